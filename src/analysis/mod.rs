@@ -1,0 +1,31 @@
+//! Scoring, the one definition used by the GUI, the CLI and the reports.
+//!
+//! Pure functions from [`crate::model`] to figures: indicator, dimension and
+//! overall scores ([`score_assessment`]), where every department stands as
+//! of a date ([`summarize`]), gaps and priorities ([`priorities`]), progress
+//! over time ([`trend`]) and what an assessment still lacks ([`findings`]).
+//! No I/O and no egui. The rules are DESIGN.md's "Scoring" section:
+//!
+//! - indicator score = (level − 1) × 25; N/A and unanswered are left out of
+//!   every average, never counted as zero;
+//! - dimension score = weighted mean of its answered indicators, overall =
+//!   weighted mean of the dimension scores; stage = floor of the mean level;
+//! - a dimension more than one level below the stage is imbalanced;
+//! - gap = target − current (positive only), priority = ((1 + gap)² − 1) × weight.
+
+mod findings;
+mod priority;
+mod score;
+mod summary;
+mod trend;
+
+#[cfg(test)]
+mod fixture;
+
+pub use findings::{Finding, FindingKind, Severity, blocks_submission, findings};
+pub use priority::{Priority, dimension_priorities, gap, movers, priorities, priority};
+pub use score::{
+    AssessmentScore, DimensionScore, IndicatorScore, is_imbalanced, score_assessment, weighted_mean,
+};
+pub use summary::{DepartmentSummary, Summary, summarize};
+pub use trend::{GroupPoint, Projection, Trend, group_trend, project, trend};

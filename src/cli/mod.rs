@@ -1,0 +1,136 @@
+//! The command line: `validate`, `summary`, `new-period`, `generate` (and,
+//! with no subcommand, the desktop app). Every command works on a workspace
+//! folder and exits 0 when fine, 1 when the data has problems, 2 on a usage
+//! or I/O error.
+
+mod commands;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::model::Lang;
+
+/// Exit status: everything fine.
+pub const EXIT_OK: u8 = 0;
+/// Exit status: problems found in the data.
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit status: usage or I/O error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// The workspace folder used when none is given.
+pub const DEFAULT_WORKSPACE: &str = "assessments";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "govmaturity",
+    version,
+    about = "Digital-government maturity assessments: score departments, see gaps and progress, share reports.",
+    long_about = "Digital-government maturity assessments: score departments, see gaps and progress, share reports.\n\n\
+                  With no subcommand, opens the desktop app. Every subcommand works on a workspace folder \
+                  (default: ./assessments).\n\nExit codes: 0 fine, 1 problems found in the data, 2 usage or I/O error."
+)]
+pub struct Cli {
+    /// Workspace folder for the desktop app (default: the last one used, else ./assessments).
+    #[arg(long, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every file of a workspace and list the problems as file:line:column: severity: message.
+    Validate {
+        /// Workspace folder.
+        #[arg(default_value = DEFAULT_WORKSPACE)]
+        dir: PathBuf,
+        /// Exit 1 on warnings too, not only on errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Print each department's overall level, stage, coverage and dimension scores.
+    Summary {
+        /// Workspace folder.
+        #[arg(default_value = DEFAULT_WORKSPACE)]
+        dir: PathBuf,
+        /// Per department, use its latest assessment on or before this date (default: the latest period).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        period: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+        format: SummaryFormat,
+        /// Language of department names in the table and CSV.
+        #[arg(long, value_parser = parse_lang, default_value = "en")]
+        lang: Lang,
+    },
+    /// Create a Draft assessment for every department for a new period, pre-filled from its latest earlier one.
+    NewPeriod {
+        /// Workspace folder.
+        dir: PathBuf,
+        /// The new period's as-of date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        period: NaiveDate,
+        /// Who creates the drafts (recorded as assessor and in the audit log).
+        #[arg(long, default_value = "govmaturity")]
+        user: String,
+    },
+    /// Write a realistic synthetic workspace (deterministic for a seed), or the sample one.
+    Generate {
+        /// Folder to create; it must not hold a workspace already.
+        dir: PathBuf,
+        /// Number of departments.
+        #[arg(long, default_value_t = 20)]
+        departments: usize,
+        /// Number of half-yearly periods.
+        #[arg(long, default_value_t = 4)]
+        periods: usize,
+        /// Seed of the random generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The last period (earlier ones are half a year apart).
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "2025-12-31")]
+        last_period: NaiveDate,
+        /// Write the shipped sample workspace (12 departments, 4 periods) instead.
+        #[arg(long, conflicts_with_all = ["departments", "periods", "seed"])]
+        sample: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_code(value).ok_or_else(|| format!("unknown language \"{value}\"; use en or zh"))
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    let code = match command {
+        Command::Validate { dir, deny_warnings } => commands::validate(&dir, deny_warnings),
+        Command::Summary {
+            dir,
+            period,
+            format,
+            lang,
+        } => commands::summary(&dir, period, format, lang),
+        Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user),
+        Command::Generate {
+            dir,
+            departments,
+            periods,
+            seed,
+            last_period,
+            sample,
+        } => commands::generate(&dir, departments, periods, seed, last_period, sample),
+    };
+    ExitCode::from(code)
+}

@@ -1,0 +1,61 @@
+//! Writing CSV fields that spreadsheets open safely: quoted when needed, and
+//! cells that a spreadsheet would run as a formula (starting with `=`, `+`,
+//! `-`, `@`, tab or carriage return) neutralised with a leading apostrophe.
+
+/// The byte-order mark that makes spreadsheets read the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// One text field, neutralised against formula injection and quoted as needed.
+pub fn text_field(value: &str) -> String {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    quote(&neutral)
+}
+
+/// A number field: plain digits, never neutralised (a negative number stays a number).
+pub fn number_field(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(String::new, |v| format!("{v:.decimals$}"))
+}
+
+fn quote(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+/// Joins fields into one CSV line ending in CRLF, as RFC 4180 asks.
+pub fn line(fields: &[String]) -> String {
+    let mut out = fields.join(",");
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(text_field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(text_field("+1"), "'+1");
+        assert_eq!(text_field("-1"), "'-1");
+        assert_eq!(text_field("@cmd"), "'@cmd");
+        assert_eq!(text_field("\tx"), "'\tx");
+        assert_eq!(text_field("\rx"), "\"'\rx\"");
+        assert_eq!(text_field("plain"), "plain");
+        assert_eq!(number_field(Some(-1.5), 2), "-1.50");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(text_field("a,b"), "\"a,b\"");
+        assert_eq!(text_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(text_field("两行\n文字"), "\"两行\n文字\"");
+        assert_eq!(line(&["a".into(), "b".into()]), "a,b\r\n");
+    }
+}

@@ -1,0 +1,449 @@
+//! Workspaces made by the program: the sample municipal government shipped in
+//! `assessments/`, and synthetic workspaces of any size (seeded, so the same
+//! seed always gives the same files) for demos and benchmarks.
+//!
+//! Pure: builds model values; the CLI writes them through `store`.
+
+mod evidence;
+mod rng;
+mod sample;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+
+use crate::model::{
+    Answer, Assessment, Confidence, Department, DepartmentKind, FORMAT_VERSION, Framework, Level, Rating,
+    Status, Target, Text, Workspace,
+};
+pub use rng::Rng;
+pub use sample::sample;
+
+/// `count` half-yearly period ends (30 June, 31 December), the last on or
+/// before `last`, oldest first.
+pub fn half_year_periods(count: usize, last: NaiveDate) -> Vec<NaiveDate> {
+    let mut periods = Vec::with_capacity(count);
+    let (mut year, mut second_half) = if last.month() == 12 && last.day() == 31 {
+        (last.year(), true)
+    } else if (last.month(), last.day()) >= (6, 30) {
+        (last.year(), false)
+    } else {
+        (last.year() - 1, true)
+    };
+    for _ in 0..count {
+        let date = if second_half {
+            NaiveDate::from_ymd_opt(year, 12, 31)
+        } else {
+            NaiveDate::from_ymd_opt(year, 6, 30)
+        };
+        let Some(date) = date else { break };
+        periods.push(date);
+        if second_half {
+            second_half = false;
+        } else {
+            second_half = true;
+            year -= 1;
+        }
+    }
+    periods.reverse();
+    periods
+}
+
+/// Options of `govmaturity generate`.
+#[derive(Clone, Copy, Debug)]
+pub struct SyntheticOptions {
+    pub departments: usize,
+    pub periods: usize,
+    pub seed: u64,
+    /// The last period; earlier ones are half a year apart.
+    pub last_period: NaiveDate,
+}
+
+const DISTRICTS: [(&str, &str); 16] = [
+    ("Riverside", "滨江"),
+    ("Eastport", "东港"),
+    ("Hillcrest", "岭南"),
+    ("Lakeshore", "湖滨"),
+    ("Old Town", "老城"),
+    ("New Harbour", "新港"),
+    ("Westfield", "西城"),
+    ("North Gate", "北门"),
+    ("South Bay", "南湾"),
+    ("Pine Valley", "松谷"),
+    ("High Tech Zone", "高新"),
+    ("Golden Plain", "金原"),
+    ("Stone Bridge", "石桥"),
+    ("Cloud Peak", "云峰"),
+    ("Willow Creek", "柳溪"),
+    ("Jade Lake", "玉湖"),
+];
+
+const BUREAUS: [(&str, &str, &str, DepartmentKind); 12] = [
+    ("education", "Education Bureau", "教育局", DepartmentKind::Bureau),
+    (
+        "health",
+        "Health Commission",
+        "卫生健康委员会",
+        DepartmentKind::Commission,
+    ),
+    ("data", "Big Data Bureau", "大数据局", DepartmentKind::Bureau),
+    (
+        "services",
+        "Government Service Centre",
+        "政务服务中心",
+        DepartmentKind::Centre,
+    ),
+    (
+        "transport",
+        "Transport Bureau",
+        "交通运输局",
+        DepartmentKind::Bureau,
+    ),
+    (
+        "market",
+        "Market Regulation Bureau",
+        "市场监督管理局",
+        DepartmentKind::Bureau,
+    ),
+    ("civil", "Civil Affairs Bureau", "民政局", DepartmentKind::Bureau),
+    ("finance", "Finance Bureau", "财政局", DepartmentKind::Bureau),
+    (
+        "hrss",
+        "Human Resources and Social Security Bureau",
+        "人力资源和社会保障局",
+        DepartmentKind::Bureau,
+    ),
+    (
+        "resources",
+        "Natural Resources Bureau",
+        "自然资源局",
+        DepartmentKind::Bureau,
+    ),
+    (
+        "emergency",
+        "Emergency Management Bureau",
+        "应急管理局",
+        DepartmentKind::Bureau,
+    ),
+    ("office", "General Office", "办公室", DepartmentKind::Office),
+];
+
+const ASSESSORS: [&str; 8] = [
+    "Wang Fang 王芳",
+    "Li Qiang 李强",
+    "Zhang Wei 张伟",
+    "Liu Yang 刘洋",
+    "Chen Jing 陈静",
+    "Zhao Lei 赵磊",
+    "Huang Min 黄敏",
+    "Zhou Tao 周涛",
+];
+
+const REVIEWER: &str = "Sun Hui 孙慧 (Digital Government Office)";
+
+/// A realistic synthetic workspace: district bureaus with uneven starting
+/// points, mostly rising but sometimes stalling or slipping, a few N/A
+/// answers, the latest period partly still in Draft.
+pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace, Vec<Assessment>) {
+    let mut rng = Rng::new(options.seed);
+    let periods = half_year_periods(options.periods, options.last_period);
+    let mut workspace = Workspace::new(Text::new(
+        format!(
+            "Synthetic workspace ({} departments, seed {})",
+            options.departments, options.seed
+        ),
+        format!(
+            "合成工作区（{} 个部门，种子 {}）",
+            options.departments, options.seed
+        ),
+    ));
+    let dimension_count = framework.dimensions.len();
+    let mut assessments = Vec::with_capacity(options.departments * periods.len());
+    for index in 0..options.departments {
+        let (district_en, district_zh) = DISTRICTS[index % DISTRICTS.len()];
+        let (slug, bureau_en, bureau_zh, kind) = BUREAUS[(index / DISTRICTS.len()) % BUREAUS.len()];
+        let round = index / (DISTRICTS.len() * BUREAUS.len());
+        let suffix_en = if round == 0 {
+            String::new()
+        } else {
+            format!(" {}", round + 1)
+        };
+        let suffix_zh = if round == 0 {
+            String::new()
+        } else {
+            format!("（{}）", round + 1)
+        };
+        let department = Department {
+            id: format!("d{:05}-{slug}", index + 1),
+            name: Text::new(
+                format!("{district_en} District {bureau_en}{suffix_en}"),
+                format!("{district_zh}区{bureau_zh}{suffix_zh}"),
+            ),
+            kind,
+            parent: None,
+            archived: false,
+        };
+        let profile = Profile {
+            start: (0..dimension_count).map(|_| rng.range(1.2, 3.4)).collect(),
+            growth: (0..dimension_count)
+                .map(|_| {
+                    if rng.chance(0.15) {
+                        rng.range(-0.25, 0.05)
+                    } else {
+                        rng.range(0.05, 0.4)
+                    }
+                })
+                .collect(),
+            offsets: framework.indicators().map(|_| rng.range(-0.7, 0.7)).collect(),
+            not_applicable: framework.indicators().map(|_| rng.chance(0.03)).collect(),
+            events: Vec::new(),
+        };
+        let assessor = ASSESSORS[rng.below(ASSESSORS.len())];
+        for (period_index, &period) in periods.iter().enumerate() {
+            let last = period_index + 1 == periods.len();
+            let status = if !last {
+                Status::Approved
+            } else {
+                match rng.below(10) {
+                    0..=5 => Status::Approved,
+                    6 => Status::Submitted,
+                    7 => Status::Returned,
+                    _ => Status::Draft,
+                }
+            };
+            let unanswered = if status == Status::Draft { 0.12 } else { 0.0 };
+            let plan = AssessmentPlan {
+                framework,
+                department: &department.id,
+                department_index: index,
+                period,
+                period_index,
+                status,
+                assessor,
+                not_applicable_reason: "Outside the department's remit.",
+                return_comment: "Please add evidence for the levels raised this period.",
+            };
+            assessments.push(build_assessment(&plan, &profile, |_| rng.chance(unanswered)));
+        }
+        workspace.departments.push(department);
+    }
+    let target_date = periods.last().and_then(|p| p.checked_add_days(Days::new(365)));
+    if let Some(by) = target_date {
+        for dimension in &framework.dimensions {
+            workspace.targets.push(Target {
+                department: None,
+                dimension: dimension.id.clone(),
+                indicator: None,
+                level: Level::clamped(4),
+                by,
+            });
+        }
+    }
+    (workspace, assessments)
+}
+
+/// How a department's levels move over the periods.
+struct Profile {
+    /// Mean level per dimension at the first period.
+    start: Vec<f64>,
+    /// Change of that level per period.
+    growth: Vec<f64>,
+    /// A steady offset per indicator (framework order) from its dimension.
+    offsets: Vec<f64>,
+    /// Indicators (framework order) that do not apply to the department.
+    not_applicable: Vec<bool>,
+    /// (from period index, dimension index, change) shocks, e.g. a breach.
+    events: Vec<(usize, usize, f64)>,
+}
+
+impl Profile {
+    fn level(&self, dimension: usize, indicator: usize, period_index: usize) -> Level {
+        let shocks: f64 = self
+            .events
+            .iter()
+            .filter(|(from, d, _)| *d == dimension && period_index >= *from)
+            .map(|(_, _, change)| change)
+            .sum();
+        let start = self.start.get(dimension).copied().unwrap_or(2.0);
+        let growth = self.growth.get(dimension).copied().unwrap_or(0.0);
+        let offset = self.offsets.get(indicator).copied().unwrap_or(0.0);
+        let value = start + growth * period_index as f64 + offset + shocks;
+        // Clamped to 1–5 first, so the cast is exact.
+        Level::clamped(value.round().clamp(1.0, 5.0) as u8)
+    }
+}
+
+struct AssessmentPlan<'a> {
+    framework: &'a Framework,
+    department: &'a str,
+    department_index: usize,
+    period: NaiveDate,
+    period_index: usize,
+    status: Status,
+    assessor: &'a str,
+    not_applicable_reason: &'a str,
+    return_comment: &'a str,
+}
+
+/// Which of its dimension's documents (`evidence::links`) backs an
+/// indicator, for the indicators that have one.
+fn link_for(indicator: &str) -> Option<(&'static str, usize)> {
+    let found = match indicator {
+        "design.strategy" => ("design", 0),
+        "design.standards" => ("design", 1),
+        "design.legal" => ("design", 2),
+        "sharing.catalogue" => ("sharing", 0),
+        "sharing.requests" => ("sharing", 1),
+        "sharing.open" => ("sharing", 2),
+        "security.classification" => ("security", 0),
+        "security.incident" => ("security", 1),
+        "security.vendor" => ("security", 2),
+        "talent.skills" => ("talent", 0),
+        "talent.incentives" => ("talent", 1),
+        "talent.leadership" => ("talent", 2),
+        "organisation.agency" => ("organisation", 0),
+        "organisation.coordination" => ("organisation", 1),
+        "organisation.process" => ("organisation", 2),
+        "service.online" => ("service", 0),
+        "service.capacity" => ("service", 1),
+        "service.feedback" => ("service", 2),
+        _ => return None,
+    };
+    Some(found)
+}
+
+fn at(date: NaiveDate, days: u64, hour: u32) -> NaiveDateTime {
+    let day = date.checked_add_days(Days::new(days)).unwrap_or(date);
+    day.and_hms_opt(hour, 0, 0).unwrap_or_default()
+}
+
+/// Builds one assessment from a profile. `skip` says, per indicator, whether
+/// a Draft leaves it unanswered.
+fn build_assessment(
+    plan: &AssessmentPlan,
+    profile: &Profile,
+    mut skip: impl FnMut(&str) -> bool,
+) -> Assessment {
+    let mut answers = BTreeMap::new();
+    for (indicator_index, (dimension, indicator)) in plan.framework.indicators().enumerate() {
+        let dimension_index = plan
+            .framework
+            .dimensions
+            .iter()
+            .position(|d| d.id == dimension.id)
+            .unwrap_or(0);
+        let answer = if profile
+            .not_applicable
+            .get(indicator_index)
+            .copied()
+            .unwrap_or(false)
+        {
+            Answer {
+                rating: Rating::NotApplicable {
+                    reason: plan.not_applicable_reason.to_owned(),
+                },
+                ..Answer::default()
+            }
+        } else {
+            if plan.status == Status::Draft && skip(&indicator.id) {
+                continue;
+            }
+            let level = profile.level(dimension_index, indicator_index, plan.period_index);
+            let variant = (plan.department_index + indicator_index) % 2;
+            let evidence = evidence::sentences(&indicator.id, level.get())
+                .get(variant)
+                .copied()
+                .unwrap_or_default()
+                .to_owned();
+            let links = match (level.get() >= 3, link_for(&indicator.id)) {
+                (true, Some((dimension_links, index))) => evidence::links(dimension_links)
+                    .get(index)
+                    .map(|l| vec![(*l).to_owned()])
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            let confidence = match (level.get(), (plan.department_index * 7 + indicator_index) % 9) {
+                (_, 0) => Confidence::Low,
+                (4..=5, _) => Confidence::High,
+                _ => Confidence::Medium,
+            };
+            Answer {
+                rating: Rating::Level(level),
+                evidence,
+                links,
+                confidence: Some(confidence),
+                comment: String::new(),
+                reconfirm: false,
+            }
+        };
+        answers.insert(indicator.id.clone(), answer);
+    }
+    let mut assessment = Assessment {
+        version: FORMAT_VERSION,
+        department: plan.department.to_owned(),
+        period: plan.period,
+        framework: plan.framework.id.clone(),
+        framework_version: plan.framework.framework_version,
+        status: Status::Draft,
+        assessor: plan.assessor.to_owned(),
+        reviewer: String::new(),
+        review_comment: String::new(),
+        answers,
+        audit: Vec::new(),
+    };
+    assessment.log(
+        at(plan.period, 1, 9),
+        plan.assessor,
+        "created",
+        None,
+        String::new(),
+        plan.period.to_string(),
+    );
+    let steps: &[(Status, &str, u64)] = match plan.status {
+        Status::Draft => &[],
+        Status::Submitted => &[(Status::Submitted, "", 18)],
+        Status::Approved => &[(Status::Submitted, "", 18), (Status::Approved, "", 25)],
+        Status::Returned => &[
+            (Status::Submitted, "", 18),
+            (Status::Returned, plan.return_comment, 24),
+        ],
+    };
+    for (status, comment, days) in steps {
+        let who = if *status == Status::Submitted {
+            plan.assessor
+        } else {
+            REVIEWER
+        };
+        // The steps follow the workflow, so the transition cannot be refused.
+        let _ = assessment.transition(*status, who, comment, at(plan.period, *days, 15));
+    }
+    assessment
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn half_years_end_in_june_and_december() {
+        assert_eq!(
+            half_year_periods(4, date(2025, 12, 31)),
+            vec![
+                date(2024, 6, 30),
+                date(2024, 12, 31),
+                date(2025, 6, 30),
+                date(2025, 12, 31)
+            ]
+        );
+        assert_eq!(
+            half_year_periods(2, date(2025, 8, 1)),
+            vec![date(2024, 12, 31), date(2025, 6, 30)]
+        );
+        assert_eq!(half_year_periods(1, date(2025, 3, 1)), vec![date(2024, 12, 31)]);
+        assert!(half_year_periods(0, date(2025, 3, 1)).is_empty());
+    }
+}

@@ -1,0 +1,13 @@
+//! govmaturity: an offline, bilingual dashboard for assessing how mature a
+//! government's departments are at digital government.
+//!
+//! Dependencies point one way: `model` ← `store`; `model` ← `analysis` ←
+//! `charts`; everything ← `cli`. Nothing outside `app` knows egui.
+
+pub mod analysis;
+pub mod charts;
+pub mod cli;
+pub mod csv;
+pub mod generate;
+pub mod model;
+pub mod store;

@@ -1,0 +1,157 @@
+//! Replacing a file so that it holds either the old or the new content, never
+//! a mix, even if the program or the machine stops half-way.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder
+/// is written and synced to disk, renamed over `path`, and the folder is
+/// synced so the rename itself survives a power cut.
+///
+/// Backups are the caller's job (the `save_*` functions keep them).
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_with_hook(path, bytes, |_| Ok(()))
+}
+
+/// [`atomic_write`] with a hook called after the temporary file is written
+/// and synced and before it is renamed over `path`.
+///
+/// This is a test seam: a hook that returns an error (or panics) simulates a
+/// crash between the write and the rename. `path` then still holds its old
+/// content and the temporary file is removed. The hook receives the
+/// temporary file's path.
+pub fn atomic_write_with_hook(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    let folder = parent_folder(path);
+    let (mut file, temp) = create_temp_beside(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    before_rename(temp.path())?;
+    fs::rename(temp.path(), path)?;
+    temp.keep();
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Writes `bytes` to `path` only if nothing is there yet, atomically: the
+/// content is complete before the name appears, and an existing file is
+/// never replaced (`AlreadyExists`).
+pub fn atomic_create(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let folder = parent_folder(path);
+    let (mut file, temp) = create_temp_beside(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    // A hard link never replaces its target, so it is an atomic "create new".
+    match fs::hard_link(temp.path(), path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+        Err(_) => {
+            // Some file systems (FAT, some network shares) have no hard
+            // links: fall back to an exclusive create, which still never
+            // replaces an existing file.
+            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+            let written = file.write_all(bytes).and_then(|()| file.sync_all());
+            if let Err(e) = written {
+                drop(file);
+                let _ = fs::remove_file(path);
+                return Err(e);
+            }
+        }
+    }
+    drop(temp);
+    sync_folder(folder);
+    Ok(())
+}
+
+/// The folder a path sits in (`.` for a bare file name).
+fn parent_folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// A temporary file that is removed when dropped, unless kept.
+struct TempFile {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl TempFile {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn keep(mut self) {
+        self.keep = true;
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Creates `.<name>.<pid>-<n>.tmp` next to `path`. The leading dot keeps the
+/// loader from ever reading it.
+fn create_temp_beside(path: &Path) -> io::Result<(File, TempFile)> {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let folder = parent_folder(path);
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = folder.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => {
+                return Ok((
+                    file,
+                    TempFile {
+                        path: temp,
+                        keep: false,
+                    },
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Syncs a folder so a rename in it is durable. Best effort: the data is
+/// already in place, and some systems cannot sync folders.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        atomic_create(&path, b"one").unwrap();
+        let again = atomic_create(&path, b"two").unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+}

@@ -1,0 +1,78 @@
+//! Copies of what a file held before it was saved over:
+//! `<root>/.backups/<relative path>/<timestamp>.ron`, the newest
+//! [`BACKUPS_KEPT`] per file.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::paths::BACKUP_DIR;
+
+/// How many backups are kept per file; older ones are deleted.
+pub const BACKUPS_KEPT: usize = 10;
+
+/// The folder holding the backups of `relative` (a path inside the workspace).
+pub fn backup_folder(root: &Path, relative: &Path) -> PathBuf {
+    root.join(BACKUP_DIR).join(relative)
+}
+
+/// Keeps `previous` as the newest backup of `relative` and deletes all but
+/// the newest [`BACKUPS_KEPT`]. Returns the backup's path.
+pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::Result<PathBuf> {
+    let folder = backup_folder(root, relative);
+    fs::create_dir_all(&folder)?;
+    // UTC, without colons (not allowed in Windows file names); sorts by time.
+    let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%S%.6fZ").to_string();
+    let mut attempt = 0u32;
+    let path = loop {
+        // `_` sorts after `.`, so a same-microsecond second save still sorts last.
+        let name = if attempt == 0 {
+            format!("{stamp}.ron")
+        } else {
+            format!("{stamp}_{attempt}.ron")
+        };
+        let path = folder.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(previous)?;
+                file.sync_all()?;
+                break path;
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    prune(&folder)?;
+    Ok(path)
+}
+
+/// The backups of `relative`, oldest first.
+pub fn list_backups(root: &Path, relative: &Path) -> io::Result<Vec<PathBuf>> {
+    backups_in(&backup_folder(root, relative))
+}
+
+fn backups_in(folder: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut backups = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        if entry.file_type()?.is_file() && entry.file_name().to_string_lossy().ends_with(".ron") {
+            backups.push(entry.path());
+        }
+    }
+    backups.sort();
+    Ok(backups)
+}
+
+fn prune(folder: &Path) -> io::Result<()> {
+    let backups = backups_in(folder)?;
+    let excess = backups.len().saturating_sub(BACKUPS_KEPT);
+    for old in &backups[..excess] {
+        fs::remove_file(old)?;
+    }
+    Ok(())
+}

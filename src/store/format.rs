@@ -1,0 +1,192 @@
+//! The RON text of each file: writing it in one stable, diffable layout, and
+//! reading it by format version (current → parse, older → migrate, newer →
+//! a read-only attempt).
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::migrate;
+use super::problem::{Locator, Position, Problem, describe_ron_error};
+use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
+
+/// Writes a value as pretty RON: 4-space indent, no struct names, fields in
+/// declaration order, maps sorted (the model uses `BTreeMap`), `\n` line
+/// endings on every platform, and a trailing newline. Strings are escaped
+/// onto one line, so a changed answer diffs as one or two lines.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .separator(" ")
+        .struct_names(false)
+        .escape_strings(true);
+    let mut text = ron::ser::to_string_pretty(value, config)?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// Parses the text of an assessment file. Returns the assessment and the
+/// format version the file was written in (newer than
+/// [`FORMAT_VERSION`] means: show it, never rewrite it).
+pub fn parse_assessment(text: &str, file: &Path) -> Result<(Assessment, u32), Problem> {
+    parse_versioned(text, file, FileKind::Assessment, migrate::assessment)
+}
+
+/// Parses the text of `workspace.ron`; see [`parse_assessment`].
+pub fn parse_workspace(text: &str, file: &Path) -> Result<(Workspace, u32), Problem> {
+    parse_versioned(text, file, FileKind::Workspace, migrate::workspace)
+}
+
+/// Parses the text of a framework file; see [`parse_assessment`]. Does not run
+/// [`Framework::check`]; the loader does.
+pub fn parse_framework(text: &str, file: &Path) -> Result<(Framework, u32), Problem> {
+    parse_versioned(text, file, FileKind::Framework, migrate::framework)
+}
+
+/// A parser of one kind of file: the value and the format version it was written in.
+pub(crate) type Parser<T> = fn(&str, &Path) -> Result<(T, u32), Problem>;
+
+/// Which kind of file is being read, to name it in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Workspace,
+    Assessment,
+    Framework,
+}
+
+impl FileKind {
+    pub fn noun(self) -> &'static str {
+        match self {
+            FileKind::Workspace => "workspace file",
+            FileKind::Assessment => "assessment file",
+            FileKind::Framework => "framework file",
+        }
+    }
+}
+
+/// Reads only the `version` field, ignoring everything else, so the right
+/// parser can be chosen before the rest of the file is looked at.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default, deserialize_with = "some_u32")]
+    version: Option<u32>,
+}
+
+fn some_u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(deserializer).map(Some)
+}
+
+/// Parses `text` as RON, with errors turned into problems at their position.
+pub(crate) fn from_ron<T: DeserializeOwned>(text: &str, file: &Path, kind: FileKind) -> Result<T, Problem> {
+    ron::Options::default().from_str(text).map_err(|e| {
+        Problem::error(
+            file,
+            e.span.start.into(),
+            describe_ron_error(&e.code, kind.noun()),
+        )
+    })
+}
+
+/// Reads the format version, then dispatches: current → parse; older →
+/// [`migrate`]; newer → try the current layout (the caller opens it read-only);
+/// missing or 0 → a problem.
+fn parse_versioned<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    kind: FileKind,
+    migrate: fn(u32, &str, &Path) -> Result<T, Problem>,
+) -> Result<(T, u32), Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::error(
+            file,
+            Position::START,
+            format!(
+                "the {} is empty; restore it from the copies in .backups/ or from version control, \
+                 or delete it",
+                kind.noun()
+            ),
+        ));
+    }
+    let probe: VersionProbe = from_ron(text, file, kind)?;
+    let version_at = || Locator::new(text).field("version").unwrap_or(Position::START);
+    match probe.version {
+        None => Err(Problem::error(
+            file,
+            Position::START,
+            format!(
+                "the {} has no `version` field; add `version: {FORMAT_VERSION},` as its first field",
+                kind.noun()
+            ),
+        )),
+        Some(0) => Err(Problem::error(
+            file,
+            version_at(),
+            format!(
+                "format version 0 does not exist; the first version is 1 (this program writes {FORMAT_VERSION})"
+            ),
+        )),
+        Some(version) if version == FORMAT_VERSION => {
+            from_ron(text, file, kind).map(|value| (value, version))
+        }
+        Some(version) if version < FORMAT_VERSION => {
+            migrate(version, text, file).map(|value| (value, version))
+        }
+        Some(version) => match from_ron(text, file, kind) {
+            Ok(value) => Ok((value, version)),
+            Err(problem) => Err(Problem::error(
+                file,
+                Position {
+                    line: problem.line,
+                    column: problem.column,
+                },
+                format!(
+                    "this {} uses format version {version}, newer than this program understands \
+                     ({FORMAT_VERSION}), and could not be read ({}); update govmaturity to open it",
+                    kind.noun(),
+                    problem.message
+                ),
+            )),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+
+    #[test]
+    fn written_ron_reads_back() {
+        let workspace = Workspace::new(Text::new("Pilot", "试点"));
+        let text = to_ron(&workspace).unwrap();
+        assert!(text.starts_with("(\n    version: 1,\n"), "{text}");
+        assert!(text.ends_with(")\n"));
+        assert!(text.contains("试点"), "Chinese stays readable: {text}");
+        let (back, version) = parse_workspace(&text, Path::new("workspace.ron")).unwrap();
+        assert_eq!(back, workspace);
+        assert_eq!(version, 1);
+    }
+
+    #[test]
+    fn version_is_checked_first() {
+        let file = Path::new("workspace.ron");
+        let missing = parse_workspace("(title: (en: \"a\", zh: \"b\"))", file).unwrap_err();
+        assert!(missing.message.contains("no `version` field"), "{missing}");
+        let zero = parse_workspace("(\n    version: 0,\n)", file).unwrap_err();
+        assert_eq!((zero.line, zero.column), (2, 5));
+        let newer = parse_workspace("(version: 2, title: (en: \"a\", zh: \"b\"))", file).unwrap();
+        assert_eq!(newer.1, 2);
+        let newer_unknown = parse_workspace("(version: 2, colour: 3)", file).unwrap_err();
+        assert!(
+            newer_unknown.message.contains("newer than this program"),
+            "{newer_unknown}"
+        );
+        let bom = parse_workspace("\u{feff}(version: 1, title: (en: \"a\", zh: \"b\"))", file);
+        assert!(bom.is_ok());
+    }
+}

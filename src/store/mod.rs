@@ -1,0 +1,48 @@
+//! Folder ↔ model: reading a workspace folder of RON files into a
+//! [`crate::model::Dataset`] with a list of problems, and writing files back
+//! atomically.
+//!
+//! The folder:
+//!
+//! ```text
+//! workspace.ron                 settings, departments, targets (model::Workspace)
+//! framework.ron                 optional; used when workspace.framework is Custom
+//! <department-id>/<YYYY-MM-DD>.ron   one assessment per department per period
+//! .backups/<path>/<time>.ron    previous contents of saved files (the newest 10)
+//! ```
+//!
+//! Dot-folders and dot-files belong to the program and are never read as
+//! data. Every file starts with `version: N`: the current version is parsed,
+//! older ones migrate (see `migrate.rs`), newer ones load read-only and are
+//! never rewritten. A file that failed to parse is never overwritten either:
+//! the `save_*` functions re-check the file on disk before replacing it.
+//!
+//! Loading reports problems (file, line, column, what to do) instead of
+//! failing; only a folder that cannot be read or has no `workspace.ron` is an
+//! error. Saving refuses to clobber a file that changed on disk since it was
+//! loaded: callers pass the [`Fingerprint`] they loaded and get
+//! [`SaveError::Conflict`] if it no longer matches.
+
+mod atomic;
+mod backup;
+mod builtin;
+mod check;
+mod error;
+mod fingerprint;
+mod format;
+mod load;
+mod migrate;
+mod paths;
+mod problem;
+mod save;
+
+pub use atomic::{atomic_create, atomic_write, atomic_write_with_hook};
+pub use backup::{BACKUPS_KEPT, backup_folder, list_backups};
+pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
+pub use error::{ReadOnlyReason, SaveError, StoreError};
+pub use fingerprint::Fingerprint;
+pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
+pub use load::{FileState, LoadedWorkspace, load};
+pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
+pub use problem::{Position, Problem, Severity, locate};
+pub use save::{create_assessment, save_assessment, save_framework, save_workspace};

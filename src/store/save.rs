@@ -1,0 +1,210 @@
+//! Saving model values to their files: atomically, with a backup of what was
+//! there, and never over a file that changed since it was loaded, that is of
+//! a newer format, or that does not parse.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::atomic::{atomic_create, atomic_write};
+use super::backup::keep_backup;
+use super::error::{ReadOnlyReason, SaveError};
+use super::fingerprint::Fingerprint;
+use super::format::{parse_assessment, parse_framework, parse_workspace, to_ron};
+use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
+use super::problem::Problem;
+use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
+
+/// Saves an assessment to `<department>/<period>.ron` under `root`.
+///
+/// `expected` is the fingerprint of the file as the caller last saw it
+/// (from [`super::LoadedWorkspace::files`] or an earlier save); `None` means
+/// the caller believes there is no file yet. If the file on disk differs,
+/// nothing is written and [`SaveError::Conflict`] carries what is there now;
+/// to overwrite it anyway, save again with that fingerprint.
+///
+/// Refuses ([`SaveError::ReadOnly`]) to replace a file of a newer format, one
+/// that does not parse, or one holding another department or period.
+/// Returns the fingerprint of the file as written.
+pub fn save_assessment(
+    root: &Path,
+    assessment: &Assessment,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let relative = assessment_relative_path(root, assessment)?;
+    let text = serialize(root, &relative, assessment.version, assessment)?;
+    save_file(root, &relative, text.as_bytes(), expected, &|existing, file| {
+        let (on_disk, version) = parse_assessment(existing, file).map_err(unreadable)?;
+        if on_disk.department != assessment.department || on_disk.period != assessment.period {
+            return Err(ReadOnlyReason::Misplaced {
+                department: on_disk.department,
+                period: on_disk.period,
+            });
+        }
+        Ok(version)
+    })
+}
+
+/// Saves `workspace.ron`; see [`save_assessment`] for `expected` and refusals.
+pub fn save_workspace(
+    root: &Path,
+    workspace: &Workspace,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let relative = PathBuf::from(WORKSPACE_FILE);
+    let text = serialize(root, &relative, workspace.version, workspace)?;
+    save_file(root, &relative, text.as_bytes(), expected, &|existing, file| {
+        parse_workspace(existing, file)
+            .map(|(_, version)| version)
+            .map_err(unreadable)
+    })
+}
+
+/// Saves `framework.ron` (a workspace's custom framework); see
+/// [`save_assessment`] for `expected` and refusals.
+pub fn save_framework(
+    root: &Path,
+    framework: &Framework,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, SaveError> {
+    let relative = PathBuf::from(FRAMEWORK_FILE);
+    let text = serialize(root, &relative, framework.version, framework)?;
+    save_file(root, &relative, text.as_bytes(), expected, &|existing, file| {
+        parse_framework(existing, file)
+            .map(|(_, version)| version)
+            .map_err(unreadable)
+    })
+}
+
+/// Creates a new assessment file; fails with [`SaveError::Exists`] if one is
+/// already there, whatever it holds (for `new-period`, which must never
+/// overwrite). The file appears complete or not at all.
+pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerprint, SaveError> {
+    let relative = assessment_relative_path(root, assessment)?;
+    let text = serialize(root, &relative, assessment.version, assessment)?;
+    let path = root.join(&relative);
+    create_parent(&path)?;
+    match atomic_create(&path, text.as_bytes()) {
+        Ok(()) => Ok(fingerprint_written(&path, text.as_bytes())),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists { path }),
+        Err(source) => Err(SaveError::Io { path, source }),
+    }
+}
+
+/// Checks what is on disk, keeps a backup, writes atomically.
+fn save_file(
+    root: &Path,
+    relative: &Path,
+    bytes: &[u8],
+    expected: Option<&Fingerprint>,
+    check_existing: &dyn Fn(&str, &Path) -> Result<u32, ReadOnlyReason>,
+) -> Result<Fingerprint, SaveError> {
+    let path = root.join(relative);
+    let existing = match fs::read(&path) {
+        Ok(existing) => Some(existing),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => return Err(SaveError::Io { path, source }),
+    };
+
+    if let Some(existing) = &existing {
+        let reason = match std::str::from_utf8(existing) {
+            Err(e) => Some(ReadOnlyReason::Unreadable {
+                problem: format!("it is not UTF-8 text (at byte {})", e.valid_up_to()),
+            }),
+            Ok(text) => match check_existing(text, relative) {
+                Ok(version) if version > FORMAT_VERSION => Some(ReadOnlyReason::NewerFormat { version }),
+                Ok(_) => None,
+                Err(reason) => Some(reason),
+            },
+        };
+        if let Some(reason) = reason {
+            return Err(SaveError::ReadOnly { path, reason });
+        }
+    }
+
+    let on_disk = existing.as_deref().map(|b| Fingerprint::of(b, modified(&path)));
+    let unchanged_since_loaded = match (expected, &on_disk) {
+        (None, None) => true,
+        (Some(expected), Some(on_disk)) => expected.same_content(on_disk),
+        _ => false,
+    };
+    if !unchanged_since_loaded {
+        return Err(SaveError::Conflict { path, on_disk });
+    }
+
+    if existing.as_deref() == Some(bytes) {
+        // Nothing to do: no rewrite, no backup, same fingerprint.
+        return Ok(fingerprint_written(&path, bytes));
+    }
+    create_parent(&path)?;
+    if let Some(previous) = &existing {
+        keep_backup(root, relative, previous).map_err(|source| SaveError::Io {
+            path: super::backup::backup_folder(root, relative),
+            source,
+        })?;
+    }
+    atomic_write(&path, bytes).map_err(|source| SaveError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(fingerprint_written(&path, bytes))
+}
+
+fn assessment_relative_path(root: &Path, assessment: &Assessment) -> Result<PathBuf, SaveError> {
+    assessment_path(&assessment.department, assessment.period).map_err(|e| SaveError::Invalid {
+        path: root.join(&assessment.department),
+        message: e.to_string(),
+    })
+}
+
+/// Refuses values of another format version, then writes RON.
+fn serialize<T: Serialize>(
+    root: &Path,
+    relative: &Path,
+    version: u32,
+    value: &T,
+) -> Result<String, SaveError> {
+    let path = root.join(relative);
+    if version > FORMAT_VERSION {
+        return Err(SaveError::ReadOnly {
+            path,
+            reason: ReadOnlyReason::NewerFormat { version },
+        });
+    }
+    if version < FORMAT_VERSION {
+        return Err(SaveError::Invalid {
+            path,
+            message: format!("it has format version {version}; set it to {FORMAT_VERSION} before saving"),
+        });
+    }
+    to_ron(value).map_err(|e| SaveError::Invalid {
+        path,
+        message: format!("it cannot be written as RON: {e}"),
+    })
+}
+
+fn create_parent(path: &Path) -> Result<(), SaveError> {
+    match path.parent() {
+        Some(parent) => fs::create_dir_all(parent).map_err(|source| SaveError::Io {
+            path: parent.to_path_buf(),
+            source,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn unreadable(problem: Problem) -> ReadOnlyReason {
+    ReadOnlyReason::Unreadable {
+        problem: format!("{}:{}: {}", problem.line, problem.column, problem.message),
+    }
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    fs::metadata(path).ok().and_then(|m| m.modified().ok())
+}
+
+fn fingerprint_written(path: &Path, bytes: &[u8]) -> Fingerprint {
+    Fingerprint::of(bytes, modified(path))
+}
