@@ -5,6 +5,7 @@
 //! `charts`; everything ← `cli`. Nothing outside `app` knows egui.
 
 pub mod analysis;
+pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod csv;

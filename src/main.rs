@@ -1,23 +1,38 @@
-//! The `govmaturity` binary: a subcommand runs on the command line; no
-//! subcommand prints the workspace summary until the desktop app lands.
+//! The `govmaturity` binary: with a subcommand it runs on the command line;
+//! with none it opens the desktop app.
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use govmaturity::cli::{self, Cli, Command, SummaryFormat};
+use govmaturity::app::{GovApp, StartOptions};
+use govmaturity::cli::{self, Cli, EXIT_USAGE};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => {
-            let dir = args.workspace.unwrap_or_else(|| cli::DEFAULT_WORKSPACE.into());
-            cli::run(Command::Summary {
-                dir,
-                period: None,
-                format: SummaryFormat::Table,
-                lang: govmaturity::model::Lang::En,
-            })
+        None => run_app(StartOptions { workspace: args.workspace, fresh: false }),
+    }
+}
+
+fn run_app(options: StartOptions) -> ExitCode {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("govmaturity")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "govmaturity",
+        native,
+        Box::new(move |cc| Ok(Box::new(GovApp::new(cc, options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: the window could not be opened: {e}");
+            ExitCode::from(EXIT_USAGE)
         }
     }
 }

@@ -1,0 +1,281 @@
+//! The frame around the views: top bar (workspace, language, theme,
+//! problems), left panel (department tree with search and status badges,
+//! period picker), the problems panel, the welcome screen, and the tabs.
+
+use egui::{RichText, Ui};
+
+use super::command::Command;
+use super::i18n::T;
+use super::state::{AppState, Prefs, Tab, ThemeChoice};
+use super::views::{self, ViewCtx};
+use super::widgets::status_badge;
+use crate::model::{Department, Lang, Status};
+use crate::store::Severity;
+
+pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
+    let lang = prefs.lang;
+    egui::Panel::top("top-bar").show(ui, |ui| top_bar_ui(ui, prefs, state, out));
+    if state.workspace.is_some() && state.show_problems {
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .default_size(160.0)
+            .show(ui, |ui| problems_ui(ui, lang, state, out));
+    }
+    if state.workspace.is_some() {
+        egui::Panel::left("departments")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(180.0)
+            .show(ui, |ui| left_panel_ui(ui, lang, state, out));
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
+            welcome_ui(ui, prefs, state, out);
+            return;
+        };
+        tabs_ui(ui, lang, prefs.tab, out);
+        ui.separator();
+        let ctx = ViewCtx {
+            lang,
+            data: &open.loaded.data,
+            loaded: &open.loaded,
+            derived,
+            selection: &state.selection,
+            dark: ui.visuals().dark_mode,
+        };
+        views::view_ui(ui, prefs.tab, &ctx, &mut state.views, out);
+    });
+}
+
+fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Command>) {
+    let lang = prefs.lang;
+    ui.horizontal(|ui| {
+        ui.heading(RichText::new(T::AppName.get(lang)).strong());
+        if let Some(open) = &state.workspace {
+            ui.separator();
+            ui.label(RichText::new(open.loaded.data.workspace.title.get(lang)).strong())
+                .on_hover_text(open.loaded.root.display().to_string());
+        }
+        ui.separator();
+        if ui.button(T::Open.get(lang)).clicked() {
+            out.push(Command::ShowOpenDialog);
+        }
+        if state.workspace.is_some() && ui.button(T::Reload.get(lang)).clicked() {
+            out.push(Command::Reload);
+        }
+        if let Some(open) = &state.workspace {
+            let count = open.loaded.problems.len();
+            let errors = open.loaded.problems.iter().any(|p| p.severity == Severity::Error);
+            let label = format!("⚠ {} ({count})", T::Problems.get(lang));
+            let text = if errors { RichText::new(label).color(ui.visuals().error_fg_color) } else { RichText::new(label) };
+            if ui.selectable_label(state.show_problems, text).clicked() {
+                out.push(Command::ToggleProblems);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            theme_picker_ui(ui, prefs, out);
+            ui.separator();
+            for candidate in [Lang::Zh, Lang::En] {
+                let name = match candidate {
+                    Lang::En => "English",
+                    Lang::Zh => "简体中文",
+                };
+                if ui.selectable_label(lang == candidate, name).clicked() && lang != candidate {
+                    out.push(Command::SetLang(candidate));
+                }
+            }
+            ui.label(T::Language.get(lang));
+        });
+    });
+    if let Some(notice) = &state.notice {
+        ui.horizontal(|ui| {
+            let colour = if notice.error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+            ui.label(RichText::new(&notice.text).color(colour));
+            if ui.small_button(T::Close.get(lang)).clicked() {
+                out.push(Command::DismissNotice);
+            }
+        });
+    }
+}
+
+fn theme_picker_ui(ui: &mut Ui, prefs: &Prefs, out: &mut Vec<Command>) {
+    let lang = prefs.lang;
+    let name = |theme: ThemeChoice| match theme {
+        ThemeChoice::Light => T::ThemeLight.get(lang),
+        ThemeChoice::Dark => T::ThemeDark.get(lang),
+        ThemeChoice::System => T::ThemeSystem.get(lang),
+    };
+    egui::ComboBox::new("theme", T::Theme.get(lang))
+        .selected_text(name(prefs.theme))
+        .show_ui(ui, |ui| {
+            for theme in [ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::System] {
+                if ui.selectable_label(prefs.theme == theme, name(theme)).clicked() {
+                    out.push(Command::SetTheme(theme));
+                }
+            }
+        });
+}
+
+fn tab_name(tab: Tab) -> T {
+    match tab {
+        Tab::Overview => T::Overview,
+        Tab::Department => T::Department,
+        Tab::Assess => T::Assess,
+        Tab::Trends => T::Trends,
+        Tab::Compare => T::Compare,
+        Tab::Framework => T::Framework,
+    }
+}
+
+fn tabs_ui(ui: &mut Ui, lang: Lang, current: Tab, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        for tab in Tab::ALL {
+            let text = RichText::new(tab_name(tab).get(lang)).size(16.0);
+            if ui.selectable_label(current == tab, text).clicked() && current != tab {
+                out.push(Command::SetTab(tab));
+            }
+        }
+    });
+}
+
+fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Command>) {
+    let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else { return };
+    let data = &open.loaded.data;
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let selected =
+            state.selection.period.map_or_else(|| T::LatestPeriod.get(lang).to_owned(), |p| p.to_string());
+        egui::ComboBox::new("period", T::Period.get(lang)).selected_text(selected).show_ui(ui, |ui| {
+            if ui.selectable_label(state.selection.period.is_none(), T::LatestPeriod.get(lang)).clicked() {
+                out.push(Command::SetPeriod(None));
+            }
+            for period in derived.periods.iter().rev() {
+                if ui.selectable_label(state.selection.period == Some(*period), period.to_string()).clicked() {
+                    out.push(Command::SetPeriod(Some(*period)));
+                }
+            }
+        });
+    });
+    ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(T::Search.get(lang)).desired_width(f32::INFINITY));
+    ui.separator();
+    ui.label(RichText::new(T::Departments.get(lang)).strong());
+    let needle = state.search.trim().to_lowercase();
+    let matches = |d: &Department| {
+        needle.is_empty()
+            || d.id.contains(&needle)
+            || d.name.en.to_lowercase().contains(&needle)
+            || d.name.zh.contains(&needle)
+    };
+    let statuses: std::collections::BTreeMap<&str, Status> = derived
+        .summary
+        .departments
+        .iter()
+        .filter_map(|row| row.current.as_ref().map(|c| (row.department.as_str(), c.status)))
+        .collect();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let departments: Vec<&Department> = data.workspace.active_departments().collect();
+        let known: std::collections::BTreeSet<&str> = departments.iter().map(|d| d.id.as_str()).collect();
+        // Roots first (no parent, or a parent that is not listed), each followed by its children.
+        let mut stack: Vec<(&Department, usize)> = departments
+            .iter()
+            .rev()
+            .filter(|d| d.parent.as_deref().is_none_or(|p| !known.contains(p)))
+            .map(|d| (*d, 0))
+            .collect();
+        let mut shown = 0usize;
+        while let Some((department, depth)) = stack.pop() {
+            if matches(department) {
+                shown += 1;
+                let selected = state.selection.department.as_deref() == Some(department.id.as_str());
+                ui.horizontal(|ui| {
+                    ui.add_space(depth as f32 * 14.0);
+                    status_badge(ui, lang, statuses.get(department.id.as_str()).copied());
+                    let response = ui.selectable_label(selected, department.name.get(lang));
+                    if response.clicked() {
+                        out.push(Command::SelectDepartment(department.id.clone()));
+                    }
+                });
+            }
+            for child in departments.iter().rev().filter(|c| c.parent.as_deref() == Some(department.id.as_str())) {
+                if depth < 8 {
+                    stack.push((child, depth + 1));
+                }
+            }
+        }
+        if shown == 0 {
+            ui.weak(T::NoData.get(lang));
+        }
+    });
+}
+
+fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    let Some(open) = &state.workspace else { return };
+    ui.horizontal(|ui| {
+        ui.strong(T::Problems.get(lang));
+        if ui.button(T::OpenFolder.get(lang)).clicked() {
+            out.push(Command::RevealFolder(open.loaded.root.clone()));
+        }
+        if ui.button(T::Close.get(lang)).clicked() {
+            out.push(Command::ToggleProblems);
+        }
+    });
+    if open.loaded.problems.is_empty() {
+        ui.label(T::NoProblems.get(lang));
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for problem in &open.loaded.problems {
+            ui.horizontal(|ui| {
+                let colour = match problem.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                };
+                let location = format!("{}:{}:{}", problem.file.display(), problem.line, problem.column);
+                ui.label(RichText::new(location).monospace().color(colour));
+                ui.label(&problem.message);
+                let folder = open.loaded.root.join(&problem.file);
+                let folder = folder.parent().map(|p| p.to_path_buf()).unwrap_or_else(|| open.loaded.root.clone());
+                if ui.small_button(T::OpenFolder.get(lang)).clicked() {
+                    out.push(Command::RevealFolder(folder));
+                }
+            });
+        }
+    });
+}
+
+fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
+    let lang = prefs.lang;
+    ui.vertical_centered(|ui| {
+        ui.add_space(60.0);
+        ui.heading(RichText::new(T::Welcome.get(lang)).size(26.0));
+        ui.add_space(8.0);
+        ui.label(T::WelcomeText.get(lang));
+        ui.add_space(16.0);
+        if ui.button(RichText::new(T::OpenWorkspace.get(lang)).size(16.0)).clicked() {
+            out.push(Command::ShowOpenDialog);
+        }
+        let sample = std::path::PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
+        if sample.join(crate::store::WORKSPACE_FILE).is_file()
+            && ui.button(RichText::new(T::OpenSample.get(lang)).size(16.0)).clicked()
+        {
+            out.push(Command::OpenWorkspace(sample));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let field = ui.add(egui::TextEdit::singleline(&mut state.typed_path).hint_text("/path/to/workspace"));
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button(T::Open.get(lang)).clicked() || enter) && !state.typed_path.trim().is_empty() {
+                out.push(Command::OpenWorkspace(state.typed_path.trim().into()));
+            }
+        });
+        if !prefs.recent.is_empty() {
+            ui.add_space(16.0);
+            ui.strong(T::Recent.get(lang));
+            for folder in &prefs.recent {
+                if ui.link(folder.display().to_string()).clicked() {
+                    out.push(Command::OpenWorkspace(folder.clone()));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,38 @@
+//! The central views. Each reads the state through `ViewCtx` and pushes
+//! `Command`s; its own transient state (toggles, choices) lives in
+//! `ViewState`.
+
+mod assess;
+mod compare;
+mod department;
+mod framework;
+mod overview;
+mod trends;
+
+use egui::Ui;
+
+use super::command::Command;
+use super::state::{Derived, Selection, Tab, ViewState};
+use crate::model::{Dataset, Lang};
+use crate::store::LoadedWorkspace;
+
+/// What a view may read.
+pub struct ViewCtx<'a> {
+    pub lang: Lang,
+    pub data: &'a Dataset,
+    pub loaded: &'a LoadedWorkspace,
+    pub derived: &'a Derived,
+    pub selection: &'a Selection,
+    pub dark: bool,
+}
+
+pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
+    match tab {
+        Tab::Overview => overview::overview_ui(ui, ctx, views, out),
+        Tab::Department => department::department_ui(ui, ctx, views, out),
+        Tab::Assess => assess::assess_ui(ui, ctx, views, out),
+        Tab::Trends => trends::trends_ui(ui, ctx, views, out),
+        Tab::Compare => compare::compare_ui(ui, ctx, views, out),
+        Tab::Framework => framework::framework_ui(ui, ctx, views, out),
+    }
+}

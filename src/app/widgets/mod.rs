@@ -1,0 +1,63 @@
+//! Small widgets shared by the views, and the bridge from `charts` colours
+//! and geometry to egui.
+
+pub mod bars;
+pub mod heatmap;
+pub mod radar;
+
+use std::collections::BTreeSet;
+
+use egui::{Color32, RichText, Ui};
+
+use super::i18n::T;
+use crate::charts::{self, Rgb};
+use crate::model::{Lang, Status};
+
+/// A chart's heading with a Chart / Table switch beside it, so every chart
+/// has a text equivalent one click away. Returns true when the table is shown.
+pub fn chart_header_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    title: &str,
+    chart_id: &'static str,
+    as_table: &mut BTreeSet<&'static str>,
+) -> bool {
+    let mut table = as_table.contains(chart_id);
+    ui.horizontal(|ui| {
+        ui.strong(title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.selectable_label(table, T::TableView.get(lang)).clicked() {
+                table = true;
+            }
+            if ui.selectable_label(!table, T::ChartView.get(lang)).clicked() {
+                table = false;
+            }
+        });
+    });
+    if table {
+        as_table.insert(chart_id);
+    } else {
+        as_table.remove(chart_id);
+    }
+    table
+}
+
+/// A `charts` colour as an egui colour.
+pub fn colour(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// A compact status badge: a letter on a coloured chip, with the status
+/// named on hover (colour is never the only cue).
+pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
+    let (letter, fill, label) = match status {
+        Some(Status::Approved) => ("A", Color32::from_rgb(0, 114, 178), Status::Approved.label()),
+        Some(Status::Submitted) => ("S", Color32::from_rgb(86, 180, 233), Status::Submitted.label()),
+        Some(Status::Returned) => ("R", Color32::from_rgb(213, 94, 0), Status::Returned.label()),
+        Some(Status::Draft) => ("D", Color32::from_rgb(230, 159, 0), Status::Draft.label()),
+        None => ("–", Color32::GRAY, crate::model::Text::new(T::NoAssessment.get(Lang::En), T::NoAssessment.get(Lang::Zh))),
+    };
+    let ink = charts::text_colour_on(Rgb(fill.r(), fill.g(), fill.b()));
+    let text = RichText::new(letter).monospace().strong().color(colour(ink)).background_color(fill);
+    ui.label(text).on_hover_text(label.get(lang));
+}
