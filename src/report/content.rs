@@ -1,0 +1,877 @@
+//! What a report shows, computed once from the analysis and shared by the
+//! HTML and PDF renderers: plain data with public fields, every name already
+//! resolved into the report's language, and no formatting for any one
+//! output. Renderers only lay it out, so the formats cannot disagree.
+//!
+//! [`build`] takes the loaded workspace and the [`ReportOptions`]. With
+//! `options.department` set the report covers that department only: the
+//! government-wide figures become that department's, the ranking keeps only
+//! its own row (with its rank among all departments), and data problems are
+//! limited to its own files and the workspace-wide ones.
+//!
+//! Numbers are kept unrounded; [`level_text`], [`change_text`] and
+//! [`percent_text`] format them the same way `govmaturity summary` does
+//! (mean levels rounded to two decimals).
+
+mod labels;
+mod narrative;
+
+use chrono::NaiveDate;
+
+pub use labels::Labels;
+
+use super::ReportOptions;
+use crate::analysis::{self, AssessmentScore, DepartmentSummary, GroupPoint, Summary};
+use crate::model::{Assessment, Confidence, Dataset, Framework, Lang, Level, Rating, Status, Text};
+use crate::store::{LoadedWorkspace, Severity};
+
+/// How many rows the "top priorities" table holds.
+pub const TOP_PRIORITIES: usize = 10;
+
+/// Everything a report shows.
+#[derive(Clone, Debug)]
+pub struct ReportContent {
+    pub options: ReportOptions,
+    /// `options.lang`, for short.
+    pub lang: Lang,
+    /// Headings and labels in `lang`.
+    pub labels: &'static Labels,
+    /// The workspace title, both languages (use `title.get(lang)`).
+    pub title: Text,
+    /// `Some(id, name)` for a one-department report.
+    pub scope: Option<(String, String)>,
+    /// The as-of date: per department, its latest assessment on or before it.
+    /// `None` only when the workspace has no assessment at all.
+    pub period: Option<NaiveDate>,
+    pub generated: NaiveDate,
+    /// The framework, for the rubric and anything not resolved below.
+    pub framework: Framework,
+    /// Dimensions in framework order, names resolved.
+    pub dimensions: Vec<DimensionHead>,
+    /// Levels 1–5, names resolved.
+    pub levels: Vec<LevelHead>,
+    /// The analysis summary for the scope (the same figures as `govmaturity summary`).
+    pub summary: Summary,
+    /// One row per department in scope, workspace order: the heatmap rows.
+    pub heatmap: Vec<DepartmentFigures>,
+    /// Departments with a mean level, best first, then those without.
+    pub ranking: Vec<RankRow>,
+    /// Per dimension, across the departments in scope.
+    pub dimension_overview: Vec<DimensionOverview>,
+    /// The most urgent indicator shortfalls, at most [`TOP_PRIORITIES`].
+    pub priorities: Vec<PriorityRow>,
+    /// Departments with both a current and a previous assessment.
+    pub progress: Vec<ProgressRow>,
+    /// The mean level of the departments in scope at every period up to `period`.
+    pub history: Vec<GroupPoint>,
+    /// The executive summary: paragraphs in `lang`, generated from the figures.
+    pub narrative: Vec<String>,
+    /// One section per department in scope, workspace order.
+    pub sections: Vec<DepartmentSection>,
+    pub appendix: Appendix,
+    pub approval: Approval,
+}
+
+/// A dimension's id and names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionHead {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A level's number, name and one-line meaning.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelHead {
+    pub level: Level,
+    pub name: String,
+    pub summary: String,
+}
+
+/// One department's headline figures and one cell per dimension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DepartmentFigures {
+    pub id: String,
+    pub name: String,
+    /// The period of its current assessment.
+    pub period: Option<NaiveDate>,
+    pub status: Option<Status>,
+    /// `status` in `lang`; empty without an assessment.
+    pub status_label: String,
+    pub mean_level: Option<f64>,
+    pub stage: Option<Level>,
+    /// The stage's name in `lang`; empty without a stage.
+    pub stage_name: String,
+    /// Answered / applicable, 0–1; `None` without an assessment.
+    pub coverage: Option<f64>,
+    /// Change of the mean level since the previous assessment.
+    pub change: Option<f64>,
+    /// In framework order; empty without an assessment.
+    pub dimensions: Vec<DimensionFigures>,
+    /// Any dimension short of its target.
+    pub below_target: bool,
+}
+
+/// One dimension of one department.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionFigures {
+    pub id: String,
+    pub name: String,
+    pub mean_level: Option<f64>,
+    /// The lowest answered level (the weakest link).
+    pub floor: Option<Level>,
+    /// The indicator holding the floor, name resolved.
+    pub floor_indicator: Option<String>,
+    pub target: Option<Level>,
+    /// Positive shortfall against target (0 when reached).
+    pub gap: Option<f64>,
+    pub priority: Option<f64>,
+    /// Change of the mean level since the previous assessment.
+    pub change: Option<f64>,
+    pub imbalanced: bool,
+    pub answered: usize,
+    pub applicable: usize,
+}
+
+/// A row of the ranking.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankRow {
+    /// 1-based, among all active departments; `None` without a mean level.
+    /// Departments whose mean levels round to the same two decimals share a rank.
+    pub rank: Option<usize>,
+    /// How many departments were ranked.
+    pub of: usize,
+    pub id: String,
+    pub name: String,
+    pub mean_level: Option<f64>,
+    pub stage: Option<Level>,
+    pub stage_name: String,
+    pub change: Option<f64>,
+    pub coverage: Option<f64>,
+}
+
+/// One dimension across the departments in scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DimensionOverview {
+    pub id: String,
+    pub name: String,
+    /// Mean of the departments' mean levels for the dimension.
+    pub mean_level: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Mean of the departments' changes since their previous assessment.
+    pub change: Option<f64>,
+    /// Departments short of their target in this dimension.
+    pub below_target: usize,
+    /// Departments where this dimension is imbalanced.
+    pub imbalanced: usize,
+}
+
+/// A shortfall against target, with what to do next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriorityRow {
+    pub department: String,
+    pub department_name: String,
+    pub dimension: String,
+    pub dimension_name: String,
+    pub indicator: String,
+    pub indicator_name: String,
+    pub current: Level,
+    pub target: Level,
+    pub gap: f64,
+    pub priority: f64,
+    /// The level above `current`.
+    pub next_level: Level,
+    /// The framework's descriptor of `next_level` for this indicator.
+    pub next_rubric: String,
+}
+
+/// One department's change since its previous assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgressRow {
+    pub id: String,
+    pub name: String,
+    pub previous_period: NaiveDate,
+    pub current_period: NaiveDate,
+    pub previous_level: Option<f64>,
+    pub current_level: Option<f64>,
+    pub change: Option<f64>,
+    /// In framework order.
+    pub dimension_changes: Vec<Option<f64>>,
+}
+
+/// Everything shown for one department.
+#[derive(Clone, Debug)]
+pub struct DepartmentSection {
+    pub figures: DepartmentFigures,
+    /// The department kind in `lang` (Bureau, Commission …).
+    pub kind: String,
+    /// The parent department's name, for a hierarchy.
+    pub parent: Option<String>,
+    pub current: Option<AssessmentScore>,
+    pub previous: Option<AssessmentScore>,
+    pub assessor: String,
+    pub reviewer: String,
+    pub review_comment: String,
+    /// When the current assessment was last approved (from its audit log).
+    pub approved_on: Option<NaiveDate>,
+    /// Every indicator in framework order; empty without an assessment.
+    pub answers: Vec<AnswerRow>,
+}
+
+/// One indicator's answer in the current assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerRow {
+    pub indicator: String,
+    pub indicator_name: String,
+    pub dimension: String,
+    pub level: Option<Level>,
+    /// The level in the previous assessment.
+    pub previous_level: Option<Level>,
+    /// `Some(reason)` when marked not applicable.
+    pub not_applicable: Option<String>,
+    /// The framework's descriptor for `level`; empty without a level.
+    pub rubric: String,
+    pub target: Option<Level>,
+    /// The descriptor of the level above, when the target is not yet met.
+    pub next_rubric: Option<String>,
+    pub evidence: String,
+    pub links: Vec<String>,
+    pub confidence: Option<Confidence>,
+    /// `confidence` in `lang`; empty when not given.
+    pub confidence_label: String,
+    pub comment: String,
+    /// Evidence carried over from an earlier period, not yet re-confirmed.
+    pub reconfirm: bool,
+}
+
+/// The appendix: methodology, data problems and coverage (the rubric is
+/// [`ReportContent::framework`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appendix {
+    /// One paragraph per figure, in `lang`.
+    pub methodology: Vec<String>,
+    /// Problems found while loading, limited to the scope.
+    pub problems: Vec<ProblemRow>,
+    /// Whether any of them is an error (figures leave out what failed to load).
+    pub has_errors: bool,
+    pub coverage: Vec<CoverageRow>,
+    /// Answered / applicable over all current assessments in scope, 0–1.
+    pub total_coverage: f64,
+}
+
+/// A problem found while loading the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProblemRow {
+    /// Relative to the workspace folder.
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub error: bool,
+    /// "Error" or "Warning" in `lang`.
+    pub severity: String,
+    pub message: String,
+}
+
+/// How complete one department's current assessment is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageRow {
+    pub id: String,
+    pub name: String,
+    pub period: Option<NaiveDate>,
+    pub answered: usize,
+    pub applicable: usize,
+    pub coverage: Option<f64>,
+}
+
+/// The approval block at the end of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Approval {
+    /// The reviewer who approved a one-department report's assessment; `None`
+    /// for the whole-government report (signed by hand).
+    pub reviewer: Option<String>,
+    /// When that approval was recorded.
+    pub date: Option<NaiveDate>,
+    /// How many current assessments in scope are approved, and how many there are.
+    pub approved: usize,
+    pub assessed: usize,
+}
+
+impl ReportContent {
+    /// The cover title in `lang` (whole-government or one department).
+    pub fn report_title(&self) -> &'static str {
+        if self.scope.is_some() {
+            self.labels.department_report_title
+        } else {
+            self.labels.report_title
+        }
+    }
+
+    /// The name of level `level` in `lang`.
+    pub fn level_name(&self, level: Level) -> String {
+        self.framework.level_name(level, self.lang)
+    }
+
+    /// A dimension's name in `lang`, or its id when unknown.
+    pub fn dimension_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dimensions
+            .iter()
+            .find(|d| d.id == id)
+            .map_or(id, |d| d.name.as_str())
+    }
+
+    /// The stage line for the cover, e.g. "2 · Embryonic (mean level 2.41)".
+    pub fn stage_text(&self) -> String {
+        match (self.summary.stage, self.summary.mean_level) {
+            (Some(stage), Some(mean)) => format!(
+                "{} · {} ({} {})",
+                stage.get(),
+                self.level_name(stage),
+                self.labels.mean_level,
+                level_text(Some(mean))
+            ),
+            _ => self.labels.no_data.to_owned(),
+        }
+    }
+}
+
+/// Rounds to two decimals exactly as `govmaturity summary --format json` does.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// A mean level to two decimals ("2.75"), or "–" when missing.
+pub fn level_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.2}", round2(v)))
+}
+
+/// A change with its sign ("+0.25", "−0.50", "0.00"), or "–" when missing.
+pub fn change_text(value: Option<f64>) -> String {
+    let Some(value) = value.map(round2) else {
+        return "–".to_owned();
+    };
+    if value > 0.0 {
+        format!("+{value:.2}")
+    } else if value < 0.0 {
+        format!("−{:.2}", -value)
+    } else {
+        "0.00".to_owned()
+    }
+}
+
+/// A 0–1 share as a whole percentage ("97%"), or "–" when missing.
+pub fn percent_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// Computes everything a report shows. The caller has checked that
+/// `options.department`, if set, names a department of the workspace.
+pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent {
+    let data = &loaded.data;
+    let lang = options.lang;
+    let labels = Labels::for_lang(lang);
+    let scoped = scoped_dataset(data, options.department.as_deref());
+    let summary = analysis::summarize(&scoped, options.period);
+    let full = analysis::summarize(data, options.period);
+
+    let dimensions = dimension_heads(&data.framework, lang);
+    let heatmap: Vec<DepartmentFigures> = summary
+        .departments
+        .iter()
+        .map(|row| department_figures(&scoped, row, lang))
+        .collect();
+    let ranking = ranking(data, &full, lang, options.department.as_deref());
+    let dimension_overview = dimension_overview(&dimensions, &heatmap);
+    let priorities = top_priorities(&scoped, &summary, lang);
+    let progress = progress(&scoped, &summary, lang);
+    let history = history(&scoped, &summary);
+    let sections = summary
+        .departments
+        .iter()
+        .zip(&heatmap)
+        .map(|(row, figures)| department_section(&scoped, row, figures.clone(), lang))
+        .collect();
+    let appendix = appendix(loaded, &scoped, &summary, options.department.as_deref(), lang);
+    let approval = approval(&scoped, &summary, options.department.as_deref());
+    let scope = options.department.as_ref().map(|id| {
+        let name = department_name(data, id, lang);
+        (id.clone(), name)
+    });
+
+    let mut content = ReportContent {
+        options: options.clone(),
+        lang,
+        labels,
+        title: data.workspace.title.clone(),
+        scope,
+        period: summary.period,
+        generated: options.generated,
+        framework: data.framework.clone(),
+        dimensions,
+        levels: level_heads(&data.framework, lang),
+        summary,
+        heatmap,
+        ranking,
+        dimension_overview,
+        priorities,
+        progress,
+        history,
+        narrative: Vec::new(),
+        sections,
+        appendix,
+        approval,
+    };
+    content.narrative = narrative::narrative(&content);
+    content
+}
+
+/// The dataset the report scores: the whole workspace, or a copy holding
+/// only the one department (marked active, so it is summarised even when
+/// archived). Assessments stay as they are, so the default period is the
+/// workspace's latest either way.
+fn scoped_dataset<'a>(data: &'a Dataset, department: Option<&str>) -> std::borrow::Cow<'a, Dataset> {
+    let Some(id) = department else {
+        return std::borrow::Cow::Borrowed(data);
+    };
+    let mut scoped = data.clone();
+    scoped.workspace.departments.retain(|d| d.id == id);
+    for department in &mut scoped.workspace.departments {
+        department.archived = false;
+    }
+    std::borrow::Cow::Owned(scoped)
+}
+
+/// A department's name in `lang`, or its id when unknown.
+fn department_name(data: &Dataset, id: &str, lang: Lang) -> String {
+    data.workspace
+        .department(id)
+        .map_or_else(|| id.to_owned(), |d| d.name.get(lang).to_owned())
+}
+
+/// An indicator's name in `lang`, or its id when unknown.
+fn indicator_name(framework: &Framework, id: &str, lang: Lang) -> String {
+    framework
+        .indicator(id)
+        .map_or_else(|| id.to_owned(), |(_, i)| i.name.get(lang).to_owned())
+}
+
+/// The descriptor of `level` for an indicator, in `lang`; empty when unknown.
+fn rubric_text(framework: &Framework, indicator: &str, level: Level, lang: Lang) -> String {
+    framework
+        .indicator(indicator)
+        .and_then(|(_, i)| i.levels.get(level.index()))
+        .map(|text| text.get(lang).to_owned())
+        .unwrap_or_default()
+}
+
+fn dimension_heads(framework: &Framework, lang: Lang) -> Vec<DimensionHead> {
+    framework
+        .dimensions
+        .iter()
+        .map(|d| DimensionHead {
+            id: d.id.clone(),
+            name: d.name.get(lang).to_owned(),
+            description: d.description.get(lang).to_owned(),
+        })
+        .collect()
+}
+
+fn level_heads(framework: &Framework, lang: Lang) -> Vec<LevelHead> {
+    Level::all()
+        .map(|level| LevelHead {
+            level,
+            name: framework.level_name(level, lang),
+            summary: framework
+                .level(level)
+                .map(|def| def.summary.get(lang).to_owned())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// One department's headline figures and dimension cells.
+fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> DepartmentFigures {
+    let current = row.current.as_ref();
+    let dimensions: Vec<DimensionFigures> = current
+        .map(|score| {
+            score
+                .dimensions
+                .iter()
+                .enumerate()
+                .map(|(i, d)| DimensionFigures {
+                    id: d.dimension.clone(),
+                    name: data
+                        .framework
+                        .dimension(&d.dimension)
+                        .map_or_else(|| d.dimension.clone(), |dim| dim.name.get(lang).to_owned()),
+                    mean_level: d.mean_level,
+                    floor: d.floor,
+                    floor_indicator: d
+                        .floor_indicator
+                        .as_deref()
+                        .map(|id| indicator_name(&data.framework, id, lang)),
+                    target: d.target,
+                    gap: d.gap,
+                    priority: d.priority,
+                    change: row.dimension_changes.get(i).copied().flatten(),
+                    imbalanced: d.imbalanced,
+                    answered: d.answered,
+                    applicable: d.applicable,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let stage = current.and_then(|c| c.stage);
+    DepartmentFigures {
+        id: row.department.clone(),
+        name: department_name(data, &row.department, lang),
+        period: current.map(|c| c.period),
+        status: current.map(|c| c.status),
+        status_label: current.map_or_else(String::new, |c| c.status.label().get(lang).to_owned()),
+        mean_level: current.and_then(|c| c.mean_level),
+        stage,
+        stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
+        coverage: current.map(|c| c.coverage),
+        change: row.change,
+        below_target: dimensions.iter().any(|d| d.gap.is_some_and(|g| g > 0.0)),
+        dimensions,
+    }
+}
+
+/// Every active department ranked by mean level (rounded as displayed, so
+/// equal figures share a rank); only `department`'s row when one is given.
+fn ranking(data: &Dataset, full: &Summary, lang: Lang, department: Option<&str>) -> Vec<RankRow> {
+    let mut rows: Vec<RankRow> = full
+        .departments
+        .iter()
+        .map(|row| {
+            let current = row.current.as_ref();
+            let stage = current.and_then(|c| c.stage);
+            RankRow {
+                rank: None,
+                of: 0,
+                id: row.department.clone(),
+                name: department_name(data, &row.department, lang),
+                mean_level: current.and_then(|c| c.mean_level),
+                stage,
+                stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
+                change: row.change,
+                coverage: current.map(|c| c.coverage),
+            }
+        })
+        .collect();
+    // Stable: equal levels keep workspace order.
+    rows.sort_by(|a, b| {
+        let key = |r: &RankRow| r.mean_level.map(round2);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    let ranked = rows.iter().filter(|r| r.mean_level.is_some()).count();
+    let mut previous: Option<(f64, usize)> = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        row.of = ranked;
+        let Some(level) = row.mean_level.map(round2) else {
+            continue;
+        };
+        let rank = match previous {
+            Some((last, rank)) if last == level => rank,
+            _ => i + 1,
+        };
+        row.rank = Some(rank);
+        previous = Some((level, rank));
+    }
+    if let Some(id) = department {
+        rows.retain(|r| r.id == id);
+    }
+    rows
+}
+
+/// Per dimension: the mean, range and change across departments, and how
+/// many fall short of target or are imbalanced there.
+fn dimension_overview(dimensions: &[DimensionHead], heatmap: &[DepartmentFigures]) -> Vec<DimensionOverview> {
+    dimensions
+        .iter()
+        .map(|head| {
+            let cells: Vec<&DimensionFigures> = heatmap
+                .iter()
+                .filter_map(|row| row.dimensions.iter().find(|d| d.id == head.id))
+                .collect();
+            let levels: Vec<f64> = cells.iter().filter_map(|c| c.mean_level).collect();
+            let changes: Vec<f64> = cells.iter().filter_map(|c| c.change).collect();
+            DimensionOverview {
+                id: head.id.clone(),
+                name: head.name.clone(),
+                mean_level: mean(&levels),
+                min: levels.iter().copied().reduce(f64::min),
+                max: levels.iter().copied().reduce(f64::max),
+                change: mean(&changes),
+                below_target: cells.iter().filter(|c| c.gap.is_some_and(|g| g > 0.0)).count(),
+                imbalanced: cells.iter().filter(|c| c.imbalanced).count(),
+            }
+        })
+        .collect()
+}
+
+/// The arithmetic mean, `None` for no values.
+fn mean(values: &[f64]) -> Option<f64> {
+    // Department counts are far below 2^52, so the conversion is exact.
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The most urgent indicator shortfalls, each with the next level's rubric.
+fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<PriorityRow> {
+    analysis::priorities(data, summary)
+        .into_iter()
+        .filter_map(|p| {
+            let indicator = p.indicator?;
+            // Indicator priorities carry a whole level as `current`.
+            let current = Level::clamped(p.current.round().clamp(1.0, 5.0) as u8);
+            let next_level = Level::new(current.get() + 1)?;
+            Some(PriorityRow {
+                department_name: department_name(data, &p.department, lang),
+                department: p.department,
+                dimension_name: data
+                    .framework
+                    .dimension(&p.dimension)
+                    .map_or_else(|| p.dimension.clone(), |d| d.name.get(lang).to_owned()),
+                dimension: p.dimension,
+                indicator_name: indicator_name(&data.framework, &indicator, lang),
+                next_rubric: rubric_text(&data.framework, &indicator, next_level, lang),
+                indicator,
+                current,
+                target: p.target,
+                gap: p.gap,
+                priority: p.priority,
+                next_level,
+            })
+        })
+        .take(TOP_PRIORITIES)
+        .collect()
+}
+
+/// Departments with a previous assessment to compare with.
+fn progress(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<ProgressRow> {
+    summary
+        .departments
+        .iter()
+        .filter_map(|row| {
+            let (current, previous) = (row.current.as_ref()?, row.previous.as_ref()?);
+            Some(ProgressRow {
+                id: row.department.clone(),
+                name: department_name(data, &row.department, lang),
+                previous_period: previous.period,
+                current_period: current.period,
+                previous_level: previous.mean_level,
+                current_level: current.mean_level,
+                change: row.change,
+                dimension_changes: row.dimension_changes.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The mean level of the departments in scope per period, up to the report's period.
+fn history(data: &Dataset, summary: &Summary) -> Vec<GroupPoint> {
+    let ids: Vec<&str> = summary
+        .departments
+        .iter()
+        .map(|d| d.department.as_str())
+        .collect();
+    analysis::group_trend(data, &ids, None)
+        .into_iter()
+        .filter(|point| summary.period.is_none_or(|p| point.period <= p))
+        .collect()
+}
+
+/// Everything shown for one department.
+fn department_section(
+    data: &Dataset,
+    row: &DepartmentSummary,
+    figures: DepartmentFigures,
+    lang: Lang,
+) -> DepartmentSection {
+    let department = data.workspace.department(&row.department);
+    let assessment = row
+        .current
+        .as_ref()
+        .and_then(|c| data.find(&row.department, c.period));
+    let previous = row
+        .previous
+        .as_ref()
+        .and_then(|p| data.find(&row.department, p.period));
+    let answers = match (assessment, row.current.as_ref()) {
+        (Some(assessment), Some(score)) => answer_rows(data, assessment, score, previous, lang),
+        _ => Vec::new(),
+    };
+    DepartmentSection {
+        figures,
+        kind: department.map_or_else(String::new, |d| d.kind.label().get(lang).to_owned()),
+        parent: department
+            .and_then(|d| d.parent.as_deref())
+            .map(|parent| department_name(data, parent, lang)),
+        current: row.current.clone(),
+        previous: row.previous.clone(),
+        assessor: assessment.map_or_else(String::new, |a| a.assessor.clone()),
+        reviewer: assessment.map_or_else(String::new, |a| a.reviewer.clone()),
+        review_comment: assessment.map_or_else(String::new, |a| a.review_comment.clone()),
+        approved_on: assessment.and_then(approved_on),
+        answers,
+    }
+}
+
+/// The date of the latest approval in an assessment's audit log, if it is
+/// approved now.
+fn approved_on(assessment: &Assessment) -> Option<NaiveDate> {
+    if assessment.status != Status::Approved {
+        return None;
+    }
+    assessment
+        .audit
+        .iter()
+        .rev()
+        .find(|entry| entry.what == "status" && entry.to == "Approved")
+        .map(|entry| entry.at.date())
+}
+
+/// Every indicator of the framework with the current answer.
+fn answer_rows(
+    data: &Dataset,
+    assessment: &Assessment,
+    score: &AssessmentScore,
+    previous: Option<&Assessment>,
+    lang: Lang,
+) -> Vec<AnswerRow> {
+    data.framework
+        .indicators()
+        .map(|(dimension, indicator)| {
+            let answer = assessment.answers.get(&indicator.id);
+            let rating = assessment.rating(&indicator.id);
+            let level = rating.level();
+            let target = score.indicator(&indicator.id).and_then(|s| s.target);
+            let next_rubric = match (level, target) {
+                (Some(level), Some(target)) if level < target => Level::new(level.get() + 1)
+                    .map(|next| rubric_text(&data.framework, &indicator.id, next, lang)),
+                _ => None,
+            };
+            let confidence = answer.and_then(|a| a.confidence);
+            AnswerRow {
+                indicator: indicator.id.clone(),
+                indicator_name: indicator.name.get(lang).to_owned(),
+                dimension: dimension.id.clone(),
+                level,
+                previous_level: previous.and_then(|p| p.level(&indicator.id)),
+                not_applicable: match rating {
+                    Rating::NotApplicable { reason } => Some(reason.clone()),
+                    _ => None,
+                },
+                rubric: level.map_or_else(String::new, |l| {
+                    rubric_text(&data.framework, &indicator.id, l, lang)
+                }),
+                target,
+                next_rubric,
+                evidence: answer.map_or_else(String::new, |a| a.evidence.clone()),
+                links: answer.map_or_else(Vec::new, |a| a.links.clone()),
+                confidence,
+                confidence_label: confidence.map_or_else(String::new, |c| c.label().get(lang).to_owned()),
+                comment: answer.map_or_else(String::new, |a| a.comment.clone()),
+                reconfirm: answer.is_some_and(|a| a.reconfirm),
+            }
+        })
+        .collect()
+}
+
+/// Methodology, the problems that concern the scope, and coverage.
+fn appendix(
+    loaded: &LoadedWorkspace,
+    data: &Dataset,
+    summary: &Summary,
+    department: Option<&str>,
+    lang: Lang,
+) -> Appendix {
+    let labels = Labels::for_lang(lang);
+    let in_scope = |file: &std::path::Path| match department {
+        None => true,
+        // Its own folder, and files at the root (workspace.ron, framework.ron).
+        Some(id) => file.starts_with(id) || file.components().count() <= 1,
+    };
+    let problems: Vec<ProblemRow> = loaded
+        .problems
+        .iter()
+        .filter(|p| in_scope(&p.file))
+        .map(|p| ProblemRow {
+            file: p.file.display().to_string(),
+            line: p.line,
+            column: p.column,
+            error: p.severity == Severity::Error,
+            severity: match p.severity {
+                Severity::Error => labels.error,
+                Severity::Warning => labels.warning,
+            }
+            .to_owned(),
+            message: p.message.clone(),
+        })
+        .collect();
+    let coverage = summary
+        .departments
+        .iter()
+        .map(|row| {
+            let current = row.current.as_ref();
+            CoverageRow {
+                id: row.department.clone(),
+                name: department_name(data, &row.department, lang),
+                period: current.map(|c| c.period),
+                answered: current.map_or(0, |c| c.answered),
+                applicable: current.map_or(0, |c| c.applicable),
+                coverage: current.map(|c| c.coverage),
+            }
+        })
+        .collect();
+    Appendix {
+        methodology: labels
+            .methodology_paragraphs
+            .iter()
+            .map(|p| (*p).to_owned())
+            .collect(),
+        has_errors: problems.iter().any(|p| p.error),
+        problems,
+        coverage,
+        total_coverage: summary.coverage,
+    }
+}
+
+/// The approval block: the recorded reviewer for a one-department report,
+/// blank (to be signed) for the whole government.
+fn approval(data: &Dataset, summary: &Summary, department: Option<&str>) -> Approval {
+    let recorded = department.and_then(|id| {
+        let current = summary.department(id)?.current.as_ref()?;
+        let assessment = data.find(id, current.period)?;
+        let date = approved_on(assessment)?;
+        Some((assessment.reviewer.clone(), date))
+    });
+    Approval {
+        reviewer: recorded.as_ref().map(|(reviewer, _)| reviewer.clone()),
+        date: recorded.map(|(_, date)| date),
+        approved: summary.approved,
+        assessed: summary.assessed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_like_the_summary() {
+        assert_eq!(level_text(Some(2.745)), format!("{:.2}", round2(2.745)));
+        assert_eq!(level_text(None), "–");
+        assert_eq!(change_text(Some(0.25)), "+0.25");
+        assert_eq!(change_text(Some(-0.5)), "−0.50");
+        assert_eq!(change_text(Some(-0.001)), "0.00");
+        assert_eq!(change_text(None), "–");
+        assert_eq!(percent_text(Some(0.966)), "97%");
+    }
+}
