@@ -9,6 +9,8 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod csv;
+pub mod fonts;
 pub mod generate;
 pub mod model;
+pub mod report;
 pub mod store;

@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => run_app(StartOptions { workspace: args.workspace, fresh: false }),
+        None => run_app(StartOptions {
+            workspace: args.workspace,
+            fresh: false,
+        }),
     }
 }
 

@@ -12,7 +12,12 @@ fn sample_opens_with_its_twelve_departments_listed() {
     let harness = common::sample_app();
     let app = harness.state();
     assert_eq!(app.state.data().unwrap().workspace.departments.len(), 12);
-    for name in ["Big Data Bureau", "Civil Affairs Bureau", "Emergency Management Bureau", "Finance Bureau"] {
+    for name in [
+        "Big Data Bureau",
+        "Civil Affairs Bureau",
+        "Emergency Management Bureau",
+        "Finance Bureau",
+    ] {
         assert!(harness.query_by_label(name).is_some(), "{name} is not listed");
     }
 }
@@ -24,9 +29,15 @@ fn switching_to_chinese_changes_the_visible_labels() {
     harness.get_by_label("简体中文").click();
     harness.run();
     assert_eq!(harness.state().prefs.lang, Lang::Zh);
-    assert!(harness.query_by_label("总览").is_some(), "tab label not translated");
+    assert!(
+        harness.query_by_label("总览").is_some(),
+        "tab label not translated"
+    );
     assert!(harness.query_by_label("Overview").is_none());
-    assert!(harness.query_by_label("市大数据局").is_some(), "department names follow the language");
+    assert!(
+        harness.query_by_label("市大数据局").is_some(),
+        "department names follow the language"
+    );
     harness.get_by_label("English").click();
     harness.run();
     assert!(harness.query_by_label("Big Data Bureau").is_some());
@@ -37,7 +48,10 @@ fn clicking_a_department_selects_it() {
     let mut harness = common::sample_app();
     harness.get_by_label("Finance Bureau").click();
     harness.run();
-    assert_eq!(harness.state().state.selection.department.as_deref(), Some("finance-bureau"));
+    assert_eq!(
+        harness.state().state.selection.department.as_deref(),
+        Some("finance-bureau")
+    );
 }
 
 #[test]
@@ -52,13 +66,23 @@ fn tabs_switch_views() {
 fn a_workspace_with_a_broken_file_opens_and_lists_the_problem() {
     let dir = common::copy_workspace(&common::sample_dir());
     let bad = dir.path().join("transport-bureau/2025-06-30.ron");
-    std::fs::write(&bad, "(\n    version: 1,\n    department: \"transport-bureau\",\n    period: oops\n)\n").unwrap();
+    std::fs::write(
+        &bad,
+        "(\n    version: 1,\n    department: \"transport-bureau\",\n    period: oops\n)\n",
+    )
+    .unwrap();
     let harness = common::app(Some(dir.path()));
     let app = harness.state();
-    assert_eq!(app.state.data().unwrap().assessments.len(), 47, "the other files still load");
+    assert_eq!(
+        app.state.data().unwrap().assessments.len(),
+        47,
+        "the other files still load"
+    );
     assert!(app.state.show_problems, "the problems panel opens by itself");
     assert!(
-        harness.query_by_label_contains("transport-bureau/2025-06-30.ron:4:").is_some(),
+        harness
+            .query_by_label_contains("transport-bureau/2025-06-30.ron:4:")
+            .is_some(),
         "problem with file:line:column is shown"
     );
 }
@@ -69,4 +93,3 @@ fn no_workspace_shows_the_welcome_screen() {
     assert!(harness.query_by_label("Welcome to govmaturity").is_some());
     assert!(harness.query_by_label("Open workspace…").is_some());
 }
-

@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::editor::Edit;
 use super::state::{Tab, ThemeChoice};
-use crate::model::Lang;
+use crate::model::{Lang, Status, Workspace};
+use crate::report::Format;
 
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
@@ -20,7 +22,10 @@ pub enum Command {
     SetTab(Tab),
     SelectDepartment(String),
     /// Open a department on one dimension (a heatmap click).
-    ShowCell { department: String, dimension: String },
+    ShowCell {
+        department: String,
+        dimension: String,
+    },
     SetPeriod(Option<NaiveDate>),
     SetLang(Lang),
     SetTheme(ThemeChoice),
@@ -28,4 +33,57 @@ pub enum Command {
     /// Show a folder in the system's file manager.
     RevealFolder(PathBuf),
     DismissNotice,
+
+    // ---- the assessment editor -------------------------------------------
+    /// Open a department's assessment for a period in the Assess view.
+    OpenAssessment {
+        department: String,
+        period: NaiveDate,
+    },
+    /// Start a Draft for a new period, pre-filled from the previous one.
+    NewAssessment {
+        department: String,
+        period: NaiveDate,
+    },
+    SelectIndicator(String),
+    Edit(Edit),
+    Undo,
+    Redo,
+    Save,
+    /// Choose another file for the open assessment (after a failed save).
+    SaveAs,
+    Transition {
+        to: Status,
+        comment: String,
+    },
+    ResolveConflict(ConflictChoice),
+    /// Restore the recovery journal with this index.
+    Restore(usize),
+    DiscardRecovery(usize),
+    SetUserName(String),
+
+    // ---- workspace settings ----------------------------------------------
+    /// Replace the workspace settings (title, departments, targets, weights) and save them.
+    UpdateWorkspace(Box<Workspace>),
+    ShowWorkspaceSettings(bool),
+    /// Pick a folder and start a new workspace there.
+    NewWorkspace,
+
+    // ---- reports ----------------------------------------------------------
+    /// Export a report (`department: None` for the whole government).
+    Export {
+        format: Format,
+        department: Option<String>,
+    },
+}
+
+/// The answer to "this assessment changed on disk while you were editing it".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Drop my edits and load what is on disk.
+    Theirs,
+    /// Overwrite the file on disk with my version.
+    Mine,
+    /// Save my version beside it as a copy, then load theirs.
+    Copy,
 }

@@ -111,6 +111,15 @@ catalogue! {
     ImbalanceFlags => "Imbalance flags", "不均衡提示";
     NoImbalance => "No dimension lags more than one level behind its department's stage.", "没有维度落后于所在部门阶段一级以上。";
     DimensionBelowStage => "more than one level below the department's stage", "比该部门所处阶段低一级以上";
+    AsOf => "As of", "截至";
+    DepartmentsAssessed => "Departments assessed", "已评估部门";
+    DepartmentStage => "Department stage", "部门阶段";
+    NoPriorities => "No indicator falls short of its target.", "没有指标低于目标。";
+    NoRanking => "No department has a score yet.", "尚无部门得分。";
+    Rank => "Rank", "名次";
+    MeanFloor => "Mean (floor)", "平均（最低）";
+    DepartmentCount => "departments", "个部门";
+    ClickToOpen => "Click to open this department.", "点击查看该部门。";
     // ---- department ---------------------------------------------------
     Radar => "Profile", "雷达图";
     ShowCurrent => "Current period", "本期";
@@ -120,6 +129,18 @@ catalogue! {
     IndicatorAnswers => "Indicator answers", "指标作答";
     RubricOfLevel => "What this level means", "该级别的含义";
     NoEvidence => "No evidence given.", "未提供佐证材料。";
+    Assessor => "Assessor", "评估人";
+    Reviewer => "Reviewer", "审核人";
+    AsOfLatest => "latest assessment on or before the chosen period", "所选评估期当日或之前的最新评估";
+    ChangeSincePrevious => "Change since previous", "较上期变化";
+    WeakestIndicator => "Weakest indicator", "最薄弱指标";
+    MeanExplained => "weighted mean of the answered indicators; not applicable and unanswered ones are left out", "已作答指标的加权平均，不适用和未作答的指标不计入";
+    Answered => "answered", "已作答";
+    ToReconfirm => "Carried over from the previous period; to be re-confirmed.", "沿用上期佐证材料，尚待重新确认。";
+    AllLevels => "All five levels", "全部五个级别";
+    Reason => "Reason", "原因";
+    NoPreviousAssessment => "no previous assessment", "无上期评估";
+    NoDimensions => "The framework has no dimensions.", "框架中没有维度。";
     // ---- trends -------------------------------------------------------
     TrendOne => "One department", "单个部门";
     TrendSet => "Chosen departments", "选定部门";
@@ -130,6 +151,22 @@ catalogue! {
     NotOnTrack => "not on track", "按当前趋势无法达标";
     NoTrend => "A trend needs at least two periods.", "趋势至少需要两个评估期。";
     OverallMean => "Overall", "总体";
+    TrendsChart => "Level over time", "水平随时间变化";
+    TrendScope => "Show", "显示范围";
+    TrendSeries => "Series", "数据系列";
+    TrendOutlook => "Outlook", "达标展望";
+    TrendOnSchedule => "on schedule", "可按期达标";
+    TrendLate => "later than the target date", "晚于目标日期";
+    TrendReached => "The target is already reached.", "已达到目标。";
+    TrendNotProgressing => "Not on track: the level is not rising.", "未按计划推进：水平没有提升。";
+    TrendNoTarget => "No target is set.", "未设定目标。";
+    TrendChooseHint => "Tick departments in the list to compare them.", "请在列表中勾选要比较的部门。";
+    TrendTickShown => "Tick all shown", "勾选所列部门";
+    TrendClear => "Clear", "清除";
+    TrendDepartmentCount => "departments", "个部门";
+    TrendLowest => "Lowest", "最低";
+    TrendHighest => "Highest", "最高";
+    TrendAssessedCount => "Departments assessed", "已评估部门数";
     // ---- compare ------------------------------------------------------
     CompareDepartments => "Two departments", "两个部门";
     ComparePeriods => "One department, two periods", "同一部门的两个评估期";
@@ -138,9 +175,97 @@ catalogue! {
     MostDeclined => "Most declined", "退步最大";
     Left => "A", "A";
     Right => "B", "B";
+    ComparedDepartment => "Department compared", "对比部门";
+    BMinusA => "Difference (B − A)", "差值（B − A）";
+    NoMovers => "No indicator changed level.", "没有指标的级别发生变化。";
+    OnePeriodOnly => "This department has only one assessment: pick another department, or compare two departments.", "该部门只有一次评估：请选择其他部门，或对比两个部门。";
+    SamePeriod => "A and B are the same period; pick two different periods.", "A 与 B 为同一评估期，请选择两个不同的评估期。";
+    // ---- assess -------------------------------------------------------
+    YourName => "Your name", "您的姓名";
+    YourNameHint => "Your name is recorded in each assessment's audit log. Set it once:", "您的姓名将记录在每份评估的审计日志中。请设置一次：";
+    SetName => "Set", "设置";
+    NewAssessment => "New assessment…", "新建评估…";
+    NewAssessmentFor => "New period (YYYY-MM-DD)", "新评估期（年-月-日）";
+    Create => "Create", "创建";
+    BadDate => "Enter the date as YYYY-MM-DD.", "请按 年-月-日 格式输入日期。";
+    Save => "Save", "保存";
+    SaveAs => "Save as…", "另存为…";
+    Retry => "Retry", "重试";
+    Undo => "Undo", "撤销";
+    Redo => "Redo", "重做";
+    Saved => "Saved", "已保存";
+    UnsavedChanges => "Unsaved changes", "有未保存的修改";
+    Saving => "Saving…", "正在保存…";
+    SaveFailed => "Save failed", "保存失败";
+    SaveFailedHelp => "Your edits are kept in memory and in a recovery file. Retry, or save them somewhere else.", "您的修改仍保留在内存和恢复文件中。请重试，或另存到其他位置。";
+    Submit => "Submit", "提交";
+    Approve => "Approve", "批准";
+    ReturnForChanges => "Return", "退回";
+    Reopen => "Reopen", "重新打开";
+    ReviewComment => "Review comment", "审核意见";
+    ReturnNeedsComment => "Write what should change before returning.", "退回前请写明需要修改的内容。";
+    ReadOnlyApproved => "Approved assessments are read-only. Reopen to change them (the reopening is logged).", "已批准的评估为只读。如需修改请重新打开（该操作会被记录）。";
+    ReadOnlySubmitted => "Submitted: waiting for review. The reviewer approves it or returns it with a comment.", "已提交：等待审核。审核人将批准或附意见退回。";
+    StillMissing => "Still missing or inconsistent", "尚缺或不一致的项目";
+    NothingMissing => "Complete: every applicable indicator is answered.", "已完成：所有适用指标均已作答。";
+    LastPeriod => "Last period", "上期";
+    NotApplicableReason => "Reason it does not apply", "不适用的原因";
+    Reconfirm => "Evidence carried over from last period: still true?", "佐证材料沿用自上期：是否仍然有效？";
+    Confirm => "Confirm", "确认";
+    LinksHint => "One link or document path per line", "每行一个链接或文档路径";
+    AuditLog => "Audit log", "审计日志";
+    When => "When", "时间";
+    Who => "Who", "操作人";
+    What => "What", "内容";
+    From => "From", "原值";
+    To => "To", "新值";
+    Conflict => "This assessment was changed on disk by someone else while you were editing it.", "您编辑期间，该评估文件已被他人在磁盘上修改。";
+    ReloadTheirs => "Reload theirs", "载入对方版本";
+    KeepMine => "Keep mine", "保留我的版本";
+    SaveMineAsCopy => "Save mine as a copy", "将我的版本另存为副本";
+    RecoveryFound => "Unsaved edits from an earlier session were found:", "发现上次会话未保存的修改：";
+    Restore => "Restore", "恢复";
+    Discard => "Discard", "丢弃";
+    KeyboardHelp => "Keys: 1–5 level · N not applicable · ↑/↓ indicator · Ctrl+S save · Ctrl+Z undo · Ctrl+Shift+Z redo", "快捷键：1–5 级别 · N 不适用 · ↑/↓ 切换指标 · Ctrl+S 保存 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做";
+    NoAssessmentYet => "This department has no assessment yet. Start one:", "该部门尚无评估。请新建：";
+    // ---- workspace settings ---------------------------------------------
+    WorkspaceSettings => "Workspace settings", "工作区设置";
+    NewWorkspace => "New workspace…", "新建工作区…";
+    Title => "Title", "标题";
+    AddDepartment => "Add department", "添加部门";
+    Id => "Id", "编号";
+    NameEn => "Name (English)", "名称（英文）";
+    NameZh => "Name (Chinese)", "名称（中文）";
+    Kind => "Kind", "类型";
+    Parent => "Parent", "上级部门";
+    NoParent => "(none)", "（无）";
+    Archived => "Archived", "已归档";
+    Targets => "Targets", "目标";
+    AddTarget => "Add target", "添加目标";
+    AllDepartments => "All departments", "全部部门";
+    Remove => "Remove", "删除";
+    Weights => "Weights", "权重";
+    Apply => "Apply", "应用";
+    IdRules => "Ids: lowercase letters, digits and '-' (they become folder names).", "编号：小写字母、数字和“-”（将用作文件夹名称）。";
+    IdTaken => "That id is already used.", "该编号已被使用。";
+    // ---- export ---------------------------------------------------------
+    Export => "Export…", "导出…";
+    WholeGovernment => "Whole government", "全市（全部门）";
+    SelectedDepartment => "Selected department", "所选部门";
+    Exporting => "Writing the report…", "正在生成报告…";
     // ---- framework ----------------------------------------------------
     Rubric => "Rubric", "评分细则";
     BothLanguages => "Show both languages", "同时显示中英文";
+    MaturityLevels => "Maturity levels", "成熟度等级";
+    LevelMeaning => "Meaning", "含义";
+    Descriptor => "What this level looks like", "等级描述";
+    ColumnEnglish => "English", "英文";
+    ColumnChinese => "Chinese", "中文";
+    ShareOfDimension => "of its dimension", "占所属维度";
+    ShareOfOverall => "of the overall score", "占总体得分";
+    NoIndicatorMatches => "No indicator matches the search.", "没有符合搜索条件的指标。";
+    AllDimensions => "All dimensions", "全部维度";
+    FilterIndicators => "Filter indicators", "筛选指标";
 }
 
 /// Formats a mean level for display (two decimals), or a dash.
@@ -172,7 +297,11 @@ mod tests {
         // Keys whose text is the same in both languages on purpose.
         let universal = [T::Left, T::Right];
         for key in T::ALL.iter().filter(|k| !universal.contains(k)) {
-            assert!(key.get(Lang::Zh).chars().any(is_cjk), "{key:?} is not translated: {}", key.get(Lang::Zh));
+            assert!(
+                key.get(Lang::Zh).chars().any(is_cjk),
+                "{key:?} is not translated: {}",
+                key.get(Lang::Zh)
+            );
         }
     }
 }

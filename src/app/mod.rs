@@ -1,22 +1,27 @@
 //! The desktop app (eframe). `GovApp` owns the state; `shell` draws the
 //! panels around the views; views read the state and emit `Command`s that
-//! `apply` runs at the end of the frame. Nothing outside this module knows
-//! egui.
+//! `apply` runs at the end of the frame — the one place where the state
+//! changes, and where undo, dirty tracking and saving hook in. File work
+//! runs on the `io` worker; nothing outside this module knows egui.
 
 mod command;
+mod dialogs;
+mod editing;
+pub mod editor;
 pub mod fonts;
 pub mod i18n;
+mod io;
+pub mod session;
 mod shell;
 pub mod state;
 pub mod views;
+mod watch;
 pub mod widgets;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
 
-pub use command::Command;
-use state::{AppState, DialogResult, OpenWorkspace, Prefs, ThemeChoice};
+pub use command::{Command, ConflictChoice};
+use state::{AppState, DialogPurpose, DialogResult, Notice, OpenWorkspace, Prefs, ThemeChoice};
 
 use crate::store;
 
@@ -33,6 +38,7 @@ pub struct GovApp {
     pub prefs: Prefs,
     pub state: AppState,
     commands: Vec<Command>,
+    ctx: egui::Context,
 }
 
 impl GovApp {
@@ -40,17 +46,23 @@ impl GovApp {
     /// `--workspace`, else the last one used, else `assessments/` when it
     /// exists, else the welcome screen.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        fonts::install(&cc.egui_ctx);
         let prefs = match cc.storage {
-            Some(storage) if !options.fresh => eframe::get_value(storage, Prefs::STORAGE_KEY).unwrap_or_default(),
+            Some(storage) if !options.fresh => {
+                eframe::get_value(storage, Prefs::STORAGE_KEY).unwrap_or_default()
+            }
             _ => Prefs::default(),
         };
-        let mut app = GovApp { prefs, state: AppState::default(), commands: Vec::new() };
-        app.apply_theme(&cc.egui_ctx);
+        let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
         let sample = PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
         let first = options
             .workspace
-            .or_else(|| app.prefs.recent.first().filter(|p| p.join(store::WORKSPACE_FILE).is_file()).cloned())
+            .or_else(|| {
+                app.prefs
+                    .recent
+                    .first()
+                    .filter(|p| p.join(store::WORKSPACE_FILE).is_file())
+                    .cloned()
+            })
             .or_else(|| sample.join(store::WORKSPACE_FILE).is_file().then_some(sample));
         if let Some(folder) = first {
             app.open_workspace(&folder);
@@ -60,38 +72,73 @@ impl GovApp {
 
     /// A new app with default preferences, for tests and benchmarks.
     pub fn for_tests(ctx: &egui::Context, workspace: Option<&Path>) -> Self {
-        fonts::install(ctx);
-        let mut app = GovApp { prefs: Prefs::default(), state: AppState::default(), commands: Vec::new() };
+        let mut app = GovApp::with_prefs(ctx, Prefs::default());
+        app.prefs.user_name = "Test User".to_owned();
         if let Some(folder) = workspace {
             app.open_workspace(folder);
         }
         app
     }
 
-    fn open_workspace(&mut self, folder: &Path) {
+    fn with_prefs(ctx: &egui::Context, prefs: Prefs) -> Self {
+        fonts::install(ctx);
+        let wake = ctx.clone();
+        let mut app = GovApp {
+            prefs,
+            state: AppState::default(),
+            commands: Vec::new(),
+            ctx: ctx.clone(),
+        };
+        app.state.worker = Some(io::Worker::start(move || wake.request_repaint()));
+        app.apply_theme(ctx);
+        app
+    }
+
+    pub(crate) fn open_workspace(&mut self, folder: &Path) {
         match store::load(folder) {
-            Ok(loaded) => {
-                let revision = self.state.workspace.as_ref().map_or(1, |w| w.revision + 1);
-                self.prefs.remember(loaded.root.clone());
-                let errors = loaded.problems.iter().filter(|p| p.severity == store::Severity::Error).count();
-                self.state.show_problems = errors > 0;
-                let keep_selection = self.state.workspace.as_ref().is_some_and(|w| w.loaded.root == loaded.root);
-                if !keep_selection {
-                    self.state.selection = Default::default();
-                    self.state.views = Default::default();
-                }
-                if self.state.selection.department.is_none() {
-                    self.state.selection.department =
-                        loaded.data.workspace.active_departments().next().map(|d| d.id.clone());
-                }
-                self.state.workspace = Some(OpenWorkspace { loaded, revision });
-                self.state.notice = None;
-            }
+            Ok(loaded) => self.install_workspace(loaded),
             Err(e) => {
-                self.state.notice = Some(state::Notice { error: true, text: e.to_string() });
+                self.state.notice = Some(Notice {
+                    error: true,
+                    text: e.to_string(),
+                })
             }
         }
         self.state.refresh_derived();
+    }
+
+    /// Makes a freshly loaded workspace the open one.
+    fn install_workspace(&mut self, loaded: store::LoadedWorkspace) {
+        let same_folder = self
+            .state
+            .workspace
+            .as_ref()
+            .is_some_and(|w| w.loaded.root == loaded.root);
+        let revision = self.state.workspace.as_ref().map_or(1, |w| w.revision + 1);
+        if !same_folder {
+            self.state.session = None;
+            self.state.selection = Default::default();
+            self.state.views = Default::default();
+            self.state.recoveries = session::find_recoveries(&loaded.root, &loaded.data);
+            let wake = self.ctx.clone();
+            self.state.watcher = watch::FolderWatch::start(&loaded.root, move || wake.request_repaint()).ok();
+            self.prefs.remember(loaded.root.clone());
+            let errors = loaded
+                .problems
+                .iter()
+                .any(|p| p.severity == store::Severity::Error);
+            self.state.show_problems = errors;
+        }
+        if self.state.selection.department.is_none() {
+            self.state.selection.department = loaded
+                .data
+                .workspace
+                .active_departments()
+                .next()
+                .map(|d| d.id.clone());
+        }
+        self.state.workspace = Some(OpenWorkspace { loaded, revision });
+        self.state.notice = None;
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -107,9 +154,19 @@ impl GovApp {
         self.commands.push(command);
     }
 
+    /// Whether background file work is still running (for tests).
+    pub fn is_busy(&self) -> bool {
+        self.state.worker.as_ref().is_some_and(io::Worker::is_busy) || self.state.reload_due.is_some()
+    }
+
     /// Runs the queued commands. Called once at the end of every frame.
     pub fn apply(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The state changed after this frame was drawn: draw another.
+            ctx.request_repaint();
+        }
+        for command in commands {
             self.apply_one(ctx, command);
         }
         self.state.refresh_derived();
@@ -117,15 +174,14 @@ impl GovApp {
 
     fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::ShowOpenDialog => self.show_open_dialog(ctx),
+            Command::ShowOpenDialog => self.show_dialog(ctx, DialogPurpose::OpenWorkspace, None),
+            Command::NewWorkspace => self.show_dialog(ctx, DialogPurpose::NewWorkspace, None),
             Command::OpenWorkspace(folder) => self.open_workspace(&folder),
-            Command::Reload => {
-                if let Some(root) = self.state.workspace.as_ref().map(|w| w.loaded.root.clone()) {
-                    self.open_workspace(&root);
-                }
-            }
+            Command::Reload => self.request_reload(),
             Command::CloseWorkspace => {
                 self.state.workspace = None;
+                self.state.session = None;
+                self.state.watcher = None;
                 self.state.selection = Default::default();
             }
             Command::SetTab(tab) => self.prefs.tab = tab,
@@ -135,7 +191,10 @@ impl GovApp {
                 }
                 self.state.selection.department = Some(id);
             }
-            Command::ShowCell { department, dimension } => {
+            Command::ShowCell {
+                department,
+                dimension,
+            } => {
                 self.state.selection.department = Some(department);
                 self.state.selection.dimension = Some(dimension);
                 self.state.views.department.indicator = None;
@@ -150,49 +209,90 @@ impl GovApp {
             Command::ToggleProblems => self.state.show_problems = !self.state.show_problems,
             Command::RevealFolder(folder) => reveal(&folder),
             Command::DismissNotice => self.state.notice = None,
+            Command::SetUserName(name) => self.prefs.user_name = name.trim().to_owned(),
+            Command::ShowWorkspaceSettings(show) => self.state.show_workspace_settings = show,
+            Command::UpdateWorkspace(workspace) => self.update_workspace(*workspace),
+            Command::Export { format, department } => {
+                let name = self.export_file_name(format, department.as_deref());
+                let folder = self
+                    .state
+                    .workspace
+                    .as_ref()
+                    .map(|w| w.loaded.root.clone())
+                    .unwrap_or_default();
+                self.show_dialog(
+                    ctx,
+                    DialogPurpose::Export { format, department },
+                    Some((folder, name)),
+                );
+            }
+            Command::SaveAs => {
+                let Some(session) = &self.state.session else {
+                    return;
+                };
+                let name = format!("{}-{}.ron", session.department(), session.period());
+                let folder = std::env::current_dir().unwrap_or_default();
+                self.show_dialog(ctx, DialogPurpose::SaveAs, Some((folder, name)));
+            }
+            other => self.apply_editing(other),
         }
     }
 
-    /// Starts the folder dialog on its own thread; the answer arrives
-    /// through a channel and a repaint, so the frame never blocks.
-    fn show_open_dialog(&mut self, ctx: &egui::Context) {
+    fn show_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: DialogPurpose,
+        suggested: Option<(PathBuf, String)>,
+    ) {
         if self.state.dialog.is_some() {
             return;
         }
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("open-dialog".into()).spawn(move || {
-            let started = Instant::now();
-            let picked = pollster::block_on(rfd::AsyncFileDialog::new().pick_folder());
-            let result = match picked {
-                Some(handle) => DialogResult::Picked(handle.path().to_path_buf()),
-                // A dialog a person closed took longer than this; one that
-                // could not be shown returns at once.
-                None if started.elapsed() < Duration::from_millis(300) => DialogResult::Unavailable,
-                None => DialogResult::Cancelled,
-            };
-            let _ = sender.send(result);
-            ctx.request_repaint();
-        });
-        match spawned {
-            Ok(_) => self.state.dialog = Some(receiver),
-            Err(e) => self.state.notice = Some(state::Notice { error: true, text: e.to_string() }),
+        match dialogs::start(ctx, &purpose, suggested) {
+            Ok(receiver) => self.state.dialog = Some((purpose, receiver)),
+            Err(e) => {
+                self.state.notice = Some(Notice {
+                    error: true,
+                    text: e.to_string(),
+                })
+            }
         }
     }
 
-    /// Takes the folder dialog's answer, if it has come.
+    /// Takes a file dialog's answer, if it has come.
     fn poll_dialog(&mut self) {
-        let Some(receiver) = &self.state.dialog else { return };
+        let Some((purpose, receiver)) = &self.state.dialog else {
+            return;
+        };
         let Ok(result) = receiver.try_recv() else { return };
+        let purpose = purpose.clone();
         self.state.dialog = None;
         match result {
-            DialogResult::Picked(folder) => self.push(Command::OpenWorkspace(folder)),
+            DialogResult::Picked(path) => self.dialog_picked(purpose, path),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
                 let text = i18n::T::NoDialog.get(self.prefs.lang).to_owned();
-                self.state.notice = Some(state::Notice { error: true, text });
+                self.state.notice = Some(Notice { error: true, text });
             }
         }
+    }
+
+    fn dialog_picked(&mut self, purpose: DialogPurpose, path: PathBuf) {
+        match purpose {
+            DialogPurpose::OpenWorkspace => self.push(Command::OpenWorkspace(path)),
+            DialogPurpose::NewWorkspace => self.create_workspace(&path),
+            DialogPurpose::SaveAs => self.save_copy_to(path),
+            DialogPurpose::Export { format, department } => self.export_to(format, department, path),
+        }
+    }
+
+    /// Runs every frame before the UI: results of file work, changes on
+    /// disk, autosave and the recovery journal.
+    fn tick(&mut self) {
+        self.poll_dialog();
+        self.poll_worker();
+        self.poll_watcher();
+        self.autosave();
+        self.state.refresh_derived();
     }
 }
 
@@ -210,8 +310,7 @@ fn reveal(folder: &Path) {
 
 impl eframe::App for GovApp {
     fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.poll_dialog();
-        self.state.refresh_derived();
+        self.tick();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -10,11 +10,15 @@ use super::state::{AppState, Prefs, Tab, ThemeChoice};
 use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
 use crate::model::{Department, Lang, Status};
+use crate::report::Format;
 use crate::store::Severity;
 
 pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
     let lang = prefs.lang;
     egui::Panel::top("top-bar").show(ui, |ui| top_bar_ui(ui, prefs, state, out));
+    if state.notice.is_some() || !state.recoveries.is_empty() {
+        egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, lang, state, out));
+    }
     if state.workspace.is_some() && state.show_problems {
         egui::Panel::bottom("problems")
             .resizable(true)
@@ -42,8 +46,14 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             derived,
             selection: &state.selection,
             dark: ui.visuals().dark_mode,
+            session: state.session.as_ref(),
+            user_name: &prefs.user_name,
+            recoveries: &state.recoveries,
         };
         views::view_ui(ui, prefs.tab, &ctx, &mut state.views, out);
+        if state.show_workspace_settings {
+            views::settings::settings_window(ui.ctx(), &ctx, &mut state.views, out);
+        }
     });
 }
 
@@ -60,14 +70,27 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
         if ui.button(T::Open.get(lang)).clicked() {
             out.push(Command::ShowOpenDialog);
         }
-        if state.workspace.is_some() && ui.button(T::Reload.get(lang)).clicked() {
-            out.push(Command::Reload);
+        if ui.button(T::NewWorkspace.get(lang)).clicked() {
+            out.push(Command::NewWorkspace);
+        }
+        if state.workspace.is_some() {
+            if ui.button(T::Reload.get(lang)).clicked() {
+                out.push(Command::Reload);
+            }
+            if ui.button(T::WorkspaceSettings.get(lang)).clicked() {
+                out.push(Command::ShowWorkspaceSettings(!state.show_workspace_settings));
+            }
+            export_menu_ui(ui, lang, state, out);
         }
         if let Some(open) = &state.workspace {
             let count = open.loaded.problems.len();
             let errors = open.loaded.problems.iter().any(|p| p.severity == Severity::Error);
             let label = format!("⚠ {} ({count})", T::Problems.get(lang));
-            let text = if errors { RichText::new(label).color(ui.visuals().error_fg_color) } else { RichText::new(label) };
+            let text = if errors {
+                RichText::new(label).color(ui.visuals().error_fg_color)
+            } else {
+                RichText::new(label)
+            };
             if ui.selectable_label(state.show_problems, text).clicked() {
                 out.push(Command::ToggleProblems);
             }
@@ -87,15 +110,89 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
             ui.label(T::Language.get(lang));
         });
     });
+}
+
+/// Messages under the top bar: restorable edits and the last notice. A
+/// panel of its own, so it takes the height it needs when it appears.
+fn notices_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    recoveries_ui(ui, lang, &state.recoveries, out);
     if let Some(notice) = &state.notice {
         ui.horizontal(|ui| {
-            let colour = if notice.error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+            let colour = if notice.error {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
             ui.label(RichText::new(&notice.text).color(colour));
             if ui.small_button(T::Close.get(lang)).clicked() {
                 out.push(Command::DismissNotice);
             }
         });
     }
+}
+
+/// Offers unsaved edits found from an earlier run (a crash).
+fn recoveries_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    recoveries: &[crate::app::session::Recovery],
+    out: &mut Vec<Command>,
+) {
+    if recoveries.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .show(ui, |ui| {
+            ui.strong(T::RecoveryFound.get(lang));
+            for (index, recovery) in recoveries.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "{} · {}",
+                        recovery.assessment.department, recovery.assessment.period
+                    ));
+                    if ui.button(T::Restore.get(lang)).clicked() {
+                        out.push(Command::Restore(index));
+                    }
+                    if ui.button(T::Discard.get(lang)).clicked() {
+                        out.push(Command::DiscardRecovery(index));
+                    }
+                });
+            }
+        });
+}
+
+fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    if state.exporting {
+        ui.spinner();
+        ui.label(T::Exporting.get(lang));
+        return;
+    }
+    ui.menu_button(T::Export.get(lang), |ui| {
+        let department = state.selection.department.clone();
+        for (scope, title) in [(None, T::WholeGovernment), (department, T::SelectedDepartment)] {
+            if title == T::SelectedDepartment && scope.is_none() {
+                continue;
+            }
+            ui.label(RichText::new(title.get(lang)).strong());
+            for format in Format::ALL {
+                let name = match format {
+                    Format::Html => "HTML",
+                    Format::Pdf => "PDF",
+                    Format::Xlsx => "Excel",
+                    Format::Csv => "CSV",
+                };
+                if ui.button(format!("{name} ({})", title.get(lang))).clicked() {
+                    out.push(Command::Export {
+                        format,
+                        department: scope.clone(),
+                    });
+                    ui.close();
+                }
+            }
+            ui.separator();
+        }
+    });
 }
 
 fn theme_picker_ui(ui: &mut Ui, prefs: &Prefs, out: &mut Vec<Command>) {
@@ -139,24 +236,40 @@ fn tabs_ui(ui: &mut Ui, lang: Lang, current: Tab, out: &mut Vec<Command>) {
 }
 
 fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Command>) {
-    let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else { return };
+    let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
+        return;
+    };
     let data = &open.loaded.data;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let selected =
-            state.selection.period.map_or_else(|| T::LatestPeriod.get(lang).to_owned(), |p| p.to_string());
-        egui::ComboBox::new("period", T::Period.get(lang)).selected_text(selected).show_ui(ui, |ui| {
-            if ui.selectable_label(state.selection.period.is_none(), T::LatestPeriod.get(lang)).clicked() {
-                out.push(Command::SetPeriod(None));
-            }
-            for period in derived.periods.iter().rev() {
-                if ui.selectable_label(state.selection.period == Some(*period), period.to_string()).clicked() {
-                    out.push(Command::SetPeriod(Some(*period)));
+        let selected = state
+            .selection
+            .period
+            .map_or_else(|| T::LatestPeriod.get(lang).to_owned(), |p| p.to_string());
+        egui::ComboBox::new("period", T::Period.get(lang))
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(state.selection.period.is_none(), T::LatestPeriod.get(lang))
+                    .clicked()
+                {
+                    out.push(Command::SetPeriod(None));
                 }
-            }
-        });
+                for period in derived.periods.iter().rev() {
+                    if ui
+                        .selectable_label(state.selection.period == Some(*period), period.to_string())
+                        .clicked()
+                    {
+                        out.push(Command::SetPeriod(Some(*period)));
+                    }
+                }
+            });
     });
-    ui.add(egui::TextEdit::singleline(&mut state.search).hint_text(T::Search.get(lang)).desired_width(f32::INFINITY));
+    ui.add(
+        egui::TextEdit::singleline(&mut state.search)
+            .hint_text(T::Search.get(lang))
+            .desired_width(f32::INFINITY),
+    );
     ui.separator();
     ui.label(RichText::new(T::Departments.get(lang)).strong());
     let needle = state.search.trim().to_lowercase();
@@ -172,40 +285,46 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
         .iter()
         .filter_map(|row| row.current.as_ref().map(|c| (row.department.as_str(), c.status)))
         .collect();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let departments: Vec<&Department> = data.workspace.active_departments().collect();
-        let known: std::collections::BTreeSet<&str> = departments.iter().map(|d| d.id.as_str()).collect();
-        // Roots first (no parent, or a parent that is not listed), each followed by its children.
-        let mut stack: Vec<(&Department, usize)> = departments
-            .iter()
-            .rev()
-            .filter(|d| d.parent.as_deref().is_none_or(|p| !known.contains(p)))
-            .map(|d| (*d, 0))
-            .collect();
-        let mut shown = 0usize;
-        while let Some((department, depth)) = stack.pop() {
-            if matches(department) {
-                shown += 1;
-                let selected = state.selection.department.as_deref() == Some(department.id.as_str());
-                ui.horizontal(|ui| {
-                    ui.add_space(depth as f32 * 14.0);
-                    status_badge(ui, lang, statuses.get(department.id.as_str()).copied());
-                    let response = ui.selectable_label(selected, department.name.get(lang));
-                    if response.clicked() {
-                        out.push(Command::SelectDepartment(department.id.clone()));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let departments: Vec<&Department> = data.workspace.active_departments().collect();
+            let known: std::collections::BTreeSet<&str> = departments.iter().map(|d| d.id.as_str()).collect();
+            // Roots first (no parent, or a parent that is not listed), each followed by its children.
+            let mut stack: Vec<(&Department, usize)> = departments
+                .iter()
+                .rev()
+                .filter(|d| d.parent.as_deref().is_none_or(|p| !known.contains(p)))
+                .map(|d| (*d, 0))
+                .collect();
+            let mut shown = 0usize;
+            while let Some((department, depth)) = stack.pop() {
+                if matches(department) {
+                    shown += 1;
+                    let selected = state.selection.department.as_deref() == Some(department.id.as_str());
+                    ui.horizontal(|ui| {
+                        ui.add_space(depth as f32 * 14.0);
+                        status_badge(ui, lang, statuses.get(department.id.as_str()).copied());
+                        let response = ui.selectable_label(selected, department.name.get(lang));
+                        if response.clicked() {
+                            out.push(Command::SelectDepartment(department.id.clone()));
+                        }
+                    });
+                }
+                for child in departments
+                    .iter()
+                    .rev()
+                    .filter(|c| c.parent.as_deref() == Some(department.id.as_str()))
+                {
+                    if depth < 8 {
+                        stack.push((child, depth + 1));
                     }
-                });
-            }
-            for child in departments.iter().rev().filter(|c| c.parent.as_deref() == Some(department.id.as_str())) {
-                if depth < 8 {
-                    stack.push((child, depth + 1));
                 }
             }
-        }
-        if shown == 0 {
-            ui.weak(T::NoData.get(lang));
-        }
-    });
+            if shown == 0 {
+                ui.weak(T::NoData.get(lang));
+            }
+        });
 }
 
 fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
@@ -223,24 +342,29 @@ fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>
         ui.label(T::NoProblems.get(lang));
         return;
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for problem in &open.loaded.problems {
-            ui.horizontal(|ui| {
-                let colour = match problem.severity {
-                    Severity::Error => ui.visuals().error_fg_color,
-                    Severity::Warning => ui.visuals().warn_fg_color,
-                };
-                let location = format!("{}:{}:{}", problem.file.display(), problem.line, problem.column);
-                ui.label(RichText::new(location).monospace().color(colour));
-                ui.label(&problem.message);
-                let folder = open.loaded.root.join(&problem.file);
-                let folder = folder.parent().map(|p| p.to_path_buf()).unwrap_or_else(|| open.loaded.root.clone());
-                if ui.small_button(T::OpenFolder.get(lang)).clicked() {
-                    out.push(Command::RevealFolder(folder));
-                }
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for problem in &open.loaded.problems {
+                ui.horizontal(|ui| {
+                    let colour = match problem.severity {
+                        Severity::Error => ui.visuals().error_fg_color,
+                        Severity::Warning => ui.visuals().warn_fg_color,
+                    };
+                    let location = format!("{}:{}:{}", problem.file.display(), problem.line, problem.column);
+                    ui.label(RichText::new(location).monospace().color(colour));
+                    ui.label(&problem.message);
+                    let folder = open.loaded.root.join(&problem.file);
+                    let folder = folder
+                        .parent()
+                        .map(|p| p.to_path_buf())
+                        .unwrap_or_else(|| open.loaded.root.clone());
+                    if ui.small_button(T::OpenFolder.get(lang)).clicked() {
+                        out.push(Command::RevealFolder(folder));
+                    }
+                });
+            }
+        });
 }
 
 fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
@@ -251,18 +375,24 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
         ui.add_space(8.0);
         ui.label(T::WelcomeText.get(lang));
         ui.add_space(16.0);
-        if ui.button(RichText::new(T::OpenWorkspace.get(lang)).size(16.0)).clicked() {
+        if ui
+            .button(RichText::new(T::OpenWorkspace.get(lang)).size(16.0))
+            .clicked()
+        {
             out.push(Command::ShowOpenDialog);
         }
         let sample = std::path::PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
         if sample.join(crate::store::WORKSPACE_FILE).is_file()
-            && ui.button(RichText::new(T::OpenSample.get(lang)).size(16.0)).clicked()
+            && ui
+                .button(RichText::new(T::OpenSample.get(lang)).size(16.0))
+                .clicked()
         {
             out.push(Command::OpenWorkspace(sample));
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let field = ui.add(egui::TextEdit::singleline(&mut state.typed_path).hint_text("/path/to/workspace"));
+            let field =
+                ui.add(egui::TextEdit::singleline(&mut state.typed_path).hint_text("/path/to/workspace"));
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(T::Open.get(lang)).clicked() || enter) && !state.typed_path.trim().is_empty() {
                 out.push(Command::OpenWorkspace(state.typed_path.trim().into()));

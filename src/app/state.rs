@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, Priority, Summary};
+use crate::analysis::{self, AssessmentScore, Priority, Summary};
 use crate::model::{Dataset, Lang};
 use crate::store::LoadedWorkspace;
 
@@ -27,7 +27,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Overview, Tab::Department, Tab::Assess, Tab::Trends, Tab::Compare, Tab::Framework];
+    pub const ALL: [Tab; 6] = [
+        Tab::Overview,
+        Tab::Department,
+        Tab::Assess,
+        Tab::Trends,
+        Tab::Compare,
+        Tab::Framework,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +61,13 @@ pub struct Prefs {
 
 impl Default for Prefs {
     fn default() -> Self {
-        Prefs { lang: Lang::En, theme: ThemeChoice::Light, tab: Tab::Overview, recent: Vec::new(), user_name: String::new() }
+        Prefs {
+            lang: Lang::En,
+            theme: ThemeChoice::Light,
+            tab: Tab::Overview,
+            recent: Vec::new(),
+            user_name: String::new(),
+        }
     }
 }
 
@@ -91,18 +104,101 @@ pub struct Derived {
     pub periods: Vec<NaiveDate>,
     pub summary: Summary,
     pub priorities: Vec<Priority>,
+    /// Every assessment scored, in the dataset's order (department, period),
+    /// for views that compare any two periods.
+    pub assessment_scores: Vec<AssessmentScore>,
+    /// Overview: departments with an overall level, highest first, as
+    /// (index into `summary.departments`, mean level); ties keep workspace order.
+    pub ranking: Vec<(usize, f64)>,
+    /// Overview: imbalanced dimensions, as (index into `summary.departments`,
+    /// index into that department's `current.dimensions`).
+    pub imbalances: Vec<(usize, usize)>,
+    /// For each `summary.departments` entry, its index in `workspace.departments`.
+    pub department_index: Vec<Option<usize>>,
 }
 
 impl Derived {
     pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>) -> Self {
         let summary = analysis::summarize(data, period);
         let priorities = analysis::priorities(data, &summary);
-        Derived { key: (revision, period), periods: data.periods(), summary, priorities }
+        let assessment_scores = data
+            .assessments
+            .iter()
+            .map(|a| analysis::score_assessment(data, a))
+            .collect();
+        let (ranking, imbalances) = (ranking(&summary), imbalances(&summary));
+        let department_index = department_index(data, &summary);
+        Derived {
+            key: (revision, period),
+            periods: data.periods(),
+            summary,
+            priorities,
+            assessment_scores,
+            ranking,
+            imbalances,
+            department_index,
+        }
+    }
+
+    /// The score of one department's assessment for one period.
+    pub fn assessment_score(&self, department: &str, period: NaiveDate) -> Option<&AssessmentScore> {
+        self.assessment_scores
+            .iter()
+            .find(|s| s.department == department && s.period == period)
+    }
+
+    /// The workspace revision these figures were computed for, so views can
+    /// key their own memoised figures on it.
+    pub fn revision(&self) -> u64 {
+        self.key.0
     }
 
     pub fn is_for(&self, revision: u64, period: Option<NaiveDate>) -> bool {
         self.key == (revision, period)
     }
+}
+
+/// Departments with an overall mean level, highest first (stable sort, so
+/// ties keep workspace order).
+fn ranking(summary: &Summary) -> Vec<(usize, f64)> {
+    let mut ranking: Vec<(usize, f64)> = summary
+        .departments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| Some((i, d.current.as_ref()?.mean_level?)))
+        .collect();
+    ranking.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranking
+}
+
+/// Every (department, dimension) flagged as imbalanced, in summary order.
+fn imbalances(summary: &Summary) -> Vec<(usize, usize)> {
+    let flagged = |(i, d): (usize, &analysis::DepartmentSummary)| {
+        let dimensions = d.current.as_ref().map_or(&[][..], |s| &s.dimensions[..]);
+        dimensions
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.imbalanced)
+            .map(move |(j, _)| (i, j))
+            .collect::<Vec<_>>()
+    };
+    summary.departments.iter().enumerate().flat_map(flagged).collect()
+}
+
+/// Where each summarised department sits in `workspace.departments`.
+fn department_index(data: &Dataset, summary: &Summary) -> Vec<Option<usize>> {
+    let positions: std::collections::HashMap<&str, usize> = data
+        .workspace
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    summary
+        .departments
+        .iter()
+        .map(|d| positions.get(d.department.as_str()).copied())
+        .collect()
 }
 
 /// A message shown in the top bar until dismissed.
@@ -119,6 +215,8 @@ pub struct ViewState {
     pub trends: TrendsViewState,
     pub compare: CompareViewState,
     pub framework: FrameworkViewState,
+    pub assess: AssessViewState,
+    pub settings: super::views::settings::SettingsDraft,
     /// Charts currently shown as tables, by chart id.
     pub as_table: BTreeSet<&'static str>,
 }
@@ -130,11 +228,20 @@ pub struct DepartmentViewState {
     pub show_target: bool,
     /// The indicator opened in the drill-down.
     pub indicator: Option<String>,
+    /// The (department, dimension) the drill-down last scrolled into view,
+    /// so a heatmap click scrolls once rather than every frame.
+    pub scrolled_to: Option<(String, String)>,
 }
 
 impl Default for DepartmentViewState {
     fn default() -> Self {
-        DepartmentViewState { show_current: true, show_previous: true, show_target: true, indicator: None }
+        DepartmentViewState {
+            show_current: true,
+            show_previous: true,
+            show_target: true,
+            indicator: None,
+            scrolled_to: None,
+        }
     }
 }
 
@@ -153,6 +260,25 @@ pub struct TrendsViewState {
     pub chosen: BTreeSet<String>,
     /// `None` shows the overall level; `Some(id)` one dimension.
     pub dimension: Option<String>,
+    /// Filters the department list of `TrendScope::Set`.
+    pub search: String,
+    /// The plotted figures, memoised by the view.
+    pub cache: TrendsCache,
+}
+
+/// What a trends view memoises: (revision, scope, dimension, chosen set, department).
+pub type TrendsKey = (u64, TrendScope, Option<String>, BTreeSet<String>, Option<String>);
+
+/// The trends view's figures for one [`TrendsKey`], recomputed only when the key changes.
+#[derive(Debug, Default)]
+pub struct TrendsCache {
+    pub key: Option<TrendsKey>,
+    /// The plotted series with their id: per dimension id plus `None` for the
+    /// overall level (one department), per department id (a chosen set), or
+    /// `None` alone for the mean of all departments.
+    pub series: Vec<(Option<String>, analysis::Trend)>,
+    /// The min–max band of all active departments (scope All).
+    pub band: Vec<analysis::GroupPoint>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -171,13 +297,41 @@ pub struct CompareViewState {
     pub right_period: Option<NaiveDate>,
 }
 
+/// Text being typed in the Assess view before it becomes a command.
+#[derive(Debug, Default)]
+pub struct AssessViewState {
+    /// The user's name, before it is set.
+    pub name_draft: String,
+    /// The date of a new assessment (YYYY-MM-DD).
+    pub new_period: String,
+    /// The reviewer's comment for Approve / Return.
+    pub review_comment: String,
+    /// The links field of an indicator (id, text), kept while typing.
+    pub links_draft: (String, String),
+}
+
 #[derive(Debug, Default)]
 pub struct FrameworkViewState {
     pub both_languages: bool,
     pub dimension: Option<String>,
+    /// Filters the indicators by id or name.
+    pub search: String,
 }
 
-/// The result of an asynchronous folder dialog.
+/// What a file dialog was opened for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogPurpose {
+    OpenWorkspace,
+    NewWorkspace,
+    /// Save the open assessment to another file.
+    SaveAs,
+    Export {
+        format: crate::report::Format,
+        department: Option<String>,
+    },
+}
+
+/// The result of an asynchronous file dialog.
 pub enum DialogResult {
     Picked(PathBuf),
     Cancelled,
@@ -195,7 +349,20 @@ pub struct AppState {
     pub search: String,
     pub show_problems: bool,
     pub notice: Option<Notice>,
-    pub dialog: Option<Receiver<DialogResult>>,
+    pub dialog: Option<(DialogPurpose, Receiver<DialogResult>)>,
+    /// The assessment open in the Assess view.
+    pub session: Option<super::session::Session>,
+    /// Unsaved edits from an earlier run, offered for restoring.
+    pub recoveries: Vec<super::session::Recovery>,
+    pub show_workspace_settings: bool,
+    /// A report being written in the background.
+    pub exporting: bool,
+    /// The file work thread (None until the app starts it).
+    pub worker: Option<super::io::Worker>,
+    /// Watches the workspace folder for changes made by others.
+    pub watcher: Option<super::watch::FolderWatch>,
+    /// When a reload was asked for by the watcher (debounced).
+    pub reload_due: Option<std::time::Instant>,
     /// A path typed on the welcome screen.
     pub typed_path: String,
 }
@@ -212,7 +379,11 @@ impl AppState {
             return;
         };
         let period = self.selection.period;
-        if self.derived.as_ref().is_some_and(|d| d.is_for(open.revision, period)) {
+        if self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.is_for(open.revision, period))
+        {
             return;
         }
         self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period));

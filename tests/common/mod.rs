@@ -17,6 +17,7 @@ pub fn app(workspace: Option<&Path>) -> Harness<'static, GovApp> {
     let workspace = workspace.map(Path::to_path_buf);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(64)
         .build_eframe(move |cc| GovApp::for_tests(&cc.egui_ctx, workspace.as_deref()));
     harness.run();
     harness

@@ -7,6 +7,7 @@ mod compare;
 mod department;
 mod framework;
 mod overview;
+pub mod settings;
 mod trends;
 
 use egui::Ui;
@@ -24,6 +25,12 @@ pub struct ViewCtx<'a> {
     pub derived: &'a Derived,
     pub selection: &'a Selection,
     pub dark: bool,
+    /// The assessment open in the Assess view.
+    pub session: Option<&'a crate::app::session::Session>,
+    /// The user's name, recorded in audit logs (empty until set).
+    pub user_name: &'a str,
+    /// Unsaved edits from an earlier run, offered for restoring.
+    pub recoveries: &'a [crate::app::session::Recovery],
 }
 
 pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {

@@ -1,0 +1,590 @@
+//! How the app edits data: the assessment editor's commands, saving and
+//! autosave through the `io` worker, the recovery journal, changes made on
+//! disk by others, workspace settings, and exports.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{Local, NaiveDateTime};
+
+use super::GovApp;
+use super::command::{Command, ConflictChoice};
+use super::io::{Done, Job};
+use super::session::{self, SaveState, Session, Theirs};
+use super::state::Notice;
+use crate::analysis;
+use crate::model::{Assessment, Status, Text, Workspace};
+use crate::report::{Format, ReportOptions};
+use crate::store;
+
+/// Changes on disk are reloaded once they settle for this long.
+const RELOAD_AFTER: Duration = Duration::from_millis(250);
+
+fn now() -> NaiveDateTime {
+    Local::now().naive_local()
+}
+
+impl GovApp {
+    fn user(&self) -> String {
+        if self.prefs.user_name.is_empty() {
+            "unknown".to_owned()
+        } else {
+            self.prefs.user_name.clone()
+        }
+    }
+
+    fn root(&self) -> Option<PathBuf> {
+        self.state.workspace.as_ref().map(|w| w.loaded.root.clone())
+    }
+
+    fn send(&mut self, job: Job) {
+        if let Some(worker) = &mut self.state.worker {
+            worker.send(job);
+        }
+    }
+
+    fn notice(&mut self, error: bool, text: impl Into<String>) {
+        self.state.notice = Some(Notice {
+            error,
+            text: text.into(),
+        });
+    }
+
+    pub(super) fn apply_editing(&mut self, command: Command) {
+        match command {
+            Command::OpenAssessment { department, period } => self.open_session(&department, period),
+            Command::NewAssessment { department, period } => self.new_assessment(&department, period),
+            Command::SelectIndicator(id) => {
+                if let Some(session) = &mut self.state.session {
+                    session.editor.end_burst();
+                    session.selected = Some(id);
+                }
+            }
+            Command::Edit(edit) => {
+                let who = self.user();
+                let Some(session) = &mut self.state.session else {
+                    return;
+                };
+                match session.editor.apply(edit, &who, now()) {
+                    Ok(true) => self.after_edit(),
+                    Ok(false) => {}
+                    Err(e) => self.notice(true, e.to_string()),
+                }
+            }
+            Command::Undo | Command::Redo => {
+                let who = self.user();
+                let Some(session) = &mut self.state.session else {
+                    return;
+                };
+                let stepped = if command == Command::Undo {
+                    session.editor.undo(&who, now())
+                } else {
+                    session.editor.redo(&who, now())
+                };
+                match stepped {
+                    Ok(true) => self.after_edit(),
+                    Ok(false) => {}
+                    Err(e) => self.notice(true, e.to_string()),
+                }
+            }
+            Command::Save => self.save_session(None),
+            Command::Transition { to, comment } => self.transition(to, &comment),
+            Command::ResolveConflict(choice) => self.resolve_conflict(choice),
+            Command::Restore(index) => self.restore(index),
+            Command::DiscardRecovery(index) => {
+                if index < self.state.recoveries.len() {
+                    let recovery = self.state.recoveries.remove(index);
+                    self.send(Job::RemoveJournal { path: recovery.path });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// After any change to the open assessment: the dashboard follows at
+    /// once, autosave is scheduled and the journal updated.
+    fn after_edit(&mut self) {
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        session.touched(Instant::now());
+        let working = session.editor.assessment.clone();
+        self.put_in_dataset(working);
+        self.write_journal();
+    }
+
+    /// Puts an assessment into the open dataset (replacing its old version).
+    fn put_in_dataset(&mut self, assessment: Assessment) {
+        let Some(open) = &mut self.state.workspace else {
+            return;
+        };
+        let data = &mut open.loaded.data;
+        match data.find_mut(&assessment.department, assessment.period) {
+            Some(slot) => *slot = assessment,
+            None => {
+                data.assessments.push(assessment);
+                data.sort_assessments();
+            }
+        }
+        open.revision += 1;
+    }
+
+    fn write_journal(&mut self) {
+        let Some(root) = self.root() else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if !session.journal_pending {
+            return;
+        }
+        session.journal_pending = false;
+        let path = session::journal_path(&root, session.department(), session.period());
+        let job = if session.is_dirty() {
+            Job::Journal {
+                path,
+                assessment: Box::new(session.editor.assessment.clone()),
+            }
+        } else {
+            Job::RemoveJournal { path }
+        };
+        self.send(job);
+    }
+
+    fn open_session(&mut self, department: &str, period: chrono::NaiveDate) {
+        if self
+            .state
+            .session
+            .as_ref()
+            .is_some_and(|s| s.is(department, period))
+        {
+            return;
+        }
+        if self.state.session.as_ref().is_some_and(Session::is_dirty) {
+            self.save_session(None);
+        }
+        let Some(open) = &self.state.workspace else { return };
+        let Some(assessment) = open.loaded.data.find(department, period).cloned() else {
+            return;
+        };
+        let Ok(relative) = store::assessment_path(department, period) else {
+            return;
+        };
+        let file = open.loaded.file(&relative);
+        let fingerprint = file.map(|f| f.fingerprint);
+        let read_only = file.is_some_and(|f| f.read_only);
+        self.state.session = Some(Session::new(assessment, fingerprint, read_only));
+    }
+
+    fn new_assessment(&mut self, department: &str, period: chrono::NaiveDate) {
+        let Some(open) = &self.state.workspace else { return };
+        let data = &open.loaded.data;
+        if data.find(department, period).is_some() {
+            self.open_session(department, period);
+            return;
+        }
+        let who = self.user();
+        let draft = match data.latest_for(department, period.pred_opt()) {
+            Some(previous) => Assessment::carried_forward(previous, period, &who, now()),
+            None => {
+                let mut blank = Assessment::new(department, period, &data.framework);
+                blank.assessor = who.clone();
+                blank.log(now(), &who, "created", None, String::new(), period.to_string());
+                blank
+            }
+        };
+        let root = open.loaded.root.clone();
+        self.send(Job::CreateAssessment {
+            root,
+            assessment: Box::new(draft),
+        });
+    }
+
+    /// Saves the open assessment. `expected` overrides the fingerprint the
+    /// file must still have (used to overwrite knowingly after a conflict).
+    fn save_session(&mut self, expected: Option<Option<store::Fingerprint>>) {
+        let Some(root) = self.root() else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if session.read_only_file {
+            let text = format!(
+                "{}/{} is read-only (written by a newer version, or it failed to load); use Save as… to keep your edits",
+                session.department(),
+                session.period()
+            );
+            session.save = SaveState::Failed(text);
+            return;
+        }
+        if session.save == SaveState::Saving || (!session.is_dirty() && expected.is_none()) {
+            return;
+        }
+        session.editor.end_burst();
+        session.save = SaveState::Saving;
+        let expected = expected.unwrap_or(session.fingerprint);
+        let job = Job::SaveAssessment {
+            root,
+            assessment: Box::new(session.editor.assessment.clone()),
+            expected,
+        };
+        self.send(job);
+    }
+
+    /// Autosave a couple of seconds after the last edit; keeps the journal current.
+    pub(super) fn autosave(&mut self) {
+        let now = Instant::now();
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        if session.autosave_due(now) {
+            self.save_session(None);
+        } else if let (SaveState::Unsaved, Some(last)) = (&session.save, session.last_edit) {
+            let wait = session::AUTOSAVE_AFTER.saturating_sub(now.duration_since(last));
+            self.ctx.request_repaint_after(wait + Duration::from_millis(20));
+        }
+        self.write_journal();
+    }
+
+    fn transition(&mut self, to: Status, comment: &str) {
+        let who = self.user();
+        let Some(open) = &self.state.workspace else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if to == Status::Submitted {
+            let findings = analysis::findings(&open.loaded.data, &session.editor.assessment);
+            if analysis::blocks_submission(&findings) {
+                let blocking = findings
+                    .iter()
+                    .filter(|f| f.severity == analysis::Severity::Error)
+                    .count();
+                let text = match self.prefs.lang {
+                    crate::model::Lang::En => format!(
+                        "Not submitted: {blocking} items must be answered or explained first (see the list)."
+                    ),
+                    crate::model::Lang::Zh => format!("未提交：仍有 {blocking} 项需要作答或说明（见列表）。"),
+                };
+                self.notice(true, text);
+                return;
+            }
+        }
+        match session.editor.transition(to, &who, comment, now()) {
+            Ok(()) => {
+                session.touched(Instant::now());
+                let working = session.editor.assessment.clone();
+                self.put_in_dataset(working);
+                self.save_session(None);
+            }
+            Err(e) => self.notice(true, e.to_string()),
+        }
+    }
+
+    fn resolve_conflict(&mut self, choice: ConflictChoice) {
+        let Some(root) = self.root() else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        let Some(theirs) = session.theirs.take() else {
+            return;
+        };
+        match choice {
+            ConflictChoice::Mine => {
+                session.save = SaveState::Unsaved;
+                self.save_session(Some(theirs.fingerprint));
+            }
+            ConflictChoice::Theirs | ConflictChoice::Copy => {
+                if choice == ConflictChoice::Copy {
+                    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+                    let name = format!("{}.conflict-{stamp}.ron", session.period());
+                    let path = root.join(session.department()).join(name);
+                    let mine = Box::new(session.editor.assessment.clone());
+                    self.send(Job::SaveCopy {
+                        path,
+                        assessment: mine,
+                    });
+                }
+                self.take_theirs(theirs);
+            }
+        }
+    }
+
+    /// Drops the session's edits for what is on disk.
+    fn take_theirs(&mut self, theirs: Theirs) {
+        let Some(root) = self.root() else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        let journal = session::journal_path(&root, session.department(), session.period());
+        let selected = session.selected.clone();
+        let mut fresh = Session::new((*theirs.assessment).clone(), theirs.fingerprint, false);
+        fresh.selected = selected;
+        self.state.session = Some(fresh);
+        self.put_in_dataset(*theirs.assessment);
+        self.send(Job::RemoveJournal { path: journal });
+    }
+
+    fn restore(&mut self, index: usize) {
+        if index >= self.state.recoveries.len() {
+            return;
+        }
+        let recovery = self.state.recoveries.remove(index);
+        let department = recovery.assessment.department.clone();
+        let period = recovery.assessment.period;
+        let exists = self
+            .state
+            .data()
+            .is_some_and(|d| d.find(&department, period).is_some());
+        if exists {
+            self.open_session(&department, period);
+        } else if let Some(open) = &self.state.workspace {
+            // Never saved before the crash: start from an empty file.
+            let mut blank = recovery.assessment.clone();
+            blank.answers.clear();
+            let _ = open;
+            self.state.session = Some(Session::new(blank, None, false));
+        }
+        if let Some(session) = &mut self.state.session {
+            session.editor.assessment = recovery.assessment;
+            session.selected = None;
+            session.touched(Instant::now());
+        }
+        self.prefs.tab = super::state::Tab::Assess;
+        self.state.selection.department = Some(department);
+        if let Some(working) = self.state.session.as_ref().map(|s| s.editor.assessment.clone()) {
+            self.put_in_dataset(working);
+        }
+    }
+
+    pub(super) fn save_copy_to(&mut self, path: PathBuf) {
+        let Some(session) = &self.state.session else {
+            return;
+        };
+        let assessment = Box::new(session.editor.assessment.clone());
+        self.send(Job::SaveCopy { path, assessment });
+    }
+
+    pub(super) fn request_reload(&mut self) {
+        if let Some(root) = self.root() {
+            self.state.reload_due = None;
+            self.send(Job::Reload { root });
+        }
+    }
+
+    pub(super) fn poll_watcher(&mut self) {
+        let changed = self.state.watcher.as_ref().is_some_and(|w| w.changed());
+        let now = Instant::now();
+        if changed {
+            self.state.reload_due = Some(now + RELOAD_AFTER);
+        }
+        match self.state.reload_due {
+            Some(due) if now >= due => self.request_reload(),
+            Some(due) => self.ctx.request_repaint_after(due - now),
+            None => {}
+        }
+    }
+
+    pub(super) fn poll_worker(&mut self) {
+        let Some(worker) = &mut self.state.worker else {
+            return;
+        };
+        for done in worker.poll() {
+            self.handle(done);
+        }
+    }
+
+    fn handle(&mut self, done: Done) {
+        match done {
+            Done::AssessmentSaved {
+                department,
+                period,
+                saved,
+                fingerprint,
+            } => self.saved(&department, period, *saved, fingerprint),
+            Done::AssessmentFailed {
+                department,
+                period,
+                error,
+                conflict,
+            } => {
+                let Some(session) = &mut self.state.session else {
+                    return;
+                };
+                if !session.is(&department, period) {
+                    return self.notice(true, error);
+                }
+                session.save = if conflict {
+                    SaveState::Unsaved
+                } else {
+                    SaveState::Failed(error)
+                };
+                if conflict {
+                    self.request_reload();
+                }
+            }
+            Done::CopySaved { path } => self.notice(false, format!("✓ {}", path.display())),
+            Done::CopyFailed { error, .. } | Done::CreateFailed { error } | Done::JournalFailed { error } => {
+                self.notice(true, error)
+            }
+            Done::Created {
+                assessment,
+                fingerprint,
+            } => {
+                let department = assessment.department.clone();
+                let period = assessment.period;
+                if let Some(open) = &mut self.state.workspace
+                    && let Ok(relative) = store::assessment_path(&department, period)
+                {
+                    open.loaded.record_saved(relative, fingerprint);
+                }
+                self.put_in_dataset(*assessment);
+                self.open_session(&department, period);
+            }
+            Done::WorkspaceSaved { fingerprint } => {
+                if let Some(open) = &mut self.state.workspace {
+                    open.loaded
+                        .record_saved(PathBuf::from(store::WORKSPACE_FILE), fingerprint);
+                }
+            }
+            Done::WorkspaceFailed { error } | Done::ReloadFailed { error } | Done::ExportFailed { error } => {
+                self.state.exporting = false;
+                self.notice(true, error)
+            }
+            Done::Reloaded(loaded) => self.reloaded(*loaded),
+            Done::Exported { out } => {
+                self.state.exporting = false;
+                self.notice(false, format!("✓ {}", out.display()));
+            }
+            Done::Nothing => {}
+        }
+    }
+
+    fn saved(
+        &mut self,
+        department: &str,
+        period: chrono::NaiveDate,
+        saved: Assessment,
+        fingerprint: store::Fingerprint,
+    ) {
+        if let Some(open) = &mut self.state.workspace
+            && let Ok(relative) = store::assessment_path(department, period)
+        {
+            open.loaded.record_saved(relative, fingerprint);
+        }
+        let Some(root) = self.root() else { return };
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        if !session.is(department, period) {
+            return;
+        }
+        session.saved = saved;
+        session.fingerprint = Some(fingerprint);
+        session.save = if session.is_dirty() {
+            SaveState::Unsaved
+        } else {
+            SaveState::Saved
+        };
+        if !session.is_dirty() {
+            let path = session::journal_path(&root, department, period);
+            self.send(Job::RemoveJournal { path });
+        }
+    }
+
+    /// A reload after a change on disk. The open assessment: unchanged on
+    /// disk → nothing to do; changed and no edits here → take theirs;
+    /// changed while edited here → ask (never a silent overwrite).
+    fn reloaded(&mut self, loaded: store::LoadedWorkspace) {
+        if self.root().as_deref() != Some(loaded.root.as_path()) {
+            return;
+        }
+        let mut put_back = None;
+        if let Some(session) = &mut self.state.session
+            && let Ok(relative) = store::assessment_path(session.department(), session.period())
+        {
+            let on_disk = loaded.files.get(&relative).map(|f| f.fingerprint);
+            let changed = match (&on_disk, &session.fingerprint) {
+                (Some(a), Some(b)) => !a.same_content(b),
+                (None, None) => false,
+                _ => true,
+            };
+            let theirs = loaded.data.find(session.department(), session.period()).cloned();
+            if changed && session.save != SaveState::Saving {
+                match (session.is_dirty(), theirs) {
+                    (false, Some(theirs)) => {
+                        let selected = session.selected.clone();
+                        *session = Session::new(theirs, on_disk, false);
+                        session.selected = selected;
+                    }
+                    (_, theirs) => {
+                        let fallback = || Box::new(session.saved.clone());
+                        let assessment = theirs.map(Box::new).unwrap_or_else(fallback);
+                        session.theirs = Some(Theirs {
+                            assessment,
+                            fingerprint: on_disk,
+                        });
+                    }
+                }
+            }
+            if session.is_dirty() {
+                put_back = Some(session.editor.assessment.clone());
+            }
+        }
+        self.install_workspace(loaded);
+        if let Some(working) = put_back {
+            self.put_in_dataset(working);
+        }
+    }
+
+    /// Workspace settings changed in the settings window: the dashboard
+    /// follows at once and `workspace.ron` is saved atomically.
+    pub(super) fn update_workspace(&mut self, workspace: Workspace) {
+        let Some(open) = &mut self.state.workspace else {
+            return;
+        };
+        let expected = open.loaded.fingerprint(Path::new(store::WORKSPACE_FILE)).copied();
+        open.loaded.data.workspace = workspace.clone();
+        open.revision += 1;
+        let root = open.loaded.root.clone();
+        self.send(Job::SaveWorkspace {
+            root,
+            workspace: Box::new(workspace),
+            expected,
+        });
+    }
+
+    /// Creates `workspace.ron` in an empty folder (or opens an existing workspace).
+    pub(super) fn create_workspace(&mut self, folder: &Path) {
+        if !folder.join(store::WORKSPACE_FILE).is_file() {
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let workspace = Workspace::new(Text::new(name.clone(), name));
+            if let Err(e) = store::save_workspace(folder, &workspace, None) {
+                return self.notice(true, e.to_string());
+            }
+        }
+        self.open_workspace(folder);
+        self.state.show_workspace_settings = true;
+    }
+
+    pub(super) fn export_file_name(&self, format: Format, department: Option<&str>) -> String {
+        let period = self.state.derived.as_ref().and_then(|d| d.summary.period);
+        let period = period.map(|p| p.to_string()).unwrap_or_default();
+        let scope = department.unwrap_or("government");
+        format!("maturity-{scope}-{period}.{}", format.extension())
+    }
+
+    pub(super) fn export_to(&mut self, format: Format, department: Option<String>, out: PathBuf) {
+        let Some(open) = &self.state.workspace else { return };
+        let options = ReportOptions {
+            format,
+            period: self.state.selection.period,
+            department,
+            lang: self.prefs.lang,
+            generated: Local::now().date_naive(),
+        };
+        let loaded = Box::new(open.loaded.clone());
+        self.state.exporting = true;
+        self.send(Job::Export { loaded, options, out });
+    }
+}

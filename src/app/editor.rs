@@ -1,0 +1,478 @@
+//! Editing one assessment: every change is an `Edit`, applied through one
+//! function that checks the workflow, records the audit log and keeps undo
+//! and redo. No egui here, so the model of editing is unit-tested on its own.
+//!
+//! Undo restores the answers exactly; the audit log is append-only, so an
+//! undo is itself logged as the change it makes.
+
+use chrono::NaiveDateTime;
+
+use crate::model::{Answer, Assessment, Confidence, Rating, Status, TransitionError};
+
+/// One change a user makes to an assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Rating {
+        indicator: String,
+        rating: Rating,
+    },
+    Evidence {
+        indicator: String,
+        text: String,
+    },
+    Links {
+        indicator: String,
+        links: Vec<String>,
+    },
+    Confidence {
+        indicator: String,
+        confidence: Option<Confidence>,
+    },
+    Comment {
+        indicator: String,
+        text: String,
+    },
+    /// Evidence carried over from the previous period is confirmed as still true.
+    Reconfirm {
+        indicator: String,
+    },
+    Assessor {
+        name: String,
+    },
+}
+
+impl Edit {
+    fn indicator(&self) -> Option<&str> {
+        match self {
+            Edit::Rating { indicator, .. }
+            | Edit::Evidence { indicator, .. }
+            | Edit::Links { indicator, .. }
+            | Edit::Confidence { indicator, .. }
+            | Edit::Comment { indicator, .. }
+            | Edit::Reconfirm { indicator } => Some(indicator),
+            Edit::Assessor { .. } => None,
+        }
+    }
+
+    /// Text edits of the same field coalesce into one undo step while typing.
+    fn coalesces_with(&self, other: &Edit) -> bool {
+        matches!(
+            (self, other),
+            (Edit::Evidence { indicator: a, .. }, Edit::Evidence { indicator: b, .. })
+            | (Edit::Comment { indicator: a, .. }, Edit::Comment { indicator: b, .. })
+            | (Edit::Links { indicator: a, .. }, Edit::Links { indicator: b, .. })
+            if a == b
+        ) || matches!((self, other), (Edit::Assessor { .. }, Edit::Assessor { .. }))
+    }
+}
+
+/// Why an edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("this assessment is {0:?} and read-only; reopen it to make changes")]
+    ReadOnly(Status),
+    #[error("{0}")]
+    Workflow(#[from] TransitionError),
+}
+
+/// The editable part of an assessment: what undo restores.
+#[derive(Clone, Debug, PartialEq)]
+struct Snapshot {
+    answers: std::collections::BTreeMap<String, Answer>,
+    assessor: String,
+}
+
+/// An assessment being edited, with its undo history.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    pub assessment: Assessment,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    /// The last edit, while it may still coalesce with the next one.
+    open_burst: Option<Edit>,
+}
+
+const UNDO_LIMIT: usize = 500;
+
+impl Editor {
+    pub fn new(assessment: Assessment) -> Self {
+        Editor {
+            assessment,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open_burst: None,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Ends the current typing burst: the next text edit starts a new undo
+    /// step and a new audit entry (called on save and on focus changes).
+    pub fn end_burst(&mut self) {
+        self.open_burst = None;
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            answers: self.assessment.answers.clone(),
+            assessor: self.assessment.assessor.clone(),
+        }
+    }
+
+    /// Applies an edit, records it in the audit log and on the undo stack.
+    /// Returns whether anything changed.
+    pub fn apply(&mut self, edit: Edit, who: &str, at: NaiveDateTime) -> Result<bool, EditError> {
+        if !self.assessment.status.is_editable() {
+            return Err(EditError::ReadOnly(self.assessment.status));
+        }
+        let before = self.snapshot();
+        let mut after = before.clone();
+        apply_to(&mut after, &edit);
+        if after == before {
+            return Ok(false);
+        }
+        let coalesce = self
+            .open_burst
+            .as_ref()
+            .is_some_and(|last| last.coalesces_with(&edit));
+        if !coalesce {
+            self.undo.push(before.clone());
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.restore(after, who, at, coalesce, &before);
+        self.open_burst = Some(edit);
+        Ok(true)
+    }
+
+    pub fn undo(&mut self, who: &str, at: NaiveDateTime) -> Result<bool, EditError> {
+        self.step(who, at, true)
+    }
+
+    pub fn redo(&mut self, who: &str, at: NaiveDateTime) -> Result<bool, EditError> {
+        self.step(who, at, false)
+    }
+
+    fn step(&mut self, who: &str, at: NaiveDateTime, backwards: bool) -> Result<bool, EditError> {
+        if !self.assessment.status.is_editable() {
+            return Err(EditError::ReadOnly(self.assessment.status));
+        }
+        let (from, to) = if backwards {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(target) = from.pop() else {
+            return Ok(false);
+        };
+        let current = Snapshot {
+            answers: self.assessment.answers.clone(),
+            assessor: self.assessment.assessor.clone(),
+        };
+        to.push(current.clone());
+        self.open_burst = None;
+        self.restore(target, who, at, false, &current);
+        Ok(true)
+    }
+
+    /// Makes `target` current and logs every field that changed.
+    fn restore(&mut self, target: Snapshot, who: &str, at: NaiveDateTime, coalesce: bool, before: &Snapshot) {
+        let mut changes = Vec::new();
+        if before.assessor != target.assessor {
+            changes.push(("assessor", None, before.assessor.clone(), target.assessor.clone()));
+        }
+        let ids: std::collections::BTreeSet<&String> =
+            before.answers.keys().chain(target.answers.keys()).collect();
+        let empty = Answer::default();
+        for id in ids {
+            let old = before.answers.get(id).unwrap_or(&empty);
+            let new = target.answers.get(id).unwrap_or(&empty);
+            for (what, from, to) in answer_changes(old, new) {
+                changes.push((what, Some(id.as_str()), from, to));
+            }
+        }
+        for (what, indicator, from, to) in changes {
+            let last = self.assessment.audit.last_mut();
+            match last {
+                Some(entry)
+                    if coalesce
+                        && entry.what == what
+                        && entry.who == who
+                        && entry.indicator.as_deref() == indicator =>
+                {
+                    entry.to = to;
+                    entry.at = at;
+                }
+                _ => self.assessment.log(at, who, what, indicator, from, to),
+            }
+        }
+        self.assessment.answers = target.answers;
+        self.assessment.assessor = target.assessor;
+    }
+
+    /// Moves the assessment through the workflow (logged by the model).
+    pub fn transition(
+        &mut self,
+        to: Status,
+        who: &str,
+        comment: &str,
+        at: NaiveDateTime,
+    ) -> Result<(), EditError> {
+        self.assessment.transition(to, who, comment, at)?;
+        self.open_burst = None;
+        // A status change is not undoable: undo covers the answers only.
+        if !to.is_editable() {
+            self.undo.clear();
+            self.redo.clear();
+        }
+        Ok(())
+    }
+}
+
+fn apply_to(snapshot: &mut Snapshot, edit: &Edit) {
+    if let Edit::Assessor { name } = edit {
+        snapshot.assessor = name.clone();
+        return;
+    }
+    let Some(indicator) = edit.indicator() else { return };
+    let answer = snapshot.answers.entry(indicator.to_owned()).or_default();
+    match edit {
+        Edit::Rating { rating, .. } => answer.rating = rating.clone(),
+        Edit::Evidence { text, .. } => {
+            answer.evidence = text.clone();
+            answer.reconfirm = false;
+        }
+        Edit::Links { links, .. } => answer.links = links.clone(),
+        Edit::Confidence { confidence, .. } => answer.confidence = *confidence,
+        Edit::Comment { text, .. } => answer.comment = text.clone(),
+        Edit::Reconfirm { .. } => answer.reconfirm = false,
+        Edit::Assessor { .. } => {}
+    }
+    if *answer == Answer::default() {
+        snapshot.answers.remove(indicator);
+    }
+}
+
+/// The audit lines for the differences between two answers.
+fn answer_changes(old: &Answer, new: &Answer) -> Vec<(&'static str, String, String)> {
+    let mut changes = Vec::new();
+    if old.rating != new.rating {
+        changes.push(("level", rating_text(&old.rating), rating_text(&new.rating)));
+    }
+    if old.evidence != new.evidence {
+        changes.push(("evidence", old.evidence.clone(), new.evidence.clone()));
+    }
+    if old.links != new.links {
+        changes.push(("links", old.links.join(" "), new.links.join(" ")));
+    }
+    if old.confidence != new.confidence {
+        let text = |c: Option<Confidence>| c.map(|c| format!("{c:?}")).unwrap_or_default();
+        changes.push(("confidence", text(old.confidence), text(new.confidence)));
+    }
+    if old.comment != new.comment {
+        changes.push(("comment", old.comment.clone(), new.comment.clone()));
+    }
+    if old.reconfirm && !new.reconfirm && old.evidence == new.evidence {
+        changes.push(("reconfirmed", String::new(), "evidence still current".to_owned()));
+    }
+    changes
+}
+
+fn rating_text(rating: &Rating) -> String {
+    match rating {
+        Rating::NotApplicable { reason } if !reason.is_empty() => format!("N/A ({reason})"),
+        other => other.short(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::{Framework, Level, Text};
+
+    fn at(minute: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 1, 5)
+            .unwrap()
+            .and_hms_opt(10, minute, 0)
+            .unwrap()
+    }
+
+    fn editor() -> Editor {
+        let framework = Framework {
+            version: 1,
+            id: "digital-government".into(),
+            framework_version: 1,
+            name: Text::new("f", "f"),
+            description: Text::default(),
+            levels: Vec::new(),
+            dimensions: Vec::new(),
+        };
+        let period = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        Editor::new(Assessment::new("health", period, &framework))
+    }
+
+    fn level(indicator: &str, value: u8) -> Edit {
+        Edit::Rating {
+            indicator: indicator.into(),
+            rating: Rating::Level(Level::new(value).unwrap()),
+        }
+    }
+
+    fn evidence(indicator: &str, text: &str) -> Edit {
+        Edit::Evidence {
+            indicator: indicator.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_edit_is_logged_with_from_and_to() {
+        let mut e = editor();
+        e.apply(level("sharing.open", 2), "wang", at(0)).unwrap();
+        e.apply(level("sharing.open", 3), "wang", at(1)).unwrap();
+        let log: Vec<_> = e
+            .assessment
+            .audit
+            .iter()
+            .map(|a| (a.what.as_str(), a.from.as_str(), a.to.as_str()))
+            .collect();
+        assert_eq!(log, [("level", "", "2"), ("level", "2", "3")]);
+        assert_eq!(e.assessment.audit[1].indicator.as_deref(), Some("sharing.open"));
+        assert_eq!(e.assessment.audit[1].who, "wang");
+        assert_eq!(e.assessment.audit[1].at, at(1));
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_is_not_logged() {
+        let mut e = editor();
+        e.apply(level("sharing.open", 2), "wang", at(0)).unwrap();
+        assert!(!e.apply(level("sharing.open", 2), "wang", at(1)).unwrap());
+        assert_eq!(e.assessment.audit.len(), 1);
+    }
+
+    #[test]
+    fn undo_and_redo_restore_exact_states() {
+        let mut e = editor();
+        let empty = e.assessment.answers.clone();
+        e.apply(level("sharing.open", 3), "wang", at(0)).unwrap();
+        let one = e.assessment.answers.clone();
+        e.apply(evidence("sharing.open", "portal live"), "wang", at(1))
+            .unwrap();
+        let two = e.assessment.answers.clone();
+        assert!(e.undo("wang", at(2)).unwrap());
+        assert_eq!(e.assessment.answers, one);
+        assert!(e.undo("wang", at(3)).unwrap());
+        assert_eq!(e.assessment.answers, empty);
+        assert!(!e.undo("wang", at(4)).unwrap());
+        assert!(e.redo("wang", at(5)).unwrap());
+        assert_eq!(e.assessment.answers, one);
+        assert!(e.redo("wang", at(6)).unwrap());
+        assert_eq!(e.assessment.answers, two);
+        assert!(!e.can_redo());
+        // Undo is logged too: the log only grows.
+        assert_eq!(e.assessment.audit.len(), 6);
+        assert_eq!(e.assessment.audit[2].what, "evidence");
+        assert_eq!(e.assessment.audit[2].from, "portal live");
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut e = editor();
+        e.apply(level("a.b", 1), "w", at(0)).unwrap();
+        e.undo("w", at(1)).unwrap();
+        assert!(e.can_redo());
+        e.apply(level("a.b", 2), "w", at(2)).unwrap();
+        assert!(!e.can_redo());
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_undo_step_and_one_log_line() {
+        let mut e = editor();
+        for (i, text) in ["p", "po", "por", "portal"].iter().enumerate() {
+            e.apply(evidence("sharing.open", text), "wang", at(i as u32))
+                .unwrap();
+        }
+        assert_eq!(e.assessment.audit.len(), 1);
+        assert_eq!(e.assessment.audit[0].to, "portal");
+        e.end_burst();
+        e.apply(evidence("sharing.open", "portal live"), "wang", at(9))
+            .unwrap();
+        assert_eq!(e.assessment.audit.len(), 2);
+        e.undo("wang", at(10)).unwrap();
+        assert_eq!(e.assessment.answers["sharing.open"].evidence, "portal");
+        e.undo("wang", at(11)).unwrap();
+        assert!(e.assessment.answers.is_empty());
+    }
+
+    #[test]
+    fn approved_assessments_cannot_be_edited_until_reopened() {
+        let mut e = editor();
+        e.apply(level("a.b", 3), "w", at(0)).unwrap();
+        e.transition(Status::Submitted, "w", "", at(1)).unwrap();
+        assert_eq!(
+            e.apply(level("a.b", 4), "w", at(2)),
+            Err(EditError::ReadOnly(Status::Submitted))
+        );
+        e.transition(Status::Approved, "li", "", at(3)).unwrap();
+        assert_eq!(
+            e.apply(level("a.b", 4), "w", at(4)),
+            Err(EditError::ReadOnly(Status::Approved))
+        );
+        assert!(e.undo("w", at(5)).is_err());
+        e.transition(Status::Draft, "li", "", at(6)).unwrap();
+        assert!(e.apply(level("a.b", 4), "w", at(7)).unwrap());
+        assert_eq!(
+            e.assessment.audit.iter().filter(|a| a.what == "reopened").count(),
+            1
+        );
+    }
+
+    #[test]
+    fn editing_evidence_confirms_carried_over_evidence() {
+        let mut e = editor();
+        e.assessment.answers.insert(
+            "a.b".into(),
+            Answer {
+                evidence: "old".into(),
+                reconfirm: true,
+                ..Answer::default()
+            },
+        );
+        e.apply(
+            Edit::Reconfirm {
+                indicator: "a.b".into(),
+            },
+            "w",
+            at(0),
+        )
+        .unwrap();
+        assert!(!e.assessment.answers["a.b"].reconfirm);
+        assert_eq!(e.assessment.audit[0].what, "reconfirmed");
+    }
+
+    #[test]
+    fn clearing_an_answer_removes_it() {
+        let mut e = editor();
+        e.apply(level("a.b", 3), "w", at(0)).unwrap();
+        e.apply(
+            Edit::Rating {
+                indicator: "a.b".into(),
+                rating: Rating::Unanswered,
+            },
+            "w",
+            at(1),
+        )
+        .unwrap();
+        assert!(e.assessment.answers.is_empty());
+    }
+}

@@ -1,0 +1,233 @@
+//! The app's file work, off the UI thread: one worker thread takes jobs in
+//! order (save, journal, reload, export …) and sends results back through a
+//! channel, asking egui to repaint so the frame picks them up at once.
+//! The frame itself never waits on the disk.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use chrono::NaiveDate;
+
+use crate::model::{Assessment, Workspace};
+use crate::report::{self, ReportOptions};
+use crate::store::{self, Fingerprint, LoadedWorkspace, SaveError};
+
+/// What the worker is asked to do.
+pub enum Job {
+    SaveAssessment {
+        root: PathBuf,
+        assessment: Box<Assessment>,
+        expected: Option<Fingerprint>,
+    },
+    /// Writes an assessment somewhere else (Save as…, or "save mine as a copy").
+    SaveCopy {
+        path: PathBuf,
+        assessment: Box<Assessment>,
+    },
+    CreateAssessment {
+        root: PathBuf,
+        assessment: Box<Assessment>,
+    },
+    SaveWorkspace {
+        root: PathBuf,
+        workspace: Box<Workspace>,
+        expected: Option<Fingerprint>,
+    },
+    /// Keeps unsaved edits in a recovery file until they are saved.
+    Journal {
+        path: PathBuf,
+        assessment: Box<Assessment>,
+    },
+    RemoveJournal {
+        path: PathBuf,
+    },
+    Reload {
+        root: PathBuf,
+    },
+    /// Renders a report from a snapshot of the workspace as shown (unsaved edits included).
+    Export {
+        loaded: Box<LoadedWorkspace>,
+        options: ReportOptions,
+        out: PathBuf,
+    },
+}
+
+/// What came back.
+pub enum Done {
+    AssessmentSaved {
+        department: String,
+        period: NaiveDate,
+        saved: Box<Assessment>,
+        fingerprint: Fingerprint,
+    },
+    AssessmentFailed {
+        department: String,
+        period: NaiveDate,
+        error: String,
+        conflict: bool,
+    },
+    CopySaved {
+        path: PathBuf,
+    },
+    CopyFailed {
+        path: PathBuf,
+        error: String,
+    },
+    Created {
+        assessment: Box<Assessment>,
+        fingerprint: Fingerprint,
+    },
+    CreateFailed {
+        error: String,
+    },
+    WorkspaceSaved {
+        fingerprint: Fingerprint,
+    },
+    WorkspaceFailed {
+        error: String,
+    },
+    JournalFailed {
+        error: String,
+    },
+    /// A job that succeeded with nothing to report.
+    Nothing,
+    Reloaded(Box<LoadedWorkspace>),
+    ReloadFailed {
+        error: String,
+    },
+    Exported {
+        out: PathBuf,
+    },
+    ExportFailed {
+        error: String,
+    },
+}
+
+pub struct Worker {
+    jobs: Sender<Job>,
+    done: Receiver<Done>,
+    /// Jobs sent and not yet answered.
+    pending: usize,
+}
+
+impl Worker {
+    /// Starts the worker; `wake` is called after every finished job.
+    pub fn start(wake: impl Fn() + Send + 'static) -> Self {
+        let (jobs, job_receiver) = mpsc::channel::<Job>();
+        let (done_sender, done) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("govmaturity-io".into())
+            .spawn(move || {
+                for job in job_receiver {
+                    if done_sender.send(run(job)).is_err() {
+                        break;
+                    }
+                    wake();
+                }
+            });
+        if let Err(e) = spawned {
+            // Without a worker every job fails visibly instead of hanging.
+            eprintln!("error: could not start the file worker: {e}");
+        }
+        Worker {
+            jobs,
+            done,
+            pending: 0,
+        }
+    }
+
+    pub fn send(&mut self, job: Job) {
+        if self.jobs.send(job).is_ok() {
+            self.pending += 1;
+        }
+    }
+
+    /// The results that have arrived.
+    pub fn poll(&mut self) -> Vec<Done> {
+        let done: Vec<Done> = self.done.try_iter().collect();
+        self.pending = self.pending.saturating_sub(done.len());
+        done
+    }
+
+    /// Whether jobs are still running (for "saving…" and for tests).
+    pub fn is_busy(&self) -> bool {
+        self.pending > 0
+    }
+}
+
+fn run(job: Job) -> Done {
+    match job {
+        Job::SaveAssessment {
+            root,
+            assessment,
+            expected,
+        } => match store::save_assessment(&root, &assessment, expected.as_ref()) {
+            Ok(fingerprint) => Done::AssessmentSaved {
+                department: assessment.department.clone(),
+                period: assessment.period,
+                saved: assessment,
+                fingerprint,
+            },
+            Err(error) => Done::AssessmentFailed {
+                department: assessment.department.clone(),
+                period: assessment.period,
+                conflict: matches!(error, SaveError::Conflict { .. }),
+                error: error.to_string(),
+            },
+        },
+        Job::SaveCopy { path, assessment } => match write_copy(&path, &assessment) {
+            Ok(()) => Done::CopySaved { path },
+            Err(error) => Done::CopyFailed { path, error },
+        },
+        Job::CreateAssessment { root, assessment } => match store::create_assessment(&root, &assessment) {
+            Ok(fingerprint) => Done::Created {
+                assessment,
+                fingerprint,
+            },
+            Err(error) => Done::CreateFailed {
+                error: error.to_string(),
+            },
+        },
+        Job::SaveWorkspace {
+            root,
+            workspace,
+            expected,
+        } => match store::save_workspace(&root, &workspace, expected.as_ref()) {
+            Ok(fingerprint) => Done::WorkspaceSaved { fingerprint },
+            Err(error) => Done::WorkspaceFailed {
+                error: error.to_string(),
+            },
+        },
+        Job::Journal { path, assessment } => match write_copy(&path, &assessment) {
+            Ok(()) => Done::Nothing,
+            Err(error) => Done::JournalFailed { error },
+        },
+        Job::RemoveJournal { path } => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Done::JournalFailed {
+                error: format!("could not remove {}: {e}", path.display()),
+            },
+            _ => Done::Nothing,
+        },
+        Job::Reload { root } => match store::load(&root) {
+            Ok(loaded) => Done::Reloaded(Box::new(loaded)),
+            Err(error) => Done::ReloadFailed {
+                error: error.to_string(),
+            },
+        },
+        Job::Export { loaded, options, out } => match report::write(&loaded, &options, &out) {
+            Ok(()) => Done::Exported { out },
+            Err(error) => Done::ExportFailed {
+                error: error.to_string(),
+            },
+        },
+    }
+}
+
+/// Writes an assessment as RON to any path, atomically.
+fn write_copy(path: &Path, assessment: &Assessment) -> Result<(), String> {
+    let text = store::to_ron(assessment).map_err(|e| e.to_string())?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("could not create {}: {e}", parent.display()))?;
+    }
+    store::atomic_write(path, text.as_bytes()).map_err(|e| format!("could not write {}: {e}", path.display()))
+}

@@ -1,0 +1,436 @@
+//! The assessment editor as a planning official and a reviewer use it:
+//! keyboard entry, saving to disk, undo/redo, the workflow, failed saves,
+//! changes made on disk by someone else, and recovery after a crash.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use govmaturity::app::session::SaveState;
+use govmaturity::app::state::Tab;
+use govmaturity::app::{Command, ConflictChoice, GovApp};
+use govmaturity::model::{Assessment, Level, Rating, Status};
+use govmaturity::store;
+
+const FILE: &str = "education-bureau/2025-12-31.ron";
+
+/// Runs frames until the background file work has finished.
+fn settle(harness: &mut Harness<'static, GovApp>) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run();
+            if !harness.state().is_busy() {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("background work did not finish");
+}
+
+/// Runs frames until `done` holds (or fails after a while).
+fn wait_for(harness: &mut Harness<'static, GovApp>, what: &str, done: impl Fn(&GovApp) -> bool) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn on_disk(root: &Path) -> Assessment {
+    let path = root.join(FILE);
+    store::parse_assessment(&std::fs::read_to_string(&path).unwrap(), Path::new(FILE))
+        .unwrap()
+        .0
+}
+
+/// The app on a copy of the sample, on the Assess view of a department.
+fn assess(root: &Path, department: &str) -> Harness<'static, GovApp> {
+    let mut harness = common::app(Some(root));
+    harness.get_by_label(department).click();
+    harness.run();
+    harness.get_by_label("Assess").click();
+    harness.run();
+    settle(&mut harness);
+    harness
+}
+
+fn working(harness: &Harness<'static, GovApp>) -> Assessment {
+    harness
+        .state()
+        .state
+        .session
+        .as_ref()
+        .expect("an assessment is open")
+        .editor
+        .assessment
+        .clone()
+}
+
+#[test]
+fn levels_and_evidence_typed_with_the_keyboard_are_saved_to_disk() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    assert_eq!(working(&harness).department, "education-bureau");
+
+    // The first indicator (design.strategy) is selected when the view opens.
+    harness.key_press(Key::Num5);
+    harness.run();
+    harness.key_press(Key::ArrowDown); // design.standards
+    harness.run();
+    harness.key_press(Key::N);
+    harness.run();
+    let state = working(&harness);
+    assert_eq!(
+        state.rating("design.strategy"),
+        &Rating::Level(Level::new(5).unwrap())
+    );
+    assert!(state.rating("design.standards").is_not_applicable());
+
+    // Type evidence into the evidence field of the selected indicator.
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    let field = harness
+        .get_all_by_label("Evidence")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::MultilineTextInput)
+        .expect("an evidence field");
+    field.focus();
+    harness.run();
+    harness.get_all_by_label("Evidence").for_each(|_| {});
+    let field = harness
+        .get_all_by_label("Evidence")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::MultilineTextInput)
+        .unwrap();
+    field.type_text(" Revised roadmap adopted 2026-01-10.");
+    harness.run();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    settle(&mut harness);
+    let saved = on_disk(dir.path());
+    assert_eq!(
+        saved.rating("design.strategy"),
+        &Rating::Level(Level::new(5).unwrap())
+    );
+    assert!(
+        saved.answers["design.strategy"]
+            .evidence
+            .ends_with("Revised roadmap adopted 2026-01-10.")
+    );
+    assert!(saved.rating("design.standards").is_not_applicable());
+    assert!(
+        saved
+            .audit
+            .iter()
+            .any(|e| e.what == "level" && e.to == "5" && e.who == "Test User")
+    );
+    let session = harness.state().state.session.as_ref().unwrap();
+    assert_eq!(session.save, SaveState::Saved);
+    assert!(harness.query_by_label_contains("Saved").is_some());
+}
+
+#[test]
+fn undo_and_redo_restore_exact_states() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    let original = working(&harness).answers;
+    harness.key_press(Key::Num1);
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Num2);
+    harness.run();
+    let edited = working(&harness).answers;
+    assert_ne!(edited, original);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        working(&harness).answers,
+        original,
+        "two undos restore the loaded answers"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(working(&harness).answers, edited, "two redos restore the edits");
+}
+
+#[test]
+fn an_approved_assessment_cannot_be_edited() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Finance Bureau");
+    let before = working(&harness);
+    assert_eq!(before.status, Status::Approved);
+    let file = dir.path().join("finance-bureau/2025-12-31.ron");
+    let bytes = std::fs::read(&file).unwrap();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Num1);
+    harness.run();
+    harness
+        .state_mut()
+        .push(Command::Edit(govmaturity::app::editor::Edit::Evidence {
+            indicator: "design.strategy".into(),
+            text: "changed".into(),
+        }));
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(working(&harness).answers, before.answers);
+    assert!(
+        harness
+            .query_by_label_contains("Approved assessments are read-only")
+            .is_some()
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), bytes);
+    assert!(harness.query_by_label("Reopen").is_some());
+}
+
+#[test]
+fn submit_is_blocked_while_an_indicator_is_unanswered() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    let submit = harness.get_by_label("Submit");
+    assert!(submit.accesskit_node().is_disabled(), "Submit must be disabled");
+    // Even when asked directly, the workflow refuses.
+    harness.state_mut().push(Command::Transition {
+        to: Status::Submitted,
+        comment: String::new(),
+    });
+    harness.run();
+    assert_eq!(working(&harness).status, Status::Draft);
+    let notice = harness
+        .state()
+        .state
+        .notice
+        .clone()
+        .map(|n| n.text)
+        .unwrap_or_default();
+    assert!(notice.starts_with("Not submitted"), "{notice}");
+    assert!(harness.query_by_label_contains("Not submitted").is_some());
+
+    for indicator in ["talent.incentives", "security.vendor", "service.decisions"] {
+        harness
+            .state_mut()
+            .push(Command::Edit(govmaturity::app::editor::Edit::Rating {
+                indicator: indicator.into(),
+                rating: Rating::Level(Level::new(2).unwrap()),
+            }));
+    }
+    harness.run();
+    harness.get_by_label("Submit").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(working(&harness).status, Status::Submitted);
+    assert_eq!(on_disk(dir.path()).status, Status::Submitted);
+}
+
+/// Makes a folder unwritable even for root (immutable), and undoes it on drop.
+struct ReadOnlyFolder(std::path::PathBuf);
+
+impl ReadOnlyFolder {
+    fn new(path: &Path) -> Self {
+        let mut permissions = std::fs::metadata(path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(path, permissions).unwrap();
+        if std::fs::write(path.join(".probe"), b"x").is_ok() {
+            // Root ignores permissions: use the immutable attribute instead.
+            let _ = std::fs::remove_file(path.join(".probe"));
+            let status = std::process::Command::new("chattr").arg("+i").arg(path).status();
+            assert!(
+                status.is_ok_and(|s| s.success()),
+                "cannot make {} read-only",
+                path.display()
+            );
+        }
+        assert!(
+            std::fs::write(path.join(".probe"), b"x").is_err(),
+            "folder is still writable"
+        );
+        ReadOnlyFolder(path.to_path_buf())
+    }
+}
+
+impl Drop for ReadOnlyFolder {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+        if let Ok(metadata) = std::fs::metadata(&self.0) {
+            let mut permissions = metadata.permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            let _ = std::fs::set_permissions(&self.0, permissions);
+        }
+    }
+}
+
+#[test]
+fn a_save_into_a_read_only_folder_keeps_the_edits_and_says_why() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    let before = std::fs::read(dir.path().join(FILE)).unwrap();
+    let _guard = ReadOnlyFolder::new(&dir.path().join("education-bureau"));
+    harness.key_press(Key::Num5);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    settle(&mut harness);
+    let session = harness.state().state.session.as_ref().unwrap();
+    assert!(matches!(session.save, SaveState::Failed(_)), "{:?}", session.save);
+    assert_eq!(
+        session.editor.assessment.rating("design.strategy"),
+        &Rating::Level(Level::new(5).unwrap())
+    );
+    assert!(harness.query_all_by_label_contains("Save failed").count() >= 1);
+    assert!(harness.query_by_label("Retry").is_some());
+    assert!(harness.query_by_label("Save as…").is_some());
+    assert_eq!(
+        std::fs::read(dir.path().join(FILE)).unwrap(),
+        before,
+        "the file on disk is untouched"
+    );
+    // The edits are also journaled for recovery.
+    let journal = dir.path().join(".recovery/education-bureau/2025-12-31.ron");
+    let text = std::fs::read_to_string(journal).expect("a recovery journal");
+    assert!(text.contains("Level(5)"));
+}
+
+#[test]
+fn a_change_on_disk_to_the_open_assessment_raises_the_conflict_choice() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    harness.key_press(Key::Num5);
+    harness.run();
+    // Someone else saves the same file meanwhile.
+    let path = dir.path().join(FILE);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Wang Fang 王芳", "Someone Else");
+    std::fs::write(&path, &theirs).unwrap();
+    wait_for(&mut harness, "the conflict", |app| {
+        app.state.session.as_ref().is_some_and(|s| s.theirs.is_some())
+    });
+    assert!(harness.query_by_label("Reload theirs").is_some());
+    assert!(harness.query_by_label("Keep mine").is_some());
+    assert!(harness.query_by_label("Save mine as a copy").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing was overwritten silently"
+    );
+
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    settle(&mut harness);
+    let saved = on_disk(dir.path());
+    assert_eq!(
+        saved.rating("design.strategy"),
+        &Rating::Level(Level::new(5).unwrap())
+    );
+}
+
+#[test]
+fn reloading_theirs_drops_my_edits_and_a_copy_keeps_them() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    harness.key_press(Key::Num5);
+    harness.run();
+    let path = dir.path().join(FILE);
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Wang Fang 王芳", "Someone Else");
+    std::fs::write(&path, &theirs).unwrap();
+    wait_for(&mut harness, "the conflict", |app| {
+        app.state.session.as_ref().is_some_and(|s| s.theirs.is_some())
+    });
+    harness
+        .state_mut()
+        .push(Command::ResolveConflict(ConflictChoice::Copy));
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(working(&harness).assessor, "Someone Else");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let copies: Vec<_> = std::fs::read_dir(dir.path().join("education-bureau"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("conflict"))
+        .collect();
+    assert_eq!(copies.len(), 1, "my version is kept as a copy");
+    assert!(
+        std::fs::read_to_string(copies[0].path())
+            .unwrap()
+            .contains("Level(5)")
+    );
+}
+
+#[test]
+fn a_recovery_file_is_offered_and_restores_the_edits() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut recovered = on_disk(dir.path());
+    recovered
+        .answers
+        .entry("design.strategy".into())
+        .or_default()
+        .evidence = "Recovered after a crash".into();
+    let journal = dir.path().join(".recovery/education-bureau/2025-12-31.ron");
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    std::fs::write(&journal, store::to_ron(&recovered).unwrap()).unwrap();
+
+    let mut harness = common::app(Some(dir.path()));
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved edits from an earlier session")
+            .is_some()
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.state().prefs.tab, Tab::Assess);
+    assert_eq!(working(&harness).answers, recovered.answers);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(
+        on_disk(dir.path()).answers["design.strategy"].evidence,
+        "Recovered after a crash"
+    );
+    assert!(!journal.exists(), "the journal is removed once saved");
+}
+
+#[test]
+fn workspace_settings_changes_are_saved_and_followed_at_once() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(Some(dir.path()));
+    let mut workspace = harness.state().state.data().unwrap().workspace.clone();
+    workspace.title.en = "Renamed workspace".into();
+    workspace.departments[0].archived = true;
+    harness
+        .state_mut()
+        .push(Command::UpdateWorkspace(Box::new(workspace)));
+    harness.run();
+    settle(&mut harness);
+    let text = std::fs::read_to_string(dir.path().join("workspace.ron")).unwrap();
+    assert!(text.contains("Renamed workspace"));
+    let summary = &harness.state().state.derived.as_ref().unwrap().summary;
+    assert_eq!(
+        summary.departments.len(),
+        11,
+        "the archived department leaves the dashboard"
+    );
+    assert!(harness.query_by_label("Big Data Bureau").is_none());
+}
