@@ -4,17 +4,30 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use govmaturity::app::state::Tab;
 use govmaturity::app::{GovApp, StartOptions};
-use govmaturity::cli::{self, Cli, EXIT_USAGE};
+use govmaturity::cli::{self, Cli, EXIT_USAGE, StartView};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => run_app(StartOptions {
-            workspace: args.workspace,
-            fresh: false,
-        }),
+        None => {
+            let tab = args.view.map(|view| match view {
+                StartView::Overview => Tab::Overview,
+                StartView::Department => Tab::Department,
+                StartView::Assess => Tab::Assess,
+                StartView::Trends => Tab::Trends,
+                StartView::Compare => Tab::Compare,
+                StartView::Framework => Tab::Framework,
+            });
+            run_app(StartOptions {
+                workspace: args.workspace,
+                fresh: false,
+                lang: args.lang,
+                tab,
+            })
+        }
     }
 }
 

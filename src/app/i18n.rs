@@ -230,6 +230,7 @@ catalogue! {
     NoAssessmentYet => "This department has no assessment yet. Start one:", "该部门尚无评估。请新建：";
     // ---- workspace settings ---------------------------------------------
     WorkspaceSettings => "Workspace settings", "工作区设置";
+    Workspace => "Workspace", "工作区";
     NewWorkspace => "New workspace…", "新建工作区…";
     Title => "Title", "标题";
     AddDepartment => "Add department", "添加部门";

@@ -32,6 +32,10 @@ pub struct StartOptions {
     pub workspace: Option<PathBuf>,
     /// Ignore remembered preferences (tests, screenshots).
     pub fresh: bool,
+    /// `--lang`: the language for this run.
+    pub lang: Option<crate::model::Lang>,
+    /// `--view`: the view to open on.
+    pub tab: Option<state::Tab>,
 }
 
 pub struct GovApp {
@@ -53,6 +57,12 @@ impl GovApp {
             _ => Prefs::default(),
         };
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
+        if let Some(lang) = options.lang {
+            app.prefs.lang = lang;
+        }
+        if let Some(tab) = options.tab {
+            app.prefs.tab = tab;
+        }
         let sample = PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
         let first = options
             .workspace
@@ -77,6 +87,15 @@ impl GovApp {
         if let Some(folder) = workspace {
             app.open_workspace(folder);
         }
+        app
+    }
+
+    /// A new app on a workspace already in memory (benchmarks of big
+    /// generated workspaces, without writing thousands of files first).
+    pub fn for_loaded(ctx: &egui::Context, loaded: store::LoadedWorkspace) -> Self {
+        let mut app = GovApp::with_prefs(ctx, Prefs::default());
+        app.install_workspace(loaded);
+        app.state.refresh_derived();
         app
     }
 

@@ -67,19 +67,27 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
                 .on_hover_text(open.loaded.root.display().to_string());
         }
         ui.separator();
-        if ui.button(T::Open.get(lang)).clicked() {
-            out.push(Command::ShowOpenDialog);
-        }
-        if ui.button(T::NewWorkspace.get(lang)).clicked() {
-            out.push(Command::NewWorkspace);
-        }
+        ui.menu_button(T::Workspace.get(lang), |ui| {
+            if ui.button(T::Open.get(lang)).clicked() {
+                out.push(Command::ShowOpenDialog);
+                ui.close();
+            }
+            if ui.button(T::NewWorkspace.get(lang)).clicked() {
+                out.push(Command::NewWorkspace);
+                ui.close();
+            }
+            if state.workspace.is_some() {
+                if ui.button(T::Reload.get(lang)).clicked() {
+                    out.push(Command::Reload);
+                    ui.close();
+                }
+                if ui.button(T::WorkspaceSettings.get(lang)).clicked() {
+                    out.push(Command::ShowWorkspaceSettings(!state.show_workspace_settings));
+                    ui.close();
+                }
+            }
+        });
         if state.workspace.is_some() {
-            if ui.button(T::Reload.get(lang)).clicked() {
-                out.push(Command::Reload);
-            }
-            if ui.button(T::WorkspaceSettings.get(lang)).clicked() {
-                out.push(Command::ShowWorkspaceSettings(!state.show_workspace_settings));
-            }
             export_menu_ui(ui, lang, state, out);
         }
         if let Some(open) = &state.workspace {

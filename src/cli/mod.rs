@@ -1,4 +1,4 @@
-//! The command line: `validate`, `summary`, `new-period`, `generate` (and,
+//! The command line: `validate`, `summary`, `report`, `new-period`, `generate` (and,
 //! with no subcommand, the desktop app). Every command works on a workspace
 //! folder and exits 0 when fine, 1 when the data has problems, 2 on a usage
 //! or I/O error.
@@ -38,6 +38,14 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
 
+    /// Language of the desktop app for this run (en or zh; default: the last one used).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// View the desktop app opens on (overview, department, assess, trends, compare, framework).
+    #[arg(long, value_enum)]
+    pub view: Option<StartView>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,6 +73,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
         format: SummaryFormat,
         /// Language of department names in the table and CSV.
+        #[arg(long, value_parser = parse_lang, default_value = "en")]
+        lang: Lang,
+    },
+    /// Write a report to share: a self-contained HTML file, a PDF, an Excel workbook or CSV data.
+    #[command(
+        long_about = "Write a report to share: a self-contained HTML file, a PDF, an Excel workbook or CSV data.\n\n\
+                      Without --department: the whole-government report; with it: that department only. The report is \
+                      written to a temporary file beside --out and renamed into place, so a half-written report is \
+                      never left under that name. Exit 1 (report still written, problems listed in its appendix) when \
+                      files failed to load; exit 2 for an unknown department or an output path that cannot be written."
+    )]
+    Report {
+        /// Workspace folder.
+        #[arg(default_value = DEFAULT_WORKSPACE)]
+        dir: PathBuf,
+        /// Report format (default: from the extension of --out).
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
+        /// The file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Per department, use its latest assessment on or before this date (default: the latest period).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        period: Option<NaiveDate>,
+        /// Report on this department only (its id, as `summary` lists them).
+        #[arg(long, value_name = "ID")]
+        department: Option<String>,
+        /// Language of the report.
         #[arg(long, value_parser = parse_lang, default_value = "en")]
         lang: Lang,
     },
@@ -101,11 +137,42 @@ pub enum Command {
     },
 }
 
+/// The app's views, as named on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StartView {
+    Overview,
+    Department,
+    Assess,
+    Trends,
+    Compare,
+    Framework,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
     Table,
     Csv,
     Json,
+}
+
+/// The formats of `govmaturity report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl From<ReportFormat> for crate::report::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Html => crate::report::Format::Html,
+            ReportFormat::Pdf => crate::report::Format::Pdf,
+            ReportFormat::Xlsx => crate::report::Format::Xlsx,
+            ReportFormat::Csv => crate::report::Format::Csv,
+        }
+    }
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -122,6 +189,14 @@ pub fn run(command: Command) -> ExitCode {
             format,
             lang,
         } => commands::summary(&dir, period, format, lang),
+        Command::Report {
+            dir,
+            format,
+            out,
+            period,
+            department,
+            lang,
+        } => commands::report(&dir, format, &out, period, department, lang),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user),
         Command::Generate {
             dir,

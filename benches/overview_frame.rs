@@ -1,0 +1,52 @@
+//! CPU time of one Overview frame of the whole app (layout, painting into
+//! shapes, accessibility tree) on a generated workspace of 1,000 departments
+//! × 12 periods, and of recomputing the derived figures when the data changes.
+//!
+//! `cargo bench --bench overview_frame`
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui_kittest::Harness;
+use govmaturity::app::GovApp;
+use govmaturity::app::state::Derived;
+use govmaturity::generate::{self, SyntheticOptions};
+use govmaturity::model::Dataset;
+use govmaturity::store::{self, LoadedWorkspace};
+
+fn big_workspace() -> LoadedWorkspace {
+    let framework = store::builtin_framework().expect("the built-in framework loads");
+    let options = SyntheticOptions {
+        departments: 1_000,
+        periods: 12,
+        seed: 42,
+        last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
+    };
+    let (workspace, assessments) = generate::synthetic(&framework, options);
+    LoadedWorkspace {
+        root: std::env::temp_dir().join("govmaturity-bench"),
+        data: Dataset::new(workspace, framework, assessments),
+        problems: Vec::new(),
+        files: BTreeMap::new(),
+    }
+}
+
+fn overview_frame(c: &mut Criterion) {
+    let loaded = big_workspace();
+    let data = loaded.data.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| GovApp::for_loaded(&cc.egui_ctx, loaded));
+    harness.run_steps(3);
+    let mut group = c.benchmark_group("1000 departments x 12 periods");
+    group.sample_size(20);
+    group.bench_function("one Overview frame", |b| b.iter(|| harness.step()));
+    group.bench_function("derived figures after a change", |b| {
+        b.iter(|| std::hint::black_box(Derived::compute(&data, 1, None)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, overview_frame);
+criterion_main!(benches);
