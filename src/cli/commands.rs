@@ -8,11 +8,12 @@ use chrono::{Local, NaiveDate};
 use serde_json::{Value, json};
 
 use super::table::{Align, render};
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SummaryFormat};
+use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFormat};
 use crate::analysis::{self, FindingKind};
 use crate::csv;
 use crate::generate::{self, SyntheticOptions};
 use crate::model::{Assessment, Lang, Status};
+use crate::report::{self, Format, ReportOptions};
 use crate::store::{self, LoadedWorkspace, Problem, Severity};
 
 /// Loads a workspace or says why it can't (exit 2).
@@ -279,6 +280,90 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
     }
     out.push_str(&render(&header, &rows, &align, 36));
     out
+}
+
+/// Writes a report. Exit 2 before loading anything when the output path
+/// cannot work; exit 1 when the report was written but files failed to load.
+pub fn report(
+    dir: &Path,
+    format: Option<ReportFormat>,
+    out: &Path,
+    period: Option<NaiveDate>,
+    department: Option<String>,
+    lang: Lang,
+) -> u8 {
+    let Some(format) = format.map(Format::from).or_else(|| {
+        out.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension)
+    }) else {
+        eprintln!(
+            "error: cannot tell the report format from {}; add --format html, pdf, xlsx or csv, or end the file name in one of those",
+            out.display()
+        );
+        return EXIT_USAGE;
+    };
+    if let Err(message) = check_out_path(out) {
+        eprintln!("error: {message}");
+        return EXIT_USAGE;
+    }
+    let loaded = match load(dir) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let options = ReportOptions {
+        format,
+        period,
+        department,
+        lang,
+        generated: Local::now().date_naive(),
+    };
+    if let Err(e) = report::write(&loaded, &options, out) {
+        eprintln!("error: {e}");
+        return EXIT_USAGE;
+    }
+    println!("wrote {}", out.display());
+    if has_errors(&loaded.problems) {
+        eprintln!(
+            "note: {} problems while loading; the report leaves out what failed to load and lists the problems in its appendix. \
+             Run `govmaturity validate {}`.",
+            loaded.problems.len(),
+            dir.display()
+        );
+        return EXIT_PROBLEMS;
+    }
+    EXIT_OK
+}
+
+/// Says why a report cannot be written to `out`, before any work is done:
+/// it is a folder, or the folder it would go in does not exist.
+fn check_out_path(out: &Path) -> Result<(), String> {
+    if out.is_dir() {
+        return Err(format!(
+            "cannot write the report to {}: it is a folder; give a file name, e.g. {}",
+            out.display(),
+            out.join("report.html").display()
+        ));
+    }
+    let folder = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if folder.exists() && !folder.is_dir() {
+        return Err(format!(
+            "cannot write the report to {}: {} is a file, not a folder; choose another --out",
+            out.display(),
+            folder.display()
+        ));
+    }
+    if !folder.is_dir() {
+        return Err(format!(
+            "cannot write the report to {}: the folder {} does not exist; create it first or choose another --out",
+            out.display(),
+            folder.display()
+        ));
+    }
+    Ok(())
 }
 
 pub fn new_period(dir: &Path, period: NaiveDate, user: &str) -> u8 {

@@ -171,9 +171,7 @@ fn dimensions(content: &ReportContent) -> Option<String> {
 /// The biggest rises and falls since each department's previous assessment.
 fn movers(content: &ReportContent) -> Option<String> {
     let lang = content.lang;
-    if content.summary.period.is_none() {
-        return None;
-    }
+    content.summary.period?;
     let mut moved: Vec<_> = content
         .progress
         .iter()
@@ -259,9 +257,7 @@ fn below_target(content: &ReportContent) -> Option<String> {
         )
     });
     if content.scope.is_some() {
-        let Some(department) = assessed.first() else {
-            return None;
-        };
+        let department = assessed.first()?;
         let dims: Vec<String> = department
             .dimensions
             .iter()

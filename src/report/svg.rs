@@ -1,0 +1,872 @@
+//! The report's charts as SVG strings, drawn from the same `charts`
+//! geometry and colours as the app: radar, heatmap, ranking bars, stage
+//! distribution, change bars and a mean-level history line.
+//!
+//! Every piece of text is escaped, and user text (department and dimension
+//! names) is also wrapped in Unicode isolates so a right-to-left override in
+//! a name cannot reorder the text around it. Long names are shortened with
+//! an ellipsis; the full name stays in a `<title>` tooltip. Values are
+//! written on the marks themselves, so no chart relies on colour alone.
+//!
+//! Each function returns one `<svg>` element sized by its `viewBox` (the
+//! HTML scales it to the page width); `aria-label` and `<title>` carry the
+//! chart's name for screen readers.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::html::escape;
+use crate::analysis::GroupPoint;
+use crate::charts::{
+    self, HAlign, HeatmapLabels, LinearScale, Point, Rect, Rgb, Theme, VAlign, change_colour, level_colour,
+    text_colour_on,
+};
+
+/// The font stack: the bundled Noto Sans SC first, then common CJK system fonts.
+pub const FONT_FAMILY: &str = "'Noto Sans SC','Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif";
+
+const FONT_SIZE: f32 = 12.0;
+const SMALL_FONT_SIZE: f32 = 10.5;
+/// Opacity of a radar series' fill.
+const FILL_OPACITY: f32 = 0.18;
+
+/// One polygon on a radar chart.
+#[derive(Clone, Debug)]
+pub struct RadarSeries<'a> {
+    pub label: &'a str,
+    /// Mean levels (1–5), one per axis; `None` leaves a gap.
+    pub values: Vec<Option<f64>>,
+    pub colour: Rgb,
+    /// Filled and solid; otherwise a dashed outline only.
+    pub filled: bool,
+}
+
+/// Escapes `text` and wraps it in first-strong isolate … pop directional
+/// isolate, so bidi controls inside it stay inside it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{}\u{2069}", escape(text))
+}
+
+/// Whether a character is drawn about one em wide (CJK, full-width forms, emoji).
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F000..=0x1FAFF | 0x20000..=0x3FFFD)
+}
+
+/// An estimate of the drawn width of `text` at `size` px: wide characters
+/// one em, the rest a little over half of one. Good enough to leave room.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| if is_wide(c) { 1.0 } else { 0.56 })
+        .sum::<f32>()
+        * size
+}
+
+/// `text` shortened with "…" to fit `max_width` at `size` px.
+pub fn fit(text: &str, max_width: f32, size: f32) -> String {
+    if text_width(text, size) <= max_width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut width = text_width("…", size);
+    for c in text.chars() {
+        let w = text_width(c.encode_utf8(&mut [0; 4]), size);
+        if width + w > max_width {
+            break;
+        }
+        width += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Breaks `text` into at most `max_lines` lines of at most `max_width` px,
+/// preferring spaces; the last line is shortened with "…" if needed.
+pub fn wrap(text: &str, max_width: f32, size: f32, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut rest: &str = text.trim();
+    while !rest.is_empty() && lines.len() + 1 < max_lines {
+        if text_width(rest, size) <= max_width {
+            break;
+        }
+        // The longest prefix that fits, cut at a space when there is one.
+        let mut end = 0;
+        let mut last_space = None;
+        for (i, c) in rest.char_indices() {
+            if text_width(&rest[..i + c.len_utf8()], size) > max_width {
+                break;
+            }
+            end = i + c.len_utf8();
+            if c == ' ' {
+                last_space = Some(i);
+            }
+        }
+        let cut = match last_space {
+            Some(space) if space > 0 => space,
+            _ if end == 0 => rest.chars().next().map_or(rest.len(), char::len_utf8),
+            _ => end,
+        };
+        lines.push(rest[..cut].trim_end().to_owned());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() {
+        lines.push(fit(rest, max_width, size));
+    }
+    lines
+}
+
+/// The opening `<svg>` tag with its title.
+fn open(out: &mut String, width: f32, height: f32, title: &str) {
+    let title = isolate(title);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" \
+         height=\"{height:.0}\" role=\"img\" aria-label=\"{title}\" style=\"font-family:{FONT_FAMILY};max-width:100%;height:auto\">\
+         <title>{title}</title>"
+    );
+}
+
+/// One line of text. `text` is already escaped.
+#[allow(clippy::too_many_arguments)]
+fn text(
+    out: &mut String,
+    at: Point,
+    text: &str,
+    size: f32,
+    fill: Rgb,
+    halign: HAlign,
+    valign: VAlign,
+    extra: &str,
+) {
+    let anchor = match halign {
+        HAlign::Left => "start",
+        HAlign::Center => "middle",
+        HAlign::Right => "end",
+    };
+    // SVG's dominant-baseline support varies; shift the baseline by hand.
+    let dy = match valign {
+        VAlign::Top => size * 0.85,
+        VAlign::Center => size * 0.35,
+        VAlign::Bottom => -size * 0.15,
+    };
+    let _ = write!(
+        out,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" fill=\"{}\" text-anchor=\"{anchor}\"{extra}>{text}</text>",
+        at.x,
+        at.y + dy,
+        fill.hex()
+    );
+}
+
+/// A label for user text: shortened to `max_width`, isolated, with the full
+/// text as a tooltip when it was shortened.
+fn label(out: &mut String, at: Point, full: &str, max_width: f32, size: f32, fill: Rgb, halign: HAlign) {
+    let shown = fit(full, max_width, size);
+    if shown == full {
+        text(out, at, &isolate(full), size, fill, halign, VAlign::Center, "");
+    } else {
+        out.push_str("<g>");
+        let _ = write!(out, "<title>{}</title>", isolate(full));
+        text(out, at, &isolate(&shown), size, fill, halign, VAlign::Center, "");
+        out.push_str("</g>");
+    }
+}
+
+fn points_attr(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn rect(out: &mut String, r: Rect, fill: Rgb, extra: &str) {
+    let _ = write!(
+        out,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"{extra}/>",
+        r.min.x,
+        r.min.y,
+        r.width().max(0.0),
+        r.height().max(0.0),
+        fill.hex()
+    );
+}
+
+fn line(out: &mut String, a: Point, b: Point, stroke: Rgb, width: f32, extra: &str) {
+    let _ = write!(
+        out,
+        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width}\"{extra}/>",
+        a.x,
+        a.y,
+        b.x,
+        b.y,
+        stroke.hex()
+    );
+}
+
+/// A radar of mean levels per dimension: rings for levels 1–5, one spoke
+/// per axis, each series as a polygon (a gap where a value is missing).
+pub fn radar(title: &str, axes: &[String], series: &[RadarSeries]) -> String {
+    let palette = Theme::Light.palette();
+    let (width, height, radius) = (560.0, 400.0, 130.0);
+    let center = Point::new(width / 2.0, height / 2.0 + 6.0);
+    let layout = charts::radar_layout(axes.len(), center, radius, 1..=5);
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    for ring in &layout.rings {
+        let _ = write!(
+            out,
+            "<polygon points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1\"/>",
+            points_attr(ring),
+            palette.grid.hex()
+        );
+    }
+    for axis in &layout.axes {
+        line(&mut out, center, axis.end, palette.axis, 0.8, "");
+    }
+    for level in 1..=5u8 {
+        if let Some(p) = layout.point_at(0, f64::from(level)) {
+            text(
+                &mut out,
+                Point::new(p.x + 4.0, p.y),
+                &level.to_string(),
+                SMALL_FONT_SIZE,
+                palette.muted_text,
+                HAlign::Left,
+                VAlign::Center,
+                "",
+            );
+        }
+    }
+    for s in series {
+        radar_series(&mut out, &layout, s);
+    }
+    for (axis, name) in layout.axes.iter().zip(axes) {
+        let lines = wrap(name, 150.0, FONT_SIZE, 2);
+        let count = lines.len() as f32;
+        let first_y = match axis.valign {
+            VAlign::Top => axis.label_anchor.y,
+            VAlign::Center => axis.label_anchor.y - (count - 1.0) * FONT_SIZE * 0.6,
+            VAlign::Bottom => axis.label_anchor.y - (count - 1.0) * FONT_SIZE * 1.2,
+        };
+        let _ = write!(out, "<g><title>{}</title>", isolate(name));
+        for (i, part) in lines.iter().enumerate() {
+            let at = Point::new(axis.label_anchor.x, first_y + i as f32 * FONT_SIZE * 1.2);
+            text(
+                &mut out,
+                at,
+                &isolate(part),
+                FONT_SIZE,
+                palette.text,
+                axis.align,
+                axis.valign,
+                "",
+            );
+        }
+        out.push_str("</g>");
+    }
+    radar_legend(&mut out, series, height);
+    out.push_str("</svg>");
+    out
+}
+
+/// One series: a filled polygon (or a fan of triangles around gaps) under
+/// its outline, and a dot at each vertex.
+fn radar_series(out: &mut String, layout: &charts::RadarLayout, s: &RadarSeries) {
+    let vertices = charts::radar_polygon(layout, &s.values);
+    let colour = s.colour.hex();
+    let dash = if s.filled { "" } else { " stroke-dasharray=\"5 4\"" };
+    if vertices.iter().all(Option::is_some) && vertices.len() > 2 {
+        let points: Vec<Point> = vertices.iter().flatten().copied().collect();
+        let fill = if s.filled {
+            format!("fill=\"{colour}\" fill-opacity=\"{FILL_OPACITY}\"")
+        } else {
+            "fill=\"none\"".to_owned()
+        };
+        let _ = write!(
+            out,
+            "<polygon points=\"{}\" {fill} stroke=\"{colour}\" stroke-width=\"2\"{dash}/>",
+            points_attr(&points)
+        );
+    } else {
+        if s.filled {
+            let mut d = String::new();
+            for [a, b, c] in charts::radar_fan(layout.center, &vertices) {
+                let _ = write!(
+                    d,
+                    "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                    a.x, a.y, b.x, b.y, c.x, c.y
+                );
+            }
+            let _ = write!(
+                out,
+                "<path d=\"{d}\" fill=\"{colour}\" fill-opacity=\"{FILL_OPACITY}\" stroke=\"none\"/>"
+            );
+        }
+        for (a, b) in charts::radar_edges(&vertices) {
+            line(out, a, b, s.colour, 2.0, dash);
+        }
+    }
+    for p in vertices.iter().flatten() {
+        let fill = if s.filled {
+            colour.clone()
+        } else {
+            "#ffffff".to_owned()
+        };
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"1.5\"/>",
+            p.x, p.y
+        );
+    }
+}
+
+/// The legend under a radar: a swatch (solid or dashed) and a label per series.
+fn radar_legend(out: &mut String, series: &[RadarSeries], height: f32) {
+    let palette = Theme::Light.palette();
+    let mut x = 12.0;
+    let y = height - 12.0;
+    for s in series {
+        let dash = if s.filled { "" } else { " stroke-dasharray=\"5 4\"" };
+        line(
+            out,
+            Point::new(x, y),
+            Point::new(x + 22.0, y),
+            s.colour,
+            2.5,
+            dash,
+        );
+        text(
+            out,
+            Point::new(x + 28.0, y),
+            &isolate(s.label),
+            SMALL_FONT_SIZE,
+            palette.text,
+            HAlign::Left,
+            VAlign::Center,
+            "",
+        );
+        x += 40.0 + text_width(s.label, SMALL_FONT_SIZE);
+    }
+}
+
+/// The department × dimension heatmap: each cell coloured by its mean level
+/// with the value written on it ("–" without data).
+pub fn heatmap(title: &str, rows: &[String], columns: &[String], values: &[Vec<Option<f64>>]) -> String {
+    let palette = Theme::Light.palette();
+    let width = 760.0;
+    let row_width = rows
+        .iter()
+        .map(|r| text_width(r, FONT_SIZE))
+        .fold(60.0_f32, f32::max)
+        .min(230.0)
+        + 12.0;
+    let cell_width = (width - row_width) / columns.len().max(1) as f32;
+    let column_lines: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| wrap(c, cell_width - 6.0, SMALL_FONT_SIZE, 3))
+        .collect();
+    let line_count = column_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
+    let column_height = line_count * SMALL_FONT_SIZE * 1.25 + 10.0;
+    let row_height = 26.0;
+    let height = column_height + row_height * rows.len() as f32;
+    let layout = charts::heatmap_layout(
+        rows.len(),
+        columns.len(),
+        Rect::from_min_size(Point::default(), width, height),
+        HeatmapLabels {
+            row_width,
+            column_height,
+            gap: 2.0,
+        },
+    );
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    for (lines, label_box) in column_lines.iter().zip(&layout.column_labels) {
+        let bottom = label_box.max.y - 6.0;
+        let count = lines.len() as f32;
+        for (i, part) in lines.iter().enumerate() {
+            let y = bottom - (count - 1.0 - i as f32) * SMALL_FONT_SIZE * 1.25;
+            text(
+                &mut out,
+                Point::new(label_box.center().x, y),
+                &isolate(part),
+                SMALL_FONT_SIZE,
+                palette.text,
+                HAlign::Center,
+                VAlign::Bottom,
+                "",
+            );
+        }
+    }
+    for (name, label_box) in rows.iter().zip(&layout.row_labels) {
+        let at = Point::new(label_box.max.x - 8.0, label_box.center().y);
+        label(
+            &mut out,
+            at,
+            name,
+            row_width - 16.0,
+            FONT_SIZE,
+            palette.text,
+            HAlign::Right,
+        );
+    }
+    for cell in &layout.cells {
+        let value = values
+            .get(cell.row)
+            .and_then(|r| r.get(cell.col))
+            .copied()
+            .flatten();
+        let fill = value.map_or(palette.no_data, level_colour);
+        rect(&mut out, cell.rect, fill, "");
+        let shown = value.map_or_else(|| "–".to_owned(), |v| super::content::level_text(Some(v)));
+        text(
+            &mut out,
+            cell.rect.center(),
+            &shown,
+            FONT_SIZE,
+            text_colour_on(fill),
+            HAlign::Center,
+            VAlign::Center,
+            "",
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Horizontal bars of mean levels on a 0–5 scale, coloured by level, the
+/// value written at the end of each bar.
+pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
+    let palette = Theme::Light.palette();
+    let width = 760.0;
+    let row_height = 24.0;
+    let label_width = rows
+        .iter()
+        .map(|(name, _)| text_width(name, FONT_SIZE))
+        .fold(60.0_f32, f32::max)
+        .min(230.0)
+        + 12.0;
+    let top = 8.0;
+    let axis_height = 22.0;
+    let height = top + row_height * rows.len() as f32 + axis_height;
+    let area = Rect::new(
+        Point::new(label_width, top),
+        Point::new(width - 50.0, top + row_height * rows.len() as f32),
+    );
+    let scale = LinearScale::new((0.0, 5.0), (area.min.x, area.max.x));
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    for tick in 0..=5 {
+        let x = scale.map(f64::from(tick));
+        line(
+            &mut out,
+            Point::new(x, area.min.y),
+            Point::new(x, area.max.y),
+            palette.grid,
+            1.0,
+            "",
+        );
+        text(
+            &mut out,
+            Point::new(x, area.max.y + 4.0),
+            &tick.to_string(),
+            SMALL_FONT_SIZE,
+            palette.muted_text,
+            HAlign::Center,
+            VAlign::Top,
+            "",
+        );
+    }
+    let values: Vec<f64> = rows.iter().map(|(_, v)| v.unwrap_or(0.0)).collect();
+    let bars = charts::bar_layout(&values, 5.0, area, true, 6.0);
+    for ((name, value), bar) in rows.iter().zip(bars) {
+        let y = bar.center().y;
+        label(
+            &mut out,
+            Point::new(area.min.x - 8.0, y),
+            name,
+            label_width - 16.0,
+            FONT_SIZE,
+            palette.text,
+            HAlign::Right,
+        );
+        match value {
+            Some(v) => {
+                rect(&mut out, bar, level_colour(*v), "");
+                text(
+                    &mut out,
+                    Point::new(bar.max.x + 4.0, y),
+                    &super::content::level_text(Some(*v)),
+                    FONT_SIZE,
+                    palette.text,
+                    HAlign::Left,
+                    VAlign::Center,
+                    "",
+                );
+            }
+            None => text(
+                &mut out,
+                Point::new(area.min.x + 4.0, y),
+                "–",
+                FONT_SIZE,
+                palette.muted_text,
+                HAlign::Left,
+                VAlign::Center,
+                "",
+            ),
+        }
+    }
+    line(
+        &mut out,
+        area.min,
+        Point::new(area.min.x, area.max.y),
+        palette.axis,
+        1.0,
+        "",
+    );
+    out.push_str("</svg>");
+    out
+}
+
+/// Vertical bars: how many departments are at each stage. `stages` holds
+/// the level names, level 1 first; `counts` the departments per stage.
+pub fn stage_distribution(title: &str, stages: &[String], counts: &[usize; 5]) -> String {
+    let palette = Theme::Light.palette();
+    let (width, height) = (520.0, 230.0);
+    let area = Rect::new(Point::new(20.0, 24.0), Point::new(width - 20.0, height - 52.0));
+    let values: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
+    let max = values.iter().copied().fold(1.0, f64::max);
+    let bars = charts::bar_layout(&values, max, area, false, 16.0);
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    line(
+        &mut out,
+        Point::new(area.min.x, area.max.y),
+        area.max,
+        palette.axis,
+        1.0,
+        "",
+    );
+    for (i, bar) in bars.iter().enumerate() {
+        let level = i as f64 + 1.0;
+        let fill = level_colour(level);
+        rect(&mut out, *bar, fill, "");
+        text(
+            &mut out,
+            Point::new(bar.center().x, bar.min.y - 4.0),
+            &counts[i].to_string(),
+            FONT_SIZE,
+            palette.text,
+            HAlign::Center,
+            VAlign::Bottom,
+            " font-weight=\"bold\"",
+        );
+        let name = stages.get(i).map_or("", String::as_str);
+        let lines = wrap(
+            &format!("{} {name}", i + 1),
+            bar.width() + 12.0,
+            SMALL_FONT_SIZE,
+            2,
+        );
+        for (j, part) in lines.iter().enumerate() {
+            text(
+                &mut out,
+                Point::new(
+                    bar.center().x,
+                    area.max.y + 6.0 + j as f32 * SMALL_FONT_SIZE * 1.25,
+                ),
+                &isolate(part),
+                SMALL_FONT_SIZE,
+                palette.text,
+                HAlign::Center,
+                VAlign::Top,
+                "",
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Diverging bars of change since the previous period, from a centre line:
+/// rises right in blue, falls left in vermillion, each with its signed value.
+pub fn change_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
+    let palette = Theme::Light.palette();
+    let width = 760.0;
+    let row_height = 24.0;
+    let label_width = rows
+        .iter()
+        .map(|(name, _)| text_width(name, FONT_SIZE))
+        .fold(60.0_f32, f32::max)
+        .min(230.0)
+        + 12.0;
+    let top = 8.0;
+    let height = top + row_height * rows.len() as f32 + 24.0;
+    // From the largest fall (or 0) to the largest rise (or 0), with room for labels.
+    let changes = rows.iter().filter_map(|(_, v)| *v);
+    let low = changes.clone().fold(0.0_f64, f64::min) * 1.15;
+    let high = changes.fold(0.0_f64, f64::max) * 1.15;
+    let (low, high) = if high - low < 0.4 {
+        if low < 0.0 {
+            (high - 0.4, high)
+        } else {
+            (low, low + 0.4)
+        }
+    } else {
+        (low, high)
+    };
+    let area = Rect::new(
+        Point::new(label_width + 44.0, top),
+        Point::new(width - 50.0, top + row_height * rows.len() as f32),
+    );
+    let scale = LinearScale::new((low, high), (area.min.x, area.max.x));
+    let zero = scale.map(0.0);
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    for tick in scale.ticks(7) {
+        let x = scale.map(tick);
+        line(
+            &mut out,
+            Point::new(x, area.min.y),
+            Point::new(x, area.max.y),
+            palette.grid,
+            1.0,
+            "",
+        );
+        text(
+            &mut out,
+            Point::new(x, area.max.y + 4.0),
+            &super::content::change_text(Some(tick)),
+            SMALL_FONT_SIZE,
+            palette.muted_text,
+            HAlign::Center,
+            VAlign::Top,
+            "",
+        );
+    }
+    let slots = charts::bar_layout(&vec![0.0; rows.len()], 1.0, area, true, 6.0);
+    for ((name, value), slot) in rows.iter().zip(slots) {
+        let y = slot.center().y;
+        label(
+            &mut out,
+            Point::new(label_width - 4.0, y),
+            name,
+            label_width - 12.0,
+            FONT_SIZE,
+            palette.text,
+            HAlign::Right,
+        );
+        let Some(change) = value else {
+            text(
+                &mut out,
+                Point::new(zero + 4.0, y),
+                "–",
+                FONT_SIZE,
+                palette.muted_text,
+                HAlign::Left,
+                VAlign::Center,
+                "",
+            );
+            continue;
+        };
+        let end = scale.map(*change);
+        let bar = Rect::new(
+            Point::new(zero.min(end), slot.min.y),
+            Point::new(zero.max(end), slot.max.y),
+        );
+        rect(&mut out, bar, change_colour(super::content::round2(*change)), "");
+        let (at, align) = if *change < 0.0 {
+            (Point::new(bar.min.x - 4.0, y), HAlign::Right)
+        } else {
+            (Point::new(bar.max.x + 4.0, y), HAlign::Left)
+        };
+        text(
+            &mut out,
+            at,
+            &super::content::change_text(Some(*change)),
+            FONT_SIZE,
+            palette.text,
+            align,
+            VAlign::Center,
+            "",
+        );
+    }
+    line(
+        &mut out,
+        Point::new(zero, area.min.y),
+        Point::new(zero, area.max.y),
+        palette.axis,
+        1.2,
+        "",
+    );
+    out.push_str("</svg>");
+    out
+}
+
+/// The mean level over time with the min–max band across departments and
+/// the value at each period.
+pub fn history(title: &str, points: &[GroupPoint], band_label: &str) -> String {
+    let palette = Theme::Light.palette();
+    let (width, height) = (760.0, 240.0);
+    let area = Rect::new(Point::new(40.0, 16.0), Point::new(width - 30.0, height - 48.0));
+    let mut out = String::new();
+    open(&mut out, width, height, title);
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        out.push_str("</svg>");
+        return out;
+    };
+    let span = charts::days_since(first.period, last.period).max(1.0);
+    let x_scale = LinearScale::new((0.0, span), (area.min.x + 20.0, area.max.x - 20.0));
+    let y_scale = LinearScale::new((1.0, 5.0), (area.max.y, area.min.y));
+    let x_of = |date: NaiveDate| x_scale.map(charts::days_since(first.period, date));
+    for level in 1..=5 {
+        let y = y_scale.map(f64::from(level));
+        line(
+            &mut out,
+            Point::new(area.min.x, y),
+            Point::new(area.max.x, y),
+            palette.grid,
+            1.0,
+            "",
+        );
+        text(
+            &mut out,
+            Point::new(area.min.x - 6.0, y),
+            &level.to_string(),
+            SMALL_FONT_SIZE,
+            palette.muted_text,
+            HAlign::Right,
+            VAlign::Center,
+            "",
+        );
+    }
+    let colour = charts::series_colour(0);
+    if points.len() > 1 {
+        let band: Vec<Point> = points
+            .iter()
+            .map(|p| Point::new(x_of(p.period), y_scale.map(p.max)))
+            .chain(
+                points
+                    .iter()
+                    .rev()
+                    .map(|p| Point::new(x_of(p.period), y_scale.map(p.min))),
+            )
+            .collect();
+        let _ = write!(
+            out,
+            "<polygon points=\"{}\" fill=\"{}\" fill-opacity=\"0.15\" stroke=\"none\"/>",
+            points_attr(&band),
+            colour.hex()
+        );
+        let mean: Vec<Point> = points
+            .iter()
+            .map(|p| Point::new(x_of(p.period), y_scale.map(p.mean)))
+            .collect();
+        let _ = write!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+            points_attr(&mean),
+            colour.hex()
+        );
+    }
+    for p in points {
+        let at = Point::new(x_of(p.period), y_scale.map(p.mean));
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{}\"/>",
+            at.x,
+            at.y,
+            colour.hex()
+        );
+        text(
+            &mut out,
+            Point::new(at.x, at.y - 6.0),
+            &super::content::level_text(Some(p.mean)),
+            FONT_SIZE,
+            palette.text,
+            HAlign::Center,
+            VAlign::Bottom,
+            "",
+        );
+        text(
+            &mut out,
+            Point::new(at.x, area.max.y + 6.0),
+            &p.period.to_string(),
+            SMALL_FONT_SIZE,
+            palette.muted_text,
+            HAlign::Center,
+            VAlign::Top,
+            "",
+        );
+    }
+    if points.len() > 1 {
+        let y = height - 12.0;
+        rect(
+            &mut out,
+            Rect::from_min_size(Point::new(area.min.x, y - 6.0), 22.0, 12.0),
+            colour,
+            " fill-opacity=\"0.15\"",
+        );
+        text(
+            &mut out,
+            Point::new(area.min.x + 28.0, y),
+            &escape(band_label),
+            SMALL_FONT_SIZE,
+            palette.text,
+            HAlign::Left,
+            VAlign::Center,
+            "",
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_measure_wider() {
+        assert!(text_width("数字政府", 10.0) > text_width("abcd", 10.0));
+        assert_eq!(fit("short", 200.0, 12.0), "short");
+        let long = "x".repeat(300);
+        let shown = fit(&long, 100.0, 12.0);
+        assert!(shown.ends_with('…') && text_width(&shown, 12.0) <= 100.0);
+    }
+
+    #[test]
+    fn wrap_prefers_spaces_and_caps_lines() {
+        let lines = wrap("Top-level design & standards", 100.0, 12.0, 3);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
+        assert_eq!(lines.join(" "), "Top-level design & standards");
+        let cjk = wrap(
+            "顶层设计与标准规范顶层设计与标准规范顶层设计与标准规范",
+            60.0,
+            12.0,
+            2,
+        );
+        assert_eq!(cjk.len(), 2);
+        assert!(cjk[1].ends_with('…'));
+    }
+
+    #[test]
+    fn user_text_is_escaped_and_isolated() {
+        let svg = heatmap(
+            "t",
+            &["<script>alert(1)</script>".to_owned(), "\u{202e}evil".to_owned()],
+            &["a & b".to_owned()],
+            &[vec![Some(2.0)], vec![None]],
+        );
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(svg.contains("a &amp; b"));
+        assert!(svg.contains("\u{2068}\u{202e}evil\u{2069}"));
+        assert!(svg.contains(">2.00<") && svg.contains(">–<"));
+    }
+}
