@@ -761,6 +761,27 @@ fn file_name_disagrees_with_content() {
 }
 
 #[test]
+fn unsafe_department_id_in_an_assessment() {
+    let fixture = Fixture::new();
+    let text = fixture.edit(
+        health_june(),
+        "department: \"health\"",
+        "department: \"../police\"",
+    );
+    let loaded = load_checking_untouched(&fixture, &health_june());
+    let p = problem(&loaded, &health_june(), "not a safe slug");
+    assert_at(p, Severity::Error, position(&text, "\"../police\""));
+    assert_others_loaded(&loaded, &[health_june()]);
+    assert_saves_refused(&fixture, &loaded, &health_june());
+    assert_eq!(
+        fixture.read(police_june()),
+        store::to_ron(&assessment("police", date(2025, 6, 30)))
+            .unwrap()
+            .as_bytes()
+    );
+}
+
+#[test]
 fn empty_file() {
     let fixture = Fixture::new();
     fixture.write(health_june(), "  \n");

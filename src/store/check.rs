@@ -29,11 +29,11 @@ pub(crate) fn check_workspace(
         let id = department.id.as_str();
         let nth = *seen_ids.get(id).unwrap_or(&0);
         seen_ids.insert(id, nth + 1);
-        let here = at.field_value("id", id, nth).unwrap_or(Position::START);
+        let here = || at.field_value("id", id, nth).unwrap_or(Position::START);
         if let Err(e) = model::is_department_id(id) {
             problems.push(Problem::error(
                 file,
-                here,
+                here(),
                 format!(
                     "department {e}; department ids are also folder names, so rename it (and its folder)"
                 ),
@@ -42,7 +42,7 @@ pub(crate) fn check_workspace(
         if nth == 1 {
             problems.push(Problem::error(
                 file,
-                here,
+                here(),
                 format!(
                     "department id \"{id}\" is used twice; each department needs its own id, so rename one"
                 ),
@@ -51,11 +51,11 @@ pub(crate) fn check_workspace(
         if let Some(parent) = department.parent.as_deref() {
             let nth_parent = *seen_parents.get(parent).unwrap_or(&0);
             seen_parents.insert(parent, nth_parent + 1);
-            let there = at.field_value("parent", parent, nth_parent).unwrap_or(here);
+            let there = || at.field_value("parent", parent, nth_parent).unwrap_or_else(here);
             if parent == id {
                 problems.push(Problem::error(
                     file,
-                    there,
+                    there(),
                     format!(
                         "department \"{id}\" is its own parent; remove `parent` or name another department"
                     ),
@@ -63,7 +63,7 @@ pub(crate) fn check_workspace(
             } else if !ids.contains(parent) {
                 problems.push(Problem::error(
                     file,
-                    there,
+                    there(),
                     format!(
                         "the parent \"{parent}\" of department \"{id}\" is not a department in this workspace; \
                          add it to `departments` or fix the id"
@@ -157,13 +157,14 @@ fn check_targets(
             }
         }
         let n = next("dimension", &target.dimension);
-        let dimension_at = at
-            .field_value("dimension", &target.dimension, n)
-            .unwrap_or(Position::START);
+        let dimension_at = || {
+            at.field_value("dimension", &target.dimension, n)
+                .unwrap_or(Position::START)
+        };
         if framework.dimension(&target.dimension).is_none() {
             problems.push(Problem::error(
                 file,
-                dimension_at,
+                dimension_at(),
                 format!(
                     "a target names dimension \"{}\", which the framework does not have; use one of {}",
                     target.dimension,
@@ -173,11 +174,14 @@ fn check_targets(
         }
         if let Some(indicator) = target.indicator.as_deref() {
             let n = next("indicator", indicator);
-            let here = at.field_value("indicator", indicator, n).unwrap_or(dimension_at);
+            let here = || {
+                at.field_value("indicator", indicator, n)
+                    .unwrap_or_else(dimension_at)
+            };
             match framework.indicator(indicator) {
                 None => problems.push(Problem::error(
                     file,
-                    here,
+                    here(),
                     format!(
                         "a target names indicator \"{indicator}\", which the framework does not have; \
                          fix the id or remove the target"
@@ -185,7 +189,7 @@ fn check_targets(
                 )),
                 Some((dimension, _)) if dimension.id != target.dimension => problems.push(Problem::error(
                     file,
-                    here,
+                    here(),
                     format!(
                         "indicator \"{indicator}\" belongs to dimension \"{}\", but the target says \
                          dimension \"{}\"; make them agree",
@@ -207,11 +211,11 @@ fn check_weights(
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (id, weight) in &workspace.weights {
-        let here = at.map_key(id).unwrap_or(Position::START);
+        let here = || at.map_key(id).unwrap_or(Position::START);
         if framework.dimension(id).is_none() && framework.indicator(id).is_none() {
             problems.push(Problem::error(
                 file,
-                here,
+                here(),
                 format!(
                     "a weight is set for \"{id}\", but the framework has no dimension or indicator with \
                      that id; fix the id or remove the weight"
@@ -221,7 +225,7 @@ fn check_weights(
         if !(weight.is_finite() && *weight > 0.0) {
             problems.push(Problem::error(
                 file,
-                here,
+                here(),
                 format!("the weight of \"{id}\" is {weight}; weights must be positive numbers"),
             ));
         }
@@ -273,22 +277,24 @@ pub(crate) fn check_assessment(
     let mut problems = Vec::new();
     let mut keep = true;
     let department = assessment.department.as_str();
-    let department_at = at
-        .field_value("department", department, 0)
-        .or_else(|| at.field("department"))
-        .unwrap_or(Position::START);
+    // Positions are looked up only for problems: searching is the slow part.
+    let department_at = || {
+        at.field_value("department", department, 0)
+            .or_else(|| at.field("department"))
+            .unwrap_or(Position::START)
+    };
 
     if let Err(e) = model::is_department_id(department) {
         problems.push(Problem::error(
             file,
-            department_at,
+            department_at(),
             format!("department {e}; write the id of a department in workspace.ron (it is also this file's folder)"),
         ));
         keep = false;
     } else if department != folder {
         problems.push(Problem::error(
             file,
-            department_at,
+            department_at(),
             format!(
                 "this file is in the folder \"{folder}\" but says department \"{department}\"; move it to \
                  {department}/ or correct the department, so the folder and the content agree"
@@ -298,7 +304,7 @@ pub(crate) fn check_assessment(
     } else if context.workspace.department(department).is_none() {
         problems.push(Problem::error(
             file,
-            department_at,
+            department_at(),
             format!(
                 "department \"{department}\" is not in workspace.ron; add it to `departments` there, \
                  or move this file to the folder of the right department"
@@ -352,17 +358,17 @@ pub(crate) fn check_assessment(
 
     if context.check_indicators {
         for indicator in assessment.answers.keys() {
-            let here = at.map_key(indicator).unwrap_or(Position::START);
+            let here = || at.map_key(indicator).unwrap_or(Position::START);
             if let Err(e) = model::is_indicator_id(indicator) {
                 problems.push(Problem::error(
                     file,
-                    here,
+                    here(),
                     format!("indicator {e}; indicator ids look like \"sharing.open\""),
                 ));
             } else if framework.indicator(indicator).is_none() {
                 problems.push(Problem::error(
                     file,
-                    here,
+                    here(),
                     format!(
                         "the framework has no indicator \"{indicator}\", so this answer is ignored; fix the id \
                          (see the Framework tab or `govmaturity validate`) or remove the answer"

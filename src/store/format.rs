@@ -80,6 +80,46 @@ fn some_u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D
     u32::deserialize(deserializer).map(Some)
 }
 
+/// Reads `version: N` when it is the first field, as govmaturity writes it,
+/// without parsing the whole file (a full RON pass costs as much as the real
+/// parse). `None` means "look properly": the probe then decides.
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = skip_trivia(text);
+    if rest.starts_with("#!") {
+        return None; // extension attributes: leave them to the RON parser
+    }
+    // An optional struct name, then the opening parenthesis.
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let rest = skip_trivia(rest).strip_prefix('(')?;
+    let rest = skip_trivia(rest).strip_prefix("version")?;
+    let rest = skip_trivia(rest).strip_prefix(':')?;
+    let rest = skip_trivia(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = skip_trivia(&rest[digits..]);
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
+/// Skips whitespace and comments. A nested block comment is left for the
+/// RON parser (the caller then finds no version and falls back to it).
+fn skip_trivia(mut text: &str) -> &str {
+    loop {
+        text = text.trim_start();
+        if let Some(comment) = text.strip_prefix("//") {
+            text = comment.find('\n').map_or("", |end| &comment[end..]);
+        } else if let Some(comment) = text.strip_prefix("/*") {
+            match comment.find("*/") {
+                Some(end) if !comment[..end].contains("/*") => text = &comment[end + 2..],
+                _ => return text,
+            }
+        } else {
+            return text;
+        }
+    }
+}
+
 /// Parses `text` as RON, with errors turned into problems at their position.
 pub(crate) fn from_ron<T: DeserializeOwned>(text: &str, file: &Path, kind: FileKind) -> Result<T, Problem> {
     ron::Options::default().from_str(text).map_err(|e| {
@@ -112,9 +152,12 @@ fn parse_versioned<T: DeserializeOwned>(
             ),
         ));
     }
-    let probe: VersionProbe = from_ron(text, file, kind)?;
+    let version = match leading_version(text) {
+        Some(version) => Some(version),
+        None => from_ron::<VersionProbe>(text, file, kind)?.version,
+    };
     let version_at = || Locator::new(text).field("version").unwrap_or(Position::START);
-    match probe.version {
+    match version {
         None => Err(Problem::error(
             file,
             Position::START,
@@ -173,6 +216,20 @@ mod tests {
     }
 
     #[test]
+    fn the_leading_version_is_read_without_a_full_parse() {
+        assert_eq!(leading_version("(\n    version: 1,\n    title: ("), Some(1));
+        assert_eq!(
+            leading_version("// note\n/* block */ Workspace ( version :12 )"),
+            Some(12)
+        );
+        assert_eq!(leading_version("(version: 1.5,"), None);
+        assert_eq!(leading_version("(title: (), version: 1)"), None);
+        assert_eq!(leading_version("#![enable(implicit_some)]\n(version: 1,"), None);
+        assert_eq!(leading_version("(version: 99999999999,"), None);
+        assert_eq!(leading_version("/* a /* nested */ comment */ (version: 1,"), None);
+    }
+
+    #[test]
     fn version_is_checked_first() {
         let file = Path::new("workspace.ron");
         let missing = parse_workspace("(title: (en: \"a\", zh: \"b\"))", file).unwrap_err();
@@ -186,6 +243,8 @@ mod tests {
             newer_unknown.message.contains("newer than this program"),
             "{newer_unknown}"
         );
+        let later = parse_workspace("(title: (en: \"a\", zh: \"b\"), version: 1)", file).unwrap();
+        assert_eq!(later.1, 1);
         let bom = parse_workspace("\u{feff}(version: 1, title: (en: \"a\", zh: \"b\"))", file);
         assert!(bom.is_ok());
     }

@@ -85,18 +85,18 @@ impl LoadedWorkspace {
 /// department per folder of assessments (and `workspace.ron` read-only); a
 /// custom `framework.ron` that does not parse gives the built-in framework.
 pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
-    let layout = scan(root)?;
+    let mut layout = scan(root)?;
     if !layout.has_workspace {
         return Err(StoreError::NoWorkspace {
             root: root.to_path_buf(),
         });
     }
-    let mut problems = layout.problems.clone();
+    let mut problems = std::mem::take(&mut layout.problems);
     let mut files = BTreeMap::new();
 
     let workspace_file = PathBuf::from(WORKSPACE_FILE);
-    let parsed = read_and_parse(root, &workspace_file, FileKind::Workspace, parse_workspace);
-    problems.extend(parsed.problems.iter().cloned());
+    let mut parsed = read_and_parse(root, &workspace_file, FileKind::Workspace, parse_workspace);
+    problems.append(&mut parsed.problems);
     if let Some(state) = parsed.state(true) {
         files.insert(workspace_file.clone(), state);
     }
@@ -487,8 +487,8 @@ fn load_framework(
             (builtin_or_stand_in(problems).0, false)
         }
         FrameworkSource::Custom => {
-            let parsed = read_and_parse(root, &framework_file, FileKind::Framework, parse_framework);
-            problems.extend(parsed.problems.iter().cloned());
+            let mut parsed = read_and_parse(root, &framework_file, FileKind::Framework, parse_framework);
+            problems.append(&mut parsed.problems);
             if let Some(state) = parsed.state(true) {
                 files.insert(framework_file.clone(), state);
             }
