@@ -148,6 +148,7 @@ figcaption { color: var(--muted); font-size: 9pt; margin-top: 3pt; }
 .approval-block { display: grid; grid-template-columns: max-content 1fr; gap: 18pt 14pt; margin-top: 14pt; font-size: 11pt; }
 .approval-block .line { border-bottom: 1px solid var(--ink); min-height: 18pt; }
 .legend { font-size: 9pt; color: var(--muted); }
+.nowrap { white-space: nowrap; }
 @media screen { body { padding-bottom: 20mm; } section.page { border-top: 1px dashed var(--rule); margin-top: 16mm; } }
 "#;
 
@@ -911,7 +912,7 @@ impl<'a> Page<'a> {
                     escape(dimension.description.get(lang))
                 );
             }
-            self.push("<table class=\"rubric-table\">\n<thead><tr>");
+            self.push("<table class=\"rubric-table compact\">\n<thead><tr>");
             self.th(l.indicator, false);
             self.th(l.rubric_descriptor, false);
             self.push("</tr></thead>\n<tbody>\n");
@@ -1054,7 +1055,7 @@ fn chip_value(value: Option<f64>) -> String {
 fn stage_cell(stage: Option<Level>, name: &str) -> String {
     stage.map_or_else(
         || "–".to_owned(),
-        |s| format!("{} {}", chip_level(s), escape(name)),
+        |s| format!("<span class=\"nowrap\">{} {}</span>", chip_level(s), escape(name)),
     )
 }
 

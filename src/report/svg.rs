@@ -597,7 +597,7 @@ pub fn stage_distribution(title: &str, stages: &[String], counts: &[usize; 5]) -
 pub fn change_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     let palette = Theme::Light.palette();
     let width = 760.0;
-    let row_height = 24.0;
+    let row_height = 20.0;
     let label_width = rows
         .iter()
         .map(|(name, _)| text_width(name, FONT_SIZE))
