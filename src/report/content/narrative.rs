@@ -31,7 +31,11 @@ pub fn narrative(content: &ReportContent) -> Vec<String> {
             imbalance(content),
         ]
     };
-    paragraphs.into_iter().flatten().collect()
+    let mut paragraphs: Vec<String> = paragraphs.into_iter().flatten().collect();
+    if paragraphs.is_empty() {
+        paragraphs.push(content.labels.no_assessment.to_owned());
+    }
+    paragraphs
 }
 
 /// Picks the sentence for the report's language.
@@ -88,7 +92,7 @@ fn government_stage(content: &ReportContent) -> Option<String> {
         lang,
         format!(
             "As of {period}, {} of {total} departments have an assessment. Their mean level is {}, which places the \
-             government at stage {}, {name}: {meaning} {} approved, {} submitted and {} in draft or returned; {coverage} \
+             government at stage {}, {name}. {meaning} {} approved, {} submitted and {} in draft or returned; {coverage} \
              of applicable indicators are answered.",
             summary.assessed,
             level_text(Some(mean)),
@@ -98,7 +102,7 @@ fn government_stage(content: &ReportContent) -> Option<String> {
             summary.draft,
         ),
         format!(
-            "截至{period}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”：{meaning}其中已批准{}个、\
+            "截至{period}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”。该阶段特征：{meaning}其中已批准{}个、\
              已提交{}个、草稿或已退回{}个；适用指标的完成率为{coverage}。",
             summary.assessed,
             level_text(Some(mean)),
@@ -384,7 +388,7 @@ fn department_stage(content: &ReportContent) -> Option<String> {
             percent_text(figures.coverage),
         ),
         format!(
-            "截至{period}，{name}平均等级为{}（{period_of}评估，{}）{rank_zh}，处于第{}阶段“{}”：{meaning}适用指标完成率为{}。",
+            "截至{period}，{name}平均等级为{}（{period_of}评估，{}）{rank_zh}，处于第{}阶段“{}”。该阶段特征：{meaning}适用指标完成率为{}。",
             level_text(Some(mean)),
             figures.status_label,
             stage.get(),
