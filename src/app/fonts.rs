@@ -7,17 +7,24 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// The font file, compiled into the binary.
-pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular-GB2312.otf");
+/// The font file, compiled into the binary once (see [`crate::fonts`]).
+pub use crate::fonts::CJK_FONT;
 
 const CJK_FONT_NAME: &str = "noto-sans-sc";
 
 /// Font definitions with the bundled font added as a fallback to both families.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(CJK_FONT_NAME.to_owned(), Arc::new(FontData::from_static(CJK_FONT)));
+    fonts.font_data.insert(
+        CJK_FONT_NAME.to_owned(),
+        Arc::new(FontData::from_static(CJK_FONT)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push(CJK_FONT_NAME.to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(CJK_FONT_NAME.to_owned());
     }
     fonts
 }

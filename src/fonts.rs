@@ -1,0 +1,8 @@
+//! The bundled Simplified Chinese font (Noto Sans CJK SC cut to GB2312,
+//! CFF-flavoured OpenType with Latin too; OFL-licensed, see
+//! `assets/fonts/OFL.txt`), compiled into the binary once and shared by the
+//! app (which installs it into egui) and the PDF report (which embeds a
+//! subset of it). Lives outside `app` so that `report` never depends on egui.
+
+/// The font file.
+pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular-GB2312.otf");

@@ -1,0 +1,273 @@
+//! Paints laid-out pages with krilla: the display list of each page, the
+//! running header and the "Page N of M" footer (known only once layout is
+//! done), the outline (bookmarks), page labels and document metadata.
+
+use std::num::NonZeroU32;
+
+use chrono::{Datelike, NaiveDate};
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point as KPoint, Rect as KRect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::{NumberingStyle, PageLabel, PageSettings};
+use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::surface::Surface;
+
+use crate::charts::{Point, Rgb};
+use crate::report::ReportError;
+
+use super::layout::{Bookmark, CONTENT, Item, Laid, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, RULE};
+use super::text::{self, Fonts};
+
+/// Size of the running header and footer text.
+const RUNNING_SIZE: f32 = 7.5;
+
+/// What goes around every page and into the document's properties.
+pub struct Frame {
+    /// Left of the running header (the workspace).
+    pub header_left: String,
+    /// Right of the running header (the report and period).
+    pub header_right: String,
+    /// The footer for page `n` of `m` (1-based).
+    pub footer: Box<dyn Fn(usize, usize) -> String>,
+    /// Document title, language tag (`en`, `zh-CN`) and date.
+    pub title: String,
+    pub language: String,
+    pub date: NaiveDate,
+}
+
+/// Paints every page and returns the PDF's bytes.
+pub fn paint(fonts: &Fonts, laid: &Laid, frame: &Frame) -> Result<Vec<u8>, ReportError> {
+    let mut document = Document::new();
+    let count = laid.pages.len();
+    for (index, items) in laid.pages.iter().enumerate() {
+        let mut settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+            .ok_or_else(|| ReportError::Render("pdf", "invalid page size".to_owned()))?;
+        if index == 0 {
+            settings = settings.with_page_label(PageLabel::new(
+                Some(NumberingStyle::Arabic),
+                None,
+                NonZeroU32::new(1),
+            ));
+        }
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for item in items {
+            draw(&mut surface, fonts, item);
+        }
+        for item in running(fonts, frame, index, count) {
+            draw(&mut surface, fonts, &item);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.set_outline(outline(&laid.bookmarks));
+    document.set_metadata(metadata(frame));
+    document
+        .finish()
+        .map_err(|e| ReportError::Render("pdf", format!("{e:?}")))
+}
+
+/// The running header (not on the cover) and the footer.
+fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    let muted = super::layout::Style::MUTED;
+    let leading = RUNNING_SIZE * 1.3;
+    if index > 0 {
+        let top = MARGIN - 8.0;
+        let half = CONTENT.width() / 2.0 - 8.0;
+        let left = text::ellipsize(fonts, &frame.header_left, RUNNING_SIZE, half);
+        let right = text::ellipsize(fonts, &frame.header_right, RUNNING_SIZE, half);
+        let right_x = CONTENT.max.x - fonts.width(&right, RUNNING_SIZE);
+        items.push(Item::text_line(
+            CONTENT.min.x,
+            top,
+            RUNNING_SIZE,
+            leading,
+            muted,
+            &left,
+        ));
+        items.push(Item::text_line(
+            right_x,
+            top,
+            RUNNING_SIZE,
+            leading,
+            muted,
+            &right,
+        ));
+        let y = top + leading + 2.0;
+        items.push(Item::line(
+            Point::new(CONTENT.min.x, y),
+            Point::new(CONTENT.max.x, y),
+            RULE,
+            0.5,
+        ));
+    }
+    let footer = (frame.footer)(index + 1, count);
+    let top = PAGE_HEIGHT - MARGIN + 10.0;
+    let x = (PAGE_WIDTH - fonts.width(&footer, RUNNING_SIZE)) / 2.0;
+    items.push(Item::text_line(x, top, RUNNING_SIZE, leading, muted, &footer));
+    items
+}
+
+fn colour(c: Rgb) -> rgb::Color {
+    rgb::Color::new(c.0, c.1, c.2)
+}
+
+fn fill(c: Rgb, opacity: f32) -> Fill {
+    Fill {
+        paint: colour(c).into(),
+        opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0)).unwrap_or(NormalizedF32::ONE),
+        rule: Default::default(),
+    }
+}
+
+fn stroke(c: Rgb, width: f32) -> Stroke {
+    Stroke {
+        paint: colour(c).into(),
+        width,
+        ..Stroke::default()
+    }
+}
+
+/// Paints one item.
+fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item) {
+    match item {
+        Item::Text {
+            at,
+            size,
+            colour: c,
+            bold,
+            text,
+        } => {
+            if text.is_empty() {
+                return;
+            }
+            surface.set_fill(Some(fill(*c, 1.0)));
+            surface.set_stroke(bold.then(|| stroke(*c, size * 0.035)));
+            let glyphs = fonts.glyphs(text);
+            surface.draw_glyphs(
+                KPoint::from_xy(at.x, at.y),
+                &glyphs,
+                fonts.font.clone(),
+                text,
+                *size,
+                false,
+            );
+        }
+        Item::Rect {
+            rect,
+            fill: f,
+            stroke: s,
+        } => {
+            let Some(r) = KRect::from_ltrb(rect.min.x, rect.min.y, rect.max.x, rect.max.y) else {
+                return;
+            };
+            let mut builder = PathBuilder::new();
+            builder.push_rect(r);
+            let Some(path) = builder.finish() else { return };
+            surface.set_fill(f.map(|c| fill(c, 1.0)));
+            surface.set_stroke(s.map(|(c, w)| stroke(c, w)));
+            surface.draw_path(&path);
+        }
+        Item::Path {
+            points,
+            closed,
+            fill: f,
+            stroke: s,
+            dashed,
+        } => {
+            let Some((first, rest)) = points.split_first() else {
+                return;
+            };
+            let mut builder = PathBuilder::new();
+            builder.move_to(first.x, first.y);
+            for p in rest {
+                builder.line_to(p.x, p.y);
+            }
+            if *closed {
+                builder.close();
+            }
+            let Some(path) = builder.finish() else { return };
+            surface.set_fill(f.map(|(c, opacity)| fill(c, opacity)));
+            surface.set_stroke(s.map(|(c, w)| Stroke {
+                dash: dashed.then(|| StrokeDash {
+                    array: vec![3.0, 2.0],
+                    offset: 0.0,
+                }),
+                ..stroke(c, w)
+            }));
+            surface.draw_path(&path);
+        }
+        Item::Polygons {
+            polygons,
+            fill: (c, opacity),
+        } => {
+            let mut builder = PathBuilder::new();
+            for polygon in polygons {
+                let Some((first, rest)) = polygon.split_first() else {
+                    continue;
+                };
+                builder.move_to(first.x, first.y);
+                for p in rest {
+                    builder.line_to(p.x, p.y);
+                }
+                builder.close();
+            }
+            let Some(path) = builder.finish() else { return };
+            surface.set_fill(Some(fill(*c, *opacity)));
+            surface.set_stroke(None);
+            surface.draw_path(&path);
+        }
+    }
+    surface.set_fill(None);
+    surface.set_stroke(None);
+}
+
+/// Nests bookmarks by depth: each entry goes under the last shallower one.
+fn outline(bookmarks: &[Bookmark]) -> Outline {
+    /// A node being built, with its depth.
+    struct Open {
+        depth: usize,
+        node: OutlineNode,
+    }
+    let mut outline = Outline::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let close = |stack: &mut Vec<Open>, outline: &mut Outline| {
+        if let Some(done) = stack.pop() {
+            match stack.last_mut() {
+                Some(parent) => parent.node.push_child(done.node),
+                None => outline.push_child(done.node),
+            }
+        }
+    };
+    for b in bookmarks {
+        while stack.last().is_some_and(|open| open.depth >= b.depth) {
+            close(&mut stack, &mut outline);
+        }
+        let destination = XyzDestination::new(b.page, KPoint::from_xy(0.0, (b.y - 12.0).max(0.0)));
+        stack.push(Open {
+            depth: b.depth,
+            node: OutlineNode::new(b.title.clone(), destination).with_open(b.depth == 0),
+        });
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut outline);
+    }
+    outline
+}
+
+fn metadata(frame: &Frame) -> Metadata {
+    let date = DateTime::new(u16::try_from(frame.date.year()).unwrap_or(0))
+        .month(u8::try_from(frame.date.month()).unwrap_or(1))
+        .day(u8::try_from(frame.date.day()).unwrap_or(1));
+    Metadata::new()
+        .title(frame.title.clone())
+        .language(frame.language.clone())
+        .creator("govmaturity".to_owned())
+        .producer(format!("govmaturity {} (krilla)", env!("CARGO_PKG_VERSION")))
+        .creation_date(date)
+}

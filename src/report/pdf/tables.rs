@@ -1,0 +1,380 @@
+//! Tables for the PDF: columns sized by weight, cells wrapped to their
+//! column, zebra rows, the header repeated at the top of every page a table
+//! runs onto, and rows taller than the room left split across pages.
+//! A cell may carry a colour chip (a level's colour behind its number, so
+//! the colour never stands alone).
+
+use crate::charts::{HAlign, Point, Rect, Rgb, text_colour_on};
+
+use super::layout::{CONTENT, Flow, INK, Item, RULE, Style};
+use super::text::{self, Fonts, Line};
+
+/// Space between a cell's edge and its text.
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.0;
+/// Line height in cells, as a multiple of the font size.
+const CELL_LEADING: f32 = 1.4;
+const HEADER_FILL: Rgb = Rgb(0xe6, 0xeb, 0xf1);
+const ZEBRA_FILL: Rgb = Rgb(0xf5, 0xf6, 0xf8);
+
+/// A column: its share of the table's width and how its cells align.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub weight: f32,
+    pub align: HAlign,
+}
+
+impl Column {
+    pub fn left(weight: f32) -> Column {
+        Column {
+            weight,
+            align: HAlign::Left,
+        }
+    }
+
+    pub fn right(weight: f32) -> Column {
+        Column {
+            weight,
+            align: HAlign::Right,
+        }
+    }
+
+    pub fn center(weight: f32) -> Column {
+        Column {
+            weight,
+            align: HAlign::Center,
+        }
+    }
+}
+
+/// One cell.
+#[derive(Clone, Debug, Default)]
+pub struct Cell {
+    pub text: String,
+    /// A colour chip drawn behind the text (which then takes the contrasting colour).
+    pub chip: Option<Rgb>,
+    /// Text colour, when not the body colour.
+    pub colour: Option<Rgb>,
+    pub bold: bool,
+    /// Font size, when not the table's (headers shrink to fit their column).
+    pub size: Option<f32>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            ..Cell::default()
+        }
+    }
+
+    /// A number on its colour.
+    pub fn chip(text: impl Into<String>, colour: Rgb) -> Cell {
+        Cell {
+            chip: Some(colour),
+            ..Cell::new(text)
+        }
+    }
+
+    pub fn bold(mut self) -> Cell {
+        self.bold = true;
+        self
+    }
+
+    pub fn coloured(mut self, colour: Rgb) -> Cell {
+        self.colour = Some(colour);
+        self
+    }
+}
+
+/// A table.
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    pub size: f32,
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>, header: Vec<String>) -> Table {
+        Table {
+            columns,
+            header,
+            rows: Vec::new(),
+            size: 8.5,
+        }
+    }
+
+    fn leading(&self) -> f32 {
+        self.size * CELL_LEADING
+    }
+
+    /// Column widths in points, filling the text block.
+    fn widths(&self) -> Vec<f32> {
+        let total: f32 = self
+            .columns
+            .iter()
+            .map(|c| c.weight.max(0.0))
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        self.columns
+            .iter()
+            .map(|c| CONTENT.width() * c.weight.max(0.0) / total)
+            .collect()
+    }
+}
+
+/// A row with its cells wrapped.
+struct Wrapped<'t> {
+    cells: Vec<(&'t Cell, Vec<Line>)>,
+}
+
+impl Wrapped<'_> {
+    fn line_count(&self, from: usize) -> usize {
+        self.cells
+            .iter()
+            .map(|(_, lines)| lines.len().saturating_sub(from))
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+}
+
+/// Wraps every cell of `row` to its column.
+fn wrap_row<'t>(fonts: &Fonts, table: &Table, widths: &[f32], row: &'t [Cell]) -> Wrapped<'t> {
+    let cells = row
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| {
+            (
+                cell,
+                text::wrap(
+                    fonts,
+                    &cell.text,
+                    cell.size.unwrap_or(table.size),
+                    width - 2.0 * PAD_X,
+                ),
+            )
+        })
+        .collect();
+    Wrapped { cells }
+}
+
+/// Height of the header row; 0 for a table without one.
+fn header_height(fonts: &Fonts, table: &Table, widths: &[f32]) -> f32 {
+    if table.header.is_empty() {
+        return 0.0;
+    }
+    row_height(
+        table,
+        wrap_row(fonts, table, widths, &header_cells(fonts, table, widths)).line_count(0),
+    )
+}
+
+/// Height of a row showing `lines` lines.
+fn row_height(table: &Table, lines: usize) -> f32 {
+    lines as f32 * table.leading() + 2.0 * PAD_Y
+}
+
+/// How much of the first row must fit below the header: all of it, or
+/// four lines when it is taller than a page and will be split anyway.
+fn first_row_height(table: &Table, row: &Wrapped, header_height: f32) -> f32 {
+    let full = row_height(table, row.line_count(0));
+    if full <= CONTENT.height() - header_height {
+        full
+    } else {
+        row_height(table, 4)
+    }
+}
+
+/// The header and the first row (see [`first_row_height`]): what must fit
+/// below a heading for the table to start on the same page.
+pub fn first_rows_height(fonts: &Fonts, table: &Table) -> f32 {
+    let widths = table.widths();
+    let header_height = header_height(fonts, table, &widths);
+    let first = table.rows.first().map_or(0.0, |row| {
+        first_row_height(table, &wrap_row(fonts, table, &widths, row), header_height)
+    });
+    header_height + first
+}
+
+/// The header as bold cells, each shrunk (down to 6 pt) until its longest
+/// word fits the column, so that no heading is cut mid-word.
+fn header_cells(fonts: &Fonts, table: &Table, widths: &[f32]) -> Vec<Cell> {
+    table
+        .header
+        .iter()
+        .zip(widths)
+        .map(|(h, width)| Cell {
+            size: Some(text::fitting_size(fonts, h, table.size, width - 2.0 * PAD_X)),
+            ..Cell::new(h.clone()).bold()
+        })
+        .collect()
+}
+
+/// Lays the table out from the flow's cursor, across as many pages as needed.
+pub fn place(flow: &mut Flow, table: &Table) {
+    let widths = table.widths();
+    let header_cells = header_cells(flow.fonts, table, &widths);
+    let header = wrap_row(flow.fonts, table, &widths, &header_cells);
+    let header_height = header_height(flow.fonts, table, &widths);
+    let capacity = CONTENT.height() - header_height;
+
+    let rows: Vec<Wrapped> = table
+        .rows
+        .iter()
+        .map(|r| wrap_row(flow.fonts, table, &widths, r))
+        .collect();
+    let first_height = rows
+        .first()
+        .map_or(0.0, |r| first_row_height(table, r, header_height));
+    flow.ensure(header_height + first_height);
+    draw_header(flow, table, &widths, &header, header_height);
+
+    for (index, row) in rows.iter().enumerate() {
+        let fill = (index % 2 == 1).then_some(ZEBRA_FILL);
+        let mut from = 0;
+        loop {
+            let left = row.line_count(from);
+            let height = row_height(table, left);
+            if height <= flow.room() {
+                draw_row(flow, table, &widths, row, from, left, fill);
+                break;
+            }
+            // Move whole rows that fit on a fresh page; split only taller ones.
+            let fits = ((flow.room() - 2.0 * PAD_Y) / table.leading()).floor();
+            if height <= capacity || fits < 1.0 {
+                continue_on_new_page(flow, table, &widths, &header, header_height);
+                continue;
+            }
+            // Whole lines only; the count is small and positive.
+            let count = fits as usize;
+            draw_row(flow, table, &widths, row, from, count, fill);
+            from += count;
+            continue_on_new_page(flow, table, &widths, &header, header_height);
+        }
+    }
+    flow.advance(8.0);
+}
+
+fn continue_on_new_page(flow: &mut Flow, table: &Table, widths: &[f32], header: &Wrapped, height: f32) {
+    flow.new_page();
+    draw_header(flow, table, widths, header, height);
+}
+
+fn draw_header(flow: &mut Flow, table: &Table, widths: &[f32], header: &Wrapped, height: f32) {
+    if height <= 0.0 {
+        let y = flow.y();
+        flow.push(Item::line(
+            Point::new(CONTENT.min.x, y),
+            Point::new(CONTENT.max.x, y),
+            RULE,
+            0.4,
+        ));
+        return;
+    }
+    let top = flow.y();
+    flow.push(Item::Rect {
+        rect: Rect::new(
+            Point::new(CONTENT.min.x, top),
+            Point::new(CONTENT.max.x, top + height),
+        ),
+        fill: Some(HEADER_FILL),
+        stroke: None,
+    });
+    draw_cells(flow, table, widths, header, 0, header.line_count(0), top);
+    let bottom = top + height;
+    flow.push(Item::line(
+        Point::new(CONTENT.min.x, bottom),
+        Point::new(CONTENT.max.x, bottom),
+        INK,
+        0.6,
+    ));
+    flow.advance(height);
+}
+
+/// Draws lines `from..from + count` of a row at the cursor.
+fn draw_row(
+    flow: &mut Flow,
+    table: &Table,
+    widths: &[f32],
+    row: &Wrapped,
+    from: usize,
+    count: usize,
+    fill: Option<Rgb>,
+) {
+    let top = flow.y();
+    let height = row_height(table, count);
+    if let Some(fill) = fill {
+        flow.push(Item::Rect {
+            rect: Rect::new(
+                Point::new(CONTENT.min.x, top),
+                Point::new(CONTENT.max.x, top + height),
+            ),
+            fill: Some(fill),
+            stroke: None,
+        });
+    }
+    draw_cells(flow, table, widths, row, from, count, top);
+    let bottom = top + height;
+    flow.push(Item::line(
+        Point::new(CONTENT.min.x, bottom),
+        Point::new(CONTENT.max.x, bottom),
+        RULE,
+        0.4,
+    ));
+    flow.advance(height);
+}
+
+/// Draws the text (and chips) of lines `from..from + count` of each cell.
+fn draw_cells(
+    flow: &mut Flow,
+    table: &Table,
+    widths: &[f32],
+    row: &Wrapped,
+    from: usize,
+    count: usize,
+    top: f32,
+) {
+    let leading = table.leading();
+    let mut x = CONTENT.min.x;
+    for (((cell, lines), width), column) in row.cells.iter().zip(widths).zip(&table.columns) {
+        let align = column.align;
+        let inner = width - 2.0 * PAD_X;
+        let mut style = Style {
+            colour: cell.colour.unwrap_or(INK),
+            bold: cell.bold,
+        };
+        for (i, line) in lines.iter().skip(from).take(count).enumerate() {
+            let line_top = top + PAD_Y + i as f32 * leading;
+            let text_x = x
+                + PAD_X
+                + match align {
+                    HAlign::Left => 0.0,
+                    HAlign::Center => (inner - line.width) / 2.0,
+                    HAlign::Right => inner - line.width,
+                };
+            if let Some(chip) = cell.chip {
+                flow.push(Item::Rect {
+                    rect: Rect::new(
+                        Point::new(text_x - 3.0, line_top + 0.5),
+                        Point::new(text_x + line.width + 3.0, line_top + leading - 0.5),
+                    ),
+                    fill: Some(chip),
+                    stroke: None,
+                });
+                style.colour = text_colour_on(chip);
+            }
+            flow.push(Item::text_line(
+                text_x,
+                line_top,
+                cell.size.unwrap_or(table.size),
+                leading,
+                style,
+                &line.text,
+            ));
+        }
+        x += width;
+    }
+}

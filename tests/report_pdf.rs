@@ -1,0 +1,486 @@
+//! The PDF report as someone who receives it opens it: a complete PDF whose
+//! text can be extracted (Chinese included), with an outline entry per
+//! department, page numbers, the summary's figures, and hostile or oversized
+//! user text that still makes a readable document.
+//!
+//! The text is extracted here by a small pure-Rust reader rather than a PDF
+//! library: it inflates the streams (flate2, already built for krilla),
+//! reads the font's ToUnicode CMap and decodes every text-showing operator
+//! through it. That is exactly the path a viewer's copy, search and
+//! `pdftotext` take, so a passing test means the text is really
+//! extractable, with no heavyweight dev-dependency and no external tool.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use govmaturity::analysis;
+use govmaturity::model::Lang;
+use govmaturity::report::{self, Format, ReportOptions};
+use govmaturity::store::{self, LoadedWorkspace};
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
+}
+
+fn sample() -> LoadedWorkspace {
+    store::load(&sample_dir()).unwrap()
+}
+
+fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
+    ReportOptions {
+        format: Format::Pdf,
+        period: None,
+        department: department.map(str::to_owned),
+        lang,
+        generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+    }
+}
+
+/// A rendered PDF, read back.
+struct Pdf {
+    bytes: Vec<u8>,
+    /// The text of every page, in drawing order, one text run per line.
+    text: String,
+    outline: Vec<String>,
+    pages: usize,
+}
+
+fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Pdf {
+    let bytes = report::render(loaded, options).unwrap();
+    read_pdf(bytes)
+}
+
+fn read_pdf(bytes: Vec<u8>) -> Pdf {
+    let objects = objects(&bytes);
+    let mut cmap = HashMap::new();
+    let mut cmaps = 0;
+    let mut contents = Vec::new();
+    for object in &objects {
+        let Some(stream) = &object.stream else { continue };
+        if stream.windows(9).any(|w| w == b"begincmap") {
+            cmaps += 1;
+            parse_cmap(stream, &mut cmap);
+        } else if object.dict.contains("/Length") && !object.dict.contains("/Subtype") {
+            contents.push(stream.clone());
+        }
+    }
+    assert_eq!(cmaps, 1, "one embedded font with one ToUnicode map");
+    let text = contents
+        .iter()
+        .map(|c| content_text(c, &cmap))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let outline = objects
+        .iter()
+        .filter(|o| o.stream.is_none() && o.dict.contains("/Parent") && o.dict.contains("/Title"))
+        .filter_map(|o| title(&o.dict))
+        .collect();
+    let pages = objects
+        .iter()
+        .filter(|o| o.stream.is_none() && has(&o.dict, "/Type", "/Page"))
+        .count();
+    Pdf {
+        bytes,
+        text,
+        outline,
+        pages,
+    }
+}
+
+/// An indirect object: its dictionary (as text) and its stream, inflated.
+struct Object {
+    dict: String,
+    stream: Option<Vec<u8>>,
+}
+
+/// Every `N 0 obj … endobj` in the file (our PDFs have no object streams).
+fn objects(bytes: &[u8]) -> Vec<Object> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(start) = find(bytes, b" 0 obj", at) {
+        let body = start + 6;
+        let Some(end) = find(bytes, b"endobj", body) else {
+            break;
+        };
+        let (dict, stream, next) = match find(bytes, b"stream\n", body).filter(|&s| s < end) {
+            Some(s) => {
+                let dict = String::from_utf8_lossy(&bytes[body..s]).into_owned();
+                let length: usize = number_after(&dict, "/Length").unwrap();
+                let data = &bytes[s + 7..s + 7 + length];
+                let data = if dict.contains("/FlateDecode") {
+                    let mut inflated = Vec::new();
+                    flate2::read::ZlibDecoder::new(data)
+                        .read_to_end(&mut inflated)
+                        .unwrap();
+                    inflated
+                } else {
+                    data.to_vec()
+                };
+                let end = find(bytes, b"endobj", s + 7 + length).unwrap();
+                (dict, Some(data), end)
+            }
+            None => (String::from_utf8_lossy(&bytes[body..end]).into_owned(), None, end),
+        };
+        out.push(Object { dict, stream });
+        at = next + 6;
+    }
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    haystack
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// The dictionary's tokens: names, numbers and delimiters split apart
+/// (our writer packs them as `/Type/Page/Length 13>>`).
+fn tokens(dict: &str) -> Vec<String> {
+    dict.replace('/', " /")
+        .replace(">>", " >> ")
+        .replace("<<", " << ")
+        .replace('[', " [ ")
+        .replace(']', " ] ")
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `key` is followed by `value` in the dictionary.
+fn has(dict: &str, key: &str, value: &str) -> bool {
+    tokens(dict).windows(2).any(|w| w[0] == key && w[1] == value)
+}
+
+fn number_after(dict: &str, key: &str) -> Option<usize> {
+    let tokens = tokens(dict);
+    let at = tokens.iter().position(|t| t == key)?;
+    tokens.get(at + 1)?.parse().ok()
+}
+
+/// Reads `<code> <unicode>` pairs and ranges of a ToUnicode CMap.
+fn parse_cmap(stream: &[u8], map: &mut HashMap<u32, String>) {
+    let text = String::from_utf8_lossy(stream);
+    let hex = |s: &str| -> Vec<u8> {
+        let digits: Vec<u8> = s.bytes().filter(u8::is_ascii_hexdigit).collect();
+        digits
+            .chunks(2)
+            .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+            .collect()
+    };
+    let code = |bytes: &[u8]| bytes.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+    let utf16 = |bytes: &[u8]| {
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    for section in text.split("beginbfchar").skip(1) {
+        let body = section.split("endbfchar").next().unwrap();
+        let tokens: Vec<&str> = body
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap())
+            .collect();
+        for pair in tokens.chunks(2) {
+            map.insert(code(&hex(pair[0])), utf16(&hex(pair[1])));
+        }
+    }
+    for section in text.split("beginbfrange").skip(1) {
+        let body = section.split("endbfrange").next().unwrap();
+        let tokens: Vec<&str> = body
+            .split('<')
+            .skip(1)
+            .map(|t| t.split('>').next().unwrap())
+            .collect();
+        for triple in tokens.chunks(3) {
+            let (low, high) = (code(&hex(triple[0])), code(&hex(triple[1])));
+            let first = hex(triple[2]);
+            let base = code(&first);
+            for (i, c) in (low..=high).enumerate() {
+                let value = (base + i as u32).to_be_bytes();
+                map.insert(c, utf16(&value[4 - first.len()..]));
+            }
+        }
+    }
+}
+
+/// The text shown by a content stream: the strings of every `Tj`/`TJ`,
+/// decoded as two-byte codes through the CMap; one line per operator.
+fn content_text(stream: &[u8], cmap: &HashMap<u32, String>) -> String {
+    let mut out = String::new();
+    let mut strings: Vec<Vec<u8>> = Vec::new();
+    let mut i = 0;
+    while i < stream.len() {
+        match stream[i] {
+            b'(' => {
+                let (s, next) = literal(stream, i + 1);
+                strings.push(s);
+                i = next;
+            }
+            b'<' if stream.get(i + 1) != Some(&b'<') => {
+                let end = find(stream, b">", i).unwrap();
+                let digits: Vec<u8> = stream[i + 1..end]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let bytes = digits
+                    .chunks(2)
+                    .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
+                    .collect();
+                strings.push(bytes);
+                i = end + 1;
+            }
+            b'T' if matches!(stream.get(i + 1), Some(b'j' | b'J')) => {
+                for s in strings.drain(..) {
+                    for pair in s.chunks(2) {
+                        let code = pair.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
+                        out.push_str(cmap.get(&code).map_or("\u{FFFD}", String::as_str));
+                    }
+                }
+                out.push('\n');
+                i += 2;
+            }
+            b'\n' | b' ' => i += 1,
+            _ => {
+                // Any other operator or operand ends a pending text operation.
+                if stream[i].is_ascii_alphabetic() && !matches!(stream.get(i + 1), Some(b'j' | b'J')) {
+                    strings.clear();
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A literal string starting after its `(`; returns its bytes and the index after `)`.
+fn literal(stream: &[u8], mut i: usize) -> (Vec<u8>, usize) {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    while i < stream.len() {
+        match stream[i] {
+            b'\\' => {
+                let next = stream[i + 1];
+                match next {
+                    b'n' => out.push(b'\n'),
+                    b'r' => out.push(b'\r'),
+                    b't' => out.push(b'\t'),
+                    b'b' => out.push(8),
+                    b'f' => out.push(12),
+                    b'0'..=b'7' => {
+                        let digits: Vec<u8> = stream[i + 1..]
+                            .iter()
+                            .take(3)
+                            .take_while(|d| (b'0'..=b'7').contains(d))
+                            .copied()
+                            .collect();
+                        out.push(u8::from_str_radix(std::str::from_utf8(&digits).unwrap(), 8).unwrap());
+                        i += digits.len() + 1;
+                        continue;
+                    }
+                    other => out.push(other),
+                }
+                i += 2;
+            }
+            b'(' => {
+                depth += 1;
+                out.push(b'(');
+                i += 1;
+            }
+            b')' if depth > 0 => {
+                depth -= 1;
+                out.push(b')');
+                i += 1;
+            }
+            b')' => return (out, i + 1),
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    (out, i)
+}
+
+/// An outline item's `/Title`, literal or UTF-16 hex.
+fn title(dict: &str) -> Option<String> {
+    let rest = dict[dict.find("/Title")? + 6..].trim_start();
+    if let Some(hex) = rest.strip_prefix('<') {
+        let digits: Vec<u8> = hex
+            .split('>')
+            .next()?
+            .bytes()
+            .filter(u8::is_ascii_hexdigit)
+            .collect();
+        let bytes: Vec<u8> = digits
+            .chunks(2)
+            .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
+            .collect();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        Some(String::from_utf16_lossy(&units))
+    } else {
+        let (bytes, _) = literal(rest.as_bytes(), 1);
+        Some(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+fn assert_well_formed(pdf: &Pdf) {
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    assert!(pdf.bytes.trim_ascii_end().ends_with(b"%%EOF"));
+    assert!(
+        pdf.bytes.windows(9).any(|w| w == b"/FontFile"),
+        "the font is embedded"
+    );
+}
+
+#[test]
+fn chinese_report_has_extractable_chinese_text_and_an_outline_per_department() {
+    let loaded = sample();
+    let pdf = render(&loaded, &options(Lang::Zh, None));
+    assert_well_formed(&pdf);
+    assert!(
+        pdf.text.contains("市大数据局"),
+        "{}",
+        &pdf.text[..2000.min(pdf.text.len())]
+    );
+    assert!(pdf.text.contains("数字政府成熟度评估报告"));
+    for department in &loaded.data.workspace.departments {
+        let name = department.name.get(Lang::Zh);
+        assert!(pdf.text.contains(name), "{name} is in the text");
+        assert!(
+            pdf.outline.iter().any(|t| t == name),
+            "{name} is in the outline: {:?}",
+            pdf.outline
+        );
+    }
+    for section in ["摘要", "排名", "附录"] {
+        assert!(
+            pdf.outline.iter().any(|t| t.contains(section)),
+            "{section} in {:?}",
+            pdf.outline
+        );
+    }
+    let departments = loaded.data.workspace.departments.len();
+    assert!(
+        pdf.pages > departments && pdf.pages < 20 * departments,
+        "{} pages for {departments} departments",
+        pdf.pages
+    );
+    assert!(pdf.text.contains(&format!("第 1 页，共 {} 页", pdf.pages)));
+    assert!(pdf.text.contains(&format!("第 {0} 页，共 {0} 页", pdf.pages)));
+}
+
+#[test]
+fn english_report_likewise() {
+    let loaded = sample();
+    let pdf = render(&loaded, &options(Lang::En, None));
+    assert_well_formed(&pdf);
+    for department in &loaded.data.workspace.departments {
+        let name = department.name.get(Lang::En);
+        assert!(
+            pdf.outline.iter().any(|t| t == name),
+            "{name} in {:?}",
+            pdf.outline
+        );
+    }
+    for section in ["Executive summary", "Ranking", "Appendix", "Approval"] {
+        assert!(
+            pdf.outline.iter().any(|t| t.contains(section)),
+            "{section} in {:?}",
+            pdf.outline
+        );
+    }
+    assert!(pdf.text.contains(&format!("Page 2 of {}", pdf.pages)));
+    assert!(pdf.text.contains("Digital Government Maturity Report"));
+}
+
+#[test]
+fn figures_equal_the_summary() {
+    let loaded = sample();
+    let summary = analysis::summarize(&loaded.data, None);
+    let pdf = render(&loaded, &options(Lang::En, None));
+    let two = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
+    let mean = summary.mean_level.unwrap();
+    assert!(
+        pdf.text.contains(&format!("Mean level {}", two(mean))),
+        "overall mean {}",
+        two(mean)
+    );
+    // Every department's ranking row: its name and mean level on one line of text runs.
+    let lines: Vec<&str> = pdf.text.lines().collect();
+    for row in &summary.departments {
+        let Some(level) = row.current.as_ref().and_then(|c| c.mean_level) else {
+            continue;
+        };
+        let name = loaded
+            .data
+            .workspace
+            .department(&row.department)
+            .unwrap()
+            .name
+            .get(Lang::En);
+        let near = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| **l == name)
+            .any(|(at, _)| lines[at..(at + 8).min(lines.len())].contains(&two(level).as_str()));
+        assert!(near, "{name}: {} near its name", two(level));
+    }
+}
+
+#[test]
+fn a_department_report_holds_that_department_only() {
+    let loaded = sample();
+    let first = &loaded.data.workspace.departments[0];
+    let other = &loaded.data.workspace.departments[1];
+    let pdf = render(&loaded, &options(Lang::Zh, Some(&first.id)));
+    assert_well_formed(&pdf);
+    assert!(pdf.outline.iter().any(|t| t == first.name.get(Lang::Zh)));
+    assert!(!pdf.outline.iter().any(|t| t == other.name.get(Lang::Zh)));
+    let whole = render(&loaded, &options(Lang::Zh, None));
+    assert!(pdf.pages < whole.pages);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let loaded = sample();
+    let a = report::render(&loaded, &options(Lang::Zh, None)).unwrap();
+    let b = report::render(&loaded, &options(Lang::Zh, None)).unwrap();
+    assert!(a == b, "the same input gives the same bytes");
+    // The font is a subset: the whole report is far smaller than the 3 MB font file.
+    assert!(a.len() < 1_500_000, "{} bytes", a.len());
+}
+
+#[test]
+fn hostile_and_oversized_text_still_makes_a_readable_pdf() {
+    let mut loaded = sample();
+    let id = loaded.data.workspace.departments[1].id.clone();
+    let hostile = "Bureau \u{202e}lanigiro\u{202c} 🏛 & <script>alert(\"x\")</script> (a) \\ ) (";
+    loaded.data.workspace.departments[1].name.en = hostile.to_owned();
+    loaded.data.workspace.departments[2].name.en = "Very long name ".repeat(30);
+    let period = loaded.data.periods().last().copied().unwrap();
+    let assessment = loaded.data.find_mut(&id, period).unwrap();
+    let answer = assessment.answers.values_mut().next().unwrap();
+    answer.evidence = "证据".repeat(20_000);
+    answer.comment = "control \u{1} \u{8} chars\ttab".to_owned();
+    let pdf = render(&loaded, &options(Lang::En, None));
+    assert_well_formed(&pdf);
+    assert!(
+        pdf.text.contains("<script>alert(\"x\")</script> (a) \\ ) ("),
+        "ASCII punctuation survives"
+    );
+    assert!(pdf.outline.iter().any(|t| t == hostile), "{:?}", pdf.outline);
+    // The 40,000-character evidence flows over many pages, every character kept.
+    let evidence: usize = pdf.text.matches("证据").count();
+    assert!(evidence >= 20_000, "{evidence}");
+    assert!(pdf.pages > 30);
+}
