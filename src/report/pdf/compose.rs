@@ -725,13 +725,14 @@ fn dimension_table(content: &ReportContent, section: &DepartmentSection) -> Tabl
     let l = content.labels;
     let mut table = Table::new(
         vec![
-            Column::left(2.8),
+            Column::left(2.6),
             Column::center(0.9),
             Column::left(2.2),
             Column::center(0.75),
             Column::right(0.7),
-            Column::right(0.9),
-            Column::right(0.9),
+            Column::right(0.85),
+            Column::right(0.85),
+            Column::right(0.85),
         ],
         vec![
             l.dimension.to_owned(),
@@ -739,6 +740,7 @@ fn dimension_table(content: &ReportContent, section: &DepartmentSection) -> Tabl
             l.floor.to_owned(),
             l.target.to_owned(),
             l.gap.to_owned(),
+            l.priority.to_owned(),
             l.change.to_owned(),
             l.answered.to_owned(),
         ],
@@ -759,12 +761,14 @@ fn dimension_table(content: &ReportContent, section: &DepartmentSection) -> Tabl
                 _ => "–".to_owned(),
             };
             let gap = d.gap.map_or_else(|| "–".to_owned(), |g| format!("{g:.2}"));
+            let priority = d.priority.map_or_else(|| "–".to_owned(), |p| format!("{p:.2}"));
             vec![
                 Cell::new(name),
                 level_cell(d.mean_level),
                 Cell::new(floor),
                 whole_level_cell(d.target),
                 Cell::new(gap),
+                Cell::new(priority),
                 change_cell(d.change),
                 Cell::new(format!("{} / {}", d.answered, d.applicable)),
             ]
@@ -777,21 +781,23 @@ fn answers_table(content: &ReportContent, answers: &[AnswerRow]) -> Table {
     let l = content.labels;
     let mut table = Table::new(
         vec![
-            Column::left(2.2),
-            Column::center(0.8),
-            Column::center(0.8),
-            Column::left(4.2),
-            Column::left(3.0),
+            Column::left(1.9),
+            Column::center(0.75),
+            Column::center(0.75),
+            Column::left(2.5),
+            Column::left(3.6),
+            Column::left(2.5),
         ],
         vec![
             l.indicator.to_owned(),
             l.level.to_owned(),
             l.target.to_owned(),
+            l.rubric_descriptor.to_owned(),
             l.evidence.to_owned(),
             l.next_step.to_owned(),
         ],
     );
-    table.size = 8.0;
+    table.size = 7.5;
     table.rows = answers
         .iter()
         .map(|a| {
@@ -808,6 +814,7 @@ fn answers_table(content: &ReportContent, answers: &[AnswerRow]) -> Table {
                 Cell::new(indicator),
                 level,
                 whole_level_cell(a.target),
+                Cell::new(a.rubric.clone()),
                 Cell::new(evidence_text(content, a)),
                 Cell::new(a.next_rubric.clone().unwrap_or_default()),
             ]
