@@ -1,11 +1,676 @@
-//! (being written)
+//! The Overview, leadership's first screen: headline figures, the
+//! departments × dimensions heatmap, the ranking, the stage distribution,
+//! the ten biggest priorities and the imbalance flags. Every chart has its
+//! table one click away; long lists lay out only the rows in view, and all
+//! sorting is cached in `Derived`, so a frame costs the same for twelve
+//! departments as for a thousand.
 
-use egui::Ui;
+use egui::{
+    Align, CursorIcon, FontId, Layout, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2,
+};
+use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
+use crate::analysis::{DimensionScore, Priority};
 use crate::app::command::Command;
-use crate::app::state::ViewState;
+use crate::app::i18n::{T, level_text};
+use crate::app::state::{Tab, ViewState};
+use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
+use crate::app::widgets::heatmap::{HeatValue, Heatmap, elided_galley, level_legend_ui, percent_text};
+use crate::app::widgets::{chart_header_ui, colour};
+use crate::charts::{self, Theme};
+use crate::model::{Lang, Level};
 
-pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, _views: &mut ViewState, _out: &mut Vec<Command>) {
-    ui.label(ctx.data.workspace.title.get(ctx.lang));
+const HEATMAP_ID: &str = "overview.heatmap";
+const RANKING_ID: &str = "overview.ranking";
+const STAGES_ID: &str = "overview.stages";
+/// How many priorities the overview lists.
+const TOP_PRIORITIES: usize = 10;
+/// Height of a table row.
+const TABLE_ROW_HEIGHT: f32 = 20.0;
+/// Below this width the two columns stack.
+const TWO_COLUMN_WIDTH: f32 = 900.0;
+
+/// What the sections share in one frame: the context plus the few names
+/// (levels, dimensions) they all use.
+struct Overview<'c, 'a> {
+    ctx: &'c ViewCtx<'a>,
+    lang: Lang,
+    level_names: Vec<String>,
+    dimension_names: Vec<String>,
+    theme: Theme,
+}
+
+impl<'c, 'a> Overview<'c, 'a> {
+    fn new(ctx: &'c ViewCtx<'a>) -> Self {
+        let lang = ctx.lang;
+        let framework = &ctx.data.framework;
+        Overview {
+            ctx,
+            lang,
+            level_names: Level::all().map(|l| framework.level_name(l, lang)).collect(),
+            dimension_names: framework
+                .dimensions
+                .iter()
+                .map(|d| d.name.get(lang).to_owned())
+                .collect(),
+            theme: if ctx.dark { Theme::Dark } else { Theme::Light },
+        }
+    }
+
+    fn t(&self, key: T) -> &'static str {
+        key.get(self.lang)
+    }
+
+    /// The name of the `i`-th summarised department, in the current language.
+    fn department_name(&self, i: usize) -> &'a str {
+        let derived: &'a _ = self.ctx.derived;
+        let data: &'a _ = self.ctx.data;
+        derived
+            .department_index
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|w| data.workspace.departments.get(w))
+            .map(|d| d.name.get(self.lang))
+            .or_else(|| derived.summary.departments.get(i).map(|d| d.department.as_str()))
+            .unwrap_or("")
+    }
+
+    /// A department's name from its id (for the few priority rows).
+    fn name_by_id(&self, id: &'a str) -> &'a str {
+        let data: &'a _ = self.ctx.data;
+        data.workspace
+            .department(id)
+            .map_or(id, |d| d.name.get(self.lang))
+    }
+
+    fn level_name(&self, level: Level) -> &str {
+        self.level_names.get(level.index()).map_or("", String::as_str)
+    }
+
+    /// "2 · Embryonic".
+    fn stage_text(&self, stage: Option<Level>) -> String {
+        stage.map_or_else(|| "–".to_owned(), |l| format!("{l} · {}", self.level_name(l)))
+    }
+
+    /// The `col`-th dimension of the `row`-th department, if it has a current assessment.
+    fn dimension_score(&self, row: usize, col: usize) -> Option<&'a DimensionScore> {
+        let derived: &'a _ = self.ctx.derived;
+        derived
+            .summary
+            .departments
+            .get(row)?
+            .current
+            .as_ref()?
+            .dimensions
+            .get(col)
+    }
+
+    fn heat_value(&self, row: usize, col: usize) -> HeatValue {
+        self.dimension_score(row, col)
+            .map_or_else(HeatValue::default, |d| HeatValue {
+                mean: d.mean_level,
+                floor: d.floor,
+                coverage: d.coverage,
+            })
+    }
+}
+
+pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
+    let view = Overview::new(ctx);
+    let mut sinks = (views, out);
+    ScrollArea::vertical()
+        .id_salt("overview")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            headline_ui(ui, &view);
+            ui.add_space(12.0);
+            two_columns_ui(
+                ui,
+                &mut sinks,
+                |ui, (views, out)| heatmap_section_ui(ui, &view, views, out),
+                |ui, (views, out)| {
+                    ranking_section_ui(ui, &view, views, out);
+                    ui.add_space(12.0);
+                    stages_section_ui(ui, &view, views);
+                },
+            );
+            ui.add_space(12.0);
+            two_columns_ui(
+                ui,
+                &mut sinks,
+                |ui, (_, out)| priorities_ui(ui, &view, out),
+                |ui, (_, out)| imbalances_ui(ui, &view, out),
+            );
+        });
+}
+
+/// Two columns side by side (about 60:40), or one above the other when narrow.
+fn two_columns_ui<S>(
+    ui: &mut Ui,
+    state: &mut S,
+    left: impl FnOnce(&mut Ui, &mut S),
+    right: impl FnOnce(&mut Ui, &mut S),
+) {
+    let width = ui.available_width();
+    if width < TWO_COLUMN_WIDTH {
+        left(ui, state);
+        ui.add_space(12.0);
+        right(ui, state);
+        return;
+    }
+    let gap = 24.0;
+    let left_width = ((width - gap) * 0.62).floor();
+    let right_width = width - gap - left_width;
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        column_ui(ui, left_width, |ui| left(ui, state));
+        ui.add_space(gap);
+        column_ui(ui, right_width, |ui| right(ui, state));
+    });
+}
+
+fn column_ui(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
+    let size = vec2(width, ui.available_height());
+    ui.allocate_ui_with_layout(size, Layout::top_down(Align::Min), |ui| {
+        ui.set_width(width);
+        ui.spacing_mut().item_spacing.x = 8.0;
+        add(ui);
+    });
+}
+
+// ---- headline -----------------------------------------------------------
+
+/// A row of cards: overall level and stage, departments assessed, approved,
+/// in draft, coverage.
+fn headline_ui(ui: &mut Ui, view: &Overview) {
+    let summary = &view.ctx.derived.summary;
+    let as_of = summary
+        .period
+        .map_or_else(String::new, |p| format!("{} {p}", view.t(T::AsOf)));
+    ui.horizontal_wrapped(|ui| {
+        card_ui(
+            ui,
+            view.t(T::OverallLevel),
+            &level_text(summary.mean_level),
+            |ui| {
+                let text = format!("{} {}", view.t(T::Stage), view.stage_text(summary.stage));
+                match summary.mean_level {
+                    Some(mean) => {
+                        let fill = charts::level_colour(mean);
+                        let ink = charts::text_colour_on(fill);
+                        ui.label(
+                            RichText::new(format!(" {text} "))
+                                .background_color(colour(fill))
+                                .color(colour(ink)),
+                        )
+                    }
+                    None => ui.label(text),
+                };
+            },
+        );
+        let assessed = format!("{} / {}", summary.assessed, summary.departments.len());
+        card_ui(ui, view.t(T::DepartmentsAssessed), &assessed, |ui| {
+            ui.label(RichText::new(&as_of).small());
+        });
+        card_ui(ui, view.t(T::Approved), &summary.approved.to_string(), |_| {});
+        card_ui(ui, view.t(T::Draft), &summary.draft.to_string(), |ui| {
+            ui.label(RichText::new(format!("{}: {}", view.t(T::Submitted), summary.submitted)).small());
+        });
+        card_ui(
+            ui,
+            view.t(T::Coverage),
+            &percent_text(Some(summary.coverage)),
+            |_| {},
+        );
+    });
+}
+
+/// One headline card: a caption, a big figure, and a line below it.
+fn card_ui(ui: &mut Ui, caption: &str, figure: &str, below: impl FnOnce(&mut Ui)) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().faint_bg_color)
+        .corner_radius(6.0)
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_min_size(vec2(150.0, 74.0));
+            ui.vertical(|ui| {
+                ui.label(RichText::new(caption).weak());
+                ui.label(RichText::new(figure).size(26.0).strong());
+                below(ui);
+            });
+        });
+}
+
+// ---- heatmap ------------------------------------------------------------
+
+fn heatmap_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: &mut Vec<Command>) {
+    let title = view.t(T::Heatmap);
+    let table = chart_header_ui(ui, view.lang, title, HEATMAP_ID, &mut views.as_table);
+    ui.label(RichText::new(view.t(T::HeatmapHint)).small().weak());
+    if table {
+        heatmap_table_ui(ui, view);
+    } else {
+        let summary = &view.ctx.derived.summary;
+        let row_label = |row: usize| view.department_name(row).to_owned();
+        let value = |row: usize, col: usize| view.heat_value(row, col);
+        let mut clicked = None;
+        ui.add(
+            Heatmap::new(
+                HEATMAP_ID,
+                title,
+                summary.departments.len(),
+                &row_label,
+                &view.dimension_names,
+                &value,
+            )
+            .lang(view.lang)
+            .level_names(&view.level_names)
+            .theme(view.theme)
+            .max_height(440.0)
+            .clicked(&mut clicked),
+        );
+        let dimensions = &view.ctx.data.framework.dimensions;
+        if let Some((row, col)) = clicked
+            && let (Some(department), Some(dimension)) = (summary.departments.get(row), dimensions.get(col))
+        {
+            out.push(Command::ShowCell {
+                department: department.department.clone(),
+                dimension: dimension.id.clone(),
+            });
+        }
+    }
+    ui.add_space(4.0);
+    level_legend_ui(ui, view.lang, &view.level_names, view.theme);
+}
+
+/// The heatmap as a table: mean (floor) per dimension, overall level and coverage.
+fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
+    let summary = &view.ctx.derived.summary;
+    let dimensions = view.dimension_names.len();
+    let mut widths = vec![Width::Share(2.2)];
+    widths.extend(std::iter::repeat_n(Width::Share(1.0), dimensions));
+    widths.extend([Width::Fixed(64.0), Width::Fixed(56.0)]);
+    fitted_table(ui, "overview.heatmap.table", &widths)
+        .max_scroll_height(440.0)
+        .header(TABLE_ROW_HEIGHT * 2.7, |mut header| {
+            header.col(|ui| {
+                ui.strong(view.t(T::Department));
+            });
+            for name in &view.dimension_names {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(name).strong()).wrap())
+                        .on_hover_text(format!("{name}: {}", view.t(T::MeanFloor)));
+                });
+            }
+            header.col(|ui| {
+                ui.strong(view.t(T::OverallLevel));
+            });
+            header.col(|ui| {
+                ui.strong(view.t(T::Coverage));
+            });
+        })
+        .body(|body| {
+            body.rows(TABLE_ROW_HEIGHT, summary.departments.len(), |mut row| {
+                let i = row.index();
+                row.col(|ui| {
+                    ui.add(egui::Label::new(view.department_name(i)).truncate());
+                });
+                for col in 0..dimensions {
+                    let value = view.heat_value(i, col);
+                    row.col(|ui| {
+                        let text = match (value.mean, value.floor) {
+                            (Some(mean), Some(floor)) => format!("{} ({floor})", level_text(Some(mean))),
+                            (mean, _) => level_text(mean),
+                        };
+                        ui.label(text).on_hover_text(format!(
+                            "{}: {}",
+                            view.t(T::Coverage),
+                            percent_text(value.coverage)
+                        ));
+                    });
+                }
+                let current = summary.departments.get(i).and_then(|d| d.current.as_ref());
+                row.col(|ui| {
+                    ui.label(level_text(current.and_then(|s| s.mean_level)));
+                });
+                row.col(|ui| {
+                    ui.label(percent_text(current.map(|s| s.coverage)));
+                });
+            });
+        });
+}
+
+// ---- ranking ------------------------------------------------------------
+
+fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: &mut Vec<Command>) {
+    let title = view.t(T::Ranking);
+    let table = chart_header_ui(ui, view.lang, title, RANKING_ID, &mut views.as_table);
+    let ranking = &view.ctx.derived.ranking;
+    if ranking.is_empty() {
+        ui.label(view.t(T::NoRanking));
+        return;
+    }
+    if table {
+        ranking_table_ui(ui, view);
+        return;
+    }
+    let label = |r: usize| {
+        ranking
+            .get(r)
+            .map_or_else(String::new, |&(i, _)| view.department_name(i).to_owned())
+    };
+    let value = |r: usize| ranking.get(r).map_or(0.0, |&(_, mean)| mean);
+    let hover = |r: usize| {
+        let mean = value(r);
+        format!(
+            "{}: {}\n{}: {}\n{}",
+            view.t(T::Mean),
+            level_text(Some(mean)),
+            view.t(T::Stage),
+            view.stage_text(Some(Level::from_mean(mean))),
+            view.t(T::ClickToOpen)
+        )
+    };
+    let mut clicked = None;
+    ui.add(
+        RankingBars::new(RANKING_ID, title, ranking.len(), &label, &value, &hover)
+            .max_height(300.0)
+            .clicked(&mut clicked),
+    );
+    let departments = &view.ctx.derived.summary.departments;
+    if let Some(&(i, _)) = clicked.and_then(|r| ranking.get(r))
+        && let Some(department) = departments.get(i)
+    {
+        out.push(Command::SelectDepartment(department.department.clone()));
+        out.push(Command::SetTab(Tab::Department));
+    }
+}
+
+fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
+    let ranking = &view.ctx.derived.ranking;
+    let widths = [
+        Width::Fixed(40.0),
+        Width::Share(1.4),
+        Width::Fixed(48.0),
+        Width::Share(1.0),
+    ];
+    fitted_table(ui, "overview.ranking.table", &widths)
+        .max_scroll_height(300.0)
+        .header(TABLE_ROW_HEIGHT, |mut header| {
+            for key in [T::Rank, T::Department, T::Mean, T::Stage] {
+                header.col(|ui| {
+                    ui.strong(view.t(key));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(TABLE_ROW_HEIGHT, ranking.len(), |mut row| {
+                let r = row.index();
+                let Some(&(i, mean)) = ranking.get(r) else { return };
+                row.col(|ui| {
+                    ui.label(format!("{}", r + 1));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(view.department_name(i)).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(level_text(Some(mean)));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(view.stage_text(Some(Level::from_mean(mean)))).truncate());
+                });
+            });
+        });
+}
+
+// ---- stage distribution -------------------------------------------------
+
+fn stages_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState) {
+    let title = view.t(T::StageDistribution);
+    let table = chart_header_ui(ui, view.lang, title, STAGES_ID, &mut views.as_table);
+    let counts = view.ctx.derived.summary.stage_counts;
+    if table {
+        egui::Grid::new("overview.stages.table")
+            .striped(true)
+            .num_columns(2)
+            .show(ui, |ui| {
+                ui.strong(view.t(T::Stage));
+                ui.strong(view.t(T::Departments));
+                ui.end_row();
+                for level in Level::all() {
+                    ui.label(view.stage_text(Some(level)));
+                    ui.label(counts[level.index()].to_string());
+                    ui.end_row();
+                }
+            });
+        return;
+    }
+    let columns: Vec<bars::Column> = Level::all()
+        .map(|level| {
+            let count = counts[level.index()];
+            let label = view.stage_text(Some(level));
+            bars::Column {
+                description: format!("{label}: {count} {}", view.t(T::DepartmentCount)),
+                label,
+                // Department counts are far below 2^52, so the conversion is exact.
+                value: count as f64,
+                fill: colour(charts::level_colour(f64::from(level.get()))),
+            }
+        })
+        .collect();
+    ui.add(ColumnBars::new(STAGES_ID, title, &columns).height(170.0));
+}
+
+// ---- priorities and imbalances ------------------------------------------
+
+fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
+    ui.strong(view.t(T::TopPriorities));
+    let top = &view.ctx.derived.priorities[..view.ctx.derived.priorities.len().min(TOP_PRIORITIES)];
+    if top.is_empty() {
+        ui.label(view.t(T::NoPriorities));
+        return;
+    }
+    let framework = &view.ctx.data.framework;
+    let number = Width::Fixed(52.0);
+    let widths = [
+        Width::Fixed(32.0),
+        Width::Share(1.0),
+        Width::Share(1.3),
+        number,
+        number,
+        number,
+        number,
+    ];
+    fitted_table(ui, "overview.priorities", &widths)
+        .vscroll(false)
+        .header(TABLE_ROW_HEIGHT, |mut header| {
+            for key in [
+                T::Rank,
+                T::Department,
+                T::Indicator,
+                T::Current,
+                T::Target,
+                T::Gap,
+                T::Priority,
+            ] {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
+                });
+            }
+        })
+        .body(|mut body| {
+            for (k, priority) in top.iter().enumerate() {
+                body.row(TABLE_ROW_HEIGHT, |mut row| {
+                    row.col(|ui| {
+                        ui.label(format!("{}", k + 1));
+                    });
+                    let name = view.name_by_id(&priority.department);
+                    row.col(|ui| {
+                        if link_cell_ui(ui, name, &format!("{}. {name}", k + 1)).clicked() {
+                            out.push(show_cell(priority));
+                        }
+                    });
+                    let indicator = priority
+                        .indicator
+                        .as_deref()
+                        .and_then(|id| framework.indicator(id))
+                        .map_or("", |(_, i)| i.name.get(view.lang));
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(indicator).truncate());
+                    });
+                    for text in [
+                        number_text(priority.current),
+                        priority.target.to_string(),
+                        number_text(priority.gap),
+                    ] {
+                        row.col(|ui| {
+                            ui.label(text);
+                        });
+                    }
+                    row.col(|ui| {
+                        ui.label(format!("{:.1}", priority.priority));
+                    });
+                });
+            }
+        });
+}
+
+fn show_cell(priority: &Priority) -> Command {
+    Command::ShowCell {
+        department: priority.department.clone(),
+        dimension: priority.dimension.clone(),
+    }
+}
+
+fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
+    ui.strong(view.t(T::ImbalanceFlags));
+    let flags = &view.ctx.derived.imbalances;
+    if flags.is_empty() {
+        ui.label(view.t(T::NoImbalance));
+        return;
+    }
+    ui.label(
+        RichText::new(format!("⚠ {}", view.t(T::DimensionBelowStage)))
+            .small()
+            .weak(),
+    );
+    let summary = &view.ctx.derived.summary;
+    let dimensions = &view.ctx.data.framework.dimensions;
+    let widths = [
+        Width::Share(1.0),
+        Width::Share(1.0),
+        Width::Fixed(44.0),
+        Width::Share(0.8),
+    ];
+    fitted_table(ui, "overview.imbalances", &widths)
+        .max_scroll_height(260.0)
+        .header(TABLE_ROW_HEIGHT, |mut header| {
+            for key in [T::Department, T::Dimension, T::Mean, T::DepartmentStage] {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(TABLE_ROW_HEIGHT, flags.len(), |mut row| {
+                let Some(&(i, j)) = flags.get(row.index()) else {
+                    return;
+                };
+                let Some(department) = summary.departments.get(i) else {
+                    return;
+                };
+                let stage = department.current.as_ref().and_then(|s| s.stage);
+                let mean = view.dimension_score(i, j).and_then(|d| d.mean_level);
+                let name = view.department_name(i);
+                let dimension = view.dimension_names.get(j).map_or("", String::as_str);
+                row.col(|ui| {
+                    if link_cell_ui(ui, name, &format!("{name} — {dimension}")).clicked()
+                        && let Some(d) = dimensions.get(j)
+                    {
+                        out.push(Command::ShowCell {
+                            department: department.department.clone(),
+                            dimension: d.id.clone(),
+                        });
+                    }
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(dimension).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(level_text(mean));
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(view.stage_text(stage)).truncate());
+                });
+            });
+        });
+}
+
+/// A table column's width: fixed, or a share of what the fixed ones leave.
+#[derive(Clone, Copy)]
+enum Width {
+    Fixed(f32),
+    Share(f32),
+}
+
+/// A striped table whose columns exactly fill the width available, so it
+/// never pushes its neighbours aside.
+fn fitted_table<'u>(ui: &'u mut Ui, id_salt: &str, widths: &[Width]) -> TableBuilder<'u> {
+    // Column counts are tiny, so the conversion is exact.
+    let spacing = ui.spacing().item_spacing.x * widths.len() as f32;
+    let (fixed, shares) = widths.iter().fold((0.0, 0.0), |(fixed, shares), w| match w {
+        Width::Fixed(width) => (fixed + width, shares),
+        Width::Share(share) => (fixed, shares + share),
+    });
+    // The table keeps room for its own scroll bar.
+    let available = ui.available_width() - ui.spacing().scroll.allocated_width();
+    let free = (available - fixed - spacing).max(0.0);
+    let columns: Vec<Column> = widths
+        .iter()
+        .map(|w| match *w {
+            Width::Fixed(width) => Column::exact(width),
+            Width::Share(share) => {
+                Column::exact((free * share / shares.max(f32::EPSILON)).max(40.0)).clip(true)
+            }
+        })
+        .collect();
+    columns.into_iter().fold(
+        TableBuilder::new(ui).id_salt(id_salt).striped(true),
+        TableBuilder::column,
+    )
+}
+
+/// A department name that opens it when clicked. Its accessible name is
+/// `accessible` (naming the row, so it is not confused with the department
+/// list on the left); a name cut short shows in full on hover.
+fn link_cell_ui(ui: &mut Ui, text: &str, accessible: &str) -> Response {
+    let ink = ui.visuals().hyperlink_color;
+    let galley = elided_galley(ui, text, FontId::proportional(14.0), ink, ui.available_width(), 1);
+    let elided = galley.elided;
+    let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
+    if ui.is_rect_visible(rect) {
+        if response.hovered() {
+            ui.painter()
+                .hline(rect.x_range(), rect.bottom(), egui::Stroke::new(1.0, ink));
+        }
+        ui.painter().galley(rect.min, galley, ink);
+    }
+    response.widget_info(|| WidgetInfo::labeled(Role::Link, true, accessible));
+    let response = response.on_hover_cursor(CursorIcon::PointingHand);
+    if elided {
+        response.on_hover_text(text)
+    } else {
+        response
+    }
+}
+
+/// A whole number without decimals, anything else with two.
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
 }
