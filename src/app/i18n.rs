@@ -177,7 +177,9 @@ catalogue! {
     Right => "B", "B";
     ComparedDepartment => "Department compared", "对比部门";
     BMinusA => "Difference (B − A)", "差值（B − A）";
-    NoMovers => "No indicator changed level.", "没有指标的级别发生变化。";
+    NoneImproved => "No indicator improved.", "没有指标的级别提高。";
+    NoneDeclined => "No indicator declined.", "没有指标的级别下降。";
+    NotShown => "more not shown", "项未显示";
     OnePeriodOnly => "This department has only one assessment: pick another department, or compare two departments.", "该部门只有一次评估：请选择其他部门，或对比两个部门。";
     SamePeriod => "A and B are the same period; pick two different periods.", "A 与 B 为同一评估期，请选择两个不同的评估期。";
     // ---- assess -------------------------------------------------------

@@ -1,11 +1,473 @@
-//! (being written)
+//! The Compare view: two departments at the selected period, or one
+//! department at two periods, side by side. An overlaid radar, a
+//! difference table per dimension (A, B, B − A), and the indicators that
+//! improved and declined most from A to B.
 
-use egui::Ui;
+use chrono::NaiveDate;
+use egui::{Align, Label, RichText, ScrollArea, Ui, Vec2};
+use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
+use super::department::{change_colour, change_ui};
+use crate::analysis::{self, AssessmentScore};
 use crate::app::command::Command;
-use crate::app::state::ViewState;
+use crate::app::i18n::{T, level_text};
+use crate::app::state::{CompareMode, CompareViewState, ViewState};
+use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
+use crate::app::widgets::{chart_header_ui, colour};
+use crate::charts;
+use crate::model::{Assessment, Dataset, Department, Lang};
 
-pub fn compare_ui(ui: &mut Ui, ctx: &ViewCtx, _views: &mut ViewState, _out: &mut Vec<Command>) {
-    ui.label(ctx.data.workspace.title.get(ctx.lang));
+const RADAR_SIZE: Vec2 = Vec2::new(500.0, 400.0);
+/// Below this width the radar and the difference table stack.
+const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
+const ROW_HEIGHT: f32 = 24.0;
+/// Tall enough to list a dozen departments without scrolling.
+const DEPARTMENT_LIST_HEIGHT: f32 = 420.0;
+/// How many indicators each of the improved and declined lists shows.
+const MOVERS_SHOWN: usize = 8;
+const MOVER_CHANGE_WIDTH: f32 = 48.0;
+const MOVER_LEVELS_WIDTH: f32 = 56.0;
+
+/// One side of the comparison.
+struct Side<'a> {
+    /// The legend's name: department, and period.
+    name: String,
+    score: &'a AssessmentScore,
+    assessment: &'a Assessment,
+}
+
+pub fn compare_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, _out: &mut Vec<Command>) {
+    let lang = ctx.lang;
+    ui.horizontal(|ui| {
+        let mode = &mut views.compare.mode;
+        for (candidate, key) in [
+            (CompareMode::Departments, T::CompareDepartments),
+            (CompareMode::Periods, T::ComparePeriods),
+        ] {
+            if ui.selectable_label(*mode == candidate, key.get(lang)).clicked() {
+                *mode = candidate;
+            }
+        }
+    });
+    ui.add_space(4.0);
+    let sides = match views.compare.mode {
+        CompareMode::Departments => departments_ui(ui, ctx, &mut views.compare),
+        CompareMode::Periods => periods_ui(ui, ctx, &mut views.compare),
+    };
+    let Some((a, b)) = sides else { return };
+    ui.separator();
+    ScrollArea::vertical()
+        .id_salt("compare-view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            comparison_ui(ui, ctx, views, &a, &b);
+        });
+}
+
+// ---- choosing A and B -------------------------------------------------
+
+/// Two department pickers, both at the selected period. Defaults: A is the
+/// selected department, B the one after it, so the view is never empty.
+fn departments_ui<'a>(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'a>,
+    state: &mut CompareViewState,
+) -> Option<(Side<'a>, Side<'a>)> {
+    let lang = ctx.lang;
+    let active: Vec<&Department> = ctx.data.workspace.active_departments().collect();
+    let left = resolve_department(&active, state.left.as_deref())
+        .or_else(|| resolve_department(&active, ctx.selection.department.as_deref()))
+        .or_else(|| active.first().copied())?;
+    let right =
+        resolve_department(&active, state.right.as_deref()).or_else(|| next_department(&active, &left.id))?;
+    ui.horizontal_wrapped(|ui| {
+        if let Some(id) = department_picker_ui(ui, "compare-left", T::Left.get(lang), lang, &active, left) {
+            state.left = Some(id);
+        }
+        ui.add_space(16.0);
+        if let Some(id) = department_picker_ui(ui, "compare-right", T::Right.get(lang), lang, &active, right)
+        {
+            state.right = Some(id);
+        }
+        if let Some(period) = ctx.derived.summary.period {
+            ui.separator();
+            ui.label(format!("{}: {period}", T::Period.get(lang)));
+        }
+    });
+    let side = |department: &Department| -> Option<Side<'a>> {
+        let score = ctx.derived.summary.department(&department.id)?.current.as_ref()?;
+        Some(Side {
+            name: format!("{} ({})", department.name.get(lang), score.period),
+            score,
+            assessment: ctx.data.find(&department.id, score.period)?,
+        })
+    };
+    let (a, b) = (side(left), side(right));
+    if a.is_none() || b.is_none() {
+        ui.label(T::NoAssessment.get(lang));
+    }
+    Some((a?, b?))
+}
+
+/// One department picker and two period pickers. Defaults: the selected
+/// department, its period at the selection (B) and the one before (A).
+fn periods_ui<'a>(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'a>,
+    state: &mut CompareViewState,
+) -> Option<(Side<'a>, Side<'a>)> {
+    let lang = ctx.lang;
+    let data = ctx.data;
+    let active: Vec<&Department> = data.workspace.active_departments().collect();
+    let department = resolve_department(&active, state.left.as_deref())
+        .or_else(|| resolve_department(&active, ctx.selection.department.as_deref()))
+        .or_else(|| active.first().copied())?;
+    let periods: Vec<NaiveDate> = data.history(&department.id).map(|a| a.period).collect();
+    let (default_left, default_right) = default_periods(data, &department.id, ctx.selection.period);
+    let pick = |chosen: Option<NaiveDate>, fallback| chosen.filter(|p| periods.contains(p)).or(fallback);
+    let left_period = pick(state.left_period, default_left);
+    let right_period = pick(state.right_period, default_right);
+    ui.horizontal_wrapped(|ui| {
+        let label = T::ComparedDepartment.get(lang);
+        if let Some(id) = department_picker_ui(ui, "compare-department", label, lang, &active, department) {
+            state.left = Some(id);
+            state.left_period = None;
+            state.right_period = None;
+        }
+        ui.add_space(16.0);
+        if let Some(period) = period_picker_ui(
+            ui,
+            "compare-left-period",
+            T::Left.get(lang),
+            &periods,
+            left_period,
+        ) {
+            state.left_period = Some(period);
+        }
+        if let Some(period) = period_picker_ui(
+            ui,
+            "compare-right-period",
+            T::Right.get(lang),
+            &periods,
+            right_period,
+        ) {
+            state.right_period = Some(period);
+        }
+    });
+    let (Some(left_period), Some(right_period)) = (left_period, right_period) else {
+        ui.label(T::NoAssessment.get(lang));
+        return None;
+    };
+    if periods.len() < 2 {
+        ui.label(T::OnePeriodOnly.get(lang));
+    } else if left_period == right_period {
+        ui.label(T::SamePeriod.get(lang));
+    }
+    let side = |period: NaiveDate| -> Option<Side<'a>> {
+        Some(Side {
+            name: format!("{} ({period})", department.name.get(lang)),
+            score: ctx.derived.assessment_score(&department.id, period)?,
+            assessment: data.find(&department.id, period)?,
+        })
+    };
+    Some((side(left_period)?, side(right_period)?))
+}
+
+/// (A, B): the department's latest period on or before `selected`, and the
+/// one before it (or the same when there is none).
+fn default_periods(
+    data: &Dataset,
+    department: &str,
+    selected: Option<NaiveDate>,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let Some(right) = data
+        .latest_for(department, selected)
+        .or_else(|| data.latest_for(department, None))
+    else {
+        return (None, None);
+    };
+    let left = data
+        .previous_for(department, right.period)
+        .map_or(right.period, |a| a.period);
+    (Some(left), Some(right.period))
+}
+
+fn resolve_department<'d>(active: &[&'d Department], id: Option<&str>) -> Option<&'d Department> {
+    let id = id?;
+    active.iter().copied().find(|d| d.id == id)
+}
+
+/// The department after `id` in workspace order, wrapping round.
+fn next_department<'d>(active: &[&'d Department], id: &str) -> Option<&'d Department> {
+    let index = active.iter().position(|d| d.id == id)?;
+    active.get((index + 1) % active.len()).copied()
+}
+
+/// A department combo box; returns the id picked this frame.
+fn department_picker_ui(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    lang: Lang,
+    active: &[&Department],
+    current: &Department,
+) -> Option<String> {
+    let mut picked = None;
+    egui::ComboBox::new(id, label)
+        .selected_text(current.name.get(lang))
+        .width(220.0)
+        .height(DEPARTMENT_LIST_HEIGHT)
+        .show_ui(ui, |ui| {
+            for department in active {
+                if ui
+                    .selectable_label(department.id == current.id, department.name.get(lang))
+                    .clicked()
+                {
+                    picked = Some(department.id.clone());
+                }
+            }
+        });
+    picked
+}
+
+/// A period combo box over the department's periods; returns the one picked.
+fn period_picker_ui(
+    ui: &mut Ui,
+    id: &str,
+    label: &str,
+    periods: &[NaiveDate],
+    current: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let mut picked = None;
+    let shown = current.map_or_else(|| "–".to_owned(), |p| p.to_string());
+    egui::ComboBox::new(id, label)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for period in periods.iter().rev() {
+                if ui
+                    .selectable_label(current == Some(*period), period.to_string())
+                    .clicked()
+                {
+                    picked = Some(*period);
+                }
+            }
+        });
+    picked
+}
+
+// ---- the comparison ---------------------------------------------------
+
+fn comparison_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, a: &Side, b: &Side) {
+    let lang = ctx.lang;
+    let dimensions = &ctx.data.framework.dimensions;
+    let axes: Vec<String> = dimensions.iter().map(|d| d.name.get(lang).to_owned()).collect();
+    let series = [(a, T::Left, 0), (b, T::Right, 1)].map(|(side, letter, i)| RadarSeries {
+        name: format!("{}: {}", letter.get(lang), side.name),
+        colour: colour(charts::series_colour(i)),
+        values: dimensions
+            .iter()
+            .map(|d| side.score.dimension(&d.id).and_then(|s| s.mean_level))
+            .collect(),
+        dashed: false,
+    });
+    if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(RADAR_SIZE.x);
+                radar_section_ui(ui, lang, views, &axes, &series);
+            });
+            ui.add_space(16.0);
+            ui.vertical(|ui| difference_section_ui(ui, ctx, &axes, a, b));
+        });
+    } else {
+        radar_section_ui(ui, lang, views, &axes, &series);
+        ui.separator();
+        difference_section_ui(ui, ctx, &axes, a, b);
+    }
+    ui.separator();
+    movers_ui(ui, ctx, a, b);
+}
+
+/// The overlaid radar with its legend, or its table.
+fn radar_section_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, axes: &[String], series: &[RadarSeries]) {
+    let title = T::Radar.get(lang);
+    let as_table = chart_header_ui(ui, lang, title, "compare.radar", &mut views.as_table);
+    legend_ui(ui, series);
+    if as_table {
+        radar_table_ui(ui, lang, axes, series);
+    } else {
+        ui.add(Radar::new(title, axes, series.to_vec()).size(RADAR_SIZE));
+    }
+}
+
+fn difference_section_ui(ui: &mut Ui, ctx: &ViewCtx, axes: &[String], a: &Side, b: &Side) {
+    ui.strong(T::Difference.get(ctx.lang));
+    ui.add_space(4.0);
+    difference_table_ui(ui, ctx, axes, a, b);
+}
+
+/// The overlaid radar's text equivalent.
+fn radar_table_ui(ui: &mut Ui, lang: Lang, axes: &[String], series: &[RadarSeries]) {
+    egui::Grid::new("compare-radar-table")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong(T::Dimension.get(lang));
+            for s in series {
+                ui.strong(&s.name);
+            }
+            ui.end_row();
+            for (i, name) in axes.iter().enumerate() {
+                ui.label(name);
+                for s in series {
+                    ui.label(level_text(s.values.get(i).copied().flatten()));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Per dimension and overall: A's and B's mean level and B − A.
+fn difference_table_ui(ui: &mut Ui, ctx: &ViewCtx, axes: &[String], a: &Side, b: &Side) {
+    let lang = ctx.lang;
+    let dimensions = &ctx.data.framework.dimensions;
+    let rows = dimensions.len() + 1;
+    TableBuilder::new(ui)
+        .id_salt("compare-difference")
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::auto().at_least(220.0).clip(true))
+        .columns(Column::auto().at_least(70.0), 2)
+        .column(Column::remainder().at_least(140.0))
+        .header(ROW_HEIGHT, |mut header| {
+            for text in [
+                T::Dimension.get(lang),
+                T::Left.get(lang),
+                T::Right.get(lang),
+                T::BMinusA.get(lang),
+            ] {
+                header.col(|ui| {
+                    ui.strong(text);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows, |mut row| {
+                let i = row.index();
+                let (name, left, right) = match dimensions.get(i) {
+                    Some(d) => (
+                        RichText::new(axes.get(i).map_or("", String::as_str)),
+                        a.score.dimension(&d.id).and_then(|s| s.mean_level),
+                        b.score.dimension(&d.id).and_then(|s| s.mean_level),
+                    ),
+                    None => (
+                        RichText::new(T::OverallMean.get(lang)).strong(),
+                        a.score.mean_level,
+                        b.score.mean_level,
+                    ),
+                };
+                row.col(|ui| {
+                    ui.add(Label::new(name).selectable(false));
+                });
+                for value in [left, right] {
+                    row.col(|ui| {
+                        ui.add(Label::new(level_text(value)).selectable(false));
+                    });
+                }
+                row.col(|ui| {
+                    change_ui(ui, difference(left, right));
+                });
+            });
+        });
+}
+
+fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(b? - a?)
+}
+
+/// The indicators that improved and declined most from A to B.
+fn movers_ui(ui: &mut Ui, ctx: &ViewCtx, a: &Side, b: &Side) {
+    let lang = ctx.lang;
+    let moves = analysis::movers(ctx.data, a.assessment, b.assessment);
+    let improved: Vec<&(String, i8)> = moves.iter().filter(|(_, c)| *c > 0).collect();
+    let declined: Vec<&(String, i8)> = moves.iter().rev().filter(|(_, c)| *c < 0).collect();
+    ui.columns(2, |columns| {
+        let lists = [
+            (T::MostImproved, T::NoneImproved, &improved),
+            (T::MostDeclined, T::NoneDeclined, &declined),
+        ];
+        for (ui, (title, none, list)) in columns.iter_mut().zip(lists) {
+            ui.strong(title.get(lang));
+            if list.is_empty() {
+                ui.weak(none.get(lang));
+                continue;
+            }
+            mover_list_ui(ui, ctx, &list[..list.len().min(MOVERS_SHOWN)], a, b);
+            if list.len() > MOVERS_SHOWN {
+                ui.weak(format!(
+                    "… {} {}",
+                    list.len() - MOVERS_SHOWN,
+                    T::NotShown.get(lang)
+                ));
+            }
+        }
+    });
+}
+
+/// Rows of "▲ +2 · 2 → 4 · indicator, its dimension beneath".
+fn mover_list_ui(ui: &mut Ui, ctx: &ViewCtx, list: &[&(String, i8)], a: &Side, b: &Side) {
+    let lang = ctx.lang;
+    let level = |side: &Side, id: &str| {
+        side.assessment
+            .level(id)
+            .map_or_else(|| "–".to_owned(), |l| l.to_string())
+    };
+    for (id, change) in list {
+        ui.horizontal_top(|ui| {
+            let arrow = if *change > 0 { "▲" } else { "▼" };
+            let text =
+                RichText::new(format!("{arrow} {change:+}")).color(change_colour(ui, f64::from(*change)));
+            fixed_cell_ui(ui, MOVER_CHANGE_WIDTH, Label::new(text).selectable(false));
+            fixed_cell_ui(
+                ui,
+                MOVER_LEVELS_WIDTH,
+                Label::new(format!("{} → {}", level(a, id), level(b, id))),
+            );
+            match ctx.data.framework.indicator(id) {
+                Some((dimension, indicator)) => {
+                    ui.vertical(|ui| {
+                        ui.label(indicator.name.get(lang));
+                        ui.weak(dimension.name.get(lang));
+                    });
+                }
+                None => {
+                    ui.label(id);
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+}
+
+/// A widget in a cell of fixed width, so rows line up.
+fn fixed_cell_ui(ui: &mut Ui, width: f32, widget: impl egui::Widget) {
+    let layout = egui::Layout::left_to_right(Align::Min);
+    ui.allocate_ui_with_layout(Vec2::new(width, ROW_HEIGHT), layout, |ui| {
+        ui.set_min_width(width);
+        ui.add(widget);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn difference_needs_both_sides() {
+        assert_eq!(difference(Some(2.0), Some(3.5)), Some(1.5));
+        assert_eq!(difference(None, Some(3.5)), None);
+        assert_eq!(difference(Some(2.0), None), None);
+    }
 }

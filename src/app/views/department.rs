@@ -1,11 +1,725 @@
-//! (being written)
+//! The Department view: one department at the selected period. A header
+//! (name, period, status, assessor and reviewer, overall level and stage,
+//! coverage, change), a radar of the current period against the previous
+//! one and the target, the dimension table, and the drill-down to the
+//! indicator answers behind every figure: level, the rubric text of that
+//! level, evidence, links, confidence, comment and last period's level.
 
-use egui::Ui;
+use egui::{Align, Label, RichText, ScrollArea, Sense, Ui, Vec2};
+use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
+use crate::analysis::{AssessmentScore, DepartmentSummary, DimensionScore};
 use crate::app::command::Command;
-use crate::app::state::ViewState;
+use crate::app::i18n::{T, change_text, level_text};
+use crate::app::state::{DepartmentViewState, ViewState};
+use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
+use crate::app::widgets::{chart_header_ui, colour, status_badge};
+use crate::charts::{self, Rgb};
+use crate::model::{Assessment, Dataset, Department, Dimension, Indicator, Lang, Level, Rating};
 
-pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, _views: &mut ViewState, _out: &mut Vec<Command>) {
-    ui.label(ctx.data.workspace.title.get(ctx.lang));
+/// Below this width the radar and the dimension table stack.
+const SIDE_BY_SIDE_WIDTH: f32 = 1040.0;
+const RADAR_SIZE: Vec2 = Vec2::new(420.0, 350.0);
+/// Two lines, so long dimension names wrap instead of being cut.
+const ROW_HEIGHT: f32 = 36.0;
+/// Widths of the figure columns: mean, floor, target, gap, priority,
+/// change, imbalanced.
+const FIGURE_COLUMNS: [f32; 7] = [62.0, 44.0, 48.0, 48.0, 56.0, 84.0, 76.0];
+/// Width of the indicator list beside the indicator detail.
+const INDICATOR_LIST_WIDTH: f32 = 430.0;
+
+/// Everything one frame of the view reads, resolved once.
+struct Page<'a> {
+    lang: Lang,
+    data: &'a Dataset,
+    department: &'a Department,
+    summary: &'a DepartmentSummary,
+    current: &'a AssessmentScore,
+    /// The answers behind `current`.
+    assessment: Option<&'a Assessment>,
+    /// The assessment before it, for last period's levels.
+    previous: Option<&'a Assessment>,
+    /// The dimension opened in the drill-down.
+    dimension: &'a Dimension,
+    /// Whether that dimension was chosen (a click) rather than defaulted.
+    dimension_chosen: bool,
+}
+
+pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
+    let lang = ctx.lang;
+    let Some(id) = ctx.selection.department.as_deref() else {
+        ui.label(T::SelectDepartment.get(lang));
+        return;
+    };
+    let Some(department) = ctx.data.workspace.department(id) else {
+        ui.label(T::SelectDepartment.get(lang));
+        return;
+    };
+    let summary = ctx.derived.summary.department(id);
+    let Some((summary, current)) = summary.and_then(|s| Some((s, s.current.as_ref()?))) else {
+        ui.heading(department.name.get(lang));
+        ui.label(T::NoAssessment.get(lang));
+        return;
+    };
+    let chosen = ctx
+        .selection
+        .dimension
+        .as_deref()
+        .and_then(|d| ctx.data.framework.dimension(d));
+    let Some(dimension) = chosen.or_else(|| ctx.data.framework.dimensions.first()) else {
+        ui.label(T::NoDimensions.get(lang));
+        return;
+    };
+    let page = Page {
+        lang,
+        data: ctx.data,
+        department,
+        summary,
+        current,
+        assessment: ctx.data.find(id, current.period),
+        previous: ctx.data.previous_for(id, current.period),
+        dimension,
+        dimension_chosen: chosen.is_some(),
+    };
+    ScrollArea::vertical()
+        .id_salt("department-view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            header_ui(ui, &page, ctx.selection.period);
+            ui.separator();
+            if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| {
+                        ui.set_width(RADAR_SIZE.x);
+                        radar_section_ui(ui, &page, views);
+                    });
+                    // Not a separator: in a scroll area that would run to the bottom.
+                    ui.add_space(16.0);
+                    ui.vertical(|ui| dimension_section_ui(ui, &page, out));
+                });
+            } else {
+                radar_section_ui(ui, &page, views);
+                ui.separator();
+                dimension_section_ui(ui, &page, out);
+            }
+            ui.separator();
+            let block = ui
+                .scope(|ui| drill_down_ui(ui, &page, &mut views.department))
+                .response;
+            scroll_once(&block, &page, &mut views.department);
+        });
+}
+
+/// A heatmap click (or a row click) scrolls the drill-down into view once.
+fn scroll_once(block: &egui::Response, page: &Page, state: &mut DepartmentViewState) {
+    if !page.dimension_chosen {
+        return;
+    }
+    let key = (page.department.id.clone(), page.dimension.id.clone());
+    if state.scrolled_to.as_ref() != Some(&key) {
+        block.scroll_to_me(Some(Align::TOP));
+        state.scrolled_to = Some(key);
+    }
+}
+
+// ---- header -----------------------------------------------------------
+
+fn header_ui(ui: &mut Ui, page: &Page, selected_period: Option<chrono::NaiveDate>) {
+    let lang = page.lang;
+    let current = page.current;
+    ui.heading(RichText::new(page.department.name.get(lang)).size(22.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{}: {}", T::Period.get(lang), current.period));
+        if selected_period.is_some_and(|p| p != current.period) {
+            ui.weak(format!("({})", T::AsOfLatest.get(lang)));
+        }
+        ui.separator();
+        status_badge(ui, lang, Some(current.status));
+        ui.label(current.status.label().get(lang));
+        if let Some(assessment) = page.assessment {
+            for (key, person) in [
+                (T::Assessor, &assessment.assessor),
+                (T::Reviewer, &assessment.reviewer),
+            ] {
+                if !person.is_empty() {
+                    ui.separator();
+                    ui.label(format!("{}: {person}", key.get(lang)));
+                }
+            }
+        }
+    });
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        figure_ui(ui, T::OverallLevel.get(lang), |ui| {
+            ui.strong(level_text(current.mean_level));
+        });
+        ui.separator();
+        let stage = current
+            .stage
+            .map_or_else(|| "–".to_owned(), |s| stage_text(page.data, s, lang));
+        figure_ui(ui, T::Stage.get(lang), |ui| {
+            ui.strong(stage);
+        });
+        ui.separator();
+        let coverage = format!(
+            "{:.0}% ({} / {} {})",
+            current.coverage * 100.0,
+            current.answered,
+            current.applicable,
+            T::Answered.get(lang)
+        );
+        figure_ui(ui, T::Coverage.get(lang), |ui| {
+            ui.strong(coverage);
+        });
+        ui.separator();
+        figure_ui(ui, T::ChangeSincePrevious.get(lang), |ui| {
+            change_ui(ui, page.summary.change);
+            if let Some(previous) = &page.summary.previous {
+                ui.weak(format!("{} {}", T::Previous.get(lang), previous.period));
+            }
+        });
+    });
+}
+
+/// A caption over a value.
+fn figure_ui(ui: &mut Ui, caption: &str, value: impl FnOnce(&mut Ui)) {
+    ui.vertical(|ui| {
+        ui.weak(caption);
+        ui.horizontal(value);
+    });
+}
+
+/// "2 · Embryonic".
+fn stage_text(data: &Dataset, level: Level, lang: Lang) -> String {
+    format!("{level} · {}", data.framework.level_name(level, lang))
+}
+
+/// A change since the previous period: an arrow and a sign as well as a
+/// colour, so it never relies on colour alone. Shared with Compare.
+pub(super) fn change_ui(ui: &mut Ui, change: Option<f64>) -> egui::Response {
+    let Some(value) = change else {
+        return ui.add(Label::new("–").selectable(false));
+    };
+    let text = RichText::new(change_label(value)).color(change_colour(ui, round_change(value)));
+    ui.add(Label::new(text).selectable(false))
+}
+
+/// The colour of a change, lightened on the dark theme to stay readable.
+pub(super) fn change_colour(ui: &Ui, value: f64) -> egui::Color32 {
+    let rgb = charts::change_colour(value);
+    colour(if ui.visuals().dark_mode {
+        rgb.lerp(Rgb::WHITE, 0.35)
+    } else {
+        rgb
+    })
+}
+
+/// "▲ +0.45", "▼ -0.30" or "= 0.00", at the two decimals shown.
+pub(super) fn change_label(value: f64) -> String {
+    let rounded = round_change(value);
+    if rounded > 0.0 {
+        format!("▲ {}", change_text(Some(rounded)))
+    } else if rounded < 0.0 {
+        format!("▼ {}", change_text(Some(rounded)))
+    } else {
+        "= 0.00".to_owned()
+    }
+}
+
+fn round_change(value: f64) -> f64 {
+    let rounded = (value * 100.0).round() / 100.0;
+    // No "-0.00".
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+// ---- radar ------------------------------------------------------------
+
+fn radar_section_ui(ui: &mut Ui, page: &Page, views: &mut ViewState) {
+    let lang = page.lang;
+    let title = T::Radar.get(lang);
+    let as_table = chart_header_ui(ui, lang, title, "department.radar", &mut views.as_table);
+    let axes: Vec<String> = page
+        .data
+        .framework
+        .dimensions
+        .iter()
+        .map(|d| d.name.get(lang).to_owned())
+        .collect();
+    if as_table {
+        // The table lists every series, so the toggles have nothing to do.
+        radar_table_ui(ui, page, &axes);
+        return;
+    }
+    let state = &mut views.department;
+    series_toggles_ui(ui, page, state);
+    ui.add(Radar::new(title, &axes, radar_series(page, state)).size(RADAR_SIZE));
+}
+
+/// The legend, whose entries show or hide their series.
+fn series_toggles_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
+    let lang = page.lang;
+    ui.horizontal_wrapped(|ui| {
+        let current = &mut state.show_current;
+        series_toggle_ui(ui, series_colour(0), false, current, T::ShowCurrent.get(lang));
+        ui.add_enabled_ui(page.summary.previous.is_some(), |ui| {
+            let previous = &mut state.show_previous;
+            series_toggle_ui(ui, series_colour(1), false, previous, T::ShowPrevious.get(lang));
+        });
+        series_toggle_ui(
+            ui,
+            series_colour(2),
+            true,
+            &mut state.show_target,
+            T::ShowTarget.get(lang),
+        );
+    });
+}
+
+fn series_colour(i: usize) -> egui::Color32 {
+    colour(charts::series_colour(i))
+}
+
+/// Per dimension: current, previous and target levels, in framework order.
+fn radar_values(page: &Page) -> [Vec<Option<f64>>; 3] {
+    let dimensions = &page.data.framework.dimensions;
+    let of = |score: Option<&AssessmentScore>, d: &Dimension| score?.dimension(&d.id)?.mean_level;
+    let current = dimensions.iter().map(|d| of(Some(page.current), d)).collect();
+    let previous = dimensions
+        .iter()
+        .map(|d| of(page.summary.previous.as_ref(), d))
+        .collect();
+    let target = dimensions
+        .iter()
+        .map(|d| page.current.dimension(&d.id)?.target.map(|t| f64::from(t.get())))
+        .collect();
+    [current, previous, target]
+}
+
+fn radar_series(page: &Page, state: &DepartmentViewState) -> Vec<RadarSeries> {
+    let lang = page.lang;
+    let [current, previous, target] = radar_values(page);
+    let mut series = Vec::new();
+    if state.show_target {
+        series.push(RadarSeries {
+            name: T::ShowTarget.get(lang).to_owned(),
+            colour: series_colour(2),
+            values: target,
+            dashed: true,
+        });
+    }
+    if state.show_previous && page.summary.previous.is_some() {
+        series.push(RadarSeries {
+            name: T::ShowPrevious.get(lang).to_owned(),
+            colour: series_colour(1),
+            values: previous,
+            dashed: false,
+        });
+    }
+    if state.show_current {
+        series.push(RadarSeries {
+            name: T::ShowCurrent.get(lang).to_owned(),
+            colour: series_colour(0),
+            values: current,
+            dashed: false,
+        });
+    }
+    series
+}
+
+/// The radar's text equivalent.
+fn radar_table_ui(ui: &mut Ui, page: &Page, axes: &[String]) {
+    let lang = page.lang;
+    let [current, previous, target] = radar_values(page);
+    egui::Grid::new("department-radar-table")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for heading in [T::Dimension, T::ShowCurrent, T::ShowPrevious, T::ShowTarget] {
+                ui.strong(heading.get(lang));
+            }
+            ui.end_row();
+            for (i, name) in axes.iter().enumerate() {
+                ui.label(name);
+                for values in [&current, &previous, &target] {
+                    ui.label(level_text(values.get(i).copied().flatten()));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+// ---- dimension table --------------------------------------------------
+
+fn dimension_section_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
+    ui.strong(T::DimensionTable.get(page.lang));
+    ui.add_space(4.0);
+    dimension_table_ui(ui, page, out);
+}
+
+fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
+    let lang = page.lang;
+    let dimensions = &page.data.framework.dimensions;
+    let headers = [
+        T::Dimension,
+        T::Mean,
+        T::Floor,
+        T::Target,
+        T::Gap,
+        T::Priority,
+        T::ChangeSincePrevious,
+        T::Imbalanced,
+    ];
+    let mut clicked = None;
+    let mut table = TableBuilder::new(ui)
+        .id_salt("department-dimensions")
+        .striped(true)
+        .vscroll(false)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::remainder().at_least(150.0).clip(true));
+    for width in FIGURE_COLUMNS {
+        table = table.column(Column::exact(width));
+    }
+    table
+        .header(ROW_HEIGHT, |mut header| {
+            for key in headers {
+                header.col(|ui| {
+                    ui.add(Label::new(RichText::new(key.get(lang)).strong()).wrap());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, dimensions.len(), |mut row| {
+                let Some(dimension) = dimensions.get(row.index()) else {
+                    return;
+                };
+                let change = page.summary.dimension_changes.get(row.index()).copied().flatten();
+                let chosen = dimension.id == page.dimension.id;
+                row.set_selected(chosen);
+                let score = page.current.dimension(&dimension.id);
+                let mut name_clicked = false;
+                row.col(|ui| {
+                    let name = egui::Button::selectable(chosen, dimension.name.get(lang)).wrap();
+                    name_clicked = ui.add(name).clicked();
+                });
+                dimension_cells_ui(&mut row, page, score, change);
+                if name_clicked || row.response().clicked() {
+                    clicked = Some(dimension.id.clone());
+                }
+            });
+        });
+    if let Some(dimension) = clicked {
+        out.push(Command::ShowCell {
+            department: page.department.id.clone(),
+            dimension,
+        });
+    }
+}
+
+/// Mean, floor, target, gap, priority, change and imbalance of one row.
+fn dimension_cells_ui(
+    row: &mut egui_extras::TableRow,
+    page: &Page,
+    score: Option<&DimensionScore>,
+    change: Option<f64>,
+) {
+    let lang = page.lang;
+    row.col(|ui| {
+        let mean = score.and_then(|s| s.mean_level);
+        if let Some(mean) = mean {
+            level_chip_ui(ui, mean);
+        }
+        plain_ui(ui, level_text(mean));
+    });
+    row.col(|ui| {
+        let floor = score.and_then(|s| s.floor);
+        let response = plain_ui(ui, floor.map_or_else(|| "–".to_owned(), |l| l.to_string()));
+        let weakest = score
+            .and_then(|s| s.floor_indicator.as_deref())
+            .and_then(|id| page.data.framework.indicator(id));
+        if let Some((_, indicator)) = weakest {
+            response.on_hover_text(format!(
+                "{}: {}",
+                T::WeakestIndicator.get(lang),
+                indicator.name.get(lang)
+            ));
+        }
+    });
+    let target = score.and_then(|s| s.target);
+    row.col(|ui| {
+        plain_ui(ui, target.map_or_else(|| "–".to_owned(), |l| l.to_string()));
+    });
+    let gap = score.and_then(|s| s.gap);
+    row.col(|ui| match gap {
+        Some(gap) if gap > 0.0 => {
+            plain_ui(ui, format!("{gap:.2}"));
+        }
+        Some(_) => {
+            plain_ui(ui, "✓").on_hover_text(T::AlreadyReached.get(lang));
+        }
+        None => {
+            plain_ui(ui, "–");
+        }
+    });
+    row.col(|ui| {
+        let priority = score.and_then(|s| s.priority).filter(|p| *p > 0.0);
+        plain_ui(ui, priority.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}")));
+    });
+    row.col(|ui| {
+        change_ui(ui, change);
+    });
+    row.col(|ui| {
+        if score.is_some_and(|s| s.imbalanced) {
+            plain_ui(ui, "⚠").on_hover_text(T::DimensionBelowStage.get(lang));
+        }
+    });
+}
+
+/// A label that lets a click through to its table row.
+fn plain_ui(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(Label::new(text).selectable(false))
+}
+
+/// A small square in the level's heatmap colour.
+fn level_chip_ui(ui: &mut Ui, mean_level: f64) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, colour(charts::level_colour(mean_level)));
+}
+
+// ---- drill-down -------------------------------------------------------
+
+fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
+    let lang = page.lang;
+    let dimension = page.dimension;
+    ui.heading(format!(
+        "{} — {}",
+        T::IndicatorAnswers.get(lang),
+        dimension.name.get(lang)
+    ));
+    if let Some(score) = page.current.dimension(&dimension.id) {
+        dimension_explained_ui(ui, page, score);
+    }
+    ui.add_space(6.0);
+    let chosen = state
+        .indicator
+        .as_deref()
+        .and_then(|id| dimension.indicators.iter().find(|i| i.id == id))
+        .or_else(|| dimension.indicators.first());
+    let Some(chosen) = chosen else { return };
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(INDICATOR_LIST_WIDTH.min(ui.available_width() / 2.0));
+            if let Some(id) = indicator_list_ui(ui, page, &chosen.id) {
+                state.indicator = Some(id);
+            }
+        });
+        ui.add_space(16.0);
+        ui.vertical(|ui| indicator_detail_ui(ui, page, chosen));
+    });
+}
+
+/// How the dimension's figures come from its indicators.
+fn dimension_explained_ui(ui: &mut Ui, page: &Page, score: &DimensionScore) {
+    let lang = page.lang;
+    let floor = score
+        .floor_indicator
+        .as_deref()
+        .and_then(|id| page.data.framework.indicator(id));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{} {}", T::Mean.get(lang), level_text(score.mean_level)));
+        ui.weak(format!("({})", T::MeanExplained.get(lang)));
+        ui.separator();
+        ui.label(format!(
+            "{} / {} {}",
+            score.answered,
+            score.applicable,
+            T::Answered.get(lang)
+        ));
+        if let (Some(level), Some((_, indicator))) = (score.floor, floor) {
+            ui.separator();
+            ui.label(format!(
+                "{} {level}: {}",
+                T::Floor.get(lang),
+                indicator.name.get(lang)
+            ));
+        }
+    });
+}
+
+/// The dimension's indicators: level, name, weight, confidence and last
+/// period's level. Returns the indicator clicked.
+fn indicator_list_ui(ui: &mut Ui, page: &Page, chosen: &str) -> Option<String> {
+    let lang = page.lang;
+    let mut clicked = None;
+    egui::Grid::new("department-indicators")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for key in [T::Level, T::Indicator, T::Weight, T::Previous] {
+                ui.strong(key.get(lang));
+            }
+            ui.end_row();
+            for indicator in &page.dimension.indicators {
+                let rating = page
+                    .assessment
+                    .map_or(&Rating::Unanswered, |a| a.rating(&indicator.id));
+                ui.label(RichText::new(rating_short(rating, lang)).monospace().strong());
+                if ui
+                    .selectable_label(indicator.id == chosen, indicator.name.get(lang))
+                    .clicked()
+                {
+                    clicked = Some(indicator.id.clone());
+                }
+                ui.label(format!("{:.1}", page.data.indicator_weight(indicator)));
+                let previous = page
+                    .previous
+                    .map_or_else(|| "–".to_owned(), |a| rating_short(a.rating(&indicator.id), lang));
+                ui.label(previous);
+                ui.end_row();
+            }
+        });
+    clicked
+}
+
+/// "3", "N/A" or "–".
+fn rating_short(rating: &Rating, lang: Lang) -> String {
+    match rating {
+        Rating::Level(level) => level.to_string(),
+        Rating::NotApplicable { .. } => match lang {
+            Lang::En => "N/A".to_owned(),
+            Lang::Zh => T::NotApplicable.get(lang).to_owned(),
+        },
+        Rating::Unanswered => "–".to_owned(),
+    }
+}
+
+/// One indicator's answer in full, with the rubric text of its level.
+fn indicator_detail_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
+    let lang = page.lang;
+    let answer = page.assessment.and_then(|a| a.answers.get(&indicator.id));
+    let rating = answer.map_or(&Rating::Unanswered, |a| &a.rating);
+    ui.label(
+        RichText::new(format!("{} · {}", indicator.name.get(lang), indicator.id))
+            .size(16.0)
+            .strong(),
+    );
+    ui.add_space(4.0);
+    match rating {
+        Rating::Level(level) => {
+            ui.label(
+                RichText::new(format!(
+                    "{} {}",
+                    T::Level.get(lang),
+                    stage_text(page.data, *level, lang)
+                ))
+                .strong(),
+            );
+            ui.weak(T::RubricOfLevel.get(lang));
+            if let Some(descriptor) = indicator.levels.get(level.index()) {
+                ui.add(Label::new(descriptor.get(lang)).wrap());
+            }
+        }
+        Rating::NotApplicable { reason } => {
+            ui.label(RichText::new(T::NotApplicable.get(lang)).strong());
+            ui.label(format!("{}: {reason}", T::Reason.get(lang)));
+        }
+        Rating::Unanswered => {
+            ui.label(RichText::new(T::Unanswered.get(lang)).strong());
+        }
+    }
+    ui.add_space(6.0);
+    if let Some(answer) = answer {
+        answer_details_ui(ui, lang, answer);
+    } else {
+        ui.weak(T::NoEvidence.get(lang));
+    }
+    ui.add_space(6.0);
+    previous_and_target_ui(ui, page, indicator);
+    egui::CollapsingHeader::new(T::AllLevels.get(lang))
+        .id_salt(("rubric", &indicator.id))
+        .show(ui, |ui| {
+            for (level, text) in Level::all().zip(&indicator.levels) {
+                let line = format!("{} · {}", stage_text(page.data, level, lang), text.get(lang));
+                let highlight = rating.level() == Some(level);
+                ui.add(
+                    Label::new(if highlight {
+                        RichText::new(line).strong()
+                    } else {
+                        RichText::new(line)
+                    })
+                    .wrap(),
+                );
+            }
+        });
+}
+
+/// Evidence, links, confidence, comment, and whether it awaits re-confirmation.
+fn answer_details_ui(ui: &mut Ui, lang: Lang, answer: &crate::model::Answer) {
+    ui.strong(T::Evidence.get(lang));
+    if answer.evidence.trim().is_empty() {
+        ui.weak(T::NoEvidence.get(lang));
+    } else {
+        ui.add(Label::new(&answer.evidence).wrap());
+    }
+    if answer.reconfirm {
+        ui.label(RichText::new(format!("⚠ {}", T::ToReconfirm.get(lang))).color(ui.visuals().warn_fg_color));
+    }
+    if !answer.links.is_empty() {
+        ui.strong(T::Links.get(lang));
+        for link in &answer.links {
+            if link.starts_with("https://") || link.starts_with("http://") {
+                ui.hyperlink(link);
+            } else {
+                ui.label(RichText::new(link).monospace());
+            }
+        }
+    }
+    let confidence = answer
+        .confidence
+        .map_or_else(|| "–".to_owned(), |c| c.label().get(lang).to_owned());
+    ui.label(format!("{}: {confidence}", T::Confidence.get(lang)));
+    if !answer.comment.trim().is_empty() {
+        ui.label(format!("{}: {}", T::Comment.get(lang), answer.comment));
+    }
+}
+
+/// Last period's answer and the indicator's target, for context.
+fn previous_and_target_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
+    let lang = page.lang;
+    let previous = match page.previous {
+        Some(assessment) => {
+            let level = match assessment.rating(&indicator.id) {
+                Rating::Level(level) => stage_text(page.data, *level, lang),
+                other => rating_short(other, lang),
+            };
+            format!("{} ({}): {level}", T::Previous.get(lang), assessment.period)
+        }
+        None => format!("{}: {}", T::Previous.get(lang), T::NoPreviousAssessment.get(lang)),
+    };
+    ui.label(previous);
+    if let Some(score) = page.current.indicator(&indicator.id)
+        && let Some(target) = score.target
+    {
+        let gap = match score.gap {
+            Some(gap) if gap > 0.0 => format!(" · {} {gap:.0}", T::Gap.get(lang)),
+            Some(_) => format!(" · ✓ {}", T::AlreadyReached.get(lang)),
+            None => String::new(),
+        };
+        ui.label(format!("{}: {target}{gap}", T::Target.get(lang)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn change_labels_carry_sign_and_arrow() {
+        assert_eq!(change_label(0.454), "▲ +0.45");
+        assert_eq!(change_label(-0.3), "▼ -0.30");
+        assert_eq!(change_label(0.001), "= 0.00");
+        assert_eq!(change_label(-0.004), "= 0.00");
+    }
 }

@@ -1,0 +1,160 @@
+//! The Compare view as a user meets it: two departments side by side with
+//! the difference per dimension that `analysis` computes, and one
+//! department at two periods with its most improved and declined indicators.
+
+mod common;
+
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use govmaturity::analysis;
+use govmaturity::app::GovApp;
+use govmaturity::app::state::{CompareMode, Tab};
+use govmaturity::model::Lang;
+
+fn compare_tab() -> Harness<'static, GovApp> {
+    let mut harness = common::sample_app();
+    harness.get_by_role_and_label(Role::Button, "Compare").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.tab, Tab::Compare);
+    harness
+}
+
+/// Opens combo box `label` and picks `option` from its list.
+fn pick(harness: &mut Harness<'static, GovApp>, label: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    // The department tree on the left lists the name too; the popup's
+    // entry sits right of it, under the combo box.
+    let entry = harness
+        .get_all_by_label(option)
+        .max_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .unwrap();
+    entry.click();
+    harness.run();
+}
+
+/// "▲ +0.45", "▼ -0.30" or "= 0.00", as the view writes a change.
+fn change_label(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded > 0.0 {
+        format!("▲ {rounded:+.2}")
+    } else if rounded < 0.0 {
+        format!("▼ {rounded:+.2}")
+    } else {
+        "= 0.00".to_owned()
+    }
+}
+
+#[test]
+fn defaults_compare_the_selected_department_with_the_next() {
+    let harness = compare_tab();
+    let state = &harness.state().state;
+    assert_eq!(state.views.compare.mode, CompareMode::Departments);
+    // Nothing chosen yet: A is the selected department, B the next one.
+    assert!(harness.query_by_label_contains("A: Big Data Bureau").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("B: Government Service Centre")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_role_and_label(Role::Image, "Profile").is_some(),
+        "the overlaid radar is shown"
+    );
+}
+
+#[test]
+fn compare_shows_the_difference_of_two_departments() {
+    let mut harness = compare_tab();
+    pick(&mut harness, "A", "Finance Bureau");
+    pick(&mut harness, "B", "Health Commission");
+    let state = &harness.state().state;
+    assert_eq!(state.views.compare.left.as_deref(), Some("finance-bureau"));
+    assert_eq!(state.views.compare.right.as_deref(), Some("health-commission"));
+
+    let data = state.data().unwrap();
+    let summary = analysis::summarize(data, None);
+    let a = summary
+        .department("finance-bureau")
+        .unwrap()
+        .current
+        .as_ref()
+        .unwrap();
+    let b = summary
+        .department("health-commission")
+        .unwrap()
+        .current
+        .as_ref()
+        .unwrap();
+    for dimension in &data.framework.dimensions {
+        let difference = b.dimension(&dimension.id).unwrap().mean_level.unwrap()
+            - a.dimension(&dimension.id).unwrap().mean_level.unwrap();
+        let shown = change_label(difference);
+        assert!(
+            harness.query_all_by_label(&shown).next().is_some(),
+            "{}: B − A = {shown} is shown",
+            dimension.name.get(Lang::En)
+        );
+    }
+    let overall = change_label(b.mean_level.unwrap() - a.mean_level.unwrap());
+    assert!(
+        harness.query_all_by_label(&overall).next().is_some(),
+        "overall B − A = {overall}"
+    );
+}
+
+#[test]
+fn periods_mode_lists_most_improved_and_declined() {
+    let mut harness = compare_tab();
+    harness.get_by_label("One department, two periods").click();
+    harness.run();
+    assert_eq!(harness.state().state.views.compare.mode, CompareMode::Periods);
+    pick(&mut harness, "Department compared", "Finance Bureau");
+    pick(&mut harness, "A", "2024-06-30");
+    pick(&mut harness, "B", "2025-12-31");
+    assert!(harness.query_by_label("Most improved").is_some());
+    assert!(harness.query_by_label("Most declined").is_some());
+
+    let data = harness.state().state.data().unwrap();
+    let before = data
+        .find("finance-bureau", "2024-06-30".parse().unwrap())
+        .unwrap();
+    let after = data
+        .find("finance-bureau", "2025-12-31".parse().unwrap())
+        .unwrap();
+    let moves = analysis::movers(data, before, after);
+    let (best, change) = moves.first().unwrap();
+    assert!(*change > 0, "the sample improves over eighteen months");
+    let (_, indicator) = data.framework.indicator(best).unwrap();
+    assert!(
+        harness.query_by_label(indicator.name.get(Lang::En)).is_some(),
+        "top mover {best} is listed"
+    );
+    assert!(
+        harness
+            .query_all_by_label(&format!("▲ {change:+}"))
+            .next()
+            .is_some()
+    );
+    let declined = moves.iter().rev().find(|(_, c)| *c < 0);
+    match declined {
+        Some((id, _)) => {
+            let (_, indicator) = data.framework.indicator(id).unwrap();
+            assert!(
+                harness.query_by_label(indicator.name.get(Lang::En)).is_some(),
+                "decline {id} is listed"
+            );
+        }
+        None => assert!(harness.query_by_label("No indicator declined.").is_some()),
+    }
+}
+
+#[test]
+fn the_overlaid_radar_offers_its_table_view() {
+    let mut harness = compare_tab();
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert!(harness.state().state.views.as_table.contains("compare.radar"));
+    assert!(harness.query_by_role_and_label(Role::Image, "Profile").is_none());
+}

@@ -1,0 +1,228 @@
+//! The Department view as a user meets it: the chosen department's header
+//! and dimension table (with the same figures `analysis` computes), radar
+//! series toggles, the drill-down to an indicator's rubric text and
+//! evidence, and Chinese names when the language is Chinese.
+
+mod common;
+
+use egui::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use govmaturity::analysis;
+use govmaturity::app::state::Tab;
+use govmaturity::app::{Command, GovApp};
+use govmaturity::model::{Lang, Rating};
+
+const FINANCE: &str = "finance-bureau";
+
+/// The sample app on the Department tab with the Finance Bureau selected.
+fn finance_department() -> Harness<'static, GovApp> {
+    let mut harness = common::sample_app();
+    // The tab first: other views may name the department too.
+    harness.get_by_role_and_label(Role::Button, "Department").click();
+    harness.run();
+    harness.get_by_label("Finance Bureau").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.tab, Tab::Department);
+    assert_eq!(
+        harness.state().state.selection.department.as_deref(),
+        Some(FINANCE)
+    );
+    harness
+}
+
+#[test]
+fn selecting_a_department_shows_its_name_and_dimension_means() {
+    let harness = finance_department();
+    // Once in the department tree, once as the view's heading.
+    assert!(
+        harness.query_all_by_label("Finance Bureau").count() >= 2,
+        "the heading names the department"
+    );
+    let data = harness.state().state.data().unwrap();
+    let latest = data.latest_for(FINANCE, None).unwrap();
+    let score = analysis::score_assessment(data, latest);
+    assert!(
+        harness
+            .query_by_label(&format!("Period: {}", latest.period))
+            .is_some()
+    );
+    for dimension in &data.framework.dimensions {
+        assert!(
+            harness.query_by_label(dimension.name.get(Lang::En)).is_some(),
+            "{} has a row",
+            dimension.id
+        );
+        let mean = score.dimension(&dimension.id).unwrap().mean_level.unwrap();
+        let shown = format!("{mean:.2}");
+        assert!(
+            harness.query_all_by_label(&shown).next().is_some(),
+            "{} mean {shown} is shown",
+            dimension.id
+        );
+    }
+    let overall = format!("{:.2}", score.mean_level.unwrap());
+    assert!(
+        harness.query_all_by_label(&overall).next().is_some(),
+        "overall level {overall} is shown"
+    );
+}
+
+#[test]
+fn unticking_a_radar_series_hides_it() {
+    let mut harness = finance_department();
+    assert!(harness.state().state.views.department.show_previous);
+    harness.get_by_label("Previous period").click();
+    harness.run();
+    assert!(!harness.state().state.views.department.show_previous);
+    assert!(
+        harness.state().state.views.department.show_current,
+        "the others stay on"
+    );
+    harness.get_by_label("Previous period").click();
+    harness.run();
+    assert!(harness.state().state.views.department.show_previous);
+}
+
+#[test]
+fn radar_offers_its_table_view() {
+    let mut harness = finance_department();
+    assert!(
+        harness.query_by_role_and_label(Role::Image, "Profile").is_some(),
+        "the radar widget is labelled"
+    );
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert!(harness.state().state.views.as_table.contains("department.radar"));
+}
+
+#[test]
+fn drill_down_shows_the_rubric_text_of_the_answered_level() {
+    let mut harness = finance_department();
+    harness.get_by_label("Data sharing & openness").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selection.dimension.as_deref(),
+        Some("sharing")
+    );
+
+    let (indicator_id, name, descriptor, evidence) = {
+        let data = harness.state().state.data().unwrap();
+        let latest = data.latest_for(FINANCE, None).unwrap();
+        let dimension = data.framework.dimension("sharing").unwrap();
+        // The last indicator of the dimension that has a level, so the test
+        // does not merely see the default (first) one.
+        let (indicator, answer) = dimension
+            .indicators
+            .iter()
+            .rev()
+            .find_map(|i| {
+                latest
+                    .answers
+                    .get(&i.id)
+                    .filter(|a| matches!(a.rating, Rating::Level(_)))
+                    .map(|a| (i, a))
+            })
+            .unwrap();
+        let level = answer.rating.level().unwrap();
+        (
+            indicator.id.clone(),
+            indicator.name.get(Lang::En).to_owned(),
+            indicator.levels[level.index()].get(Lang::En).to_owned(),
+            answer.evidence.clone(),
+        )
+    };
+    harness.get_by_label(&name).click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.views.department.indicator.as_deref(),
+        Some(indicator_id.as_str())
+    );
+    assert!(harness.query_by_label("What this level means").is_some());
+    assert!(
+        harness.query_by_label(&descriptor).is_some(),
+        "rubric text of the level: {descriptor}"
+    );
+    if !evidence.is_empty() {
+        assert!(harness.query_by_label(&evidence).is_some(), "evidence is shown");
+    }
+    assert!(harness.query_by_label_contains("Confidence: ").is_some());
+}
+
+#[test]
+fn chinese_shows_chinese_dimension_names() {
+    let mut harness = finance_department();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(
+        harness.query_all_by_label("市财政局").count() >= 2,
+        "department heading in Chinese"
+    );
+    let data = harness.state().state.data().unwrap();
+    let names: Vec<String> = data
+        .framework
+        .dimensions
+        .iter()
+        .map(|d| d.name.get(Lang::Zh).to_owned())
+        .collect();
+    for name in &names {
+        assert!(harness.query_by_label(name).is_some(), "{name} is shown");
+    }
+    assert!(harness.query_by_label("Data sharing & openness").is_none());
+    assert!(
+        harness.query_all_by_label("上期").next().is_some(),
+        "series toggles are translated"
+    );
+}
+
+#[test]
+fn a_heatmap_click_opens_that_dimension_in_the_drill_down() {
+    let mut harness = common::sample_app();
+    harness.state_mut().push(Command::ShowCell {
+        department: FINANCE.into(),
+        dimension: "talent".into(),
+    });
+    harness.run();
+    assert_eq!(harness.state().prefs.tab, Tab::Department);
+    assert!(
+        harness
+            .query_by_label("Indicator answers — Digital talent & skills")
+            .is_some()
+    );
+    assert_eq!(
+        harness.state().state.views.department.scrolled_to,
+        Some((FINANCE.into(), "talent".into()))
+    );
+    // Its first indicator is open, with the rubric text of its level.
+    let data = harness.state().state.data().unwrap();
+    let latest = data.latest_for(FINANCE, None).unwrap();
+    let first = &data.framework.dimension("talent").unwrap().indicators[0];
+    let level = latest.level(&first.id).unwrap();
+    assert!(
+        harness
+            .query_by_label(first.levels[level.index()].get(Lang::En))
+            .is_some()
+    );
+}
+
+#[test]
+fn an_earlier_period_shows_that_assessment() {
+    let mut harness = finance_department();
+    let first = "2024-06-30".parse().unwrap();
+    harness.state_mut().push(Command::SetPeriod(Some(first)));
+    harness.run();
+    assert!(harness.query_by_label("Period: 2024-06-30").is_some());
+    let data = harness.state().state.data().unwrap();
+    let score = analysis::score_assessment(data, data.find(FINANCE, first).unwrap());
+    let overall = format!("{:.2}", score.mean_level.unwrap());
+    assert!(
+        harness.query_all_by_label(&overall).next().is_some(),
+        "overall level {overall} of that period"
+    );
+    // The first period has nothing before it: no change, no previous series.
+    assert!(
+        harness
+            .query_by_label("Previous: no previous assessment")
+            .is_some()
+    );
+}
