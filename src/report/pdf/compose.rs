@@ -400,10 +400,19 @@ fn heatmap(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
                 .collect()
         })
         .collect();
-    blocks.push(Block::Graphic(charts::heatmap(
-        fonts, &rows, &columns, &values, l.no_data,
-    )));
+    // A page holds about 30 rows; longer grids continue on the next page,
+    // each part with its own column labels and legend.
+    for (rows, values) in rows.chunks(HEATMAP_ROWS).zip(values.chunks(HEATMAP_ROWS)) {
+        blocks.push(Block::Graphic(charts::heatmap(
+            fonts, rows, &columns, values, l.no_data,
+        )));
+    }
 }
+
+/// Heatmap rows per graphic, so that one part always fits a page.
+const HEATMAP_ROWS: usize = 30;
+/// Ranking bars per graphic, likewise.
+const RANKING_ROWS: usize = 45;
 
 /// Bars and the ranking table.
 fn ranking(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
@@ -414,7 +423,9 @@ fn ranking(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         .iter()
         .map(|r| (r.name.clone(), r.mean_level))
         .collect();
-    blocks.push(Block::Graphic(charts::ranking(fonts, &bars)));
+    for part in bars.chunks(RANKING_ROWS) {
+        blocks.push(Block::Graphic(charts::ranking(fonts, part)));
+    }
     blocks.push(Block::Space(6.0));
     let mut table = Table::new(
         vec![

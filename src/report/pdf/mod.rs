@@ -23,8 +23,7 @@ use crate::model::Lang;
 /// Renders the report as PDF bytes.
 pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     let fonts = text::Fonts::load()?;
-    let blocks = compose::compose(&fonts, content);
-    let laid = layout::Flow::new(&fonts).run(&blocks);
+    let laid = lay_out(&fonts, content);
     let lang = content.lang;
     let title = content.title.get(lang).to_owned();
     let period = content
@@ -49,10 +48,111 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     paint::paint(&fonts, &laid, &frame)
 }
 
+/// The report's pages as display lists, before painting.
+fn lay_out(fonts: &text::Fonts, content: &ReportContent) -> layout::Laid {
+    let blocks = compose::compose(fonts, content);
+    layout::Flow::new(fonts).run(&blocks)
+}
+
 /// "Page 3 of 40" / "第 3 页，共 40 页".
 fn page_of(lang: Lang, n: usize, m: usize) -> String {
     match lang {
         Lang::En => format!("Page {n} of {m}"),
         Lang::Zh => format!("第 {n} 页，共 {m} 页"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::layout::{Item, PAGE_HEIGHT, PAGE_WIDTH};
+    use super::*;
+    use crate::report::{Format, ReportOptions, content};
+    use crate::store::{self, LoadedWorkspace};
+
+    /// The sample workspace with every department copied `copies` times.
+    fn enlarged(copies: usize) -> LoadedWorkspace {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+        let mut loaded = match store::load(&root) {
+            Ok(loaded) => loaded,
+            Err(e) => panic!("{e}"),
+        };
+        let departments = loaded.data.workspace.departments.clone();
+        let assessments = loaded.data.assessments.clone();
+        for copy in 1..copies {
+            for department in &departments {
+                let mut department = department.clone();
+                let id = format!("{}-{copy}", department.id);
+                for assessment in assessments.iter().filter(|a| a.department == department.id) {
+                    let mut assessment = assessment.clone();
+                    assessment.department = id.clone();
+                    loaded.data.assessments.push(assessment);
+                }
+                department.id = id;
+                department.name.en = format!("{} {copy}", department.name.en);
+                department.name.zh = format!("{}（{copy}）", department.name.zh);
+                loaded.data.workspace.departments.push(department);
+            }
+        }
+        loaded.data.sort_assessments();
+        loaded
+    }
+
+    /// The lowest and highest y of an item.
+    fn vertical_extent(item: &Item) -> (f32, f32) {
+        match item {
+            Item::Text { at, size, .. } => (at.y - size, at.y),
+            Item::Rect { rect, .. } => (rect.min.y, rect.max.y),
+            Item::Path { points, .. } => points
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.y), hi.max(p.y))),
+            Item::Polygons { polygons, .. } => polygons
+                .iter()
+                .flatten()
+                .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.y), hi.max(p.y))),
+        }
+    }
+
+    #[test]
+    fn many_departments_stay_inside_the_pages() {
+        let loaded = enlarged(10);
+        let options = ReportOptions {
+            format: Format::Pdf,
+            period: None,
+            department: None,
+            lang: Lang::Zh,
+            generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+        };
+        let content = content::build(&loaded, &options);
+        assert_eq!(content.heatmap.len(), 120);
+        let fonts = match text::Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let laid = lay_out(&fonts, &content);
+        for (page, items) in laid.pages.iter().enumerate() {
+            for item in items {
+                let (top, bottom) = vertical_extent(item);
+                assert!(
+                    top >= layout::MARGIN && bottom <= PAGE_HEIGHT - layout::MARGIN,
+                    "page {page}: {item:?} runs off the text block"
+                );
+                if let Item::Text { at, .. } = item {
+                    assert!(at.x >= 0.0 && at.x < PAGE_WIDTH, "page {page}: {item:?}");
+                }
+            }
+        }
+        // An outline entry per department, and every page has something on it.
+        for department in &content.heatmap {
+            let entries = laid
+                .bookmarks
+                .iter()
+                .filter(|b| b.depth == 1 && b.title == department.name);
+            assert_eq!(entries.count(), 1, "{}", department.name);
+        }
+        assert!(laid.pages.iter().all(|p| !p.is_empty()));
     }
 }
