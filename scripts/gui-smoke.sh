@@ -42,6 +42,9 @@ for _ in $(seq 1 45); do
     DISPLAY="$display" import -window root "$shot" 2>/dev/null || continue
     colours=$(convert "$shot" -format %k info:)
     if [ "$colours" -gt 50 ]; then
+        # Let the first frames settle, then take the screenshot that is kept.
+        sleep 3
+        DISPLAY="$display" import -window root "$shot"
         echo "gui-smoke: drawn ($colours colours), screenshot in $shot"
         exit 0
     fi

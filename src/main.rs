@@ -26,6 +26,7 @@ fn main() -> ExitCode {
                 fresh: false,
                 lang: args.lang,
                 tab,
+                user: args.user,
             })
         }
     }

@@ -91,11 +91,9 @@ impl GovApp {
             Command::Transition { to, comment } => self.transition(to, &comment),
             Command::ResolveConflict(choice) => self.resolve_conflict(choice),
             Command::Restore(index) => self.restore(index),
-            Command::DiscardRecovery(index) => {
-                if index < self.state.recoveries.len() {
-                    let recovery = self.state.recoveries.remove(index);
-                    self.send(Job::RemoveJournal { path: recovery.path });
-                }
+            Command::DiscardRecovery(index) if index < self.state.recoveries.len() => {
+                let recovery = self.state.recoveries.remove(index);
+                self.send(Job::RemoveJournal { path: recovery.path });
             }
             _ => {}
         }
@@ -335,11 +333,10 @@ impl GovApp {
             .is_some_and(|d| d.find(&department, period).is_some());
         if exists {
             self.open_session(&department, period);
-        } else if let Some(open) = &self.state.workspace {
-            // Never saved before the crash: start from an empty file.
+        } else {
+            // Never saved before the crash: the file does not exist yet.
             let mut blank = recovery.assessment.clone();
             blank.answers.clear();
-            let _ = open;
             self.state.session = Some(Session::new(blank, None, false));
         }
         if let Some(session) = &mut self.state.session {

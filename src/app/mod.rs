@@ -36,6 +36,8 @@ pub struct StartOptions {
     pub lang: Option<crate::model::Lang>,
     /// `--view`: the view to open on.
     pub tab: Option<state::Tab>,
+    /// `--user`: the name recorded in audit logs.
+    pub user: Option<String>,
 }
 
 pub struct GovApp {
@@ -62,6 +64,9 @@ impl GovApp {
         }
         if let Some(tab) = options.tab {
             app.prefs.tab = tab;
+        }
+        if let Some(user) = options.user.filter(|u| !u.trim().is_empty()) {
+            app.prefs.user_name = user.trim().to_owned();
         }
         let sample = PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
         let first = options

@@ -42,6 +42,10 @@ pub struct Cli {
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Your name for the audit log of the assessments you edit (remembered).
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
     /// View the desktop app opens on (overview, department, assess, trends, compare, framework).
     #[arg(long, value_enum)]
     pub view: Option<StartView>,
