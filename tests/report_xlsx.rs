@@ -1,0 +1,623 @@
+//! The Excel report as someone who receives it opens it: seven sheets,
+//! figures equal to `govmaturity summary --format json`, numbers stored as
+//! numbers, native charts, one department only when asked, and user text
+//! that looks like a formula kept as text.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+use chrono::NaiveDate;
+use govmaturity::analysis;
+use govmaturity::model::Lang;
+use govmaturity::report::{self, Format, ReportOptions};
+use govmaturity::store::{self, LoadedWorkspace};
+use serde_json::Value;
+
+const SHEETS_EN: [&str; 7] = [
+    "Summary",
+    "Heatmap",
+    "Scores",
+    "Answers",
+    "Priorities",
+    "Trends",
+    "Framework",
+];
+const SHEETS_ZH: [&str; 7] = [
+    "概览",
+    "热力图",
+    "维度得分",
+    "指标答案",
+    "优先事项",
+    "趋势",
+    "评估框架",
+];
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
+}
+
+fn sample() -> LoadedWorkspace {
+    store::load(&sample_dir()).unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn options(lang: Lang, department: Option<&str>, period: Option<NaiveDate>) -> ReportOptions {
+    ReportOptions {
+        format: Format::Xlsx,
+        period,
+        department: department.map(str::to_owned),
+        lang,
+        generated: date(2026, 1, 15),
+    }
+}
+
+fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Vec<u8> {
+    report::render(loaded, options).unwrap()
+}
+
+fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap()
+}
+
+fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
+    open(bytes).worksheet_range(name).unwrap()
+}
+
+/// The cell at an absolute (row, column), `Empty` outside the used range.
+fn cell(range: &Range<Data>, row: u32, col: u32) -> Data {
+    range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
+}
+
+/// The first row whose cell in `col` is the string `text`.
+fn row_of(range: &Range<Data>, col: u32, text: &str) -> Option<u32> {
+    let (end_row, _) = range.end()?;
+    (0..=end_row).find(|&r| cell(range, r, col) == Data::String(text.to_owned()))
+}
+
+/// The column of header `text` in `row`.
+fn col_of(range: &Range<Data>, row: u32, text: &str) -> u32 {
+    let (_, end_col) = range.end().unwrap();
+    (0..=end_col)
+        .find(|&c| cell(range, row, c) == Data::String(text.to_owned()))
+        .unwrap_or_else(|| panic!("no header {text:?} in row {row}"))
+}
+
+/// A cell's number; `None` for an empty cell; panics on anything else, so a
+/// number stored as text fails the test.
+fn number(range: &Range<Data>, row: u32, col: u32) -> Option<f64> {
+    match cell(range, row, col) {
+        Data::Float(v) => Some(v),
+        Data::Empty => None,
+        other => panic!("cell ({row}, {col}) should be a number or empty, is {other:?}"),
+    }
+}
+
+fn text(range: &Range<Data>, row: u32, col: u32) -> String {
+    match cell(range, row, col) {
+        Data::String(s) => s,
+        Data::Empty => String::new(),
+        other => panic!("cell ({row}, {col}) should be text, is {other:?}"),
+    }
+}
+
+/// The calendar date of an Excel date cell (serial days since 1899-12-30).
+fn excel_date(value: calamine::ExcelDateTime) -> NaiveDate {
+    assert!(value.is_datetime());
+    let days = value.as_f64();
+    assert_eq!(days.fract(), 0.0, "a date without a time");
+    date(1899, 12, 30) + chrono::TimeDelta::days(days as i64)
+}
+
+fn assert_close(actual: Option<f64>, expected: Option<f64>, what: &str) {
+    match (actual, expected) {
+        (Some(a), Some(e)) => assert!((a - e).abs() < 0.005, "{what}: {a} in the workbook, {e} expected"),
+        (None, None) => {}
+        _ => panic!("{what}: {actual:?} in the workbook, {expected:?} expected"),
+    }
+}
+
+fn json_number(value: &Value) -> Option<f64> {
+    value.as_f64()
+}
+
+/// `govmaturity summary --format json` on the sample workspace.
+fn summary_json(period: Option<&str>) -> Value {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_govmaturity"));
+    command.args(["summary", sample_dir().to_str().unwrap(), "--format", "json"]);
+    if let Some(period) = period {
+        command.args(["--period", period]);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The text of one file inside the xlsx (a zip).
+fn zip_text(bytes: &[u8], path: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut file = archive
+        .by_name(path)
+        .unwrap_or_else(|_| panic!("{path} is missing"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).unwrap();
+    text
+}
+
+fn zip_names(bytes: &[u8]) -> Vec<String> {
+    let archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    archive
+        .file_names()
+        .map(|name| name.unwrap().into_owned())
+        .collect()
+}
+
+#[test]
+fn workbook_reopens_with_seven_sheets_in_both_languages() {
+    let loaded = sample();
+    let en = render(&loaded, &options(Lang::En, None, None));
+    assert_eq!(open(&en).sheet_names(), SHEETS_EN);
+    let zh = render(&loaded, &options(Lang::Zh, None, None));
+    assert_eq!(open(&zh).sheet_names(), SHEETS_ZH);
+    // Chinese names on the Chinese heatmap.
+    let heatmap = sheet(&zh, "热力图");
+    assert!(row_of(&heatmap, 0, "市卫生健康委员会").is_some());
+}
+
+#[test]
+fn summary_and_scores_equal_the_cli_summary() {
+    let loaded = sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let json = summary_json(None);
+    let computed = analysis::summarize(&loaded.data, None);
+    let summary = sheet(&bytes, "Summary");
+    let scores = sheet(&bytes, "Scores");
+
+    // Key figures.
+    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    assert_close(
+        number(&summary, overall_row, 1),
+        computed.mean_level,
+        "government mean",
+    );
+    let period_row = row_of(&summary, 0, "Period (as of)").unwrap();
+    let period = json["period"].as_str().unwrap();
+    match cell(&summary, period_row, 1) {
+        Data::DateTime(d) => assert_eq!(excel_date(d).to_string(), period),
+        other => panic!("the period should be an Excel date, is {other:?}"),
+    }
+
+    // The department table.
+    let header = row_of(&summary, 0, "Department id").unwrap();
+    let overall_col = col_of(&summary, header, "Overall");
+    let coverage_col = col_of(&summary, header, "Coverage");
+    let departments = json["departments"].as_array().unwrap();
+    assert_eq!(departments.len(), 12);
+    let score_header = 0;
+    let score_mean = col_of(&scores, score_header, "Mean level");
+    let score_floor = col_of(&scores, score_header, "Floor");
+    let score_dimension = col_of(&scores, score_header, "Dimension id");
+    for (department, from_analysis) in departments.iter().zip(&computed.departments) {
+        let id = department["id"].as_str().unwrap();
+        assert_eq!(id, from_analysis.department);
+        let row = row_of(&summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Summary sheet"));
+        assert_eq!(text(&summary, row, 1), department["name"].as_str().unwrap());
+        let overall = number(&summary, row, overall_col);
+        assert_close(overall, json_number(&department["overall"]), id);
+        assert_close(
+            overall,
+            from_analysis.current.as_ref().and_then(|c| c.mean_level),
+            id,
+        );
+        assert_close(
+            number(&summary, row, coverage_col),
+            json_number(&department["coverage"]),
+            id,
+        );
+        for dimension in department["dimensions"].as_array().unwrap() {
+            let dimension_id = dimension["id"].as_str().unwrap();
+            let what = format!("{id} / {dimension_id}");
+            let name = loaded
+                .data
+                .framework
+                .dimension(dimension_id)
+                .unwrap()
+                .name
+                .en
+                .clone();
+            let column = col_of(&summary, header, &name);
+            assert_close(
+                number(&summary, row, column),
+                json_number(&dimension["score"]),
+                &what,
+            );
+            // The Scores sheet: one row per department × dimension.
+            let (end_row, _) = scores.end().unwrap();
+            let score_row = (1..=end_row)
+                .find(|&r| text(&scores, r, 0) == id && text(&scores, r, score_dimension) == dimension_id)
+                .unwrap_or_else(|| panic!("{what} is not on the Scores sheet"));
+            assert_close(
+                number(&scores, score_row, score_mean),
+                json_number(&dimension["score"]),
+                &what,
+            );
+            assert_close(
+                number(&scores, score_row, score_floor),
+                json_number(&dimension["floor"]),
+                &what,
+            );
+        }
+    }
+}
+
+#[test]
+fn an_earlier_period_reports_the_figures_of_that_period() {
+    let loaded = sample();
+    let bytes = render(&loaded, &options(Lang::En, None, Some(date(2024, 12, 31))));
+    let json = summary_json(Some("2024-12-31"));
+    let summary = sheet(&bytes, "Summary");
+    let header = row_of(&summary, 0, "Department id").unwrap();
+    let overall_col = col_of(&summary, header, "Overall");
+    for department in json["departments"].as_array().unwrap() {
+        let id = department["id"].as_str().unwrap();
+        let row = row_of(&summary, 0, id).unwrap();
+        assert_close(
+            number(&summary, row, overall_col),
+            json_number(&department["overall"]),
+            id,
+        );
+    }
+    // Trends stop at the report's period: 2024-06-30 and 2024-12-31.
+    let trends = sheet(&bytes, "Trends");
+    let (end_row, _) = trends.end().unwrap();
+    let dates: Vec<_> = (1..=end_row)
+        .filter_map(|r| match cell(&trends, r, 0) {
+            Data::DateTime(d) => Some(excel_date(d)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(dates, [date(2024, 6, 30), date(2024, 12, 31)]);
+}
+
+#[test]
+fn numbers_are_numbers_and_dates_are_dates() {
+    let loaded = sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let mut workbook = open(&bytes);
+    // Nowhere a dash standing in for a missing number.
+    for name in SHEETS_EN {
+        let range = workbook.worksheet_range(name).unwrap();
+        for (r, c, value) in range.used_cells() {
+            if let Data::String(s) = value {
+                assert!(
+                    !["–", "-", "—", "N/A"].contains(&s.trim()),
+                    "{name} ({r}, {c}) holds {s:?}"
+                );
+            }
+        }
+    }
+    let numeric_columns = |sheet: &str, headers: &[&str]| {
+        let range = workbook_range(&bytes, sheet);
+        let (end_row, _) = range.end().unwrap();
+        assert!(end_row >= 1, "{sheet} is empty");
+        let mut numbers = 0;
+        for header in headers {
+            let column = col_of(&range, 0, header);
+            for row in 1..=end_row {
+                if number(&range, row, column).is_some() {
+                    numbers += 1;
+                }
+            }
+        }
+        assert!(numbers > 0, "{sheet}: no numbers in {headers:?}");
+    };
+    numeric_columns(
+        "Scores",
+        &[
+            "Mean level",
+            "Floor",
+            "Target",
+            "Gap",
+            "Priority",
+            "Change since previous",
+            "Coverage",
+        ],
+    );
+    numeric_columns("Answers", &["Level"]);
+    numeric_columns(
+        "Priorities",
+        &[
+            "Rank",
+            "Current level",
+            "Target",
+            "Gap",
+            "Weight",
+            "Priority",
+            "Next level",
+        ],
+    );
+    numeric_columns("Framework", &["Dimension weight", "Indicator weight"]);
+    numeric_columns("Heatmap", &["Overall"]);
+    numeric_columns(
+        "Trends",
+        &["Government mean", "Lowest department", "Highest department"],
+    );
+
+    // Periods are Excel dates.
+    let answers = workbook_range(&bytes, "Answers");
+    let period = col_of(&answers, 0, "Period");
+    assert!(matches!(cell(&answers, 1, period), Data::DateTime(_)));
+    let trends = workbook_range(&bytes, "Trends");
+    assert!(matches!(cell(&trends, 1, 0), Data::DateTime(_)));
+    // Answers: every indicator of every current assessment.
+    let (end_row, _) = answers.end().unwrap();
+    let expected = 12 * loaded.data.framework.indicator_count();
+    assert_eq!(usize::try_from(end_row).unwrap(), expected);
+}
+
+fn workbook_range(bytes: &[u8], name: &str) -> Range<Data> {
+    sheet(bytes, name)
+}
+
+#[test]
+fn charts_are_native_excel_charts() {
+    let loaded = sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let names = zip_names(&bytes);
+    let charts: Vec<_> = names
+        .iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .collect();
+    assert_eq!(charts.len(), 2, "{names:?}");
+    let radar = zip_text(&bytes, "xl/charts/chart1.xml");
+    assert!(radar.contains("<c:radarChart>"), "chart1 is not a radar chart");
+    assert!(radar.contains("Summary!$B$"), "the radar reads the Summary sheet");
+    let line = zip_text(&bytes, "xl/charts/chart2.xml");
+    assert!(line.contains("<c:lineChart>"), "chart2 is not a line chart");
+    assert!(line.contains("<c:dateAx>"), "the line chart has a date axis");
+    assert!(
+        line.contains("Trends!$A$2:$A$5"),
+        "the categories are the four periods"
+    );
+    // The heatmap's colour scale runs between the viridis ends.
+    let heatmap = zip_text(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(heatmap.contains("<colorScale>"));
+    assert!(heatmap.contains("FF440154") && heatmap.contains("FFFDE725"));
+    // Header rows are frozen on every sheet.
+    for sheet in 1..=7 {
+        let xml = zip_text(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(
+            xml.contains("state=\"frozen\""),
+            "sheet{sheet} has no frozen header"
+        );
+        assert!(xml.contains("<cols>"), "sheet{sheet} has no column widths");
+    }
+}
+
+#[test]
+fn a_department_report_holds_that_department_only() {
+    let loaded = sample();
+    let id = "health-commission";
+    let bytes = render(&loaded, &options(Lang::En, Some(id), None));
+    let whole = render(&loaded, &options(Lang::En, None, None));
+    let name = "Health Commission";
+    let others: Vec<_> = loaded
+        .data
+        .workspace
+        .departments
+        .iter()
+        .filter(|d| d.id != id)
+        .collect();
+
+    let summary = sheet(&bytes, "Summary");
+    let header = row_of(&summary, 0, "Department id").unwrap();
+    assert_eq!(text(&summary, 1, 0), name);
+    let row = row_of(&summary, 0, id).unwrap();
+    assert_eq!(row, header + 1);
+    assert!(
+        text(&summary, header + 2, 0).is_empty(),
+        "a second department row"
+    );
+    // Same figures as in the whole-government report.
+    let whole_summary = sheet(&whole, "Summary");
+    let whole_header = row_of(&whole_summary, 0, "Department id").unwrap();
+    let whole_row = row_of(&whole_summary, 0, id).unwrap();
+    let overall = col_of(&summary, header, "Overall");
+    assert_eq!(
+        number(&summary, row, overall),
+        number(
+            &whole_summary,
+            whole_row,
+            col_of(&whole_summary, whole_header, "Overall")
+        )
+    );
+    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    assert_eq!(number(&summary, overall_row, 1), number(&summary, row, overall));
+
+    // Department columns hold it alone, on every sheet that lists departments.
+    for (sheet_name, id_col, name_col) in [
+        ("Scores", Some(0), Some(1)),
+        ("Answers", Some(0), Some(1)),
+        ("Heatmap", None, Some(0)),
+        ("Priorities", None, Some(1)),
+    ] {
+        let range = sheet(&bytes, sheet_name);
+        let (end_row, _) = range.end().unwrap();
+        assert!(end_row >= 1, "{sheet_name} is empty");
+        let data_rows = if sheet_name == "Heatmap" {
+            1..=1
+        } else {
+            1..=end_row
+        };
+        for r in data_rows {
+            if let Some(c) = id_col {
+                assert_eq!(text(&range, r, c), id, "{sheet_name} row {r}");
+            }
+            if let Some(c) = name_col {
+                assert_eq!(text(&range, r, c), name, "{sheet_name} row {r}");
+            }
+        }
+        for other in &others {
+            assert!(row_of(&range, id_col.unwrap_or(0), &other.id).is_none());
+            assert!(row_of(&range, name_col.unwrap_or(0), &other.name.en).is_none());
+        }
+    }
+    // Trends: the department's own columns, no other department's.
+    let trends = sheet(&bytes, "Trends");
+    let (_, end_col) = trends.end().unwrap();
+    let headers: Vec<String> = (0..=end_col).map(|c| text(&trends, 0, c)).collect();
+    assert_eq!(headers[1], "Overall");
+    for other in &others {
+        assert!(!headers.contains(&other.name.en), "{} in Trends", other.name.en);
+    }
+    // Its radar compares it with its own targets.
+    let radar = zip_text(&bytes, "xl/charts/chart1.xml");
+    assert!(radar.contains("<c:radarChart>"));
+}
+
+#[test]
+fn formula_looking_text_stays_text() {
+    let mut loaded = sample();
+    let department = &mut loaded.data.workspace.departments[0];
+    department.name.en = "=HYPERLINK(\"http://evil.example\",\"click\")".to_owned();
+    let id = department.id.clone();
+    let period = loaded.data.periods().last().copied().unwrap();
+    let assessment = loaded.data.find_mut(&id, period).unwrap();
+    let (indicator, answer) = assessment.answers.iter_mut().next().unwrap();
+    let indicator = indicator.clone();
+    answer.evidence = "=1+1".to_owned();
+    answer.comment = "@SUM(A1:A9)".to_owned();
+    answer.links = vec!["+cmd|' /C calc'!A0".to_owned()];
+
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let mut workbook = open(&bytes);
+    let answers = workbook.worksheet_range("Answers").unwrap();
+    let evidence = col_of(&answers, 0, "Evidence");
+    let comment = col_of(&answers, 0, "Comment");
+    let links = col_of(&answers, 0, "Links");
+    let indicator_col = col_of(&answers, 0, "Indicator id");
+    let (end_row, _) = answers.end().unwrap();
+    let row = (1..=end_row)
+        .find(|&r| text(&answers, r, 0) == id && text(&answers, r, indicator_col) == indicator)
+        .unwrap();
+    assert_eq!(cell(&answers, row, evidence), Data::String("=1+1".into()));
+    assert_eq!(cell(&answers, row, comment), Data::String("@SUM(A1:A9)".into()));
+    assert_eq!(
+        cell(&answers, row, links),
+        Data::String("+cmd|' /C calc'!A0".into())
+    );
+    assert_eq!(
+        text(&answers, row, 1),
+        "=HYPERLINK(\"http://evil.example\",\"click\")"
+    );
+    // No sheet holds a single formula.
+    for name in SHEETS_EN {
+        let formulas = workbook.worksheet_formula(name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name} holds a formula"
+        );
+    }
+    for sheet in 1..=7 {
+        let xml = zip_text(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(!xml.contains("<f>"), "sheet{sheet} holds a formula");
+    }
+}
+
+#[test]
+fn oversized_and_unusual_text_still_makes_a_workbook() {
+    let mut loaded = sample();
+    let id = loaded.data.workspace.departments[1].id.clone();
+    loaded.data.workspace.departments[1].name.en =
+        "Bureau \u{202e}lanigiro\u{202c} 🏛 & <b>\"x\"</b>".to_owned();
+    let period = loaded.data.periods().last().copied().unwrap();
+    let assessment = loaded.data.find_mut(&id, period).unwrap();
+    let answer = assessment.answers.values_mut().next().unwrap();
+    answer.evidence = "证据".repeat(20_000);
+    answer.comment = "control \u{1} \u{8} chars".to_owned();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let answers = sheet(&bytes, "Answers");
+    let evidence = col_of(&answers, 0, "Evidence");
+    let (end_row, _) = answers.end().unwrap();
+    let longest = (1..=end_row)
+        .map(|r| text(&answers, r, evidence).chars().count())
+        .max()
+        .unwrap();
+    assert_eq!(longest, 32_767, "cut to Excel's cell limit");
+    let heatmap = sheet(&bytes, "Heatmap");
+    assert!(row_of(&heatmap, 0, "Bureau \u{202e}lanigiro\u{202c} 🏛 & <b>\"x\"</b>").is_some());
+}
+
+#[test]
+fn a_workspace_without_assessments_still_makes_a_workbook() {
+    let mut loaded = sample();
+    loaded.data.assessments.clear();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    assert_eq!(open(&bytes).sheet_names(), SHEETS_EN);
+    let summary = sheet(&bytes, "Summary");
+    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    assert_eq!(number(&summary, overall_row, 1), None);
+    // Every department is listed, without figures; no line chart without periods.
+    let header = row_of(&summary, 0, "Department id").unwrap();
+    let overall = col_of(&summary, header, "Overall");
+    assert_eq!(number(&summary, header + 1, overall), None);
+    let charts = zip_names(&bytes)
+        .into_iter()
+        .filter(|n| n.starts_with("xl/charts/"))
+        .count();
+    assert_eq!(charts, 1, "the radar alone");
+}
+
+#[test]
+fn report_write_leaves_a_complete_file_or_nothing() {
+    let loaded = sample();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.xlsx");
+    report::write(&loaded, &options(Lang::Zh, None, None), &out).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(open(&bytes).sheet_names(), SHEETS_ZH);
+
+    let missing = dir.path().join("no-such-folder").join("report.xlsx");
+    let error = report::write(&loaded, &options(Lang::En, None, None), &missing).unwrap_err();
+    assert!(error.to_string().contains("report.xlsx"), "{error}");
+    assert!(!missing.exists());
+    let unknown = report::render(&loaded, &options(Lang::En, Some("no-such-department"), None));
+    assert!(unknown.is_err());
+}
+
+#[test]
+fn the_command_line_writes_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("健康委.xlsx");
+    let output = Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+        .args([
+            "report",
+            sample_dir().to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "--lang",
+            "zh",
+        ])
+        .args(["--department", "health-commission", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(open(&bytes).sheet_names(), SHEETS_ZH);
+    let summary = sheet(&bytes, "概览");
+    assert_eq!(text(&summary, 1, 0), "市卫生健康委员会");
+    assert!(row_of(&summary, 0, "health-commission").is_some());
+}
