@@ -484,3 +484,21 @@ fn hostile_and_oversized_text_still_makes_a_readable_pdf() {
     assert!(evidence >= 20_000, "{evidence}");
     assert!(pdf.pages > 30);
 }
+
+#[test]
+fn a_workspace_without_assessments_still_makes_a_report() {
+    let mut loaded = sample();
+    loaded.data.assessments.clear();
+    for lang in [Lang::En, Lang::Zh] {
+        let pdf = render(&loaded, &options(lang, None));
+        assert_well_formed(&pdf);
+        let name = loaded.data.workspace.departments[0].name.get(lang);
+        assert!(
+            pdf.outline.iter().any(|t| t == name),
+            "{name} in {:?}",
+            pdf.outline
+        );
+    }
+    let pdf = render(&loaded, &options(Lang::En, None));
+    assert!(pdf.text.contains("No assessment on or before this period."));
+}

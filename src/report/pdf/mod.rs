@@ -28,7 +28,7 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     let title = content.title.get(lang).to_owned();
     let period = content
         .period
-        .map(|p| p.format("%Y-%m-%d").to_string())
+        .map(|p| format!(" · {}", p.format("%Y-%m-%d")))
         .unwrap_or_default();
     let report = match &content.scope {
         Some((_, name)) => format!("{} · {name}", content.report_title()),
@@ -36,7 +36,7 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     };
     let frame = paint::Frame {
         header_left: title.clone(),
-        header_right: format!("{report} · {period}"),
+        header_right: format!("{report}{period}"),
         footer: Box::new(move |n, m| page_of(lang, n, m)),
         title: format!("{report} — {title}"),
         language: match lang {
