@@ -105,8 +105,10 @@ pub struct Derived {
     pub summary: Summary,
     pub priorities: Vec<Priority>,
     /// Every assessment scored, in the dataset's order (department, period),
-    /// for views that compare any two periods.
-    pub assessment_scores: Vec<AssessmentScore>,
+    /// for views that compare any two periods. Computed on first use: at
+    /// 1,000 departments × 12 periods it takes most of a second, and most
+    /// changes never need it.
+    assessment_scores: std::cell::OnceCell<Vec<AssessmentScore>>,
     /// Overview: departments with an overall level, highest first, as
     /// (index into `summary.departments`, mean level); ties keep workspace order.
     pub ranking: Vec<(usize, f64)>,
@@ -121,11 +123,7 @@ impl Derived {
     pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>) -> Self {
         let summary = analysis::summarize(data, period);
         let priorities = analysis::priorities(data, &summary);
-        let assessment_scores = data
-            .assessments
-            .iter()
-            .map(|a| analysis::score_assessment(data, a))
-            .collect();
+        let assessment_scores = std::cell::OnceCell::new();
         let (ranking, imbalances) = (ranking(&summary), imbalances(&summary));
         let department_index = department_index(data, &summary);
         Derived {
@@ -141,10 +139,23 @@ impl Derived {
     }
 
     /// The score of one department's assessment for one period.
-    pub fn assessment_score(&self, department: &str, period: NaiveDate) -> Option<&AssessmentScore> {
-        self.assessment_scores
+    pub fn assessment_score(
+        &self,
+        data: &Dataset,
+        department: &str,
+        period: NaiveDate,
+    ) -> Option<&AssessmentScore> {
+        let scores = self.assessment_scores.get_or_init(|| {
+            data.assessments
+                .iter()
+                .map(|a| analysis::score_assessment(data, a))
+                .collect()
+        });
+        let start = scores.partition_point(|s| s.department.as_str() < department);
+        scores[start..]
             .iter()
-            .find(|s| s.department == department && s.period == period)
+            .take_while(|s| s.department == department)
+            .find(|s| s.period == period)
     }
 
     /// The workspace revision these figures were computed for, so views can

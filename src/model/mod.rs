@@ -129,37 +129,54 @@ impl Dataset {
             .sort_by(|a, b| (&a.department, a.period).cmp(&(&b.department, b.period)));
     }
 
+    /// A department's assessments, oldest first. `assessments` is kept
+    /// sorted by department then period, so this is a binary search.
+    pub fn department_assessments(&self, department: &str) -> &[Assessment] {
+        let start = self
+            .assessments
+            .partition_point(|a| a.department.as_str() < department);
+        let len = self.assessments[start..].partition_point(|a| a.department == department);
+        &self.assessments[start..start + len]
+    }
+
     /// A department's assessments, oldest first.
-    pub fn history<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a Assessment> + 'a {
-        self.assessments
-            .iter()
-            .filter(move |a| a.department == department)
+    pub fn history<'a>(&'a self, department: &str) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.department_assessments(department).iter()
     }
 
     /// The department's latest assessment on or before `as_of` (any, if `None`).
     pub fn latest_for(&self, department: &str, as_of: Option<chrono::NaiveDate>) -> Option<&Assessment> {
-        self.assessments
-            .iter()
-            .rfind(|a| a.department == department && as_of.is_none_or(|date| a.period <= date))
+        let history = self.department_assessments(department);
+        let end = match as_of {
+            Some(date) => history.partition_point(|a| a.period <= date),
+            None => history.len(),
+        };
+        end.checked_sub(1).and_then(|i| history.get(i))
     }
 
     /// The assessment just before `period` for the department, if any.
     pub fn previous_for(&self, department: &str, period: chrono::NaiveDate) -> Option<&Assessment> {
-        self.assessments
-            .iter()
-            .rfind(|a| a.department == department && a.period < period)
+        let history = self.department_assessments(department);
+        let end = history.partition_point(|a| a.period < period);
+        end.checked_sub(1).and_then(|i| history.get(i))
     }
 
     pub fn find(&self, department: &str, period: chrono::NaiveDate) -> Option<&Assessment> {
-        self.assessments
-            .iter()
-            .find(|a| a.department == department && a.period == period)
+        let history = self.department_assessments(department);
+        history
+            .binary_search_by(|a| a.period.cmp(&period))
+            .ok()
+            .and_then(|i| history.get(i))
     }
 
     pub fn find_mut(&mut self, department: &str, period: chrono::NaiveDate) -> Option<&mut Assessment> {
-        self.assessments
-            .iter_mut()
-            .find(|a| a.department == department && a.period == period)
+        let start = self
+            .assessments
+            .partition_point(|a| a.department.as_str() < department);
+        let len = self.assessments[start..].partition_point(|a| a.department == department);
+        let history = &mut self.assessments[start..start + len];
+        let index = history.binary_search_by(|a| a.period.cmp(&period)).ok()?;
+        history.get_mut(index)
     }
 
     /// Every period that any assessment has, oldest first, without repeats.

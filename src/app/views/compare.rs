@@ -167,7 +167,7 @@ fn periods_ui<'a>(
     let side = |period: NaiveDate| -> Option<Side<'a>> {
         Some(Side {
             name: format!("{} ({period})", department.name.get(lang)),
-            score: ctx.derived.assessment_score(&department.id, period)?,
+            score: ctx.derived.assessment_score(data, &department.id, period)?,
             assessment: data.find(&department.id, period)?,
         })
     };
