@@ -532,44 +532,30 @@ fn rubric_cards_ui(
     out: &mut Vec<Command>,
 ) {
     let lang = ctx.lang;
-    let gap = 6.0;
-    let width = ((ui.available_width() - gap * 4.0) / 5.0).max(110.0);
-    ui.horizontal_top(|ui| {
-        ui.spacing_mut().item_spacing.x = gap;
-        for level in Level::all() {
+    ui.columns(5, |columns| {
+        for (column, level) in columns.iter_mut().zip(Level::all()) {
             let chosen = rating.level() == Some(level);
-            let fill = if chosen {
-                colour(charts::level_colour(f64::from(level.get())))
+            let level_colour = charts::level_colour(f64::from(level.get()));
+            let (fill, ink) = if chosen {
+                (colour(level_colour), colour(charts::text_colour_on(level_colour)))
             } else {
-                ui.visuals().faint_bg_color
-            };
-            let ink = if chosen {
-                colour(charts::text_colour_on(charts::level_colour(f64::from(
-                    level.get(),
-                ))))
-            } else {
-                ui.visuals().text_color()
+                (column.visuals().faint_bg_color, column.visuals().text_color())
             };
             let descriptor = indicator.levels.get(level.index()).map_or("", |t| t.get(lang));
             let title = format!("{} · {}", level.get(), ctx.data.framework.level_name(level, lang));
-            let frame = egui::Frame::group(ui.style())
+            let stroke_colour = column.visuals().widgets.active.bg_stroke.color;
+            let frame = egui::Frame::group(column.style())
                 .fill(fill)
-                .stroke(egui::Stroke::new(
-                    if chosen { 2.5 } else { 1.0 },
-                    ui.visuals().widgets.active.bg_stroke.color,
-                ));
-            let card = frame.show(ui, |ui| {
-                ui.set_width(width - 14.0);
-                ui.set_min_height(120.0);
+                .stroke(egui::Stroke::new(if chosen { 2.5 } else { 1.0 }, stroke_colour));
+            let card = frame.show(column, |ui| {
+                ui.set_min_width(ui.available_width());
+                ui.set_min_height(130.0);
                 ui.label(RichText::new(title).strong().color(ink));
                 ui.label(RichText::new(descriptor).color(ink));
             });
-            let response = ui
-                .interact(
-                    card.response.rect,
-                    ui.scope_id().with(("rubric-card", level.get())),
-                    egui::Sense::click(),
-                )
+            let id = column.scope_id().with(("rubric-card", level.get()));
+            let response = column
+                .interact(card.response.rect, id, egui::Sense::click())
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
             let label = format!("{} {}", T::Level.get(lang), level.get());
             response.widget_info(|| {
