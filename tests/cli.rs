@@ -1,8 +1,10 @@
 //! The command line as a user runs it: exit codes, output shapes, and that
 //! nothing a user wrote is overwritten.
 
+mod common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+
 use std::process::{Command, Output};
 
 fn bin() -> Command {
@@ -13,10 +15,6 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("the binary runs")
 }
 
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
-}
-
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -25,33 +23,9 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Copies a workspace folder (without dot-folders) into a temporary one.
-fn copy_workspace(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(from, dir.path());
-    dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let target = to.join(&name);
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn sample_workspace_validates_clean() {
-    let output = run(&["validate", sample_dir().to_str().unwrap()]);
+    let output = run(&["validate", common::sample_dir().to_str().unwrap()]);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -73,7 +47,7 @@ fn sample_workspace_validates_clean() {
 
 #[test]
 fn validate_reports_problems_with_position_and_exit_1() {
-    let dir = copy_workspace(&sample_dir());
+    let dir = common::copy_workspace(&common::sample_dir());
     let bad = dir.path().join("finance-bureau/2025-06-30.ron");
     let text = fs::read_to_string(&bad).unwrap();
     let broken = text.replacen("rating: Level(", "rating: Level(9", 1);
@@ -116,7 +90,12 @@ fn bad_arguments_are_usage_errors() {
 
 #[test]
 fn summary_json_has_the_documented_shape() {
-    let output = run(&["summary", sample_dir().to_str().unwrap(), "--format", "json"]);
+    let output = run(&[
+        "summary",
+        common::sample_dir().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     assert!(json["workspace"].as_str().unwrap().contains("Riverside"));
@@ -151,7 +130,7 @@ fn summary_json_has_the_documented_shape() {
 fn summary_period_picks_the_latest_on_or_before() {
     let output = run(&[
         "summary",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--format",
         "json",
         "--period",
@@ -161,7 +140,7 @@ fn summary_period_picks_the_latest_on_or_before() {
     assert_eq!(json["period"], "2025-03-01");
     let csv = run(&[
         "summary",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--format",
         "csv",
         "--period",
@@ -174,7 +153,7 @@ fn summary_period_picks_the_latest_on_or_before() {
 
 #[test]
 fn summary_table_lists_every_department() {
-    let output = run(&["summary", sample_dir().to_str().unwrap(), "--lang", "zh"]);
+    let output = run(&["summary", common::sample_dir().to_str().unwrap(), "--lang", "zh"]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     for name in ["市大数据局", "市民政局", "市应急管理局"] {
@@ -184,7 +163,7 @@ fn summary_table_lists_every_department() {
 
 #[test]
 fn new_period_prefills_and_never_overwrites() {
-    let dir = copy_workspace(&sample_dir());
+    let dir = common::copy_workspace(&common::sample_dir());
     let path = dir.path().to_str().unwrap();
     // Someone already started one department's next period by hand.
     let existing = dir.path().join("finance-bureau/2026-06-30.ron");
