@@ -145,7 +145,7 @@ catalogue! {
     TrendOne => "One department", "单个部门";
     TrendSet => "Chosen departments", "选定部门";
     TrendAll => "All departments", "全部部门";
-    MinMaxBand => "min–max band", "最小–最大范围";
+    MinMaxBand => "Min–max band", "最小–最大范围";
     Projection => "Projected to reach target", "预计达标日期";
     AlreadyReached => "target reached", "已达标";
     NotOnTrack => "not on track", "按当前趋势无法达标";

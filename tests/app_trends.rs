@@ -1,0 +1,229 @@
+//! The Trends view as a user meets it: one department's lines over the
+//! four sample periods, the all-departments mean with its band, a chosen
+//! set, and the sentence that says when the target will be reached.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use govmaturity::analysis::{self, Projection};
+use govmaturity::app::state::TrendScope;
+
+const PERIODS: [&str; 4] = ["2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"];
+
+fn trends_app() -> egui_kittest::Harness<'static, govmaturity::app::GovApp> {
+    let mut harness = common::sample_app();
+    harness.get_by_label("Trends").click();
+    harness.run();
+    harness
+}
+
+fn count(harness: &egui_kittest::Harness<'static, govmaturity::app::GovApp>, label: &str) -> usize {
+    harness.query_all_by_label(label).count()
+}
+
+#[test]
+fn the_trend_view_has_one_point_per_period() {
+    let mut harness = trends_app();
+    let app = harness.state();
+    let department = app.state.selection.department.clone().unwrap();
+    let cache = &app.state.views.trends.cache;
+    let data = app.state.data().unwrap();
+    // The overall line and one per dimension, each with a point per period.
+    assert_eq!(cache.series.len(), 1 + data.framework.dimensions.len());
+    let (id, overall) = &cache.series[0];
+    assert_eq!(*id, None);
+    assert_eq!(overall.points.len(), 4, "{department}: {:?}", overall.points);
+    assert_eq!(*overall, analysis::trend(data, &department, None));
+    for (id, trend) in &cache.series[1..] {
+        assert_eq!(trend.points.len(), 4, "{id:?}");
+    }
+
+    let before: Vec<usize> = PERIODS.iter().map(|p| count(&harness, p)).collect();
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert!(harness.state().state.views.as_table.contains("trends.plot"));
+    for (period, before) in PERIODS.iter().zip(before) {
+        assert_eq!(count(&harness, period), before + 1, "one table row for {period}");
+    }
+}
+
+#[test]
+fn the_all_scope_shows_the_mean_with_its_band() {
+    let mut harness = trends_app();
+    harness.get_by_label("All departments").click();
+    harness.run();
+    let app = harness.state();
+    let views = &app.state.views.trends;
+    assert_eq!(views.scope, TrendScope::All);
+    let data = app.state.data().unwrap();
+    let ids: Vec<&str> = data
+        .workspace
+        .active_departments()
+        .map(|d| d.id.as_str())
+        .collect();
+    let group = analysis::group_trend(data, &ids, None);
+    assert_eq!(views.cache.band, group);
+    assert_eq!(views.cache.band.len(), 4);
+    let [(None, mean)] = views.cache.series.as_slice() else {
+        panic!("one mean line: {:?}", views.cache.series)
+    };
+    let means: Vec<f64> = group.iter().map(|g| g.mean).collect();
+    assert_eq!(mean.points.iter().map(|p| p.1).collect::<Vec<_>>(), means);
+    assert!(
+        group
+            .iter()
+            .all(|g| g.min <= g.mean && g.mean <= g.max && g.count == 12)
+    );
+    assert!(
+        harness.query_by_label("Mean").is_some(),
+        "the mean is named under the chart"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("All departments (12 departments)")
+            .is_some()
+    );
+
+    // Its table lists mean, lowest, highest and the count per period.
+    harness.get_by_label("Table").click();
+    harness.run();
+    assert!(harness.query_by_label("Lowest").is_some());
+    assert!(harness.query_by_label("Highest").is_some());
+    let first_mean = format!("{:.2}", means[0]);
+    assert!(
+        harness.query_all_by_label(&first_mean).next().is_some(),
+        "mean {first_mean} in the table"
+    );
+}
+
+#[test]
+fn the_projection_sentence_appears_for_a_department_with_a_target() {
+    let mut harness = trends_app();
+    let (id, name, date) = {
+        let data = harness.state().state.data().unwrap();
+        data.workspace
+            .active_departments()
+            .find_map(|d| match analysis::trend(data, &d.id, None).projection {
+                Projection::Projected(date) => Some((d.id.clone(), d.name.en.clone(), date)),
+                _ => None,
+            })
+            .expect("a sample department on its way to its target")
+    };
+    harness.get_all_by_label(&name).next().unwrap().click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.selection.department.as_deref(),
+        Some(id.as_str())
+    );
+    let sentence = format!("Projected to reach target: {date}");
+    assert!(
+        harness.query_by_label_contains(&sentence).is_some(),
+        "{sentence} is shown"
+    );
+
+    // Other outcomes get a sentence too, never a blank.
+    let data = harness.state().state.data().unwrap();
+    let outlooks: Vec<Projection> = data
+        .framework
+        .dimensions
+        .iter()
+        .map(|d| analysis::trend(data, &id, Some(&d.id)).projection)
+        .collect();
+    if outlooks.contains(&Projection::Reached) {
+        assert!(
+            harness
+                .query_all_by_label("The target is already reached.")
+                .next()
+                .is_some()
+        );
+    }
+    if outlooks.contains(&Projection::NotProgressing) {
+        assert!(
+            harness
+                .query_all_by_label("Not on track: the level is not rising.")
+                .next()
+                .is_some()
+        );
+    }
+}
+
+#[test]
+fn a_chosen_set_plots_each_ticked_department() {
+    let mut harness = trends_app();
+    let selected = harness.state().state.selection.department.clone().unwrap();
+    harness.get_by_label("Chosen departments").click();
+    harness.run();
+    assert!(
+        harness.state().state.views.trends.chosen.contains(&selected),
+        "starts from the department in view"
+    );
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Finance Bureau")
+        .click();
+    harness.run();
+    let views = &harness.state().state.views.trends;
+    assert_eq!(views.scope, TrendScope::Set);
+    let ids: Vec<_> = views
+        .cache
+        .series
+        .iter()
+        .map(|(id, _)| id.clone().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"finance-bureau".to_owned()) && ids.contains(&selected));
+    assert!(views.cache.series.iter().all(|(_, t)| t.points.len() == 4));
+}
+
+#[test]
+fn a_summary_row_focuses_its_dimension() {
+    let mut harness = trends_app();
+    // A row of the summary under the chart focuses its line, as the
+    // Dimension picker does.
+    harness.get_by_label("Digital talent & skills").click();
+    harness.run();
+    assert_eq!(
+        harness.state().state.views.trends.dimension.as_deref(),
+        Some("talent")
+    );
+    harness.get_by_label("Overall").click();
+    harness.run();
+    assert_eq!(harness.state().state.views.trends.dimension, None);
+}
+
+#[test]
+fn the_dimension_picker_plots_that_dimension() {
+    let mut harness = trends_app();
+    harness.get_by_label("Chosen departments").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::ComboBox, "Dimension").click();
+    harness.run();
+    harness.get_by_label("Data security & privacy").click();
+    harness.run();
+    let app = harness.state();
+    let views = &app.state.views.trends;
+    assert_eq!(views.dimension.as_deref(), Some("security"));
+    let data = app.state.data().unwrap();
+    let [(Some(id), trend)] = views.cache.series.as_slice() else {
+        panic!("{:?}", views.cache.series)
+    };
+    assert_eq!(*trend, analysis::trend(data, id, Some("security")));
+}
+
+#[test]
+fn trends_follow_the_language() {
+    let mut harness = trends_app();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(harness.query_by_label("单个部门").is_some());
+    assert!(
+        harness.query_by_label("总体").is_some(),
+        "the overall line is named in Chinese"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("水平随时间变化")
+            .next()
+            .is_some()
+    );
+}
