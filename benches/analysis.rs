@@ -20,7 +20,9 @@ fn summarize(c: &mut Criterion) {
     };
     let (workspace, assessments) = generate::synthetic(&framework, options);
     let data = Dataset::new(workspace, framework, assessments);
-    let middle = data.workspace.departments[data.workspace.departments.len() / 2].id.clone();
+    let middle = data.workspace.departments[data.workspace.departments.len() / 2]
+        .id
+        .clone();
     let mut group = c.benchmark_group("1000 departments x 12 periods");
     group.sample_size(20);
     group.bench_function("summarize latest period", |b| {

@@ -55,9 +55,17 @@ pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
         Some(Status::Submitted) => ("S", Color32::from_rgb(86, 180, 233), Status::Submitted.label()),
         Some(Status::Returned) => ("R", Color32::from_rgb(213, 94, 0), Status::Returned.label()),
         Some(Status::Draft) => ("D", Color32::from_rgb(230, 159, 0), Status::Draft.label()),
-        None => ("–", Color32::GRAY, crate::model::Text::new(T::NoAssessment.get(Lang::En), T::NoAssessment.get(Lang::Zh))),
+        None => (
+            "–",
+            Color32::GRAY,
+            crate::model::Text::new(T::NoAssessment.get(Lang::En), T::NoAssessment.get(Lang::Zh)),
+        ),
     };
     let ink = charts::text_colour_on(Rgb(fill.r(), fill.g(), fill.b()));
-    let text = RichText::new(letter).monospace().strong().color(colour(ink)).background_color(fill);
+    let text = RichText::new(letter)
+        .monospace()
+        .strong()
+        .color(colour(ink))
+        .background_color(fill);
     ui.label(text).on_hover_text(label.get(lang));
 }
