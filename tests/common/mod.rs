@@ -18,6 +18,7 @@ pub fn app(workspace: Option<&Path>) -> Harness<'static, GovApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(64)
+        .with_theme(egui::Theme::Light)
         .build_eframe(move |cc| GovApp::for_tests(&cc.egui_ctx, workspace.as_deref()));
     harness.run();
     harness
