@@ -162,7 +162,10 @@ impl GovApp {
                 .map(|d| d.id.clone());
         }
         self.state.workspace = Some(OpenWorkspace { loaded, revision });
-        self.state.notice = None;
+        if !same_folder {
+            // A reload of the same folder keeps messages such as "saved to …".
+            self.state.notice = None;
+        }
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
