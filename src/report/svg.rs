@@ -438,18 +438,23 @@ pub fn heatmap(title: &str, rows: &[String], columns: &[String], values: &[Vec<O
     out
 }
 
+/// The width of the name column of a bar chart: the longest name, within
+/// 60–230 px, plus a gap.
+fn row_label_width(rows: &[(String, Option<f64>)]) -> f32 {
+    rows.iter()
+        .map(|(name, _)| text_width(name, FONT_SIZE))
+        .fold(60.0_f32, f32::max)
+        .min(230.0)
+        + 12.0
+}
+
 /// Horizontal bars of mean levels on a 0–5 scale, coloured by level, the
 /// value written at the end of each bar.
 pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     let palette = Theme::Light.palette();
     let width = 760.0;
     let row_height = 24.0;
-    let label_width = rows
-        .iter()
-        .map(|(name, _)| text_width(name, FONT_SIZE))
-        .fold(60.0_f32, f32::max)
-        .min(230.0)
-        + 12.0;
+    let label_width = row_label_width(rows);
     let top = 8.0;
     let axis_height = 22.0;
     let height = top + row_height * rows.len() as f32 + axis_height;
@@ -598,12 +603,7 @@ pub fn change_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     let palette = Theme::Light.palette();
     let width = 760.0;
     let row_height = 20.0;
-    let label_width = rows
-        .iter()
-        .map(|(name, _)| text_width(name, FONT_SIZE))
-        .fold(60.0_f32, f32::max)
-        .min(230.0)
-        + 12.0;
+    let label_width = row_label_width(rows);
     let top = 8.0;
     let height = top + row_height * rows.len() as f32 + 24.0;
     // From the largest fall (or 0) to the largest rise (or 0), with room for labels.
