@@ -4,8 +4,7 @@
 //! compared with the PNGs in tests/snapshots/; `UPDATE_SNAPSHOTS=1` rewrites
 //! them. Only with `--features snapshots` (see .ci/run).
 
-#![cfg(feature = "snapshots")]
-
+#[path = "integration/common/mod.rs"]
 mod common;
 
 use egui_kittest::Harness;

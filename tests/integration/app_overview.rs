@@ -3,7 +3,7 @@
 //! department on that dimension, every chart has its table, the top ten
 //! priorities come in priority order, and Chinese shows Chinese names.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use govmaturity::analysis;

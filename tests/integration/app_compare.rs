@@ -2,7 +2,7 @@
 //! the difference per dimension that `analysis` computes, and one
 //! department at two periods with its most improved and declined indicators.
 
-mod common;
+use crate::common;
 
 use egui::Role;
 use egui_kittest::Harness;

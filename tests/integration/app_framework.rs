@@ -2,7 +2,7 @@
 //! rubric in the chosen language, both languages side by side on request,
 //! and the filter box.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -2,7 +2,7 @@
 //! keyboard entry, saving to disk, undo/redo, the workflow, failed saves,
 //! changes made on disk by someone else, and recovery after a crash.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

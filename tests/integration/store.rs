@@ -1295,7 +1295,7 @@ fn many_files_load_in_order_on_several_threads() {
 }
 
 /// Prints how long 1,000 departments × 12 periods take to load. Run with
-/// `cargo test --release --test store -- --ignored --nocapture`.
+/// `cargo test --release --test integration store:: -- --ignored --nocapture`.
 #[test]
 #[ignore = "slow: writes 12,000 files; measures load time"]
 fn load_time_of_a_thousand_departments_by_twelve_periods() {

@@ -3,7 +3,7 @@
 //! series toggles, the drill-down to an indicator's rubric text and
 //! evidence, and Chinese names when the language is Chinese.
 
-mod common;
+use crate::common;
 
 use egui::Role;
 use egui_kittest::Harness;

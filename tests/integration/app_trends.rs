@@ -2,7 +2,7 @@
 //! four sample periods, the all-departments mean with its band, a chosen
 //! set, and the sentence that says when the target will be reached.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;

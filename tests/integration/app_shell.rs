@@ -1,7 +1,7 @@
 //! The app shell as a user meets it: the sample opens with its departments,
 //! the language switches live, a broken file is listed as a problem.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable;
 use govmaturity::app::state::Tab;

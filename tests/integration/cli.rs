@@ -1,7 +1,7 @@
 //! The command line as a user runs it: exit codes, output shapes, and that
 //! nothing a user wrote is overwritten.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -1,0 +1,20 @@
+//! The integration tests, as one test binary: every test target links the
+//! whole egui stack, so thirteen binaries cost thirteen times the link time
+//! and disk (about 700 MB each with debug info). Run one area with a filter,
+//! e.g. `cargo test --test integration app_assess::`.
+
+mod common;
+
+mod app_assess;
+mod app_compare;
+mod app_department;
+mod app_framework;
+mod app_overview;
+mod app_shell;
+mod app_trends;
+mod cli;
+mod report_csv;
+mod report_html;
+mod report_pdf;
+mod report_xlsx;
+mod store;
