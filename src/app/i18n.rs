@@ -179,6 +179,10 @@ catalogue! {
     BMinusA => "Difference (B − A)", "差值（B − A）";
     NoneImproved => "No indicator improved.", "没有指标的级别提高。";
     NoneDeclined => "No indicator declined.", "没有指标的级别下降。";
+    BAhead => "Where B is ahead of A", "B 领先于 A 的指标";
+    BBehind => "Where B is behind A", "B 落后于 A 的指标";
+    NoneAhead => "B is ahead of A on no indicator.", "B 没有领先于 A 的指标。";
+    NoneBehind => "B is behind A on no indicator.", "B 没有落后于 A 的指标。";
     NotShown => "more not shown", "项未显示";
     OnePeriodOnly => "This department has only one assessment: pick another department, or compare two departments.", "该部门只有一次评估：请选择其他部门，或对比两个部门。";
     SamePeriod => "A and B are the same period; pick two different periods.", "A 与 B 为同一评估期，请选择两个不同的评估期。";

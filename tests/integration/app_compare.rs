@@ -105,6 +105,33 @@ fn compare_shows_the_difference_of_two_departments() {
 }
 
 #[test]
+fn two_departments_list_where_b_is_ahead_and_behind_not_what_improved() {
+    let mut harness = compare_tab();
+    pick(&mut harness, "A", "Finance Bureau");
+    pick(&mut harness, "B", "Health Commission");
+    // Nothing moved between two departments: the lists say where B leads.
+    assert!(harness.query_by_label("Most improved").is_none());
+    assert!(harness.query_by_label("Most declined").is_none());
+    assert!(harness.query_by_label("Where B is ahead of A").is_some());
+    assert!(harness.query_by_label("Where B is behind A").is_some());
+
+    let data = harness.state().state.data().unwrap();
+    let summary = analysis::summarize(data, None);
+    let current = |id: &str| {
+        let period = summary.department(id).unwrap().current.as_ref().unwrap().period;
+        data.find(id, period).unwrap()
+    };
+    let moves = analysis::movers(data, current("finance-bureau"), current("health-commission"));
+    let (first, change) = moves.first().unwrap();
+    assert!(
+        *change > 0,
+        "the Health Commission leads the Finance Bureau somewhere"
+    );
+    let (_, indicator) = data.framework.indicator(first).unwrap();
+    assert!(harness.query_by_label(indicator.name.get(Lang::En)).is_some());
+}
+
+#[test]
 fn periods_mode_lists_most_improved_and_declined() {
     let mut harness = compare_tab();
     harness.get_by_label("One department, two periods").click();

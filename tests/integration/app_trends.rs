@@ -5,7 +5,7 @@
 use crate::common;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use govmaturity::analysis::{self, Projection};
 use govmaturity::app::state::TrendScope;
 
@@ -226,4 +226,83 @@ fn trends_follow_the_language() {
             .next()
             .is_some()
     );
+}
+
+/// The dates at the chart's left and right edges, from its accessible label
+/// "Level over time: 2024-05-01 – 2026-02-15".
+fn dates_in_view(harness: &egui_kittest::Harness<'static, govmaturity::app::GovApp>) -> (i64, i64) {
+    let node = harness.get_by_label_contains("Level over time: ");
+    let label = node.accesskit_node().label().unwrap();
+    let (_, range) = label.split_once(": ").unwrap();
+    let (from, to) = range.split_once(" – ").unwrap();
+    let day = |s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .unwrap()
+            .signed_duration_since(chrono::NaiveDate::MIN)
+            .num_days()
+    };
+    (day(from), day(to))
+}
+
+#[test]
+fn time_pans_and_zooms_and_a_double_click_shows_it_all_again() {
+    let mut harness = trends_app();
+    let whole = dates_in_view(&harness);
+    let centre = harness.get_by_label_contains("Level over time: ").rect().center();
+
+    // Dragging the chart to the left brings later dates into view.
+    harness.drag_at(centre);
+    harness.run();
+    harness.hover_at(centre - egui::vec2(200.0, 0.0));
+    harness.run();
+    harness.drop_at(centre - egui::vec2(200.0, 0.0));
+    harness.run();
+    let panned = dates_in_view(&harness);
+    assert!(panned.0 > whole.0 && panned.1 > whole.1, "{whole:?} → {panned:?}");
+    assert!(((panned.1 - panned.0) - (whole.1 - whole.0)).abs() <= 1, "a pan keeps the span");
+
+    // Zooming in (Ctrl + scroll, or a pinch) narrows the span of time.
+    harness.hover_at(centre);
+    harness.event(egui::Event::Zoom(2.0));
+    harness.run();
+    let zoomed = dates_in_view(&harness);
+    assert!(zoomed.1 - zoomed.0 < (whole.1 - whole.0) * 3 / 4, "{whole:?} → {zoomed:?}");
+
+    // A double click shows the whole extent again. (A harness step is a
+    // quarter of a second, too slow for a double click: set the clock.)
+    let now = harness.ctx.input(|i| i.time);
+    for (step, pressed) in [true, false, true, false].into_iter().enumerate() {
+        harness.input_mut().time = Some(now + 0.05 * (step + 1) as f64);
+        harness.event(egui::Event::PointerButton {
+            pos: centre,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.input_mut().time = None;
+    harness.run();
+    assert_eq!(dates_in_view(&harness), whole);
+
+    // Another scope over the same dates keeps the window the user chose; a
+    // department whose projection reaches further shows the whole of its own.
+    harness.drag_at(centre);
+    harness.run();
+    harness.hover_at(centre + egui::vec2(150.0, 0.0));
+    harness.run();
+    harness.drop_at(centre + egui::vec2(150.0, 0.0));
+    harness.run();
+    let chosen = dates_in_view(&harness);
+    assert!(chosen.0 < whole.0, "{whole:?} → {chosen:?}");
+    harness.get_by_label("All departments").click();
+    harness.run();
+    assert_eq!(dates_in_view(&harness), chosen);
+    harness.get_by_label("One department").click();
+    harness.run();
+    harness.get_all_by_label("Civil Affairs Bureau").next().unwrap().click();
+    harness.run();
+    let civil_affairs = dates_in_view(&harness);
+    assert_eq!(civil_affairs.0, whole.0, "starts at the first period again");
+    assert!(civil_affairs.1 > whole.1, "and runs on to its projected date");
 }

@@ -1,7 +1,8 @@
 //! The Compare view: two departments at the selected period, or one
 //! department at two periods, side by side. An overlaid radar, a
 //! difference table per dimension (A, B, B − A), and the indicators that
-//! improved and declined most from A to B.
+//! differ most: improved and declined from period A to period B, or where
+//! department B is ahead of and behind department A.
 
 use chrono::NaiveDate;
 use egui::{Align, Label, RichText, ScrollArea, Ui, Vec2};
@@ -286,7 +287,7 @@ fn comparison_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, a: &Side, b:
         difference_section_ui(ui, ctx, &axes, a, b);
     }
     ui.separator();
-    movers_ui(ui, ctx, a, b);
+    movers_ui(ui, ctx, views.compare.mode, a, b);
 }
 
 /// The overlaid radar with its legend, or its table.
@@ -387,17 +388,23 @@ fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     Some(b? - a?)
 }
 
-/// The indicators that improved and declined most from A to B.
-fn movers_ui(ui: &mut Ui, ctx: &ViewCtx, a: &Side, b: &Side) {
+/// The indicators with the largest B − A, up and down. Between two periods
+/// that is what improved and declined; between two departments nothing
+/// moved, so the lists say where B is ahead of and behind A.
+fn movers_ui(ui: &mut Ui, ctx: &ViewCtx, mode: CompareMode, a: &Side, b: &Side) {
     let lang = ctx.lang;
     let moves = analysis::movers(ctx.data, a.assessment, b.assessment);
-    let improved: Vec<&(String, i8)> = moves.iter().filter(|(_, c)| *c > 0).collect();
-    let declined: Vec<&(String, i8)> = moves.iter().rev().filter(|(_, c)| *c < 0).collect();
+    let up: Vec<&(String, i8)> = moves.iter().filter(|(_, c)| *c > 0).collect();
+    let down: Vec<&(String, i8)> = moves.iter().rev().filter(|(_, c)| *c < 0).collect();
+    let titles = match mode {
+        CompareMode::Periods => [
+            (T::MostImproved, T::NoneImproved),
+            (T::MostDeclined, T::NoneDeclined),
+        ],
+        CompareMode::Departments => [(T::BAhead, T::NoneAhead), (T::BBehind, T::NoneBehind)],
+    };
     ui.columns(2, |columns| {
-        let lists = [
-            (T::MostImproved, T::NoneImproved, &improved),
-            (T::MostDeclined, T::NoneDeclined, &declined),
-        ];
+        let lists = [(titles[0].0, titles[0].1, &up), (titles[1].0, titles[1].1, &down)];
         for (ui, (title, none, list)) in columns.iter_mut().zip(lists) {
             ui.strong(title.get(lang));
             if list.is_empty() {

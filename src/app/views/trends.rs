@@ -455,33 +455,53 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
     let label_projections = projected == 1;
     let framework = &ctx.data.framework;
     let muted = widgets::colour(palette(ctx).muted_text);
-    let response = Plot::new(CHART_ID)
+    // Time pans and zooms (drag, scroll, Ctrl + scroll; a double click
+    // resets); the level axis stays 1–5. A new scope or set of lines changes
+    // the extent, and then the view starts over from the whole of it.
+    let extent_id = ui.scope_id().with(CHART_ID).with("extent");
+    let extent_changed = ui.data_mut(|data| {
+        let changed = data.get_temp::<(f64, f64)>(extent_id) != Some((x_min, x_max));
+        data.insert_temp(extent_id, (x_min, x_max));
+        changed
+    });
+    let mut plot = Plot::new(CHART_ID)
         .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
+        .allow_drag([true, false])
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
         .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+        .allow_double_click_reset(true)
         .default_x_bounds(x_min, x_max)
         .default_y_bounds(Y_BOUNDS.0, Y_BOUNDS.1)
         .x_grid_spacer(move |input| date_marks(base, &anchors, &input))
         .x_axis_formatter(move |mark, _| month_label(base, mark.value))
         .y_grid_spacer(level_marks)
         .y_axis_formatter(move |mark, _| level_label(framework, lang, mark.value))
-        .label_formatter(move |position| hover_text(base, position))
-        .show(ui, |plot_ui| {
-            // The plot remembers its bounds; the extent changes with the
-            // scope and the lines, and the chart is not zoomable, so set it
-            // every frame.
-            plot_ui.set_plot_bounds_x(x_min..=x_max);
-            plot_ui.set_plot_bounds_y(Y_BOUNDS.0..=Y_BOUNDS.1);
-            band_ui(plot_ui, ctx, base, band);
-            target_dates_ui(plot_ui, lang, base, series, muted);
-            for s in series {
-                series_ui(plot_ui, lang, base, s, label_projections);
-            }
-        });
-    let label = T::TrendsChart.get(lang).to_owned();
+        .label_formatter(move |position| hover_text(base, position));
+    if extent_changed {
+        plot = plot.reset();
+    }
+    let response = plot.show(ui, |plot_ui| {
+        plot_ui.set_plot_bounds_y(Y_BOUNDS.0..=Y_BOUNDS.1);
+        band_ui(plot_ui, ctx, base, band);
+        target_dates_ui(plot_ui, lang, base, series, muted);
+        for s in series {
+            series_ui(plot_ui, lang, base, s, label_projections);
+        }
+    });
+    // Screen readers (and the tests) learn which dates are in view.
+    let bounds = response.transform.bounds();
+    let day = |days: f64| {
+        charts::date_from_days(base, days)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    let label = format!(
+        "{}: {} – {}",
+        T::TrendsChart.get(lang),
+        day(bounds.min()[0]),
+        day(bounds.max()[0])
+    );
     response
         .response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &label));
