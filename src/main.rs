@@ -11,7 +11,7 @@ use govmaturity::cli::{self, Cli, EXIT_USAGE, StartView};
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
-        Some(command) => cli::run(command),
+        Some(command) => cli::run(command, args.workspace, args.lang),
         None => {
             let tab = args.view.map(|view| match view {
                 StartView::Overview => Tab::Overview,

@@ -34,11 +34,13 @@ pub const DEFAULT_WORKSPACE: &str = "assessments";
                   (default: ./assessments).\n\nExit codes: 0 fine, 1 problems found in the data, 2 usage or I/O error."
 )]
 pub struct Cli {
-    /// Workspace folder for the desktop app (default: the last one used, else ./assessments).
+    /// Workspace folder: for the desktop app (default: the last one used, else ./assessments), or
+    /// for a subcommand when it is given no DIR.
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
 
-    /// Language of the desktop app for this run (en or zh; default: the last one used).
+    /// Language (en or zh): of the desktop app for this run (default: the last one used), or of a
+    /// subcommand's output when it has no --lang of its own (default: en).
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
@@ -58,18 +60,16 @@ pub struct Cli {
 pub enum Command {
     /// Check every file of a workspace and list the problems as file:line:column: severity: message.
     Validate {
-        /// Workspace folder.
-        #[arg(default_value = DEFAULT_WORKSPACE)]
-        dir: PathBuf,
+        /// Workspace folder (default: --workspace, else ./assessments).
+        dir: Option<PathBuf>,
         /// Exit 1 on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
     },
     /// Print each department's overall level, stage, coverage and dimension scores.
     Summary {
-        /// Workspace folder.
-        #[arg(default_value = DEFAULT_WORKSPACE)]
-        dir: PathBuf,
+        /// Workspace folder (default: --workspace, else ./assessments).
+        dir: Option<PathBuf>,
         /// Per department, use its latest assessment on or before this date (default: the latest period).
         #[arg(long, value_name = "YYYY-MM-DD")]
         period: Option<NaiveDate>,
@@ -77,8 +77,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
         format: SummaryFormat,
         /// Language of department names in the table and CSV.
-        #[arg(long, value_parser = parse_lang, default_value = "en")]
-        lang: Lang,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Write a report to share: a self-contained HTML file, a PDF, an Excel workbook or CSV data.
     #[command(
@@ -89,9 +89,8 @@ pub enum Command {
                       files failed to load; exit 2 for an unknown department or an output path that cannot be written."
     )]
     Report {
-        /// Workspace folder.
-        #[arg(default_value = DEFAULT_WORKSPACE)]
-        dir: PathBuf,
+        /// Workspace folder (default: --workspace, else ./assessments).
+        dir: Option<PathBuf>,
         /// Report format (default: from the extension of --out).
         #[arg(long, value_enum)]
         format: Option<ReportFormat>,
@@ -105,8 +104,8 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         department: Option<String>,
         /// Language of the report.
-        #[arg(long, value_parser = parse_lang, default_value = "en")]
-        lang: Lang,
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Create a Draft assessment for every department for a new period, pre-filled from its latest earlier one.
     NewPeriod {
@@ -183,16 +182,23 @@ fn parse_lang(value: &str) -> Result<Lang, String> {
     Lang::from_code(value).ok_or_else(|| format!("unknown language \"{value}\"; use en or zh"))
 }
 
-/// Runs a subcommand and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
+/// Runs a subcommand and returns the process exit code. `workspace` and
+/// `lang` are the top-level options, which stand in for a subcommand's own
+/// DIR and --lang when those are not given.
+pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+    let folder = |dir: Option<PathBuf>| {
+        dir.or_else(|| workspace.clone())
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_WORKSPACE))
+    };
+    let language = |own: Option<Lang>| own.or(lang).unwrap_or(Lang::En);
     let code = match command {
-        Command::Validate { dir, deny_warnings } => commands::validate(&dir, deny_warnings),
+        Command::Validate { dir, deny_warnings } => commands::validate(&folder(dir), deny_warnings),
         Command::Summary {
             dir,
             period,
             format,
             lang,
-        } => commands::summary(&dir, period, format, lang),
+        } => commands::summary(&folder(dir), period, format, language(lang)),
         Command::Report {
             dir,
             format,
@@ -200,7 +206,7 @@ pub fn run(command: Command) -> ExitCode {
             period,
             department,
             lang,
-        } => commands::report(&dir, format, &out, period, department, lang),
+        } => commands::report(&folder(dir), format, &out, period, department, language(lang)),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user),
         Command::Generate {
             dir,

@@ -259,14 +259,20 @@ fn time_pans_and_zooms_and_a_double_click_shows_it_all_again() {
     harness.run();
     let panned = dates_in_view(&harness);
     assert!(panned.0 > whole.0 && panned.1 > whole.1, "{whole:?} → {panned:?}");
-    assert!(((panned.1 - panned.0) - (whole.1 - whole.0)).abs() <= 1, "a pan keeps the span");
+    assert!(
+        ((panned.1 - panned.0) - (whole.1 - whole.0)).abs() <= 1,
+        "a pan keeps the span"
+    );
 
     // Zooming in (Ctrl + scroll, or a pinch) narrows the span of time.
     harness.hover_at(centre);
     harness.event(egui::Event::Zoom(2.0));
     harness.run();
     let zoomed = dates_in_view(&harness);
-    assert!(zoomed.1 - zoomed.0 < (whole.1 - whole.0) * 3 / 4, "{whole:?} → {zoomed:?}");
+    assert!(
+        zoomed.1 - zoomed.0 < (whole.1 - whole.0) * 3 / 4,
+        "{whole:?} → {zoomed:?}"
+    );
 
     // A double click shows the whole extent again. (A harness step is a
     // quarter of a second, too slow for a double click: set the clock.)
@@ -300,7 +306,11 @@ fn time_pans_and_zooms_and_a_double_click_shows_it_all_again() {
     assert_eq!(dates_in_view(&harness), chosen);
     harness.get_by_label("One department").click();
     harness.run();
-    harness.get_all_by_label("Civil Affairs Bureau").next().unwrap().click();
+    harness
+        .get_all_by_label("Civil Affairs Bureau")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
     let civil_affairs = dates_in_view(&harness);
     assert_eq!(civil_affairs.0, whole.0, "starts at the first period again");

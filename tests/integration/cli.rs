@@ -280,3 +280,35 @@ fn generate_is_deterministic_and_refuses_an_existing_workspace() {
         fs::read(other_seed.join(&name).join("2025-12-31.ron")).ok()
     );
 }
+
+#[test]
+fn top_level_workspace_and_lang_stand_in_for_a_subcommands_own() {
+    // Run from an empty folder, so ./assessments cannot be what was read.
+    let empty = tempfile::tempdir().unwrap();
+    let sample = common::sample_dir();
+    let sample = sample.to_str().unwrap();
+    let summary = |args: &[&str]| {
+        let output = bin().args(args).current_dir(empty.path()).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    let chinese = summary(&["--workspace", sample, "--lang", "zh", "summary"]);
+    assert!(chinese.contains("市大数据局"), "{chinese}");
+    // A subcommand's own DIR and --lang win.
+    let english = summary(&[
+        "--workspace",
+        "/nonexistent",
+        "--lang",
+        "zh",
+        "summary",
+        sample,
+        "--lang",
+        "en",
+    ]);
+    assert!(english.contains("Big Data Bureau"), "{english}");
+    assert!(!english.contains("市大数据局"));
+    // Neither given: ./assessments, which is not there.
+    let output = bin().arg("summary").current_dir(empty.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("assessments"), "{}", stderr(&output));
+}

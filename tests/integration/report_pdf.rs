@@ -104,7 +104,8 @@ fn objects(bytes: &[u8]) -> Vec<Object> {
         let Some(end) = find(bytes, b"endobj", body) else {
             break;
         };
-        let (dict, stream, next) = match find(bytes, b"stream\n", body).filter(|&s| s < end) {
+        // Only inside this object: a tagged PDF has thousands of small ones.
+        let (dict, stream, next) = match find(&bytes[..end], b"stream\n", body) {
             Some(s) => {
                 let dict = String::from_utf8_lossy(&bytes[body..s]).into_owned();
                 let length: usize = number_after(&dict, "/Length").unwrap();
@@ -310,7 +311,16 @@ fn literal(stream: &[u8], mut i: usize) -> (Vec<u8>, usize) {
 
 /// An outline item's `/Title`, literal or UTF-16 hex.
 fn title(dict: &str) -> Option<String> {
-    let rest = dict[dict.find("/Title")? + 6..].trim_start();
+    string_after(dict, "/Title")
+}
+
+/// The string that follows `key` in a dictionary, literal or UTF-16 hex
+/// (`/T` matches `/T(…)` but not `/Type`).
+fn string_after(dict: &str, key: &str) -> Option<String> {
+    let rest = dict
+        .match_indices(key)
+        .map(|(at, _)| dict[at + key.len()..].trim_start())
+        .find(|rest| rest.starts_with('(') || rest.starts_with('<') && !rest.starts_with("<<"))?;
     if let Some(hex) = rest.strip_prefix('<') {
         let digits: Vec<u8> = hex
             .split('>')
@@ -331,6 +341,14 @@ fn title(dict: &str) -> Option<String> {
         let (bytes, _) = literal(rest.as_bytes(), 1);
         Some(String::from_utf8_lossy(&bytes).into_owned())
     }
+}
+
+/// The tagged PDF's structure elements of type `kind` (`/H1`, `/Figure`, …).
+fn structure<'a>(objects: &'a [Object], kind: &str) -> Vec<&'a Object> {
+    objects
+        .iter()
+        .filter(|o| o.stream.is_none() && has(&o.dict, "/Type", "/StructElem") && has(&o.dict, "/S", kind))
+        .collect()
 }
 
 fn assert_well_formed(pdf: &Pdf) {
@@ -401,6 +419,78 @@ fn english_report_likewise() {
     }
     assert!(pdf.text.contains(&format!("Page 2 of {}", pdf.pages)));
     assert!(pdf.text.contains("Digital Government Maturity Report"));
+}
+
+#[test]
+fn the_report_is_an_accessible_tagged_pdf() {
+    let loaded = sample();
+    let summary = analysis::summarize(&loaded.data, None);
+    let two = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh-CN")] {
+        let pdf = render(&loaded, &options(lang, None));
+        let raw = String::from_utf8_lossy(&pdf.bytes);
+        assert!(
+            raw.contains("/MarkInfo<</Marked true"),
+            "{lang:?}: marked as tagged"
+        );
+        assert!(raw.contains("/StructTreeRoot"), "{lang:?}: has a structure tree");
+        assert!(
+            raw.contains(&format!("/Lang({tag})")),
+            "{lang:?}: says its language"
+        );
+        assert!(
+            raw.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            "{lang:?}: claims PDF/UA-1, which krilla's validator checked"
+        );
+        let objects = objects(&pdf.bytes);
+
+        // Every department is a level-1 heading named by its title.
+        let h1: Vec<String> = structure(&objects, "/H1")
+            .iter()
+            .filter_map(|o| string_after(&o.dict, "/T"))
+            .collect();
+        for department in &loaded.data.workspace.departments {
+            let name = department.name.get(lang);
+            assert!(h1.iter().any(|t| t == name), "{lang:?}: heading {name} in {h1:?}");
+        }
+
+        // Every chart is a figure with alternative text that gives its
+        // figures: a radar per assessed department, the heatmap, the ranking.
+        let alts: Vec<String> = structure(&objects, "/Figure")
+            .iter()
+            .map(|o| string_after(&o.dict, "/Alt").expect("a figure without alternative text"))
+            .collect();
+        let assessed: Vec<_> = summary
+            .departments
+            .iter()
+            .filter(|d| d.current.is_some())
+            .collect();
+        assert_eq!(alts.len(), assessed.len() + 2, "{lang:?}: {alts:#?}");
+        let ranking = assessed.iter().map(|row| {
+            let name = loaded
+                .data
+                .workspace
+                .department(&row.department)
+                .unwrap()
+                .name
+                .get(lang);
+            let level = row.current.as_ref().and_then(|c| c.mean_level).unwrap();
+            format!("{name} {}", two(level))
+        });
+        let described = alts
+            .iter()
+            .find(|alt| ranking.clone().all(|pair| alt.contains(&pair)));
+        assert!(
+            described.is_some(),
+            "{lang:?}: the ranking's figures in {alts:#?}"
+        );
+
+        // Tables have header cells, and lists their items.
+        assert!(structure(&objects, "/Table").len() > 10);
+        assert!(structure(&objects, "/TH").len() > 50);
+        assert!(structure(&objects, "/TD").len() > 1000);
+        assert!(!structure(&objects, "/LI").is_empty());
+    }
 }
 
 #[test]
@@ -483,6 +573,11 @@ fn hostile_and_oversized_text_still_makes_a_readable_pdf() {
     let evidence: usize = pdf.text.matches("证据").count();
     assert!(evidence >= 20_000, "{evidence}");
     assert!(pdf.pages > 30);
+    // The bundled font has no emoji: the document cannot be PDF/UA, so it is
+    // written tagged, without claiming it, rather than not at all.
+    let raw = String::from_utf8_lossy(&pdf.bytes);
+    assert!(raw.contains("/StructTreeRoot"));
+    assert!(!raw.contains("pdfuaid:part"));
 }
 
 #[test]

@@ -24,6 +24,15 @@ fn level_label(value: Option<f64>) -> String {
     crate::report::content::level_text(value)
 }
 
+/// "name 2.75, name –": labelled values, for a chart's alternative text.
+fn described<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<f64>)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(name, value)| format!("{name} {}", level_label(value)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A chart label: text anchored at a point, wrapped to a width.
 struct Label<'a> {
     text: &'a str,
@@ -196,7 +205,19 @@ pub fn radar(fonts: &Fonts, labels: &[String], series: &[RadarSeries]) -> Graphi
             .draw(fonts, &mut items);
     }
     legend(fonts, &mut items, series, Point::new(0.0, height - 12.0));
-    Graphic { height, items }
+    let alt = series
+        .iter()
+        .map(|s| {
+            let values = labels.iter().map(String::as_str).zip(s.values.iter().copied());
+            format!("{}: {}", s.name, described(values))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Graphic {
+        height,
+        items,
+        alt: Some(alt),
+    }
 }
 
 /// The radar's legend: a line sample and the series name, left to right.
@@ -300,7 +321,20 @@ pub fn heatmap(
     let legend_top = area.max.y + 8.0;
     let height =
         level_legend(fonts, &mut items, Point::new(row_width, legend_top), no_data) + 8.0 + area.max.y;
-    Graphic { height, items }
+    let alt = rows
+        .iter()
+        .zip(values)
+        .map(|(row, values)| {
+            let cells = columns.iter().map(String::as_str).zip(values.iter().copied());
+            format!("{row}: {}", described(cells))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Graphic {
+        height,
+        items,
+        alt: Some(alt),
+    }
 }
 
 /// Chips for levels 1–5 and for "no data", each with its number or dash.
@@ -388,9 +422,11 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)]) -> Graphic {
             .style(style)
             .draw(fonts, &mut items);
     }
+    let alt = described(rows.iter().map(|(name, value)| (name.as_str(), *value)));
     Graphic {
         height: bar_area.max.y + 6.0,
         items,
+        alt: Some(alt),
     }
 }
 

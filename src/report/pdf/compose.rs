@@ -293,6 +293,7 @@ fn cover(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
     blocks.push(Block::Graphic(Graphic {
         height: y + 10.0,
         items,
+        alt: None,
     }));
 }
 
@@ -1038,5 +1039,9 @@ fn approval(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         ));
         y += 34.0;
     }
-    blocks.push(Block::Graphic(Graphic { height: y, items }));
+    blocks.push(Block::Graphic(Graphic {
+        height: y,
+        items,
+        alt: None,
+    }));
 }

@@ -1,7 +1,9 @@
 //! The PDF's page layout: a flow of blocks (headings, paragraphs, tables,
-//! graphics) poured onto A4 pages, producing a display list per page and the
-//! bookmarks. Painting happens afterwards (see `paint`), once the page count
-//! is known for "Page N of M".
+//! graphics) poured onto A4 pages, producing a display list per page, the
+//! bookmarks, and the document's logical structure for the tagged PDF
+//! (headings, paragraphs, lists, tables, figures with their alternative
+//! text; everything else is marked as decoration). Painting happens
+//! afterwards (see `paint`), once the page count is known for "Page N of M".
 //!
 //! Coordinates are PDF points with the origin at the top-left of the page
 //! and y pointing down, as in `charts` and krilla.
@@ -102,6 +104,52 @@ impl Item {
     }
 }
 
+/// What a drawn item is to a screen reader: decoration, or part of the
+/// content of structure element `n` of [`Laid::elements`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    Artifact,
+    Content(usize),
+}
+
+/// An item on a page, with its mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub item: Item,
+    pub mark: Mark,
+}
+
+/// What a structure element is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    Heading {
+        level: u8,
+        title: String,
+    },
+    Paragraph,
+    List,
+    ListItem,
+    /// A list item's bullet.
+    Label,
+    ListBody,
+    Table,
+    Row,
+    HeaderCell,
+    Cell,
+    /// A chart, with a description of what it shows for those who cannot see it.
+    Figure {
+        alt: String,
+    },
+}
+
+/// A structure element. Elements are created in reading order, so a parent's
+/// children are the elements that name it, in index order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Element {
+    pub kind: Kind,
+    pub parent: Option<usize>,
+}
+
 /// Colour and weight of text.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
@@ -173,11 +221,15 @@ impl Paragraph {
 }
 
 /// A fixed-size drawing (a chart, the cover, the signature block), in its
-/// own coordinates with the origin at its top-left corner.
+/// own coordinates with the origin at its top-left corner. A chart has
+/// `alt`, its alternative text, and becomes one figure; without it (the
+/// cover, the signature block) each line of text is a paragraph and the
+/// rest is decoration.
 #[derive(Clone, Debug, Default)]
 pub struct Graphic {
     pub height: f32,
     pub items: Vec<Item>,
+    pub alt: Option<String>,
 }
 
 /// What flows down the pages.
@@ -214,8 +266,9 @@ pub struct Bookmark {
 /// The laid-out document.
 #[derive(Debug, Default)]
 pub struct Laid {
-    pub pages: Vec<Vec<Item>>,
+    pub pages: Vec<Vec<Placed>>,
     pub bookmarks: Vec<Bookmark>,
+    pub elements: Vec<Element>,
 }
 
 /// Heading sizes by level, and the space above and below.
@@ -233,6 +286,8 @@ pub struct Flow<'f> {
     laid: Laid,
     /// Where the next block starts on the current page.
     y: f32,
+    /// The list that consecutive bulleted paragraphs join.
+    list: Option<usize>,
 }
 
 impl<'f> Flow<'f> {
@@ -242,8 +297,10 @@ impl<'f> Flow<'f> {
             laid: Laid {
                 pages: vec![Vec::new()],
                 bookmarks: Vec::new(),
+                elements: Vec::new(),
             },
             y: CONTENT.min.y,
+            list: None,
         }
     }
 
@@ -301,10 +358,16 @@ impl<'f> Flow<'f> {
     }
 
     /// Adds an item to the current page.
-    pub fn push(&mut self, item: Item) {
+    pub fn push(&mut self, item: Item, mark: Mark) {
         if let Some(page) = self.laid.pages.last_mut() {
-            page.push(item);
+            page.push(Placed { item, mark });
         }
+    }
+
+    /// Adds a structure element and returns its index.
+    pub fn element(&mut self, kind: Kind, parent: Option<usize>) -> usize {
+        self.laid.elements.push(Element { kind, parent });
+        self.laid.elements.len() - 1
     }
 
     /// How much of what follows a heading must fit below it on the same page:
@@ -335,6 +398,10 @@ impl<'f> Flow<'f> {
 
     /// Places one block; `keep` is how much must follow on the same page.
     fn place(&mut self, block: &Block, keep: f32) {
+        let in_list = matches!(block, Block::Paragraph(p) if p.bullet.is_some());
+        if !in_list {
+            self.list = None;
+        }
         match block {
             Block::Heading {
                 level,
@@ -380,25 +447,25 @@ impl<'f> Flow<'f> {
         let colour = if level == 1 { ACCENT } else { INK };
         let style = Style { colour, bold: true };
         let leading = size * 1.3;
+        let kind = Kind::Heading {
+            level,
+            title: text.to_owned(),
+        };
+        let heading = Mark::Content(self.element(kind, None));
         for line in text::wrap(self.fonts, text, size, CONTENT.width()) {
-            self.push(Item::text_line(
-                CONTENT.min.x,
-                self.y,
-                size,
-                leading,
-                style,
-                &line.text,
-            ));
+            let item = Item::text_line(CONTENT.min.x, self.y, size, leading, style, &line.text);
+            self.push(item, heading);
             self.y += leading;
         }
         if level == 1 {
             let y = self.y + 2.0;
-            self.push(Item::line(
+            let rule = Item::line(
                 Point::new(CONTENT.min.x, y),
                 Point::new(CONTENT.max.x, y),
                 ACCENT,
                 0.8,
-            ));
+            );
+            self.push(rule, Mark::Artifact);
             self.y += 4.0;
         }
         self.y += below;
@@ -409,6 +476,20 @@ impl<'f> Flow<'f> {
         let left = CONTENT.min.x + p.indent;
         let width = CONTENT.width() - p.indent;
         let lines = text::wrap(self.fonts, &p.text, p.size, width);
+        // A bulleted paragraph is an item of the list its neighbours share.
+        let (label, body) = match &p.bullet {
+            Some(_) => {
+                let list = match self.list {
+                    Some(list) => list,
+                    None => self.element(Kind::List, None),
+                };
+                self.list = Some(list);
+                let item = self.element(Kind::ListItem, Some(list));
+                let label = self.element(Kind::Label, Some(item));
+                (Some(label), self.element(Kind::ListBody, Some(item)))
+            }
+            None => (None, self.element(Kind::Paragraph, None)),
+        };
         for (i, line) in lines.iter().enumerate() {
             // Keep the last two lines together (no widow).
             let need = if i + 2 == lines.len() {
@@ -418,17 +499,19 @@ impl<'f> Flow<'f> {
             };
             self.ensure(need);
             if i == 0
-                && let Some(bullet) = &p.bullet
+                && let (Some(bullet), Some(label)) = (&p.bullet, label)
             {
                 let x = left - self.fonts.width(bullet, p.size) - 5.0;
-                self.push(Item::text_line(x, self.y, p.size, leading, p.style, bullet));
+                let item = Item::text_line(x, self.y, p.size, leading, p.style, bullet);
+                self.push(item, Mark::Content(label));
             }
             let x = match p.align {
                 HAlign::Left => left,
                 HAlign::Center => left + (width - line.width) / 2.0,
                 HAlign::Right => left + width - line.width,
             };
-            self.push(Item::text_line(x, self.y, p.size, leading, p.style, &line.text));
+            let item = Item::text_line(x, self.y, p.size, leading, p.style, &line.text);
+            self.push(item, Mark::Content(body));
             self.y += leading;
         }
         if !lines.is_empty() {
@@ -439,8 +522,17 @@ impl<'f> Flow<'f> {
     fn graphic(&mut self, g: &Graphic) {
         self.ensure(g.height);
         let offset = Point::new(CONTENT.min.x, self.y);
+        let figure = g
+            .alt
+            .as_ref()
+            .map(|alt| self.element(Kind::Figure { alt: alt.clone() }, None));
         for item in &g.items {
-            self.push(item.clone().translated(offset));
+            let mark = match (figure, item) {
+                (Some(figure), _) => Mark::Content(figure),
+                (None, Item::Text { .. }) => Mark::Content(self.element(Kind::Paragraph, None)),
+                (None, _) => Mark::Artifact,
+            };
+            self.push(item.clone().translated(offset), mark);
         }
         self.y += g.height;
     }

@@ -134,7 +134,7 @@ mod tests {
         };
         let laid = lay_out(&fonts, &content);
         for (page, items) in laid.pages.iter().enumerate() {
-            for item in items {
+            for layout::Placed { item, .. } in items {
                 let (top, bottom) = vertical_extent(item);
                 assert!(
                     top >= layout::MARGIN && bottom <= PAGE_HEIGHT - layout::MARGIN,
@@ -154,5 +154,33 @@ mod tests {
             assert_eq!(entries.count(), 1, "{}", department.name);
         }
         assert!(laid.pages.iter().all(|p| !p.is_empty()));
+
+        // The structure for screen readers: every mark names an element,
+        // every heading, paragraph and figure has content, and content comes
+        // in reading order (the elements were made in that order).
+        let marks: Vec<usize> = laid
+            .pages
+            .iter()
+            .flatten()
+            .filter_map(|placed| match placed.mark {
+                layout::Mark::Content(element) => Some(element),
+                layout::Mark::Artifact => None,
+            })
+            .collect();
+        assert!(marks.iter().all(|&m| m < laid.elements.len()));
+        assert!(
+            marks.windows(2).all(|w| w[0] <= w[1]),
+            "content out of reading order"
+        );
+        for (index, element) in laid.elements.iter().enumerate() {
+            let leaf = matches!(
+                element.kind,
+                layout::Kind::Heading { .. } | layout::Kind::Paragraph | layout::Kind::Figure { .. }
+            );
+            assert!(
+                !leaf || marks.binary_search(&index).is_ok(),
+                "{element:?} has no content"
+            );
+        }
     }
 }

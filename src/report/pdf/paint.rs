@@ -1,13 +1,20 @@
 //! Paints laid-out pages with krilla: the display list of each page, the
 //! running header and the "Page N of M" footer (known only once layout is
-//! done), the outline (bookmarks), page labels and document metadata.
+//! done), the outline (bookmarks), page labels, document metadata, and the
+//! tag tree that makes the PDF readable by screen readers.
+//!
+//! The document is written as PDF/UA-1 (accessible PDF), checked by krilla's
+//! validator. Text a user wrote may hold characters the bundled font lacks
+//! (emoji, say); such a document cannot claim PDF/UA, so it is written again
+//! as a tagged PDF without the claim rather than not at all.
 
-use std::num::NonZeroU32;
+use std::num::{NonZeroU16, NonZeroU32};
 
 use chrono::{Datelike, NaiveDate};
-use krilla::Document;
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, ConfigurationBuilder, Validator};
 use krilla::destination::XyzDestination;
+use krilla::error::KrillaError;
 use krilla::geom::{PathBuilder, Point as KPoint, Rect as KRect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::num::NormalizedF32;
@@ -15,11 +22,18 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag, TagGroup,
+    TagKind, TagTree,
+};
+use krilla::{Document, SerializeSettings};
 
 use crate::charts::{Point, Rgb};
 use crate::report::ReportError;
 
-use super::layout::{Bookmark, CONTENT, Item, Laid, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, RULE};
+use super::layout::{
+    Bookmark, CONTENT, Element, Item, Kind, Laid, MARGIN, Mark, PAGE_HEIGHT, PAGE_WIDTH, Placed, RULE,
+};
 use super::text::{self, Fonts};
 
 /// Size of the running header and footer text.
@@ -39,13 +53,39 @@ pub struct Frame {
     pub date: NaiveDate,
 }
 
-/// Paints every page and returns the PDF's bytes.
+/// Paints every page and returns the PDF's bytes: PDF/UA-1 when the
+/// document meets it, else the same tagged PDF without that claim.
 pub fn paint(fonts: &Fonts, laid: &Laid, frame: &Frame) -> Result<Vec<u8>, ReportError> {
-    let mut document = Document::new();
+    let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
+        .ok_or_else(|| ReportError::Render("pdf", "invalid page size".to_owned()))?;
+    match paint_with(fonts, laid, frame, &a4, true) {
+        Err(KrillaError::Validation(_)) => paint_with(fonts, laid, frame, &a4, false),
+        other => other,
+    }
+    .map_err(|e| ReportError::Render("pdf", format!("{e:?}")))
+}
+
+fn paint_with(
+    fonts: &Fonts,
+    laid: &Laid,
+    frame: &Frame,
+    a4: &PageSettings,
+    accessible: bool,
+) -> Result<Vec<u8>, KrillaError> {
+    let mut settings = SerializeSettings::default();
+    if accessible {
+        let configuration = ConfigurationBuilder::new()
+            .set_validator(Validator::Ua(Accessibility::UA1))
+            .finish();
+        if let Ok(configuration) = configuration {
+            settings.configuration = configuration;
+        }
+    }
+    let mut document = Document::new_with(settings);
+    let mut identifiers: Vec<Vec<Identifier>> = vec![Vec::new(); laid.elements.len()];
     let count = laid.pages.len();
-    for (index, items) in laid.pages.iter().enumerate() {
-        let mut settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
-            .ok_or_else(|| ReportError::Render("pdf", "invalid page size".to_owned()))?;
+    for (index, placed) in laid.pages.iter().enumerate() {
+        let mut settings = a4.clone();
         if index == 0 {
             settings = settings.with_page_label(PageLabel::new(
                 Some(NumberingStyle::Arabic),
@@ -55,24 +95,91 @@ pub fn paint(fonts: &Fonts, laid: &Laid, frame: &Frame) -> Result<Vec<u8>, Repor
         }
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for item in items {
+        for Placed { item, mark } in placed {
+            let tag = match (mark, item) {
+                (Mark::Artifact, _) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)),
+                (Mark::Content(_), Item::Text { .. }) => ContentTag::Span(SpanTag::empty()),
+                (Mark::Content(_), _) => ContentTag::Other,
+            };
+            let identifier = surface.start_tagged(tag);
             draw(&mut surface, fonts, item);
+            surface.end_tagged();
+            if let Mark::Content(element) = mark
+                && let Some(ids) = identifiers.get_mut(*element)
+            {
+                ids.push(identifier);
+            }
         }
-        for item in running(fonts, frame, index, count) {
+        for (kind, item) in running(fonts, frame, index, count) {
+            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
             draw(&mut surface, fonts, &item);
+            surface.end_tagged();
         }
         surface.finish();
         page.finish();
     }
     document.set_outline(outline(&laid.bookmarks));
     document.set_metadata(metadata(frame));
-    document
-        .finish()
-        .map_err(|e| ReportError::Render("pdf", format!("{e:?}")))
+    document.set_tag_tree(tag_tree(&laid.elements, identifiers, &frame.language));
+    document.finish()
+}
+
+/// The structure elements as krilla's tag tree, each with the content drawn
+/// for it, in reading order.
+fn tag_tree(elements: &[Element], mut identifiers: Vec<Vec<Identifier>>, language: &str) -> TagTree {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); elements.len()];
+    let mut roots = Vec::new();
+    for (index, element) in elements.iter().enumerate() {
+        match element.parent.and_then(|parent| children.get_mut(parent)) {
+            Some(siblings) => siblings.push(index),
+            None => roots.push(index),
+        }
+    }
+    let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
+    for root in roots {
+        tree.push(tag_group(root, elements, &children, &mut identifiers));
+    }
+    tree
+}
+
+/// Element `index` with its content and, after it, its children.
+fn tag_group(
+    index: usize,
+    elements: &[Element],
+    children: &[Vec<usize>],
+    identifiers: &mut [Vec<Identifier>],
+) -> TagGroup {
+    let mut group = TagGroup::new(tag_kind(&elements[index].kind));
+    for identifier in std::mem::take(&mut identifiers[index]) {
+        group.push(identifier);
+    }
+    for &child in &children[index] {
+        group.push(tag_group(child, elements, children, identifiers));
+    }
+    group
+}
+
+fn tag_kind(kind: &Kind) -> TagKind {
+    match kind {
+        Kind::Heading { level, title } => {
+            let level = NonZeroU16::new(u16::from(*level)).unwrap_or(NonZeroU16::MIN);
+            Tag::Hn(level, Some(title.clone())).into()
+        }
+        Kind::Paragraph => Tag::P.into(),
+        Kind::List => Tag::L(ListNumbering::Disc).into(),
+        Kind::ListItem => Tag::LI.into(),
+        Kind::Label => Tag::Lbl.into(),
+        Kind::ListBody => Tag::LBody.into(),
+        Kind::Table => Tag::Table.into(),
+        Kind::Row => Tag::TR.into(),
+        Kind::HeaderCell => Tag::TH(TableHeaderScope::Column).into(),
+        Kind::Cell => Tag::TD.into(),
+        Kind::Figure { alt } => Tag::Figure(Some(alt.clone())).into(),
+    }
 }
 
 /// The running header (not on the cover) and the footer.
-fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<Item> {
+fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<(ArtifactType, Item)> {
     let mut items = Vec::new();
     let muted = super::layout::Style::MUTED;
     let leading = RUNNING_SIZE * 1.3;
@@ -82,34 +189,29 @@ fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<Item
         let left = text::ellipsize(fonts, &frame.header_left, RUNNING_SIZE, half);
         let right = text::ellipsize(fonts, &frame.header_right, RUNNING_SIZE, half);
         let right_x = CONTENT.max.x - fonts.width(&right, RUNNING_SIZE);
-        items.push(Item::text_line(
-            CONTENT.min.x,
-            top,
-            RUNNING_SIZE,
-            leading,
-            muted,
-            &left,
+        let header = ArtifactType::Header;
+        items.push((
+            header,
+            Item::text_line(CONTENT.min.x, top, RUNNING_SIZE, leading, muted, &left),
         ));
-        items.push(Item::text_line(
-            right_x,
-            top,
-            RUNNING_SIZE,
-            leading,
-            muted,
-            &right,
+        items.push((
+            header,
+            Item::text_line(right_x, top, RUNNING_SIZE, leading, muted, &right),
         ));
         let y = top + leading + 2.0;
-        items.push(Item::line(
+        let rule = Item::line(
             Point::new(CONTENT.min.x, y),
             Point::new(CONTENT.max.x, y),
             RULE,
             0.5,
-        ));
+        );
+        items.push((header, rule));
     }
     let footer = (frame.footer)(index + 1, count);
     let top = PAGE_HEIGHT - MARGIN + 10.0;
     let x = (PAGE_WIDTH - fonts.width(&footer, RUNNING_SIZE)) / 2.0;
-    items.push(Item::text_line(x, top, RUNNING_SIZE, leading, muted, &footer));
+    let footer = Item::text_line(x, top, RUNNING_SIZE, leading, muted, &footer);
+    items.push((ArtifactType::Footer, footer));
     items
 }
 

@@ -2,11 +2,13 @@
 //! column, zebra rows, the header repeated at the top of every page a table
 //! runs onto, and rows taller than the room left split across pages.
 //! A cell may carry a colour chip (a level's colour behind its number, so
-//! the colour never stands alone).
+//! the colour never stands alone). In the tagged PDF a table is a table of
+//! rows of header and data cells; the header repeated on later pages, the
+//! fills and the rules are decoration.
 
 use crate::charts::{HAlign, Point, Rect, Rgb, text_colour_on};
 
-use super::layout::{CONTENT, Flow, INK, Item, RULE, Style};
+use super::layout::{CONTENT, Flow, INK, Item, Kind, Mark, RULE, Style};
 use super::text::{self, Fonts, Line};
 
 /// Space between a cell's edge and its text.
@@ -230,16 +232,27 @@ pub fn place(flow: &mut Flow, table: &Table) {
         .first()
         .map_or(0.0, |r| first_row_height(table, r, header_height));
     flow.ensure(header_height + first_height);
-    draw_header(flow, table, &widths, &header, header_height);
+    let element = flow.element(Kind::Table, None);
+    let header_elements =
+        (!table.header.is_empty()).then(|| cell_elements(flow, element, Kind::HeaderCell, &header));
+    draw_header(
+        flow,
+        table,
+        &widths,
+        &header,
+        header_height,
+        header_elements.as_deref(),
+    );
 
     for (index, row) in rows.iter().enumerate() {
         let fill = (index % 2 == 1).then_some(ZEBRA_FILL);
+        let cells = cell_elements(flow, element, Kind::Cell, row);
         let mut from = 0;
         loop {
             let left = row.line_count(from);
             let height = row_height(table, left);
             if height <= flow.room() {
-                draw_row(flow, table, &widths, row, from, left, fill);
+                draw_row(flow, table, &widths, (row, &cells), from, left, fill);
                 break;
             }
             // Move whole rows that fit on a fresh page; split only taller ones.
@@ -250,7 +263,7 @@ pub fn place(flow: &mut Flow, table: &Table) {
             }
             // Whole lines only; the count is small and positive.
             let count = fits as usize;
-            draw_row(flow, table, &widths, row, from, count, fill);
+            draw_row(flow, table, &widths, (row, &cells), from, count, fill);
             from += count;
             continue_on_new_page(flow, table, &widths, &header, header_height);
         }
@@ -258,39 +271,61 @@ pub fn place(flow: &mut Flow, table: &Table) {
     flow.advance(8.0);
 }
 
-fn continue_on_new_page(flow: &mut Flow, table: &Table, widths: &[f32], header: &Wrapped, height: f32) {
-    flow.new_page();
-    draw_header(flow, table, widths, header, height);
+/// A row element of `table` with one cell element of `kind` per cell.
+fn cell_elements(flow: &mut Flow, table: usize, kind: Kind, row: &Wrapped) -> Vec<usize> {
+    let element = flow.element(Kind::Row, Some(table));
+    row.cells
+        .iter()
+        .map(|_| flow.element(kind.clone(), Some(element)))
+        .collect()
 }
 
-fn draw_header(flow: &mut Flow, table: &Table, widths: &[f32], header: &Wrapped, height: f32) {
+/// A new page, and the header again (as decoration: it was read once).
+fn continue_on_new_page(flow: &mut Flow, table: &Table, widths: &[f32], header: &Wrapped, height: f32) {
+    flow.new_page();
+    draw_header(flow, table, widths, header, height, None);
+}
+
+/// The header row; `cells` are its structure elements, or `None` where it
+/// is repeated.
+fn draw_header(
+    flow: &mut Flow,
+    table: &Table,
+    widths: &[f32],
+    header: &Wrapped,
+    height: f32,
+    cells: Option<&[usize]>,
+) {
     if height <= 0.0 {
         let y = flow.y();
-        flow.push(Item::line(
+        let rule = Item::line(
             Point::new(CONTENT.min.x, y),
             Point::new(CONTENT.max.x, y),
             RULE,
             0.4,
-        ));
+        );
+        flow.push(rule, Mark::Artifact);
         return;
     }
     let top = flow.y();
-    flow.push(Item::Rect {
+    let fill = Item::Rect {
         rect: Rect::new(
             Point::new(CONTENT.min.x, top),
             Point::new(CONTENT.max.x, top + height),
         ),
         fill: Some(HEADER_FILL),
         stroke: None,
-    });
-    draw_cells(flow, table, widths, header, 0, header.line_count(0), top);
+    };
+    flow.push(fill, Mark::Artifact);
+    draw_cells(flow, table, widths, (header, cells), 0, header.line_count(0), top);
     let bottom = top + height;
-    flow.push(Item::line(
+    let rule = Item::line(
         Point::new(CONTENT.min.x, bottom),
         Point::new(CONTENT.max.x, bottom),
         INK,
         0.6,
-    ));
+    );
+    flow.push(rule, Mark::Artifact);
     flow.advance(height);
 }
 
@@ -299,7 +334,7 @@ fn draw_row(
     flow: &mut Flow,
     table: &Table,
     widths: &[f32],
-    row: &Wrapped,
+    (row, cells): (&Wrapped, &[usize]),
     from: usize,
     count: usize,
     fill: Option<Rgb>,
@@ -307,39 +342,47 @@ fn draw_row(
     let top = flow.y();
     let height = row_height(table, count);
     if let Some(fill) = fill {
-        flow.push(Item::Rect {
+        let fill = Item::Rect {
             rect: Rect::new(
                 Point::new(CONTENT.min.x, top),
                 Point::new(CONTENT.max.x, top + height),
             ),
             fill: Some(fill),
             stroke: None,
-        });
+        };
+        flow.push(fill, Mark::Artifact);
     }
-    draw_cells(flow, table, widths, row, from, count, top);
+    draw_cells(flow, table, widths, (row, Some(cells)), from, count, top);
     let bottom = top + height;
-    flow.push(Item::line(
+    let rule = Item::line(
         Point::new(CONTENT.min.x, bottom),
         Point::new(CONTENT.max.x, bottom),
         RULE,
         0.4,
-    ));
+    );
+    flow.push(rule, Mark::Artifact);
     flow.advance(height);
 }
 
-/// Draws the text (and chips) of lines `from..from + count` of each cell.
+/// Draws the text (and chips) of lines `from..from + count` of each cell;
+/// the text is the content of the cell's element in `cells`, if any.
 fn draw_cells(
     flow: &mut Flow,
     table: &Table,
     widths: &[f32],
-    row: &Wrapped,
+    (row, cells): (&Wrapped, Option<&[usize]>),
     from: usize,
     count: usize,
     top: f32,
 ) {
     let leading = table.leading();
     let mut x = CONTENT.min.x;
-    for (((cell, lines), width), column) in row.cells.iter().zip(widths).zip(&table.columns) {
+    for (index, (((cell, lines), width), column)) in
+        row.cells.iter().zip(widths).zip(&table.columns).enumerate()
+    {
+        let mark = cells
+            .and_then(|cells| cells.get(index))
+            .map_or(Mark::Artifact, |&element| Mark::Content(element));
         let align = column.align;
         let inner = width - 2.0 * PAD_X;
         let mut style = Style {
@@ -356,24 +399,20 @@ fn draw_cells(
                     HAlign::Right => inner - line.width,
                 };
             if let Some(chip) = cell.chip {
-                flow.push(Item::Rect {
+                let rect = Item::Rect {
                     rect: Rect::new(
                         Point::new(text_x - 3.0, line_top + 0.5),
                         Point::new(text_x + line.width + 3.0, line_top + leading - 0.5),
                     ),
                     fill: Some(chip),
                     stroke: None,
-                });
+                };
+                flow.push(rect, Mark::Artifact);
                 style.colour = text_colour_on(chip);
             }
-            flow.push(Item::text_line(
-                text_x,
-                line_top,
-                cell.size.unwrap_or(table.size),
-                leading,
-                style,
-                &line.text,
-            ));
+            let size = cell.size.unwrap_or(table.size);
+            let text = Item::text_line(text_x, line_top, size, leading, style, &line.text);
+            flow.push(text, mark);
         }
         x += width;
     }
