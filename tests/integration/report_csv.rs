@@ -3,6 +3,8 @@
 //! Also the CLI's refusals: an output path that cannot be written is exit 2
 //! with nothing left behind.
 
+use crate::common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -11,10 +13,6 @@ use chrono::NaiveDate;
 use govmaturity::model::{Lang, Rating};
 use govmaturity::report::{self, Format, ReportOptions};
 use govmaturity::store::{self, LoadedWorkspace};
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
-}
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_govmaturity"))
@@ -86,7 +84,7 @@ fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Vec<Vec<String>>
 
 #[test]
 fn one_row_per_department_period_and_indicator() {
-    let loaded = store::load(&sample_dir()).unwrap();
+    let loaded = store::load(&common::sample_dir()).unwrap();
     let data = &loaded.data;
     let records = render(&loaded, &options(None, None, Lang::En));
     assert_eq!(
@@ -134,7 +132,7 @@ fn one_row_per_department_period_and_indicator() {
 
 #[test]
 fn period_department_and_language_narrow_the_rows() {
-    let loaded = store::load(&sample_dir()).unwrap();
+    let loaded = store::load(&common::sample_dir()).unwrap();
     let indicators = loaded.data.framework.indicator_count();
     let early = render(&loaded, &options(Some(date(2024, 12, 31)), None, Lang::En));
     assert_eq!(early.len() - 1, 12 * 2 * indicators);
@@ -151,8 +149,7 @@ fn period_department_and_language_narrow_the_rows() {
 
 #[test]
 fn formulas_are_neutralised_and_text_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&sample_dir(), dir.path());
+    let dir = common::copy_workspace(&common::sample_dir());
     let loaded = store::load(dir.path()).unwrap();
     let mut workspace = loaded.data.workspace.clone();
     workspace.departments[0].name.en = "=HYPERLINK(\"http://evil\",\"click\")".to_owned();
@@ -208,29 +205,13 @@ fn formulas_are_neutralised_and_text_round_trips() {
     }
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn cli_writes_csv_with_bom_and_crlf() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("answers.csv");
     let output = run(&[
         "report",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
@@ -251,7 +232,7 @@ fn out_path_in_a_missing_folder_is_exit_2() {
     let out = dir.path().join("missing").join("report.csv");
     let output = run(&[
         "report",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);
@@ -270,7 +251,7 @@ fn out_path_that_is_a_folder_or_under_a_file_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let folder = run(&[
         "report",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--format",
         "csv",
         "--out",
@@ -282,7 +263,7 @@ fn out_path_that_is_a_folder_or_under_a_file_is_exit_2() {
     fs::write(&file, "x").unwrap();
     let under = run(&[
         "report",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--out",
         file.join("r.csv").to_str().unwrap(),
     ]);
@@ -315,7 +296,7 @@ fn unwritable_out_is_exit_2_and_leaves_nothing() {
     };
     let output = run(&[
         "report",
-        sample_dir().to_str().unwrap(),
+        common::sample_dir().to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
     ]);

@@ -3,8 +3,10 @@
 //! document stays well formed and runs nothing, makes no external requests,
 //! and the CLI writes it even when some files failed to load (exit 1).
 
+use crate::common;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -12,10 +14,6 @@ use govmaturity::model::{Lang, Rating};
 use govmaturity::report::{self, Format, ReportOptions};
 use govmaturity::store;
 use serde_json::Value;
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
-}
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_govmaturity"))
@@ -34,29 +32,6 @@ fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
 fn render(dir: &Path, options: &ReportOptions) -> String {
     let loaded = store::load(dir).unwrap();
     String::from_utf8(report::render(&loaded, options).unwrap()).unwrap()
-}
-
-/// Copies a workspace folder (without dot-folders) into a temporary one.
-fn copy_workspace(from: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(from, dir.path());
-    dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// The part of the document from a department's section to the next section.
@@ -81,12 +56,17 @@ fn escaped(text: &str) -> String {
 #[test]
 fn every_department_with_the_summary_figures() {
     let output = bin()
-        .args(["summary", sample_dir().to_str().unwrap(), "--format", "json"])
+        .args([
+            "summary",
+            common::sample_dir().to_str().unwrap(),
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert!(output.status.success());
     let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
-    let html = render(&sample_dir(), &options(Lang::En, None));
+    let html = render(&common::sample_dir(), &options(Lang::En, None));
     assert!(html.contains(&format!(
         "<p class=\"workspace\"><bdi>{}</bdi>",
         escaped(summary["workspace"].as_str().unwrap())
@@ -141,7 +121,7 @@ fn every_department_with_the_summary_figures() {
 
 #[test]
 fn self_contained_and_printable() {
-    let html = render(&sample_dir(), &options(Lang::En, None));
+    let html = render(&common::sample_dir(), &options(Lang::En, None));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(!html.to_ascii_lowercase().contains("<script"));
     assert!(!html.contains("src=\""), "no external resources");
@@ -175,7 +155,7 @@ fn self_contained_and_printable() {
 
 #[test]
 fn chinese_report() {
-    let html = render(&sample_dir(), &options(Lang::Zh, None));
+    let html = render(&common::sample_dir(), &options(Lang::Zh, None));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
     for text in [
         "数字政府成熟度评估报告",
@@ -193,7 +173,10 @@ fn chinese_report() {
 
 #[test]
 fn one_department_only() {
-    let html = render(&sample_dir(), &options(Lang::En, Some("health-commission")));
+    let html = render(
+        &common::sample_dir(),
+        &options(Lang::En, Some("health-commission")),
+    );
     assert!(html.contains("id=\"dept-health-commission\""));
     assert_eq!(html.matches("class=\"page department\"").count(), 1);
     assert!(!html.contains("Big Data Bureau"), "no other department's data");
@@ -211,7 +194,7 @@ const HOSTILE: [&str; 5] = [
 
 /// The sample workspace with hostile department names, title and evidence.
 fn hostile_workspace() -> tempfile::TempDir {
-    let dir = copy_workspace(&sample_dir());
+    let dir = common::copy_workspace(&common::sample_dir());
     let loaded = store::load(dir.path()).unwrap();
     let mut workspace = loaded.data.workspace.clone();
     let long = "Very long name ".repeat(20);
@@ -361,7 +344,7 @@ fn check_attributes(tag: &str) {
 
 #[test]
 fn cli_writes_the_report_and_exits_1_when_files_failed_to_load() {
-    let dir = copy_workspace(&sample_dir());
+    let dir = common::copy_workspace(&common::sample_dir());
     fs::write(
         dir.path().join("finance-bureau").join("2025-12-31.ron"),
         "version: 1, (garbage",
@@ -400,7 +383,7 @@ fn cli_exit_codes_for_a_clean_report() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("r.html");
     let run = |args: &[&str]| bin().args(args).output().unwrap();
-    let sample = sample_dir();
+    let sample = common::sample_dir();
     let sample = sample.to_str().unwrap();
     let ok = run(&[
         "report",

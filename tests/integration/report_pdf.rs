@@ -10,23 +10,16 @@
 //! `pdftotext` take, so a passing test means the text is really
 //! extractable, with no heavyweight dev-dependency and no external tool.
 
+use crate::common;
+
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use govmaturity::analysis;
 use govmaturity::model::Lang;
 use govmaturity::report::{self, Format, ReportOptions};
-use govmaturity::store::{self, LoadedWorkspace};
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
-}
-
-fn sample() -> LoadedWorkspace {
-    store::load(&sample_dir()).unwrap()
-}
+use govmaturity::store::LoadedWorkspace;
 
 fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
     ReportOptions {
@@ -362,7 +355,7 @@ fn assert_well_formed(pdf: &Pdf) {
 
 #[test]
 fn chinese_report_has_extractable_chinese_text_and_an_outline_per_department() {
-    let loaded = sample();
+    let loaded = common::sample();
     let pdf = render(&loaded, &options(Lang::Zh, None));
     assert_well_formed(&pdf);
     assert!(
@@ -399,7 +392,7 @@ fn chinese_report_has_extractable_chinese_text_and_an_outline_per_department() {
 
 #[test]
 fn english_report_likewise() {
-    let loaded = sample();
+    let loaded = common::sample();
     let pdf = render(&loaded, &options(Lang::En, None));
     assert_well_formed(&pdf);
     for department in &loaded.data.workspace.departments {
@@ -423,7 +416,7 @@ fn english_report_likewise() {
 
 #[test]
 fn the_report_is_an_accessible_tagged_pdf() {
-    let loaded = sample();
+    let loaded = common::sample();
     let summary = analysis::summarize(&loaded.data, None);
     let two = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
     for (lang, tag) in [(Lang::En, "en"), (Lang::Zh, "zh-CN")] {
@@ -495,7 +488,7 @@ fn the_report_is_an_accessible_tagged_pdf() {
 
 #[test]
 fn figures_equal_the_summary() {
-    let loaded = sample();
+    let loaded = common::sample();
     let summary = analysis::summarize(&loaded.data, None);
     let pdf = render(&loaded, &options(Lang::En, None));
     let two = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
@@ -529,7 +522,7 @@ fn figures_equal_the_summary() {
 
 #[test]
 fn a_department_report_holds_that_department_only() {
-    let loaded = sample();
+    let loaded = common::sample();
     let first = &loaded.data.workspace.departments[0];
     let other = &loaded.data.workspace.departments[1];
     let pdf = render(&loaded, &options(Lang::Zh, Some(&first.id)));
@@ -542,7 +535,7 @@ fn a_department_report_holds_that_department_only() {
 
 #[test]
 fn rendering_is_deterministic() {
-    let loaded = sample();
+    let loaded = common::sample();
     let a = report::render(&loaded, &options(Lang::Zh, None)).unwrap();
     let b = report::render(&loaded, &options(Lang::Zh, None)).unwrap();
     assert!(a == b, "the same input gives the same bytes");
@@ -552,7 +545,7 @@ fn rendering_is_deterministic() {
 
 #[test]
 fn hostile_and_oversized_text_still_makes_a_readable_pdf() {
-    let mut loaded = sample();
+    let mut loaded = common::sample();
     let id = loaded.data.workspace.departments[1].id.clone();
     let hostile = "Bureau \u{202e}lanigiro\u{202c} 🏛 & <script>alert(\"x\")</script> (a) \\ ) (";
     loaded.data.workspace.departments[1].name.en = hostile.to_owned();
@@ -582,7 +575,7 @@ fn hostile_and_oversized_text_still_makes_a_readable_pdf() {
 
 #[test]
 fn a_workspace_without_assessments_still_makes_a_report() {
-    let mut loaded = sample();
+    let mut loaded = common::sample();
     loaded.data.assessments.clear();
     for lang in [Lang::En, Lang::Zh] {
         let pdf = render(&loaded, &options(lang, None));

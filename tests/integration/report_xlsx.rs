@@ -3,8 +3,9 @@
 //! numbers, native charts, one department only when asked, and user text
 //! that looks like a formula kept as text.
 
+use crate::common;
+
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
@@ -12,7 +13,7 @@ use chrono::NaiveDate;
 use govmaturity::analysis;
 use govmaturity::model::Lang;
 use govmaturity::report::{self, Format, ReportOptions};
-use govmaturity::store::{self, LoadedWorkspace};
+use govmaturity::store::LoadedWorkspace;
 use serde_json::Value;
 
 const SHEETS_EN: [&str; 7] = [
@@ -33,14 +34,6 @@ const SHEETS_ZH: [&str; 7] = [
     "趋势",
     "评估框架",
 ];
-
-fn sample_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
-}
-
-fn sample() -> LoadedWorkspace {
-    store::load(&sample_dir()).unwrap()
-}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -128,7 +121,12 @@ fn json_number(value: &Value) -> Option<f64> {
 /// `govmaturity summary --format json` on the sample workspace.
 fn summary_json(period: Option<&str>) -> Value {
     let mut command = Command::new(env!("CARGO_BIN_EXE_govmaturity"));
-    command.args(["summary", sample_dir().to_str().unwrap(), "--format", "json"]);
+    command.args([
+        "summary",
+        common::sample_dir().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     if let Some(period) = period {
         command.args(["--period", period]);
     }
@@ -162,7 +160,7 @@ fn zip_names(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn workbook_reopens_with_seven_sheets_in_both_languages() {
-    let loaded = sample();
+    let loaded = common::sample();
     let en = render(&loaded, &options(Lang::En, None, None));
     assert_eq!(open(&en).sheet_names(), SHEETS_EN);
     let zh = render(&loaded, &options(Lang::Zh, None, None));
@@ -174,7 +172,7 @@ fn workbook_reopens_with_seven_sheets_in_both_languages() {
 
 #[test]
 fn summary_and_scores_equal_the_cli_summary() {
-    let loaded = sample();
+    let loaded = common::sample();
     let bytes = render(&loaded, &options(Lang::En, None, None));
     let json = summary_json(None);
     let computed = analysis::summarize(&loaded.data, None);
@@ -260,7 +258,7 @@ fn summary_and_scores_equal_the_cli_summary() {
 
 #[test]
 fn an_earlier_period_reports_the_figures_of_that_period() {
-    let loaded = sample();
+    let loaded = common::sample();
     let bytes = render(&loaded, &options(Lang::En, None, Some(date(2024, 12, 31))));
     let json = summary_json(Some("2024-12-31"));
     let summary = sheet(&bytes, "Summary");
@@ -289,7 +287,7 @@ fn an_earlier_period_reports_the_figures_of_that_period() {
 
 #[test]
 fn numbers_are_numbers_and_dates_are_dates() {
-    let loaded = sample();
+    let loaded = common::sample();
     let bytes = render(&loaded, &options(Lang::En, None, None));
     let mut workbook = open(&bytes);
     // Nowhere a dash standing in for a missing number.
@@ -369,7 +367,7 @@ fn workbook_range(bytes: &[u8], name: &str) -> Range<Data> {
 
 #[test]
 fn charts_are_native_excel_charts() {
-    let loaded = sample();
+    let loaded = common::sample();
     let bytes = render(&loaded, &options(Lang::En, None, None));
     let names = zip_names(&bytes);
     let charts: Vec<_> = names
@@ -404,7 +402,7 @@ fn charts_are_native_excel_charts() {
 
 #[test]
 fn a_department_report_holds_that_department_only() {
-    let loaded = sample();
+    let loaded = common::sample();
     let id = "health-commission";
     let bytes = render(&loaded, &options(Lang::En, Some(id), None));
     let whole = render(&loaded, &options(Lang::En, None, None));
@@ -485,7 +483,7 @@ fn a_department_report_holds_that_department_only() {
 
 #[test]
 fn formula_looking_text_stays_text() {
-    let mut loaded = sample();
+    let mut loaded = common::sample();
     let department = &mut loaded.data.workspace.departments[0];
     department.name.en = "=HYPERLINK(\"http://evil.example\",\"click\")".to_owned();
     let id = department.id.clone();
@@ -534,7 +532,7 @@ fn formula_looking_text_stays_text() {
 
 #[test]
 fn oversized_and_unusual_text_still_makes_a_workbook() {
-    let mut loaded = sample();
+    let mut loaded = common::sample();
     let id = loaded.data.workspace.departments[1].id.clone();
     loaded.data.workspace.departments[1].name.en =
         "Bureau \u{202e}lanigiro\u{202c} 🏛 & <b>\"x\"</b>".to_owned();
@@ -558,7 +556,7 @@ fn oversized_and_unusual_text_still_makes_a_workbook() {
 
 #[test]
 fn a_workspace_without_assessments_still_makes_a_workbook() {
-    let mut loaded = sample();
+    let mut loaded = common::sample();
     loaded.data.assessments.clear();
     let bytes = render(&loaded, &options(Lang::En, None, None));
     assert_eq!(open(&bytes).sheet_names(), SHEETS_EN);
@@ -578,7 +576,7 @@ fn a_workspace_without_assessments_still_makes_a_workbook() {
 
 #[test]
 fn report_write_leaves_a_complete_file_or_nothing() {
-    let loaded = sample();
+    let loaded = common::sample();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.xlsx");
     report::write(&loaded, &options(Lang::Zh, None, None), &out).unwrap();
@@ -600,7 +598,7 @@ fn the_command_line_writes_the_workbook() {
     let output = Command::new(env!("CARGO_BIN_EXE_govmaturity"))
         .args([
             "report",
-            sample_dir().to_str().unwrap(),
+            common::sample_dir().to_str().unwrap(),
             "--format",
             "xlsx",
             "--lang",

@@ -33,6 +33,21 @@ fn described<'a>(pairs: impl IntoIterator<Item = (&'a str, Option<f64>)>) -> Str
         .join(", ")
 }
 
+/// "row: column 2.75, column –; row: …": rows of levels, for a chart's
+/// alternative text.
+fn described_grid<'a>(
+    columns: &[String],
+    rows: impl IntoIterator<Item = (&'a str, &'a [Option<f64>])>,
+) -> String {
+    rows.into_iter()
+        .map(|(row, values)| {
+            let cells = columns.iter().map(String::as_str).zip(values.iter().copied());
+            format!("{row}: {}", described(cells))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A chart label: text anchored at a point, wrapped to a width.
 struct Label<'a> {
     text: &'a str,
@@ -205,14 +220,7 @@ pub fn radar(fonts: &Fonts, labels: &[String], series: &[RadarSeries]) -> Graphi
             .draw(fonts, &mut items);
     }
     legend(fonts, &mut items, series, Point::new(0.0, height - 12.0));
-    let alt = series
-        .iter()
-        .map(|s| {
-            let values = labels.iter().map(String::as_str).zip(s.values.iter().copied());
-            format!("{}: {}", s.name, described(values))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
+    let alt = described_grid(labels, series.iter().map(|s| (s.name.as_str(), s.values)));
     Graphic {
         height,
         items,
@@ -321,15 +329,12 @@ pub fn heatmap(
     let legend_top = area.max.y + 8.0;
     let height =
         level_legend(fonts, &mut items, Point::new(row_width, legend_top), no_data) + 8.0 + area.max.y;
-    let alt = rows
-        .iter()
-        .zip(values)
-        .map(|(row, values)| {
-            let cells = columns.iter().map(String::as_str).zip(values.iter().copied());
-            format!("{row}: {}", described(cells))
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
+    let alt = described_grid(
+        columns,
+        rows.iter()
+            .map(String::as_str)
+            .zip(values.iter().map(Vec::as_slice)),
+    );
     Graphic {
         height,
         items,

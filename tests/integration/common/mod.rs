@@ -12,6 +12,11 @@ pub fn sample_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")
 }
 
+/// The sample workspace, loaded.
+pub fn sample() -> govmaturity::store::LoadedWorkspace {
+    govmaturity::store::load(&sample_dir()).unwrap()
+}
+
 /// The whole app (as `cargo run` starts it), sized like a laptop screen.
 pub fn app(workspace: Option<&Path>) -> Harness<'static, GovApp> {
     let workspace = workspace.map(Path::to_path_buf);
