@@ -70,11 +70,11 @@ impl Rect {
         }
     }
 
-    pub fn width(&self) -> f32 {
+    pub const fn width(&self) -> f32 {
         self.max.x - self.min.x
     }
 
-    pub fn height(&self) -> f32 {
+    pub const fn height(&self) -> f32 {
         self.max.y - self.min.y
     }
 

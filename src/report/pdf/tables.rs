@@ -190,15 +190,37 @@ fn first_row_height(table: &Table, row: &Wrapped, header_height: f32) -> f32 {
     }
 }
 
-/// The header and the first row (see [`first_row_height`]): what must fit
-/// below a heading for the table to start on the same page.
+/// A table no taller than this is never split: rather than leave a row or
+/// two on a page of their own, it starts on the next page whole.
+const UNSPLIT_HEIGHT: f32 = CONTENT.height() / 3.0;
+
+/// What must fit on the page where the table starts (below a heading, with
+/// it): the whole of a short table, else the header and the first row (see
+/// [`first_row_height`]).
 pub fn first_rows_height(fonts: &Fonts, table: &Table) -> f32 {
     let widths = table.widths();
     let header_height = header_height(fonts, table, &widths);
-    let first = table.rows.first().map_or(0.0, |row| {
-        first_row_height(table, &wrap_row(fonts, table, &widths, row), header_height)
-    });
-    header_height + first
+    let rows: Vec<Wrapped> = table
+        .rows
+        .iter()
+        .map(|r| wrap_row(fonts, table, &widths, r))
+        .collect();
+    start_height(table, &rows, header_height)
+}
+
+fn start_height(table: &Table, rows: &[Wrapped], header_height: f32) -> f32 {
+    let whole = header_height
+        + rows
+            .iter()
+            .map(|row| row_height(table, row.line_count(0)))
+            .sum::<f32>();
+    if whole <= UNSPLIT_HEIGHT {
+        return whole;
+    }
+    header_height
+        + rows
+            .first()
+            .map_or(0.0, |r| first_row_height(table, r, header_height))
 }
 
 /// The header as bold cells, each shrunk (down to 6 pt) until its longest
@@ -228,10 +250,7 @@ pub fn place(flow: &mut Flow, table: &Table) {
         .iter()
         .map(|r| wrap_row(flow.fonts, table, &widths, r))
         .collect();
-    let first_height = rows
-        .first()
-        .map_or(0.0, |r| first_row_height(table, r, header_height));
-    flow.ensure(header_height + first_height);
+    flow.ensure(start_height(table, &rows, header_height));
     let element = flow.element(Kind::Table, None);
     let header_elements =
         (!table.header.is_empty()).then(|| cell_elements(flow, element, Kind::HeaderCell, &header));
@@ -415,5 +434,57 @@ fn draw_cells(
             flow.push(text, mark);
         }
         x += width;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::pdf::layout::{Block, Mark};
+
+    /// A table of `rows` rows of two cells.
+    fn table(rows: usize) -> Table {
+        let mut table = Table::new(
+            vec![Column::left(1.0), Column::right(1.0)],
+            vec!["A".into(), "B".into()],
+        );
+        table.rows = (0..rows)
+            .map(|i| vec![Cell::new(format!("row {i}")), Cell::new(i.to_string())])
+            .collect();
+        table
+    }
+
+    /// The pages on which the rows' text landed, when the table starts with
+    /// only `room` points left on the first page.
+    fn pages_of_rows(rows: usize, room: f32) -> Vec<usize> {
+        let fonts = match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let mut flow = Flow::new(&fonts);
+        flow.advance(CONTENT.height() - room);
+        let laid = flow.run(&[Block::Table(table(rows))]);
+        let mut pages = Vec::new();
+        for (page, items) in laid.pages.iter().enumerate() {
+            for placed in items {
+                let is_row = matches!(&placed.item, Item::Text { text, .. } if text.starts_with("row "));
+                if is_row && matches!(placed.mark, Mark::Content(_)) && !pages.contains(&page) {
+                    pages.push(page);
+                }
+            }
+        }
+        pages
+    }
+
+    #[test]
+    fn a_short_table_moves_whole_rather_than_leave_rows_behind() {
+        // Room for the header and a couple of rows, not for six.
+        assert_eq!(pages_of_rows(6, 60.0), vec![1]);
+        // A long table starts where it is and runs on.
+        let long = pages_of_rows(60, 60.0);
+        assert_eq!(long.first(), Some(&0), "{long:?}");
+        assert!(long.len() > 1, "{long:?}");
+        // With room for all of it, a short table stays.
+        assert_eq!(pages_of_rows(6, 400.0), vec![0]);
     }
 }
