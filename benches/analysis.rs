@@ -3,23 +3,13 @@
 //!
 //! `cargo bench --bench analysis`
 
-use chrono::NaiveDate;
+mod common;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use govmaturity::analysis;
-use govmaturity::generate::{self, SyntheticOptions};
-use govmaturity::model::Dataset;
-use govmaturity::store;
 
 fn summarize(c: &mut Criterion) {
-    let framework = store::builtin_framework().expect("the built-in framework loads");
-    let options = SyntheticOptions {
-        departments: 1_000,
-        periods: 12,
-        seed: 42,
-        last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
-    };
-    let (workspace, assessments) = generate::synthetic(&framework, options);
-    let data = Dataset::new(workspace, framework, assessments);
+    let data = common::big_dataset();
     let middle = data.workspace.departments[data.workspace.departments.len() / 2]
         .id
         .clone();

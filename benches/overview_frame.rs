@@ -4,29 +4,20 @@
 //!
 //! `cargo bench --bench overview_frame`
 
+mod common;
+
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use govmaturity::app::GovApp;
 use govmaturity::app::state::Derived;
-use govmaturity::generate::{self, SyntheticOptions};
-use govmaturity::model::Dataset;
-use govmaturity::store::{self, LoadedWorkspace};
+use govmaturity::store::LoadedWorkspace;
 
 fn big_workspace() -> LoadedWorkspace {
-    let framework = store::builtin_framework().expect("the built-in framework loads");
-    let options = SyntheticOptions {
-        departments: 1_000,
-        periods: 12,
-        seed: 42,
-        last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
-    };
-    let (workspace, assessments) = generate::synthetic(&framework, options);
     LoadedWorkspace {
         root: std::env::temp_dir().join("govmaturity-bench"),
-        data: Dataset::new(workspace, framework, assessments),
+        data: common::big_dataset(),
         problems: Vec::new(),
         files: BTreeMap::new(),
     }

@@ -207,6 +207,29 @@ fn line(out: &mut String, a: Point, b: Point, stroke: Rgb, width: f32, extra: &s
     );
 }
 
+/// A vertical grid line across `area` at `x`, labelled below it.
+fn x_gridline(out: &mut String, area: Rect, x: f32, label: &str) {
+    let palette = Theme::Light.palette();
+    line(
+        out,
+        Point::new(x, area.min.y),
+        Point::new(x, area.max.y),
+        palette.grid,
+        1.0,
+        "",
+    );
+    text(
+        out,
+        Point::new(x, area.max.y + 4.0),
+        label,
+        SMALL_FONT_SIZE,
+        palette.muted_text,
+        HAlign::Center,
+        VAlign::Top,
+        "",
+    );
+}
+
 /// A radar of mean levels per dimension: rings for levels 1–5, one spoke
 /// per axis, each series as a polygon (a gap where a value is missing).
 pub fn radar(title: &str, axes: &[String], series: &[RadarSeries]) -> String {
@@ -466,25 +489,7 @@ pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     let mut out = String::new();
     open(&mut out, width, height, title);
     for tick in 0..=5 {
-        let x = scale.map(f64::from(tick));
-        line(
-            &mut out,
-            Point::new(x, area.min.y),
-            Point::new(x, area.max.y),
-            palette.grid,
-            1.0,
-            "",
-        );
-        text(
-            &mut out,
-            Point::new(x, area.max.y + 4.0),
-            &tick.to_string(),
-            SMALL_FONT_SIZE,
-            palette.muted_text,
-            HAlign::Center,
-            VAlign::Top,
-            "",
-        );
+        x_gridline(&mut out, area, scale.map(f64::from(tick)), &tick.to_string());
     }
     let values: Vec<f64> = rows.iter().map(|(_, v)| v.unwrap_or(0.0)).collect();
     let bars = charts::bar_layout(&values, 5.0, area, true, 6.0);
@@ -628,25 +633,8 @@ pub fn change_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     let mut out = String::new();
     open(&mut out, width, height, title);
     for tick in scale.ticks(7) {
-        let x = scale.map(tick);
-        line(
-            &mut out,
-            Point::new(x, area.min.y),
-            Point::new(x, area.max.y),
-            palette.grid,
-            1.0,
-            "",
-        );
-        text(
-            &mut out,
-            Point::new(x, area.max.y + 4.0),
-            &super::content::change_text(Some(tick)),
-            SMALL_FONT_SIZE,
-            palette.muted_text,
-            HAlign::Center,
-            VAlign::Top,
-            "",
-        );
+        let label = super::content::change_text(Some(tick));
+        x_gridline(&mut out, area, scale.map(tick), &label);
     }
     let slots = charts::bar_layout(&vec![0.0; rows.len()], 1.0, area, true, 6.0);
     for ((name, value), slot) in rows.iter().zip(slots) {

@@ -84,7 +84,7 @@ fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Vec<Vec<String>>
 
 #[test]
 fn one_row_per_department_period_and_indicator() {
-    let loaded = store::load(&common::sample_dir()).unwrap();
+    let loaded = common::sample();
     let data = &loaded.data;
     let records = render(&loaded, &options(None, None, Lang::En));
     assert_eq!(
@@ -132,7 +132,7 @@ fn one_row_per_department_period_and_indicator() {
 
 #[test]
 fn period_department_and_language_narrow_the_rows() {
-    let loaded = store::load(&common::sample_dir()).unwrap();
+    let loaded = common::sample();
     let indicators = loaded.data.framework.indicator_count();
     let early = render(&loaded, &options(Some(date(2024, 12, 31)), None, Lang::En));
     assert_eq!(early.len() - 1, 12 * 2 * indicators);

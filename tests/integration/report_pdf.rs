@@ -155,49 +155,56 @@ fn number_after(dict: &str, key: &str) -> Option<usize> {
     tokens.get(at + 1)?.parse().ok()
 }
 
+/// The bytes a run of hex digits spells (whitespace between them ignored).
+fn hex_bytes(s: &str) -> Vec<u8> {
+    let digits: Vec<u8> = s.bytes().filter(u8::is_ascii_hexdigit).collect();
+    digits
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+        .collect()
+}
+
+/// Big-endian UTF-16 text.
+fn utf16_text(bytes: &[u8]) -> String {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+        .collect();
+    String::from_utf16_lossy(&units)
+}
+
+/// The `<hex>` tokens of every `begin…end` section named `name` of a CMap.
+fn cmap_sections<'a>(text: &'a str, name: &str) -> Vec<Vec<&'a str>> {
+    let (begin, end) = (format!("begin{name}"), format!("end{name}"));
+    text.split(begin.as_str())
+        .skip(1)
+        .map(|section| {
+            let body = section.split(end.as_str()).next().unwrap();
+            body.split('<')
+                .skip(1)
+                .map(|t| t.split('>').next().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
 /// Reads `<code> <unicode>` pairs and ranges of a ToUnicode CMap.
 fn parse_cmap(stream: &[u8], map: &mut HashMap<u32, String>) {
     let text = String::from_utf8_lossy(stream);
-    let hex = |s: &str| -> Vec<u8> {
-        let digits: Vec<u8> = s.bytes().filter(u8::is_ascii_hexdigit).collect();
-        digits
-            .chunks(2)
-            .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
-            .collect()
-    };
     let code = |bytes: &[u8]| bytes.iter().fold(0u32, |acc, b| acc << 8 | u32::from(*b));
-    let utf16 = |bytes: &[u8]| {
-        let units: Vec<u16> = bytes
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    };
-    for section in text.split("beginbfchar").skip(1) {
-        let body = section.split("endbfchar").next().unwrap();
-        let tokens: Vec<&str> = body
-            .split('<')
-            .skip(1)
-            .map(|t| t.split('>').next().unwrap())
-            .collect();
+    for tokens in cmap_sections(&text, "bfchar") {
         for pair in tokens.chunks(2) {
-            map.insert(code(&hex(pair[0])), utf16(&hex(pair[1])));
+            map.insert(code(&hex_bytes(pair[0])), utf16_text(&hex_bytes(pair[1])));
         }
     }
-    for section in text.split("beginbfrange").skip(1) {
-        let body = section.split("endbfrange").next().unwrap();
-        let tokens: Vec<&str> = body
-            .split('<')
-            .skip(1)
-            .map(|t| t.split('>').next().unwrap())
-            .collect();
+    for tokens in cmap_sections(&text, "bfrange") {
         for triple in tokens.chunks(3) {
-            let (low, high) = (code(&hex(triple[0])), code(&hex(triple[1])));
-            let first = hex(triple[2]);
+            let (low, high) = (code(&hex_bytes(triple[0])), code(&hex_bytes(triple[1])));
+            let first = hex_bytes(triple[2]);
             let base = code(&first);
             for (i, c) in (low..=high).enumerate() {
                 let value = (base + i as u32).to_be_bytes();
-                map.insert(c, utf16(&value[4 - first.len()..]));
+                map.insert(c, utf16_text(&value[4 - first.len()..]));
             }
         }
     }
@@ -315,21 +322,8 @@ fn string_after(dict: &str, key: &str) -> Option<String> {
         .map(|(at, _)| dict[at + key.len()..].trim_start())
         .find(|rest| rest.starts_with('(') || rest.starts_with('<') && !rest.starts_with("<<"))?;
     if let Some(hex) = rest.strip_prefix('<') {
-        let digits: Vec<u8> = hex
-            .split('>')
-            .next()?
-            .bytes()
-            .filter(u8::is_ascii_hexdigit)
-            .collect();
-        let bytes: Vec<u8> = digits
-            .chunks(2)
-            .map(|p| u8::from_str_radix(std::str::from_utf8(p).unwrap(), 16).unwrap())
-            .collect();
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        Some(String::from_utf16_lossy(&units))
+        // After the byte-order mark.
+        Some(utf16_text(&hex_bytes(hex.split('>').next()?)[2..]))
     } else {
         let (bytes, _) = literal(rest.as_bytes(), 1);
         Some(String::from_utf8_lossy(&bytes).into_owned())

@@ -118,16 +118,7 @@ fn government_stage(content: &ReportContent) -> Option<String> {
 /// between departments.
 fn dimensions(content: &ReportContent) -> Option<String> {
     let lang = content.lang;
-    let scored: Vec<_> = content
-        .dimension_overview
-        .iter()
-        .filter_map(|d| Some((d, d.mean_level?)))
-        .collect();
-    let strongest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let weakest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
-    if scored.len() < 2 {
-        return None;
-    }
+    let (strongest, weakest) = extremes(&content.dimension_overview, |d| d.mean_level)?;
     let ranked: Vec<_> = content
         .ranking
         .iter()
@@ -170,6 +161,21 @@ fn dimensions(content: &ReportContent) -> Option<String> {
             level_text(Some(weakest.1)),
         ),
     ))
+}
+
+/// An item with its score.
+type Scored<'a, T> = (&'a T, f64);
+
+/// The highest- and the lowest-scoring of `items`, each with its score,
+/// when at least two have a score.
+fn extremes<T>(items: &[T], score: impl Fn(&T) -> Option<f64>) -> Option<(Scored<'_, T>, Scored<'_, T>)> {
+    let scored: Vec<Scored<'_, T>> = items.iter().filter_map(|i| Some((i, score(i)?))).collect();
+    if scored.len() < 2 {
+        return None;
+    }
+    let strongest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let weakest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    Some((*strongest, *weakest))
 }
 
 /// The biggest rises and falls since each department's previous assessment.
@@ -402,16 +408,7 @@ fn department_stage(content: &ReportContent) -> Option<String> {
 fn department_dimensions(content: &ReportContent) -> Option<String> {
     let lang = content.lang;
     let figures = content.heatmap.first()?;
-    let scored: Vec<_> = figures
-        .dimensions
-        .iter()
-        .filter_map(|d| Some((d, d.mean_level?)))
-        .collect();
-    if scored.len() < 2 {
-        return None;
-    }
-    let strongest = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    let weakest = scored.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let (strongest, weakest) = extremes(&figures.dimensions, |d| d.mean_level)?;
     let floor_en = weakest.0.floor.map_or_else(String::new, |f| {
         format!(
             ", whose weakest indicator, {}, is at level {}",

@@ -1,0 +1,20 @@
+//! The workspace every benchmark measures: 1,000 departments × 12 periods ×
+//! 28 indicators, the same as `govmaturity generate DIR --departments 1000
+//! --periods 12 --seed 42` writes to disk.
+
+use chrono::NaiveDate;
+use govmaturity::generate::{self, SyntheticOptions};
+use govmaturity::model::Dataset;
+use govmaturity::store;
+
+pub fn big_dataset() -> Dataset {
+    let framework = store::builtin_framework().expect("the built-in framework loads");
+    let options = SyntheticOptions {
+        departments: 1_000,
+        periods: 12,
+        seed: 42,
+        last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
+    };
+    let (workspace, assessments) = generate::synthetic(&framework, options);
+    Dataset::new(workspace, framework, assessments)
+}
