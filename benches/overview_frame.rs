@@ -20,6 +20,7 @@ fn big_workspace() -> LoadedWorkspace {
         data: common::big_dataset(),
         problems: Vec::new(),
         files: BTreeMap::new(),
+        restorable: BTreeMap::new(),
     }
 }
 
@@ -34,7 +35,14 @@ fn overview_frame(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("one Overview frame", |b| b.iter(|| harness.step()));
     group.bench_function("derived figures after a change", |b| {
-        b.iter(|| std::hint::black_box(Derived::compute(&data, 1, None)))
+        b.iter(|| {
+            std::hint::black_box(Derived::compute(
+                &data,
+                1,
+                None,
+                govmaturity::analysis::Basis::Latest,
+            ))
+        })
     });
     group.finish();
 }

@@ -17,6 +17,7 @@ mod findings;
 mod priority;
 mod score;
 mod summary;
+mod target;
 mod trend;
 
 #[cfg(test)]
@@ -27,5 +28,9 @@ pub use priority::{Priority, dimension_priorities, gap, movers, priorities, prio
 pub use score::{
     AssessmentScore, DimensionScore, IndicatorScore, is_imbalanced, score_assessment, weighted_mean,
 };
-pub use summary::{DepartmentSummary, Summary, summarize};
-pub use trend::{GroupPoint, Projection, Trend, group_trend, project, trend};
+pub use summary::{Basis, DepartmentSummary, Flag, Summary, summarize, summarize_on};
+pub use target::{OverallTarget, on_target, overall_target, workspace_target};
+pub use trend::{
+    GroupPoint, HORIZON_YEARS, Projection, Schedule, Trend, group_trend, group_trend_on, project, trend,
+    trend_on,
+};

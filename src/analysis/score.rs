@@ -208,17 +208,40 @@ pub fn is_imbalanced(stage: Level, mean_level: Option<f64>) -> bool {
     mean_level.is_some_and(|mean| f64::from(stage.get()) - mean > 1.0)
 }
 
-/// The weighted mean of `(value, weight)` pairs. Pairs whose weight is not a
-/// positive number are left out; `None` when no weight remains. The result
-/// is rounded to 1e-9 so that sums like 0.1 + 0.2 cannot push a mean level
-/// of exactly 3 down to 2.999… and so into the wrong stage.
+/// The weighted mean of `(value, weight)` pairs. Pairs whose value is not
+/// finite or whose weight is not a positive finite number are left out;
+/// `None` when no weight remains. The result is rounded to 1e-9 so that sums
+/// like 0.1 + 0.2 cannot push a mean level of exactly 3 down to 2.999… and
+/// so into the wrong stage.
+///
+/// Total: weights or values so large that the plain sums overflow are
+/// summed again scaled down by the largest of each, and a result that is
+/// still not finite is `None`, never NaN.
 pub fn weighted_mean(pairs: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
-    let (sum, total) = pairs
+    let pairs: Vec<(f64, f64)> = pairs
         .filter(|(value, weight)| value.is_finite() && weight.is_finite() && *weight > 0.0)
-        .fold((0.0, 0.0), |(sum, total), (value, weight)| {
-            (sum + value * weight, total + weight)
-        });
-    (total > 0.0).then(|| ((sum / total) * 1e9).round() / 1e9)
+        .collect();
+    let sums = |value_scale: f64, weight_scale: f64| {
+        pairs.iter().fold((0.0, 0.0), |(sum, total), (value, weight)| {
+            let weight = weight / weight_scale;
+            (sum + value / value_scale * weight, total + weight)
+        })
+    };
+    let (sum, total) = sums(1.0, 1.0);
+    let mean = if sum.is_finite() && total.is_finite() {
+        sum / total
+    } else {
+        let largest = |pick: fn(&(f64, f64)) -> f64| pairs.iter().map(pick).fold(0.0, f64::max);
+        let value_scale = largest(|(value, _)| value.abs()).max(1.0);
+        let weight_scale = largest(|(_, weight)| *weight);
+        let (sum, total) = sums(value_scale, weight_scale);
+        sum / total * value_scale
+    };
+    if !(total > 0.0 && mean.is_finite()) {
+        return None;
+    }
+    let rounded = (mean * 1e9).round() / 1e9;
+    Some(if rounded.is_finite() { rounded } else { mean })
 }
 
 /// `part / whole`, or `None` when `whole` is 0.
@@ -416,5 +439,35 @@ mod tests {
         assert_eq!(weighted_mean([(10.0, -1.0), (30.0, 1.0)].into_iter()), Some(30.0));
         // 0.1 and 0.2 weights would otherwise give 49.999999999999993.
         assert_eq!(weighted_mean([(50.0, 0.1), (50.0, 0.2)].into_iter()), Some(50.0));
+    }
+
+    #[test]
+    fn weighted_mean_survives_weights_that_overflow() {
+        // 1e308 × 2 overflows; scaled by 1e308 the weights are 1 and 1:
+        // (25 × 1 + 75 × 1) / 2 = 50.
+        assert_eq!(
+            weighted_mean([(25.0, 1e308), (75.0, 1e308)].into_iter()),
+            Some(50.0)
+        );
+        // Scaled, the small weight is 1e-308 of the big one: the mean is 75.
+        assert_eq!(
+            weighted_mean([(25.0, 1.0), (75.0, f64::MAX)].into_iter()),
+            Some(75.0)
+        );
+        // Infinite and NaN weights and values are left out.
+        assert_eq!(
+            weighted_mean([(25.0, f64::INFINITY), (75.0, 1.0)].into_iter()),
+            Some(75.0)
+        );
+        assert_eq!(
+            weighted_mean([(f64::NAN, 1.0), (75.0, 1.0)].into_iter()),
+            Some(75.0)
+        );
+        assert_eq!(weighted_mean([(25.0, f64::NAN)].into_iter()), None);
+        // Huge values: (1e308 × 1 + 1e308 × 1) / 2 = 1e308, not infinity.
+        assert_eq!(
+            weighted_mean([(1e308, 1.0), (1e308, 1.0)].into_iter()),
+            Some(1e308)
+        );
     }
 }

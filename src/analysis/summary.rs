@@ -1,31 +1,143 @@
 //! Where every department stands as of one date: the figures behind the
 //! Overview screen, `govmaturity summary` and the report's first page.
+//!
+//! Every figure has a *basis* ([`Basis`]): per department, its latest
+//! Approved assessment on or before the date, or its latest assessment of
+//! any status. Each department's figure says what it counts ([`Flag`]):
+//! provisional (not approved), carried over (from an earlier date than the
+//! one shown) or resting on an older file because the newest could not be
+//! read.
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{Dataset, Level, Status};
+use crate::model::{Assessment, Dataset, Level, Status, Text};
 
 use super::score::{AssessmentScore, score_assessment};
+use super::target::{OverallTarget, on_target, overall_target};
+
+/// Which assessments a figure counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// Per department, its latest Approved assessment: what gets circulated.
+    Approved,
+    /// Per department, its latest assessment of any status: work in progress.
+    #[default]
+    Latest,
+}
+
+impl Basis {
+    /// What the figures count, in a few words.
+    pub fn label(self) -> Text {
+        match self {
+            Basis::Approved => Text::new("approved assessments only", "仅计已批准的评估"),
+            Basis::Latest => Text::new(
+                "latest assessments, approved or not (unapproved figures are provisional)",
+                "最新评估（含未批准评估，未批准的结果为暂定）",
+            ),
+        }
+    }
+
+    /// The stable code used on the command line and in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::Approved => "approved",
+            Basis::Latest => "latest",
+        }
+    }
+
+    /// Whether an assessment counts on this basis.
+    pub fn counts(self, assessment: &Assessment) -> bool {
+        match self {
+            Basis::Approved => assessment.status == Status::Approved,
+            Basis::Latest => true,
+        }
+    }
+}
+
+/// What a department's figure must be read with. The codes are stable: they
+/// appear in `summary --format json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Flag {
+    /// The assessment used is not approved.
+    Provisional,
+    /// The assessment used is dated before the period shown.
+    CarriedOver,
+    /// The department's newest assessment file (on or before the period)
+    /// could not be read, so an older one, or none, is used.
+    LatestUnreadable,
+}
+
+impl Flag {
+    pub fn code(self) -> &'static str {
+        match self {
+            Flag::Provisional => "provisional",
+            Flag::CarriedOver => "carried-over",
+            Flag::LatestUnreadable => "latest-unreadable",
+        }
+    }
+
+    /// The short word shown beside a figure.
+    pub fn label(self) -> Text {
+        match self {
+            Flag::Provisional => Text::new("provisional", "暂定"),
+            Flag::CarriedOver => Text::new("carried over", "沿用往期"),
+            Flag::LatestUnreadable => Text::new("latest file unreadable", "最新文件无法读取"),
+        }
+    }
+}
 
 /// One department as of the summary's date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DepartmentSummary {
     pub department: String,
-    /// Its latest assessment on or before the summary's date.
+    /// Its latest assessment on or before the summary's date that counts on
+    /// the summary's basis.
     pub current: Option<AssessmentScore>,
-    /// The assessment just before `current`.
+    /// The assessment just before `current` that counts on the same basis.
     pub previous: Option<AssessmentScore>,
     /// Change of the overall mean level since `previous`.
     pub change: Option<f64>,
     /// Change of each dimension's mean level since `previous`, in framework
     /// order; `None` where either side has no score. Empty without `current`.
     pub dimension_changes: Vec<Option<f64>>,
+    /// In order: provisional, carried over, latest unreadable.
+    pub flags: Vec<Flag>,
+    /// The newest assessment file that could not be read, when it is newer
+    /// than `current` (see [`Flag::LatestUnreadable`]).
+    pub unreadable: Option<PathBuf>,
+    /// A newer assessment than `current` that does not count on the
+    /// approved basis (a draft in progress): its date and status.
+    pub pending: Option<(NaiveDate, Status)>,
+    /// The weighted mean of the department's dimension targets.
+    pub target: Option<OverallTarget>,
+    /// Every dimension with a target has reached it.
+    pub on_target: Option<bool>,
+}
+
+impl DepartmentSummary {
+    pub fn has(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// Not approved: the figure may still change.
+    pub fn is_provisional(&self) -> bool {
+        self.has(Flag::Provisional)
+    }
+
+    /// The date of the assessment the figure uses.
+    pub fn assessed_on(&self) -> Option<NaiveDate> {
+        self.current.as_ref().map(|c| c.period)
+    }
 }
 
 /// Every active department as of one date.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
-    /// The as-of date; `None` only when the workspace has no assessment.
+    pub basis: Basis,
+    /// The as-of date; `None` only when no assessment counts on the basis.
     pub period: Option<NaiveDate>,
     /// Active departments, in workspace order.
     pub departments: Vec<DepartmentSummary>,
@@ -36,10 +148,21 @@ pub struct Summary {
     pub stage_counts: [usize; 5],
     /// Departments with a current assessment.
     pub assessed: usize,
+    /// Departments whose current assessment is dated at `period` itself.
+    pub at_period: usize,
+    /// Departments whose current assessment predates `period`.
+    pub carried_over: usize,
     pub approved: usize,
+    /// Current but not approved (Draft, Returned or Submitted).
+    pub provisional: usize,
     /// Draft or Returned.
     pub draft: usize,
     pub submitted: usize,
+    /// Departments whose newest file could not be read.
+    pub unreadable: usize,
+    /// Departments with newer work than their figure counts (a draft in
+    /// progress under the approved basis).
+    pub pending: usize,
     /// Answered / applicable over all current assessments pooled, 0–1.
     pub coverage: f64,
 }
@@ -50,16 +173,30 @@ impl Summary {
     }
 }
 
-/// Summarises the workspace as of `as_of`: per active department, its latest
-/// assessment on or before that date. `None` means the latest period in the
-/// workspace. Archived departments are skipped; a department without an
-/// assessment is listed with `current: None`.
+/// Summarises the workspace as of `as_of` on the `latest` basis (see
+/// [`summarize_on`]).
 pub fn summarize(data: &Dataset, as_of: Option<NaiveDate>) -> Summary {
-    let period = as_of.or_else(|| data.periods().last().copied());
+    summarize_on(data, as_of, Basis::Latest)
+}
+
+/// Summarises the workspace as of `as_of`: per active department, its latest
+/// assessment on or before that date that counts on `basis`. `None` means
+/// the latest period that any assessment counting on the basis has (so a
+/// lone draft for a new period does not move the approved summary's date).
+/// Archived departments are skipped; a department without an assessment is
+/// listed with `current: None`.
+pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> Summary {
+    let period = as_of.or_else(|| {
+        data.assessments
+            .iter()
+            .filter(|a| basis.counts(a))
+            .map(|a| a.period)
+            .max()
+    });
     let departments: Vec<DepartmentSummary> = data
         .workspace
         .active_departments()
-        .map(|department| summarize_department(data, &department.id, period))
+        .map(|department| summarize_department(data, &department.id, period, basis))
         .collect();
 
     let current: Vec<&AssessmentScore> = departments.iter().filter_map(|d| d.current.as_ref()).collect();
@@ -70,18 +207,26 @@ pub fn summarize(data: &Dataset, as_of: Option<NaiveDate>) -> Summary {
         stage_counts[stage.index()] += 1;
     }
     let count = |wanted: &[Status]| current.iter().filter(|s| wanted.contains(&s.status)).count();
+    let flagged = |flag: Flag| departments.iter().filter(|d| d.has(flag)).count();
     let answered: usize = current.iter().map(|s| s.answered).sum();
     let applicable: usize = current.iter().map(|s| s.applicable).sum();
+    let carried_over = flagged(Flag::CarriedOver);
 
     Summary {
+        basis,
         period,
         mean_level,
         stage: mean_level.map(Level::from_mean),
         stage_counts,
         assessed: current.len(),
+        at_period: current.len() - carried_over,
+        carried_over,
         approved: count(&[Status::Approved]),
+        provisional: flagged(Flag::Provisional),
         draft: count(&[Status::Draft, Status::Returned]),
         submitted: count(&[Status::Submitted]),
+        unreadable: flagged(Flag::LatestUnreadable),
+        pending: departments.iter().filter(|d| d.pending.is_some()).count(),
         // Indicator counts are far below 2^52, so the conversions are exact.
         coverage: if applicable == 0 {
             0.0
@@ -92,13 +237,35 @@ pub fn summarize(data: &Dataset, as_of: Option<NaiveDate>) -> Summary {
     }
 }
 
+/// The department's latest assessment on or before `period` that counts on
+/// `basis`, and the one before it on the same basis.
+fn current_and_previous<'a>(
+    data: &'a Dataset,
+    department: &str,
+    period: Option<NaiveDate>,
+    basis: Basis,
+) -> (Option<&'a Assessment>, Option<&'a Assessment>) {
+    let Some(date) = period else {
+        return (None, None);
+    };
+    let mut counted = data
+        .department_assessments(department)
+        .iter()
+        .rev()
+        .filter(|a| a.period <= date && basis.counts(a));
+    (counted.next(), counted.next())
+}
+
 /// One department's current and previous assessment as of `period`.
-fn summarize_department(data: &Dataset, department: &str, period: Option<NaiveDate>) -> DepartmentSummary {
-    let current_assessment = period.and_then(|date| data.latest_for(department, Some(date)));
+fn summarize_department(
+    data: &Dataset,
+    department: &str,
+    period: Option<NaiveDate>,
+    basis: Basis,
+) -> DepartmentSummary {
+    let (current_assessment, previous_assessment) = current_and_previous(data, department, period, basis);
     let current = current_assessment.map(|a| score_assessment(data, a));
-    let previous = current_assessment
-        .and_then(|a| data.previous_for(department, a.period))
-        .map(|a| score_assessment(data, a));
+    let previous = previous_assessment.map(|a| score_assessment(data, a));
     let (change, dimension_changes) = match (&current, &previous) {
         (Some(now), Some(before)) => (
             difference(now.mean_level, before.mean_level),
@@ -115,12 +282,41 @@ fn summarize_department(data: &Dataset, department: &str, period: Option<NaiveDa
         (Some(now), None) => (None, vec![None; now.dimensions.len()]),
         _ => (None, Vec::new()),
     };
+
+    let used_on = current_assessment.map(|a| a.period);
+    let unreadable = period
+        .and_then(|date| data.newest_unreadable(department, Some(date)))
+        .filter(|u| used_on.is_none_or(|used| u.period > used))
+        .map(|u| u.file.clone());
+    let pending = period
+        .and_then(|date| data.latest_for(department, Some(date)))
+        .filter(|a| used_on.is_none_or(|used| a.period > used))
+        .map(|a| (a.period, a.status));
+    let mut flags = Vec::new();
+    if current.as_ref().is_some_and(|c| c.status != Status::Approved) {
+        flags.push(Flag::Provisional);
+    }
+    if let (Some(used), Some(date)) = (used_on, period)
+        && used < date
+    {
+        flags.push(Flag::CarriedOver);
+    }
+    if unreadable.is_some() {
+        flags.push(Flag::LatestUnreadable);
+    }
+    let target = overall_target(data, department);
+    let on_target = current.as_ref().and_then(|c| on_target(data, department, c));
     DepartmentSummary {
         department: department.to_owned(),
         current,
         previous,
         change,
         dimension_changes,
+        flags,
+        unreadable,
+        pending,
+        target,
+        on_target,
     }
 }
 
@@ -249,5 +445,102 @@ mod tests {
         assert_eq!(summary.period, None);
         assert!(summary.departments.iter().all(|d| d.current.is_none()));
         assert_eq!(summary.stage, None);
+    }
+    #[test]
+    fn latest_basis_marks_unapproved_figures_provisional() {
+        let data = fixture::dataset();
+        let summary = summarize_on(&data, None, Basis::Latest);
+        assert_eq!(summary.basis, Basis::Latest);
+        // health's 2025-06-30 is Submitted, police's Approved.
+        assert_eq!(summary.departments[0].flags, [Flag::Provisional]);
+        assert!(summary.departments[1].flags.is_empty());
+        assert_eq!((summary.approved, summary.provisional), (1, 1));
+        assert_eq!((summary.at_period, summary.carried_over), (2, 0));
+    }
+
+    #[test]
+    fn approved_basis_uses_only_approved_assessments() {
+        let mut data = fixture::dataset();
+        // health: a Draft (2024-12-31) and a Submitted (2025-06-30) — nothing approved yet.
+        let summary = summarize_on(&data, None, Basis::Approved);
+        // The latest period with an approved assessment (police, old).
+        assert_eq!(summary.period, Some(date(2025, 6, 30)));
+        let health = &summary.departments[0];
+        assert_eq!(health.current, None);
+        assert_eq!(health.pending, Some((date(2025, 6, 30), Status::Submitted)));
+        assert!(health.flags.is_empty());
+        assert_eq!(
+            (summary.assessed, summary.approved, summary.provisional),
+            (1, 1, 0)
+        );
+        // police 3.0 alone.
+        assert_eq!(summary.mean_level, Some(3.0));
+
+        // Approve health's 2024-12-31: it is the approved result, carried over.
+        fixture::find_mut(&mut data, "health", date(2024, 12, 31)).status = Status::Approved;
+        let summary = summarize_on(&data, None, Basis::Approved);
+        let health = &summary.departments[0];
+        assert_eq!(health.assessed_on(), Some(date(2024, 12, 31)));
+        assert_eq!(health.flags, [Flag::CarriedOver]);
+        assert_eq!(health.pending, Some((date(2025, 6, 30), Status::Submitted)));
+        assert_eq!((summary.at_period, summary.carried_over), (1, 1));
+        // health at 2024-12-31: mean level 2 (see as_of_picks_latest_on_or_before); police 3.
+        assert_eq!(summary.mean_level, Some(2.5));
+    }
+
+    #[test]
+    fn a_lone_draft_for_a_new_period_does_not_move_the_approved_date() {
+        let mut data = fixture::dataset();
+        let mut draft = fixture::health_2025(&data).clone();
+        draft.period = date(2025, 12, 31);
+        draft.status = Status::Draft;
+        data.assessments.push(draft);
+        data.sort_assessments();
+
+        let approved = summarize_on(&data, None, Basis::Approved);
+        assert_eq!(approved.period, Some(date(2025, 6, 30)));
+        assert_eq!((approved.at_period, approved.carried_over), (1, 0));
+
+        // On the latest basis the period is the draft's, and police is carried over.
+        let latest = summarize_on(&data, None, Basis::Latest);
+        assert_eq!(latest.period, Some(date(2025, 12, 31)));
+        assert_eq!((latest.at_period, latest.carried_over), (1, 1));
+        let police = &latest.departments[1];
+        assert_eq!(police.flags, [Flag::CarriedOver]);
+        assert_eq!(police.assessed_on(), Some(date(2025, 6, 30)));
+        assert_eq!(latest.departments[0].flags, [Flag::Provisional]);
+    }
+
+    #[test]
+    fn an_unreadable_newest_file_is_flagged_not_hidden() {
+        let data = fixture::dataset().with_unreadable(vec![crate::model::UnreadableAssessment {
+            department: "police".into(),
+            period: date(2025, 12, 31),
+            file: PathBuf::from("police/2025-12-31.ron"),
+        }]);
+        let summary = summarize_on(&data, Some(date(2025, 12, 31)), Basis::Latest);
+        let police = &summary.departments[1];
+        // The older, readable result is used, but flagged as such.
+        assert_eq!(police.assessed_on(), Some(date(2025, 6, 30)));
+        assert_eq!(police.flags, [Flag::CarriedOver, Flag::LatestUnreadable]);
+        assert_eq!(police.unreadable, Some(PathBuf::from("police/2025-12-31.ron")));
+        assert_eq!(summary.unreadable, 1);
+        // Before the unreadable file's date it does not matter.
+        let earlier = summarize_on(&data, Some(date(2025, 6, 30)), Basis::Latest);
+        assert!(earlier.departments[1].flags.is_empty());
+        assert_eq!(earlier.unreadable, 0);
+    }
+
+    #[test]
+    fn flag_codes_are_stable() {
+        let codes: Vec<_> = [Flag::Provisional, Flag::CarriedOver, Flag::LatestUnreadable]
+            .iter()
+            .map(|f| f.code())
+            .collect();
+        assert_eq!(codes, ["provisional", "carried-over", "latest-unreadable"]);
+        assert_eq!(
+            (Basis::Approved.code(), Basis::Latest.code()),
+            ("approved", "latest")
+        );
     }
 }

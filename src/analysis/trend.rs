@@ -2,34 +2,49 @@
 //! since the previous period, and a linear projection of when it reaches
 //! its target.
 //!
-//! The projection fits a least-squares line through the department's
-//! points, with x = days since its first period, and reads off the first
-//! day on which the line reaches the target.
+//! The projection fits a least-squares line through the points, with x =
+//! days since the first period, and reads off the first day on which the
+//! line reaches the target; a day more than [`HORIZON_YEARS`] after the
+//! latest period is "not within 10 years at the current pace". Projections
+//! are shown to the month.
+//!
+//! Overall, the target is [`overall_target`] (the weighted mean of the
+//! dimension targets) and "reached" means [`on_target`]: every dimension
+//! with a target has reached it. The overall projection is therefore when
+//! the last of those dimensions reaches its target at its own pace, never
+//! the day an average of strong and weak dimensions crosses a line.
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, TimeDelta};
+use chrono::{Months, NaiveDate, TimeDelta};
 
-use crate::model::{Dataset, Level, Target};
+use crate::model::Dataset;
 
 use super::score::{AssessmentScore, score_assessment};
+use super::summary::Basis;
+use super::target::{on_target, overall_target};
 
-/// Projections further out than this count as not progressing.
-const MAX_PROJECTION_DAYS: f64 = 100.0 * 365.25;
+/// Projections further out than this after the latest period are not
+/// dated: "not within 10 years at the current pace".
+pub const HORIZON_YEARS: u32 = 10;
 
 /// When, if ever, the target will be reached at the current pace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Projection {
     /// No target applies.
     NoTarget,
-    /// The latest point already meets the target.
+    /// The latest point already meets the target (overall: every dimension
+    /// with a target has reached it).
     Reached,
     /// Fewer than two points: no line to draw.
     TooFewPoints,
-    /// The fitted line is flat or falling (or would take over a century):
-    /// not on track.
+    /// The fitted line is flat or falling: not on track.
     NotProgressing,
-    /// The first day the fitted line reaches the target.
+    /// Rising, but too slowly to reach the target within [`HORIZON_YEARS`]
+    /// of the latest period.
+    BeyondHorizon,
+    /// The first day the fitted line reaches the target, within the
+    /// horizon. Shown to the month.
     Projected(NaiveDate),
 }
 
@@ -42,6 +57,18 @@ impl Projection {
     }
 }
 
+/// Whether a target will be met by its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Schedule {
+    /// Reached, or projected to be reached by the target date.
+    OnSchedule,
+    /// Projected after the target date, not within the horizon, or not
+    /// progressing.
+    Late,
+    /// The target date has passed and the target is not reached.
+    Overdue,
+}
+
 /// A department's mean level over time, overall or for one dimension.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trend {
@@ -49,49 +76,140 @@ pub struct Trend {
     pub points: Vec<(NaiveDate, f64)>,
     /// Change of the mean level between the last two points.
     pub change: Option<f64>,
-    /// The dimension's target; overall, the lowest of the department's
-    /// dimension targets (meeting every dimension target implies at least
-    /// that stage).
-    pub target: Option<Level>,
-    /// The date the target is due by.
+    /// The target level: the dimension's; overall the weighted mean of the
+    /// dimension targets ([`overall_target`]).
+    pub target: Option<f64>,
+    /// The date the target is due by (overall: the latest of the dimension
+    /// targets' dates).
     pub target_by: Option<NaiveDate>,
     pub projection: Projection,
 }
 
 impl Trend {
-    /// Whether the target will be met by its date at the current pace;
-    /// `None` when that cannot be told (no target, too few points).
-    pub fn on_schedule(&self) -> Option<bool> {
-        match self.projection {
-            Projection::Reached => Some(true),
-            Projection::NotProgressing => Some(false),
-            Projection::Projected(date) => self.target_by.map(|by| date <= by),
-            Projection::NoTarget | Projection::TooFewPoints => None,
+    /// Whether the target will be met by its date at the current pace, as
+    /// of `today`; `None` when that cannot be told (no target, too few
+    /// points, no date). A target date before `today` with the target not
+    /// reached is [`Schedule::Overdue`], whatever the projection says.
+    pub fn on_schedule(&self, today: NaiveDate) -> Option<Schedule> {
+        match (self.projection, self.target_by) {
+            (Projection::NoTarget, _) => None,
+            (Projection::Reached, _) => Some(Schedule::OnSchedule),
+            (_, Some(by)) if by < today => Some(Schedule::Overdue),
+            (Projection::TooFewPoints, _) => None,
+            (Projection::NotProgressing | Projection::BeyondHorizon, _) => Some(Schedule::Late),
+            (Projection::Projected(date), by) => by.map(|by| {
+                if date <= by {
+                    Schedule::OnSchedule
+                } else {
+                    Schedule::Late
+                }
+            }),
         }
     }
 }
 
 /// The trend of a department, overall (`dimension: None`) or for one dimension.
 pub fn trend(data: &Dataset, department: &str, dimension: Option<&str>) -> Trend {
-    let points: Vec<(NaiveDate, f64)> = data
+    trend_on(data, department, dimension, Basis::Latest)
+}
+
+/// The trend over the assessments that count on `basis` (on the approved
+/// basis, drafts leave no point).
+pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis: Basis) -> Trend {
+    let scores: Vec<AssessmentScore> = data
         .history(department)
-        .filter_map(|a| Some((a.period, level_of(&score_assessment(data, a), dimension)?)))
+        .filter(|a| basis.counts(a))
+        .map(|a| score_assessment(data, a))
         .collect();
-    let change = match points.as_slice() {
-        [.., (_, before), (_, now)] => Some(now - before),
-        _ => None,
-    };
-    let target = target_of(data, department, dimension);
-    let projection = match target {
-        Some(target) => project(&points, f64::from(target.level.get())),
-        None => Projection::NoTarget,
+    let scored: Vec<(&AssessmentScore, f64)> = scores
+        .iter()
+        .filter_map(|score| Some((score, level_of(score, dimension)?)))
+        .collect();
+    let points: Vec<(NaiveDate, f64)> = scored.iter().map(|(s, level)| (s.period, *level)).collect();
+    let change = change_of(&points);
+    let (target, target_by, projection) = match dimension {
+        Some(id) => match data.target_for(department, id, None) {
+            Some(t) => {
+                let level = f64::from(t.level.get());
+                (Some(level), Some(t.by), project(&points, level))
+            }
+            None => (None, None, Projection::NoTarget),
+        },
+        None => match overall_target(data, department) {
+            Some(t) => {
+                let latest = scored.last().map(|(score, _)| *score);
+                let projection = overall_projection(data, department, &scores, latest);
+                (Some(t.level), t.by, projection)
+            }
+            None => (None, None, Projection::NoTarget),
+        },
     };
     Trend {
         points,
         change,
-        target: target.map(|t| t.level),
-        target_by: target.map(|t| t.by),
+        target,
+        target_by,
         projection,
+    }
+}
+
+/// Change between the last two points.
+pub(crate) fn change_of(points: &[(NaiveDate, f64)]) -> Option<f64> {
+    match points {
+        [.., (_, before), (_, now)] => Some(now - before),
+        _ => None,
+    }
+}
+
+/// When every dimension with a target will have reached it: `Reached` when
+/// the latest scored assessment is on target; otherwise the latest of the
+/// dimensions' projections. One dimension not progressing (or beyond the
+/// horizon) makes the whole not progressing (or beyond the horizon); one
+/// without enough points leaves it untold.
+fn overall_projection(
+    data: &Dataset,
+    department: &str,
+    scores: &[AssessmentScore],
+    latest: Option<&AssessmentScore>,
+) -> Projection {
+    if latest.is_some_and(|score| on_target(data, department, score) == Some(true)) {
+        return Projection::Reached;
+    }
+    let projections: Vec<Projection> = data
+        .framework
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            let target = data.target_for(department, &d.id, None)?;
+            let points: Vec<(NaiveDate, f64)> = scores
+                .iter()
+                .filter_map(|s| Some((s.period, s.dimension(&d.id)?.mean_level?)))
+                .collect();
+            Some(project(&points, f64::from(target.level.get())))
+        })
+        .collect();
+    combine(&projections)
+}
+
+/// The projection of "all of these reached": see [`overall_projection`].
+fn combine(projections: &[Projection]) -> Projection {
+    let has = |p: Projection| projections.contains(&p);
+    if projections.is_empty() {
+        Projection::NoTarget
+    } else if has(Projection::NotProgressing) {
+        Projection::NotProgressing
+    } else if has(Projection::BeyondHorizon) {
+        Projection::BeyondHorizon
+    } else if has(Projection::TooFewPoints) {
+        Projection::TooFewPoints
+    } else {
+        projections
+            .iter()
+            .filter_map(|p| p.date())
+            .max()
+            // Every dimension reached on its own latest point, yet the latest
+            // assessment is not on target: one has no score there. Untold.
+            .map_or(Projection::TooFewPoints, Projection::Projected)
     }
 }
 
@@ -103,23 +221,12 @@ fn level_of(score: &AssessmentScore, dimension: Option<&str>) -> Option<f64> {
     }
 }
 
-/// The target that governs a trend (see [`Trend::target`]).
-fn target_of<'a>(data: &'a Dataset, department: &str, dimension: Option<&str>) -> Option<&'a Target> {
-    match dimension {
-        Some(id) => data.target_for(department, id, None),
-        None => data
-            .framework
-            .dimensions
-            .iter()
-            .filter_map(|d| data.target_for(department, &d.id, None))
-            .min_by_key(|t| t.level),
-    }
-}
-
 /// Projects when `points` (oldest first) reach `target`, by least squares
 /// with x = days since the first point. When the line has already crossed
 /// the target before the latest period although the latest point lies
 /// below it, the projection starts from the latest point at the fitted pace.
+/// A day more than [`HORIZON_YEARS`] after the latest point is
+/// [`Projection::BeyondHorizon`].
 pub fn project(points: &[(NaiveDate, f64)], target: f64) -> Projection {
     let (Some(&(first, _)), Some(&(last, last_level))) = (points.first(), points.last()) else {
         return Projection::TooFewPoints;
@@ -144,12 +251,15 @@ pub fn project(points: &[(NaiveDate, f64)], target: f64) -> Projection {
     }
     // The small tolerance keeps an exact crossing (364.000…01) on its own day.
     let days = (x - 1e-6).ceil();
-    if !(days.is_finite() && days <= MAX_PROJECTION_DAYS) {
-        return Projection::NotProgressing;
+    let Some(horizon) = last.checked_add_months(Months::new(12 * HORIZON_YEARS)) else {
+        return Projection::BeyondHorizon;
+    };
+    if !(days.is_finite() && days <= days_between(first, horizon)) {
+        return Projection::BeyondHorizon;
     }
-    // Bounded by MAX_PROJECTION_DAYS above, so the cast is exact.
+    // Bounded by the horizon above, so the cast is exact.
     let date = TimeDelta::try_days(days as i64).and_then(|delta| first.checked_add_signed(delta));
-    date.map_or(Projection::NotProgressing, Projection::Projected)
+    date.map_or(Projection::BeyondHorizon, Projection::Projected)
 }
 
 /// Whole days from `from` to `to` as f64.
@@ -193,9 +303,19 @@ pub struct GroupPoint {
 /// departments was assessed at appears once, aggregating the departments
 /// with a score at exactly that period.
 pub fn group_trend(data: &Dataset, departments: &[&str], dimension: Option<&str>) -> Vec<GroupPoint> {
+    group_trend_on(data, departments, dimension, Basis::Latest)
+}
+
+/// [`group_trend`] over the assessments that count on `basis`.
+pub fn group_trend_on(
+    data: &Dataset,
+    departments: &[&str],
+    dimension: Option<&str>,
+    basis: Basis,
+) -> Vec<GroupPoint> {
     let mut by_period: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
     for department in departments {
-        for (period, level) in trend(data, department, dimension).points {
+        for (period, level) in trend_on(data, department, dimension, basis).points {
             by_period.entry(period).or_default().push(level);
         }
     }
@@ -222,20 +342,57 @@ pub fn group_trend(data: &Dataset, departments: &[&str], dimension: Option<&str>
 mod tests {
     use super::*;
     use crate::analysis::fixture::{self, date, lv};
+    use crate::analysis::target::tests::six_dimensions;
+    use crate::model::Rating;
 
     #[test]
     fn overall_trend_with_projection() {
-        let data = fixture::dataset();
+        let mut data = fixture::dataset();
+        // Talent rises from 1 to 2, so every dimension with a target moves.
+        let health = fixture::find_mut(&mut data, "health", date(2025, 6, 30));
+        fixture::answer(health, "talent.skills", Rating::Level(lv(2)));
         let t = trend(&data, "health", None);
-        assert_eq!(t.points, [(date(2024, 12, 31), 2.0), (date(2025, 6, 30), 2.75)]);
-        assert_eq!(t.change, Some(0.75));
-        // Health's dimension targets are data 4 and talent 3: overall target 3.
-        assert_eq!(t.target, Some(lv(3)));
+        // 2024: (37.5 × 2 + 25 + 0) / 4 = 25 → 2.0; 2025: (62.5 × 2 + 50 + 25) / 4 = 50 → 3.0.
+        assert_eq!(t.points, [(date(2024, 12, 31), 2.0), (date(2025, 6, 30), 3.0)]);
+        assert_eq!(t.change, Some(1.0));
+        // Dimension targets data 4 (weight 2) and talent 3 (weight 1):
+        // (4 × 2 + 3) / 3 = 3.667, not the lowest of them (3).
+        let Some(target) = t.target else {
+            panic!("health has targets")
+        };
+        assert!((target - 11.0 / 3.0).abs() < 1e-8, "{target}");
         assert_eq!(t.target_by, Some(date(2026, 12, 31)));
-        // 181 days between the points; slope 0.75 / 181 per day; from 2.0 to
-        // 3.0 takes 181 / 0.75 = 241.3 days → day 242 → 2025-08-30.
-        assert_eq!(t.projection, Projection::Projected(date(2025, 8, 30)));
-        assert_eq!(t.on_schedule(), Some(true));
+        // Data 2.5 → 3.5 in 181 days reaches 4 at 1.5 × 181 = 271.5 → day 272;
+        // talent 1 → 2 reaches 3 at 2 × 181 = 362 days → 2025-12-28, the later.
+        assert_eq!(t.projection, Projection::Projected(date(2025, 12, 28)));
+        assert_eq!(t.on_schedule(date(2025, 7, 1)), Some(Schedule::OnSchedule));
+        // After 2026-12-31 without reaching it: overdue.
+        assert_eq!(t.on_schedule(date(2027, 1, 1)), Some(Schedule::Overdue));
+    }
+
+    #[test]
+    fn below_target_in_five_of_six_dimensions_is_not_reached() {
+        // d1 at 5 (target 2), d2–d6 at 3 (target 4), twice: the mean 3.333
+        // is above the lowest target (2), which once read "target already
+        // reached". Nothing rises, so it is not on track.
+        let flat = six_dimensions(&[
+            (date(2024, 12, 31), [5, 3, 3, 3, 3, 3]),
+            (date(2025, 6, 30), [5, 3, 3, 3, 3, 3]),
+        ]);
+        let t = trend(&flat, "dept", None);
+        assert_ne!(t.projection, Projection::Reached);
+        assert_eq!(t.projection, Projection::NotProgressing);
+        assert_eq!(t.on_schedule(date(2025, 7, 1)), Some(Schedule::Late));
+        // d2–d6 rising 2 → 3 in 181 days reach 4 after another 181: day 362.
+        let rising = six_dimensions(&[
+            (date(2024, 12, 31), [5, 2, 2, 2, 2, 2]),
+            (date(2025, 6, 30), [5, 3, 3, 3, 3, 3]),
+        ]);
+        let t = trend(&rising, "dept", None);
+        assert_eq!(t.projection, Projection::Projected(date(2025, 12, 28)));
+        // All six at or above target: reached.
+        let done = six_dimensions(&[(date(2025, 6, 30), [2, 4, 4, 4, 4, 5])]);
+        assert_eq!(trend(&done, "dept", None).projection, Projection::Reached);
     }
 
     #[test]
@@ -246,20 +403,26 @@ mod tests {
             data_dim.points,
             [(date(2024, 12, 31), 2.5), (date(2025, 6, 30), 3.5)]
         );
+        assert_eq!(data_dim.target, Some(4.0));
         // 2.5 → 4 at 1 / 181 per day: 271.5 days → day 272 → 2025-09-29.
         assert_eq!(data_dim.projection, Projection::Projected(date(2025, 9, 29)));
         // talent stays at 1: not on track.
         let talent = trend(&data, "health", Some("talent"));
         assert_eq!(talent.change, Some(0.0));
         assert_eq!(talent.projection, Projection::NotProgressing);
-        assert_eq!(talent.on_schedule(), Some(false));
+        assert_eq!(talent.on_schedule(date(2025, 7, 1)), Some(Schedule::Late));
+        // …and with it the overall trend.
+        assert_eq!(
+            trend(&data, "health", None).projection,
+            Projection::NotProgressing
+        );
         // security has no dimension target.
         let security = trend(&data, "health", Some("security"));
         assert_eq!(
             (security.target, security.projection),
             (None, Projection::NoTarget)
         );
-        assert_eq!(security.on_schedule(), None);
+        assert_eq!(security.on_schedule(date(2025, 7, 1)), None);
     }
 
     #[test]
@@ -273,7 +436,8 @@ mod tests {
         let t = trend(&data, "health", Some("data"));
         assert_eq!(t.projection, Projection::Reached);
         assert_eq!(t.projection.date(), None);
-        assert_eq!(t.on_schedule(), Some(true));
+        // Reached stays on schedule even after the target date.
+        assert_eq!(t.on_schedule(date(2030, 1, 1)), Some(Schedule::OnSchedule));
     }
 
     #[test]
@@ -283,6 +447,9 @@ mod tests {
         assert_eq!(t.points, [(date(2025, 6, 30), 3.0)]);
         assert_eq!(t.change, None);
         assert_eq!(t.projection, Projection::TooFewPoints);
+        assert_eq!(t.on_schedule(date(2025, 7, 1)), None);
+        // …but a past target date is overdue all the same.
+        assert_eq!(t.on_schedule(date(2027, 1, 1)), Some(Schedule::Overdue));
         // talent was never answered: no points at all.
         let talent = trend(&data, "police", Some("talent"));
         assert!(talent.points.is_empty());
@@ -291,6 +458,7 @@ mod tests {
         let none = trend(&data, "newdept", None);
         assert!(none.points.is_empty());
         assert_eq!(none.change, None);
+        assert_eq!(none.projection, Projection::TooFewPoints);
     }
 
     #[test]
@@ -308,9 +476,81 @@ mod tests {
         assert_eq!(project(&[], 4.0), Projection::TooFewPoints);
         let falling = [(date(2024, 1, 1), 3.0), (date(2024, 7, 1), 2.0)];
         assert_eq!(project(&falling, 4.0), Projection::NotProgressing);
-        // A crawl that would take centuries is not on track either.
+    }
+
+    #[test]
+    fn projections_stop_at_ten_years() {
+        // 1.0 → 1.5 in 182 days: 5 is 4 / (0.5 / 182) = 1456 days after
+        // 2024-01-01 → 2027-12-27, well within ten years.
+        let brisk = [(date(2024, 1, 1), 1.0), (date(2024, 7, 1), 1.5)];
+        assert_eq!(project(&brisk, 5.0), Projection::Projected(date(2027, 12, 27)));
+        // 1.0 → 1.1: 4 / (0.1 / 182) = 7280 days → 2043, past the horizon
+        // 2034-07-01 (ten years after the latest point).
+        let slow = [(date(2024, 1, 1), 1.0), (date(2024, 7, 1), 1.1)];
+        assert_eq!(project(&slow, 5.0), Projection::BeyondHorizon);
+        // A crawl that would take centuries too.
         let crawl = [(date(2024, 1, 1), 1.0), (date(2024, 7, 1), 1.0001)];
-        assert_eq!(project(&crawl, 5.0), Projection::NotProgressing);
+        assert_eq!(project(&crawl, 5.0), Projection::BeyondHorizon);
+        // The edge: 2024-01-01 → 2034-07-01 is 3653 + 181 = 3834 days. At
+        // 1 / 182 per day from 2.0 (x = 0), 3834 / 182 = 21.066 levels up.
+        let edge = [(date(2024, 1, 1), 2.0), (date(2024, 7, 1), 3.0)];
+        let at = 2.0 + 3834.0 / 182.0;
+        assert_eq!(project(&edge, at), Projection::Projected(date(2034, 7, 1)));
+        assert_eq!(project(&edge, at + 1.0 / 182.0), Projection::BeyondHorizon);
+    }
+
+    #[test]
+    fn schedule_states() {
+        let trend = |projection, by| Trend {
+            points: vec![(date(2025, 6, 30), 2.0)],
+            change: None,
+            target: Some(4.0),
+            target_by: by,
+            projection,
+        };
+        let today = date(2026, 1, 15);
+        let by = Some(date(2026, 12, 31));
+        let on = |p| trend(p, by).on_schedule(today);
+        // Projected in the month of the target date, before it: on schedule.
+        assert_eq!(
+            on(Projection::Projected(date(2026, 12, 31))),
+            Some(Schedule::OnSchedule)
+        );
+        assert_eq!(on(Projection::Projected(date(2027, 1, 1))), Some(Schedule::Late));
+        assert_eq!(on(Projection::BeyondHorizon), Some(Schedule::Late));
+        assert_eq!(on(Projection::NotProgressing), Some(Schedule::Late));
+        assert_eq!(on(Projection::TooFewPoints), None);
+        assert_eq!(on(Projection::NoTarget), None);
+        // A target date of 2025-12-31, passed by 2026-01-15: overdue, even
+        // where the line would still reach the target "on schedule" by its
+        // own reckoning, or is not tellable.
+        let past = Some(date(2025, 12, 31));
+        for p in [
+            Projection::Projected(date(2026, 3, 1)),
+            Projection::TooFewPoints,
+            Projection::NotProgressing,
+            Projection::BeyondHorizon,
+        ] {
+            assert_eq!(
+                trend(p, past).on_schedule(today),
+                Some(Schedule::Overdue),
+                "{p:?}"
+            );
+        }
+        // Due today is not yet overdue.
+        assert_eq!(
+            trend(Projection::TooFewPoints, Some(today)).on_schedule(today),
+            None
+        );
+        assert_eq!(
+            trend(Projection::Reached, past).on_schedule(today),
+            Some(Schedule::OnSchedule)
+        );
+        // Without a date there is no schedule to keep.
+        assert_eq!(
+            trend(Projection::Projected(date(2026, 3, 1)), None).on_schedule(today),
+            None
+        );
     }
 
     #[test]
@@ -362,5 +602,19 @@ mod tests {
             ]
         );
         assert!(group_trend(&data, &[], None).is_empty());
+    }
+
+    #[test]
+    fn the_approved_basis_leaves_unapproved_points_out() {
+        let mut data = fixture::dataset();
+        // health: a Draft (2024-12-31) and a Submitted (2025-06-30).
+        assert_eq!(trend(&data, "health", None).points.len(), 2);
+        assert!(trend_on(&data, "health", None, Basis::Approved).points.is_empty());
+        fixture::find_mut(&mut data, "health", date(2024, 12, 31)).status = crate::model::Status::Approved;
+        let approved = trend_on(&data, "health", None, Basis::Approved);
+        let dates: Vec<_> = approved.points.iter().map(|(d, _)| *d).collect();
+        assert_eq!(dates, [date(2024, 12, 31)]);
+        let band = group_trend_on(&data, &["health", "police"], None, Basis::Approved);
+        assert_eq!(band.len(), 2, "health 2024-12-31 and police 2025-06-30");
     }
 }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::editor::Edit;
-use super::state::{Tab, ThemeChoice};
+use super::state::{DialogPurpose, Tab, ThemeChoice};
+use crate::analysis::Basis;
 use crate::model::{Lang, Status, Workspace};
 use crate::report::Format;
 
@@ -27,11 +28,16 @@ pub enum Command {
         dimension: String,
     },
     SetPeriod(Option<NaiveDate>),
+    /// Count approved assessments only, or the latest of any status.
+    SetBasis(Basis),
     SetLang(Lang),
     SetTheme(ThemeChoice),
     ToggleProblems,
     /// Show a folder in the system's file manager.
     RevealFolder(PathBuf),
+    /// Put the newest readable backup of an unreadable assessment file
+    /// (path relative to the workspace) back in its place.
+    RestoreBackup(PathBuf),
     DismissNotice,
 
     // ---- the assessment editor -------------------------------------------
@@ -68,6 +74,13 @@ pub enum Command {
     ShowWorkspaceSettings(bool),
     /// Pick a folder and start a new workspace there.
     NewWorkspace,
+    /// A path typed where no file dialog could be shown: do what the dialog was for.
+    PathTyped {
+        purpose: DialogPurpose,
+        path: PathBuf,
+    },
+    /// Close the typed-path window without doing anything.
+    CancelPathPrompt,
 
     // ---- reports ----------------------------------------------------------
     /// Export a report (`department: None` for the whole government).

@@ -9,11 +9,14 @@ use chrono::{Local, NaiveDateTime};
 
 use super::GovApp;
 use super::command::{Command, ConflictChoice};
+use super::editor::{ApprovalBlocker, EditError};
+use super::i18n;
+use super::i18n::T;
 use super::io::{Done, Job};
 use super::session::{self, SaveState, Session, Theirs};
 use super::state::Notice;
 use crate::analysis;
-use crate::model::{Assessment, Status, Text, Workspace};
+use crate::model::{Assessment, Lang, Status, Text, TransitionError, Workspace};
 use crate::report::{Format, ReportOptions};
 use crate::store;
 
@@ -22,6 +25,20 @@ const RELOAD_AFTER: Duration = Duration::from_millis(250);
 
 fn now() -> NaiveDateTime {
     Local::now().naive_local()
+}
+
+/// Why an edit or a status change was refused, in the user's language.
+fn edit_error_text(error: &EditError, lang: Lang) -> String {
+    let key = match error {
+        EditError::ReadOnly(Status::Submitted) => T::ReadOnlySubmitted,
+        EditError::ReadOnly(_) => T::ReadOnlyApproved,
+        EditError::Workflow(TransitionError::CommentRequired) => T::ReturnNeedsComment,
+        EditError::Workflow(TransitionError::ReasonRequired) => T::ReopenNeedsReason,
+        EditError::Workflow(TransitionError::NotAllowed { .. }) => T::TransitionNotAllowed,
+        EditError::Approval(ApprovalBlocker::Assessor) => T::ApproveBlockedAssessor,
+        EditError::Approval(ApprovalBlocker::Edited) => T::ApproveBlockedEdited,
+    };
+    key.get(lang).to_owned()
 }
 
 impl GovApp {
@@ -68,7 +85,10 @@ impl GovApp {
                 match session.editor.apply(edit, &who, now()) {
                     Ok(true) => self.after_edit(),
                     Ok(false) => {}
-                    Err(e) => self.notice(true, e.to_string()),
+                    Err(e) => {
+                        let text = edit_error_text(&e, self.prefs.lang);
+                        self.notice(true, text);
+                    }
                 }
             }
             Command::Undo | Command::Redo => {
@@ -265,14 +285,21 @@ impl GovApp {
                 return;
             }
         }
-        match session.editor.transition(to, &who, comment, now()) {
+        let allow_self_approval = open.loaded.data.workspace.allow_self_approval;
+        match session
+            .editor
+            .transition(to, &who, comment, now(), allow_self_approval)
+        {
             Ok(()) => {
                 session.touched(Instant::now());
                 let working = session.editor.assessment.clone();
                 self.put_in_dataset(working);
                 self.save_session(None);
             }
-            Err(e) => self.notice(true, e.to_string()),
+            Err(e) => {
+                let text = edit_error_text(&e, self.prefs.lang);
+                self.notice(true, text);
+            }
         }
     }
 
@@ -357,6 +384,20 @@ impl GovApp {
         };
         let assessment = Box::new(session.editor.assessment.clone());
         self.send(Job::SaveCopy { path, assessment });
+    }
+
+    /// Restores an unreadable assessment file from its newest readable
+    /// backup (the unreadable content is kept as a backup), then reloads.
+    pub(super) fn restore_backup(&mut self, file: &std::path::Path) {
+        let Some(root) = self.root() else { return };
+        let lang = self.prefs.lang;
+        let text = match store::restore_backup(&root, file) {
+            Ok(backup) => i18n::restored_text(file, &backup, lang),
+            Err(e) => i18n::restore_failed_text(file, &e, lang),
+        };
+        let error = text.starts_with('⚠');
+        self.state.notice = Some(Notice { error, text });
+        self.request_reload();
     }
 
     pub(super) fn request_reload(&mut self) {
@@ -577,6 +618,7 @@ impl GovApp {
             format,
             period: self.state.selection.period,
             department,
+            basis: self.prefs.basis,
             lang: self.prefs.lang,
             generated: Local::now().date_naive(),
         };

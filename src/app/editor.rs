@@ -3,7 +3,14 @@
 //! and redo. No egui here, so the model of editing is unit-tested on its own.
 //!
 //! Undo restores the answers exactly; the audit log is append-only, so an
-//! undo is itself logged as the change it makes.
+//! undo is itself logged as the change it makes. A burst of typing in one
+//! field is one undo step and one audit entry naming the field.
+//!
+//! Review: the person who approves must be neither the assessor nor anyone
+//! who changed the answers since the last approval ([`approval_blocker`]),
+//! unless the workspace allows self-approval; reopening needs a reason.
+
+use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
 
@@ -15,6 +22,11 @@ pub enum Edit {
     Rating {
         indicator: String,
         rating: Rating,
+    },
+    /// The reason an indicator does not apply (makes it N/A).
+    Reason {
+        indicator: String,
+        text: String,
     },
     Evidence {
         indicator: String,
@@ -45,6 +57,7 @@ impl Edit {
     fn indicator(&self) -> Option<&str> {
         match self {
             Edit::Rating { indicator, .. }
+            | Edit::Reason { indicator, .. }
             | Edit::Evidence { indicator, .. }
             | Edit::Links { indicator, .. }
             | Edit::Confidence { indicator, .. }
@@ -59,6 +72,7 @@ impl Edit {
         matches!(
             (self, other),
             (Edit::Evidence { indicator: a, .. }, Edit::Evidence { indicator: b, .. })
+            | (Edit::Reason { indicator: a, .. }, Edit::Reason { indicator: b, .. })
             | (Edit::Comment { indicator: a, .. }, Edit::Comment { indicator: b, .. })
             | (Edit::Links { indicator: a, .. }, Edit::Links { indicator: b, .. })
             if a == b
@@ -73,6 +87,46 @@ pub enum EditError {
     ReadOnly(Status),
     #[error("{0}")]
     Workflow(#[from] TransitionError),
+    #[error("{0}")]
+    Approval(ApprovalBlocker),
+}
+
+/// Why the current user may not approve an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ApprovalBlocker {
+    #[error("you are the assessor of this assessment; someone else must approve it")]
+    Assessor,
+    #[error("you changed answers since the last approval; someone else must approve it")]
+    Edited,
+}
+
+/// Why `who` may not approve `assessment`, if they may not: they are its
+/// assessor, or the audit log shows them changing answers after the last
+/// approval. `allow_self_approval` (a workspace setting for a one-person
+/// office) lifts both.
+pub fn approval_blocker(
+    assessment: &Assessment,
+    who: &str,
+    allow_self_approval: bool,
+) -> Option<ApprovalBlocker> {
+    if allow_self_approval {
+        return None;
+    }
+    let same = |name: &str| name.trim().to_lowercase() == who.trim().to_lowercase();
+    if same(&assessment.assessor) {
+        return Some(ApprovalBlocker::Assessor);
+    }
+    let since = assessment
+        .audit
+        .iter()
+        .rposition(|e| e.is_approval())
+        .map_or(0, |i| i + 1);
+    let edited = assessment
+        .audit
+        .iter()
+        .skip(since)
+        .any(|e| e.changes_answers() && same(&e.who));
+    edited.then_some(ApprovalBlocker::Edited)
 }
 
 /// The editable part of an assessment: what undo restores.
@@ -90,18 +144,43 @@ pub struct Editor {
     redo: Vec<Snapshot>,
     /// The last edit, while it may still coalesce with the next one.
     open_burst: Option<Edit>,
+    /// Indicators whose evidence was carried over when editing began, so
+    /// the view keeps their confirm row in place once confirmed.
+    carried_over: BTreeSet<String>,
 }
 
 const UNDO_LIMIT: usize = 500;
 
 impl Editor {
     pub fn new(assessment: Assessment) -> Self {
+        let carried_over = assessment
+            .answers
+            .iter()
+            .filter(|(_, a)| a.reconfirm)
+            .map(|(id, _)| id.clone())
+            .collect();
         Editor {
             assessment,
             undo: Vec::new(),
             redo: Vec::new(),
             open_burst: None,
+            carried_over,
         }
+    }
+
+    /// Whether the indicator's evidence was carried over (confirmed since or not).
+    pub fn was_carried_over(&self, indicator: &str) -> bool {
+        self.carried_over.contains(indicator)
+    }
+
+    /// The indicators whose carried-over evidence nobody confirmed yet.
+    pub fn unconfirmed(&self) -> Vec<&str> {
+        self.assessment
+            .answers
+            .iter()
+            .filter(|(_, a)| a.reconfirm)
+            .map(|(id, _)| id.as_str())
+            .collect()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -219,13 +298,21 @@ impl Editor {
     }
 
     /// Moves the assessment through the workflow (logged by the model).
+    /// Approving follows [`approval_blocker`]; reopening needs a reason
+    /// (`comment`).
     pub fn transition(
         &mut self,
         to: Status,
         who: &str,
         comment: &str,
         at: NaiveDateTime,
+        allow_self_approval: bool,
     ) -> Result<(), EditError> {
+        if to == Status::Approved
+            && let Some(blocker) = approval_blocker(&self.assessment, who, allow_self_approval)
+        {
+            return Err(EditError::Approval(blocker));
+        }
         self.assessment.transition(to, who, comment, at)?;
         self.open_burst = None;
         // A status change is not undoable: undo covers the answers only.
@@ -246,6 +333,7 @@ fn apply_to(snapshot: &mut Snapshot, edit: &Edit) {
     let answer = snapshot.answers.entry(indicator.to_owned()).or_default();
     match edit {
         Edit::Rating { rating, .. } => answer.rating = rating.clone(),
+        Edit::Reason { text, .. } => answer.rating = Rating::NotApplicable { reason: text.clone() },
         Edit::Evidence { text, .. } => {
             answer.evidence = text.clone();
             answer.reconfirm = false;
@@ -264,8 +352,12 @@ fn apply_to(snapshot: &mut Snapshot, edit: &Edit) {
 /// The audit lines for the differences between two answers.
 fn answer_changes(old: &Answer, new: &Answer) -> Vec<(&'static str, String, String)> {
     let mut changes = Vec::new();
-    if old.rating != new.rating {
-        changes.push(("level", rating_text(&old.rating), rating_text(&new.rating)));
+    match (&old.rating, &new.rating) {
+        (Rating::NotApplicable { reason: a }, Rating::NotApplicable { reason: b }) if a != b => {
+            changes.push(("reason", a.clone(), b.clone()));
+        }
+        (a, b) if a != b => changes.push(("level", rating_text(a), rating_text(b))),
+        _ => {}
     }
     if old.evidence != new.evidence {
         changes.push(("evidence", old.evidence.clone(), new.evidence.clone()));
@@ -418,18 +510,19 @@ mod tests {
     fn approved_assessments_cannot_be_edited_until_reopened() {
         let mut e = editor();
         e.apply(level("a.b", 3), "w", at(0)).unwrap();
-        e.transition(Status::Submitted, "w", "", at(1)).unwrap();
+        e.transition(Status::Submitted, "w", "", at(1), false).unwrap();
         assert_eq!(
             e.apply(level("a.b", 4), "w", at(2)),
             Err(EditError::ReadOnly(Status::Submitted))
         );
-        e.transition(Status::Approved, "li", "", at(3)).unwrap();
+        e.transition(Status::Approved, "li", "", at(3), false).unwrap();
         assert_eq!(
             e.apply(level("a.b", 4), "w", at(4)),
             Err(EditError::ReadOnly(Status::Approved))
         );
         assert!(e.undo("w", at(5)).is_err());
-        e.transition(Status::Draft, "li", "", at(6)).unwrap();
+        e.transition(Status::Draft, "li", "level 3 was a typo", at(6), false)
+            .unwrap();
         assert!(e.apply(level("a.b", 4), "w", at(7)).unwrap());
         assert_eq!(
             e.assessment.audit.iter().filter(|a| a.what == "reopened").count(),
@@ -458,6 +551,207 @@ mod tests {
         .unwrap();
         assert!(!e.assessment.answers["a.b"].reconfirm);
         assert_eq!(e.assessment.audit[0].what, "reconfirmed");
+    }
+
+    /// An editor whose assessment `assessor` wrote and submitted.
+    fn submitted_by(assessor: &str) -> Editor {
+        let mut e = editor();
+        e.assessment.assessor = assessor.into();
+        e.apply(level("a.b", 3), assessor, at(0)).unwrap();
+        e.transition(Status::Submitted, assessor, "", at(1), false)
+            .unwrap();
+        e
+    }
+
+    #[test]
+    fn the_assessor_cannot_approve_unless_the_workspace_allows_it() {
+        let mut e = submitted_by("Wang Fang");
+        assert_eq!(
+            approval_blocker(&e.assessment, "wang fang ", false),
+            Some(ApprovalBlocker::Assessor),
+            "names compare without case and outer spaces"
+        );
+        assert_eq!(
+            e.transition(Status::Approved, "Wang Fang", "", at(2), false),
+            Err(EditError::Approval(ApprovalBlocker::Assessor))
+        );
+        assert_eq!(e.assessment.status, Status::Submitted, "nothing changed");
+        assert_eq!(e.assessment.audit.len(), 2, "nothing logged");
+        // A one-person office may allow it.
+        e.transition(Status::Approved, "Wang Fang", "", at(3), true)
+            .unwrap();
+        assert_eq!(e.assessment.status, Status::Approved);
+        assert_eq!(e.assessment.reviewer, "Wang Fang");
+    }
+
+    #[test]
+    fn whoever_changed_answers_since_the_last_approval_cannot_approve() {
+        let mut e = submitted_by("Wang Fang");
+        assert_eq!(approval_blocker(&e.assessment, "Li Wei", false), None);
+        // Li Wei approves, then reopens and edits: the next approval is not theirs.
+        e.transition(Status::Approved, "Li Wei", "", at(2), false)
+            .unwrap();
+        e.transition(Status::Draft, "Li Wei", "level of a.b is wrong", at(3), false)
+            .unwrap();
+        assert_eq!(
+            approval_blocker(&e.assessment, "Li Wei", false),
+            None,
+            "reopening alone changes no answer"
+        );
+        e.apply(level("a.b", 2), "Li Wei", at(4)).unwrap();
+        e.transition(Status::Submitted, "Wang Fang", "", at(5), false)
+            .unwrap();
+        assert_eq!(
+            e.transition(Status::Approved, "Li Wei", "", at(6), false),
+            Err(EditError::Approval(ApprovalBlocker::Edited))
+        );
+        // Zhao Lei changed nothing: they may approve.
+        e.transition(Status::Approved, "Zhao Lei", "", at(7), false)
+            .unwrap();
+        // After that approval Li Wei's earlier edit no longer counts.
+        assert_eq!(approval_blocker(&e.assessment, "Li Wei", false), None);
+    }
+
+    #[test]
+    fn a_confirmation_of_carried_over_evidence_counts_as_an_edit() {
+        let mut e = editor();
+        e.assessment.assessor = "Wang Fang".into();
+        e.assessment.answers.insert(
+            "a.b".into(),
+            Answer {
+                rating: Rating::Level(Level::new(2).unwrap()),
+                evidence: "old".into(),
+                reconfirm: true,
+                ..Answer::default()
+            },
+        );
+        e.apply(
+            Edit::Reconfirm {
+                indicator: "a.b".into(),
+            },
+            "Li Wei",
+            at(0),
+        )
+        .unwrap();
+        e.transition(Status::Submitted, "Wang Fang", "", at(1), false)
+            .unwrap();
+        assert_eq!(
+            approval_blocker(&e.assessment, "Li Wei", false),
+            Some(ApprovalBlocker::Edited)
+        );
+    }
+
+    #[test]
+    fn reopening_needs_a_reason_and_the_audit_entry_keeps_it() {
+        let mut e = submitted_by("Wang Fang");
+        e.transition(Status::Approved, "Li Wei", "", at(2), false)
+            .unwrap();
+        assert_eq!(
+            e.transition(Status::Draft, "Li Wei", "   ", at(3), false),
+            Err(EditError::Workflow(TransitionError::ReasonRequired))
+        );
+        assert_eq!(e.assessment.status, Status::Approved);
+        e.transition(
+            Status::Draft,
+            "Li Wei",
+            " evidence for a.b is out of date ",
+            at(4),
+            false,
+        )
+        .unwrap();
+        let entry = e.assessment.audit.last().unwrap();
+        assert_eq!(
+            (entry.what.as_str(), entry.from.as_str(), entry.to.as_str()),
+            ("reopened", "Approved", "Draft")
+        );
+        assert_eq!(entry.note, "evidence for a.b is out of date");
+        assert_eq!(entry.who, "Li Wei");
+        assert_eq!(e.assessment.status, Status::Draft);
+    }
+
+    #[test]
+    fn typing_an_na_reason_is_one_undo_step_and_one_entry_named_reason() {
+        let mut e = editor();
+        e.apply(level("a.b", 3), "w", at(0)).unwrap();
+        e.end_burst();
+        e.apply(
+            Edit::Rating {
+                indicator: "a.b".into(),
+                rating: Rating::NotApplicable {
+                    reason: String::new(),
+                },
+            },
+            "w",
+            at(1),
+        )
+        .unwrap();
+        for (i, text) in ["n", "no", "no sc", "no schools"].iter().enumerate() {
+            let reason = Edit::Reason {
+                indicator: "a.b".into(),
+                text: (*text).into(),
+            };
+            e.apply(reason, "w", at(2 + i as u32)).unwrap();
+        }
+        let log: Vec<_> = e
+            .assessment
+            .audit
+            .iter()
+            .map(|a| (a.what.as_str(), a.from.as_str(), a.to.as_str()))
+            .collect();
+        assert_eq!(
+            log,
+            [
+                ("level", "", "3"),
+                ("level", "3", "N/A"),
+                ("reason", "", "no schools")
+            ]
+        );
+        e.undo("w", at(9)).unwrap();
+        assert_eq!(
+            e.assessment.rating("a.b"),
+            &Rating::NotApplicable {
+                reason: String::new()
+            },
+            "one undo removes the whole reason, not the N/A"
+        );
+    }
+
+    #[test]
+    fn comments_coalesce_like_evidence() {
+        let mut e = editor();
+        for (i, text) in ["c", "ch", "check"].iter().enumerate() {
+            let comment = Edit::Comment {
+                indicator: "a.b".into(),
+                text: (*text).into(),
+            };
+            e.apply(comment, "w", at(i as u32)).unwrap();
+        }
+        let log: Vec<_> = e
+            .assessment
+            .audit
+            .iter()
+            .map(|a| (a.what.as_str(), a.to.as_str()))
+            .collect();
+        assert_eq!(log, [("comment", "check")]);
+    }
+
+    #[test]
+    fn the_editor_remembers_which_evidence_was_carried_over() {
+        let mut assessment = editor().assessment;
+        assessment.answers.insert(
+            "a.b".into(),
+            Answer {
+                evidence: "old".into(),
+                reconfirm: true,
+                ..Answer::default()
+            },
+        );
+        let mut e = Editor::new(assessment);
+        assert_eq!(e.unconfirmed(), ["a.b"]);
+        e.apply(evidence("a.b", "new"), "w", at(0)).unwrap();
+        assert!(e.unconfirmed().is_empty());
+        assert!(e.was_carried_over("a.b"), "still known after it was confirmed");
+        assert!(!e.was_carried_over("c.d"));
     }
 
     #[test]

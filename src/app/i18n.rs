@@ -273,16 +273,186 @@ catalogue! {
     NoIndicatorMatches => "No indicator matches the search.", "没有符合搜索条件的指标。";
     AllDimensions => "All dimensions", "全部维度";
     FilterIndicators => "Filter indicators", "筛选指标";
+    // ---- basis, provisional, as of (issue 8 §2) ----
+    Provisional => "provisional", "暂定";
+    ProvisionalHint => "Not yet approved: this figure may still change.", "尚未批准，该数值仍可能变动。";
+    CarriedOver => "carried over", "沿用往期";
+    ApprovedOnly => "Approved only", "仅计已批准";
+    ApprovedOnlyHint => "On: each department counts with its latest approved assessment. Off: with its latest assessment of any status, and unapproved figures are marked provisional.", "开启：各部门按最近一次已批准的评估计算。关闭：按最近一次评估计算（不论状态），未批准的结果标为暂定。";
+    BasisApprovedText => "Figures count approved assessments only.", "数据口径：仅计已批准的评估。";
+    BasisLatestText => "Figures count each department's latest assessment; unapproved ones are marked provisional.", "数据口径：按各部门最近一次评估计算，未批准的标为暂定。";
+    UnreadableTitle => "Latest assessment could not be read", "最新评估无法读取";
+    UnreadableHelp => "These departments' newest file could not be read, so an older result (or none) is shown for them. Fix the file (see Problems) or restore it from its backup.", "以下部门的最新评估文件无法读取，因此显示的是较早的结果（或无结果）。请修正该文件（见“问题”），或从备份恢复。";
+    RestoreBackup => "Restore from backup", "从备份恢复";
+    NoBackup => "no backup", "无备份";
+    AssessedOn => "Assessed on", "评估日期";
+    Basis => "Basis", "口径";
+    PendingNotCounted => "A newer assessment is not yet approved and is not counted here:", "较新的评估尚未批准，此处未计入：";
+    // ---- assess: typing, review, audit (issue 8 §1, §4, §7) ----
+    ReconfirmDone => "✓ Carried-over evidence confirmed for this period.", "✓ 沿用的佐证材料已确认适用于本期。";
+    ReopenNeedsReason => "Give a reason for reopening the assessment.", "请填写重新打开评估的原因。";
+    TransitionNotAllowed => "This status change is not allowed in the review workflow.", "审核流程不允许此状态变更。";
+    ApproveBlockedAssessor => "You cannot approve: you are the assessor of this assessment. Someone else must approve it.", "您不能批准：您是本评估的评估人，须由他人批准。";
+    ApproveBlockedEdited => "You cannot approve: you changed answers since the last approval. Someone else must approve it.", "您不能批准：自上次批准以来您修改过答案，须由他人批准。";
+    AllowSelfApproval => "Allow assessors to approve their own assessments (one-person office)", "允许评估人批准本人的评估（适用于仅一人的科室）";
+    AllowSelfApprovalHint => "Off: the person who approves must differ from the assessor and from anyone who changed the answers since the last approval.", "关闭时：批准人须不同于评估人，也不同于自上次批准以来修改过答案的任何人。";
+    UnconfirmedTitle => "Carried-over evidence not confirmed", "沿用的佐证材料尚未确认";
+    UnconfirmedText => "The evidence of these indicators was carried over from the last period and nobody has confirmed it is still true:", "以下指标的佐证材料沿用自上期，尚无人确认其仍然有效：";
+    SubmitAnyway => "Submit anyway", "仍然提交";
+    ApproveAnyway => "Approve anyway", "仍然批准";
+    GoBack => "Go back", "返回";
+    ReopenTitle => "Reopen this approved assessment?", "重新打开此已批准的评估？";
+    ReopenText => "It becomes a Draft again and needs a new review; until then its figures are provisional. The reopening and its reason are recorded in the audit log.", "评估将退回草稿状态，需重新审核；在此之前其数据为暂定。重新打开及其原因将记入审计日志。";
+    ReopenReason => "Reason for reopening (required)", "重新打开的原因（必填）";
+    AuditNote => "Note", "说明";
+    AuditCreated => "created", "新建";
+    AuditStatus => "status", "状态";
+    AuditReopened => "reopened", "重新打开";
+    AuditLevel => "level", "级别";
+    AuditReason => "N/A reason", "不适用原因";
+    AuditEvidence => "evidence", "佐证材料";
+    AuditLinks => "links", "链接";
+    AuditConfidence => "confidence", "可信度";
+    AuditComment => "comment", "备注";
+    AuditReconfirmed => "evidence confirmed", "确认佐证材料";
+    AuditAssessor => "assessor", "评估人";
+    AuditStillCurrent => "evidence still current", "佐证材料仍然有效";
+    // ---- typed paths, welcome, workspace settings (issue 8 §5, §7) ----
+    NoWorkspaceHere => "has no workspace.ron, so it is not a workspace. Open another folder, or create an empty workspace there with Workspace → New workspace… (or `govmaturity init DIR` on the command line).", "中没有 workspace.ron，不是工作区。请打开其他文件夹，或通过“工作区 → 新建工作区…”在该处创建空工作区（也可在命令行运行 `govmaturity init DIR`）。";
+    SampleHint => "To try it with example data, write the sample workspace with `govmaturity generate DIR --sample`, then open DIR.", "如需用示例数据试用，请先运行 `govmaturity generate DIR --sample` 生成示例工作区，再打开 DIR。";
+    TypeExportPath => "No file dialog can be shown here. Type the file the report should be written to and press Export; its folder is created if it is missing.", "此处无法显示文件对话框。请输入报告要写入的文件路径，然后按“导出”；文件夹不存在时会自动创建。";
+    ExportHere => "Export", "导出";
+    TypeNewWorkspacePath => "No folder dialog can be shown here. Type the folder for the new workspace and press Create. The folder is created if it is missing; other files in it are left alone, and a folder that already holds a workspace is opened instead.", "此处无法显示文件夹对话框。请输入新工作区的文件夹路径，然后按“创建”。文件夹不存在时会自动创建；其中的其他文件保持不变；若该文件夹已有工作区，则直接打开。";
+    CreateWorkspace => "Create", "创建";
+    TypeOpenPath => "No folder dialog can be shown here. Type the folder of a workspace (the folder that holds workspace.ron) and press Open.", "此处无法显示文件夹对话框。请输入工作区文件夹路径（包含 workspace.ron 的文件夹），然后按“打开”。";
+    SaveCopyAs => "Save a copy", "保存副本";
+    TypeSaveAsPath => "No file dialog can be shown here. Type the file to save a copy of this assessment to and press Save.", "此处无法显示文件对话框。请输入保存本评估副本的文件路径，然后按“保存”。";
+    SaveCopy => "Save", "保存";
+    PathLabel => "Path", "路径";
+    Cancel => "Cancel", "取消";
+    FileExists => "This file exists already:", "该文件已存在：";
+    Overwrite => "Overwrite it", "覆盖该文件";
+    UseFreeName => "Use a new name:", "改用新名称：";
+    SettingsUnapplied => "These settings have changes that are not applied yet.", "这些设置有尚未应用的修改。";
+    ApplyAndClose => "Apply and close", "应用并关闭";
+    DiscardChanges => "Discard", "放弃修改";
+    KeepEditing => "Keep editing", "继续编辑";
+    DuplicateTarget => "Two targets are for the same department, dimension and indicator; only one can apply. Remove one or change it, then Apply.", "有两个目标针对同一部门、维度和指标，只能有一个生效。请删除或修改其中一个，然后再应用。";
+    // ---- targets, projections (issue 8 §3) ----
+    TrendOverdue => "overdue", "逾期";
+    TrendOverdueLead => "Overdue: the target date has passed", "已逾期：目标日期已过";
+    TrendBeyondHorizon => "Not within 10 years at the current pace.", "按当前进度10年内无法达到。";
+    TrendReachedAll => "Target reached: every dimension with a target has reached it.", "已达标：所有设定了目标的维度均已达到目标。";
+    TrendOverallNote => "Overall target: the weighted mean of the dimension targets. On target means every dimension with a target has reached its own; the projection is when the last of them will, at its own pace.", "总体目标：各维度目标的加权平均值。“达标”指每个设定了目标的维度均已达到其目标；预计日期为最后一个维度按其自身进度达标的时间。";
+    OverallTarget => "Overall target", "总体目标";
+    OnTarget => "On target", "是否达标";
+    OnTargetYes => "yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
+    OnTargetNo => "no", "否";
+    DimensionsBelowTarget => "dimensions below target", "个维度未达标";
+    TargetBy => "by", "截止";
 }
 
-/// Formats a mean level for display (two decimals), or a dash.
+/// Formats a mean level for display (two decimals, half away from zero, as
+/// every output rounds: `charts::round2`), or a dash.
 pub fn level_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.2}", crate::charts::round2(v)))
 }
 
 /// Formats a signed change, or a dash.
 pub fn change_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{v:+.2}"))
+    // `+ 0.0` turns a rounded −0.00 into +0.00.
+    value.map_or_else(
+        || "–".to_owned(),
+        |v| format!("{:+.2}", crate::charts::round2(v) + 0.0),
+    )
+}
+
+/// A date in running text: ISO in English, 2025年12月31日 in Chinese.
+pub fn date_text(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.to_string(),
+        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
+    }
+}
+
+/// A name with a tag after it: "Health Commission (provisional)" /
+/// "市卫生健康委员会（暂定）".
+pub fn tagged_text(name: &str, tag: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({tag})"),
+        Lang::Zh => format!("{name}（{tag}）"),
+    }
+}
+
+/// "carried over from 2025-06-30" / "沿用2025年6月30日的评估".
+pub fn carried_over_text(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("carried over from {}", date_text(date, lang)),
+        Lang::Zh => format!("沿用{}的评估", date_text(date, lang)),
+    }
+}
+
+/// "latest assessment could not be read: police/2025-12-31.ron".
+pub fn unreadable_text(file: &std::path::Path, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("latest assessment could not be read: {}", file.display()),
+        Lang::Zh => format!("最新评估无法读取：{}", file.display()),
+    }
+}
+
+/// Said after "Restore from backup" worked.
+pub fn restored_text(file: &std::path::Path, backup: &std::path::Path, lang: Lang) -> String {
+    let name = backup
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    match lang {
+        Lang::En => format!(
+            "Restored {} from its backup {name}; the unreadable version is kept in .backups/.",
+            file.display()
+        ),
+        Lang::Zh => format!(
+            "已从备份 {name} 恢复 {}；无法读取的版本已保留在 .backups/ 中。",
+            file.display()
+        ),
+    }
+}
+
+/// Said when "Restore from backup" failed (starts with ⚠).
+pub fn restore_failed_text(file: &std::path::Path, error: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "⚠ Could not restore {}: {error}. Nothing was changed; fix the file by hand or check that the folder is writable.",
+            file.display()
+        ),
+        Lang::Zh => format!(
+            "⚠ 无法恢复 {}：{error}。未作任何更改；请手动修正该文件，或检查文件夹是否可写。",
+            file.display()
+        ),
+    }
+}
+
+/// "7 approved, 5 provisional" / "已批准 7 个，暂定 5 个".
+pub fn approved_provisional_text(approved: usize, provisional: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{approved} approved, {provisional} provisional"),
+        Lang::Zh => format!("已批准 {approved} 个，暂定 {provisional} 个"),
+    }
+}
+
+/// "11 at this period · 1 carried over from earlier".
+pub fn at_period_text(at_period: usize, carried: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{at_period} at this period · {carried} carried over from earlier"),
+        Lang::Zh => format!("本期 {at_period} 个 · 沿用往期 {carried} 个"),
+    }
+}
+
+/// "3 with newer work not yet approved (not counted)".
+pub fn pending_text(pending: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{pending} with newer work not yet approved (not counted)"),
+        Lang::Zh => format!("{pending} 个部门有较新评估尚未批准（未计入）"),
+    }
 }
 
 #[cfg(test)]

@@ -214,12 +214,25 @@ fn run(job: Job) -> Done {
                 error: error.to_string(),
             },
         },
-        Job::Export { loaded, options, out } => match report::write(&loaded, &options, &out) {
-            Ok(()) => Done::Exported { out },
-            Err(error) => Done::ExportFailed {
-                error: error.to_string(),
-            },
-        },
+        Job::Export { loaded, options, out } => {
+            // `reports/` in the workspace is the default place; make it on first use.
+            if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(folder)
+            {
+                return Done::ExportFailed {
+                    error: format!(
+                        "could not create the folder {}: {e}; choose another place for the report",
+                        folder.display()
+                    ),
+                };
+            }
+            match report::write(&loaded, &options, &out) {
+                Ok(()) => Done::Exported { out },
+                Err(error) => Done::ExportFailed {
+                    error: error.to_string(),
+                },
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! runs on the `io` worker; nothing outside this module knows egui.
 
 mod command;
-mod dialogs;
+pub mod dialogs;
 mod editing;
 pub mod editor;
 pub mod fonts;
@@ -113,6 +113,7 @@ impl GovApp {
             commands: Vec::new(),
             ctx: ctx.clone(),
         };
+        app.state.selection.basis = app.prefs.basis;
         app.state.worker = Some(io::Worker::start(move || wake.request_repaint()));
         app.apply_theme(ctx);
         app
@@ -122,10 +123,16 @@ impl GovApp {
         match store::load(folder) {
             Ok(loaded) => self.install_workspace(loaded),
             Err(e) => {
-                self.state.notice = Some(Notice {
-                    error: true,
-                    text: e.to_string(),
-                })
+                let text = match &e {
+                    // The one a new user meets first: say it in their language.
+                    store::StoreError::NoWorkspace { root } => format!(
+                        "{} {}",
+                        root.display(),
+                        i18n::T::NoWorkspaceHere.get(self.prefs.lang)
+                    ),
+                    _ => e.to_string(),
+                };
+                self.state.notice = Some(Notice { error: true, text })
             }
         }
         self.state.refresh_derived();
@@ -203,8 +210,11 @@ impl GovApp {
         match command {
             Command::ShowOpenDialog => self.show_dialog(ctx, DialogPurpose::OpenWorkspace, None),
             Command::NewWorkspace => self.show_dialog(ctx, DialogPurpose::NewWorkspace, None),
+            Command::PathTyped { purpose, path } => self.path_typed(purpose, path),
+            Command::CancelPathPrompt => self.state.paths.prompt = None,
             Command::OpenWorkspace(folder) => self.open_workspace(&folder),
             Command::Reload => self.request_reload(),
+            Command::RestoreBackup(file) => self.restore_backup(&file),
             Command::CloseWorkspace => {
                 self.state.workspace = None;
                 self.state.session = None;
@@ -228,6 +238,10 @@ impl GovApp {
                 self.prefs.tab = state::Tab::Department;
             }
             Command::SetPeriod(period) => self.state.selection.period = period,
+            Command::SetBasis(basis) => {
+                self.prefs.basis = basis;
+                self.state.selection.basis = basis;
+            }
             Command::SetLang(lang) => self.prefs.lang = lang,
             Command::SetTheme(theme) => {
                 self.prefs.theme = theme;
@@ -271,8 +285,11 @@ impl GovApp {
         purpose: DialogPurpose,
         suggested: Option<(PathBuf, String)>,
     ) {
-        if self.state.dialog.is_some() {
+        if self.state.dialog.is_some() || self.state.paths.prompt.is_some() {
             return;
+        }
+        if self.state.paths.unavailable {
+            return self.prompt_for_path(purpose);
         }
         match dialogs::start(ctx, &purpose, suggested) {
             Ok(receiver) => self.state.dialog = Some((purpose, receiver)),
@@ -297,8 +314,9 @@ impl GovApp {
             DialogResult::Picked(path) => self.dialog_picked(purpose, path),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
-                let text = i18n::T::NoDialog.get(self.prefs.lang).to_owned();
-                self.state.notice = Some(Notice { error: true, text });
+                // Ask for a typed path instead, now and from now on.
+                self.state.paths.unavailable = true;
+                self.prompt_for_path(purpose);
             }
         }
     }

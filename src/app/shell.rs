@@ -55,6 +55,9 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             views::settings::settings_window(ui.ctx(), &ctx, &mut state.views, out);
         }
     });
+    if let Some(prompt) = &mut state.paths.prompt {
+        super::dialogs::path_prompt_ui(ui.ctx(), lang, prompt, out);
+    }
 }
 
 fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Command>) {
@@ -81,8 +84,10 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
                     out.push(Command::Reload);
                     ui.close();
                 }
+                // Opens the window (or keeps it open): closing is the window's
+                // own, which asks before unapplied changes are discarded.
                 if ui.button(T::WorkspaceSettings.get(lang)).clicked() {
-                    out.push(Command::ShowWorkspaceSettings(!state.show_workspace_settings));
+                    out.push(Command::ShowWorkspaceSettings(true));
                     ui.close();
                 }
             }
@@ -273,6 +278,7 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
                 }
             });
     });
+    basis_switch_ui(ui, state.selection.basis, lang, out);
     ui.add(
         egui::TextEdit::singleline(&mut state.search)
             .hint_text(T::Search.get(lang))
@@ -316,6 +322,11 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
                         let response = ui.selectable_label(selected, department.name.get(lang));
                         if response.clicked() {
                             out.push(Command::SelectDepartment(department.id.clone()));
+                        }
+                        // Its newest file could not be read: say so here too.
+                        if let Some(file) = data.unreadable_latest(&department.id) {
+                            ui.colored_label(ui.visuals().warn_fg_color, "⚠")
+                                .on_hover_text(super::i18n::unreadable_text(&file.file, lang));
                         }
                     });
                 }
@@ -389,13 +400,23 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
         {
             out.push(Command::ShowOpenDialog);
         }
+        if ui
+            .button(RichText::new(T::NewWorkspace.get(lang)).size(16.0))
+            .clicked()
+        {
+            out.push(Command::NewWorkspace);
+        }
         let sample = std::path::PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
-        if sample.join(crate::store::WORKSPACE_FILE).is_file()
-            && ui
+        if sample.join(crate::store::WORKSPACE_FILE).is_file() {
+            if ui
                 .button(RichText::new(T::OpenSample.get(lang)).size(16.0))
                 .clicked()
-        {
-            out.push(Command::OpenWorkspace(sample));
+            {
+                out.push(Command::OpenWorkspace(sample));
+            }
+        } else {
+            // Away from the repository there is no sample folder to open: say how to make one.
+            ui.weak(T::SampleHint.get(lang));
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -416,4 +437,21 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
             }
         }
     });
+}
+
+/// The "Approved only" switch: which assessments every figure counts.
+fn basis_switch_ui(ui: &mut Ui, basis: crate::analysis::Basis, lang: Lang, out: &mut Vec<Command>) {
+    use crate::analysis::Basis;
+    let mut approved_only = basis == Basis::Approved;
+    if ui
+        .checkbox(&mut approved_only, T::ApprovedOnly.get(lang))
+        .on_hover_text(T::ApprovedOnlyHint.get(lang))
+        .changed()
+    {
+        out.push(Command::SetBasis(if approved_only {
+            Basis::Approved
+        } else {
+            Basis::Latest
+        }));
+    }
 }

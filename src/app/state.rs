@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, AssessmentScore, Priority, Summary};
+use crate::analysis::{self, AssessmentScore, Basis, Priority, Summary};
 use crate::model::{Dataset, Lang};
 use crate::store::LoadedWorkspace;
 
@@ -57,6 +57,8 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// The user's name, recorded in audit logs.
     pub user_name: String,
+    /// The "Approved only" switch.
+    pub basis: Basis,
 }
 
 impl Default for Prefs {
@@ -67,6 +69,7 @@ impl Default for Prefs {
             tab: Tab::Overview,
             recent: Vec::new(),
             user_name: String::new(),
+            basis: Basis::Latest,
         }
     }
 }
@@ -96,11 +99,13 @@ pub struct Selection {
     pub period: Option<NaiveDate>,
     /// A dimension to focus in the department view (from a heatmap click).
     pub dimension: Option<String>,
+    /// Which assessments the figures count ("Approved only" switch).
+    pub basis: Basis,
 }
 
 /// Figures derived from the workspace, cached per (revision, period).
 pub struct Derived {
-    key: (u64, Option<NaiveDate>),
+    key: (u64, Option<NaiveDate>, Basis),
     pub periods: Vec<NaiveDate>,
     pub summary: Summary,
     pub priorities: Vec<Priority>,
@@ -120,14 +125,14 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>) -> Self {
-        let summary = analysis::summarize(data, period);
+    pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>, basis: Basis) -> Self {
+        let summary = analysis::summarize_on(data, period, basis);
         let priorities = analysis::priorities(data, &summary);
         let assessment_scores = std::cell::OnceCell::new();
         let (ranking, imbalances) = (ranking(&summary), imbalances(&summary));
         let department_index = department_index(data, &summary);
         Derived {
-            key: (revision, period),
+            key: (revision, period, basis),
             periods: data.periods(),
             summary,
             priorities,
@@ -164,8 +169,8 @@ impl Derived {
         self.key.0
     }
 
-    pub fn is_for(&self, revision: u64, period: Option<NaiveDate>) -> bool {
-        self.key == (revision, period)
+    pub fn is_for(&self, revision: u64, period: Option<NaiveDate>, basis: Basis) -> bool {
+        self.key == (revision, period, basis)
     }
 }
 
@@ -278,7 +283,14 @@ pub struct TrendsViewState {
 }
 
 /// What a trends view memoises: (revision, scope, dimension, chosen set, department).
-pub type TrendsKey = (u64, TrendScope, Option<String>, BTreeSet<String>, Option<String>);
+pub type TrendsKey = (
+    u64,
+    TrendScope,
+    Option<String>,
+    BTreeSet<String>,
+    Option<String>,
+    Basis,
+);
 
 /// The trends view's figures for one [`TrendsKey`], recomputed only when the key changes.
 #[derive(Debug, Default)]
@@ -319,6 +331,21 @@ pub struct AssessViewState {
     pub review_comment: String,
     /// The links field of an indicator (id, text), kept while typing.
     pub links_draft: (String, String),
+    /// A workflow step waiting for the user's confirmation.
+    pub confirm: Option<AssessConfirm>,
+    /// The reason typed for reopening an approved assessment.
+    pub reopen_reason: String,
+    /// Move the keyboard focus into this indicator's N/A reason field.
+    pub focus_reason: Option<String>,
+}
+
+/// A workflow step the Assess view asks the user to confirm first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssessConfirm {
+    /// Submit or approve although carried-over evidence is unconfirmed.
+    Transition(crate::model::Status),
+    /// Reopen an approved assessment (with a reason).
+    Reopen,
 }
 
 #[derive(Debug, Default)]
@@ -376,6 +403,8 @@ pub struct AppState {
     pub reload_due: Option<std::time::Instant>,
     /// A path typed on the welcome screen.
     pub typed_path: String,
+    /// Typed paths where no file dialog can be shown.
+    pub paths: super::dialogs::PathDialogs,
 }
 
 impl AppState {
@@ -389,14 +418,14 @@ impl AppState {
             self.derived = None;
             return;
         };
-        let period = self.selection.period;
+        let (period, basis) = (self.selection.period, self.selection.basis);
         if self
             .derived
             .as_ref()
-            .is_some_and(|d| d.is_for(open.revision, period))
+            .is_some_and(|d| d.is_for(open.revision, period, basis))
         {
             return;
         }
-        self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period));
+        self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period, basis));
     }
 }

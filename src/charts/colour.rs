@@ -1,7 +1,10 @@
 //! Colours shared by the screen and the reports: a colour-blind-safe
 //! sequential scale for maturity levels (viridis), the Okabe–Ito palette
 //! for series, black-or-white text chosen by WCAG contrast, and the chart
-//! chrome for a light and a dark theme.
+//! chrome for a light and a dark theme; and [`shown_level`], the one place a
+//! mean level's printed figure and its colour are made from the same value.
+
+use crate::model::Level;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -96,6 +99,46 @@ pub fn level_colour(mean_level: f64) -> Rgb {
     let position = (t * last as f64) as f32;
     let index = (position.floor() as usize).min(last - 1);
     VIRIDIS[index].lerp(VIRIDIS[index + 1], position - index as f32)
+}
+
+/// Rounds half away from zero to two decimals, `(value × 100).round() / 100`:
+/// the one rounding every human format prints figures with (2.625 → 2.63).
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// A mean level as it is shown: the printed value and the colour painted
+/// under or beside it, both from the same rounded number, so a cell that
+/// reads "5.00" is painted as 5 and one painted as 5 never reads "(4)".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShownLevel {
+    /// The mean level rounded to two decimals ([`round2`]).
+    pub value: f64,
+    /// [`level_colour`] of `value`.
+    pub colour: Rgb,
+}
+
+impl ShownLevel {
+    /// The printed figure: "4.99", "5.00".
+    pub fn text(self) -> String {
+        format!("{:.2}", self.value)
+    }
+
+    /// The stage a reader sees in the printed figure: [`Level::from_mean`]
+    /// of the rounded value (so "5.00" is stage 5, never 4).
+    pub fn stage(self) -> Level {
+        Level::from_mean(self.value)
+    }
+}
+
+/// A mean level (1–5) rounded for display, with its colour computed from
+/// that rounded value. A non-finite mean gets [`no_data_colour`].
+pub fn shown_level(mean_level: f64) -> ShownLevel {
+    let value = round2(mean_level);
+    ShownLevel {
+        value,
+        colour: level_colour(value),
+    }
 }
 
 /// The colour of a cell without data on the light theme: a neutral grey
@@ -291,6 +334,39 @@ mod tests {
         assert_eq!(change_colour(0.5), OKABE_ITO[5]);
         assert_eq!(change_colour(-0.5), OKABE_ITO[6]);
         assert_ne!(change_colour(0.0), change_colour(1.0));
+    }
+
+    #[test]
+    fn shown_level_prints_and_paints_the_same_rounded_value() {
+        // 4.995 rounds up to 5.00: painted as level 5, stage 5.
+        let up = shown_level(4.995);
+        assert_eq!(up.text(), "5.00");
+        assert_eq!(up.colour, VIRIDIS[8]);
+        assert_eq!(up.stage().get(), 5);
+        // 4.994 stays 4.99: stage 4, and not painted as 5.
+        let down = shown_level(4.994);
+        assert_eq!(down.text(), "4.99");
+        assert_eq!(down.stage().get(), 4);
+        assert_eq!(down.colour, level_colour(4.99));
+        assert_ne!(down.colour, VIRIDIS[8]);
+        // Half away from zero: 2.625 → 2.63 (plain `{:.2}` prints 2.62).
+        let half = shown_level(2.625);
+        assert_eq!(half.text(), "2.63");
+        assert_eq!(half.colour, level_colour(2.63));
+        // 3.999 reads "4.00" and is stage 4, painted as level 4 exactly.
+        let nearly = shown_level(3.999);
+        assert_eq!((nearly.text(), nearly.stage().get()), ("4.00".to_owned(), 4));
+        assert_eq!(nearly.colour, VIRIDIS[6]);
+        assert_eq!(shown_level(f64::NAN).colour, no_data_colour());
+    }
+
+    #[test]
+    fn round2_is_half_away_from_zero() {
+        assert_eq!(round2(2.625), 2.63);
+        assert_eq!(round2(-2.625), -2.63);
+        assert_eq!(round2(4.995), 5.0);
+        assert_eq!(round2(4.994), 4.99);
+        assert_eq!(round2(2.0), 2.0);
     }
 
     #[test]

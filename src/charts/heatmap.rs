@@ -1,5 +1,6 @@
 //! Heatmap geometry: departments down the side, dimensions across the top,
-//! one cell per pair. Colours come from [`super::colour::level_colour`].
+//! one cell per pair. A cell's colour and its printed figure both come from
+//! [`super::colour::shown_level`], so they are of the same rounded value.
 
 use super::geom::{Point, Rect};
 

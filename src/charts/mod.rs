@@ -23,8 +23,8 @@ pub mod radar;
 pub use axis::{LinearScale, date_from_days, date_ticks, days_since, nice_ticks};
 pub use bars::bar_layout;
 pub use colour::{
-    ChartPalette, OKABE_ITO, Rgb, Theme, change_colour, contrast_ratio, level_colour, no_data_colour,
-    series_colour, text_colour_on,
+    ChartPalette, OKABE_ITO, Rgb, ShownLevel, Theme, change_colour, contrast_ratio, level_colour,
+    no_data_colour, round2, series_colour, shown_level, text_colour_on,
 };
 pub use geom::{HAlign, Point, Rect, VAlign};
 pub use heatmap::{HeatCell, HeatmapLabels, HeatmapLayout, heatmap_layout};

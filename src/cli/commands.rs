@@ -7,9 +7,10 @@ use std::time::Instant;
 use chrono::{Local, NaiveDate};
 use serde_json::{Value, json};
 
+use super::output;
 use super::table::{Align, render};
 use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFormat};
-use crate::analysis::{self, FindingKind};
+use crate::analysis::{self, Basis, DepartmentSummary, FindingKind};
 use crate::csv;
 use crate::generate::{self, SyntheticOptions};
 use crate::model::{Assessment, Lang, Status};
@@ -81,7 +82,7 @@ pub fn validate(dir: &Path, deny_warnings: bool) -> u8 {
     problems.extend(finding_problems(&loaded));
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for problem in &problems {
-        println!("{problem}");
+        output::line(problem);
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
@@ -98,19 +99,19 @@ pub fn validate(dir: &Path, deny_warnings: bool) -> u8 {
     }
 }
 
-pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, lang: Lang) -> u8 {
+pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, basis: Basis, lang: Lang) -> u8 {
     let loaded = match load(dir) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let data = &loaded.data;
-    let summary = analysis::summarize(data, period);
+    let summary = analysis::summarize_on(data, period, basis);
     let output = match format {
         SummaryFormat::Json => summary_json(&loaded, &summary).to_string() + "\n",
         SummaryFormat::Csv => summary_csv(&loaded, &summary, lang),
         SummaryFormat::Table => summary_table(&loaded, &summary, lang),
     };
-    print!("{output}");
+    output::text(&output);
     if has_errors(&loaded.problems) {
         eprintln!(
             "note: {} problems while loading; these figures leave out what failed to load. Run `govmaturity validate {}`.",
@@ -120,10 +121,6 @@ pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, lan
         return EXIT_PROBLEMS;
     }
     EXIT_OK
-}
-
-fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
 }
 
 fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value {
@@ -146,7 +143,7 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
                         current.and_then(|c| c.dimensions.iter().find(|d| d.dimension == dimension.id));
                     json!({
                         "id": dimension.id,
-                        "score": score.and_then(|s| s.mean_level).map(round2),
+                        "score": score.and_then(|s| s.mean_level),
                         "floor": score.and_then(|s| s.floor).map(|l| l.get()),
                     })
                 })
@@ -154,18 +151,103 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
             json!({
                 "id": row.department,
                 "name": name,
-                "overall": current.and_then(|c| c.mean_level).map(round2),
+                "status": current.map(|c| status_code(c.status)),
+                "assessed_on": row.assessed_on().map(|d| d.to_string()),
+                "flags": row.flags.iter().map(|f| f.code()).collect::<Vec<_>>(),
+                "unreadable": row.unreadable.as_ref().map(|f| f.display().to_string()),
+                "overall": current.and_then(|c| c.mean_level),
                 "stage": current.and_then(|c| c.stage).map(|s| data.framework.level_name(s, Lang::En)),
-                "coverage": current.map_or(0.0, |c| round2(c.coverage)),
+                "coverage": current.map_or(0.0, |c| c.coverage),
+                "target": row.target.as_ref().map(|t| t.level),
+                "on_target": row.on_target,
                 "dimensions": dimensions,
             })
         })
         .collect();
     json!({
         "workspace": data.workspace.title.get(Lang::En),
+        "basis": summary.basis.code(),
         "period": summary.period.map(|p| p.to_string()),
         "departments": departments,
     })
+}
+
+/// The lines above the summary table: the basis, the overall figure and
+/// what the counts are made of.
+fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lang) -> String {
+    let s = summary;
+    let mut out = match lang {
+        Lang::En => format!("basis: {}\n", s.basis.label().get(lang)),
+        Lang::Zh => format!("口径：{}\n", s.basis.label().get(lang)),
+    };
+    if let (Some(mean), Some(stage)) = (s.mean_level, s.stage) {
+        let stage = data.framework.level_name(stage, lang);
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "overall {mean:.2} ({stage}); {} assessed: {} approved, {} provisional; {} at this period, {} carried over from earlier\n",
+                s.assessed, s.approved, s.provisional, s.at_period, s.carried_over
+            ),
+            Lang::Zh => format!(
+                "总体 {mean:.2}（{stage}）；已评估 {} 个部门：已批准 {} 个，暂定 {} 个；本期评估 {} 个，沿用往期 {} 个\n",
+                s.assessed, s.approved, s.provisional, s.at_period, s.carried_over
+            ),
+        });
+    }
+    if s.pending > 0 && s.basis == Basis::Approved {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "{} departments have newer work not yet approved, not counted here\n",
+                s.pending
+            ),
+            Lang::Zh => format!("另有 {} 个部门的较新评估尚未批准，未计入\n", s.pending),
+        });
+    }
+    for row in &s.departments {
+        let Some(file) = &row.unreadable else { continue };
+        let name = data
+            .workspace
+            .department(&row.department)
+            .map_or(row.department.as_str(), |d| d.name.get(lang));
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "warning: {name}: latest assessment could not be read: {}; run `govmaturity validate` to see why\n",
+                file.display()
+            ),
+            Lang::Zh => format!(
+                "警告：{name}：最新评估无法读取：{}；请运行 `govmaturity validate` 查看原因\n",
+                file.display()
+            ),
+        });
+    }
+    out
+}
+
+/// The stable lowercase code of a status, for JSON.
+fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::Draft => "draft",
+        Status::Submitted => "submitted",
+        Status::Approved => "approved",
+        Status::Returned => "returned",
+    }
+}
+
+/// A department's flags in words, e.g. "provisional; carried over from 2025-06-30".
+fn flag_words(row: &DepartmentSummary, lang: Lang) -> String {
+    row.flags
+        .iter()
+        .map(|flag| match (flag, row.assessed_on(), &row.unreadable) {
+            (analysis::Flag::CarriedOver, Some(date), _) => match lang {
+                Lang::En => format!("carried over from {date}"),
+                Lang::Zh => format!("沿用{date}的评估"),
+            },
+            (flag, _, _) => flag.label().get(lang).to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(match lang {
+            Lang::En => "; ",
+            Lang::Zh => "；",
+        })
 }
 
 fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang) -> String {
@@ -178,6 +260,7 @@ fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang
         "overall",
         "stage",
         "coverage",
+        "flags",
     ]
     .map(String::from)
     .to_vec();
@@ -206,6 +289,7 @@ fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang
                     .unwrap_or_default(),
             ),
             csv::number_field(current.map(|c| c.coverage), 2),
+            csv::text_field(&row.flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(" ")),
         ];
         for dimension in &data.framework.dimensions {
             let score = current.and_then(|c| c.dimensions.iter().find(|d| d.dimension == dimension.id));
@@ -226,6 +310,7 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
         .map(String::from)
         .to_vec();
     header.extend(data.framework.dimensions.iter().map(|d| d.id.clone()));
+    header.push("note".to_owned());
     let mut align = vec![
         Align::Left,
         Align::Left,
@@ -235,6 +320,7 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
         Align::Right,
     ];
     align.extend(data.framework.dimensions.iter().map(|_| Align::Right));
+    align.push(Align::Left);
     let level = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
     let rows: Vec<Vec<String>> = summary
         .departments
@@ -259,25 +345,26 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
                 let score = current.and_then(|c| c.dimensions.iter().find(|d| d.dimension == dimension.id));
                 cells.push(level(score.and_then(|s| s.mean_level)));
             }
+            cells.push(flag_words(row, lang));
             cells
         })
         .collect();
     let mut out = format!(
         "{} — {}\n",
         data.workspace.title.get(lang),
-        summary
-            .period
-            .map_or_else(|| "no assessments".to_owned(), |p| format!("as of {p}"))
+        summary.period.map_or_else(
+            || match lang {
+                Lang::En => "no assessments".to_owned(),
+                Lang::Zh => "暂无评估".to_owned(),
+            },
+            |p| match lang {
+                Lang::En => format!("as of {p}"),
+                Lang::Zh => format!("截至{}", p.format("%Y年%-m月%-d日")),
+            }
+        )
     );
-    if let (Some(mean), Some(stage)) = (summary.mean_level, summary.stage) {
-        out.push_str(&format!(
-            "overall {mean:.2} ({}); {} assessed, {} approved, {} in draft\n\n",
-            data.framework.level_name(stage, lang),
-            summary.assessed,
-            summary.approved,
-            summary.draft
-        ));
-    }
+    out.push_str(&headline(data, summary, lang));
+    out.push('\n');
     out.push_str(&render(&header, &rows, &align, 36));
     out
 }
@@ -290,6 +377,7 @@ pub fn report(
     out: &Path,
     period: Option<NaiveDate>,
     department: Option<String>,
+    basis: Basis,
     lang: Lang,
 ) -> u8 {
     let Some(format) = format.map(Format::from).or_else(|| {
@@ -315,6 +403,7 @@ pub fn report(
         format,
         period,
         department,
+        basis,
         lang,
         generated: Local::now().date_naive(),
     };
@@ -322,7 +411,7 @@ pub fn report(
         eprintln!("error: {e}");
         return EXIT_USAGE;
     }
-    println!("wrote {}", out.display());
+    output::line(format_args!("wrote {}", out.display()));
     if has_errors(&loaded.problems) {
         eprintln!(
             "note: {} problems while loading; the report leaves out what failed to load and lists the problems in its appendix. \
@@ -399,7 +488,9 @@ pub fn new_period(dir: &Path, period: NaiveDate, user: &str) -> u8 {
             }
         }
     }
-    println!("{period}: {created} drafts created, {kept} existing assessments left untouched");
+    output::line(format_args!(
+        "{period}: {created} drafts created, {kept} existing assessments left untouched"
+    ));
     if failed > 0 {
         return EXIT_USAGE;
     }
@@ -466,12 +557,12 @@ pub fn generate(
             return EXIT_USAGE;
         }
     }
-    println!(
+    output::line(format_args!(
         "wrote {} departments and {} assessments to {} in {} ms",
         workspace.departments.len(),
         assessments.len(),
         dir.display(),
         started.elapsed().as_millis()
-    );
+    ));
     EXIT_OK
 }

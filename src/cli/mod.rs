@@ -1,9 +1,11 @@
-//! The command line: `validate`, `summary`, `report`, `new-period`, `generate` (and,
+//! The command line: `init`, `validate`, `summary`, `report`, `new-period`, `generate` (and,
 //! with no subcommand, the desktop app). Every command works on a workspace
 //! folder and exits 0 when fine, 1 when the data has problems, 2 on a usage
 //! or I/O error.
 
 mod commands;
+mod init;
+mod output;
 mod table;
 
 use std::path::PathBuf;
@@ -58,6 +60,22 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.
+    #[command(
+        long_about = "Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.\n\n\
+                      DIR is created if missing. Only DIR/workspace.ron is written; other files in DIR are never \
+                      touched. Exit 2, with nothing written, where DIR holds a workspace already."
+    )]
+    Init {
+        /// Folder for the new workspace (created if missing).
+        dir: PathBuf,
+        /// The workspace's title (default: the folder's name).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The language --title is written in (en or zh); the other language falls back to it until translated.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// Check every file of a workspace and list the problems as file:line:column: severity: message.
     Validate {
         /// Workspace folder (default: --workspace, else ./assessments).
@@ -76,6 +94,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
         format: SummaryFormat,
+        /// Which assessments count: each department's latest of any status (unapproved ones are marked
+        /// provisional), or its latest approved one.
+        #[arg(long, value_enum, default_value_t = BasisArg::Latest)]
+        basis: BasisArg,
         /// Language of department names in the table and CSV.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -103,6 +125,10 @@ pub enum Command {
         /// Report on this department only (its id, as `summary` lists them).
         #[arg(long, value_name = "ID")]
         department: Option<String>,
+        /// Which assessments count: each department's latest approved one (what gets circulated), or
+        /// its latest of any status, with unapproved figures marked provisional.
+        #[arg(long, value_enum, default_value_t = BasisArg::Approved)]
+        basis: BasisArg,
         /// Language of the report.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -151,6 +177,24 @@ pub enum StartView {
     Framework,
 }
 
+/// `--basis`: which assessments a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BasisArg {
+    /// Each department's latest Approved assessment on or before the period.
+    Approved,
+    /// Each department's latest assessment of any status on or before the period.
+    Latest,
+}
+
+impl From<BasisArg> for crate::analysis::Basis {
+    fn from(basis: BasisArg) -> Self {
+        match basis {
+            BasisArg::Approved => crate::analysis::Basis::Approved,
+            BasisArg::Latest => crate::analysis::Basis::Latest,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
     Table,
@@ -192,21 +236,32 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
     };
     let language = |own: Option<Lang>| own.or(lang).unwrap_or(Lang::En);
     let code = match command {
+        Command::Init { dir, title, lang } => init::init(&dir, title.as_deref(), language(lang)),
         Command::Validate { dir, deny_warnings } => commands::validate(&folder(dir), deny_warnings),
         Command::Summary {
             dir,
             period,
             format,
+            basis,
             lang,
-        } => commands::summary(&folder(dir), period, format, language(lang)),
+        } => commands::summary(&folder(dir), period, format, basis.into(), language(lang)),
         Command::Report {
             dir,
             format,
             out,
             period,
             department,
+            basis,
             lang,
-        } => commands::report(&folder(dir), format, &out, period, department, language(lang)),
+        } => commands::report(
+            &folder(dir),
+            format,
+            &out,
+            period,
+            department,
+            basis.into(),
+            language(lang),
+        ),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user),
         Command::Generate {
             dir,

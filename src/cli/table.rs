@@ -41,13 +41,19 @@ pub enum Align {
 }
 
 /// Renders rows under a header, each column as wide as its widest cell
-/// (capped at `max_width` columns), separated by two spaces.
+/// (capped at `max_width` columns, except the last, which nothing follows
+/// and which holds notes that must not be cut), separated by two spaces.
 pub fn render(header: &[String], rows: &[Vec<String>], align: &[Align], max_width: usize) -> String {
     let columns = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| display_width(h).min(max_width)).collect();
+    let cap = |i: usize| if i + 1 == columns { usize::MAX } else { max_width };
+    let mut widths: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| display_width(h).min(cap(i)))
+        .collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
-            widths[i] = widths[i].max(display_width(cell).min(max_width));
+            widths[i] = widths[i].max(display_width(cell).min(cap(i)));
         }
     }
     let mut out = String::new();

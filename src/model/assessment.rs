@@ -172,6 +172,30 @@ pub struct AuditEntry {
     pub from: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub to: String,
+    /// Why, when the change needs a reason (the reason given for reopening
+    /// an approved assessment). Absent in older files.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl AuditEntry {
+    /// Whether the entry records a change to the answers (or the assessor),
+    /// as opposed to the workflow (`created`, `status`, `reopened`, a
+    /// comment made with a status change).
+    pub fn changes_answers(&self) -> bool {
+        match self.what.as_str() {
+            "assessor" => true,
+            "level" | "reason" | "evidence" | "links" | "confidence" | "comment" | "reconfirmed" => {
+                self.indicator.is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the entry records an approval.
+    pub fn is_approval(&self) -> bool {
+        self.what == "status" && self.to == "Approved"
+    }
 }
 
 /// A status change the workflow does not allow.
@@ -181,6 +205,8 @@ pub enum TransitionError {
     NotAllowed { from: Status, to: Status },
     #[error("returning an assessment needs a comment that says what to change")]
     CommentRequired,
+    #[error("reopening an approved assessment needs a reason")]
+    ReasonRequired,
 }
 
 impl Assessment {
@@ -271,11 +297,13 @@ impl Assessment {
             indicator: indicator.map(str::to_owned),
             from,
             to,
+            note: String::new(),
         });
     }
 
     /// Moves the assessment through the workflow and logs it. Returning
-    /// needs a comment; approving records the reviewer.
+    /// needs a comment, reopening a reason (kept in the audit entry);
+    /// approving records the reviewer.
     pub fn transition(
         &mut self,
         to: Status,
@@ -290,18 +318,22 @@ impl Assessment {
         if to == Status::Returned && comment.trim().is_empty() {
             return Err(TransitionError::CommentRequired);
         }
+        let reopening = from == Status::Approved;
+        if reopening && comment.trim().is_empty() {
+            return Err(TransitionError::ReasonRequired);
+        }
         if matches!(to, Status::Approved | Status::Returned) {
             self.reviewer = who.to_owned();
             self.review_comment = comment.trim().to_owned();
         }
         self.status = to;
-        let what = if from == Status::Approved {
-            "reopened"
-        } else {
-            "status"
-        };
+        let what = if reopening { "reopened" } else { "status" };
         self.log(at, who, what, None, format!("{from:?}"), format!("{to:?}"));
-        if !comment.trim().is_empty() && to != Status::Returned && to != Status::Approved {
+        if reopening {
+            if let Some(entry) = self.audit.last_mut() {
+                entry.note = comment.trim().to_owned();
+            }
+        } else if !comment.trim().is_empty() && to != Status::Returned && to != Status::Approved {
             self.log(at, who, "comment", None, String::new(), comment.trim().to_owned());
         }
         Ok(())
@@ -353,13 +385,30 @@ mod tests {
         a.transition(Status::Approved, "li", "", at()).unwrap();
         assert!(!a.status.is_editable());
         assert_eq!(a.reviewer, "li");
-        a.transition(Status::Draft, "li", "", at()).unwrap();
+        assert_eq!(
+            a.transition(Status::Draft, "li", " ", at()),
+            Err(TransitionError::ReasonRequired)
+        );
+        a.transition(Status::Draft, "li", "wrong level for sharing.open", at())
+            .unwrap();
         let whats: Vec<_> = a.audit.iter().map(|e| e.what.as_str()).collect();
         assert_eq!(
             whats,
             ["status", "status", "status", "status", "status", "reopened"]
         );
-        assert_eq!(a.audit.last().unwrap().from, "Approved");
+        let reopened = a.audit.last().unwrap();
+        assert_eq!(reopened.from, "Approved");
+        assert_eq!(reopened.to, "Draft");
+        assert_eq!(reopened.note, "wrong level for sharing.open");
+    }
+
+    #[test]
+    fn an_audit_entry_without_a_note_reads_and_writes_as_before() {
+        let old = r#"(at: "2026-01-18T15:00:00", who: "Huang Min", what: "status", from: "Draft", to: "Submitted")"#;
+        let entry: AuditEntry = ron::from_str(old).unwrap();
+        assert_eq!(entry.note, "");
+        let written = ron::to_string(&entry).unwrap();
+        assert!(!written.contains("note"), "{written}");
     }
 
     #[test]

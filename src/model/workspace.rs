@@ -24,6 +24,11 @@ pub struct Workspace {
     /// Weight overrides by dimension or indicator id (sorted, so files diff well).
     #[serde(default)]
     pub weights: BTreeMap<String, f64>,
+    /// Let the assessor (or whoever edited the answers) approve an
+    /// assessment too: for a one-person office. Off by default, and then
+    /// not written to the file.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_self_approval: bool,
 }
 
 /// Where the framework comes from.
@@ -109,6 +114,7 @@ impl Workspace {
             departments: Vec::new(),
             targets: Vec::new(),
             weights: BTreeMap::new(),
+            allow_self_approval: false,
         }
     }
 

@@ -9,6 +9,12 @@
 //! its own row (with its rank among all departments), and data problems are
 //! limited to its own files and the workspace-wide ones.
 //!
+//! Every figure says what it counts, once, here: [`basis_lines`] for the
+//! cover (the basis, as of when, approved and provisional, carried over,
+//! newer work not counted, unreadable files) and [`flag_notes`] for each
+//! department ("provisional", "carried over from …", "latest assessment
+//! could not be read: …"), which every format prints beside its figures.
+//!
 //! Numbers are kept unrounded; [`level_text`], [`change_text`] and
 //! [`percent_text`] format them the same way `govmaturity summary` does
 //! (mean levels rounded to two decimals).
@@ -21,7 +27,7 @@ use chrono::NaiveDate;
 pub use labels::Labels;
 
 use super::ReportOptions;
-use crate::analysis::{self, AssessmentScore, DepartmentSummary, GroupPoint, Summary};
+use crate::analysis::{self, AssessmentScore, Basis, DepartmentSummary, Flag, GroupPoint, Summary};
 use crate::model::{Assessment, Confidence, Dataset, Framework, Lang, Level, Rating, Status, Text};
 use crate::store::{LoadedWorkspace, Severity};
 
@@ -52,6 +58,11 @@ pub struct ReportContent {
     pub levels: Vec<LevelHead>,
     /// The analysis summary for the scope (the same figures as `govmaturity summary`).
     pub summary: Summary,
+    /// What the figures count, in `lang`, for the cover: the basis, the
+    /// as-of date with how many are approved and provisional, assessed at
+    /// the period and carried over, newer work not counted, and every
+    /// department whose latest file could not be read (see [`basis_lines`]).
+    pub basis_lines: Vec<String>,
     /// One row per department in scope, workspace order: the heatmap rows.
     pub heatmap: Vec<DepartmentFigures>,
     /// Departments with a mean level, best first, then those without.
@@ -110,6 +121,29 @@ pub struct DepartmentFigures {
     pub dimensions: Vec<DimensionFigures>,
     /// Any dimension short of its target.
     pub below_target: bool,
+    /// What the figure must be read with, in order: provisional, carried
+    /// over, latest file unreadable (see [`Flag`]).
+    pub flags: Vec<Flag>,
+    /// The newest assessment file that could not be read, relative to the
+    /// workspace, when it is newer than the one used.
+    pub unreadable: Option<String>,
+    /// Newer work not counted on the approved basis: its date and status.
+    pub pending: Option<(NaiveDate, Status)>,
+    /// The weighted mean of the dimension targets.
+    pub overall_target: Option<f64>,
+    /// Every dimension with a target has reached it; `None` without targets
+    /// or without an assessment.
+    pub on_target: Option<bool>,
+    /// The flags and the pending work in words, in `lang` (see [`flag_notes`]):
+    /// printed beside the department's figures wherever they appear.
+    pub notes: Vec<String>,
+}
+
+impl DepartmentFigures {
+    /// Not approved: the figure may still change.
+    pub fn is_provisional(&self) -> bool {
+        self.flags.contains(&Flag::Provisional)
+    }
 }
 
 /// One dimension of one department.
@@ -148,6 +182,10 @@ pub struct RankRow {
     pub stage_name: String,
     pub change: Option<f64>,
     pub coverage: Option<f64>,
+    /// The figure is not approved.
+    pub provisional: bool,
+    /// The department's flags in words (see [`flag_notes`]).
+    pub notes: Vec<String>,
 }
 
 /// One dimension across the departments in scope.
@@ -184,6 +222,10 @@ pub struct PriorityRow {
     pub next_level: Level,
     /// The framework's descriptor of `next_level` for this indicator.
     pub next_rubric: String,
+    /// The department's figure is not approved.
+    pub provisional: bool,
+    /// The department's flags in words (see [`flag_notes`]).
+    pub notes: Vec<String>,
 }
 
 /// One department's change since its previous assessment.
@@ -198,6 +240,10 @@ pub struct ProgressRow {
     pub change: Option<f64>,
     /// In framework order.
     pub dimension_changes: Vec<Option<f64>>,
+    /// The current figure is not approved.
+    pub provisional: bool,
+    /// The department's flags in words (see [`flag_notes`]).
+    pub notes: Vec<String>,
 }
 
 /// Everything shown for one department.
@@ -323,16 +369,151 @@ impl ReportContent {
     /// The stage line for the cover, e.g. "2 · Embryonic (mean level 2.41)".
     pub fn stage_text(&self) -> String {
         match (self.summary.stage, self.summary.mean_level) {
-            (Some(stage), Some(mean)) => format!(
-                "{} · {} ({} {})",
-                stage.get(),
-                self.level_name(stage),
-                self.labels.mean_level,
-                level_text(Some(mean))
-            ),
+            (Some(stage), Some(mean)) => {
+                let (open, close) = match self.lang {
+                    Lang::En => (" (", ")"),
+                    Lang::Zh => ("（", "）"),
+                };
+                format!(
+                    "{} · {}{open}{} {}{close}",
+                    stage.get(),
+                    self.level_name(stage),
+                    self.labels.mean_level,
+                    level_text(Some(mean))
+                )
+            }
             _ => self.labels.no_data.to_owned(),
         }
     }
+}
+
+/// A date in running text: ISO in English ("2025-12-31"), 2025年12月31日 in Chinese.
+pub fn date_text(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
+    }
+}
+
+/// A figure and its provisional mark: "2.63 (provisional)" / "2.63（暂定）".
+pub fn provisional_text(figure: &str, provisional: bool, lang: Lang) -> String {
+    if !provisional {
+        return figure.to_owned();
+    }
+    let word = Flag::Provisional.label();
+    match lang {
+        Lang::En => format!("{figure} ({})", word.en),
+        Lang::Zh => format!("{figure}（{}）", word.zh),
+    }
+}
+
+/// A department's flags and any newer work left uncounted, in words, in
+/// flag order: "provisional", "carried over from 2025-06-30" /
+/// "沿用2025年6月30日的评估", "latest assessment could not be read:
+/// public-security/2025-12-31.ron" / "最新评估无法读取：…", and on the
+/// approved basis "newer assessment not yet approved, not counted (Draft,
+/// 2025-12-31)". Every format prints these, so they say the same.
+pub fn flag_notes(row: &DepartmentSummary, lang: Lang) -> Vec<String> {
+    let mut notes: Vec<String> = row
+        .flags
+        .iter()
+        .map(|flag| match flag {
+            Flag::Provisional => flag.label().get(lang).to_owned(),
+            Flag::CarriedOver => {
+                let date = row.assessed_on().map_or_else(String::new, |d| date_text(d, lang));
+                match lang {
+                    Lang::En => format!("carried over from {date}"),
+                    Lang::Zh => format!("沿用{date}的评估"),
+                }
+            }
+            Flag::LatestUnreadable => {
+                let file = row
+                    .unreadable
+                    .as_ref()
+                    .map_or_else(String::new, |f| f.display().to_string());
+                match lang {
+                    Lang::En => format!("latest assessment could not be read: {file}"),
+                    Lang::Zh => format!("最新评估无法读取：{file}"),
+                }
+            }
+        })
+        .collect();
+    if let Some((date, status)) = row.pending {
+        let (status, date) = (status.label().get(lang).to_owned(), date_text(date, lang));
+        notes.push(match lang {
+            Lang::En => format!("newer assessment not yet approved, not counted ({status}, {date})"),
+            Lang::Zh => format!("较新的评估尚未批准，未计入（{status}，{date}）"),
+        });
+    }
+    notes
+}
+
+/// Notes joined for one table cell: "; " in English, "；" in Chinese.
+pub fn notes_text(notes: &[String], lang: Lang) -> String {
+    notes.join(match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    })
+}
+
+/// What the figures count, sentence by sentence, in `lang`: the basis; as
+/// of when, how many approved and provisional; how many assessed at the
+/// period and carried over from earlier; on the approved basis, how many
+/// departments have newer work not counted; and each department whose
+/// latest file could not be read (`name` resolves its name).
+pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let mut lines = vec![match (summary.basis, zh) {
+        (Basis::Approved, false) => "Figures count approved assessments only.".to_owned(),
+        (Basis::Approved, true) => "仅计已批准的评估。".to_owned(),
+        (Basis::Latest, false) => "Figures count each department's latest assessment, approved or not; \
+                                       unapproved figures are marked provisional."
+            .to_owned(),
+        (Basis::Latest, true) => {
+            "数据取各部门的最新评估（含未批准的评估），未批准的结果标为“暂定”。".to_owned()
+        }
+    }];
+    let total = summary.departments.len();
+    let (assessed, approved, provisional) = (summary.assessed, summary.approved, summary.provisional);
+    let (at_period, carried) = (summary.at_period, summary.carried_over);
+    if let Some(period) = summary.period {
+        let date = date_text(period, lang);
+        lines.push(if zh {
+            format!("截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。")
+        } else {
+            format!("As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional.")
+        });
+        lines.push(if zh {
+            format!("本评估期完成评估{at_period}个，沿用往期评估{carried}个。")
+        } else {
+            format!("{at_period} assessed at this period, {carried} carried over from earlier.")
+        });
+    }
+    let pending = summary.pending;
+    if pending > 0 {
+        lines.push(match (zh, pending) {
+            (true, n) => format!("{n}个部门有较新的评估尚未批准，未计入。"),
+            (false, 1) => "1 department has newer work not yet approved, not counted.".to_owned(),
+            (false, n) => format!("{n} departments have newer work not yet approved, not counted."),
+        });
+    }
+    for row in summary
+        .departments
+        .iter()
+        .filter(|d| d.has(Flag::LatestUnreadable))
+    {
+        let file = row
+            .unreadable
+            .as_ref()
+            .map_or_else(String::new, |f| f.display().to_string());
+        let department = name(&row.department);
+        lines.push(if zh {
+            format!("{department}：最新评估无法读取：{file}")
+        } else {
+            format!("{department}: latest assessment could not be read: {file}")
+        });
+    }
+    lines
 }
 
 /// Rounds to two decimals exactly as `govmaturity summary --format json` does.
@@ -371,8 +552,10 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
     let lang = options.lang;
     let labels = Labels::for_lang(lang);
     let scoped = scoped_dataset(data, options.department.as_deref());
-    let summary = analysis::summarize(&scoped, options.period);
-    let full = analysis::summarize(data, options.period);
+    // The as-of date comes from the whole workspace, so a one-department
+    // report and the whole-government one speak of the same period.
+    let full = analysis::summarize_on(data, options.period, options.basis);
+    let summary = analysis::summarize_on(&scoped, full.period, options.basis);
 
     let dimensions = dimension_heads(&data.framework, lang);
     let heatmap: Vec<DepartmentFigures> = summary
@@ -381,6 +564,7 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         .map(|row| department_figures(&scoped, row, lang))
         .collect();
     let ranking = ranking(data, &full, lang, options.department.as_deref());
+    let basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
     let dimension_overview = dimension_overview(&dimensions, &heatmap);
     let priorities = top_priorities(&scoped, &summary, lang);
     let progress = progress(&scoped, &summary, lang);
@@ -410,6 +594,7 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         dimensions,
         levels: level_heads(&data.framework, lang),
         summary,
+        basis_lines,
         heatmap,
         ranking,
         dimension_overview,
@@ -535,6 +720,12 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
         change: row.change,
         below_target: dimensions.iter().any(|d| d.gap.is_some_and(|g| g > 0.0)),
         dimensions,
+        flags: row.flags.clone(),
+        unreadable: row.unreadable.as_ref().map(|f| f.display().to_string()),
+        pending: row.pending,
+        overall_target: row.target.as_ref().map(|t| t.level),
+        on_target: row.on_target,
+        notes: flag_notes(row, lang),
     }
 }
 
@@ -557,6 +748,8 @@ fn ranking(data: &Dataset, full: &Summary, lang: Lang, department: Option<&str>)
                 stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
                 change: row.change,
                 coverage: current.map(|c| c.coverage),
+                provisional: row.is_provisional(),
+                notes: flag_notes(row, lang),
             }
         })
         .collect();
@@ -631,7 +824,10 @@ fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<Priority
             // Indicator priorities carry a whole level as `current`.
             let current = Level::clamped(p.current.round().clamp(1.0, 5.0) as u8);
             let next_level = Level::new(current.get() + 1)?;
+            let row = summary.department(&p.department);
             Some(PriorityRow {
+                provisional: row.is_some_and(DepartmentSummary::is_provisional),
+                notes: row.map_or_else(Vec::new, |row| flag_notes(row, lang)),
                 department_name: department_name(data, &p.department, lang),
                 department: p.department,
                 dimension_name: data
@@ -669,6 +865,8 @@ fn progress(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<ProgressRow> {
                 current_level: current.mean_level,
                 change: row.change,
                 dimension_changes: row.dimension_changes.clone(),
+                provisional: row.is_provisional(),
+                notes: flag_notes(row, lang),
             })
         })
         .collect()
@@ -681,7 +879,7 @@ fn history(data: &Dataset, summary: &Summary) -> Vec<GroupPoint> {
         .iter()
         .map(|d| d.department.as_str())
         .collect();
-    analysis::group_trend(data, &ids, None)
+    analysis::group_trend_on(data, &ids, None, summary.basis)
         .into_iter()
         .filter(|point| summary.period.is_none_or(|p| point.period <= p))
         .collect()
@@ -873,5 +1071,42 @@ mod tests {
         assert_eq!(change_text(Some(-0.001)), "0.00");
         assert_eq!(change_text(None), "–");
         assert_eq!(percent_text(Some(0.966)), "97%");
+    }
+
+    #[test]
+    fn dates_and_marks_read_naturally_in_each_language() {
+        let day = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default();
+        assert_eq!(date_text(day, Lang::En), "2025-06-30");
+        assert_eq!(date_text(day, Lang::Zh), "2025年6月30日");
+        assert_eq!(provisional_text("2.63", true, Lang::En), "2.63 (provisional)");
+        assert_eq!(provisional_text("2.63", true, Lang::Zh), "2.63（暂定）");
+        assert_eq!(provisional_text("2.63", false, Lang::Zh), "2.63");
+    }
+
+    #[test]
+    fn flag_notes_name_the_unreadable_file_and_the_work_not_counted() {
+        let row = DepartmentSummary {
+            department: "police".into(),
+            current: None,
+            previous: None,
+            change: None,
+            dimension_changes: Vec::new(),
+            flags: vec![Flag::LatestUnreadable],
+            unreadable: Some(std::path::PathBuf::from("police/2025-12-31.ron")),
+            pending: NaiveDate::from_ymd_opt(2025, 6, 30).map(|d| (d, Status::Draft)),
+            target: None,
+            on_target: None,
+        };
+        assert_eq!(
+            flag_notes(&row, Lang::En),
+            [
+                "latest assessment could not be read: police/2025-12-31.ron",
+                "newer assessment not yet approved, not counted (Draft, 2025-06-30)"
+            ]
+        );
+        assert_eq!(
+            notes_text(&flag_notes(&row, Lang::Zh), Lang::Zh),
+            "最新评估无法读取：police/2025-12-31.ron；较新的评估尚未批准，未计入（草稿，2025年6月30日）"
+        );
     }
 }

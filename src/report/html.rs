@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 
 use super::ReportError;
 use super::content::{
-    AnswerRow, DepartmentSection, ReportContent, change_text, level_text, percent_text, round2,
+    AnswerRow, DepartmentSection, ReportContent, change_text, date_text, level_text, notes_text,
+    percent_text, round2,
 };
 use super::svg::{self, RadarSeries};
 use crate::charts::{Rgb, level_colour, series_colour, text_colour_on};
@@ -126,6 +127,11 @@ td.name { overflow-wrap: anywhere; }
         text-align: center; font-variant-numeric: tabular-nums; border: 1px solid rgba(0,0,0,.25); }
 .chip.none { background: #d9d9d9; color: #1a1a1a; }
 .flag { display: inline-block; font-size: 8.5pt; padding: 0 4pt; border: 1px solid #d55e00; color: #a04000; border-radius: 3pt; }
+.flag.prov { border-style: dashed; }
+.chip.prov { outline: 1.5px dashed #1a1a1a; outline-offset: 1.5px; }
+.cover .basis div { font-weight: 400; }
+.cover .basis div:first-child { font-weight: 600; }
+ul.notes { font-size: 9pt; margin: 0 0 10pt; padding-left: 14pt; }
 .up { color: #0072b2; font-weight: 600; } .down { color: #b34700; font-weight: 600; }
 figure { margin: 6pt 0 12pt; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; margin: 0 auto; width: 100%; height: auto; }
@@ -193,11 +199,14 @@ impl<'a> Page<'a> {
     fn cover(&mut self) {
         let c = self.content;
         let l = c.labels;
+        let names = user_names(c);
         let scope = match &c.scope {
             Some((_, name)) => bdi(name),
             None => escape(l.whole_government),
         };
-        let period = c.period.map_or_else(|| l.no_data.to_owned(), |p| p.to_string());
+        let period = c
+            .period
+            .map_or_else(|| l.no_data.to_owned(), |p| date_text(p, c.lang));
         let stage = match (c.summary.stage, c.summary.mean_level) {
             (Some(stage), Some(mean)) => format!(
                 "{} {} · {} {}",
@@ -212,18 +221,23 @@ impl<'a> Page<'a> {
             self.out,
             "<section class=\"cover\">\n<div class=\"band\"></div>\n<p class=\"workspace\">{}</p>\n<h1>{}</h1>\n\
              <p class=\"scope\">{}</p>\n<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{stage}</dd>\n\
-             <dt>{}</dt><dd>{} / {}</dd>\n</dl>\n",
+             <dt>{}</dt><dd>{} / {}</dd>\n<dt>{}</dt><dd class=\"basis\">{}</dd>\n</dl>\n",
             bdi(c.title.get(c.lang)),
             escape(c.report_title()),
             scope,
             escape(l.period),
             escape(&period),
             escape(l.generated),
-            c.generated,
+            date_text(c.generated, c.lang),
             escape(l.overall_stage),
             escape(l.assessed),
             c.summary.assessed,
             c.summary.departments.len(),
+            escape(l.basis),
+            c.basis_lines
+                .iter()
+                .map(|line| format!("<div>{}</div>", isolate_names(line, &names)))
+                .collect::<String>(),
         );
         self.toc();
         self.push("</section>\n");
@@ -408,9 +422,39 @@ impl<'a> Page<'a> {
                     .collect()
             })
             .collect();
-        self.figure(&svg::heatmap(l.heatmap, &rows, &columns, &values), l.heatmap_note);
+        let provisional: Vec<bool> = c.heatmap.iter().map(|d| d.is_provisional()).collect();
+        self.figure(
+            &svg::heatmap(l.heatmap, &rows, &columns, &values, &provisional),
+            l.heatmap_note,
+        );
         self.level_legend();
+        let _ = writeln!(
+            self.out,
+            "<p class=\"legend\">{}</p>",
+            escape(l.provisional_legend)
+        );
+        self.department_notes(c.heatmap.iter().map(|d| (d.name.as_str(), d.notes.as_slice())));
         self.push("</section>\n");
+    }
+
+    /// "Name: provisional; carried over from …" for every department with a
+    /// note, as a list under a chart.
+    fn department_notes<'n>(&mut self, rows: impl Iterator<Item = (&'n str, &'n [String])>) {
+        let lang = self.content.lang;
+        let items: Vec<String> = rows
+            .filter(|(_, notes)| !notes.is_empty())
+            .map(|(name, notes)| {
+                format!(
+                    "<li>{}{}{}</li>",
+                    bdi(name),
+                    colon(lang),
+                    escape(&notes_text(notes, lang))
+                )
+            })
+            .collect();
+        if !items.is_empty() {
+            let _ = writeln!(self.out, "<ul class=\"notes\">{}</ul>", items.concat());
+        }
     }
 
     /// The five level colours with their numbers and names.
@@ -437,7 +481,13 @@ impl<'a> Page<'a> {
         self.h2("ranking", l.ranking);
         let rows: Vec<(String, Option<f64>)> =
             c.ranking.iter().map(|r| (r.name.clone(), r.mean_level)).collect();
-        self.figure(&svg::level_bars(l.ranking, &rows), l.mean_level);
+        let provisional: Vec<bool> = c.ranking.iter().map(|r| r.provisional).collect();
+        self.figure(&svg::level_bars(l.ranking, &rows, &provisional), l.mean_level);
+        let _ = writeln!(
+            self.out,
+            "<p class=\"legend\">{}</p>",
+            escape(l.provisional_legend)
+        );
         self.push("<table>\n<thead><tr>");
         for (head, num) in [
             (l.rank, true),
@@ -456,8 +506,8 @@ impl<'a> Page<'a> {
                 "<tr><td class=\"num\">{}</td><td class=\"name\">{}</td><td class=\"num\">{}</td><td>{}</td>\
                  <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 r.rank.map_or_else(|| "–".to_owned(), |rank| rank.to_string()),
-                bdi(&r.name),
-                chip_value(r.mean_level),
+                name_with_notes(&r.name, &r.notes, r.provisional),
+                chip_marked(r.mean_level, r.provisional),
                 stage_cell(r.stage, &r.stage_name),
                 change_span(r.change),
                 escape(&percent_text(r.coverage))
@@ -493,10 +543,10 @@ impl<'a> Page<'a> {
                     self.out,
                     "<tr><td class=\"name\">{}</td><td class=\"name\">{}<br><span class=\"note\">{}</span></td>\
                      <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1}</td><td>{} {}</td></tr>",
-                    bdi(&p.department_name),
+                    name_with_notes(&p.department_name, &p.notes, p.provisional),
                     bdi(&p.indicator_name),
                     bdi(&p.dimension_name),
-                    chip_level(p.current),
+                    chip_whole_marked(p.current, p.provisional),
                     chip_level(p.target),
                     p.priority,
                     chip_level(p.next_level),
@@ -536,11 +586,11 @@ impl<'a> Page<'a> {
                 self.out,
                 "<tr><td class=\"name\">{}</td><td class=\"num\">{}<br><span class=\"note\">{}</span></td>\
                  <td class=\"num\">{}<br><span class=\"note\">{}</span></td><td class=\"num\">{}</td>",
-                bdi(&p.name),
+                name_with_notes(&p.name, &p.notes, p.provisional),
                 chip_value(p.previous_level),
-                p.previous_period,
-                chip_value(p.current_level),
-                p.current_period,
+                date_text(p.previous_period, c.lang),
+                chip_marked(p.current_level, p.provisional),
+                date_text(p.current_period, c.lang),
                 change_span(p.change)
             );
             for change in &p.dimension_changes {
@@ -563,6 +613,10 @@ impl<'a> Page<'a> {
             bdi(&f.name)
         );
         self.department_meta(section);
+        if !f.notes.is_empty() {
+            let flags: String = f.notes.iter().map(|n| flag_span(n, f.is_provisional())).collect();
+            let _ = writeln!(self.out, "<p>{flags}</p>");
+        }
         let Some(current) = &section.current else {
             let _ = writeln!(self.out, "<p>{}</p>\n</section>", escape(l.no_assessment));
             return;
@@ -635,15 +689,26 @@ impl<'a> Page<'a> {
         }
         pairs.extend([
             (
-                l.period,
-                f.period.map_or_else(|| "–".to_owned(), |p| p.to_string()),
+                l.assessed_on,
+                f.period.map_or_else(|| "–".to_owned(), |p| date_text(p, c.lang)),
             ),
             (l.status, escape(&f.status_label)),
-            (l.mean_level, chip_value(f.mean_level)),
+            (l.mean_level, chip_marked(f.mean_level, f.is_provisional())),
             (l.stage, stage_cell(f.stage, &f.stage_name)),
             (l.change, change_span(f.change)),
             (l.coverage, escape(&percent_text(f.coverage))),
         ]);
+        if let Some(target) = f.overall_target {
+            pairs.push((l.overall_target, chip_value(Some(target))));
+        }
+        if let Some(on_target) = f.on_target {
+            let verdict = if on_target {
+                l.on_target_yes
+            } else {
+                l.on_target_no
+            };
+            pairs.push((l.on_target, escape(verdict)));
+        }
         if !section.assessor.is_empty() {
             pairs.push((l.assessor, bdi(&section.assessor)));
         }
@@ -651,7 +716,7 @@ impl<'a> Page<'a> {
             pairs.push((l.reviewer, bdi(&section.reviewer)));
         }
         if let Some(date) = section.approved_on {
-            pairs.push((l.approved_on, date.to_string()));
+            pairs.push((l.approved_on, date_text(date, c.lang)));
         }
         if !section.review_comment.is_empty() {
             pairs.push((l.review_comment, escape(&section.review_comment)));
@@ -864,7 +929,8 @@ impl<'a> Page<'a> {
                 self.out,
                 "<tr><td class=\"name\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 bdi(&row.name),
-                row.period.map_or_else(|| "–".to_owned(), |p| p.to_string()),
+                row.period
+                    .map_or_else(|| "–".to_owned(), |p| date_text(p, c.lang)),
                 row.answered,
                 row.applicable,
                 escape(&percent_text(row.coverage))
@@ -955,7 +1021,7 @@ impl<'a> Page<'a> {
             escape(l.approval_note)
         );
         let reviewer = a.reviewer.as_deref().map_or_else(String::new, bdi);
-        let date = a.date.map_or_else(String::new, |d| d.to_string());
+        let date = a.date.map_or_else(String::new, |d| date_text(d, c.lang));
         let _ = writeln!(
             self.out,
             "<div class=\"approval-block\"><span>{}</span><div class=\"line\">{reviewer}</div>\
@@ -1046,9 +1112,48 @@ fn chip_level(level: Level) -> String {
 /// A mean level as a coloured chip with its value on it, or "–".
 fn chip_value(value: Option<f64>) -> String {
     match value {
-        Some(v) => chip(level_colour(v), &level_text(Some(v))),
+        Some(v) => {
+            // The printed figure and the chip's colour from one rounded value.
+            let shown = crate::charts::shown_level(v);
+            chip(shown.colour, &shown.text())
+        }
         None => "<span class=\"chip none\">–</span>".to_owned(),
     }
+}
+
+/// A mean level's chip, with a dashed outline when the figure is provisional.
+fn chip_marked(value: Option<f64>, provisional: bool) -> String {
+    let chip = chip_value(value);
+    if provisional && value.is_some() {
+        chip.replacen("class=\"chip\"", "class=\"chip prov\"", 1)
+    } else {
+        chip
+    }
+}
+
+/// A whole level's chip, with a dashed outline when the figure is provisional.
+fn chip_whole_marked(level: Level, provisional: bool) -> String {
+    let chip = chip_level(level);
+    if provisional {
+        chip.replacen("class=\"chip\"", "class=\"chip prov\"", 1)
+    } else {
+        chip
+    }
+}
+
+/// A note as a small flag; dashed when it goes with a provisional figure.
+fn flag_span(note: &str, provisional: bool) -> String {
+    let class = if provisional { "flag prov" } else { "flag" };
+    format!("<span class=\"{class}\">{}</span> ", escape(note))
+}
+
+/// A department's name with its notes as flags below it.
+fn name_with_notes(name: &str, notes: &[String], provisional: bool) -> String {
+    if notes.is_empty() {
+        return bdi(name);
+    }
+    let flags: String = notes.iter().map(|n| flag_span(n, provisional)).collect();
+    format!("{}<br>{}", bdi(name), flags.trim_end())
 }
 
 /// A stage: its chip and its name.

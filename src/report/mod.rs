@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 
 pub use content::ReportContent;
 
+use crate::analysis::Basis;
 use crate::model::Lang;
 use crate::store::LoadedWorkspace;
 
@@ -55,11 +56,14 @@ impl Format {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportOptions {
     pub format: Format,
-    /// Per department, its latest assessment on or before this date
-    /// (default: the latest period in the workspace).
+    /// Per department, its latest assessment on or before this date that
+    /// counts on `basis` (default: the latest period with such an assessment).
     pub period: Option<NaiveDate>,
     /// One department only; `None` for the whole government.
     pub department: Option<String>,
+    /// Which assessments count: the approved ones (what gets circulated,
+    /// the command line's default) or the latest of any status.
+    pub basis: Basis,
     pub lang: Lang,
     /// The date printed as "generated on" (today, except in tests).
     pub generated: NaiveDate,

@@ -195,6 +195,21 @@ fn rect(out: &mut String, r: Rect, fill: Rgb, extra: &str) {
     );
 }
 
+/// A dashed outline just inside `r`: the mark of a provisional figure.
+fn dashed_outline(out: &mut String, r: Rect, stroke: Rgb) {
+    let inset = Rect::new(r.min + Point::new(1.5, 1.5), r.max - Point::new(1.5, 1.5));
+    let _ = write!(
+        out,
+        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"{}\" \
+         stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>",
+        inset.min.x,
+        inset.min.y,
+        inset.width().max(0.0),
+        inset.height().max(0.0),
+        stroke.hex()
+    );
+}
+
 fn line(out: &mut String, a: Point, b: Point, stroke: Rgb, width: f32, extra: &str) {
     let _ = write!(
         out,
@@ -378,7 +393,16 @@ fn radar_legend(out: &mut String, series: &[RadarSeries], height: f32) {
 
 /// The department × dimension heatmap: each cell coloured by its mean level
 /// with the value written on it ("–" without data).
-pub fn heatmap(title: &str, rows: &[String], columns: &[String], values: &[Vec<Option<f64>>]) -> String {
+///
+/// Cells of a row whose `provisional` entry is true get a dashed outline
+/// (the figure is not approved).
+pub fn heatmap(
+    title: &str,
+    rows: &[String],
+    columns: &[String],
+    values: &[Vec<Option<f64>>],
+    provisional: &[bool],
+) -> String {
     let palette = Theme::Light.palette();
     let width = 760.0;
     let row_width = rows
@@ -443,9 +467,14 @@ pub fn heatmap(title: &str, rows: &[String], columns: &[String], values: &[Vec<O
             .and_then(|r| r.get(cell.col))
             .copied()
             .flatten();
-        let fill = value.map_or(palette.no_data, level_colour);
+        // The printed figure and the fill come from one rounded value.
+        let level = value.map(charts::shown_level);
+        let fill = level.map_or(palette.no_data, |l| l.colour);
         rect(&mut out, cell.rect, fill, "");
-        let shown = value.map_or_else(|| "–".to_owned(), |v| super::content::level_text(Some(v)));
+        if provisional.get(cell.row).copied().unwrap_or(false) {
+            dashed_outline(&mut out, cell.rect, text_colour_on(fill));
+        }
+        let shown = level.map_or_else(|| "–".to_owned(), |l| l.text());
         text(
             &mut out,
             cell.rect.center(),
@@ -472,8 +501,9 @@ fn row_label_width(rows: &[(String, Option<f64>)]) -> f32 {
 }
 
 /// Horizontal bars of mean levels on a 0–5 scale, coloured by level, the
-/// value written at the end of each bar.
-pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
+/// value written at the end of each bar. A bar whose `provisional` entry
+/// is true gets a dashed outline (the figure is not approved).
+pub fn level_bars(title: &str, rows: &[(String, Option<f64>)], provisional: &[bool]) -> String {
     let palette = Theme::Light.palette();
     let width = 760.0;
     let row_height = 24.0;
@@ -493,7 +523,7 @@ pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
     }
     let values: Vec<f64> = rows.iter().map(|(_, v)| v.unwrap_or(0.0)).collect();
     let bars = charts::bar_layout(&values, 5.0, area, true, 6.0);
-    for ((name, value), bar) in rows.iter().zip(bars) {
+    for (i, ((name, value), bar)) in rows.iter().zip(bars).enumerate() {
         let y = bar.center().y;
         label(
             &mut out,
@@ -506,11 +536,15 @@ pub fn level_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
         );
         match value {
             Some(v) => {
-                rect(&mut out, bar, level_colour(*v), "");
+                let shown = charts::shown_level(*v);
+                rect(&mut out, bar, shown.colour, "");
+                if provisional.get(i).copied().unwrap_or(false) {
+                    dashed_outline(&mut out, bar, palette.text);
+                }
                 text(
                     &mut out,
                     Point::new(bar.max.x + 4.0, y),
-                    &super::content::level_text(Some(*v)),
+                    &shown.text(),
                     FONT_SIZE,
                     palette.text,
                     HAlign::Left,
@@ -844,12 +878,30 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_reads_the_level_it_is_painted() {
+        // 4.995 is printed "5.00" and painted as level 5; 4.994 is "4.99".
+        let svg = heatmap(
+            "t",
+            &["a".to_owned()],
+            &["x".to_owned(), "y".to_owned()],
+            &[vec![Some(4.995), Some(4.994)]],
+            &[],
+        );
+        assert!(svg.contains("fill=\"#fde725\""), "{svg}");
+        assert!(svg.contains(">5.00<") && svg.contains(">4.99<"));
+        // 2.625 rounds half away from zero: "2.63", as in every report.
+        let bars = level_bars("t", &[("a".to_owned(), Some(2.625))], &[]);
+        assert!(bars.contains(">2.63<"), "{bars}");
+    }
+
+    #[test]
     fn user_text_is_escaped_and_isolated() {
         let svg = heatmap(
             "t",
             &["<script>alert(1)</script>".to_owned(), "\u{202e}evil".to_owned()],
             &["a & b".to_owned()],
             &[vec![Some(2.0)], vec![None]],
+            &[],
         );
         assert!(!svg.contains("<script"));
         assert!(svg.contains("&lt;script&gt;"));

@@ -10,6 +10,12 @@
 //! exactly as `govmaturity summary --format json` rounds them, so the
 //! workbook and the summary agree to the digit.
 //!
+//! What the figures count is on the Summary sheet (the basis and its
+//! counts, then the same sentences as the other formats' cover) and beside
+//! every department: a Flags column on the Summary sheet and a Notes column
+//! on the Heatmap and Priorities sheets, in words; provisional rows of the
+//! heatmap also get a dashed border.
+//!
 //! With a department in the options the workbook holds that department
 //! only: the dataset is narrowed to it before anything is computed.
 
@@ -23,6 +29,7 @@ use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
+use super::content::{basis_lines, flag_notes, notes_text};
 use super::{ReportError, ReportOptions};
 use crate::analysis::{self, DepartmentSummary, Summary};
 use crate::charts::{Rgb, level_colour, no_data_colour, series_colour, text_colour_on};
@@ -95,9 +102,9 @@ impl<'a> Figures<'a> {
     fn new(full: &'a Dataset, options: &'a ReportOptions) -> Self {
         // The as-of date comes from the whole workspace, so a scoped report
         // and the whole-government one speak of the same period.
-        let period = options.period.or_else(|| full.periods().last().copied());
+        let period = analysis::summarize_on(full, options.period, options.basis).period;
         let data = scoped(full, options.department.as_deref());
-        let summary = analysis::summarize(&data, period);
+        let summary = analysis::summarize_on(&data, period, options.basis);
         let periods = data
             .periods()
             .into_iter()
@@ -252,7 +259,7 @@ fn summary_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     let mut headers: Vec<&str> = vec![
         tr(lang, "Department id", "部门编号"),
         tr(lang, "Department", "部门"),
-        tr(lang, "Period", "评估期"),
+        tr(lang, "Assessed on", "评估日期"),
         tr(lang, "Status", "状态"),
         tr(lang, "Overall", "总体"),
         tr(lang, "Stage", "阶段"),
@@ -261,6 +268,16 @@ fn summary_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     ];
     let first_dimension = col(headers.len())?;
     headers.extend(f.data.framework.dimensions.iter().map(|d| d.name.get(lang)));
+    let after_dimensions = col(headers.len())?;
+    headers.extend([
+        tr(lang, "Overall target", "总体目标"),
+        tr(
+            lang,
+            "On target (every dimension with a target)",
+            "是否达标（所有设定目标的维度）",
+        ),
+        tr(lang, "Flags", "标记"),
+    ]);
     sheet.header(header_row, &headers, &s.header)?;
     for department in &summary.departments {
         row += 1;
@@ -272,6 +289,18 @@ fn summary_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
                 .and_then(|d| d.mean_level);
             sheet.number(row, first_dimension + col(i)?, level.map(round2), &s.level)?;
         }
+        let target = department.target.as_ref().map(|t| round2(t.level));
+        sheet.number(row, after_dimensions, target, &s.level)?;
+        let on_target = department.on_target.map_or("", |yes| {
+            if yes {
+                tr(lang, "Yes", "是")
+            } else {
+                tr(lang, "No", "否")
+            }
+        });
+        sheet.text(row, after_dimensions + 1, on_target, &s.text)?;
+        let notes = notes_text(&flag_notes(department, lang), lang);
+        sheet.text(row, after_dimensions + 2, &notes, &s.text)?;
     }
     sheet.ws.set_freeze_panes(header_row + 1, 2)?;
 
@@ -306,12 +335,16 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Resul
     let stage = summary.stage.map(|l| f.level_name(l)).unwrap_or_default();
     let mut figures = vec![
         (
-            tr(lang, "Period (as of)", "评估期(截至)"),
+            tr(lang, "Period (as of)", "评估期（截至）"),
             Figure::Date(summary.period),
         ),
         (
             tr(lang, "Generated on", "生成日期"),
             Figure::Date(Some(f.options.generated)),
+        ),
+        (
+            tr(lang, "Basis", "统计口径"),
+            Figure::Text(summary.basis.label().get(lang).to_owned()),
         ),
         (
             tr(lang, "Overall mean level", "总体平均等级"),
@@ -337,6 +370,10 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Resul
                     tr(lang, "Change since previous", "较上期变化"),
                     Figure::Change(department.change),
                 ),
+                (
+                    tr(lang, "Flags", "标记"),
+                    Figure::Text(notes_text(&flag_notes(department, lang), lang)),
+                ),
             ]);
         }
         None => figures.extend([
@@ -346,6 +383,30 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Resul
             ),
             (tr(lang, "Assessed", "已评估"), Figure::Count(summary.assessed)),
             (tr(lang, "Approved", "已批准"), Figure::Count(summary.approved)),
+            (
+                tr(lang, "Provisional", "暂定"),
+                Figure::Count(summary.provisional),
+            ),
+            (
+                tr(lang, "Assessed at this period", "本评估期完成评估"),
+                Figure::Count(summary.at_period),
+            ),
+            (
+                tr(lang, "Carried over from earlier", "沿用往期评估"),
+                Figure::Count(summary.carried_over),
+            ),
+            (
+                tr(
+                    lang,
+                    "Newer work not yet approved, not counted",
+                    "较新评估尚未批准、未计入",
+                ),
+                Figure::Count(summary.pending),
+            ),
+            (
+                tr(lang, "Latest file unreadable", "最新文件无法读取"),
+                Figure::Count(summary.unreadable),
+            ),
             (tr(lang, "Submitted", "已提交"), Figure::Count(summary.submitted)),
             (
                 tr(lang, "Draft or returned", "草稿或已退回"),
@@ -369,24 +430,51 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Resul
     Ok(last)
 }
 
-/// How to read the figures, below everything else on the Summary sheet.
+/// How to read the figures, below everything else on the Summary sheet:
+/// what they count (the basis, as of when, approved and provisional,
+/// carried over, unreadable files), a legend of the flags, then the rules.
 fn notes(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Result<(), XlsxError> {
     let lang = f.lang;
+    let basis = basis_lines(&f.summary, lang, |id| f.department_name(id).to_owned());
+    let mut row = row;
+    for line in &basis {
+        sheet.note(row, 0, line, &s.note)?;
+        row += 1;
+    }
+    let legend = [
+        tr(
+            lang,
+            "Flags: provisional = the assessment is not approved, the figure may still change (dashed border on the Heatmap sheet); \
+             carried over from <date> = the department's assessment predates the period; \
+             latest assessment could not be read: <file> = its newest file is damaged, an older result or none is shown.",
+            "标记：暂定 = 评估尚未批准，结果可能变化（“热力图”表中以虚线边框标示）；沿用<日期>的评估 = 该部门的评估早于评估期；\
+             最新评估无法读取：<文件> = 其最新文件已损坏，显示的是较早的结果或无结果。",
+        ),
+        tr(
+            lang,
+            "Overall target = the weighted mean of the dimension targets; on target = every dimension with a target has reached it.",
+            "总体目标 = 各维度目标的加权平均；达标 = 所有设定目标的维度均已达到目标。",
+        ),
+    ];
+    for line in legend {
+        sheet.note(row, 0, line, &s.note)?;
+        row += 1;
+    }
     let lines = [
         tr(
             lang,
             "Mean levels run from 1 to 5 and are rounded to two decimals, as `govmaturity summary` shows them; a blank cell has no score.",
-            "平均等级取值 1–5,保留两位小数,与 `govmaturity summary` 一致;空白单元格表示没有得分。",
+            "平均等级取值1–5，保留两位小数，与 `govmaturity summary` 一致；空白单元格表示没有得分。",
         ),
         tr(
             lang,
-            "Each department is shown by its latest assessment on or before the period; the Answers sheet lists every indicator of that assessment.",
-            "每个部门取截至评估期的最近一次评估;“指标答案”表列出该次评估的全部指标。",
+            "Each department is shown by its latest assessment on or before the period that counts on the basis above; the Answers sheet lists every indicator of that assessment.",
+            "每个部门取截至评估期、符合上述统计口径的最近一次评估；“指标答案”表列出该次评估的全部指标。",
         ),
         tr(
             lang,
             "Stage = the whole level of the mean; gap = target − current; priority = ((1 + gap)² − 1) × weight.",
-            "阶段 = 平均等级的整数部分;差距 = 目标 − 当前;优先度 = ((1 + 差距)² − 1) × 权重。",
+            "阶段 = 平均等级的整数部分；差距 = 目标 − 当前；优先度 =（(1 + 差距)² − 1）× 权重。",
         ),
     ];
     for (r, line) in (row..).zip(lines) {
@@ -495,7 +583,7 @@ fn radar_chart(
     chart.set_alt_text(tr(
         f.lang,
         "Radar chart of the mean maturity level of each dimension, from the table beside it.",
-        "各维度平均成熟度等级雷达图,数据见旁边的表格。",
+        "各维度平均成熟度等级雷达图，数据见旁边的表格。",
     ));
     chart
 }
@@ -529,25 +617,34 @@ fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     let mut headers = vec![tr(lang, "Department", "部门")];
     headers.extend(dimensions.iter().map(|d| d.name.get(lang)));
     headers.push(tr(lang, "Overall", "总体"));
+    headers.push(tr(lang, "Notes", "说明"));
     sheet.header(0, &headers, &s.header)?;
     let last_col = col(dimensions.len() + 1)?;
     let mut row: RowNum = 0;
     for department in &f.summary.departments {
         row += 1;
         let current = department.current.as_ref();
+        // A provisional row's cells carry a dashed border.
+        let heat = if department.is_provisional() {
+            &s.heat_provisional
+        } else {
+            &s.heat
+        };
         sheet.text(row, 0, f.department_name(&department.department), &s.text)?;
         for (i, dimension) in dimensions.iter().enumerate() {
             let level = current
                 .and_then(|c| c.dimension(&dimension.id))
                 .and_then(|d| d.mean_level);
-            sheet.number(row, col(i + 1)?, level.map(round2), &s.heat)?;
+            sheet.number(row, col(i + 1)?, level.map(round2), heat)?;
         }
         sheet.number(
             row,
             last_col,
             current.and_then(|c| c.mean_level).map(round2),
-            &s.heat,
+            heat,
         )?;
+        let notes = notes_text(&flag_notes(department, lang), lang);
+        sheet.text(row, last_col + 1, &notes, &s.text)?;
     }
     if row > 0 {
         colour_scale(&mut sheet.ws, 1, 1, row, last_col)?;
@@ -558,7 +655,7 @@ fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     sheet.text(
         legend,
         0,
-        tr(lang, "Colour scale (mean level)", "颜色刻度(平均等级)"),
+        tr(lang, "Colour scale (mean level)", "颜色刻度（平均等级）"),
         &s.label,
     )?;
     for level in Level::all() {
@@ -576,7 +673,17 @@ fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
         tr(
             lang,
             "Dark = lagging (level 1), light = advanced (level 5); grey = no score.",
-            "深色 = 落后(1 级),浅色 = 领先(5 级);灰色 = 无得分。",
+            "深色 = 落后（1级），浅色 = 领先（5级）；灰色 = 无得分。",
+        ),
+        &s.note,
+    )?;
+    sheet.note(
+        legend + 2,
+        0,
+        tr(
+            lang,
+            "Dashed border: provisional figure (the assessment is not yet approved); the Notes column says so in words.",
+            "虚线边框：暂定结果（评估尚未批准），“说明”列以文字注明。",
         ),
         &s.note,
     )?;
@@ -790,12 +897,20 @@ fn priorities_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
             tr(
                 lang,
                 "What to do next (next level's rubric)",
-                "下一步(下一等级的评分标准)",
+                "下一步（下一等级的评分标准）",
             ),
+            tr(lang, "Notes", "说明"),
         ],
         &s.header,
     )?;
     let framework = &f.data.framework;
+    // Each department's notes, made once: there may be thousands of rows.
+    let notes: std::collections::HashMap<&str, String> = f
+        .summary
+        .departments
+        .iter()
+        .map(|d| (d.department.as_str(), notes_text(&flag_notes(d, lang), lang)))
+        .collect();
     let mut row: RowNum = 0;
     for priority in analysis::priorities(&f.data, &f.summary) {
         let Some((dimension, indicator)) = priority
@@ -821,10 +936,12 @@ fn priorities_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
         sheet.number(row, 9, Some(round2(priority.priority)), &s.level)?;
         sheet.number(row, 10, Some(f64::from(next.get())), &s.integer)?;
         sheet.wrapped(row, 11, rubric, &s.wrap)?;
+        let note = notes.get(priority.department.as_str()).map_or("", String::as_str);
+        sheet.text(row, 12, note, &s.text)?;
     }
     sheet.freeze_header(1, 2)?;
     if row > 0 {
-        sheet.ws.autofilter(0, 0, row, 11)?;
+        sheet.ws.autofilter(0, 0, row, 12)?;
     }
     sheet.finish()
 }
@@ -892,13 +1009,13 @@ fn trend_series(f: &Figures) -> Vec<TrendSeries> {
     if let Some(id) = f.options.department.as_deref() {
         let mut series = vec![level(
             tr(lang, "Overall", "总体").to_owned(),
-            upto(analysis::trend(&f.data, id, None).points),
+            upto(analysis::trend_on(&f.data, id, None, f.options.basis).points),
             true,
         )];
         series.extend(f.data.framework.dimensions.iter().map(|d| {
             level(
                 d.name.get(lang).to_owned(),
-                upto(analysis::trend(&f.data, id, Some(&d.id)).points),
+                upto(analysis::trend_on(&f.data, id, Some(&d.id), f.options.basis).points),
                 true,
             )
         }));
@@ -910,7 +1027,7 @@ fn trend_series(f: &Figures) -> Vec<TrendSeries> {
         .iter()
         .map(|d| d.department.as_str())
         .collect();
-    let group: Vec<_> = analysis::group_trend(&f.data, &ids, None)
+    let group: Vec<_> = analysis::group_trend_on(&f.data, &ids, None, f.options.basis)
         .into_iter()
         .filter(|g| last.is_none_or(|l| g.period <= l))
         .collect();
@@ -950,7 +1067,7 @@ fn trend_series(f: &Figures) -> Vec<TrendSeries> {
     series.extend(ids.iter().map(|id| {
         level(
             f.department_name(id).to_owned(),
-            upto(analysis::trend(&f.data, id, None).points),
+            upto(analysis::trend_on(&f.data, id, None, f.options.basis).points),
             false,
         )
     }));
@@ -1020,7 +1137,7 @@ fn trend_chart(sheet: &str, last_row: RowNum, series: &[TrendSeries], f: &Figure
     chart.set_alt_text(tr(
         f.lang,
         "Line chart of mean maturity levels per period, from the table above.",
-        "各评估期平均成熟度等级折线图,数据见上方表格。",
+        "各评估期平均成熟度等级折线图，数据见上方表格。",
     ));
     chart
 }
@@ -1096,6 +1213,8 @@ struct Styles {
     change: Format,
     general: Format,
     heat: Format,
+    /// `heat` with a dashed dark border: a provisional figure.
+    heat_provisional: Format,
     key_level: Format,
     key_integer: Format,
     key_percent: Format,
@@ -1146,6 +1265,12 @@ impl Styles {
                 .set_align(FormatAlign::VerticalCenter)
                 .set_border(FormatBorder::Thin)
                 .set_border_color(excel_colour(Rgb::WHITE)),
+            heat_provisional: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_border(FormatBorder::MediumDashed)
+                .set_border_color(excel_colour(Rgb(0x1a, 0x1a, 0x1a))),
         }
     }
 }

@@ -51,6 +51,44 @@ pub fn list_backups(root: &Path, relative: &Path) -> io::Result<Vec<PathBuf>> {
     backups_in(&backup_folder(root, relative))
 }
 
+/// The newest backup of the assessment file `relative` that reads as an
+/// assessment, if any: what "Restore from backup" would bring back.
+pub fn restorable_backup(root: &Path, relative: &Path) -> Option<PathBuf> {
+    let backups = list_backups(root, relative).ok()?;
+    backups.into_iter().rev().find(|backup| {
+        fs::read_to_string(backup)
+            .ok()
+            .is_some_and(|text| super::format::parse_assessment(&text, relative).is_ok())
+    })
+}
+
+/// Puts the newest readable backup of the assessment file `relative` back in
+/// its place. What the file held (the unreadable content) is kept as its
+/// newest backup first, so nothing is lost. Returns the backup restored.
+pub fn restore_backup(root: &Path, relative: &Path) -> io::Result<PathBuf> {
+    let Some(backup) = restorable_backup(root, relative) else {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "no readable backup of {} in {}",
+                relative.display(),
+                backup_folder(root, relative).display()
+            ),
+        ));
+    };
+    let restored = fs::read(&backup)?;
+    let target = root.join(relative);
+    match fs::read(&target) {
+        Ok(broken) => {
+            keep_backup(root, relative, &broken)?;
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    super::atomic::atomic_write(&target, &restored)?;
+    Ok(backup)
+}
+
 fn backups_in(folder: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,

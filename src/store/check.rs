@@ -141,7 +141,8 @@ fn check_targets(
         *count += 1;
         *count - 1
     };
-    for target in &workspace.targets {
+    let repeated = model::repeated_targets(&workspace.targets);
+    for (index, target) in workspace.targets.iter().enumerate() {
         if let Some(department) = target.department.as_deref() {
             let n = next("department", department);
             if !departments.contains(department) {
@@ -161,6 +162,24 @@ fn check_targets(
             at.field_value("dimension", &target.dimension, n)
                 .unwrap_or(Position::START)
         };
+        if repeated.contains(&index) {
+            let scope = target
+                .department
+                .as_deref()
+                .map_or_else(|| "all departments".to_owned(), |d| format!("department \"{d}\""));
+            let what = match target.indicator.as_deref() {
+                Some(indicator) => format!("indicator \"{indicator}\""),
+                None => format!("dimension \"{}\"", target.dimension),
+            };
+            problems.push(Problem::error(
+                file,
+                dimension_at(),
+                format!(
+                    "a second target for {what} of {scope}; only one can apply, so remove one of them \
+                     or change its department, dimension or indicator"
+                ),
+            ));
+        }
         if framework.dimension(&target.dimension).is_none() {
             problems.push(Problem::error(
                 file,
@@ -222,11 +241,16 @@ fn check_weights(
                 ),
             ));
         }
-        if !(weight.is_finite() && *weight > 0.0) {
+        if !model::is_valid_weight(*weight) {
             problems.push(Problem::error(
                 file,
                 here(),
-                format!("the weight of \"{id}\" is {weight}; weights must be positive numbers"),
+                format!(
+                    "the weight of \"{id}\" is {}; weights must be greater than 0 and at most {}, \
+                     so set a number in that range (weights are relative: 2 counts twice as much as 1)",
+                    weight_text(*weight),
+                    model::MAX_WEIGHT
+                ),
             ));
         }
     }
@@ -237,7 +261,7 @@ fn check_weights(
 /// the first id its message quotes (or the second, for a repeated id).
 pub(crate) fn check_framework(framework: &Framework, source: &str, file: &Path) -> Vec<Problem> {
     let at = Locator::new(source);
-    framework
+    let mut problems: Vec<Problem> = framework
         .check()
         .into_iter()
         .map(|message| {
@@ -250,7 +274,46 @@ pub(crate) fn check_framework(framework: &Framework, source: &str, file: &Path) 
             };
             Problem::error(file, here.unwrap_or(Position::START), message)
         })
+        .collect();
+    problems.extend(framework_weights_too_large(framework, &at, file));
+    problems
+}
+
+/// Weights above [`model::MAX_WEIGHT`] in a framework. (Weights that are not
+/// positive numbers at all are [`Framework::check`]'s problems.)
+fn framework_weights_too_large(framework: &Framework, at: &Locator<'_>, file: &Path) -> Vec<Problem> {
+    let dimensions = framework
+        .dimensions
+        .iter()
+        .map(|d| (&d.id, d.weight, "dimension"));
+    let indicators = framework
+        .indicators()
+        .map(|(_, i)| (&i.id, i.weight, "indicator"));
+    dimensions
+        .chain(indicators)
+        .filter(|(_, weight, _)| weight.is_finite() && *weight > model::MAX_WEIGHT)
+        .map(|(id, weight, what)| {
+            Problem::error(
+                file,
+                at.field_value("id", id, 0).unwrap_or(Position::START),
+                format!(
+                    "{what} \"{id}\" has weight {}; weights must be greater than 0 and at most {}, \
+                     so set its `weight` to a number in that range",
+                    weight_text(weight),
+                    model::MAX_WEIGHT
+                ),
+            )
+        })
         .collect()
+}
+
+/// A weight as a person would write it: 1e308 rather than its 309 digits.
+fn weight_text(weight: f64) -> String {
+    if weight != 0.0 && weight.is_finite() && !(1e-4..1e6).contains(&weight.abs()) {
+        format!("{weight:e}")
+    } else {
+        weight.to_string()
+    }
 }
 
 /// What an assessment is checked against.

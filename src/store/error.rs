@@ -16,7 +16,9 @@ use crate::model::{FORMAT_VERSION, IdError};
 pub enum StoreError {
     #[error(
         "{} has no workspace.ron, so it is not a govmaturity workspace; open another folder, \
-         or create a workspace there with `govmaturity new-period`",
+         or create an empty workspace there with `govmaturity init {}` (or Workspace → New workspace… \
+         in the app)",
+        root.display(),
         root.display()
     )]
     NoWorkspace { root: PathBuf },

@@ -17,7 +17,7 @@ use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, is_hidden, period_of_file_nam
 use super::problem::{Locator, Position, Problem};
 use crate::model::{
     self, Assessment, Dataset, Department, DepartmentKind, FORMAT_VERSION, FRAMEWORK_ID_BUILTIN, Framework,
-    FrameworkSource, Text, Workspace,
+    FrameworkSource, Text, UnreadableAssessment, Workspace,
 };
 
 /// A loaded workspace folder: the data, what is wrong with it, and what each
@@ -32,6 +32,9 @@ pub struct LoadedWorkspace {
     /// that loaded, and each one that could not be used (which is then
     /// `read_only`), so the app can notice when any of them changes on disk.
     pub files: BTreeMap<PathBuf, FileState>,
+    /// For each assessment file that could not be read and has a readable
+    /// backup: that backup (see [`super::restore_backup`]).
+    pub restorable: BTreeMap<PathBuf, PathBuf>,
 }
 
 /// A file as it was when loaded.
@@ -138,8 +141,19 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         check_indicators: framework_loaded,
     };
     let mut assessments = Vec::with_capacity(layout.assessments.len());
-    for outcome in load_assessments(root, &layout.assessments, &context) {
+    let mut unreadable = Vec::new();
+    for (outcome, file) in load_assessments(root, &layout.assessments, &context)
+        .into_iter()
+        .zip(&layout.assessments)
+    {
         problems.extend(outcome.problems);
+        if outcome.assessment.is_none() {
+            unreadable.push(UnreadableAssessment {
+                department: file.folder.clone(),
+                period: file.period,
+                file: file.relative.clone(),
+            });
+        }
         if let Some(state) = outcome.state {
             files.insert(outcome.relative, state);
         }
@@ -147,11 +161,16 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
     }
 
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let restorable = unreadable
+        .iter()
+        .filter_map(|u| Some((u.file.clone(), super::restorable_backup(root, &u.file)?)))
+        .collect();
     Ok(LoadedWorkspace {
         root: root.to_path_buf(),
-        data: Dataset::new(workspace, framework, assessments),
+        data: Dataset::new(workspace, framework, assessments).with_unreadable(unreadable),
         problems,
         files,
+        restorable,
     })
 }
 

@@ -37,7 +37,7 @@ mod problem;
 mod save;
 
 pub use atomic::{atomic_create, atomic_write, atomic_write_with_hook};
-pub use backup::{BACKUPS_KEPT, backup_folder, list_backups};
+pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
 pub use error::{ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;

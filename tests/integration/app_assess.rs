@@ -19,7 +19,7 @@ use govmaturity::store;
 const FILE: &str = "education-bureau/2025-12-31.ron";
 
 /// Runs frames until the background file work has finished.
-fn settle(harness: &mut Harness<'static, GovApp>) {
+pub(crate) fn settle(harness: &mut Harness<'static, GovApp>) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(10) {
         harness.step();
@@ -35,7 +35,7 @@ fn settle(harness: &mut Harness<'static, GovApp>) {
 }
 
 /// Runs frames until `done` holds (or fails after a while).
-fn wait_for(harness: &mut Harness<'static, GovApp>, what: &str, done: impl Fn(&GovApp) -> bool) {
+pub(crate) fn wait_for(harness: &mut Harness<'static, GovApp>, what: &str, done: impl Fn(&GovApp) -> bool) {
     let started = Instant::now();
     while started.elapsed() < Duration::from_secs(10) {
         harness.step();
@@ -56,7 +56,7 @@ fn on_disk(root: &Path) -> Assessment {
 }
 
 /// The app on a copy of the sample, on the Assess view of a department.
-fn assess(root: &Path, department: &str) -> Harness<'static, GovApp> {
+pub(crate) fn assess(root: &Path, department: &str) -> Harness<'static, GovApp> {
     let mut harness = common::app(Some(root));
     harness.get_by_label(department).click();
     harness.run();
@@ -66,7 +66,7 @@ fn assess(root: &Path, department: &str) -> Harness<'static, GovApp> {
     harness
 }
 
-fn working(harness: &Harness<'static, GovApp>) -> Assessment {
+pub(crate) fn working(harness: &Harness<'static, GovApp>) -> Assessment {
     harness
         .state()
         .state
@@ -98,6 +98,9 @@ fn levels_and_evidence_typed_with_the_keyboard_are_saved_to_disk() {
     );
     assert!(state.rating("design.standards").is_not_applicable());
 
+    // N put the focus into the reason field; Escape leaves it.
+    harness.key_press(Key::Escape);
+    harness.run();
     // Type evidence into the evidence field of the selected indicator.
     harness.key_press(Key::ArrowUp);
     harness.run();
@@ -190,10 +193,17 @@ fn an_approved_assessment_cannot_be_edited() {
     harness.run();
     settle(&mut harness);
     assert_eq!(working(&harness).answers, before.answers);
-    assert!(
+    // Said on the page, and again in the notice for the refused edit.
+    assert_eq!(
         harness
-            .query_by_label_contains("Approved assessments are read-only")
-            .is_some()
+            .query_all_by_label_contains("Approved assessments are read-only")
+            .count(),
+        2
+    );
+    let notice = harness.state().state.notice.clone().map(|n| n.text);
+    assert_eq!(
+        notice.as_deref(),
+        Some("Approved assessments are read-only. Reopen to change them (the reopening is logged).")
     );
     assert_eq!(std::fs::read(&file).unwrap(), bytes);
     assert!(harness.query_by_label("Reopen").is_some());

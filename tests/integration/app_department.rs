@@ -226,3 +226,95 @@ fn an_earlier_period_shows_that_assessment() {
             .is_some()
     );
 }
+
+/// The sample app on the Department tab with `name` selected.
+fn department(name: &str) -> Harness<'static, GovApp> {
+    let mut harness = common::sample_app();
+    harness.get_by_role_and_label(Role::Button, "Department").click();
+    harness.run();
+    harness.get_by_label(name).click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_header_says_whether_every_dimension_is_on_target() {
+    // The Government Service Centre: overall 3.22, above its lowest
+    // dimension target (talent, 3), but below target in five of six
+    // dimensions (only service, 4.20 ≥ 4, has reached it).
+    let mut harness = department("Government Service Centre");
+    assert!(harness.query_by_label("Overall target").is_some());
+    // (4 + 4 + 4 + 3 + 4 + 4) / 6 = 3.83, due by the latest target date.
+    assert!(harness.query_by_label("3.83 · by 2026-12-31").is_some());
+    assert!(
+        harness
+            .query_by_label("no: 5 of 6 dimensions below target")
+            .is_some()
+    );
+    // Design, the slowest, reaches 4 in December 2033: shown to the month.
+    assert!(
+        harness
+            .query_by_label_contains("Projected to reach target: Dec 2033")
+            .is_some()
+    );
+
+    // The Big Data Bureau's own sharing target (5) raises its overall target:
+    // (4 + 5 + 4 + 3 + 4 + 4) / 6 = 4.00. Sharing 4.40 and service 3.80 short.
+    harness.get_by_label("Big Data Bureau").click();
+    harness.run();
+    assert!(harness.query_by_label("4.00 · by 2026-12-31").is_some());
+    assert!(
+        harness
+            .query_by_label("no: 2 of 6 dimensions below target")
+            .is_some()
+    );
+
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(harness.query_by_label("总体目标").is_some());
+    assert!(harness.query_by_label("4.00 · 截止 2026年12月31日").is_some());
+    assert!(
+        harness
+            .query_by_label("否：6 个设定目标的维度中有 2 个维度未达标")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("预计达标日期：2026年10月")
+            .is_some()
+    );
+}
+
+#[test]
+fn every_dimension_at_its_target_reads_on_target() {
+    // Every target lowered to level 2: the Big Data Bureau (no dimension
+    // below 3.00) has reached all of them.
+    let dir = common::copy_workspace(&common::sample_dir());
+    let path = dir.path().join("workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lowered = ["level: 3,", "level: 4,", "level: 5,"]
+        .iter()
+        .fold(text, |text, level| text.replace(level, "level: 2,"));
+    std::fs::write(&path, lowered).unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    harness.get_by_role_and_label(Role::Button, "Department").click();
+    harness.run();
+    // The first department is selected already: its name is also the heading.
+    harness
+        .get_all_by_label("Big Data Bureau")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("2.00 · by 2026-12-31").is_some());
+    assert!(
+        harness
+            .query_by_label("yes: every dimension with a target has reached it")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Target reached: every dimension with a target has reached it.")
+            .is_some()
+    );
+}

@@ -21,6 +21,20 @@ fn name(data: &Dataset, id: &str, lang: Lang) -> String {
     data.workspace.department(id).unwrap().name.get(lang).to_owned()
 }
 
+/// The department's name as a row shows it: with "(provisional)" after it
+/// while its figure is not approved (the sample's latest period has five).
+fn row_name(data: &Dataset, id: &str) -> String {
+    let provisional = analysis::summarize(data, None)
+        .department(id)
+        .is_some_and(|d| d.is_provisional());
+    let name = name(data, id, Lang::En);
+    if provisional {
+        format!("{name} (provisional)")
+    } else {
+        name
+    }
+}
+
 /// The vertical centre of the one node labelled `label`.
 fn centre_y(harness: &egui_kittest::Harness<'_, GovApp>, label: &str) -> f32 {
     harness.get_by_label(label).rect().center().y
@@ -84,7 +98,7 @@ fn every_department_and_dimension_has_a_cell() {
     let data = data(harness.state());
     for department in data.workspace.active_departments() {
         for dimension in &data.framework.dimensions {
-            let label = format!("{} · {}", department.name.en, dimension.name.en);
+            let label = format!("{} · {}", row_name(data, &department.id), dimension.name.en);
             assert!(harness.query_by_label(&label).is_some(), "no cell {label}");
         }
     }
@@ -110,7 +124,10 @@ fn the_heatmap_table_lists_every_department() {
     let data = data(harness.state());
     for department in data.workspace.active_departments() {
         // Once in the department list on the left, once in the table.
-        let shown = harness.query_all_by_label(&department.name.en).count();
+        let shown = harness.query_all_by_label(&department.name.en).count()
+            + harness
+                .query_all_by_label(&format!("{} (provisional)", department.name.en))
+                .count();
         assert_eq!(shown, 2, "{} is not in the table", department.name.en);
     }
     assert!(
@@ -132,7 +149,10 @@ fn the_ranking_lists_scored_departments_highest_first() {
     scored.sort_by(|a, b| b.1.total_cmp(&a.1));
     let ys: Vec<f32> = scored
         .iter()
-        .map(|(id, mean)| centre_y(&harness, &format!("{}: {mean:.2}", name(data, id, Lang::En))))
+        .map(|(id, mean)| {
+            let name = row_name(data, id).replace(" (provisional)", " · provisional");
+            centre_y(&harness, &format!("{name}: {mean:.2}"))
+        })
         .collect();
     assert!(ys.windows(2).all(|w| w[0] < w[1]), "ranking out of order: {ys:?}");
 }
@@ -146,7 +166,7 @@ fn the_top_ten_priorities_come_in_priority_order() {
     assert!(priorities.len() > 10, "the sample has more than ten shortfalls");
     let mut previous_y = f32::MIN;
     for (k, priority) in priorities.iter().take(10).enumerate() {
-        let label = format!("{}. {}", k + 1, name(data, &priority.department, Lang::En));
+        let label = format!("{}. {}", k + 1, row_name(data, &priority.department));
         let y = centre_y(&harness, &label);
         assert!(y > previous_y, "row {label} is out of order");
         previous_y = y;
@@ -157,7 +177,7 @@ fn the_top_ten_priorities_come_in_priority_order() {
             .any(|n| (n.rect().center().y - y).abs() < 6.0);
         assert!(in_row, "row {label} does not show priority {figure}");
     }
-    let eleventh = format!("11. {}", name(data, &priorities[10].department, Lang::En));
+    let eleventh = format!("11. {}", row_name(data, &priorities[10].department));
     assert!(
         harness.query_by_label(&eleventh).is_none(),
         "only ten priorities are listed"
@@ -172,7 +192,7 @@ fn a_priority_opens_its_department_and_dimension() {
         let summary = analysis::summarize(data, None);
         let first = analysis::priorities(data, &summary).remove(0);
         (
-            format!("1. {}", name(data, &first.department, Lang::En)),
+            format!("1. {}", row_name(data, &first.department)),
             first.department,
             first.dimension,
         )

@@ -93,3 +93,42 @@ fn no_workspace_shows_the_welcome_screen() {
     assert!(harness.query_by_label("Welcome to govmaturity").is_some());
     assert!(harness.query_by_label("Open workspace…").is_some());
 }
+
+#[test]
+fn weights_that_would_overflow_are_listed_and_every_view_still_draws() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let file = dir.path().join("workspace.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "weights: {},",
+            "weights: {\"design\": 1e308, \"sharing\": 1e308},",
+        ),
+    )
+    .unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    assert!(
+        harness.state().state.show_problems,
+        "errors open the problems panel"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("the weight of \"design\" is 1e308")
+            .is_some()
+    );
+    for tab in Tab::ALL {
+        harness.state_mut().prefs.tab = tab;
+        harness.run();
+    }
+    // The figures are numbers, not NaN: every department has an overall level.
+    let app = harness.state();
+    let summary = &app.state.derived.as_ref().unwrap().summary;
+    assert!(
+        summary
+            .departments
+            .iter()
+            .filter_map(|d| d.current.as_ref())
+            .all(|c| c.mean_level.is_some_and(f64::is_finite))
+    );
+}

@@ -7,6 +7,9 @@ use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
 use govmaturity::analysis::{self, Projection};
+
+// Whether a target date has passed depends on the machine's clock: the
+// tests match the part of a sentence that does not, or move the dates.
 use govmaturity::app::state::TrendScope;
 
 const PERIODS: [&str; 4] = ["2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"];
@@ -100,27 +103,24 @@ fn the_all_scope_shows_the_mean_with_its_band() {
 #[test]
 fn the_projection_sentence_appears_for_a_department_with_a_target() {
     let mut harness = trends_app();
-    let (id, name, date) = {
-        let data = harness.state().state.data().unwrap();
-        data.workspace
-            .active_departments()
-            .find_map(|d| match analysis::trend(data, &d.id, None).projection {
-                Projection::Projected(date) => Some((d.id.clone(), d.name.en.clone(), date)),
-                _ => None,
-            })
-            .expect("a sample department on its way to its target")
-    };
-    harness.get_all_by_label(&name).next().unwrap().click();
+    let id = "big-data-bureau";
+    harness
+        .get_all_by_label("Big Data Bureau")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
-    assert_eq!(
-        harness.state().state.selection.department.as_deref(),
-        Some(id.as_str())
-    );
-    let sentence = format!("Projected to reach target: {date}");
+    assert_eq!(harness.state().state.selection.department.as_deref(), Some(id));
+    // Sharing (4.40, target 5) is the last dimension to reach its target:
+    // in October 2026, shown to the month, never to the day (2026-10-11).
     assert!(
-        harness.query_by_label_contains(&sentence).is_some(),
-        "{sentence} is shown"
+        harness
+            .query_all_by_label_contains("Projected to reach target: Oct 2026")
+            .next()
+            .is_some(),
+        "the month is shown"
     );
+    assert!(harness.query_by_label_contains("2026-10-11").is_none());
 
     // Other outcomes get a sentence too, never a blank.
     let data = harness.state().state.data().unwrap();
@@ -128,7 +128,7 @@ fn the_projection_sentence_appears_for_a_department_with_a_target() {
         .framework
         .dimensions
         .iter()
-        .map(|d| analysis::trend(data, &id, Some(&d.id)).projection)
+        .map(|d| analysis::trend(data, id, Some(&d.id)).projection)
         .collect();
     if outlooks.contains(&Projection::Reached) {
         assert!(
@@ -301,18 +301,190 @@ fn time_pans_and_zooms_and_a_double_click_shows_it_all_again() {
     harness.run();
     let chosen = dates_in_view(&harness);
     assert!(chosen.0 < whole.0, "{whole:?} → {chosen:?}");
-    harness.get_by_label("All departments").click();
+    harness.get_by_label("Chosen departments").click();
     harness.run();
     assert_eq!(dates_in_view(&harness), chosen);
+    // All departments keep the axis on the data: the same first period,
+    // but no run-on to the target date (2026-12-31) after the last period.
+    harness.get_by_label("All departments").click();
+    harness.run();
+    let all = dates_in_view(&harness);
+    assert_eq!(all.0, whole.0, "starts at the first period");
+    assert!(all.1 < whole.1, "{whole:?} → {all:?}");
     harness.get_by_label("One department").click();
     harness.run();
+    // The Government Service Centre is projected to reach its target in
+    // December 2033: its own chart runs on towards it.
+    harness
+        .get_all_by_label("Government Service Centre")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    let centre = dates_in_view(&harness);
+    assert_eq!(centre.0, whole.0, "starts at the first period again");
+    assert!(centre.1 > whole.1, "and runs on towards its projected date");
+}
+
+/// A copy of the sample workspace with every `by: "2026-12-31"` target
+/// date replaced.
+fn sample_with_target_dates(by: &str) -> tempfile::TempDir {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let path = dir.path().join("workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("by: \"2026-12-31\""));
+    std::fs::write(
+        &path,
+        text.replace("by: \"2026-12-31\"", &format!("by: \"{by}\"")),
+    )
+    .unwrap();
+    dir
+}
+
+fn trends_on(dir: &std::path::Path) -> egui_kittest::Harness<'static, govmaturity::app::GovApp> {
+    let mut harness = common::app(Some(dir));
+    harness.get_by_label("Trends").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn below_target_in_five_of_six_dimensions_is_not_target_reached() {
+    let mut harness = trends_app();
+    // The Government Service Centre's overall mean (3.22) is above its
+    // lowest dimension target (talent, 3), yet five of its six dimensions
+    // are below target: once "The target is already reached."
+    harness
+        .get_all_by_label("Government Service Centre")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Target reached: every dimension with a target has reached it.")
+            .is_none()
+    );
+    // The overall target is the mean of the six targets, (4 × 5 + 3) / 6.
+    assert!(harness.query_by_label_contains("3.83 · 2026-12-31").is_some());
+    // Design (3.00 → 4) is the last to get there, in December 2033: the
+    // overall line's outlook and design's own.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Projected to reach target: Dec 2033")
+            .count(),
+        2
+    );
+    // What "target" and "reached" mean is said under the chart.
+    assert!(
+        harness
+            .query_by_label_contains("On target means every dimension with a target has reached its own")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_passed_target_date_is_overdue_never_on_schedule() {
+    let dir = sample_with_target_dates("2025-12-31");
+    let mut harness = trends_on(dir.path());
+    harness
+        .get_all_by_label("Big Data Bureau")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    // Projected to October 2026, due by 2025-12-31, which has passed.
+    assert!(
+        harness
+            .query_all_by_label_contains("Projected to reach target: Oct 2026 (overdue)")
+            .next()
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("on schedule").is_none());
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("预计达标日期：2026年10月（逾期）")
+            .next()
+            .is_some()
+    );
+    // The Public Security Bureau's data sharing is not rising (2.00 → 4):
+    // overdue is said first.
+    harness.get_by_label("English").click();
+    harness.run();
+    harness
+        .get_all_by_label("Public Security Bureau")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label("Overdue: the target date has passed. Not on track: the level is not rising.")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_projection_beyond_ten_years_is_not_dated() {
+    let mut harness = trends_app();
+    // Civil Affairs' data sharing rises 0.33 a level in 18 months from 2.00:
+    // level 4 is further than ten years away.
     harness
         .get_all_by_label("Civil Affairs Bureau")
         .next()
         .unwrap()
         .click();
     harness.run();
-    let civil_affairs = dates_in_view(&harness);
-    assert_eq!(civil_affairs.0, whole.0, "starts at the first period again");
-    assert!(civil_affairs.1 > whole.1, "and runs on to its projected date");
+    assert!(
+        harness
+            .query_all_by_label_contains("Not within 10 years at the current pace.")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("按当前进度10年内无法达到。")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn many_departments_keep_the_time_axis_on_the_data() {
+    // Targets due in 2031: far beyond the last period (2025-12-31).
+    let dir = sample_with_target_dates("2031-12-31");
+    let mut harness = trends_on(dir.path());
+    let day = |s: &str| {
+        chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .unwrap()
+            .signed_duration_since(chrono::NaiveDate::MIN)
+            .num_days()
+    };
+    // One department: the axis runs on to its target date.
+    let one = dates_in_view(&harness);
+    assert!(one.1 >= day("2031-12-31"), "{one:?}");
+    // Every department chosen, or all of them: the periods, with a margin
+    // of at most 45 days either side (2024-06-30 … 2025-12-31).
+    harness.get_by_label("Chosen departments").click();
+    harness.run();
+    harness.get_by_label("Tick all shown").click();
+    harness.run();
+    assert_eq!(harness.state().state.views.trends.chosen.len(), 12);
+    let set = dates_in_view(&harness);
+    assert!(
+        set.0 >= day("2024-05-16") && set.1 <= day("2026-02-14"),
+        "{set:?}"
+    );
+    harness.get_by_label("All departments").click();
+    harness.run();
+    let all = dates_in_view(&harness);
+    assert!(
+        all.0 >= day("2024-05-16") && all.1 <= day("2026-02-14"),
+        "{all:?}"
+    );
 }

@@ -312,3 +312,249 @@ fn top_level_workspace_and_lang_stand_in_for_a_subcommands_own() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("assessments"), "{}", stderr(&output));
 }
+
+// ---- init ------------------------------------------------------------
+
+#[test]
+fn init_creates_an_empty_workspace_that_validates_clean() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("new").join("riverside");
+    let path = dir.to_str().unwrap();
+    let output = run(&["init", path, "--title", "Riverside pilot"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.join("workspace.ron")).unwrap(),
+        "(\n    version: 1,\n    title: (\n        en: \"Riverside pilot\",\n        zh: \"\",\n    ),\n    \
+         framework: Builtin,\n    departments: [],\n    targets: [],\n    weights: {},\n)\n"
+    );
+    let validate = run(&["validate", path]);
+    assert_eq!(validate.status.code(), Some(0), "{}", stderr(&validate));
+    assert!(
+        stderr(&validate).contains("0 departments, 0 assessments loaded; 0 errors, 0 warnings"),
+        "{}",
+        stderr(&validate)
+    );
+}
+
+#[test]
+fn init_in_chinese_titles_the_workspace_in_chinese() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("ws");
+    let output = run(&[
+        "init",
+        dir.to_str().unwrap(),
+        "--title",
+        "滨江市试点",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = fs::read_to_string(dir.join("workspace.ron")).unwrap();
+    assert!(text.contains("en: \"\",\n        zh: \"滨江市试点\","), "{text}");
+}
+
+#[test]
+fn init_refuses_a_folder_with_a_workspace_and_leaves_it_byte_for_byte() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let before = fs::read(dir.path().join("workspace.ron")).unwrap();
+    let output = run(&["init", dir.path().to_str().unwrap(), "--title", "Other"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("exists already"), "{}", stderr(&output));
+    assert_eq!(fs::read(dir.path().join("workspace.ron")).unwrap(), before);
+    let hidden: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "no temporary file left: {hidden:?}");
+}
+
+#[test]
+fn init_touches_no_other_file_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "minutes of the kick-off").unwrap();
+    fs::create_dir(dir.path().join("finance-bureau")).unwrap();
+    fs::write(dir.path().join("finance-bureau/draft.xlsx"), [1u8, 2, 3]).unwrap();
+    let output = run(&["init", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let mut names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["finance-bureau", "notes.txt", "workspace.ron"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
+        "minutes of the kick-off"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("finance-bureau/draft.xlsx")).unwrap(),
+        [1, 2, 3]
+    );
+    // Without --title, the workspace is titled after its folder.
+    let folder = dir.path().file_name().unwrap().to_string_lossy().into_owned();
+    let text = fs::read_to_string(dir.path().join("workspace.ron")).unwrap();
+    assert!(text.contains(&format!("en: \"{folder}\"")), "{text}");
+}
+
+#[test]
+fn a_folder_without_a_workspace_points_to_init() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = run(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let expected = format!("govmaturity init {}", dir.path().display());
+    assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+}
+
+// ---- weights that would overflow ---------------------------------------
+
+/// The sample with `weights: {"design": 1e308, "sharing": 1e308}`.
+fn workspace_with_huge_weights() -> tempfile::TempDir {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let file = dir.path().join("workspace.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let huge = text.replace(
+        "weights: {},",
+        "weights: {\"design\": 1e308, \"sharing\": 1e308},",
+    );
+    assert_ne!(huge, text, "the sample has an empty weights map");
+    fs::write(&file, huge).unwrap();
+    dir
+}
+
+#[test]
+fn weights_that_would_overflow_fail_validation_with_their_place() {
+    let dir = workspace_with_huge_weights();
+    let output = run(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let out = stdout(&output);
+    assert!(
+        out.contains(
+            "error: the weight of \"design\" is 1e308; weights must be greater than 0 and at most 1000"
+        ),
+        "{out}"
+    );
+    let line = out
+        .lines()
+        .find(|l| l.contains("\"sharing\" is 1e308"))
+        .expect("the sharing weight is named too");
+    assert!(line.starts_with("workspace.ron:"), "{line}");
+    let position: Vec<&str> = line.splitn(4, ':').collect();
+    assert!(position[1].parse::<usize>().unwrap() > 1, "{line}");
+    assert!(position[2].parse::<usize>().unwrap() > 1, "{line}");
+}
+
+#[test]
+fn weights_that_would_overflow_never_crash_summary_or_report() {
+    let dir = workspace_with_huge_weights();
+    let path = dir.path().to_str().unwrap();
+    for format in ["table", "csv", "json"] {
+        let output = run(&["summary", path, "--format", format]);
+        assert!(
+            !stderr(&output).contains("panicked"),
+            "{format}: {}",
+            stderr(&output)
+        );
+        assert_eq!(output.status.code(), Some(1), "{format}: problems were found");
+        assert!(stdout(&output).contains("finance-bureau") || stdout(&output).contains("Finance Bureau"));
+        assert!(!stdout(&output).contains("NaN"), "{format}: {}", stdout(&output));
+    }
+    let out = dir.path().join("report.html");
+    let output = run(&["report", path, "--out", out.to_str().unwrap()]);
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(fs::read_to_string(&out).unwrap().contains("Finance Bureau"));
+}
+
+#[test]
+fn a_repeated_target_fails_validation() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let file = dir.path().join("workspace.ron");
+    let text = fs::read_to_string(&file).unwrap();
+    let repeat = "        (\n            department: None,\n            dimension: \"talent\",\n            \
+                  indicator: None,\n            level: 4,\n            by: \"2027-06-30\",\n        ),\n";
+    let with_repeat = text.replacen("    targets: [\n", &format!("    targets: [\n{repeat}"), 1);
+    assert_ne!(with_repeat, text);
+    fs::write(&file, with_repeat).unwrap();
+    let output = run(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains(
+            "error: a second target for dimension \"talent\" of all departments; only one can apply"
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
+// ---- broken pipes ----------------------------------------------------------
+
+/// Runs the binary with its stdout going into a pipe that is closed at once,
+/// as `| head -0` would: writing then fails with a broken pipe.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("the binary ends")
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let sample = common::sample_dir();
+    let sample = sample.to_str().unwrap();
+    let huge = workspace_with_huge_weights();
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("r.csv");
+    let commands: [&[&str]; 4] = [
+        &["summary", sample],
+        &["summary", sample, "--format", "json"],
+        &["validate", huge.path().to_str().unwrap()],
+        &["report", sample, "--out", report.to_str().unwrap()],
+    ];
+    for args in commands {
+        let output = run_into_closed_pipe(args);
+        assert!(
+            !stderr(&output).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn summary_piped_into_head_exits_quietly_after_the_first_line() {
+    // 1,500 departments: far more output than a pipe holds (64 KiB), so the
+    // program is still writing when the reader goes away.
+    let dir = tempfile::tempdir().unwrap();
+    let departments: String = (0..1500)
+        .map(|i| {
+            format!(
+                "(id: \"department-{i:04}\", name: (en: \"Department number {i} of the municipal government\", zh: \"部门{i}\")),"
+            )
+        })
+        .collect();
+    fs::write(
+        dir.path().join("workspace.ron"),
+        format!("(version: 1, title: (en: \"Big\", zh: \"大\"), departments: [{departments}])"),
+    )
+    .unwrap();
+    let mut child = bin()
+        .args(["summary", dir.path().to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut reader, &mut first).unwrap();
+    assert_eq!(first, "Big — no assessments\n");
+    drop(reader);
+    let output = child.wait_with_output().unwrap();
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

@@ -6,14 +6,21 @@
 mod common;
 
 mod app_assess;
+mod app_basis;
 mod app_compare;
 mod app_department;
 mod app_framework;
 mod app_overview;
+mod app_review;
+mod app_settings;
 mod app_shell;
+mod app_start;
 mod app_trends;
+mod app_typing;
 mod cli;
+mod cli_basis;
 mod report_csv;
+mod report_fixtures;
 mod report_html;
 mod report_pdf;
 mod report_xlsx;

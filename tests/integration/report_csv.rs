@@ -26,6 +26,7 @@ fn options(period: Option<NaiveDate>, department: Option<&str>, lang: Lang) -> R
         format: Format::Csv,
         period,
         department: department.map(str::to_owned),
+        basis: govmaturity::analysis::Basis::Latest,
         lang,
         generated: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
     }
@@ -99,11 +100,15 @@ fn one_row_per_department_period_and_indicator() {
             "not_applicable",
             "evidence",
             "confidence",
-            "status"
+            "status",
+            "basis",
+            "assessed_on",
+            "flags",
+            "unreadable_file"
         ]
     );
     let rows = &records[1..];
-    assert!(rows.iter().all(|r| r.len() == 10));
+    assert!(rows.iter().all(|r| r.len() == 14));
     let indicators = data.framework.indicator_count();
     assert_eq!(rows.len(), 12 * 4 * indicators);
     // Every department × period × indicator exactly once.
@@ -315,4 +320,141 @@ fn unwritable_out_is_exit_2_and_leaves_nothing() {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
     }
+}
+
+// ---- What a figure counts (issue 8 §2) ----
+
+fn basis_options(basis: govmaturity::analysis::Basis, lang: Lang) -> ReportOptions {
+    ReportOptions {
+        basis,
+        ..options(None, None, lang)
+    }
+}
+
+/// (basis, assessed_on, flags, unreadable_file) of every row of one
+/// department and period, which must all agree.
+fn figure_columns(records: &[Vec<String>], department: &str, period: &str) -> [String; 4] {
+    let rows: Vec<&Vec<String>> = records[1..]
+        .iter()
+        .filter(|r| r[0] == department && r[2] == period)
+        .collect();
+    assert!(!rows.is_empty(), "no rows for {department} {period}");
+    let first = [
+        rows[0][10].clone(),
+        rows[0][11].clone(),
+        rows[0][12].clone(),
+        rows[0][13].clone(),
+    ];
+    assert!(
+        rows.iter().all(|r| r[10..14] == first[..]),
+        "{department} {period}"
+    );
+    first
+}
+
+#[test]
+fn flags_say_which_rows_are_counted_and_provisional() {
+    use govmaturity::analysis::Basis;
+    let loaded = common::sample();
+    let latest = render(&loaded, &basis_options(Basis::Latest, Lang::En));
+    // Health Commission's 2025-12-31 is Submitted: the counted rows are provisional.
+    assert_eq!(
+        figure_columns(&latest, "health-commission", "2025-12-31"),
+        ["latest", "2025-12-31", "provisional", ""]
+    );
+    // Its older rows are not the figure: no flags, the same assessed_on.
+    assert_eq!(
+        figure_columns(&latest, "health-commission", "2025-06-30"),
+        ["latest", "2025-12-31", "", ""]
+    );
+    assert_eq!(
+        figure_columns(&latest, "big-data-bureau", "2025-12-31"),
+        ["latest", "2025-12-31", "", ""]
+    );
+
+    let approved = render(&loaded, &basis_options(Basis::Approved, Lang::Zh));
+    assert!(approved[1..].iter().all(|r| r[10] == "approved"));
+    assert!(!approved[1..].iter().any(|r| r[12].contains("provisional")));
+    // On the approved basis its approved 2025-06-30 counts, carried over.
+    assert_eq!(
+        figure_columns(&approved, "health-commission", "2025-06-30"),
+        ["approved", "2025-06-30", "carried-over", ""]
+    );
+    assert_eq!(
+        figure_columns(&approved, "health-commission", "2025-12-31"),
+        ["approved", "2025-06-30", "", ""]
+    );
+
+    // A department with only a draft has nothing counted on the approved basis.
+    let dir = crate::report_fixtures::only_a_draft();
+    let loaded = store::load(dir.path()).unwrap();
+    let records = render(&loaded, &basis_options(Basis::Approved, Lang::En));
+    assert_eq!(
+        figure_columns(&records, "civil-affairs", "2025-12-31"),
+        ["approved", "", "", ""]
+    );
+}
+
+#[test]
+fn an_unreadable_newest_file_is_flagged_with_its_name_in_the_csv() {
+    use govmaturity::analysis::Basis;
+    let dir = crate::report_fixtures::damaged_newest();
+    let loaded = store::load(dir.path()).unwrap();
+    for lang in [Lang::En, Lang::Zh] {
+        let records = render(&loaded, &basis_options(Basis::Latest, lang));
+        assert_eq!(
+            figure_columns(&records, "finance-bureau", "2025-06-30"),
+            [
+                "latest",
+                "2025-06-30",
+                "carried-over;latest-unreadable",
+                "finance-bureau/2025-12-31.ron"
+            ]
+        );
+    }
+}
+
+#[test]
+fn an_older_assessment_is_flagged_carried_over_in_the_csv() {
+    use govmaturity::analysis::Basis;
+    let dir = crate::report_fixtures::only_older();
+    let loaded = store::load(dir.path()).unwrap();
+    let records = render(&loaded, &basis_options(Basis::Latest, Lang::En));
+    assert_eq!(
+        figure_columns(&records, "transport-bureau", "2025-06-30"),
+        ["latest", "2025-06-30", "carried-over", ""]
+    );
+}
+
+#[test]
+fn a_department_with_no_readable_assessment_still_has_its_row() {
+    use govmaturity::analysis::Basis;
+    let dir = crate::report_fixtures::only_a_draft();
+    // Its only file, cut short: nothing of Civil Affairs can be read.
+    let file = dir.path().join("civil-affairs").join("2025-12-31.ron");
+    let text = fs::read(&file).unwrap();
+    fs::write(&file, &text[..200]).unwrap();
+    let loaded = store::load(dir.path()).unwrap();
+    let records = render(&loaded, &basis_options(Basis::Latest, Lang::En));
+    let rows: Vec<&Vec<String>> = records[1..].iter().filter(|r| r[0] == "civil-affairs").collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0][..],
+        [
+            "civil-affairs",
+            "Civil Affairs Bureau",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "latest",
+            "",
+            "latest-unreadable",
+            "civil-affairs/2025-12-31.ron"
+        ]
+    );
 }

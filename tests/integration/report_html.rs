@@ -24,6 +24,7 @@ fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
         format: Format::Html,
         period: None,
         department: department.map(str::to_owned),
+        basis: govmaturity::analysis::Basis::Latest,
         lang,
         generated: NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
     }
@@ -416,5 +417,201 @@ fn cli_exit_codes_for_a_clean_report() {
         fs::read_dir(dir.path()).unwrap().count(),
         1,
         "only r.html, no temporary file"
+    );
+}
+
+// ---- What a figure counts (issue 8 §2) ----
+
+fn basis_options(lang: Lang, basis: govmaturity::analysis::Basis) -> ReportOptions {
+    ReportOptions {
+        basis,
+        ..options(lang, None)
+    }
+}
+
+/// The ranking table's row of a department: from its name to the row's end.
+fn ranking_row<'a>(html: &'a str, name: &str) -> &'a str {
+    let ranking = &html[html.find("id=\"ranking\"").unwrap()..];
+    let start = ranking
+        .find(&format!("<td class=\"name\"><bdi>{name}</bdi>"))
+        .unwrap_or_else(|| panic!("{name} is not in the ranking"));
+    let row = &ranking[start..];
+    &row[..row.find("</tr>").unwrap()]
+}
+
+#[test]
+fn latest_basis_marks_every_unapproved_figure_provisional() {
+    use govmaturity::analysis::Basis;
+    let sample = common::sample_dir();
+    let en = render(&sample, &basis_options(Lang::En, Basis::Latest));
+    // The cover says what the figures count.
+    assert!(en.contains(
+        "<div>Figures count each department&#39;s latest assessment, approved or not; \
+         unapproved figures are marked provisional.</div>\
+         <div>As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional.</div>\
+         <div>12 assessed at this period, 0 carried over from earlier.</div>"
+    ));
+    // Health Commission's 2025-12-31 is Submitted: a dashed chip and the word.
+    let health = ranking_row(&en, "Health Commission");
+    assert!(
+        health.contains("<span class=\"flag prov\">provisional</span>"),
+        "{health}"
+    );
+    assert!(health.contains("<span class=\"chip prov\""), "{health}");
+    assert!(health.contains(">2.81</span>"), "{health}");
+    // Big Data Bureau's is Approved: no mark.
+    let big_data = ranking_row(&en, "Big Data Bureau");
+    assert!(!big_data.contains("prov"), "{big_data}");
+    let section_health = section(&en, "health-commission");
+    assert!(section_health.contains("<dt>Mean level</dt><dd><span class=\"chip prov\""));
+    assert!(section_health.contains("<span class=\"flag prov\">provisional</span>"));
+    // Five provisional rows: their six heatmap cells and their ranking bar dashed.
+    let dashed = en
+        .matches("stroke-width=\"1.5\" stroke-dasharray=\"4 3\"")
+        .count();
+    assert_eq!(dashed, 5 * 6 + 5);
+    assert!(en.contains("Dashed outline: provisional figure (the assessment is not yet approved)."));
+    // The heatmap lists the five by name.
+    assert!(en.contains("<li><bdi>Civil Affairs Bureau</bdi>: provisional</li>"));
+
+    let zh = render(&sample, &basis_options(Lang::Zh, Basis::Latest));
+    assert!(zh.contains(
+        "<div>数据取各部门的最新评估（含未批准的评估），未批准的结果标为“暂定”。</div>\
+         <div>截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。</div>\
+         <div>本评估期完成评估12个，沿用往期评估0个。</div>"
+    ));
+    let health = ranking_row(&zh, "市卫生健康委员会");
+    assert!(
+        health.contains("<span class=\"flag prov\">暂定</span>"),
+        "{health}"
+    );
+    assert!(zh.contains("<li><bdi>市民政局</bdi>：暂定</li>"));
+    assert!(zh.contains("虚线框：暂定结果（评估尚未批准）。"));
+}
+
+#[test]
+fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
+    use govmaturity::analysis::Basis;
+    let sample = common::sample_dir();
+    let en = render(&sample, &basis_options(Lang::En, Basis::Approved));
+    assert!(!en.contains("class=\"chip prov\""));
+    assert!(!en.contains("class=\"flag prov\""));
+    assert!(!en.contains("stroke-dasharray=\"4 3\""));
+    assert!(en.contains(
+        "<div>Figures count approved assessments only.</div>\
+         <div>As of 2025-12-31, 12 of 12 departments assessed: 12 approved, 0 provisional.</div>\
+         <div>7 assessed at this period, 5 carried over from earlier.</div>\
+         <div>5 departments have newer work not yet approved, not counted.</div>"
+    ));
+    // Health Commission is shown by its approved 2025-06-30, and says why.
+    let health = section(&en, "health-commission");
+    assert!(
+        health.contains("<dt>Assessed on</dt><dd>2025-06-30</dd>"),
+        "{health}"
+    );
+    assert!(health.contains(
+        "<span class=\"flag\">carried over from 2025-06-30</span> \
+         <span class=\"flag\">newer assessment not yet approved, not counted (Submitted, 2025-12-31)</span>"
+    ));
+    let zh = render(&sample, &basis_options(Lang::Zh, Basis::Approved));
+    assert!(zh.contains(
+        "<div>仅计已批准的评估。</div>\
+         <div>截至2025年12月31日，12个部门中12个有计入的评估：已批准12个，暂定0个。</div>\
+         <div>本评估期完成评估7个，沿用往期评估5个。</div>\
+         <div>5个部门有较新的评估尚未批准，未计入。</div>"
+    ));
+    assert!(zh.contains(
+        "<li><bdi>市卫生健康委员会</bdi>：沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）</li>"
+    ));
+
+    // A department with nothing but a draft has no figure, and says so.
+    let dir = crate::report_fixtures::only_a_draft();
+    let en = render(dir.path(), &basis_options(Lang::En, Basis::Approved));
+    assert!(
+        en.contains(
+            "<div>As of 2025-12-31, 11 of 12 departments assessed: 11 approved, 0 provisional.</div>"
+        )
+    );
+    let civil = section(&en, "civil-affairs");
+    assert!(civil.contains("No assessment on or before this period."));
+    assert!(civil.contains("newer assessment not yet approved, not counted (Draft, 2025-12-31)"));
+    let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Approved));
+    assert!(section(&zh, "civil-affairs").contains("较新的评估尚未批准，未计入（草稿，2025年12月31日）"));
+}
+
+#[test]
+fn an_unreadable_newest_file_is_flagged_never_shown_as_current() {
+    use govmaturity::analysis::Basis;
+    let dir = crate::report_fixtures::damaged_newest();
+    let en = render(dir.path(), &basis_options(Lang::En, Basis::Latest));
+    // On the cover, in the heatmap's list, in the ranking and on its own page.
+    assert!(en.contains(
+        "<div>11 assessed at this period, 1 carried over from earlier.</div>\
+         <div><bdi>Finance Bureau</bdi>: latest assessment could not be read: finance-bureau/2025-12-31.ron</div>"
+    ));
+    assert!(en.contains(
+        "<li><bdi>Finance Bureau</bdi>: carried over from 2025-06-30; \
+         latest assessment could not be read: finance-bureau/2025-12-31.ron</li>"
+    ));
+    assert!(ranking_row(&en, "Finance Bureau").contains(
+        "<span class=\"flag\">latest assessment could not be read: finance-bureau/2025-12-31.ron</span>"
+    ));
+    let finance = section(&en, "finance-bureau");
+    assert!(finance.contains("<dt>Assessed on</dt><dd>2025-06-30</dd>"));
+    assert!(finance.contains(
+        "<span class=\"flag\">latest assessment could not be read: finance-bureau/2025-12-31.ron</span>"
+    ));
+
+    let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
+    assert!(zh.contains("<div><bdi>市财政局</bdi>：最新评估无法读取：finance-bureau/2025-12-31.ron</div>"));
+    assert!(section(&zh, "finance-bureau").contains(
+        "<span class=\"flag\">沿用2025年6月30日的评估</span> \
+         <span class=\"flag\">最新评估无法读取：finance-bureau/2025-12-31.ron</span>"
+    ));
+}
+
+#[test]
+fn an_older_assessment_is_carried_over_from_its_date() {
+    use govmaturity::analysis::Basis;
+    let dir = crate::report_fixtures::only_older();
+    let en = render(dir.path(), &basis_options(Lang::En, Basis::Latest));
+    assert!(en.contains("<div>11 assessed at this period, 1 carried over from earlier.</div>"));
+    assert!(
+        ranking_row(&en, "Transport Bureau")
+            .contains("<span class=\"flag\">carried over from 2025-06-30</span>")
+    );
+    let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
+    assert!(zh.contains("<div>本评估期完成评估11个，沿用往期评估1个。</div>"));
+    let transport = section(&zh, "transport-bureau");
+    assert!(
+        transport.contains("<dt>评估日期</dt><dd>2025年6月30日</dd>"),
+        "{transport}"
+    );
+    assert!(transport.contains("<span class=\"flag\">沿用2025年6月30日的评估</span>"));
+}
+
+#[test]
+fn the_overall_target_is_the_weighted_mean_and_on_target_means_every_dimension() {
+    use govmaturity::analysis::Basis;
+    let html = render(&common::sample_dir(), &basis_options(Lang::En, Basis::Latest));
+    // Six dimensions of weight 1 with targets 4, 4, 4, 3, 4, 4: 23 / 6 = 3.83.
+    let finance = section(&html, "finance-bureau");
+    assert!(finance.contains("<dt>Overall target</dt><dd><span class=\"chip\""));
+    assert!(finance.contains(">3.83</span></dd>"), "{finance}");
+    assert!(
+        finance.contains("<dt>On target</dt><dd>No: not every dimension with a target has reached it</dd>")
+    );
+    // Big Data Bureau's own sharing target is 5: (4 + 5 + 4 + 3 + 4 + 4) / 6 = 4.00.
+    // Its sharing is 4.40 < 5, so it is not on target though design is at 4.
+    let big_data = section(&html, "big-data-bureau");
+    assert!(
+        big_data.contains(
+            ">4.00</span></dd><dt>On target</dt><dd>No: not every dimension with a target has reached it</dd>"
+        ),
+        "{big_data}"
+    );
+    let zh = render(&common::sample_dir(), &basis_options(Lang::Zh, Basis::Latest));
+    assert!(
+        section(&zh, "finance-bureau").contains("<dt>是否达标</dt><dd>否，尚有设定目标的维度未达到目标</dd>")
     );
 }

@@ -26,6 +26,7 @@ fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
         format: Format::Pdf,
         period: None,
         department: department.map(str::to_owned),
+        basis: govmaturity::analysis::Basis::Latest,
         lang,
         generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
     }
@@ -583,4 +584,136 @@ fn a_workspace_without_assessments_still_makes_a_report() {
     }
     let pdf = render(&loaded, &options(Lang::En, None));
     assert!(pdf.text.contains("No assessment on or before this period."));
+}
+
+// ---- What a figure counts (issue 8 §2) ----
+
+fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
+    ReportOptions {
+        basis,
+        ..options(lang, None)
+    }
+}
+
+/// The PDF's text with its lines joined: by a space in English (lines wrap
+/// at spaces), by nothing in Chinese (which wraps between any characters).
+fn flat(pdf: &Pdf, lang: Lang) -> String {
+    match lang {
+        Lang::En => pdf.text.replace('\n', " "),
+        Lang::Zh => pdf.text.replace('\n', ""),
+    }
+}
+
+#[test]
+fn latest_basis_marks_unapproved_figures_provisional_in_the_pdf() {
+    let loaded = common::sample();
+    let en = flat(
+        &render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest)),
+        Lang::En,
+    );
+    assert!(en.contains(
+        "Basis Figures count each department's latest assessment, approved or not; \
+         unapproved figures are marked provisional. \
+         As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional. \
+         12 assessed at this period, 0 carried over from earlier."
+    ));
+    // The ranking row: name, its note below, its level.
+    assert!(en.contains("Health Commission provisional 2.81"), "ranking row");
+    // Health Commission's page: the mark beside the figure, the word above.
+    assert!(en.contains("Mean level 2.81 (provisional)"));
+    assert!(en.contains("⚠ provisional"));
+    assert!(en.contains("Dashed outline: provisional figure (the assessment is not yet approved)."));
+    assert!(en.contains("Civil Affairs Bureau: provisional"));
+
+    let zh = flat(
+        &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest)),
+        Lang::Zh,
+    );
+    assert!(zh.contains("截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"));
+    assert!(zh.contains("平均等级2.81（暂定）"));
+    assert!(zh.contains("市民政局：暂定"));
+    assert!(zh.contains("虚线框：暂定结果（评估尚未批准）。"));
+}
+
+#[test]
+fn approved_basis_pdf_has_nothing_provisional_and_names_newer_work() {
+    let loaded = common::sample();
+    let en = flat(
+        &render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved)),
+        Lang::En,
+    );
+    assert!(!en.contains("(provisional)"));
+    assert!(!en.contains("⚠ provisional"));
+    assert!(en.contains(
+        "Basis Figures count approved assessments only. \
+         As of 2025-12-31, 12 of 12 departments assessed: 12 approved, 0 provisional. \
+         7 assessed at this period, 5 carried over from earlier. \
+         5 departments have newer work not yet approved, not counted."
+    ));
+    assert!(en.contains(
+        "⚠ carried over from 2025-06-30; newer assessment not yet approved, not counted (Submitted, 2025-12-31)"
+    ));
+    let zh = flat(
+        &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Approved)),
+        Lang::Zh,
+    );
+    assert!(!zh.contains("（暂定）"));
+    assert!(zh.contains("仅计已批准的评估。"));
+    assert!(zh.contains("⚠ 沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）"));
+
+    let dir = crate::report_fixtures::only_a_draft();
+    let loaded = govmaturity::store::load(dir.path()).unwrap();
+    let en = flat(
+        &render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved)),
+        Lang::En,
+    );
+    assert!(en.contains("As of 2025-12-31, 11 of 12 departments assessed: 11 approved, 0 provisional."));
+    assert!(en.contains(
+        "No assessment on or before this period. ⚠ newer assessment not yet approved, not counted (Draft, 2025-12-31)"
+    ));
+}
+
+#[test]
+fn an_unreadable_newest_file_is_flagged_in_the_pdf() {
+    let dir = crate::report_fixtures::damaged_newest();
+    let loaded = govmaturity::store::load(dir.path()).unwrap();
+    let en = flat(
+        &render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest)),
+        Lang::En,
+    );
+    assert!(en.contains(
+        "11 assessed at this period, 1 carried over from earlier. \
+         Finance Bureau: latest assessment could not be read: finance-bureau/2025-12-31.ron"
+    ));
+    assert!(en.contains(
+        "⚠ carried over from 2025-06-30; latest assessment could not be read: finance-bureau/2025-12-31.ron"
+    ));
+    let zh = flat(
+        &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest)),
+        Lang::Zh,
+    );
+    assert!(zh.contains("市财政局：最新评估无法读取：finance-bureau/2025-12-31.ron"));
+    assert!(zh.contains("⚠ 沿用2025年6月30日的评估；最新评估无法读取：finance-bureau/2025-12-31.ron"));
+}
+
+#[test]
+fn an_older_assessment_is_carried_over_in_the_pdf() {
+    let dir = crate::report_fixtures::only_older();
+    let loaded = govmaturity::store::load(dir.path()).unwrap();
+    let en = flat(
+        &render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest)),
+        Lang::En,
+    );
+    assert!(
+        en.contains("Transport Bureau carried over from 2025-06-30"),
+        "ranking row"
+    );
+    assert!(en.contains("Assessed on 2025-06-30"));
+    let zh = flat(
+        &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest)),
+        Lang::Zh,
+    );
+    assert!(zh.contains("本评估期完成评估11个，沿用往期评估1个。"));
+    assert!(zh.contains("⚠ 沿用2025年6月30日的评估"));
+    assert!(zh.contains("评估日期2025年6月30日"));
 }

@@ -44,6 +44,7 @@ fn options(lang: Lang, department: Option<&str>, period: Option<NaiveDate>) -> R
         format: Format::Xlsx,
         period,
         department: department.map(str::to_owned),
+        basis: govmaturity::analysis::Basis::Latest,
         lang,
         generated: date(2026, 1, 15),
     }
@@ -618,4 +619,211 @@ fn the_command_line_writes_the_workbook() {
     let summary = sheet(&bytes, "概览");
     assert_eq!(text(&summary, 1, 0), "市卫生健康委员会");
     assert!(row_of(&summary, 0, "health-commission").is_some());
+}
+
+// ---- What a figure counts (issue 8 §2) ----
+
+fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
+    ReportOptions {
+        basis,
+        ..options(lang, None, None)
+    }
+}
+
+/// The value beside a key figure's label in column A of the Summary sheet.
+fn key_figure(summary: &Range<Data>, label: &str) -> Data {
+    let row = row_of(summary, 0, label).unwrap_or_else(|| panic!("no key figure {label:?}"));
+    cell(summary, row, 1)
+}
+
+/// A department's cell under `header` in the Summary sheet's department table.
+fn department_cell(summary: &Range<Data>, id: &str, header: &str) -> Data {
+    let header_row = row_of(summary, 0, "Department id")
+        .or_else(|| row_of(summary, 0, "部门编号"))
+        .unwrap();
+    let row = row_of(summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Summary sheet"));
+    cell(summary, row, col_of(summary, header_row, header))
+}
+
+fn has_string(range: &Range<Data>, text: &str) -> bool {
+    range
+        .cells()
+        .any(|(_, _, value)| *value == Data::String(text.to_owned()))
+}
+
+#[test]
+fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
+    let summary = sheet(&bytes, "Summary");
+    assert_eq!(
+        key_figure(&summary, "Basis"),
+        Data::String("latest assessments, approved or not (unapproved figures are provisional)".into())
+    );
+    assert_eq!(key_figure(&summary, "Approved"), Data::Float(7.0));
+    assert_eq!(key_figure(&summary, "Provisional"), Data::Float(5.0));
+    assert_eq!(key_figure(&summary, "Assessed at this period"), Data::Float(12.0));
+    assert_eq!(
+        key_figure(&summary, "Carried over from earlier"),
+        Data::Float(0.0)
+    );
+    assert!(has_string(
+        &summary,
+        "As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional."
+    ));
+    assert_eq!(
+        department_cell(&summary, "health-commission", "Flags"),
+        Data::String("provisional".into())
+    );
+    assert_eq!(department_cell(&summary, "big-data-bureau", "Flags"), Data::Empty);
+    assert_eq!(
+        department_cell(&summary, "health-commission", "Status"),
+        Data::String("Submitted".into())
+    );
+    // Six dimension targets of weight 1: 4, 4, 4, 3, 4, 4 → 23 / 6 = 3.83;
+    // Big Data Bureau's own sharing target 5 → 24 / 6 = 4.
+    assert_eq!(
+        department_cell(&summary, "finance-bureau", "Overall target"),
+        Data::Float(3.83)
+    );
+    assert_eq!(
+        department_cell(&summary, "big-data-bureau", "Overall target"),
+        Data::Float(4.0)
+    );
+    assert_eq!(
+        department_cell(
+            &summary,
+            "big-data-bureau",
+            "On target (every dimension with a target)"
+        ),
+        Data::String("No".into())
+    );
+    // The heatmap says it in words and borders the provisional rows with dashes.
+    let heatmap = sheet(&bytes, "Heatmap");
+    let notes = col_of(&heatmap, 0, "Notes");
+    let health = row_of(&heatmap, 0, "Health Commission").unwrap();
+    assert_eq!(text(&heatmap, health, notes), "provisional");
+    assert!(has_string(
+        &heatmap,
+        "Dashed border: provisional figure (the assessment is not yet approved); the Notes column says so in words."
+    ));
+    assert!(zip_text(&bytes, "xl/styles.xml").contains("mediumDashed"));
+    let priorities = sheet(&bytes, "Priorities");
+    let notes = col_of(&priorities, 0, "Notes");
+    let civil = (1..=priorities.end().unwrap().0)
+        .find(|&r| text(&priorities, r, 1) == "Civil Affairs Bureau")
+        .expect("Civil Affairs has a priority");
+    assert_eq!(text(&priorities, civil, notes), "provisional");
+
+    let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest));
+    let summary = sheet(&zh, "概览");
+    assert_eq!(key_figure(&summary, "暂定"), Data::Float(5.0));
+    assert_eq!(
+        department_cell(&summary, "health-commission", "标记"),
+        Data::String("暂定".into())
+    );
+    assert!(has_string(
+        &summary,
+        "截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"
+    ));
+    let heatmap = sheet(&zh, "热力图");
+    let health = row_of(&heatmap, 0, "市卫生健康委员会").unwrap();
+    assert_eq!(text(&heatmap, health, col_of(&heatmap, 0, "说明")), "暂定");
+}
+
+#[test]
+fn approved_basis_workbook_has_nothing_provisional_and_names_newer_work() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved));
+    let summary = sheet(&bytes, "Summary");
+    assert_eq!(
+        key_figure(&summary, "Basis"),
+        Data::String("approved assessments only".into())
+    );
+    assert_eq!(key_figure(&summary, "Provisional"), Data::Float(0.0));
+    assert_eq!(
+        key_figure(&summary, "Carried over from earlier"),
+        Data::Float(5.0)
+    );
+    assert_eq!(
+        key_figure(&summary, "Newer work not yet approved, not counted"),
+        Data::Float(5.0)
+    );
+    assert_eq!(
+        department_cell(&summary, "health-commission", "Flags"),
+        Data::String(
+            "carried over from 2025-06-30; newer assessment not yet approved, not counted (Submitted, 2025-12-31)"
+                .into()
+        )
+    );
+    assert!(has_string(
+        &summary,
+        "5 departments have newer work not yet approved, not counted."
+    ));
+    assert!(!zip_text(&bytes, "xl/styles.xml").contains("mediumDashed"));
+    let heatmap = sheet(&bytes, "Heatmap");
+    assert!(
+        !heatmap
+            .cells()
+            .any(|(_, _, v)| *v == Data::String("provisional".into()))
+    );
+
+    let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Approved));
+    let summary = sheet(&zh, "概览");
+    assert_eq!(
+        department_cell(&summary, "health-commission", "标记"),
+        Data::String("沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）".into())
+    );
+    assert!(has_string(&summary, "仅计已批准的评估。"));
+}
+
+#[test]
+fn an_unreadable_newest_file_is_flagged_in_the_workbook() {
+    let dir = crate::report_fixtures::damaged_newest();
+    let loaded = govmaturity::store::load(dir.path()).unwrap();
+    let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
+    let summary = sheet(&bytes, "Summary");
+    assert_eq!(key_figure(&summary, "Latest file unreadable"), Data::Float(1.0));
+    assert_eq!(
+        department_cell(&summary, "finance-bureau", "Flags"),
+        Data::String(
+            "carried over from 2025-06-30; latest assessment could not be read: finance-bureau/2025-12-31.ron".into()
+        )
+    );
+    assert!(has_string(
+        &summary,
+        "Finance Bureau: latest assessment could not be read: finance-bureau/2025-12-31.ron"
+    ));
+    let heatmap = sheet(&bytes, "Heatmap");
+    let finance = row_of(&heatmap, 0, "Finance Bureau").unwrap();
+    assert_eq!(
+        text(&heatmap, finance, col_of(&heatmap, 0, "Notes")),
+        "carried over from 2025-06-30; latest assessment could not be read: finance-bureau/2025-12-31.ron"
+    );
+    let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest));
+    let summary = sheet(&zh, "概览");
+    assert_eq!(
+        department_cell(&summary, "finance-bureau", "标记"),
+        Data::String("沿用2025年6月30日的评估；最新评估无法读取：finance-bureau/2025-12-31.ron".into())
+    );
+}
+
+#[test]
+fn an_older_assessment_is_carried_over_in_the_workbook() {
+    let dir = crate::report_fixtures::only_older();
+    let loaded = govmaturity::store::load(dir.path()).unwrap();
+    let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
+    let summary = sheet(&bytes, "Summary");
+    assert_eq!(
+        department_cell(&summary, "transport-bureau", "Flags"),
+        Data::String("carried over from 2025-06-30".into())
+    );
+    match department_cell(&summary, "transport-bureau", "Assessed on") {
+        Data::DateTime(d) => assert_eq!(excel_date(d), date(2025, 6, 30)),
+        other => panic!("the assessment date should be an Excel date, is {other:?}"),
+    }
+    assert!(has_string(
+        &summary,
+        "11 assessed at this period, 1 carried over from earlier."
+    ));
 }

@@ -461,10 +461,13 @@ fn a_folder_without_workspace_ron_is_not_a_workspace() {
     let err = store::load(dir.path()).unwrap_err();
     assert!(matches!(err, StoreError::NoWorkspace { .. }));
     let message = err.to_string();
+    // The advice names the command that creates a workspace, for this folder.
+    let init = format!("`govmaturity init {}`", dir.path().display());
     assert!(
-        message.contains("workspace.ron") && message.contains("govmaturity new-period"),
+        message.contains("workspace.ron") && message.contains(&init) && message.contains("New workspace…"),
         "{message}"
     );
+    assert!(!message.contains("new-period"), "{message}");
     assert!(matches!(
         store::load(&dir.path().join("missing")).unwrap_err(),
         StoreError::Unreadable { .. }
@@ -724,10 +727,42 @@ fn weights_naming_unknown_things() {
         position(&text, "\"sharing.opn\""),
     );
     assert_at(
-        problem(&loaded, file, "positive"),
+        problem(&loaded, file, "greater than 0 and at most 1000"),
         Severity::Error,
         position(&text, "\"sharing.opn\""),
     );
+}
+
+#[test]
+fn a_repeated_target_is_an_error_at_its_dimension() {
+    let fixture = Fixture::new();
+    let mut repeated = workspace();
+    let mut again = repeated.targets[0].clone();
+    again.level = Level::new(4).unwrap();
+    repeated.targets.push(again);
+    let text = store::to_ron(&repeated).unwrap();
+    fixture.write(store::WORKSPACE_FILE, &text);
+    let loaded = fixture.load();
+    let p = problem(
+        &loaded,
+        Path::new(store::WORKSPACE_FILE),
+        "a second target for dimension \"sharing\" of all departments; only one can apply",
+    );
+    // At the repeat, not at the first target.
+    assert_at(p, Severity::Error, position_nth(&text, "\"sharing\"", 1));
+}
+
+#[test]
+fn framework_weights_above_a_thousand_are_errors() {
+    let fixture = Fixture::new();
+    let text = fixture.edit(store::FRAMEWORK_FILE, "weight: 2.0,", "weight: 5000.0,");
+    let loaded = fixture.load();
+    let p = problem(
+        &loaded,
+        Path::new(store::FRAMEWORK_FILE),
+        "dimension \"security\" has weight 5000; weights must be greater than 0 and at most 1000",
+    );
+    assert_at(p, Severity::Error, position(&text, "\"security\""));
 }
 
 #[test]

@@ -4,17 +4,22 @@
 //! the selected indicator, last period's answer beside it, evidence, links,
 //! confidence, N/A with a reason, comment; what is still missing; the
 //! workflow; the audit log. Keyboard: 1–5, N, ↑/↓, Ctrl+S, Ctrl+Z, Ctrl+Shift+Z.
+//!
+//! Typing must never turn into a level: the level keys act only while no
+//! widget has the keyboard focus, every text field has a fixed id (so it
+//! keeps the focus whatever happens around it), and nothing above a field
+//! appears or disappears while the user types in it.
 
 use chrono::NaiveDate;
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::ViewCtx;
 use crate::analysis;
 use crate::app::command::{Command, ConflictChoice};
-use crate::app::editor::Edit;
+use crate::app::editor::{ApprovalBlocker, Edit, approval_blocker};
 use crate::app::i18n::T;
 use crate::app::session::{SaveState, Session};
-use crate::app::state::ViewState;
+use crate::app::state::{AssessConfirm, ViewState};
 use crate::app::widgets::{colour, status_badge};
 use crate::charts;
 use crate::model::{Assessment, Confidence, Lang, Level, Rating, Status};
@@ -48,7 +53,8 @@ pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
     banners_ui(ui, lang, session, out);
     toolbar_ui(ui, ctx, session, views, out);
     ui.separator();
-    keyboard(ui, ctx, session, out);
+    confirm_ui(ui, ctx, session, views, out);
+    keyboard(ui, ctx, session, views, out);
     let findings = analysis::findings(ctx.data, &session.editor.assessment);
     egui::Panel::left("assess-indicators")
         .resizable(true)
@@ -69,9 +75,10 @@ pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
                 indicator_detail_ui(ui, ctx, session, views, out);
                 ui.add_space(12.0);
                 egui::CollapsingHeader::new(T::AuditLog.get(lang))
+                    .id_salt("assess-audit-log")
                     .default_open(false)
                     .show(ui, |ui| {
-                        audit_ui(ui, lang, &session.editor.assessment);
+                        audit_ui(ui, ctx, &session.editor.assessment);
                     });
             });
     });
@@ -81,8 +88,11 @@ fn name_prompt_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, out: &mut Vec<
     ui.add_space(20.0);
     ui.label(T::YourNameHint.get(lang));
     ui.horizontal(|ui| {
-        let field =
-            ui.add(egui::TextEdit::singleline(&mut views.assess.name_draft).hint_text(T::YourName.get(lang)));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut views.assess.name_draft)
+                .id(Id::unique("assess-your-name"))
+                .hint_text(T::YourName.get(lang)),
+        );
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if (ui.button(T::SetName.get(lang)).clicked() || enter) && !views.assess.name_draft.trim().is_empty()
         {
@@ -135,6 +145,7 @@ fn picker_ui(
         }
         ui.add(
             egui::TextEdit::singleline(draft)
+                .id(Id::unique("assess-new-period"))
                 .desired_width(90.0)
                 .hint_text("YYYY-MM-DD"),
         )
@@ -222,13 +233,7 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
             ui.label(format!("{}: {}", T::Reviewer.get(lang), assessment.reviewer));
         }
         ui.separator();
-        let (text, failed) = save_state_label(lang, &session.save);
-        let colour = if failed {
-            ui.visuals().error_fg_color
-        } else {
-            ui.visuals().text_color()
-        };
-        ui.label(RichText::new(text).color(colour));
+        save_state_ui(ui, lang, &session.save);
         let editable = assessment.status.is_editable();
         if ui
             .add_enabled(
@@ -267,6 +272,12 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
             assessment.review_comment
         ));
     }
+    if assessment.status == Status::Submitted
+        && let Some(blocker) =
+            approval_blocker(assessment, ctx.user_name, ctx.data.workspace.allow_self_approval)
+    {
+        ui.colored_label(ui.visuals().warn_fg_color, blocker_text(blocker).get(lang));
+    }
     match assessment.status {
         Status::Approved => {
             ui.label(RichText::new(T::ReadOnlyApproved.get(lang)).italics());
@@ -279,16 +290,64 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
     ui.weak(T::KeyboardHelp.get(lang));
 }
 
+/// "✓ Saved" and the like, in a slot as wide as the widest of them, so the
+/// toolbar never reflows (and moves the fields below) on the first key.
+fn save_state_ui(ui: &mut Ui, lang: Lang, state: &SaveState) {
+    let (text, failed) = save_state_label(lang, state);
+    let colour = if failed {
+        ui.visuals().error_fg_color
+    } else {
+        ui.visuals().text_color()
+    };
+    let states = [
+        SaveState::Saved,
+        SaveState::Unsaved,
+        SaveState::Saving,
+        SaveState::Failed(String::new()),
+    ];
+    let width = states
+        .iter()
+        .map(|s| {
+            let text = egui::WidgetText::from(save_state_label(lang, s).0);
+            let galley = text.into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            galley.size().x
+        })
+        .fold(0.0, f32::max);
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.label(RichText::new(text).color(colour));
+        },
+    );
+}
+
+fn blocker_text(blocker: ApprovalBlocker) -> T {
+    match blocker {
+        ApprovalBlocker::Assessor => T::ApproveBlockedAssessor,
+        ApprovalBlocker::Edited => T::ApproveBlockedEdited,
+    }
+}
+
 fn workflow_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
     let lang = ctx.lang;
-    let status = session.editor.assessment.status;
+    let assessment = &session.editor.assessment;
+    let status = assessment.status;
     let transition = |to: Status, comment: &str| Command::Transition {
         to,
         comment: comment.to_owned(),
     };
+    let unconfirmed = !session.editor.unconfirmed().is_empty();
     match status {
         Status::Draft | Status::Returned => {
-            let findings = analysis::findings(ctx.data, &session.editor.assessment);
+            let findings = analysis::findings(ctx.data, assessment);
             let blocked = analysis::blocks_submission(&findings);
             let response = ui.add_enabled(!blocked, egui::Button::new(T::Submit.get(lang)));
             let response = if blocked {
@@ -297,18 +356,33 @@ fn workflow_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSt
                 response
             };
             if response.clicked() {
-                out.push(transition(Status::Submitted, ""));
+                if unconfirmed {
+                    views.assess.confirm = Some(AssessConfirm::Transition(Status::Submitted));
+                } else {
+                    out.push(transition(Status::Submitted, ""));
+                }
             }
         }
         Status::Submitted => {
             ui.add(
                 egui::TextEdit::singleline(&mut views.assess.review_comment)
+                    .id(Id::unique("assess-review-comment"))
                     .hint_text(T::ReviewComment.get(lang))
                     .desired_width(220.0),
             );
-            if ui.button(T::Approve.get(lang)).clicked() {
-                out.push(transition(Status::Approved, &views.assess.review_comment));
-                views.assess.review_comment.clear();
+            let blocker = approval_blocker(assessment, ctx.user_name, ctx.data.workspace.allow_self_approval);
+            let approve = ui.add_enabled(blocker.is_none(), egui::Button::new(T::Approve.get(lang)));
+            let approve = match blocker {
+                Some(blocker) => approve.on_disabled_hover_text(blocker_text(blocker).get(lang)),
+                None => approve,
+            };
+            if approve.clicked() {
+                if unconfirmed {
+                    views.assess.confirm = Some(AssessConfirm::Transition(Status::Approved));
+                } else {
+                    out.push(transition(Status::Approved, &views.assess.review_comment));
+                    views.assess.review_comment.clear();
+                }
             }
             let has_comment = !views.assess.review_comment.trim().is_empty();
             let returned = ui
@@ -321,9 +395,116 @@ fn workflow_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSt
         }
         Status::Approved => {
             if ui.button(T::Reopen.get(lang)).clicked() {
-                out.push(transition(Status::Draft, ""));
+                views.assess.reopen_reason.clear();
+                views.assess.confirm = Some(AssessConfirm::Reopen);
             }
         }
+    }
+}
+
+fn reopen_reason_id() -> Id {
+    Id::unique("assess-reopen-reason")
+}
+
+/// The confirmation a workflow step waits for: submitting or approving
+/// with carried-over evidence nobody confirmed (the indicators are listed),
+/// or reopening an approved assessment (with a required reason).
+fn confirm_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
+    let lang = ctx.lang;
+    let Some(confirm) = views.assess.confirm else {
+        return;
+    };
+    let status = session.editor.assessment.status;
+    let still_valid = match confirm {
+        AssessConfirm::Transition(to) => status.can_become(to),
+        AssessConfirm::Reopen => status == Status::Approved,
+    };
+    if !still_valid {
+        views.assess.confirm = None;
+        return;
+    }
+    let mut close = false;
+    let modal = egui::Modal::new(Id::unique("assess-confirm")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        match confirm {
+            AssessConfirm::Transition(to) => {
+                ui.heading(T::UnconfirmedTitle.get(lang));
+                ui.label(T::UnconfirmedText.get(lang));
+                egui::ScrollArea::vertical().max_height(240.0).show(ui, |ui| {
+                    // In framework order; ids the framework does not know last.
+                    let unconfirmed = session.editor.unconfirmed();
+                    let known = ctx.data.framework.indicators().map(|(_, i)| i);
+                    for indicator in known.filter(|i| unconfirmed.contains(&i.id.as_str())) {
+                        ui.label(format!("• {}", indicator.name.get(lang)));
+                    }
+                    for id in unconfirmed
+                        .iter()
+                        .filter(|id| ctx.data.framework.indicator(id).is_none())
+                    {
+                        ui.label(format!("• {id}"));
+                    }
+                });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let anyway = if to == Status::Approved {
+                        T::ApproveAnyway
+                    } else {
+                        T::SubmitAnyway
+                    };
+                    if ui.button(anyway.get(lang)).clicked() {
+                        let comment = if to == Status::Approved {
+                            std::mem::take(&mut views.assess.review_comment)
+                        } else {
+                            String::new()
+                        };
+                        out.push(Command::Transition { to, comment });
+                        close = true;
+                    }
+                    if ui.button(T::GoBack.get(lang)).clicked() {
+                        close = true;
+                    }
+                });
+            }
+            AssessConfirm::Reopen => {
+                ui.heading(T::ReopenTitle.get(lang));
+                ui.label(T::ReopenText.get(lang));
+                ui.add_space(4.0);
+                let label = ui.label(T::ReopenReason.get(lang));
+                let field = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut views.assess.reopen_reason)
+                            .id(reopen_reason_id())
+                            .desired_rows(3)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                // Typing goes into the (required) reason from the start.
+                if views.assess.reopen_reason.is_empty() && ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+                let has_reason = !views.assess.reopen_reason.trim().is_empty();
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let reopen = ui
+                        .add_enabled(has_reason, egui::Button::new(T::Reopen.get(lang)))
+                        .on_disabled_hover_text(T::ReopenNeedsReason.get(lang));
+                    if reopen.clicked() {
+                        let comment = std::mem::take(&mut views.assess.reopen_reason);
+                        out.push(Command::Transition {
+                            to: Status::Draft,
+                            comment,
+                        });
+                        close = true;
+                    }
+                    if ui.button(T::GoBack.get(lang)).clicked() {
+                        close = true;
+                    }
+                });
+            }
+        }
+    });
+    if close || modal.should_close() {
+        views.assess.confirm = None;
     }
 }
 
@@ -336,16 +517,32 @@ fn indicator_ids(ctx: &ViewCtx) -> Vec<String> {
         .collect()
 }
 
-fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, out: &mut Vec<Command>) {
+/// The stable id of an indicator's text field (`kind`: "evidence", …):
+/// it does not depend on what else is on screen, so a field keeps the
+/// keyboard focus when the layout around it changes.
+fn field_id(kind: &str, indicator: &str) -> Id {
+    Id::unique(("assess-field", kind, indicator))
+}
+
+/// Whether keys are free for shortcuts: no widget has the keyboard focus
+/// (a text field, or a button reached with Tab) and no dialog is open.
+fn keys_are_free(ui: &Ui, views: &ViewState) -> bool {
+    let ctx = ui.ctx();
+    ctx.memory(|m| m.focused()).is_none()
+        && !ctx.egui_wants_keyboard_input()
+        && views.assess.confirm.is_none()
+}
+
+fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
     let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-    let typing = ui.ctx().text_edit_focused();
+    let free = keys_are_free(ui, views);
     ui.input_mut(|input| {
         if input.consume_shortcut(&save) {
             out.push(Command::Save);
         }
-        if !typing {
+        if free {
             if input.consume_shortcut(&redo) {
                 out.push(Command::Redo);
             } else if input.consume_shortcut(&undo) {
@@ -353,7 +550,7 @@ fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, out: &mut Vec<Command
             }
         }
     });
-    if typing {
+    if !free {
         return;
     }
     let ids = indicator_ids(ctx);
@@ -394,15 +591,18 @@ fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, out: &mut Vec<Command
             }));
         }
     }
-    if pressed(Key::N) {
+    if pressed(Key::N) && session.editor.assessment.status.is_editable() {
         let reason = match session.editor.assessment.rating(&selected) {
             Rating::NotApplicable { reason } => reason.clone(),
             _ => String::new(),
         };
         out.push(Command::Edit(Edit::Rating {
-            indicator: selected,
+            indicator: selected.clone(),
             rating: Rating::NotApplicable { reason },
         }));
+        // The reason is required: the next keys go there.
+        views.assess.focus_reason = Some(selected);
+        ui.ctx().request_repaint();
     }
 }
 
@@ -518,8 +718,9 @@ fn indicator_detail_ui(
     ui.add_space(6.0);
     previous_ui(ui, ctx, assessment, &id);
     ui.add_space(6.0);
+    let carried_over = session.editor.was_carried_over(&id);
     ui.add_enabled_ui(editable, |ui| {
-        answer_fields_ui(ui, lang, &id, &answer, views, out);
+        answer_fields_ui(ui, lang, &id, &answer, carried_over, views, out);
     });
 }
 
@@ -550,8 +751,12 @@ fn rubric_cards_ui(
             let card = frame.show(column, |ui| {
                 ui.set_min_width(ui.available_width());
                 ui.set_min_height(130.0);
-                ui.label(RichText::new(title).strong().color(ink));
-                ui.label(RichText::new(descriptor).color(ink));
+                // Columns lay out justified, which spreads the letters of a
+                // wrapped line apart ("N      o"): cards read left-aligned.
+                ui.with_layout(egui::Layout::top_down(egui::Align::LEFT), |ui| {
+                    ui.label(RichText::new(title).strong().color(ink));
+                    ui.label(RichText::new(descriptor).color(ink));
+                });
             });
             let id = column.scope_id().with(("rubric-card", level.get()));
             let response = column
@@ -594,6 +799,7 @@ fn answer_fields_ui(
     lang: Lang,
     id: &str,
     answer: &crate::model::Answer,
+    carried_over: bool,
     views: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
@@ -610,6 +816,7 @@ fn answer_fields_ui(
             .changed()
         {
             let rating = if not_applicable {
+                views.assess.focus_reason = Some(id.to_owned());
                 Rating::NotApplicable {
                     reason: String::new(),
                 }
@@ -625,24 +832,28 @@ fn answer_fields_ui(
     if let Rating::NotApplicable { reason } = &answer.rating {
         let mut text = reason.clone();
         let label = ui.label(T::NotApplicableReason.get(lang));
-        let field = egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY);
-        if ui.add(field).labelled_by(label.id).changed() {
-            out.push(edit_rating(Rating::NotApplicable { reason: text }));
+        let field = egui::TextEdit::singleline(&mut text)
+            .id(field_id("reason", id))
+            .desired_width(f32::INFINITY);
+        let response = ui.add(field).labelled_by(label.id);
+        if views.assess.focus_reason.as_deref() == Some(id) {
+            views.assess.focus_reason = None;
+            response.request_focus();
+        }
+        if response.changed() {
+            out.push(Command::Edit(Edit::Reason {
+                indicator: id.to_owned(),
+                text,
+            }));
         }
     }
-    if answer.reconfirm {
-        ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, T::Reconfirm.get(lang));
-            if ui.button(T::Confirm.get(lang)).clicked() {
-                out.push(Command::Edit(Edit::Reconfirm {
-                    indicator: id.to_owned(),
-                }));
-            }
-        });
+    if carried_over {
+        reconfirm_row_ui(ui, lang, id, answer.reconfirm, out);
     }
     let label = ui.label(T::Evidence.get(lang));
     let mut evidence = answer.evidence.clone();
     let field = egui::TextEdit::multiline(&mut evidence)
+        .id(field_id("evidence", id))
         .desired_rows(4)
         .desired_width(f32::INFINITY);
     if ui.add(field).labelled_by(label.id).changed() {
@@ -652,12 +863,15 @@ fn answer_fields_ui(
         }));
     }
     let label = ui.label(T::Links.get(lang));
+    let links_id = field_id("links", id);
     let draft = &mut views.assess.links_draft;
     let fresh = answer.links.join("\n");
-    if draft.0 != id || (parse_links(&draft.1) != answer.links && !ui.ctx().text_edit_focused()) {
+    let typing_here = ui.ctx().memory(|m| m.has_focus(links_id));
+    if draft.0 != id || (parse_links(&draft.1) != answer.links && !typing_here) {
         *draft = (id.to_owned(), fresh);
     }
     let field = egui::TextEdit::multiline(&mut draft.1)
+        .id(links_id)
         .desired_rows(2)
         .desired_width(f32::INFINITY)
         .hint_text(T::LinksHint.get(lang));
@@ -684,6 +898,7 @@ fn answer_fields_ui(
     let label = ui.label(T::Comment.get(lang));
     let mut comment = answer.comment.clone();
     let field = egui::TextEdit::multiline(&mut comment)
+        .id(field_id("comment", id))
         .desired_rows(2)
         .desired_width(f32::INFINITY);
     if ui.add(field).labelled_by(label.id).changed() {
@@ -692,6 +907,28 @@ fn answer_fields_ui(
             text: comment,
         }));
     }
+}
+
+/// "Evidence carried over…: still true? [Confirm]" above the evidence of a
+/// carried-over answer. Once confirmed (by the button, or by typing in the
+/// evidence) it turns into a note of the same height in the same place, so
+/// the evidence field under the cursor never moves.
+fn reconfirm_row_ui(ui: &mut Ui, lang: Lang, id: &str, to_confirm: bool, out: &mut Vec<Command>) {
+    let button_height = ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y;
+    let height = ui.spacing().interact_size.y.max(button_height);
+    ui.horizontal(|ui| {
+        ui.set_min_height(height);
+        if to_confirm {
+            ui.colored_label(ui.visuals().warn_fg_color, T::Reconfirm.get(lang));
+            if ui.button(T::Confirm.get(lang)).clicked() {
+                out.push(Command::Edit(Edit::Reconfirm {
+                    indicator: id.to_owned(),
+                }));
+            }
+        } else {
+            ui.weak(T::ReconfirmDone.get(lang));
+        }
+    });
 }
 
 /// One link per non-empty line.
@@ -703,40 +940,132 @@ fn parse_links(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn audit_ui(ui: &mut Ui, lang: Lang, assessment: &Assessment) {
+/// An audit "what" in the user's language (unknown values as written).
+fn audit_what(what: &str, lang: Lang) -> String {
+    let key = match what {
+        "created" => T::AuditCreated,
+        "status" => T::AuditStatus,
+        "reopened" => T::AuditReopened,
+        "level" => T::AuditLevel,
+        "reason" => T::AuditReason,
+        "evidence" => T::AuditEvidence,
+        "links" => T::AuditLinks,
+        "confidence" => T::AuditConfidence,
+        "comment" => T::AuditComment,
+        "reconfirmed" => T::AuditReconfirmed,
+        "assessor" => T::AuditAssessor,
+        other => return other.to_owned(),
+    };
+    key.get(lang).to_owned()
+}
+
+/// An audit from/to value in the user's language: statuses, confidence
+/// and the confirmation note are translated, the rest is what was written.
+fn audit_value(what: &str, value: &str, lang: Lang) -> String {
+    let status = Status::ALL.into_iter().find(|s| format!("{s:?}") == value);
+    let confidence = Confidence::ALL.into_iter().find(|c| format!("{c:?}") == value);
+    match (what, status, confidence) {
+        ("status" | "reopened", Some(status), _) => status.label().get(lang).to_owned(),
+        ("confidence", _, Some(confidence)) => confidence.label().get(lang).to_owned(),
+        ("reconfirmed", _, _) if value == "evidence still current" => {
+            T::AuditStillCurrent.get(lang).to_owned()
+        }
+        _ => value.to_owned(),
+    }
+}
+
+/// The audit log, newest first: a table with resizable columns whose text
+/// wraps at word boundaries; only the rows in view are laid out.
+fn audit_ui(ui: &mut Ui, ctx: &ViewCtx, assessment: &Assessment) {
     use egui_extras::{Column, TableBuilder};
-    let entries = &assessment.audit;
+    let lang = ctx.lang;
+    let rows: Vec<[String; 7]> = assessment
+        .audit
+        .iter()
+        .rev()
+        .map(|entry| {
+            let indicator = entry.indicator.as_deref().map_or_else(String::new, |id| {
+                ctx.data
+                    .framework
+                    .indicator(id)
+                    .map_or_else(|| id.to_owned(), |(_, i)| i.name.get(lang).to_owned())
+            });
+            [
+                entry.at.format("%Y-%m-%d %H:%M").to_string(),
+                entry.who.clone(),
+                audit_what(&entry.what, lang),
+                indicator,
+                audit_value(&entry.what, &entry.from, lang),
+                audit_value(&entry.what, &entry.to, lang),
+                entry.note.clone(),
+            ]
+        })
+        .collect();
+    let titles = [
+        T::When,
+        T::Who,
+        T::What,
+        T::Indicator,
+        T::From,
+        T::To,
+        T::AuditNote,
+    ];
+    // Initial widths share out the width there is (the user may resize);
+    // "When" fits its date, the rest wrap at word boundaries.
+    let when_width = 112.0;
+    let rest = (ui.available_width() - when_width - 7.0 * ui.spacing().item_spacing.x).max(420.0);
+    let column = |share: f32| Column::initial(rest * share).at_least(60.0).resizable(true);
     TableBuilder::new(ui)
+        .id_salt("assess-audit")
         .striped(true)
-        .column(Column::auto())
-        .column(Column::auto())
-        .column(Column::auto())
-        .column(Column::auto())
-        .column(Column::remainder().clip(true))
-        .column(Column::remainder().clip(true))
-        .header(20.0, |mut header| {
-            for title in [T::When, T::Who, T::What, T::Indicator, T::From, T::To] {
+        .resizable(true)
+        .max_scroll_height(420.0)
+        .cell_layout(egui::Layout::top_down(egui::Align::LEFT))
+        .column(Column::initial(when_width).at_least(when_width).resizable(true))
+        .column(column(0.14))
+        .column(column(0.11))
+        .column(column(0.15))
+        .column(column(0.22))
+        .column(column(0.22))
+        .column(Column::remainder().at_least(60.0))
+        .header(22.0, |mut header| {
+            for title in titles {
                 header.col(|ui| {
                     ui.strong(title.get(lang));
                 });
             }
         })
-        .body(|body| {
-            body.rows(20.0, entries.len(), |mut row| {
-                let Some(entry) = entries.get(entries.len() - 1 - row.index()) else {
+        .body(|mut body| {
+            // Each row as tall as its tallest cell, wrapped to the column widths.
+            let widths = body.widths().to_vec();
+            let ui = body.ui_mut();
+            let spacing = ui.spacing().item_spacing.x;
+            let heights: Vec<f32> = rows
+                .iter()
+                .map(|cells| {
+                    let tallest = cells
+                        .iter()
+                        .zip(&widths)
+                        .map(|(text, width)| {
+                            let galley = egui::WidgetText::from(text.as_str()).into_galley(
+                                ui,
+                                Some(egui::TextWrapMode::Wrap),
+                                (width - spacing).max(1.0),
+                                egui::TextStyle::Body,
+                            );
+                            galley.size().y
+                        })
+                        .fold(0.0, f32::max);
+                    tallest.max(18.0) + 4.0
+                })
+                .collect();
+            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                let Some(cells) = rows.get(row.index()) else {
                     return;
                 };
-                let cells = [
-                    entry.at.format("%Y-%m-%d %H:%M").to_string(),
-                    entry.who.clone(),
-                    entry.what.clone(),
-                    entry.indicator.clone().unwrap_or_default(),
-                    entry.from.clone(),
-                    entry.to.clone(),
-                ];
                 for cell in cells {
                     row.col(|ui| {
-                        ui.label(cell);
+                        ui.add(egui::Label::new(cell.as_str()).wrap());
                     });
                 }
             });

@@ -9,9 +9,9 @@ use egui::{Align, Label, RichText, ScrollArea, Sense, Ui, Vec2};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use crate::analysis::{AssessmentScore, DepartmentSummary, DimensionScore};
+use crate::analysis::{AssessmentScore, Basis, DepartmentSummary, DimensionScore, Flag};
 use crate::app::command::Command;
-use crate::app::i18n::{T, change_text, level_text};
+use crate::app::i18n::{T, carried_over_text, change_text, date_text, level_text, unreadable_text};
 use crate::app::state::{DepartmentViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
 use crate::app::widgets::{chart_header_ui, colour, status_badge};
@@ -35,6 +35,8 @@ struct Page<'a> {
     data: &'a Dataset,
     department: &'a Department,
     summary: &'a DepartmentSummary,
+    /// Which assessments count (trends too).
+    basis: Basis,
     current: &'a AssessmentScore,
     /// The answers behind `current`.
     assessment: Option<&'a Assessment>,
@@ -60,6 +62,9 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
     let Some((summary, current)) = summary.and_then(|s| Some((s, s.current.as_ref()?))) else {
         ui.heading(department.name.get(lang));
         ui.label(T::NoAssessment.get(lang));
+        if let Some(summary) = summary {
+            flags_ui(ui, summary, ctx.derived.summary.basis, lang);
+        }
         return;
     };
     let chosen = ctx
@@ -76,9 +81,14 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
         data: ctx.data,
         department,
         summary,
+        basis: ctx.derived.summary.basis,
         current,
         assessment: ctx.data.find(id, current.period),
-        previous: ctx.data.previous_for(id, current.period),
+        // The one before it on the same basis, as the change is computed.
+        previous: summary
+            .previous
+            .as_ref()
+            .and_then(|p| ctx.data.find(id, p.period)),
         dimension,
         dimension_chosen: chosen.is_some(),
     };
@@ -87,6 +97,8 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
         .auto_shrink([false, false])
         .show(ui, |ui| {
             header_ui(ui, &page, ctx.selection.period);
+            target_ui(ui, &page);
+            flags_ui(ui, page.summary, ctx.derived.summary.basis, lang);
             ui.separator();
             if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
                 ui.horizontal_top(|ui| {
@@ -180,6 +192,102 @@ fn header_ui(ui: &mut Ui, page: &Page, selected_period: Option<chrono::NaiveDate
             }
         });
     });
+}
+
+/// The overall target (the weighted mean of the dimension targets), whether
+/// the department is on target (every dimension with a target has reached
+/// it: said in words on hover), and when it will be at the current pace,
+/// to the month; a passed target date not reached reads "overdue".
+fn target_ui(ui: &mut Ui, page: &Page) {
+    let lang = page.lang;
+    let Some(target) = &page.summary.target else {
+        return;
+    };
+    let note = T::TrendOverallNote.get(lang);
+    ui.horizontal_wrapped(|ui| {
+        let by = target
+            .by
+            .map(|by| format!(" · {} {}", T::TargetBy.get(lang), date_text(by, lang)))
+            .unwrap_or_default();
+        figure_ui(ui, T::OverallTarget.get(lang), |ui| {
+            ui.strong(format!("{}{by}", level_text(Some(target.level))))
+                .on_hover_text(note);
+        });
+        ui.separator();
+        let below = page
+            .current
+            .dimensions
+            .iter()
+            .filter(|d| {
+                d.target
+                    .is_some_and(|t| d.mean_level.is_none_or(|mean| mean < f64::from(t.get()) - 1e-9))
+            })
+            .count();
+        let verdict = match page.summary.on_target {
+            Some(true) => T::OnTargetYes.get(lang).to_owned(),
+            Some(false) => match lang {
+                Lang::En => format!(
+                    "{}: {below} of {} {}",
+                    T::OnTargetNo.get(lang),
+                    target.dimensions,
+                    T::DimensionsBelowTarget.get(lang)
+                ),
+                Lang::Zh => format!(
+                    "{}：{} 个设定目标的维度中有 {below} {}",
+                    T::OnTargetNo.get(lang),
+                    target.dimensions,
+                    T::DimensionsBelowTarget.get(lang)
+                ),
+            },
+            None => "–".to_owned(),
+        };
+        figure_ui(ui, T::OnTarget.get(lang), |ui| {
+            ui.strong(verdict).on_hover_text(note);
+        });
+        ui.separator();
+        let trend = crate::analysis::trend_on(page.data, &page.department.id, None, page.basis);
+        let today = chrono::Local::now().date_naive();
+        let outlook = super::trends::outlook_text(lang, &trend, true, today);
+        figure_ui(ui, T::TrendOutlook.get(lang), |ui| {
+            ui.label(outlook).on_hover_text(note);
+        });
+    });
+}
+
+/// What the figures on this page count, and how they must be read: the
+/// basis, and the provisional / carried-over / unreadable marks in words,
+/// plus newer work the approved basis leaves out.
+fn flags_ui(ui: &mut Ui, summary: &DepartmentSummary, basis: Basis, lang: Lang) {
+    let basis_text = match basis {
+        Basis::Approved => T::BasisApprovedText,
+        Basis::Latest => T::BasisLatestText,
+    };
+    ui.label(RichText::new(basis_text.get(lang)).weak().small());
+    let warn = ui.visuals().warn_fg_color;
+    for flag in &summary.flags {
+        let text = match (flag, summary.assessed_on(), &summary.unreadable) {
+            (Flag::Provisional, _, _) => {
+                format!("{} — {}", T::Provisional.get(lang), T::ProvisionalHint.get(lang))
+            }
+            (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
+            (Flag::LatestUnreadable, _, Some(file)) => format!("⚠ {}", unreadable_text(file, lang)),
+            (flag, _, _) => flag.label().get(lang).to_owned(),
+        };
+        ui.label(RichText::new(text).color(warn));
+    }
+    if basis == Basis::Approved
+        && let Some((date, status)) = summary.pending
+    {
+        ui.label(
+            RichText::new(format!(
+                "{} {} ({})",
+                T::PendingNotCounted.get(lang),
+                date_text(date, lang),
+                status.label().get(lang),
+            ))
+            .weak(),
+        );
+    }
 }
 
 /// A caption over a value.
@@ -481,11 +589,12 @@ fn plain_ui(ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
     ui.add(Label::new(text).selectable(false))
 }
 
-/// A small square in the level's heatmap colour.
+/// A small square in the level's heatmap colour, of the mean as printed
+/// beside it (rounded to two decimals).
 fn level_chip_ui(ui: &mut Ui, mean_level: f64) {
     let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
     ui.painter()
-        .rect_filled(rect, 2.0, colour(charts::level_colour(mean_level)));
+        .rect_filled(rect, 2.0, colour(charts::shown_level(mean_level).colour));
 }
 
 // ---- drill-down -------------------------------------------------------

@@ -11,12 +11,17 @@ use egui::{
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use crate::analysis::{DimensionScore, Priority};
+use crate::analysis::{Basis, DepartmentSummary, DimensionScore, Flag, Priority};
 use crate::app::command::Command;
-use crate::app::i18n::{T, level_text};
+use crate::app::i18n::{
+    T, approved_provisional_text, at_period_text, carried_over_text, date_text, level_text, pending_text,
+    tagged_text, unreadable_text,
+};
 use crate::app::state::{Tab, ViewState};
 use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
-use crate::app::widgets::heatmap::{HeatValue, Heatmap, elided_galley, level_legend_ui, percent_text};
+use crate::app::widgets::heatmap::{
+    HeatValue, Heatmap, RowMark, elided_galley, level_legend_ui, paint_tag, percent_text, tag_galley,
+};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
@@ -107,6 +112,22 @@ impl<'c, 'a> Overview<'c, 'a> {
             .get(col)
     }
 
+    /// How the `i`-th department's figures must be read, if not at face
+    /// value: provisional, carried over, or resting on an older file.
+    fn row_mark(&self, i: usize) -> Option<RowMark> {
+        let department = self.ctx.derived.summary.departments.get(i)?;
+        row_mark(department, self.lang)
+    }
+
+    /// The department's name with its tag, e.g. "Health Commission (provisional)".
+    fn tagged_name(&self, i: usize) -> String {
+        let name = self.department_name(i);
+        match self.row_mark(i) {
+            Some(mark) => tagged_text(name, &mark.tag, self.lang),
+            None => name.to_owned(),
+        }
+    }
+
     fn heat_value(&self, row: usize, col: usize) -> HeatValue {
         self.dimension_score(row, col)
             .map_or_else(HeatValue::default, |d| HeatValue {
@@ -117,6 +138,41 @@ impl<'c, 'a> Overview<'c, 'a> {
     }
 }
 
+/// The mark for a department's figure: its tag (provisional / carried over /
+/// unreadable) and the full explanation, or `None` for an approved figure
+/// of the period shown.
+pub fn row_mark(department: &DepartmentSummary, lang: Lang) -> Option<RowMark> {
+    if department.flags.is_empty() {
+        return None;
+    }
+    let tag = department
+        .flags
+        .iter()
+        .map(|f| match f {
+            Flag::Provisional => T::Provisional.get(lang).to_owned(),
+            Flag::CarriedOver => T::CarriedOver.get(lang).to_owned(),
+            Flag::LatestUnreadable => "⚠".to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let detail = department
+        .flags
+        .iter()
+        .map(|f| match (f, department.assessed_on(), &department.unreadable) {
+            (Flag::Provisional, _, _) => T::ProvisionalHint.get(lang).to_owned(),
+            (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
+            (Flag::LatestUnreadable, _, Some(file)) => unreadable_text(file, lang),
+            (flag, _, _) => flag.label().get(lang).to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(RowMark {
+        tag,
+        detail,
+        hatched: department.is_provisional(),
+    })
+}
+
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
     let view = Overview::new(ctx);
     let mut sinks = (views, out);
@@ -125,6 +181,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut 
         .auto_shrink([false, false])
         .show(ui, |ui| {
             headline_ui(ui, &view);
+            unreadable_ui(ui, &view, sinks.1);
             ui.add_space(12.0);
             two_columns_ui(
                 ui,
@@ -186,9 +243,21 @@ fn column_ui(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
 /// in draft, coverage.
 fn headline_ui(ui: &mut Ui, view: &Overview) {
     let summary = &view.ctx.derived.summary;
-    let as_of = summary
-        .period
-        .map_or_else(String::new, |p| format!("{} {p}", view.t(T::AsOf)));
+    let lang = view.lang;
+    let as_of = summary.period.map_or_else(String::new, |p| {
+        format!(
+            "{} {}\n{}",
+            view.t(T::AsOf),
+            date_text(p, lang),
+            at_period_text(summary.at_period, summary.carried_over, lang)
+        )
+    });
+    let basis = match summary.basis {
+        Basis::Approved => T::BasisApprovedText,
+        Basis::Latest => T::BasisLatestText,
+    };
+    ui.label(RichText::new(view.t(basis)).weak())
+        .on_hover_text(view.t(T::ApprovedOnlyHint));
     ui.horizontal_wrapped(|ui| {
         card_ui(
             ui,
@@ -196,9 +265,10 @@ fn headline_ui(ui: &mut Ui, view: &Overview) {
             &level_text(summary.mean_level),
             |ui| {
                 let text = format!("{} {}", view.t(T::Stage), view.stage_text(summary.stage));
-                match summary.mean_level {
-                    Some(mean) => {
-                        let fill = charts::level_colour(mean);
+                match summary.stage {
+                    // Painted as the stage it prints, never as the raw mean.
+                    Some(stage) => {
+                        let fill = charts::level_colour(f64::from(stage.get()));
                         let ink = charts::text_colour_on(fill);
                         ui.label(
                             RichText::new(format!(" {text} "))
@@ -214,7 +284,13 @@ fn headline_ui(ui: &mut Ui, view: &Overview) {
         card_ui(ui, view.t(T::DepartmentsAssessed), &assessed, |ui| {
             ui.label(RichText::new(&as_of).small());
         });
-        card_ui(ui, view.t(T::Approved), &summary.approved.to_string(), |_| {});
+        card_ui(ui, view.t(T::Approved), &summary.approved.to_string(), |ui| {
+            let counts = approved_provisional_text(summary.approved, summary.provisional, lang);
+            ui.label(RichText::new(counts).small());
+            if summary.basis == Basis::Approved && summary.pending > 0 {
+                ui.label(RichText::new(pending_text(summary.pending, lang)).small());
+            }
+        });
         card_ui(ui, view.t(T::Draft), &summary.draft.to_string(), |ui| {
             ui.label(RichText::new(format!("{}: {}", view.t(T::Submitted), summary.submitted)).small());
         });
@@ -225,6 +301,42 @@ fn headline_ui(ui: &mut Ui, view: &Overview) {
             |_| {},
         );
     });
+}
+
+/// Departments whose newest assessment file could not be read: named, with
+/// the file, and a button to restore it from its newest readable backup.
+fn unreadable_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
+    let summary = &view.ctx.derived.summary;
+    if summary.unreadable == 0 {
+        return;
+    }
+    ui.add_space(8.0);
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, ui.visuals().warn_fg_color))
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("⚠ {}", view.t(T::UnreadableTitle))).strong());
+            ui.label(RichText::new(view.t(T::UnreadableHelp)).small());
+            for (i, department) in summary.departments.iter().enumerate() {
+                let Some(file) = &department.unreadable else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "{} — {}",
+                        view.department_name(i),
+                        unreadable_text(file, view.lang)
+                    ));
+                    let has_backup = view.ctx.loaded.restorable.contains_key(file);
+                    if ui
+                        .add_enabled(has_backup, egui::Button::new(view.t(T::RestoreBackup)))
+                        .on_disabled_hover_text(view.t(T::NoBackup))
+                        .clicked()
+                    {
+                        out.push(Command::RestoreBackup(file.clone()));
+                    }
+                });
+            }
+        });
 }
 
 /// One headline card: a caption, a big figure, and a line below it.
@@ -255,6 +367,7 @@ fn heatmap_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
         let summary = &view.ctx.derived.summary;
         let row_label = |row: usize| view.department_name(row).to_owned();
         let value = |row: usize, col: usize| view.heat_value(row, col);
+        let mark = |row: usize| view.row_mark(row);
         let mut clicked = None;
         ui.add(
             Heatmap::new(
@@ -266,6 +379,7 @@ fn heatmap_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
                 &value,
             )
             .lang(view.lang)
+            .row_marks(&mark)
             .level_names(&view.level_names)
             .theme(view.theme)
             .max_height(440.0)
@@ -315,7 +429,10 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
             body.rows(TABLE_ROW_HEIGHT, summary.departments.len(), |mut row| {
                 let i = row.index();
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.department_name(i)).truncate());
+                    let label = ui.add(egui::Label::new(view.tagged_name(i)).truncate());
+                    if let Some(mark) = view.row_mark(i) {
+                        label.on_hover_text(mark.detail);
+                    }
                 });
                 for col in 0..dimensions {
                     let value = view.heat_value(i, col);
@@ -361,11 +478,23 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
             .get(r)
             .map_or_else(String::new, |&(i, _)| view.department_name(i).to_owned())
     };
+    let tag = |r: usize| ranking.get(r).and_then(|&(i, _)| view.row_mark(i)).map(|m| m.tag);
+    let departments = &view.ctx.derived.summary.departments;
+    let hatched = |r: usize| {
+        ranking
+            .get(r)
+            .and_then(|&(i, _)| departments.get(i))
+            .is_some_and(DepartmentSummary::is_provisional)
+    };
     let value = |r: usize| ranking.get(r).map_or(0.0, |&(_, mean)| mean);
     let hover = |r: usize| {
         let mean = value(r);
+        let mark = ranking
+            .get(r)
+            .and_then(|&(i, _)| view.row_mark(i))
+            .map_or_else(String::new, |m| format!("{}\n", m.detail));
         format!(
-            "{}: {}\n{}: {}\n{}",
+            "{}: {}\n{}: {}\n{mark}{}",
             view.t(T::Mean),
             level_text(Some(mean)),
             view.t(T::Stage),
@@ -376,10 +505,11 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
     let mut clicked = None;
     ui.add(
         RankingBars::new(RANKING_ID, title, ranking.len(), &label, &value, &hover)
+            .hatched(&hatched)
+            .tags(&tag)
             .max_height(300.0)
             .clicked(&mut clicked),
     );
-    let departments = &view.ctx.derived.summary.departments;
     if let Some(&(i, _)) = clicked.and_then(|r| ranking.get(r))
         && let Some(department) = departments.get(i)
     {
@@ -413,7 +543,7 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
                     ui.label(format!("{}", r + 1));
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.department_name(i)).truncate());
+                    ui.add(egui::Label::new(view.tagged_name(i)).truncate());
                 });
                 row.col(|ui| {
                     ui.label(level_text(Some(mean)));
@@ -507,8 +637,19 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                         ui.label(format!("{}", k + 1));
                     });
                     let name = view.name_by_id(&priority.department);
+                    let provisional = view
+                        .ctx
+                        .derived
+                        .summary
+                        .department(&priority.department)
+                        .is_some_and(DepartmentSummary::is_provisional);
+                    let tag = provisional.then(|| view.t(T::Provisional));
+                    let accessible = match tag {
+                        Some(tag) => format!("{}. {}", k + 1, tagged_text(name, tag, view.lang)),
+                        None => format!("{}. {name}", k + 1),
+                    };
                     row.col(|ui| {
-                        if link_cell_ui(ui, name, &format!("{}. {name}", k + 1)).clicked() {
+                        if link_cell_ui(ui, name, tag, &accessible).clicked() {
                             out.push(show_cell(priority));
                         }
                     });
@@ -586,7 +727,7 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                 let name = view.department_name(i);
                 let dimension = view.dimension_names.get(j).map_or("", String::as_str);
                 row.col(|ui| {
-                    if link_cell_ui(ui, name, &format!("{name} — {dimension}")).clicked()
+                    if link_cell_ui(ui, name, None, &format!("{name} — {dimension}")).clicked()
                         && let Some(d) = dimensions.get(j)
                     {
                         out.push(Command::ShowCell {
@@ -642,12 +783,16 @@ fn fitted_table<'u>(ui: &'u mut Ui, id_salt: &str, widths: &[Width]) -> TableBui
     )
 }
 
-/// A department name that opens it when clicked. Its accessible name is
+/// A department name that opens it when clicked, with an optional tag
+/// after it ("provisional") that is never cut. Its accessible name is
 /// `accessible` (naming the row, so it is not confused with the department
 /// list on the left); a name cut short shows in full on hover.
-fn link_cell_ui(ui: &mut Ui, text: &str, accessible: &str) -> Response {
+fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) -> Response {
     let ink = ui.visuals().hyperlink_color;
-    let galley = elided_galley(ui, text, FontId::proportional(14.0), ink, ui.available_width(), 1);
+    let tag = tag.map(|t| tag_galley(ui, t));
+    let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
+    let width = (ui.available_width() - tag_width).max(24.0);
+    let galley = elided_galley(ui, text, FontId::proportional(14.0), ink, width, 1);
     let elided = galley.elided;
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
     if ui.is_rect_visible(rect) {
@@ -656,6 +801,9 @@ fn link_cell_ui(ui: &mut Ui, text: &str, accessible: &str) -> Response {
                 .hline(rect.x_range(), rect.bottom(), egui::Stroke::new(1.0, ink));
         }
         ui.painter().galley(rect.min, galley, ink);
+        if let Some(tag) = tag {
+            paint_tag(ui, tag, egui::pos2(rect.right() + 5.0, rect.center().y));
+        }
     }
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, accessible));
     let response = response.on_hover_cursor(CursorIcon::PointingHand);

@@ -10,7 +10,22 @@ use super::ViewCtx;
 use crate::app::command::Command;
 use crate::app::i18n::T;
 use crate::app::state::ViewState;
-use crate::model::{Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id};
+use crate::model::{
+    Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id, repeated_targets,
+};
+
+// Column widths (points) that fit what they hold: the longest sample names
+// ("Human Resources and Social Security Bureau", "市人力资源和社会保障局"),
+// an ISO date, a level name, the sample's title.
+const TITLE_EN_WIDTH: f32 = 480.0;
+const TITLE_ZH_WIDTH: f32 = 300.0;
+const NAME_EN_WIDTH: f32 = 300.0;
+const NAME_ZH_WIDTH: f32 = 180.0;
+const DEPARTMENT_WIDTH: f32 = 240.0;
+const DIMENSION_WIDTH: f32 = 210.0;
+const INDICATOR_WIDTH: f32 = 250.0;
+const LEVEL_WIDTH: f32 = 190.0;
+const DATE_WIDTH: f32 = 110.0;
 
 /// The draft being edited and the new department being typed.
 #[derive(Debug, Default)]
@@ -21,6 +36,54 @@ pub struct SettingsDraft {
     pub new_zh: String,
     /// Target dates as typed, by target index.
     pub dates: Vec<String>,
+    /// The window was closed with changes not applied: ask before discarding them.
+    pub confirm_close: bool,
+}
+
+/// Why the draft cannot be applied as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Refusal {
+    BadDate,
+    DuplicateTarget,
+}
+
+impl Refusal {
+    fn text(self) -> T {
+        match self {
+            Refusal::BadDate => T::BadDate,
+            Refusal::DuplicateTarget => T::DuplicateTarget,
+        }
+    }
+}
+
+/// The workspace as Apply would save it: the draft with its typed dates.
+fn applied(workspace: &Workspace, dates: &[String]) -> Result<Workspace, Refusal> {
+    let mut applied = workspace.clone();
+    for (target, typed) in applied.targets.iter_mut().zip(dates) {
+        target.by = NaiveDate::parse_from_str(typed.trim(), "%Y-%m-%d").map_err(|_| Refusal::BadDate)?;
+    }
+    if !repeated_targets(&applied.targets).is_empty() {
+        return Err(Refusal::DuplicateTarget);
+    }
+    Ok(applied)
+}
+
+impl SettingsDraft {
+    /// Whether the draft differs from what is saved (a date that does not
+    /// parse counts as a change: it was typed).
+    fn is_changed(&self, saved: &Workspace) -> bool {
+        let Some(workspace) = &self.workspace else {
+            return false;
+        };
+        applied(workspace, &self.dates).map_or(true, |applied| applied != *saved)
+    }
+
+    /// Forgets the draft; the next opening starts from what is saved.
+    fn reset(&mut self) {
+        self.workspace = None;
+        self.dates.clear();
+        self.confirm_close = false;
+    }
 }
 
 pub fn settings_window(ctx: &egui::Context, view: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
@@ -39,13 +102,76 @@ pub fn settings_window(ctx: &egui::Context, view: &ViewCtx, views: &mut ViewStat
     let mut open = true;
     egui::Window::new(T::WorkspaceSettings.get(lang))
         .open(&mut open)
-        .default_size([820.0, 600.0])
-        .vscroll(true)
+        .default_size([1120.0, 660.0])
+        .vscroll(false)
         .show(ctx, |ui| settings_ui(ui, view, draft, out));
     if !open {
-        draft.workspace = None;
-        out.push(Command::ShowWorkspaceSettings(false));
+        if draft.is_changed(&view.data.workspace) {
+            draft.confirm_close = true;
+        } else {
+            draft.reset();
+            out.push(Command::ShowWorkspaceSettings(false));
+        }
     }
+    if draft.confirm_close {
+        confirm_close_ui(ctx, lang, draft, out);
+    }
+}
+
+/// "These settings have changes that are not applied yet": Apply, Discard or
+/// Keep editing. Nothing typed is dropped without the user saying so.
+fn confirm_close_ui(ctx: &egui::Context, lang: Lang, draft: &mut SettingsDraft, out: &mut Vec<Command>) {
+    let Some(workspace) = &draft.workspace else {
+        draft.confirm_close = false;
+        return;
+    };
+    let outcome = applied(workspace, &draft.dates);
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("settings-unapplied")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.strong(T::SettingsUnapplied.get(lang));
+        if let Err(refusal) = outcome {
+            ui.colored_label(ui.visuals().error_fg_color, refusal.text().get(lang));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(outcome.is_ok(), egui::Button::new(T::ApplyAndClose.get(lang)))
+                .clicked()
+            {
+                choice = Some(CloseChoice::Apply);
+            }
+            if ui.button(T::DiscardChanges.get(lang)).clicked() {
+                choice = Some(CloseChoice::Discard);
+            }
+            if ui.button(T::KeepEditing.get(lang)).clicked() {
+                choice = Some(CloseChoice::KeepEditing);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(CloseChoice::KeepEditing);
+    }
+    match (choice, outcome) {
+        (Some(CloseChoice::Apply), Ok(applied)) => {
+            out.push(Command::UpdateWorkspace(Box::new(applied)));
+            out.push(Command::ShowWorkspaceSettings(false));
+            draft.reset();
+        }
+        (Some(CloseChoice::Discard), _) => {
+            out.push(Command::ShowWorkspaceSettings(false));
+            draft.reset();
+        }
+        (Some(CloseChoice::KeepEditing), _) => draft.confirm_close = false,
+        _ => {}
+    }
+}
+
+#[derive(Clone, Copy)]
+enum CloseChoice {
+    Apply,
+    Discard,
+    KeepEditing,
 }
 
 fn settings_ui(ui: &mut Ui, view: &ViewCtx, draft: &mut SettingsDraft, out: &mut Vec<Command>) {
@@ -53,55 +179,61 @@ fn settings_ui(ui: &mut Ui, view: &ViewCtx, draft: &mut SettingsDraft, out: &mut
     let Some(workspace) = draft.workspace.as_mut() else {
         return;
     };
-    ui.horizontal(|ui| {
-        let label = ui.label(format!("{} (EN)", T::Title.get(lang)));
-        ui.text_edit_singleline(&mut workspace.title.en)
-            .labelled_by(label.id);
-        let label = ui.label(format!("{} (中文)", T::Title.get(lang)));
-        ui.text_edit_singleline(&mut workspace.title.zh)
-            .labelled_by(label.id);
+    // The Apply bar stays in view below the sections, which scroll.
+    egui::Panel::bottom("settings-apply").show(ui, |ui| {
+        apply_bar_ui(ui, lang, workspace, &draft.dates, out);
     });
-    ui.separator();
-    ui.heading(T::Departments.get(lang));
-    departments_ui(ui, lang, workspace);
-    new_department_ui(
-        ui,
-        lang,
-        workspace,
-        &mut draft.new_id,
-        &mut draft.new_en,
-        &mut draft.new_zh,
-    );
-    ui.separator();
-    ui.heading(T::Targets.get(lang));
-    targets_ui(ui, view, workspace, &mut draft.dates);
-    ui.separator();
-    ui.heading(T::Weights.get(lang));
-    weights_ui(ui, view, workspace);
-    ui.separator();
-    let dates: Result<Vec<NaiveDate>, _> = draft
-        .dates
-        .iter()
-        .map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d"))
-        .collect();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label(format!("{} (EN)", T::Title.get(lang)));
+                ui.add(egui::TextEdit::singleline(&mut workspace.title.en).desired_width(TITLE_EN_WIDTH))
+                    .labelled_by(label.id);
+                let label = ui.label(format!("{} (中文)", T::Title.get(lang)));
+                ui.add(egui::TextEdit::singleline(&mut workspace.title.zh).desired_width(TITLE_ZH_WIDTH))
+                    .labelled_by(label.id);
+            });
+            ui.separator();
+            ui.heading(T::Departments.get(lang));
+            departments_ui(ui, lang, workspace);
+            new_department_ui(
+                ui,
+                lang,
+                workspace,
+                &mut draft.new_id,
+                &mut draft.new_en,
+                &mut draft.new_zh,
+            );
+            ui.separator();
+            ui.heading(T::Targets.get(lang));
+            targets_ui(ui, view, workspace, &mut draft.dates);
+            ui.separator();
+            ui.heading(T::Weights.get(lang));
+            weights_ui(ui, view, workspace);
+            ui.separator();
+            ui.checkbox(&mut workspace.allow_self_approval, T::AllowSelfApproval.get(lang))
+                .on_hover_text(T::AllowSelfApprovalHint.get(lang));
+            ui.separator();
+        });
+}
+
+/// Apply, or why the draft cannot be applied as it is.
+fn apply_bar_ui(ui: &mut Ui, lang: Lang, workspace: &Workspace, dates: &[String], out: &mut Vec<Command>) {
+    let outcome = applied(workspace, dates);
     ui.horizontal(|ui| {
-        let valid = dates.is_ok();
         if ui
             .add_enabled(
-                valid,
+                outcome.is_ok(),
                 egui::Button::new(RichText::new(T::Apply.get(lang)).strong()),
             )
             .clicked()
-            && let Ok(dates) = &dates
+            && let Ok(applied) = &outcome
         {
-            let mut applied = workspace.clone();
-            for (target, by) in applied.targets.iter_mut().zip(dates) {
-                target.by = *by;
-            }
-            out.push(Command::UpdateWorkspace(Box::new(applied)));
+            out.push(Command::UpdateWorkspace(Box::new(applied.clone())));
         }
-        if !valid {
-            ui.colored_label(ui.visuals().error_fg_color, T::BadDate.get(lang));
+        if let Err(refusal) = outcome {
+            ui.colored_label(ui.visuals().error_fg_color, refusal.text().get(lang));
         }
     });
 }
@@ -115,35 +247,60 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
     egui::Grid::new("settings-departments")
         .striped(true)
         .show(ui, |ui| {
-            for title in [T::Id, T::NameEn, T::NameZh, T::Kind, T::Parent, T::Archived] {
-                ui.strong(title.get(lang));
-            }
+            // Each field is named by its column and its department's id
+            // ("Name (English) finance-bureau"), for screen readers and tests.
+            let heads: Vec<egui::Id> = [T::Id, T::NameEn, T::NameZh, T::Kind, T::Parent, T::Archived]
+                .iter()
+                .map(|title| ui.strong(title.get(lang)).id)
+                .collect();
+            let head = |column: usize| heads.get(column).copied().unwrap_or(egui::Id::NULL);
             ui.end_row();
             for (index, department) in workspace.departments.iter_mut().enumerate() {
-                ui.monospace(&department.id);
-                ui.add(egui::TextEdit::singleline(&mut department.name.en).desired_width(200.0));
-                ui.add(egui::TextEdit::singleline(&mut department.name.zh).desired_width(160.0));
+                let row = ui.monospace(&department.id).id;
+                ui.add(
+                    egui::TextEdit::singleline(&mut department.name.en)
+                        .desired_width(NAME_EN_WIDTH)
+                        .min_size(egui::vec2(NAME_EN_WIDTH, 0.0)),
+                )
+                .labelled_by(head(1))
+                .labelled_by(row);
+                ui.add(
+                    egui::TextEdit::singleline(&mut department.name.zh)
+                        .desired_width(NAME_ZH_WIDTH)
+                        .min_size(egui::vec2(NAME_ZH_WIDTH, 0.0)),
+                )
+                .labelled_by(head(2))
+                .labelled_by(row);
                 egui::ComboBox::new(("kind", index), "")
                     .selected_text(department.kind.label().get(lang))
                     .show_ui(ui, |ui| {
                         for kind in DepartmentKind::ALL {
                             ui.selectable_value(&mut department.kind, kind, kind.label().get(lang));
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(head(3))
+                    .labelled_by(row);
                 let parent_name = department
                     .parent
                     .as_ref()
                     .and_then(|p| ids.iter().find(|(id, _)| id == p))
                     .map_or_else(|| T::NoParent.get(lang).to_owned(), |(_, name)| name.clone());
                 egui::ComboBox::new(("parent", index), "")
+                    .width(DEPARTMENT_WIDTH)
                     .selected_text(parent_name)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut department.parent, None, T::NoParent.get(lang));
                         for (id, name) in ids.iter().filter(|(id, _)| *id != department.id) {
                             ui.selectable_value(&mut department.parent, Some(id.clone()), name);
                         }
-                    });
-                ui.checkbox(&mut department.archived, "");
+                    })
+                    .response
+                    .labelled_by(head(4))
+                    .labelled_by(row);
+                ui.checkbox(&mut department.archived, "")
+                    .labelled_by(head(5))
+                    .labelled_by(row);
                 ui.end_row();
             }
         });
@@ -208,16 +365,20 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
         .map(|d| (d.id.clone(), d.name.get(lang).to_owned()))
         .collect();
     let mut remove = None;
+    let repeated = repeated_targets(&workspace.targets);
     egui::Grid::new("settings-targets").striped(true).show(ui, |ui| {
-        for title in [
+        // Each field is named by its column, for screen readers and tests.
+        let heads: Vec<egui::Id> = [
             T::Department,
             T::Dimension,
             T::Indicator,
             T::Target,
             T::TargetDate,
-        ] {
-            ui.strong(title.get(lang));
-        }
+        ]
+        .iter()
+        .map(|title| ui.strong(title.get(lang)).id)
+        .collect();
+        let head = |column: usize| heads.get(column).copied().unwrap_or(egui::Id::NULL);
         ui.end_row();
         for (index, target) in workspace.targets.iter_mut().enumerate() {
             let scope = target
@@ -229,17 +390,21 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
                     |(_, name)| name.clone(),
                 );
             egui::ComboBox::new(("target-dept", index), "")
+                .width(DEPARTMENT_WIDTH)
                 .selected_text(scope)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut target.department, None, T::AllDepartments.get(lang));
                     for (id, name) in &departments {
                         ui.selectable_value(&mut target.department, Some(id.clone()), name);
                     }
-                });
+                })
+                .response
+                .labelled_by(head(0));
             let dimension_name = framework
                 .dimension(&target.dimension)
                 .map_or("?", |d| d.name.get(lang));
             egui::ComboBox::new(("target-dim", index), "")
+                .width(DIMENSION_WIDTH)
                 .selected_text(dimension_name)
                 .show_ui(ui, |ui| {
                     for dimension in &framework.dimensions {
@@ -251,13 +416,16 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
                             target.indicator = None;
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(head(1));
             let indicator_name = target
                 .indicator
                 .as_deref()
                 .and_then(|id| framework.indicator(id))
                 .map_or_else(|| "—".to_owned(), |(_, i)| i.name.get(lang).to_owned());
             egui::ComboBox::new(("target-ind", index), "")
+                .width(INDICATOR_WIDTH)
                 .selected_text(indicator_name)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut target.indicator, None, "—");
@@ -270,24 +438,39 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
                             );
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(head(2));
             egui::ComboBox::new(("target-level", index), "")
-                .selected_text(target.level.to_string())
+                .width(LEVEL_WIDTH)
+                .selected_text(format!(
+                    "{} · {}",
+                    target.level.get(),
+                    framework.level_name(target.level, lang)
+                ))
                 .show_ui(ui, |ui| {
                     for level in Level::all() {
                         let name = format!("{} · {}", level.get(), framework.level_name(level, lang));
                         ui.selectable_value(&mut target.level, level, name);
                     }
-                });
+                })
+                .response
+                .labelled_by(head(3));
             if let Some(date) = dates.get_mut(index) {
                 ui.add(
                     egui::TextEdit::singleline(date)
-                        .desired_width(90.0)
+                        .desired_width(DATE_WIDTH)
+                        .min_size(egui::vec2(DATE_WIDTH, 0.0))
                         .hint_text("YYYY-MM-DD"),
-                );
+                )
+                .labelled_by(head(4));
             }
             if ui.small_button(T::Remove.get(lang)).clicked() {
                 remove = Some(index);
+            }
+            if repeated.contains(&index) {
+                ui.colored_label(ui.visuals().error_fg_color, "⚠")
+                    .on_hover_text(T::DuplicateTarget.get(lang));
             }
             ui.end_row();
         }
@@ -296,8 +479,16 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
         workspace.targets.remove(index);
         dates.remove(index);
     }
+    // A new target starts on the first dimension without a workspace-wide
+    // target, so that it does not repeat one (the first, if all have one).
+    let untargeted = framework.dimensions.iter().find(|d| {
+        !workspace
+            .targets
+            .iter()
+            .any(|t| t.department.is_none() && t.indicator.is_none() && t.dimension == d.id)
+    });
     if ui.button(T::AddTarget.get(lang)).clicked()
-        && let Some(dimension) = framework.dimensions.first()
+        && let Some(dimension) = untargeted.or(framework.dimensions.first())
     {
         let by = chrono::Local::now().date_naive();
         workspace.targets.push(Target {
@@ -345,14 +536,15 @@ fn weight_row_ui(
     weights: &mut std::collections::BTreeMap<String, f64>,
     strong: bool,
 ) {
-    if strong {
-        ui.strong(name);
+    let label = if strong {
+        ui.strong(name)
     } else {
-        ui.label(format!("    {name}"));
-    }
+        ui.label(format!("    {name}"))
+    };
     let mut value = weights.get(id).copied().unwrap_or(default);
     if ui
         .add(egui::DragValue::new(&mut value).range(0.1..=10.0).speed(0.05))
+        .labelled_by(label.id)
         .changed()
     {
         if (value - default).abs() < 1e-9 {

@@ -20,13 +20,13 @@ use egui_plot::{
 };
 
 use super::ViewCtx;
-use crate::analysis::{self, GroupPoint, Projection, Trend};
+use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
 use crate::app::command::Command;
 use crate::app::i18n::{T, change_text, level_text};
 use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
-use crate::model::{Dataset, Lang, Level, Target};
+use crate::model::{Dataset, Lang, Level};
 
 /// The chart's id for the Chart / Table switch.
 const CHART_ID: &str = "trends.plot";
@@ -55,6 +55,9 @@ struct Series<'a> {
     focus: bool,
     /// What clicking its row under the chart does.
     row: RowAction<'a>,
+    /// A department's overall line: its target is the weighted mean of the
+    /// dimension targets, reached when every one of them is.
+    overall: bool,
 }
 
 /// What clicking a line's row under the chart does.
@@ -92,7 +95,9 @@ pub fn trends_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
     let rows = 1 + series.len() + usize::from(!band.is_empty());
     // A row count is small, so the conversion is exact.
     let row_pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
-    let summary_height = (row_pitch * rows as f32 + 16.0).min(SUMMARY_MAX_HEIGHT);
+    let overall = series.iter().any(|s| s.overall);
+    let note_height = if overall { 20.0 } else { 0.0 };
+    let summary_height = (row_pitch * rows as f32 + 16.0).min(SUMMARY_MAX_HEIGHT) + note_height;
     let chart_height = (ui.available_height() - summary_height - 12.0).max(MIN_PLOT_HEIGHT);
     if as_table {
         table_ui(ui, ctx, &series, band, chart_height);
@@ -100,6 +105,10 @@ pub fn trends_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
         plot_ui(ui, ctx, &series, band, chart_height);
     }
     ui.separator();
+    if overall {
+        // What "target" and "reached" mean for a department's overall line.
+        ui.label(RichText::new(T::TrendOverallNote.get(ctx.lang)).weak().small());
+    }
     let mut focus = None;
     ui.scope(|ui| summary_ui(ui, ctx, &series, band, &mut focus, out));
     if let Some(dimension) = focus {
@@ -202,6 +211,7 @@ fn chooser_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut TrendsViewState) {
 /// Recomputes the memoised figures when what they depend on has changed.
 fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
     let revision = ctx.derived.revision();
+    let basis = ctx.selection.basis;
     let department = match state.scope {
         TrendScope::One => ctx.selection.department.clone(),
         TrendScope::Set | TrendScope::All => None,
@@ -211,8 +221,9 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
         .cache
         .key
         .as_ref()
-        .is_some_and(|(rev, scope, dimension, chosen, dept)| {
+        .is_some_and(|(rev, scope, dimension, chosen, dept, on)| {
             *rev == revision
+                && *on == basis
                 && *scope == state.scope
                 && *dimension == state.dimension
                 && (!uses_chosen || *chosen == state.chosen)
@@ -228,19 +239,29 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
     };
     let dimension = state.dimension.as_deref();
     let (series, band) = match state.scope {
-        TrendScope::One => (one_department(ctx.data, department.as_deref()), Vec::new()),
-        TrendScope::Set => (chosen_departments(ctx.data, &chosen, dimension), Vec::new()),
-        TrendScope::All => all_departments(ctx.data, dimension),
+        TrendScope::One => (one_department(ctx.data, department.as_deref(), basis), Vec::new()),
+        TrendScope::Set => (
+            chosen_departments(ctx.data, &chosen, dimension, basis),
+            Vec::new(),
+        ),
+        TrendScope::All => all_departments(ctx.data, dimension, basis),
     };
     state.cache = TrendsCache {
-        key: Some((revision, state.scope, state.dimension.clone(), chosen, department)),
+        key: Some((
+            revision,
+            state.scope,
+            state.dimension.clone(),
+            chosen,
+            department,
+            basis,
+        )),
         series,
         band,
     };
 }
 
 /// The overall trend and one per dimension.
-fn one_department(data: &Dataset, department: Option<&str>) -> Vec<(Option<String>, Trend)> {
+fn one_department(data: &Dataset, department: Option<&str>, basis: Basis) -> Vec<(Option<String>, Trend)> {
     let Some(department) = department else {
         return Vec::new();
     };
@@ -250,7 +271,7 @@ fn one_department(data: &Dataset, department: Option<&str>) -> Vec<(Option<Strin
         .map(|dimension| {
             (
                 dimension.map(str::to_owned),
-                analysis::trend(data, department, dimension),
+                analysis::trend_on(data, department, dimension, basis),
             )
         })
         .collect()
@@ -261,11 +282,17 @@ fn chosen_departments(
     data: &Dataset,
     chosen: &BTreeSet<String>,
     dimension: Option<&str>,
+    basis: Basis,
 ) -> Vec<(Option<String>, Trend)> {
     data.workspace
         .active_departments()
         .filter(|d| chosen.contains(&d.id))
-        .map(|d| (Some(d.id.clone()), analysis::trend(data, &d.id, dimension)))
+        .map(|d| {
+            (
+                Some(d.id.clone()),
+                analysis::trend_on(data, &d.id, dimension, basis),
+            )
+        })
         .collect()
 }
 
@@ -274,13 +301,14 @@ fn chosen_departments(
 fn all_departments(
     data: &Dataset,
     dimension: Option<&str>,
+    basis: Basis,
 ) -> (Vec<(Option<String>, Trend)>, Vec<GroupPoint>) {
     let ids: Vec<&str> = data
         .workspace
         .active_departments()
         .map(|d| d.id.as_str())
         .collect();
-    let band = analysis::group_trend(data, &ids, dimension);
+    let band = analysis::group_trend_on(data, &ids, dimension, basis);
     if band.is_empty() {
         return (Vec::new(), band);
     }
@@ -289,39 +317,20 @@ fn all_departments(
         [.., (_, before), (_, now)] => Some(now - before),
         _ => None,
     };
-    let target = workspace_target(data, dimension);
-    let projection = target.map_or(Projection::NoTarget, |t| {
-        analysis::project(&points, f64::from(t.level.get()))
-    });
+    // The workspace-wide target: overall the weighted mean of the dimension
+    // targets, as for one department.
+    let target = analysis::workspace_target(data, dimension);
+    let projection = target
+        .as_ref()
+        .map_or(Projection::NoTarget, |t| analysis::project(&points, t.level));
     let mean = Trend {
         points,
         change,
-        target: target.map(|t| t.level),
-        target_by: target.map(|t| t.by),
+        target: target.as_ref().map(|t| t.level),
+        target_by: target.and_then(|t| t.by),
         projection,
     };
     (vec![(None, mean)], band)
-}
-
-/// The target that applies to every department: for one dimension its
-/// workspace-wide target; overall the lowest of them (as `analysis::trend`
-/// does for one department).
-fn workspace_target<'a>(data: &'a Dataset, dimension: Option<&str>) -> Option<&'a Target> {
-    let wide = |id: &str| {
-        data.workspace
-            .targets
-            .iter()
-            .find(|t| t.department.is_none() && t.indicator.is_none() && t.dimension == id)
-    };
-    match dimension {
-        Some(id) => wide(id),
-        None => data
-            .framework
-            .dimensions
-            .iter()
-            .filter_map(|d| wide(&d.id))
-            .min_by_key(|t| t.level),
-    }
 }
 
 /// The cached trends as named, coloured lines. For one department the
@@ -349,6 +358,7 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                     trend,
                     focus: *id == state.dimension,
                     row: RowAction::Focus(dimension),
+                    overall: dimension.is_none(),
                 }
             })
             .collect(),
@@ -371,6 +381,7 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                     trend,
                     focus: true,
                     row: RowAction::Select(id),
+                    overall: state.dimension.is_none(),
                 }
             })
             .collect(),
@@ -384,6 +395,7 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                 trend,
                 focus: true,
                 row: RowAction::Nothing,
+                overall: false,
             })
             .collect(),
     };
@@ -477,7 +489,7 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
         .x_axis_formatter(move |mark, _| month_label(base, mark.value))
         .y_grid_spacer(level_marks)
         .y_axis_formatter(move |mark, _| level_label(framework, lang, mark.value))
-        .label_formatter(move |position| hover_text(base, position));
+        .label_formatter(move |position| hover_text(lang, base, position));
     if extent_changed {
         plot = plot.reset();
     }
@@ -507,15 +519,23 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &label));
 }
 
-/// The x range in days since `base`: every point and target date, and the
-/// projected dates unless they lie far beyond the target date.
+/// The x range in days since `base`: every point, with a margin. For one
+/// department (a single focused line) also its target date and its
+/// projected date (within the horizon by construction), unless that lies
+/// far beyond the target date. With many lines (a chosen set, all
+/// departments) the axis stays on the data: their target dates and
+/// projections are reached by panning, never squeezing the periods.
 fn x_extent(base: NaiveDate, series: &[Series]) -> (f64, f64) {
     let days = |date: NaiveDate| charts::days_since(base, date);
+    let one_department = match series {
+        [only] => matches!(only.row, RowAction::Focus(_) | RowAction::Select(_)),
+        _ => series.iter().all(|s| matches!(s.row, RowAction::Focus(_))),
+    };
     let mut last = 0.0_f64;
     for s in series {
         let trend = s.trend;
         last = trend.points.iter().map(|p| days(p.0)).fold(last, f64::max);
-        if !s.focus {
+        if !(s.focus && one_department) {
             continue;
         }
         let target_by = trend.target_by.map(days);
@@ -627,13 +647,19 @@ fn level_label(framework: &crate::model::Framework, lang: Lang, value: f64) -> S
     format!("{level} {}", framework.level_name(level, lang))
 }
 
-fn hover_text(base: NaiveDate, position: &HoverPosition) -> Option<String> {
+fn hover_text(lang: Lang, base: NaiveDate, position: &HoverPosition) -> Option<String> {
     match position {
         HoverPosition::NearDataPoint {
             plot_name, position, ..
         } => {
             let date = charts::date_from_days(base, position.x)?;
-            Some(format!("{plot_name}\n{date}\n{:.2}", position.y))
+            // A projection is shown to the month, never to a day.
+            let date = if plot_name.starts_with(T::Projection.get(lang)) {
+                month_text(date, lang)
+            } else {
+                date.to_string()
+            };
+            Some(format!("{plot_name}\n{date}\n{}", level_text(Some(position.y))))
         }
         HoverPosition::Elsewhere { .. } => None,
     }
@@ -712,11 +738,15 @@ fn series_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, s: &Series, labe
     if !s.focus {
         return;
     }
-    let (Some(level), Some(by)) = (s.trend.target, s.trend.target_by) else {
+    let (Some(target), Some(by)) = (s.trend.target, s.trend.target_by) else {
         return;
     };
-    let target = f64::from(level.get());
-    let target_name = format!("{} {level} · {}", T::Target.get(lang), s.name);
+    let target_name = format!(
+        "{} {} · {}",
+        T::Target.get(lang),
+        target_level_text(target),
+        s.name
+    );
     plot_ui.hline(
         HLine::new(target_name.clone(), target)
             .color(s.colour.gamma_multiply(0.8))
@@ -758,7 +788,7 @@ fn series_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, s: &Series, labe
             .filled(false),
     );
     if label_projection {
-        let label = RichText::new(date.to_string())
+        let label = RichText::new(month_text(date, lang))
             .text_style(egui::TextStyle::Body)
             .color(s.colour);
         plot_ui.text(egui_plot::Text::new(projection_name, at, label).anchor(egui::Align2::RIGHT_BOTTOM));
@@ -950,7 +980,8 @@ fn summary_row_ui(
         });
     }
     row.col(|ui| {
-        let outlook = outlook_text(ctx.lang, s.trend);
+        let today = chrono::Local::now().date_naive();
+        let outlook = outlook_text(ctx.lang, s.trend, s.overall, today);
         ui.add(egui::Label::new(&outlook).truncate())
             .on_hover_text(&outlook);
     });
@@ -984,38 +1015,78 @@ fn swatch_ui(ui: &mut Ui, colour: Color32) {
     }
 }
 
-/// "4 Consolidation · 2026-12-31", or a dash.
-fn target_text(ctx: &ViewCtx, trend: &Trend) -> String {
-    match (trend.target, trend.target_by) {
-        (Some(level), Some(by)) => format!(
-            "{level} {} · {by}",
-            ctx.data.framework.level_name(level, ctx.lang)
-        ),
-        (Some(level), None) => format!("{level} {}", ctx.data.framework.level_name(level, ctx.lang)),
-        _ => "–".to_owned(),
+/// A target level: a whole level as "4", an overall (weighted mean) target
+/// to two decimals, "3.67".
+fn target_level_text(level: f64) -> String {
+    let whole = level.round();
+    if (level - whole).abs() < 1e-9 {
+        format!("{whole:.0}")
+    } else {
+        level_text(Some(level))
     }
 }
 
-/// The projection as a sentence: "Projected to reach target: 2026-09-30 (on schedule)".
-fn outlook_text(lang: Lang, trend: &Trend) -> String {
-    match trend.projection {
+/// "4 Consolidation · 2026-12-31" for a whole level, "3.67 · 2026-12-31"
+/// for an overall target, or a dash.
+fn target_text(ctx: &ViewCtx, trend: &Trend) -> String {
+    let Some(target) = trend.target else {
+        return "–".to_owned();
+    };
+    let whole = target.round();
+    let is_level = (target - whole).abs() < 1e-9 && (1.0..=5.0).contains(&whole);
+    // Checked to be a whole 1–5 first, so the cast is exact.
+    let level = is_level.then(|| Level::new(whole as u8)).flatten().map_or_else(
+        || target_level_text(target),
+        |level| format!("{level} {}", ctx.data.framework.level_name(level, ctx.lang)),
+    );
+    match trend.target_by {
+        Some(by) => format!("{level} · {by}"),
+        None => level,
+    }
+}
+
+/// A projected month: "Mar 2027" / "2027年3月". Projections are shown to the
+/// month: a day would claim a precision a straight line cannot give.
+pub(super) fn month_text(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.format("%b %Y").to_string(),
+        Lang::Zh => date.format("%Y年%-m月").to_string(),
+    }
+}
+
+/// The projection as a sentence: "Projected to reach target: Mar 2027 (on
+/// schedule)"; a passed target date not reached reads "overdue", whatever
+/// the line says. `overall` says which "reached" is meant: every dimension
+/// with a target, or the line's own.
+pub(super) fn outlook_text(lang: Lang, trend: &Trend, overall: bool, today: NaiveDate) -> String {
+    let schedule = trend.on_schedule(today);
+    let sentence = match trend.projection {
         Projection::Projected(date) => {
-            let schedule = match trend.on_schedule() {
-                Some(true) => Some(T::TrendOnSchedule.get(lang)),
-                Some(false) => Some(T::TrendLate.get(lang)),
+            let projected = T::Projection.get(lang);
+            let schedule = match schedule {
+                Some(Schedule::OnSchedule) => Some(T::TrendOnSchedule.get(lang)),
+                Some(Schedule::Late) => Some(T::TrendLate.get(lang)),
+                Some(Schedule::Overdue) => Some(T::TrendOverdue.get(lang)),
                 None => None,
             };
-            let projected = T::Projection.get(lang);
-            match (lang, schedule) {
-                (Lang::En, Some(schedule)) => format!("{projected}: {date} ({schedule})"),
-                (Lang::Zh, Some(schedule)) => format!("{projected}：{date}（{schedule}）"),
-                (Lang::En, None) => format!("{projected}: {date}"),
-                (Lang::Zh, None) => format!("{projected}：{date}"),
-            }
+            let month = month_text(date, lang);
+            return match (lang, schedule) {
+                (Lang::En, Some(schedule)) => format!("{projected}: {month} ({schedule})"),
+                (Lang::Zh, Some(schedule)) => format!("{projected}：{month}（{schedule}）"),
+                (Lang::En, None) => format!("{projected}: {month}"),
+                (Lang::Zh, None) => format!("{projected}：{month}"),
+            };
         }
-        Projection::Reached => T::TrendReached.get(lang).to_owned(),
-        Projection::NotProgressing => T::TrendNotProgressing.get(lang).to_owned(),
-        Projection::TooFewPoints => T::NoTrend.get(lang).to_owned(),
-        Projection::NoTarget => T::TrendNoTarget.get(lang).to_owned(),
+        Projection::Reached if overall => T::TrendReachedAll.get(lang),
+        Projection::Reached => T::TrendReached.get(lang),
+        Projection::NotProgressing => T::TrendNotProgressing.get(lang),
+        Projection::BeyondHorizon => T::TrendBeyondHorizon.get(lang),
+        Projection::TooFewPoints => T::NoTrend.get(lang),
+        Projection::NoTarget => T::TrendNoTarget.get(lang),
+    };
+    match (schedule, lang) {
+        (Some(Schedule::Overdue), Lang::En) => format!("{}. {sentence}", T::TrendOverdueLead.get(lang)),
+        (Some(Schedule::Overdue), Lang::Zh) => format!("{}。{sentence}", T::TrendOverdueLead.get(lang)),
+        _ => sentence.to_owned(),
     }
 }

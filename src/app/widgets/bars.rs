@@ -25,6 +25,8 @@ pub struct RankingBars<'a> {
     label: &'a dyn Fn(usize) -> String,
     value: &'a dyn Fn(usize) -> f64,
     hover: &'a dyn Fn(usize) -> String,
+    hatched: Option<&'a dyn Fn(usize) -> bool>,
+    tag: Option<&'a dyn Fn(usize) -> Option<String>>,
     max: f64,
     max_height: f32,
     clicked: Option<&'a mut Option<usize>>,
@@ -46,10 +48,25 @@ impl<'a> RankingBars<'a> {
             label,
             value,
             hover,
+            hatched: None,
+            tag: None,
             max: 5.0,
             max_height: 300.0,
             clicked: None,
         }
+    }
+
+    /// Rows whose bar is hatched: figures not yet approved.
+    pub fn hatched(mut self, hatched: &'a dyn Fn(usize) -> bool) -> Self {
+        self.hatched = Some(hatched);
+        self
+    }
+
+    /// A short tag after a row's name ("provisional"), kept whole: the
+    /// name is cut short instead.
+    pub fn tags(mut self, tag: &'a dyn Fn(usize) -> Option<String>) -> Self {
+        self.tag = Some(tag);
+        self
     }
 
     /// The value a full-length bar stands for.
@@ -78,6 +95,8 @@ impl<'a> RankingBars<'a> {
         let response = ui.interact(rect, self.id.with(row), Sense::click());
         let label = (self.label)(row);
         let value = (self.value)(row);
+        // The printed figure and the bar's colour come from one rounded value.
+        let shown = charts::shown_level(value);
         let ink = ui.visuals().text_color();
         let painter = ui.painter();
         if response.hovered() || response.has_focus() {
@@ -94,10 +113,24 @@ impl<'a> RankingBars<'a> {
             FontId::monospace(12.0),
             ui.visuals().weak_text_color(),
         );
-        let galley = elided_galley(ui, &label, FontId::proportional(14.0), ink, label_width - 6.0, 1);
+        let tag_text = self.tag.and_then(|tag| tag(row));
+        let tag = tag_text.as_deref().map(|t| super::heatmap::tag_galley(ui, t));
+        let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
+        let galley = elided_galley(
+            ui,
+            &label,
+            FontId::proportional(14.0),
+            ink,
+            (label_width - 6.0 - tag_width).max(24.0),
+            1,
+        );
         let elided = galley.elided;
         let text_pos = egui::pos2(rect.left() + rank_width, rect.center().y - galley.size().y / 2.0);
+        let label_right = text_pos.x + galley.size().x;
         painter.galley(text_pos, galley, ink);
+        if let Some(tag) = tag {
+            super::heatmap::paint_tag(ui, tag, egui::pos2(label_right + 5.0, rect.center().y));
+        }
         let bar_area = egui::Rect::from_min_max(
             egui::pos2(rect.left() + rank_width + label_width, rect.top() + 3.0),
             egui::pos2(
@@ -109,17 +142,28 @@ impl<'a> RankingBars<'a> {
             .first()
             .map_or(bar_area.left(), |bar| {
                 let bar = egui_rect(*bar);
-                painter.rect_filled(bar, 2.0, colour(charts::level_colour(value)));
+                let fill = shown.colour;
+                painter.rect_filled(bar, 2.0, colour(fill));
+                if self.hatched.is_some_and(|hatched| hatched(row)) {
+                    super::heatmap::hatch(
+                        painter,
+                        bar,
+                        colour(charts::text_colour_on(fill)).gamma_multiply(0.35),
+                    );
+                }
                 bar.right()
             });
         painter.text(
             egui::pos2(bar_end + 4.0, rect.center().y),
             Align2::LEFT_CENTER,
-            format!("{value:.2}"),
+            shown.text(),
             FontId::monospace(12.0),
             ink,
         );
-        let name = format!("{label}: {value:.2}");
+        let name = match &tag_text {
+            Some(tag) => format!("{label} · {tag}: {}", shown.text()),
+            None => format!("{label}: {}", shown.text()),
+        };
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
         let response = response.on_hover_ui(|ui| {
             if elided {

@@ -15,7 +15,7 @@ use egui::{
 };
 
 use super::colour;
-use crate::app::i18n::{T, level_text};
+use crate::app::i18n::{T, tagged_text};
 use crate::charts::{self, HeatmapLabels, Point, Theme};
 use crate::model::{Lang, Level};
 
@@ -37,6 +37,16 @@ pub struct HeatValue {
     pub coverage: Option<f64>,
 }
 
+/// How a row's figures must be read, when not at face value: a short tag
+/// after its label (e.g. "provisional"), the full explanation on hover, and
+/// whether its cells are hatched (figures not approved).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowMark {
+    pub tag: String,
+    pub detail: String,
+    pub hatched: bool,
+}
+
 /// A heatmap of `rows` × `columns.len()` cells. Row labels and values are
 /// asked for lazily, only for the rows in view.
 pub struct Heatmap<'a> {
@@ -47,6 +57,7 @@ pub struct Heatmap<'a> {
     row_label: &'a dyn Fn(usize) -> String,
     columns: &'a [String],
     value: &'a dyn Fn(usize, usize) -> HeatValue,
+    row_mark: Option<&'a dyn Fn(usize) -> Option<RowMark>>,
     level_names: &'a [String],
     theme: Theme,
     max_height: f32,
@@ -70,6 +81,7 @@ impl<'a> Heatmap<'a> {
             row_label,
             columns,
             value,
+            row_mark: None,
             level_names: &[],
             theme: Theme::Light,
             max_height: 420.0,
@@ -80,6 +92,12 @@ impl<'a> Heatmap<'a> {
     /// The language of the hover text.
     pub fn lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
+        self
+    }
+
+    /// Marks rows whose figures are provisional, carried over or stale.
+    pub fn row_marks(mut self, mark: &'a dyn Fn(usize) -> Option<RowMark>) -> Self {
+        self.row_mark = Some(mark);
         self
     }
 
@@ -168,41 +186,83 @@ impl<'a> Heatmap<'a> {
             Self::labels(row_width, 0.0),
         );
         let label = (self.row_label)(row);
+        let mark = self.row_mark.and_then(|mark| mark(row));
         if let Some(label_rect) = layout.row_labels.first() {
-            self.row_label_ui(ui, &label, egui_rect(*label_rect), row);
+            self.row_label_ui(ui, &label, mark.as_ref(), egui_rect(*label_rect), row);
         }
+        // Cells are named with the tag, so a screen reader (and a test)
+        // hears "provisional" too.
+        let name = match &mark {
+            Some(mark) => tagged_text(&label, &mark.tag, self.lang),
+            None => label,
+        };
         for cell in &layout.cells {
-            self.cell_ui(ui, &label, row, cell.col, egui_rect(cell.rect));
+            self.cell_ui(ui, &name, mark.as_ref(), row, cell.col, egui_rect(cell.rect));
         }
     }
 
-    /// A row label, cut short with "…" when too long; the full name on hover.
-    fn row_label_ui(&self, ui: &mut Ui, label: &str, rect: egui::Rect, row: usize) {
+    /// A row label, cut short with "…" when too long, then the row's tag in
+    /// a small outlined box; the full name and the tag's meaning on hover.
+    fn row_label_ui(&self, ui: &mut Ui, label: &str, mark: Option<&RowMark>, rect: egui::Rect, row: usize) {
         let ink = ui.visuals().text_color();
-        let galley = elided_galley(ui, label, FontId::proportional(14.0), ink, rect.width() - 6.0, 1);
+        let tag = mark.map(|m| tag_galley(ui, &m.tag));
+        let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
+        let galley = elided_galley(
+            ui,
+            label,
+            FontId::proportional(14.0),
+            ink,
+            (rect.width() - 6.0 - tag_width).max(24.0),
+            1,
+        );
         let pos = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
         let elided = galley.elided;
+        let label_right = pos.x + galley.size().x;
         ui.painter().galley(pos, galley, ink);
+        if let Some(tag) = tag {
+            paint_tag(ui, tag, egui::pos2(label_right + 5.0, rect.center().y));
+        }
         let response = ui.interact(rect, self.id.with(("row", row)), Sense::hover());
-        if elided {
-            response.on_hover_text(label);
+        match mark {
+            Some(mark) => {
+                response.on_hover_text(format!("{label}\n{}", mark.detail));
+            }
+            None if elided => {
+                response.on_hover_text(label);
+            }
+            None => {}
         }
     }
 
-    fn cell_ui(&mut self, ui: &mut Ui, row_label: &str, row: usize, col: usize, rect: egui::Rect) {
+    fn cell_ui(
+        &mut self,
+        ui: &mut Ui,
+        row_label: &str,
+        mark: Option<&RowMark>,
+        row: usize,
+        col: usize,
+        rect: egui::Rect,
+    ) {
         let value = (self.value)(row, col);
-        let fill = value
-            .mean
-            .map_or(self.theme.palette().no_data, charts::level_colour);
+        // The printed figure and the fill come from one rounded value.
+        let shown = value.mean.map(charts::shown_level);
+        let fill = shown.map_or(self.theme.palette().no_data, |s| s.colour);
         let response = ui.interact(rect, self.id.with(("cell", row, col)), Sense::click());
         let painter = ui.painter();
         painter.rect_filled(rect, 2.0, colour(fill));
+        if mark.is_some_and(|m| m.hatched) && value.mean.is_some() {
+            hatch(
+                painter,
+                rect,
+                colour(charts::text_colour_on(fill)).gamma_multiply(0.35),
+            );
+        }
         if response.hovered() || response.has_focus() {
             let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
             painter.rect_stroke(rect, 2.0, stroke, StrokeKind::Inside);
         }
         if rect.width() >= 28.0 {
-            let text = level_text(value.mean);
+            let text = shown.map_or_else(|| "–".to_owned(), |s| s.text());
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -218,7 +278,12 @@ impl<'a> Heatmap<'a> {
             info.value = value.mean;
             info
         });
-        let response = response.on_hover_ui(|ui| self.tooltip_ui(ui, &name, value));
+        let response = response.on_hover_ui(|ui| {
+            self.tooltip_ui(ui, &name, value);
+            if let Some(mark) = mark {
+                ui.label(egui::RichText::new(&mark.detail).italics());
+            }
+        });
         if response.clicked()
             && let Some(clicked) = self.clicked.as_deref_mut()
         {
@@ -230,12 +295,8 @@ impl<'a> Heatmap<'a> {
         let lang = self.lang;
         ui.strong(name);
         let level_name = |level: Level| self.level_names.get(level.index()).map_or("", String::as_str);
-        let mean = match value.mean {
-            Some(mean) => format!(
-                "{} ({})",
-                level_text(Some(mean)),
-                level_name(Level::from_mean(mean))
-            ),
+        let mean = match value.mean.map(charts::shown_level) {
+            Some(shown) => format!("{} ({})", shown.text(), level_name(shown.stage())),
             None => T::NoData.get(lang).to_owned(),
         };
         let floor = value
@@ -276,6 +337,42 @@ impl Widget for Heatmap<'_> {
             .response;
         response.widget_info(|| WidgetInfo::labeled(Role::Grid, true, &title));
         response
+    }
+}
+
+/// A row's tag ("provisional"), laid out small and weak.
+pub fn tag_galley(ui: &Ui, tag: &str) -> Arc<Galley> {
+    let weak = ui.visuals().weak_text_color();
+    ui.painter()
+        .layout_no_wrap(tag.to_owned(), FontId::proportional(11.0), weak)
+}
+
+/// Paints a tag in a small outlined box, its left edge at `left_centre`.
+pub fn paint_tag(ui: &Ui, tag: Arc<Galley>, left_centre: egui::Pos2) {
+    let size = tag.size();
+    let at = egui::pos2(left_centre.x, left_centre.y - size.y / 2.0);
+    let frame = egui::Rect::from_min_size(at, size).expand2(vec2(3.0, 1.0));
+    let weak = ui.visuals().weak_text_color();
+    ui.painter()
+        .rect_stroke(frame, 3.0, Stroke::new(1.0, weak), StrokeKind::Inside);
+    ui.painter().galley(at, tag, weak);
+}
+
+/// Diagonal lines across `rect`: the mark of a figure not yet approved.
+pub fn hatch(painter: &egui::Painter, rect: egui::Rect, ink: Color32) {
+    let painter = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let step = 6.0;
+    let stroke = Stroke::new(1.0, ink);
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        painter.line_segment(
+            [
+                egui::pos2(x, rect.bottom()),
+                egui::pos2(x + rect.height(), rect.top()),
+            ],
+            stroke,
+        );
+        x += step;
     }
 }
 

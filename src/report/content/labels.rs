@@ -102,6 +102,19 @@ pub struct Labels {
     pub periods: &'static str,
     pub no_priorities: &'static str,
     pub no_progress: &'static str,
+    /// "Basis": what the figures count (the cover's heading for it).
+    pub basis: &'static str,
+    /// The date of the assessment a figure uses.
+    pub assessed_on: &'static str,
+    /// The column or line of a figure's flags in words.
+    pub notes: &'static str,
+    /// The weighted mean of the dimension targets.
+    pub overall_target: &'static str,
+    pub on_target: &'static str,
+    pub on_target_yes: &'static str,
+    pub on_target_no: &'static str,
+    /// Says how charts mark a provisional figure.
+    pub provisional_legend: &'static str,
     /// Methodology: one paragraph per figure, in the order the report shows them.
     pub methodology_paragraphs: &'static [&'static str],
 }
@@ -206,6 +219,14 @@ pub static EN: Labels = Labels {
     periods: "Periods",
     no_priorities: "No department falls short of a target.",
     no_progress: "No department has an earlier assessment to compare with.",
+    basis: "Basis",
+    assessed_on: "Assessed on",
+    notes: "Notes",
+    overall_target: "Overall target",
+    on_target: "On target",
+    on_target_yes: "Yes: every dimension with a target has reached it",
+    on_target_no: "No: not every dimension with a target has reached it",
+    provisional_legend: "Dashed outline: provisional figure (the assessment is not yet approved).",
     methodology_paragraphs: &[
         "Indicator score: each indicator is rated at a level from 1 to 5 against the framework's rubric; its score on the 0–100 scale is (level − 1) × 25. \
          Indicators marked not applicable and unanswered indicators are left out of every average, never counted as zero.",
@@ -218,7 +239,12 @@ pub static EN: Labels = Labels {
          so one large gap weighs more than two small ones.",
         "Change: the difference between a department's mean level in its current assessment and in its assessment just before it.",
         "Coverage: answered indicators divided by applicable ones (those not marked not applicable).",
-        "Each department's current assessment is its latest one on or before the report's period. Mean levels are shown to two decimal places.",
+        "Overall target: the weighted mean of the department's dimension targets, with the same weights as the overall score. \
+         A department is on target only when every dimension that has a target has reached it, so a good average never hides a dimension short of its target.",
+        "Each department's current assessment is its latest one on or before the report's period that counts on the report's basis: approved assessments only, \
+         or the latest assessment of any status, in which case unapproved figures are marked provisional. A department whose assessment predates the period \
+         is marked as carried over from that date; a department whose newest file could not be read is flagged, never shown with an older result as current. \
+         Mean levels are shown to two decimal places.",
     ],
 };
 
@@ -311,6 +337,14 @@ pub static ZH: Labels = Labels {
     periods: "评估期",
     no_priorities: "没有部门低于目标。",
     no_progress: "没有部门有可比较的上期评估。",
+    basis: "统计口径",
+    assessed_on: "评估日期",
+    notes: "说明",
+    overall_target: "总体目标",
+    on_target: "是否达标",
+    on_target_yes: "是，所有设定目标的维度均已达到目标",
+    on_target_no: "否，尚有设定目标的维度未达到目标",
+    provisional_legend: "虚线框：暂定结果（评估尚未批准）。",
     methodology_paragraphs: &[
         "指标得分：每项指标按评估框架的等级描述评定为 1 至 5 级，折算为 0–100 分，即（等级 − 1）× 25。标为“不适用”和未作答的指标不计入任何平均值，也不按零分计算。",
         "维度平均等级：该维度已作答指标的加权平均。最低项为该维度中等级最低的已作答指标，与平均值并列显示，使最薄弱环节不被平均值掩盖。",
@@ -319,7 +353,9 @@ pub static ZH: Labels = Labels {
         "差距与优先度：差距 = 目标 − 当前等级，仅在为正（未达标）时计入。优先度 =（(1 + 差距)² − 1）× 权重，因此一个大差距比两个小差距更重要。",
         "变化：部门本期评估与其上一期评估的平均等级之差。",
         "完成率：已作答指标数除以适用指标数（未标为“不适用”的指标）。",
-        "各部门的本期评估为报告评估期当日或之前的最近一次评估。平均等级保留两位小数。",
+        "总体目标：部门各维度目标的加权平均，权重与总体得分相同。只有所有设定目标的维度均达到目标，部门才算达标，因此平均值较好不能掩盖未达标的维度。",
+        "各部门的本期评估为报告评估期当日或之前、符合本报告统计口径的最近一次评估：或仅计已批准的评估，或取任何状态的最新评估（此时未批准的结果标为“暂定”）。\
+         评估日期早于评估期的部门，标明沿用该日期的评估；最新评估文件无法读取的部门予以标明，不以较早的结果充作当期结果。平均等级保留两位小数。",
     ],
 };
 

@@ -6,7 +6,7 @@
 //! One paragraph per topic, in the report's language. Names inside come
 //! from user data, so renderers escape these strings like any other.
 
-use super::{ReportContent, change_text, level_text, percent_text};
+use super::{ReportContent, change_text, date_text, level_text, percent_text};
 use crate::model::Lang;
 
 /// How many names a sentence lists before saying "and N more".
@@ -75,12 +75,13 @@ fn government_stage(content: &ReportContent) -> Option<String> {
     let summary = &content.summary;
     let lang = content.lang;
     let period = summary.period?;
+    let period_zh = date_text(period, Lang::Zh);
     let total = summary.departments.len();
     let Some((stage, mean)) = summary.stage.zip(summary.mean_level) else {
         return Some(pick(
             lang,
             format!("As of {period}, none of the {total} departments has a scored assessment."),
-            format!("截至{period}，{total}个部门均无可计分的评估。"),
+            format!("截至{period_zh}，{total}个部门均无可计分的评估。"),
         ));
     };
     let level = content.levels.get(stage.index());
@@ -102,7 +103,7 @@ fn government_stage(content: &ReportContent) -> Option<String> {
             summary.draft,
         ),
         format!(
-            "截至{period}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”。该阶段特征：{meaning}其中已批准{}个、\
+            "截至{period_zh}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”。该阶段特征：{meaning}其中已批准{}个、\
              已提交{}个、草稿或已退回{}个；适用指标的完成率为{coverage}。",
             summary.assessed,
             level_text(Some(mean)),
@@ -363,13 +364,14 @@ fn imbalance(content: &ReportContent) -> Option<String> {
 fn department_stage(content: &ReportContent) -> Option<String> {
     let lang = content.lang;
     let period = content.summary.period?;
+    let period_zh = date_text(period, Lang::Zh);
     let (_, name) = content.scope.as_ref()?;
     let figures = content.heatmap.first()?;
     let (Some(stage), Some(mean)) = (figures.stage, figures.mean_level) else {
         return Some(pick(
             lang,
             format!("As of {period}, {name} has no scored assessment."),
-            format!("截至{period}，{name}尚无可计分的评估。"),
+            format!("截至{period_zh}，{name}尚无可计分的评估。"),
         ));
     };
     let meaning = content
@@ -382,6 +384,9 @@ fn department_stage(content: &ReportContent) -> Option<String> {
     });
     let rank_zh = rank.map_or_else(String::new, |(r, of)| format!("，在{of}个部门中排名第{r}"));
     let period_of = figures.period.map_or_else(String::new, |p| p.to_string());
+    let period_of_zh = figures
+        .period
+        .map_or_else(String::new, |p| date_text(p, Lang::Zh));
     Some(pick(
         lang,
         format!(
@@ -394,7 +399,7 @@ fn department_stage(content: &ReportContent) -> Option<String> {
             percent_text(figures.coverage),
         ),
         format!(
-            "截至{period}，{name}平均等级为{}（{period_of}评估，{}）{rank_zh}，处于第{}阶段“{}”。该阶段特征：{meaning}适用指标完成率为{}。",
+            "截至{period_zh}，{name}平均等级为{}（{period_of_zh}评估，{}）{rank_zh}，处于第{}阶段“{}”。该阶段特征：{meaning}适用指标完成率为{}。",
             level_text(Some(mean)),
             figures.status_label,
             stage.get(),
@@ -490,7 +495,7 @@ fn department_change(content: &ReportContent) -> Option<String> {
         ),
         format!(
             "与上一期（{}）相比，平均等级变化{}（由{}到{}）。{zh_moves}",
-            progress.previous_period,
+            date_text(progress.previous_period, Lang::Zh),
             change_text(progress.change),
             level_text(progress.previous_level),
             level_text(progress.current_level),

@@ -19,9 +19,10 @@ fn grid() -> Rgb {
     Theme::Light.palette().grid
 }
 
-/// A mean level as drawn on charts ("2.75", or "–").
+/// A mean level as drawn on charts ("2.75", or "–"), rounded as its colour is
+/// ([`charts::shown_level`]).
 fn level_label(value: Option<f64>) -> String {
-    crate::report::content::level_text(value)
+    value.map_or_else(|| "–".to_owned(), |v| charts::shown_level(v).text())
 }
 
 /// "name 2.75, name –": labelled values, for a chart's alternative text.
@@ -253,6 +254,7 @@ pub fn heatmap(
     rows: &[String],
     columns: &[String],
     values: &[Vec<Option<f64>>],
+    provisional: &[bool],
     no_data: &str,
 ) -> Graphic {
     let width = CONTENT.width();
@@ -310,12 +312,20 @@ pub fn heatmap(
             .and_then(|r| r.get(cell.col))
             .copied()
             .flatten();
-        let fill = value.map_or_else(no_data_colour, level_colour);
+        // The printed figure and the fill come from one rounded value.
+        let fill = value.map_or_else(no_data_colour, |v| charts::shown_level(v).colour);
         items.push(Item::Rect {
             rect: cell.rect,
             fill: Some(fill),
             stroke: None,
         });
+        if provisional.get(cell.row).copied().unwrap_or(false) {
+            items.push(super::tables::dashed_outline(
+                cell.rect,
+                text_colour_on(fill),
+                -1.5,
+            ));
+        }
         let style = Style {
             colour: text_colour_on(fill),
             bold: false,
@@ -377,7 +387,9 @@ fn level_legend(fonts: &Fonts, items: &mut Vec<Item>, at: Point, no_data: &str) 
 
 /// Horizontal bars of mean levels on a 0–5 scale, one row per entry, the
 /// number at the end of each bar.
-pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)]) -> Graphic {
+///
+/// A bar whose `provisional` entry is true gets a dashed outline.
+pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)], provisional: &[bool]) -> Graphic {
     let row_height = 14.0;
     let label_width = rows
         .iter()
@@ -407,16 +419,19 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)]) -> Graphic {
     }
     let values: Vec<f64> = rows.iter().map(|(_, v)| v.unwrap_or(f64::NAN)).collect();
     let bars = bar_layout(&values, 5.0, bar_area, true, 3.0);
-    for ((name, value), bar) in rows.iter().zip(&bars) {
+    for (i, ((name, value), bar)) in rows.iter().zip(&bars).enumerate() {
         let name = text::ellipsize(fonts, name, LABEL_SIZE, label_width - 8.0);
         let mid = bar.center().y;
         Label::new(&name, Point::new(0.0, mid)).draw(fonts, &mut items);
         if let Some(v) = value {
             items.push(Item::Rect {
                 rect: *bar,
-                fill: Some(level_colour(*v)),
+                fill: Some(charts::shown_level(*v).colour),
                 stroke: None,
             });
+            if provisional.get(i).copied().unwrap_or(false) {
+                items.push(super::tables::dashed_outline(*bar, INK, 1.0));
+            }
         }
         let text = level_label(*value);
         let style = Style {
@@ -438,4 +453,54 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)]) -> Graphic {
 /// The colour of the `i`-th radar series.
 pub fn series(i: usize) -> Rgb {
     series_colour(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fonts() -> Fonts {
+        match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// The fills of the items drawn, and the texts, in order.
+    fn drawn(graphic: &Graphic) -> (Vec<Rgb>, Vec<&str>) {
+        let mut fills = Vec::new();
+        let mut texts = Vec::new();
+        for item in &graphic.items {
+            match item {
+                Item::Rect { fill: Some(fill), .. } => fills.push(*fill),
+                Item::Text { text, .. } => texts.push(text.as_str()),
+                _ => {}
+            }
+        }
+        (fills, texts)
+    }
+
+    #[test]
+    fn a_heatmap_cell_reads_the_level_it_is_painted() {
+        let columns = ["x".to_owned(), "y".to_owned(), "z".to_owned()];
+        let values = [vec![Some(4.995), Some(4.994), Some(2.625)]];
+        let graphic = heatmap(&fonts(), &["a".to_owned()], &columns, &values, &[], "no data");
+        let (fills, texts) = drawn(&graphic);
+        // 4.995 reads "5.00" and is painted as level 5 (viridis' last stop);
+        // 4.994 reads "4.99"; 2.625 reads "2.63", painted as 2.63.
+        assert!(texts.contains(&"5.00") && texts.contains(&"4.99") && texts.contains(&"2.63"));
+        assert!(!texts.contains(&"2.62"));
+        assert_eq!(fills[0], Rgb(0xfd, 0xe7, 0x25));
+        assert_eq!(fills[1], level_colour(4.99));
+        assert_eq!(fills[2], level_colour(2.63));
+    }
+
+    #[test]
+    fn a_ranking_bar_reads_the_level_it_is_painted() {
+        let rows = [("a".to_owned(), Some(4.995))];
+        let graphic = ranking(&fonts(), &rows, &[]);
+        let (fills, texts) = drawn(&graphic);
+        assert!(texts.contains(&"5.00"), "{texts:?}");
+        assert!(fills.contains(&Rgb(0xfd, 0xe7, 0x25)), "{fills:?}");
+    }
 }

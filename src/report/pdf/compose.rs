@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 use crate::charts::{Point, Rect, Rgb, level_colour, text_colour_on};
 use crate::model::{Lang, Level};
 use crate::report::content::{
-    AnswerRow, DepartmentSection, ReportContent, change_text, level_text, percent_text,
+    self, AnswerRow, DepartmentSection, ReportContent, change_text, level_text, notes_text, percent_text,
+    provisional_text,
 };
 
 use super::charts::{self, RadarSeries};
@@ -61,15 +62,46 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-/// A dated figure: ISO date, or a dash.
-fn date_text(date: Option<NaiveDate>) -> String {
-    date.map_or_else(|| "–".to_owned(), |d| d.format("%Y-%m-%d").to_string())
+/// A dated figure: ISO in English, 2025年12月31日 in Chinese; or a dash.
+fn date_text(date: Option<NaiveDate>, lang: Lang) -> String {
+    date.map_or_else(|| "–".to_owned(), |d| content::date_text(d, lang))
+}
+
+/// A level chip, outlined with dashes when the figure is provisional.
+fn marked_level_cell(value: Option<f64>, provisional: bool) -> Cell {
+    let cell = level_cell(value);
+    if provisional && value.is_some() {
+        cell.dashed()
+    } else {
+        cell
+    }
+}
+
+/// A department's name with its notes on the lines below.
+fn name_with_notes(name: &str, notes: &[String], lang: Lang) -> String {
+    if notes.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}\n{}", notes_text(notes, lang))
+    }
+}
+
+/// ": " in English, the full-width "：" in Chinese.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
 }
 
 /// A level as a number on its colour, or a dash.
 fn level_cell(value: Option<f64>) -> Cell {
     match value {
-        Some(v) => Cell::chip(level_text(Some(v)), level_colour(v)),
+        Some(v) => {
+            // The printed figure and the chip's colour from one rounded value.
+            let shown = crate::charts::shown_level(v);
+            Cell::chip(shown.text(), shown.colour)
+        }
         None => Cell::new("–").coloured(MUTED),
     }
 }
@@ -193,12 +225,27 @@ fn cover(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         .map_or_else(|| l.whole_government.to_owned(), |(_, name)| name.clone());
     let rows = [
         (l.scope, scope),
-        (l.period, date_text(content.period)),
-        (l.generated, date_text(Some(content.generated))),
+        (l.period, date_text(content.period, content.lang)),
+        (l.generated, date_text(Some(content.generated), content.lang)),
         (l.overall_stage, content.stage_text()),
     ];
+    let rows: Vec<(&str, String)> = rows
+        .into_iter()
+        .chain(
+            content
+                .basis_lines
+                .iter()
+                .enumerate()
+                .map(|(i, line)| (if i == 0 { l.basis } else { "" }, line.clone())),
+        )
+        .collect();
     let label_width = rows.iter().map(|(k, _)| fonts.width(k, 11.0)).fold(0.0, f32::max) + 18.0;
     for (label, value) in rows {
+        let continued = label.is_empty();
+        if continued {
+            // A further line of the basis: no rule between it and the one above.
+            y -= 8.0;
+        }
         items.push(Item::text_line(0.0, y, 11.0, 20.0, Style::MUTED, label));
         let lines = text::wrap(fonts, &value, 11.0, width - label_width);
         for line in &lines {
@@ -224,9 +271,10 @@ fn cover(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         y += 8.0;
     }
     // The overall stage as a large chip carrying its number.
-    if let (Some(stage), Some(mean)) = (content.summary.stage, content.summary.mean_level) {
+    if let Some(stage) = content.summary.stage {
         y += 24.0;
-        let fill = level_colour(mean);
+        // Painted as the stage it prints, never as the raw mean.
+        let fill = level_colour(f64::from(stage.get()));
         let chip = Rect::from_min_size(Point::new(0.0, y), 64.0, 64.0);
         items.push(Item::Rect {
             rect: chip,
@@ -242,7 +290,7 @@ fn cover(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         items.push(Item::text_line(x, y + 10.0, 30.0, 44.0, style, &number));
         let name = content.level_name(stage);
         items.push(Item::text_line(80.0, y + 6.0, 16.0, 24.0, Style::BOLD, &name));
-        let mean_line = format!("{} {}", l.mean_level, level_text(Some(mean)));
+        let mean_line = format!("{} {}", l.mean_level, level_text(content.summary.mean_level));
         items.push(Item::text_line(
             80.0,
             y + 32.0,
@@ -403,10 +451,46 @@ fn heatmap(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         .collect();
     // A page holds about 30 rows; longer grids continue on the next page,
     // each part with its own column labels and legend.
-    for (rows, values) in rows.chunks(HEATMAP_ROWS).zip(values.chunks(HEATMAP_ROWS)) {
+    let provisional: Vec<bool> = content.heatmap.iter().map(|d| d.is_provisional()).collect();
+    for ((rows, values), provisional) in rows
+        .chunks(HEATMAP_ROWS)
+        .zip(values.chunks(HEATMAP_ROWS))
+        .zip(provisional.chunks(HEATMAP_ROWS))
+    {
         blocks.push(Block::Graphic(charts::heatmap(
-            fonts, rows, &columns, values, l.no_data,
+            fonts,
+            rows,
+            &columns,
+            values,
+            provisional,
+            l.no_data,
         )));
+    }
+    blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
+    department_notes(
+        content,
+        content
+            .heatmap
+            .iter()
+            .map(|d| (d.name.as_str(), d.notes.as_slice())),
+        blocks,
+    );
+}
+
+/// "Name: provisional; carried over from …", one paragraph per department
+/// with a note, under a chart.
+fn department_notes<'n>(
+    content: &ReportContent,
+    rows: impl Iterator<Item = (&'n str, &'n [String])>,
+    blocks: &mut Vec<Block>,
+) {
+    let lang = content.lang;
+    for (name, notes) in rows.filter(|(_, notes)| !notes.is_empty()) {
+        blocks.push(Block::Paragraph(Paragraph::note(format!(
+            "{name}{}{}",
+            colon(lang),
+            notes_text(notes, lang)
+        ))));
     }
 }
 
@@ -424,9 +508,11 @@ fn ranking(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
         .iter()
         .map(|r| (r.name.clone(), r.mean_level))
         .collect();
-    for part in bars.chunks(RANKING_ROWS) {
-        blocks.push(Block::Graphic(charts::ranking(fonts, part)));
+    let provisional: Vec<bool> = content.ranking.iter().map(|r| r.provisional).collect();
+    for (part, provisional) in bars.chunks(RANKING_ROWS).zip(provisional.chunks(RANKING_ROWS)) {
+        blocks.push(Block::Graphic(charts::ranking(fonts, part, provisional)));
     }
+    blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
     blocks.push(Block::Space(6.0));
     let mut table = Table::new(
         vec![
@@ -455,8 +541,8 @@ fn ranking(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
                 .map_or_else(|| "–".to_owned(), |n| format!("{n} / {}", r.of));
             vec![
                 Cell::new(rank),
-                Cell::new(r.name.clone()),
-                level_cell(r.mean_level),
+                Cell::new(name_with_notes(&r.name, &r.notes, content.lang)),
+                marked_level_cell(r.mean_level, r.provisional),
                 Cell::new(stage_text(r.stage, &r.stage_name)),
                 change_cell(r.change),
                 Cell::new(percent_text(r.coverage)),
@@ -506,9 +592,13 @@ fn priorities(content: &ReportContent, blocks: &mut Vec<Block>) {
         .iter()
         .map(|p| {
             vec![
-                Cell::new(p.department_name.clone()),
+                Cell::new(name_with_notes(&p.department_name, &p.notes, content.lang)),
                 Cell::new(format!("{}\n{}", p.indicator_name, p.dimension_name)),
-                whole_level_cell(Some(p.current)),
+                if p.provisional {
+                    whole_level_cell(Some(p.current)).dashed()
+                } else {
+                    whole_level_cell(Some(p.current))
+                },
                 whole_level_cell(Some(p.target)),
                 Cell::new(format!("{:.0}", p.gap)),
                 Cell::new(format!("{:.2}", p.priority)),
@@ -554,16 +644,16 @@ fn progress(content: &ReportContent, blocks: &mut Vec<Block>) {
             .iter()
             .map(|p| {
                 let mut row = vec![
-                    Cell::new(p.name.clone()),
+                    Cell::new(name_with_notes(&p.name, &p.notes, content.lang)),
                     Cell::new(format!(
                         "{}\n{}",
                         level_text(p.previous_level),
-                        p.previous_period.format("%Y-%m-%d")
+                        date_text(Some(p.previous_period), content.lang)
                     )),
                     Cell::new(format!(
                         "{}\n{}",
-                        level_text(p.current_level),
-                        p.current_period.format("%Y-%m-%d")
+                        provisional_text(&level_text(p.current_level), p.provisional, content.lang),
+                        date_text(Some(p.current_period), content.lang)
                     )),
                     change_cell(p.change),
                 ];
@@ -604,7 +694,7 @@ fn progress(content: &ReportContent, blocks: &mut Vec<Block>) {
             .iter()
             .map(|g| {
                 vec![
-                    Cell::new(g.period.format("%Y-%m-%d").to_string()),
+                    Cell::new(date_text(Some(g.period), content.lang)),
                     level_cell(Some(g.mean)),
                     Cell::new(level_text(Some(g.min))),
                     Cell::new(level_text(Some(g.max))),
@@ -640,12 +730,16 @@ fn department(fonts: &Fonts, content: &ReportContent, section: &DepartmentSectio
     if section.current.is_none() {
         blocks.push(Block::Table(facts_grid(&facts_rows)));
         blocks.push(Block::Paragraph(Paragraph::body(l.no_assessment)));
+        flag_paragraph(content, &f.notes, blocks);
         return;
     }
     facts_rows.extend([
-        (l.period, date_text(f.period)),
+        (l.assessed_on, date_text(f.period, content.lang)),
         (l.status, f.status_label.clone()),
-        (l.mean_level, level_text(f.mean_level)),
+        (
+            l.mean_level,
+            provisional_text(&level_text(f.mean_level), f.is_provisional(), content.lang),
+        ),
         (l.stage, stage_text(f.stage, &f.stage_name)),
         (l.change, change_text(f.change)),
         (l.coverage, percent_text(f.coverage)),
@@ -653,8 +747,23 @@ fn department(fonts: &Fonts, content: &ReportContent, section: &DepartmentSectio
         (l.reviewer, or_dash(&section.reviewer)),
     ]);
     if let Some(date) = section.approved_on {
-        facts_rows.push((l.approved_on, date_text(Some(date))));
+        facts_rows.push((l.approved_on, date_text(Some(date), content.lang)));
     }
+    if let Some(target) = f.overall_target {
+        facts_rows.push((l.overall_target, level_text(Some(target))));
+    }
+    if let Some(on_target) = f.on_target {
+        facts_rows.push((
+            l.on_target,
+            if on_target {
+                l.on_target_yes
+            } else {
+                l.on_target_no
+            }
+            .to_owned(),
+        ));
+    }
+    flag_paragraph(content, &f.notes, blocks);
     blocks.push(Block::Table(facts_grid(&facts_rows)));
     if !section.review_comment.is_empty() {
         blocks.push(Block::Table(facts(&[(
@@ -672,6 +781,17 @@ fn department(fonts: &Fonts, content: &ReportContent, section: &DepartmentSectio
 
     blocks.push(h2(l.answers, Some(2)));
     blocks.push(Block::Table(answers_table(content, &section.answers)));
+}
+
+/// A department's notes ("provisional", "carried over from …") as one
+/// paragraph above its facts.
+fn flag_paragraph(content: &ReportContent, notes: &[String], blocks: &mut Vec<Block>) {
+    if !notes.is_empty() {
+        blocks.push(Block::Paragraph(Paragraph::body(format!(
+            "⚠ {}",
+            notes_text(notes, content.lang)
+        ))));
+    }
 }
 
 fn or_dash(text: &str) -> String {
@@ -709,14 +829,18 @@ fn radar(fonts: &Fonts, content: &ReportContent, section: &DepartmentSection) ->
         })
         .collect();
     let mut series = vec![RadarSeries {
-        name: format!("{} {}", l.current, date_text(section.figures.period)),
+        name: format!(
+            "{} {}",
+            l.current,
+            date_text(section.figures.period, content.lang)
+        ),
         values: &current,
         colour: charts::series(0),
         filled: true,
     }];
     if let (Some(values), Some(score)) = (&previous, &section.previous) {
         series.push(RadarSeries {
-            name: format!("{} {}", l.previous, date_text(Some(score.period))),
+            name: format!("{} {}", l.previous, date_text(Some(score.period), content.lang)),
             values,
             colour: Rgb(0x76, 0x76, 0x76),
             filled: false,
@@ -838,21 +962,22 @@ fn answers_table(content: &ReportContent, answers: &[AnswerRow]) -> Table {
 /// Evidence with its reason, confidence, links and comment, one per line.
 fn evidence_text(content: &ReportContent, a: &AnswerRow) -> String {
     let l = content.labels;
+    let colon = colon(content.lang);
     let mut parts = Vec::new();
     if let Some(reason) = &a.not_applicable {
-        parts.push(format!("{}: {reason}", l.reason));
+        parts.push(format!("{}{colon}{reason}", l.reason));
     }
     if !a.evidence.trim().is_empty() {
         parts.push(a.evidence.clone());
     }
     if !a.confidence_label.is_empty() {
-        parts.push(format!("{}: {}", l.confidence, a.confidence_label));
+        parts.push(format!("{}{colon}{}", l.confidence, a.confidence_label));
     }
     if !a.links.is_empty() {
-        parts.push(format!("{}: {}", l.links, a.links.join(" ")));
+        parts.push(format!("{}{colon}{}", l.links, a.links.join(" ")));
     }
     if !a.comment.trim().is_empty() {
-        parts.push(format!("{}: {}", l.comment, a.comment));
+        parts.push(format!("{}{colon}{}", l.comment, a.comment));
     }
     if a.reconfirm {
         parts.push(format!("⚠ {}", l.reconfirm));
@@ -972,7 +1097,7 @@ fn appendix(content: &ReportContent, blocks: &mut Vec<Block>) {
         .map(|c| {
             vec![
                 Cell::new(c.name.clone()),
-                Cell::new(date_text(c.period)),
+                Cell::new(date_text(c.period, content.lang)),
                 Cell::new(c.answered.to_string()),
                 Cell::new(c.applicable.to_string()),
                 Cell::new(percent_text(c.coverage)),
@@ -981,8 +1106,9 @@ fn appendix(content: &ReportContent, blocks: &mut Vec<Block>) {
         .collect();
     blocks.push(Block::Table(table));
     blocks.push(Block::Paragraph(Paragraph::body(format!(
-        "{}: {}",
+        "{}{}{}",
         l.coverage,
+        colon(content.lang),
         percent_text(Some(a.total_coverage))
     ))));
 }
@@ -1001,13 +1127,16 @@ fn approval(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
     blocks.push(h1(l.approval, 0));
     blocks.push(Block::Paragraph(Paragraph::body(l.approval_note)));
     blocks.push(Block::Paragraph(Paragraph::body(format!(
-        "{}: {} / {}",
-        l.approved, a.approved, a.assessed
+        "{}{}{} / {}",
+        l.approved,
+        colon(content.lang),
+        a.approved,
+        a.assessed
     ))));
     let reviewer = a.reviewer.clone().unwrap_or_default();
     let date = a
         .date
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| content::date_text(d, content.lang))
         .unwrap_or_default();
     let rows = [
         (l.reviewer, reviewer),

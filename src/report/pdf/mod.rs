@@ -28,7 +28,7 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     let title = content.title.get(lang).to_owned();
     let period = content
         .period
-        .map(|p| format!(" · {}", p.format("%Y-%m-%d")))
+        .map(|p| format!(" · {}", super::content::date_text(p, lang)))
         .unwrap_or_default();
     let report = match &content.scope {
         Some((_, name)) => format!("{} · {name}", content.report_title()),
@@ -123,6 +123,7 @@ mod tests {
             format: Format::Pdf,
             period: None,
             department: None,
+            basis: crate::analysis::Basis::Latest,
             lang: Lang::Zh,
             generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
         };

@@ -60,6 +60,8 @@ pub struct Cell {
     pub bold: bool,
     /// Font size, when not the table's (headers shrink to fit their column).
     pub size: Option<f32>,
+    /// A dashed outline around the chip: the figure is provisional.
+    pub dashed: bool,
 }
 
 impl Cell {
@@ -76,6 +78,12 @@ impl Cell {
             chip: Some(colour),
             ..Cell::new(text)
         }
+    }
+
+    /// The chip outlined with dashes (a provisional figure).
+    pub fn dashed(mut self) -> Cell {
+        self.dashed = true;
+        self
     }
 
     pub fn bold(mut self) -> Cell {
@@ -418,15 +426,19 @@ fn draw_cells(
                     HAlign::Right => inner - line.width,
                 };
             if let Some(chip) = cell.chip {
+                let chip_rect = Rect::new(
+                    Point::new(text_x - 3.0, line_top + 0.5),
+                    Point::new(text_x + line.width + 3.0, line_top + leading - 0.5),
+                );
                 let rect = Item::Rect {
-                    rect: Rect::new(
-                        Point::new(text_x - 3.0, line_top + 0.5),
-                        Point::new(text_x + line.width + 3.0, line_top + leading - 0.5),
-                    ),
+                    rect: chip_rect,
                     fill: Some(chip),
                     stroke: None,
                 };
                 flow.push(rect, Mark::Artifact);
+                if cell.dashed {
+                    flow.push(dashed_outline(chip_rect, INK, 1.5), Mark::Artifact);
+                }
                 style.colour = text_colour_on(chip);
             }
             let size = cell.size.unwrap_or(table.size);
@@ -434,6 +446,18 @@ fn draw_cells(
             flow.push(text, mark);
         }
         x += width;
+    }
+}
+
+/// A dashed rectangle `gap` points outside `rect`: the mark of a provisional figure.
+pub fn dashed_outline(rect: Rect, colour: Rgb, gap: f32) -> Item {
+    let (min, max) = (rect.min - Point::new(gap, gap), rect.max + Point::new(gap, gap));
+    Item::Path {
+        points: vec![min, Point::new(max.x, min.y), max, Point::new(min.x, max.y)],
+        closed: true,
+        fill: None,
+        stroke: Some((colour, 0.8)),
+        dashed: true,
     }
 }
 

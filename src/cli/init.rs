@@ -1,0 +1,99 @@
+//! `govmaturity init DIR`: an empty workspace to start from. It writes one
+//! file, `DIR/workspace.ron` (the title, the built-in framework, no
+//! departments yet), creating DIR if needed, and never touches anything
+//! else there; where a workspace exists already it refuses.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use super::{EXIT_OK, EXIT_USAGE, output};
+use crate::model::{Lang, Text, Workspace};
+use crate::store::{self, WORKSPACE_FILE};
+
+/// Creates the workspace; exit 2 (nothing written) when DIR holds one
+/// already or cannot be created.
+pub fn init(dir: &Path, title: Option<&str>, lang: Lang) -> u8 {
+    match create(dir, title, lang) {
+        Ok(()) => {
+            output::line(format_args!(
+                "created an empty workspace in {}; add its departments in the app (Workspace → Workspace \
+                 settings…) or in {}, then check it with `govmaturity validate {}`",
+                dir.display(),
+                dir.join(WORKSPACE_FILE).display(),
+                dir.display()
+            ));
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn create(dir: &Path, title: Option<&str>, lang: Lang) -> Result<(), String> {
+    let file = dir.join(WORKSPACE_FILE);
+    let refuse = || {
+        format!(
+            "{} exists already, so {} holds a workspace; it was left as it is. Open it (`govmaturity --workspace {}`), \
+             or choose another folder for the new workspace",
+            file.display(),
+            dir.display(),
+            dir.display()
+        )
+    };
+    // `symlink_metadata`, so that even a dangling link there is refused, never replaced.
+    if file.symlink_metadata().is_ok() {
+        return Err(refuse());
+    }
+    if dir.exists() && !dir.is_dir() {
+        return Err(format!(
+            "{} is a file, not a folder; give the folder the workspace should go in",
+            dir.display()
+        ));
+    }
+    let title = match title.map(str::trim) {
+        Some("") => {
+            return Err(
+                "--title is empty; give the workspace a title, or leave --title out to use the \
+                        folder's name"
+                    .to_owned(),
+            );
+        }
+        Some(title) => match lang {
+            Lang::En => Text::new(title, ""),
+            Lang::Zh => Text::new("", title),
+        },
+        None => {
+            let name = folder_name(dir);
+            Text::new(name.clone(), name)
+        }
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "cannot create the folder {}: {e}; check the path and its permissions",
+            dir.display()
+        )
+    })?;
+    let workspace = Workspace::new(title);
+    let text = store::to_ron(&workspace)
+        .map_err(|e| format!("cannot write the new workspace as RON: {e}; please report this"))?;
+    store::atomic_create(&file, text.as_bytes()).map_err(|e| match e.kind() {
+        // Created by someone else since the check above: still theirs.
+        ErrorKind::AlreadyExists => refuse(),
+        _ => format!(
+            "cannot write {}: {e}; check the folder's permissions and the free disk space",
+            file.display()
+        ),
+    })
+}
+
+/// The last part of the folder's path, for a title when none is given.
+fn folder_name(dir: &Path) -> String {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    absolute
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "Workspace".to_owned())
+}

@@ -1,0 +1,189 @@
+//! Starting without a file dialog: the welcome screen's buttons, and
+//! Export… and New workspace… taking a typed path where no dialog can be
+//! shown (a remote session, a system without a portal).
+
+use crate::app_assess::{settle, wait_for};
+use crate::common;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use govmaturity::app::{Command, GovApp};
+use govmaturity::model::Lang;
+
+/// Replaces the text of the typed-path field.
+fn type_path(harness: &mut Harness<'static, GovApp>, path: &str) {
+    let field = harness.get_by_label("Path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("Path").type_text(path);
+    harness.run();
+}
+
+fn prompt_path(harness: &Harness<'static, GovApp>) -> Option<String> {
+    harness
+        .state()
+        .state
+        .paths
+        .prompt
+        .as_ref()
+        .map(|p| p.path.clone())
+}
+
+#[test]
+fn welcome_screen_offers_new_workspace_and_the_sample() {
+    let mut harness = common::app(None);
+    assert!(harness.query_by_label("New workspace…").is_some());
+    // Tests run in the repository, where the sample sits in assessments/.
+    harness.get_by_label("Open the sample workspace").click();
+    harness.run();
+    let app = harness.state();
+    let data = app.state.data().expect("the sample is open");
+    assert_eq!(data.workspace.departments.len(), 12);
+    assert!(harness.query_by_label("Finance Bureau").is_some());
+}
+
+#[test]
+fn new_workspace_without_a_dialog_takes_a_typed_folder() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("pilot").join("riverside");
+    let mut harness = common::app(None);
+    harness.state_mut().without_file_dialogs();
+    harness.get_by_label("New workspace…").click();
+    harness.run();
+    // The window says what to do, with a default folder already filled in.
+    assert!(
+        harness
+            .query_by_label_contains("Type the folder for the new workspace")
+            .is_some()
+    );
+    let default = prompt_path(&harness).expect("the typed-path window is open");
+    assert!(default.ends_with("new-workspace"), "{default}");
+    type_path(&mut harness, folder.to_str().unwrap());
+    harness.get_by_label("Create").click();
+    harness.run();
+    settle(&mut harness);
+
+    // The folder was made, holds a workspace, and the app has it open.
+    let text = std::fs::read_to_string(folder.join("workspace.ron")).unwrap();
+    assert!(text.contains("en: \"riverside\""), "{text}");
+    assert!(text.contains("departments: []"), "{text}");
+    let app = harness.state();
+    assert_eq!(app.state.workspace.as_ref().unwrap().loaded.root, folder);
+    assert!(app.state.paths.prompt.is_none(), "the window closed");
+}
+
+#[test]
+fn export_without_a_dialog_writes_to_reports_in_the_workspace() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(Some(dir.path()));
+    harness.state_mut().without_file_dialogs();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("HTML (Whole government)").click();
+    harness.run();
+
+    let expected = dir.path().join("reports").join("2025-12-31-en.html");
+    assert_eq!(prompt_path(&harness).as_deref(), expected.to_str());
+    assert!(
+        harness
+            .query_by_label_contains("No file dialog can be shown here")
+            .is_some(),
+        "the window says why and what to do"
+    );
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for(&mut harness, "the export", |app| !app.state.exporting);
+    let html = std::fs::read_to_string(&expected).expect("reports/ was created and the report written");
+    assert!(html.contains("<html"), "an HTML report");
+
+    // The next export never suggests the same file again.
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("HTML (Whole government)").click();
+    harness.run();
+    let free = dir.path().join("reports").join("2025-12-31-en-2.html");
+    assert_eq!(prompt_path(&harness).as_deref(), free.to_str());
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().state.paths.prompt.is_none());
+}
+
+#[test]
+fn export_asks_before_overwriting_a_typed_file() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let existing = dir.path().join("brief.html");
+    std::fs::write(&existing, "my notes").unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    harness.state_mut().without_file_dialogs();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("HTML (Whole government)").click();
+    harness.run();
+    type_path(&mut harness, existing.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+
+    // Nothing written yet: the window asks, offering a free name.
+    assert!(
+        harness
+            .query_by_label_contains("This file exists already:")
+            .is_some()
+    );
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "my notes");
+    harness.get_by_label("Use a new name: brief-2.html").click();
+    harness.run();
+    let free = dir.path().join("brief-2.html");
+    assert_eq!(prompt_path(&harness).as_deref(), free.to_str());
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for(&mut harness, "the export", |app| !app.state.exporting);
+    assert!(std::fs::read_to_string(&free).unwrap().contains("<html"));
+    assert_eq!(
+        std::fs::read_to_string(&existing).unwrap(),
+        "my notes",
+        "never overwritten"
+    );
+}
+
+#[test]
+fn export_overwrites_a_typed_file_only_when_told() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let existing = dir.path().join("brief.html");
+    std::fs::write(&existing, "old report").unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    harness.state_mut().without_file_dialogs();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("HTML (Whole government)").click();
+    harness.run();
+    type_path(&mut harness, existing.to_str().unwrap());
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Overwrite it").click();
+    harness.run();
+    wait_for(&mut harness, "the export", |app| !app.state.exporting);
+    assert!(std::fs::read_to_string(&existing).unwrap().contains("<html"));
+}
+
+#[test]
+fn a_folder_without_a_workspace_says_how_to_create_one_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = common::app(None);
+    harness.state_mut().prefs.lang = Lang::Zh;
+    harness
+        .state_mut()
+        .push(Command::OpenWorkspace(dir.path().to_path_buf()));
+    harness.run();
+    let expected = format!(
+        "{} 中没有 workspace.ron，不是工作区。请打开其他文件夹，或通过“工作区 → 新建工作区…”在该处创建空工作区",
+        dir.path().display()
+    );
+    assert!(harness.query_by_label_contains(&expected).is_some());
+    assert!(
+        harness.query_by_label("新建工作区…").is_some(),
+        "the button it names is there"
+    );
+}
