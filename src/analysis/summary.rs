@@ -111,6 +111,10 @@ pub struct DepartmentSummary {
     /// A newer assessment than `current` that does not count on the
     /// approved basis (a draft in progress): its date and status.
     pub pending: Option<(NaiveDate, Status)>,
+    /// Where the department's work stands: the status of its latest
+    /// assessment on or before the date, whatever the basis (so "in draft"
+    /// still counts drafts when only approved figures are shown).
+    pub workflow: Option<Status>,
     /// The weighted mean of the department's dimension targets.
     pub target: Option<OverallTarget>,
     /// Every dimension with a target has reached it.
@@ -155,8 +159,10 @@ pub struct Summary {
     pub approved: usize,
     /// Current but not approved (Draft, Returned or Submitted).
     pub provisional: usize,
-    /// Draft or Returned.
+    /// Departments whose latest assessment, whatever the basis, is a Draft
+    /// or Returned (see [`DepartmentSummary::workflow`]).
     pub draft: usize,
+    /// Likewise, Submitted and awaiting review.
     pub submitted: usize,
     /// Departments whose newest file could not be read.
     pub unreadable: usize,
@@ -207,6 +213,12 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
         stage_counts[stage.index()] += 1;
     }
     let count = |wanted: &[Status]| current.iter().filter(|s| wanted.contains(&s.status)).count();
+    let in_workflow = |wanted: &[Status]| {
+        departments
+            .iter()
+            .filter(|d| d.workflow.is_some_and(|s| wanted.contains(&s)))
+            .count()
+    };
     let flagged = |flag: Flag| departments.iter().filter(|d| d.has(flag)).count();
     let answered: usize = current.iter().map(|s| s.answered).sum();
     let applicable: usize = current.iter().map(|s| s.applicable).sum();
@@ -223,8 +235,8 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
         carried_over,
         approved: count(&[Status::Approved]),
         provisional: flagged(Flag::Provisional),
-        draft: count(&[Status::Draft, Status::Returned]),
-        submitted: count(&[Status::Submitted]),
+        draft: in_workflow(&[Status::Draft, Status::Returned]),
+        submitted: in_workflow(&[Status::Submitted]),
         unreadable: flagged(Flag::LatestUnreadable),
         pending: departments.iter().filter(|d| d.pending.is_some()).count(),
         // Indicator counts are far below 2^52, so the conversions are exact.
@@ -288,8 +300,9 @@ fn summarize_department(
         .and_then(|date| data.newest_unreadable(department, Some(date)))
         .filter(|u| used_on.is_none_or(|used| u.period > used))
         .map(|u| u.file.clone());
-    let pending = period
-        .and_then(|date| data.latest_for(department, Some(date)))
+    let latest = period.and_then(|date| data.latest_for(department, Some(date)));
+    let workflow = latest.map(|a| a.status);
+    let pending = latest
         .filter(|a| used_on.is_none_or(|used| a.period > used))
         .map(|a| (a.period, a.status));
     let mut flags = Vec::new();
@@ -315,6 +328,7 @@ fn summarize_department(
         flags,
         unreadable,
         pending,
+        workflow,
         target,
         on_target,
     }

@@ -1094,6 +1094,7 @@ mod tests {
             flags: vec![Flag::LatestUnreadable],
             unreadable: Some(std::path::PathBuf::from("police/2025-12-31.ron")),
             pending: NaiveDate::from_ymd_opt(2025, 6, 30).map(|d| (d, Status::Draft)),
+            workflow: Some(Status::Draft),
             target: None,
             on_target: None,
         };

@@ -89,26 +89,31 @@ fn government_stage(content: &ReportContent) -> Option<String> {
         (l.name.clone(), l.summary.clone())
     });
     let coverage = percent_text(Some(summary.coverage));
+    // Where the work stands, from each department's latest assessment
+    // whatever the basis, so the three counts add up.
+    let approved = summary
+        .departments
+        .iter()
+        .filter(|d| d.workflow == Some(crate::model::Status::Approved))
+        .count();
     Some(pick(
         lang,
         format!(
             "As of {period}, {} of {total} departments have an assessment. Their mean level is {}, which places the \
-             government at stage {}, {name}. {meaning} {} approved, {} submitted and {} in draft or returned; {coverage} \
-             of applicable indicators are answered.",
+             government at stage {}, {name}. {meaning} Of the latest assessments, {approved} are approved, {} submitted \
+             and {} in draft or returned; {coverage} of applicable indicators are answered.",
             summary.assessed,
             level_text(Some(mean)),
             stage.get(),
-            summary.approved,
             summary.submitted,
             summary.draft,
         ),
         format!(
-            "截至{period_zh}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”。该阶段特征：{meaning}其中已批准{}个、\
-             已提交{}个、草稿或已退回{}个；适用指标的完成率为{coverage}。",
+            "截至{period_zh}，{total}个部门中有{}个已开展评估，平均等级为{}，整体处于第{}阶段“{name}”。该阶段特征：{meaning}各部门最近一次评估中，\
+             已批准{approved}个、已提交{}个、草稿或已退回{}个；适用指标的完成率为{coverage}。",
             summary.assessed,
             level_text(Some(mean)),
             stage.get(),
-            summary.approved,
             summary.submitted,
             summary.draft,
         ),
