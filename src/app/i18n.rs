@@ -53,7 +53,6 @@ catalogue! {
     Reload => "Reload", "重新加载";
     Welcome => "Welcome to govmaturity", "欢迎使用数字政府成熟度评估";
     WelcomeText => "Score departments against the digital-government maturity framework, see where they fall short of their targets and how they progress. Open a workspace folder to begin.", "对照数字政府成熟度框架为各部门评分，查看与目标的差距和进展情况。请打开一个工作区文件夹开始。";
-    NoDialog => "No file dialog is available on this system. Start the program with --workspace DIR instead.", "本系统没有可用的文件对话框。请改用 --workspace DIR 启动程序。";
     NotAWorkspace => "This folder is not a workspace", "该文件夹不是工作区";
     Departments => "Departments", "部门";
     Search => "Search…", "搜索…";

@@ -184,3 +184,31 @@ fn settings_columns_fit_iso_dates_and_department_names() {
         names[0].rect().width()
     );
 }
+
+#[test]
+fn a_weight_beyond_the_sliders_usual_range_is_kept_as_written() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let path = dir.path().join("workspace.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "weights: {},",
+            "weights: {\"design\": 20.0, \"sharing.open\": 0.005},",
+        ),
+    )
+    .unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    open_settings(&mut harness);
+    type_into_title(&mut harness, " 2026");
+    harness.get_by_label("Close window").click();
+    harness.run();
+    harness.get_by_label("Apply and close").click();
+    harness.run();
+    settle(&mut harness);
+    let saved = String::from_utf8(workspace_file(&dir)).unwrap();
+    assert!(saved.contains("Maturity 2026"), "{saved}");
+    // Drawing the weights never clamped them: both are saved as they were.
+    assert!(saved.contains("\"design\": 20.0"), "{saved}");
+    assert!(saved.contains("\"sharing.open\": 0.005"), "{saved}");
+}

@@ -543,7 +543,14 @@ fn weight_row_ui(
     };
     let mut value = weights.get(id).copied().unwrap_or(default);
     if ui
-        .add(egui::DragValue::new(&mut value).range(0.1..=10.0).speed(0.05))
+        // The range validation allows; a weight read from the file is shown
+        // as it is, never clamped behind the user's back.
+        .add(
+            egui::DragValue::new(&mut value)
+                .range(0.01..=crate::model::MAX_WEIGHT)
+                .clamp_existing_to_range(false)
+                .speed(0.05),
+        )
         .labelled_by(label.id)
         .changed()
     {
