@@ -18,6 +18,9 @@ fn summarize(c: &mut Criterion) {
     group.bench_function("summarize latest period", |b| {
         b.iter(|| std::hint::black_box(analysis::summarize(&data, None)))
     });
+    group.bench_function("summarize latest period, approved basis", |b| {
+        b.iter(|| std::hint::black_box(analysis::summarize_on(&data, None, analysis::Basis::Approved)))
+    });
     group.bench_function("trend of one department", |b| {
         b.iter(|| std::hint::black_box(analysis::trend(&data, &middle, None)))
     });

@@ -487,6 +487,10 @@ mod tests {
             (summary.assessed, summary.approved, summary.provisional),
             (1, 1, 0)
         );
+        // Where the work stands does not depend on the basis: health's
+        // latest is Submitted.
+        assert_eq!((summary.submitted, summary.draft), (1, 0));
+        assert_eq!(health.workflow, Some(Status::Submitted));
         // police 3.0 alone.
         assert_eq!(summary.mean_level, Some(3.0));
 

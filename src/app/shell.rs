@@ -297,7 +297,7 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
         .summary
         .departments
         .iter()
-        .filter_map(|row| row.current.as_ref().map(|c| (row.department.as_str(), c.status)))
+        .filter_map(|row| Some((row.department.as_str(), row.workflow?)))
         .collect();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])

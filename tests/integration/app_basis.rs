@@ -59,6 +59,20 @@ fn approved_only_counts_approved_assessments_and_is_remembered() {
         &harness,
         "5 with newer work not yet approved (not counted)"
     ));
+    // Where the work stands does not change with the basis: 3 Draft + 1
+    // Returned are still in draft, 1 Submitted awaits review, and the
+    // department list still shows the Health Commission as Submitted.
+    let summary = &harness.state().state.derived.as_ref().unwrap().summary;
+    assert_eq!((summary.draft, summary.submitted), (4, 1));
+    assert_eq!(
+        summary.department("health-commission").unwrap().workflow,
+        Some(govmaturity::model::Status::Submitted)
+    );
+    assert!(shows(&harness, "Submitted: 1"));
+    // Badges in the department list: one S (Health Commission), three D and one R.
+    assert_eq!(harness.query_all_by_label("S").count(), 1);
+    assert_eq!(harness.query_all_by_label("D").count(), 3);
+    assert_eq!(harness.query_all_by_label("R").count(), 1);
     assert!(
         harness
             .query_by_label("Civil Affairs Bureau (carried over) · Top-level design & standards")
