@@ -164,6 +164,9 @@ pub struct Summary {
     pub draft: usize,
     /// Likewise, Submitted and awaiting review.
     pub submitted: usize,
+    /// Likewise, Approved: with `draft` and `submitted`, where the work of
+    /// every department stands (the three add up, whatever the basis).
+    pub workflow_approved: usize,
     /// Departments whose newest file could not be read.
     pub unreadable: usize,
     /// Departments with newer work than their figure counts (a draft in
@@ -237,6 +240,7 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
         provisional: flagged(Flag::Provisional),
         draft: in_workflow(&[Status::Draft, Status::Returned]),
         submitted: in_workflow(&[Status::Submitted]),
+        workflow_approved: in_workflow(&[Status::Approved]),
         unreadable: flagged(Flag::LatestUnreadable),
         pending: departments.iter().filter(|d| d.pending.is_some()).count(),
         // Indicator counts are far below 2^52, so the conversions are exact.
@@ -490,6 +494,8 @@ mod tests {
         // Where the work stands does not depend on the basis: health's
         // latest is Submitted.
         assert_eq!((summary.submitted, summary.draft), (1, 0));
+        // police Approved, health Submitted, newdept nothing.
+        assert_eq!(summary.workflow_approved, 1);
         assert_eq!(health.workflow, Some(Status::Submitted));
         // police 3.0 alone.
         assert_eq!(summary.mean_level, Some(3.0));

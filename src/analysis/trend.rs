@@ -14,7 +14,7 @@
 //! the last of those dimensions reaches its target at its own pace, never
 //! the day an average of strong and weak dimensions crosses a line.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use chrono::{Months, NaiveDate, TimeDelta};
 
@@ -294,14 +294,16 @@ pub struct GroupPoint {
     pub mean: f64,
     pub min: f64,
     pub max: f64,
-    /// How many departments have a point at this period.
+    /// How many departments have a figure as of this period.
     pub count: usize,
 }
 
 /// The mean level of a group of departments per period, with its min–max
 /// band, overall or for one dimension. Each period that any of the
-/// departments was assessed at appears once, aggregating the departments
-/// with a score at exactly that period.
+/// departments was assessed at appears once, aggregating each department's
+/// latest figure on or before that period, exactly as the headline
+/// ([`super::summarize_on`]) does: so the last point of the line is the
+/// headline's mean, not the mean of only those assessed at that date.
 pub fn group_trend(data: &Dataset, departments: &[&str], dimension: Option<&str>) -> Vec<GroupPoint> {
     group_trend_on(data, departments, dimension, Basis::Latest)
 }
@@ -313,15 +315,25 @@ pub fn group_trend_on(
     dimension: Option<&str>,
     basis: Basis,
 ) -> Vec<GroupPoint> {
-    let mut by_period: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
-    for department in departments {
-        for (period, level) in trend_on(data, department, dimension, basis).points {
-            by_period.entry(period).or_default().push(level);
-        }
-    }
-    by_period
+    // Each department's points, oldest first.
+    let series: Vec<Vec<(NaiveDate, f64)>> = departments
+        .iter()
+        .map(|department| trend_on(data, department, dimension, basis).points)
+        .collect();
+    let periods: BTreeSet<NaiveDate> = series.iter().flatten().map(|(period, _)| *period).collect();
+    periods
         .into_iter()
-        .filter_map(|(period, levels)| {
+        .filter_map(|period| {
+            // Per department, its latest point on or before `period`.
+            let levels: Vec<f64> = series
+                .iter()
+                .filter_map(|points| {
+                    let end = points.partition_point(|(p, _)| *p <= period);
+                    end.checked_sub(1)
+                        .and_then(|i| points.get(i))
+                        .map(|(_, level)| *level)
+                })
+                .collect();
             let count = levels.len();
             let min = levels.iter().copied().reduce(f64::min)?;
             let max = levels.iter().copied().reduce(f64::max)?;
@@ -616,5 +628,10 @@ mod tests {
         assert_eq!(dates, [date(2024, 12, 31)]);
         let band = group_trend_on(&data, &["health", "police"], None, Basis::Approved);
         assert_eq!(band.len(), 2, "health 2024-12-31 and police 2025-06-30");
+        // At 2025-06-30 health's approved 2024-12-31 figure (2.0) is carried
+        // over beside police's 3.0, as the headline counts it: mean 2.5.
+        assert_eq!((band[1].mean, band[1].count), (2.5, 2));
+        let summary = crate::analysis::summarize_on(&data, None, Basis::Approved);
+        assert_eq!(summary.mean_level, Some(band[1].mean));
     }
 }

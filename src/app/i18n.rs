@@ -430,6 +430,14 @@ pub fn restore_failed_text(file: &std::path::Path, error: &std::io::Error, lang:
     }
 }
 
+/// Under the overall level: "includes 5 provisional" / "含暂定结果 5 个".
+pub fn includes_provisional_text(provisional: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("includes {provisional} provisional"),
+        Lang::Zh => format!("含暂定结果 {provisional} 个"),
+    }
+}
+
 /// "7 approved, 5 provisional" / "已批准 7 个，暂定 5 个".
 pub fn approved_provisional_text(approved: usize, provisional: usize, lang: Lang) -> String {
     match lang {

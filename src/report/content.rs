@@ -478,13 +478,22 @@ pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String)
     let (at_period, carried) = (summary.at_period, summary.carried_over);
     if let Some(period) = summary.period {
         let date = date_text(period, lang);
-        lines.push(if zh {
-            format!("截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。")
-        } else {
-            format!("As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional.")
+        lines.push(match (summary.basis, zh) {
+            (Basis::Latest, true) => format!(
+                "截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。"
+            ),
+            (Basis::Latest, false) => format!(
+                "As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional."
+            ),
+            (Basis::Approved, true) => {
+                format!("截至{date}，{total}个部门中{assessed}个有计入的评估，均为已批准的评估。")
+            }
+            (Basis::Approved, false) => format!(
+                "As of {date}, {assessed} of {total} departments have a counted assessment, all of them approved."
+            ),
         });
         lines.push(if zh {
-            format!("本评估期完成评估{at_period}个，沿用往期评估{carried}个。")
+            format!("其中本期评估{at_period}个，沿用往期评估{carried}个。")
         } else {
             format!("{at_period} assessed at this period, {carried} carried over from earlier.")
         });
@@ -827,7 +836,11 @@ fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<Priority
             let row = summary.department(&p.department);
             Some(PriorityRow {
                 provisional: row.is_some_and(DepartmentSummary::is_provisional),
-                notes: row.map_or_else(Vec::new, |row| flag_notes(row, lang)),
+                // Short tags only: the full notes stand once per department
+                // beside the heatmap, not under each of its ten priorities.
+                notes: row.map_or_else(Vec::new, |row| {
+                    row.flags.iter().map(|f| f.label().get(lang).to_owned()).collect()
+                }),
                 department_name: department_name(data, &p.department, lang),
                 department: p.department,
                 dimension_name: data
@@ -1053,7 +1066,9 @@ fn approval(data: &Dataset, summary: &Summary, department: Option<&str>) -> Appr
     Approval {
         reviewer: recorded.as_ref().map(|(reviewer, _)| reviewer.clone()),
         date: recorded.map(|(_, date)| date),
-        approved: summary.approved,
+        // Where the work stands, not how many counted figures are approved:
+        // on the approved basis every counted figure is.
+        approved: summary.workflow_approved,
         assessed: summary.assessed,
     }
 }

@@ -295,7 +295,7 @@ impl<'a> Page<'a> {
         let figures = [
             (level_text(s.mean_level), l.mean_level),
             (stage, l.overall_stage),
-            (format!("{} / {}", s.approved, s.assessed), l.approved),
+            (format!("{} / {}", s.workflow_approved, s.assessed), l.approved),
             (percent_text(Some(s.coverage)), l.coverage),
         ];
         self.push("<div class=\"figures\">");
@@ -428,11 +428,13 @@ impl<'a> Page<'a> {
             l.heatmap_note,
         );
         self.level_legend();
-        let _ = writeln!(
-            self.out,
-            "<p class=\"legend\">{}</p>",
-            escape(l.provisional_legend)
-        );
+        if c.summary.provisional > 0 {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"legend\">{}</p>",
+                escape(l.provisional_legend)
+            );
+        }
         self.department_notes(c.heatmap.iter().map(|d| (d.name.as_str(), d.notes.as_slice())));
         self.push("</section>\n");
     }
@@ -483,11 +485,13 @@ impl<'a> Page<'a> {
             c.ranking.iter().map(|r| (r.name.clone(), r.mean_level)).collect();
         let provisional: Vec<bool> = c.ranking.iter().map(|r| r.provisional).collect();
         self.figure(&svg::level_bars(l.ranking, &rows, &provisional), l.mean_level);
-        let _ = writeln!(
-            self.out,
-            "<p class=\"legend\">{}</p>",
-            escape(l.provisional_legend)
-        );
+        if provisional.contains(&true) {
+            let _ = writeln!(
+                self.out,
+                "<p class=\"legend\">{}</p>",
+                escape(l.provisional_legend)
+            );
+        }
         self.push("<table>\n<thead><tr>");
         for (head, num) in [
             (l.rank, true),

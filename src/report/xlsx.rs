@@ -382,13 +382,16 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Resul
                 Figure::Count(summary.departments.len()),
             ),
             (tr(lang, "Assessed", "已评估"), Figure::Count(summary.assessed)),
-            (tr(lang, "Approved", "已批准"), Figure::Count(summary.approved)),
+            (
+                tr(lang, "Approved", "已批准"),
+                Figure::Count(summary.workflow_approved),
+            ),
             (
                 tr(lang, "Provisional", "暂定"),
                 Figure::Count(summary.provisional),
             ),
             (
-                tr(lang, "Assessed at this period", "本评估期完成评估"),
+                tr(lang, "Assessed at this period", "本期评估"),
                 Figure::Count(summary.at_period),
             ),
             (

@@ -22,6 +22,8 @@ fn latest_basis_marks_unapproved_figures_provisional() {
     assert_eq!(harness.state().state.selection.basis, Basis::Latest);
     // 2025-12-31: 7 Approved; 3 Draft, 1 Submitted, 1 Returned.
     assert!(shows(&harness, "7 approved, 5 provisional"));
+    // The headline mean includes them, and says so.
+    assert!(shows(&harness, "includes 5 provisional"));
     assert!(shows(&harness, "12 at this period · 0 carried over from earlier"));
     assert!(shows(
         &harness,
@@ -52,7 +54,21 @@ fn approved_only_counts_approved_assessments_and_is_remembered() {
     assert_eq!(app.state.selection.basis, Basis::Approved);
     assert_eq!(app.prefs.basis, Basis::Approved, "the switch is remembered");
     assert!(shows(&harness, "Figures count approved assessments only."));
-    assert!(shows(&harness, "12 approved, 0 provisional"));
+    // The Approved card says where the work stands (7 approved this
+    // period), not that every counted figure is approved.
+    assert_eq!(
+        harness
+            .state()
+            .state
+            .derived
+            .as_ref()
+            .unwrap()
+            .summary
+            .workflow_approved,
+        7
+    );
+    assert!(harness.query_all_by_label("7").next().is_some());
+    assert!(!shows(&harness, "12 approved"));
     // The five unapproved ones count with their 2025-06-30 approved result.
     assert!(shows(&harness, "7 at this period · 5 carried over from earlier"));
     assert!(shows(

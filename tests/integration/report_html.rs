@@ -478,7 +478,7 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     assert!(zh.contains(
         "<div>数据取各部门的最新评估（含未批准的评估），未批准的结果标为“暂定”。</div>\
          <div>截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。</div>\
-         <div>本评估期完成评估12个，沿用往期评估0个。</div>"
+         <div>其中本期评估12个，沿用往期评估0个。</div>"
     ));
     let health = ranking_row(&zh, "市卫生健康委员会");
     assert!(
@@ -499,7 +499,7 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     assert!(!en.contains("stroke-dasharray=\"4 3\""));
     assert!(en.contains(
         "<div>Figures count approved assessments only.</div>\
-         <div>As of 2025-12-31, 12 of 12 departments assessed: 12 approved, 0 provisional.</div>\
+         <div>As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved.</div>\
          <div>7 assessed at this period, 5 carried over from earlier.</div>\
          <div>5 departments have newer work not yet approved, not counted.</div>"
     ));
@@ -516,8 +516,8 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Approved));
     assert!(zh.contains(
         "<div>仅计已批准的评估。</div>\
-         <div>截至2025年12月31日，12个部门中12个有计入的评估：已批准12个，暂定0个。</div>\
-         <div>本评估期完成评估7个，沿用往期评估5个。</div>\
+         <div>截至2025年12月31日，12个部门中12个有计入的评估，均为已批准的评估。</div>\
+         <div>其中本期评估7个，沿用往期评估5个。</div>\
          <div>5个部门有较新的评估尚未批准，未计入。</div>"
     ));
     assert!(zh.contains(
@@ -527,11 +527,9 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     // A department with nothing but a draft has no figure, and says so.
     let dir = crate::report_fixtures::only_a_draft();
     let en = render(dir.path(), &basis_options(Lang::En, Basis::Approved));
-    assert!(
-        en.contains(
-            "<div>As of 2025-12-31, 11 of 12 departments assessed: 11 approved, 0 provisional.</div>"
-        )
-    );
+    assert!(en.contains(
+        "<div>As of 2025-12-31, 11 of 12 departments have a counted assessment, all of them approved.</div>"
+    ));
     let civil = section(&en, "civil-affairs");
     assert!(civil.contains("No assessment on or before this period."));
     assert!(civil.contains("newer assessment not yet approved, not counted (Draft, 2025-12-31)"));
@@ -581,7 +579,7 @@ fn an_older_assessment_is_carried_over_from_its_date() {
             .contains("<span class=\"flag\">carried over from 2025-06-30</span>")
     );
     let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
-    assert!(zh.contains("<div>本评估期完成评估11个，沿用往期评估1个。</div>"));
+    assert!(zh.contains("<div>其中本期评估11个，沿用往期评估1个。</div>"));
     let transport = section(&zh, "transport-bureau");
     assert!(
         transport.contains("<dt>评估日期</dt><dd>2025年6月30日</dd>"),

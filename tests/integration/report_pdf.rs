@@ -646,7 +646,7 @@ fn approved_basis_pdf_has_nothing_provisional_and_names_newer_work() {
     assert!(!en.contains("⚠ provisional"));
     assert!(en.contains(
         "Basis Figures count approved assessments only. \
-         As of 2025-12-31, 12 of 12 departments assessed: 12 approved, 0 provisional. \
+         As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved. \
          7 assessed at this period, 5 carried over from earlier. \
          5 departments have newer work not yet approved, not counted."
     ));
@@ -667,7 +667,11 @@ fn approved_basis_pdf_has_nothing_provisional_and_names_newer_work() {
         &render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved)),
         Lang::En,
     );
-    assert!(en.contains("As of 2025-12-31, 11 of 12 departments assessed: 11 approved, 0 provisional."));
+    assert!(
+        en.contains(
+            "As of 2025-12-31, 11 of 12 departments have a counted assessment, all of them approved."
+        )
+    );
     assert!(en.contains(
         "No assessment on or before this period. ⚠ newer assessment not yet approved, not counted (Draft, 2025-12-31)"
     ));
@@ -713,7 +717,7 @@ fn an_older_assessment_is_carried_over_in_the_pdf() {
         &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest)),
         Lang::Zh,
     );
-    assert!(zh.contains("本评估期完成评估11个，沿用往期评估1个。"));
+    assert!(zh.contains("其中本期评估11个，沿用往期评估1个。"));
     assert!(zh.contains("⚠ 沿用2025年6月30日的评估"));
     assert!(zh.contains("评估日期2025年6月30日"));
 }

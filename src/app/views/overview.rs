@@ -14,8 +14,8 @@ use super::ViewCtx;
 use crate::analysis::{Basis, DepartmentSummary, DimensionScore, Flag, Priority};
 use crate::app::command::Command;
 use crate::app::i18n::{
-    T, approved_provisional_text, at_period_text, carried_over_text, date_text, level_text, pending_text,
-    tagged_text, unreadable_text,
+    T, approved_provisional_text, at_period_text, carried_over_text, date_text, includes_provisional_text,
+    level_text, pending_text, tagged_text, unreadable_text,
 };
 use crate::app::state::{Tab, ViewState};
 use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
@@ -278,16 +278,26 @@ fn headline_ui(ui: &mut Ui, view: &Overview) {
                     }
                     None => ui.label(text),
                 };
+                if summary.provisional > 0 {
+                    let text = includes_provisional_text(summary.provisional, lang);
+                    ui.label(RichText::new(text).small())
+                        .on_hover_text(view.t(T::ProvisionalHint));
+                }
             },
         );
         let assessed = format!("{} / {}", summary.assessed, summary.departments.len());
         card_ui(ui, view.t(T::DepartmentsAssessed), &assessed, |ui| {
             ui.label(RichText::new(&as_of).small());
         });
-        card_ui(ui, view.t(T::Approved), &summary.approved.to_string(), |ui| {
-            let counts = approved_provisional_text(summary.approved, summary.provisional, lang);
-            ui.label(RichText::new(counts).small());
-            if summary.basis == Basis::Approved && summary.pending > 0 {
+        // Where the work stands (with "In draft" and "Submitted" it adds up
+        // to the departments assessed), then what the figures count.
+        let approved = summary.workflow_approved.to_string();
+        card_ui(ui, view.t(T::Approved), &approved, |ui| match summary.basis {
+            Basis::Latest => {
+                let counts = approved_provisional_text(summary.approved, summary.provisional, lang);
+                ui.label(RichText::new(counts).small());
+            }
+            Basis::Approved => {
                 ui.label(RichText::new(pending_text(summary.pending, lang)).small());
             }
         });

@@ -243,7 +243,7 @@ pub static EN: Labels = Labels {
          A department is on target only when every dimension that has a target has reached it, so a good average never hides a dimension short of its target.",
         "Each department's current assessment is its latest one on or before the report's period that counts on the report's basis: approved assessments only, \
          or the latest assessment of any status, in which case unapproved figures are marked provisional. A department whose assessment predates the period \
-         is marked as carried over from that date; a department whose newest file could not be read is flagged, never shown with an older result as current. \
+         is marked as carried over from that date; a department whose newest file could not be read is flagged with the file named, and its older result is marked as carried over, never presented as current. \
          Mean levels are shown to two decimal places.",
     ],
 };
@@ -355,7 +355,7 @@ pub static ZH: Labels = Labels {
         "完成率：已作答指标数除以适用指标数（未标为“不适用”的指标）。",
         "总体目标：部门各维度目标的加权平均，权重与总体得分相同。只有所有设定目标的维度均达到目标，部门才算达标，因此平均值较好不能掩盖未达标的维度。",
         "各部门的本期评估为报告评估期当日或之前、符合本报告统计口径的最近一次评估：或仅计已批准的评估，或取任何状态的最新评估（此时未批准的结果标为“暂定”）。\
-         评估日期早于评估期的部门，标明沿用该日期的评估；最新评估文件无法读取的部门予以标明，不以较早的结果充作当期结果。平均等级保留两位小数。",
+         评估日期早于评估期的部门，标明沿用该日期的评估；最新评估文件无法读取的部门予以标明并列出该文件，其较早的结果标为沿用，不作为当期结果。平均等级保留两位小数。",
     ],
 };
 

@@ -305,7 +305,7 @@ fn cover(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
     let s = &content.summary;
     let figures = [
         (l.assessed, format!("{} / {}", s.assessed, s.departments.len())),
-        (l.approved, format!("{} / {}", s.approved, s.assessed)),
+        (l.approved, format!("{} / {}", s.workflow_approved, s.assessed)),
         (l.coverage, percent_text(Some(s.coverage))),
     ];
     let box_width = (width - 2.0 * 12.0) / 3.0;
@@ -358,7 +358,7 @@ fn executive_summary(content: &ReportContent, blocks: &mut Vec<Block>) {
         (l.overall_stage, content.stage_text()),
         (l.mean_level, level_text(s.mean_level)),
         (l.assessed, format!("{} / {}", s.assessed, s.departments.len())),
-        (l.approved, s.approved.to_string()),
+        (l.approved, s.workflow_approved.to_string()),
         (l.submitted, s.submitted.to_string()),
         (l.draft, s.draft.to_string()),
         (l.coverage, percent_text(Some(s.coverage))),
@@ -466,7 +466,9 @@ fn heatmap(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
             l.no_data,
         )));
     }
-    blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
+    if content.summary.provisional > 0 {
+        blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
+    }
     department_notes(
         content,
         content
@@ -512,7 +514,9 @@ fn ranking(fonts: &Fonts, content: &ReportContent, blocks: &mut Vec<Block>) {
     for (part, provisional) in bars.chunks(RANKING_ROWS).zip(provisional.chunks(RANKING_ROWS)) {
         blocks.push(Block::Graphic(charts::ranking(fonts, part, provisional)));
     }
-    blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
+    if provisional.contains(&true) {
+        blocks.push(Block::Paragraph(Paragraph::note(l.provisional_legend)));
+    }
     blocks.push(Block::Space(6.0));
     let mut table = Table::new(
         vec![
