@@ -613,3 +613,23 @@ fn the_overall_target_is_the_weighted_mean_and_on_target_means_every_dimension()
         section(&zh, "finance-bureau").contains("<dt>是否达标</dt><dd>否，尚有设定目标的维度未达到目标</dd>")
     );
 }
+
+#[test]
+fn the_biggest_gains_are_this_periods_and_say_when_they_are_provisional() {
+    let latest = render(&common::sample_dir(), &options(Lang::En, None));
+    assert!(latest.contains(
+        "Since their previous assessments, the 12 departments assessed at this period that can be compared \
+         changed by +0.15 on average. The biggest gains: <bdi>Transport Bureau</bdi> (+0.34, provisional), \
+         <bdi>Big Data Bureau</bdi> (+0.24) and <bdi>Emergency Management Bureau</bdi> (+0.23)."
+    ));
+    let zh = render(&common::sample_dir(), &options(Lang::Zh, None));
+    assert!(zh.contains("提升最大的是<bdi>市交通运输局</bdi>（+0.34，暂定）"));
+    // On the approved basis the five carried-over departments' changes (from
+    // an earlier interval) are left out of "this period's" movers.
+    let mut approved = options(Lang::En, None);
+    approved.basis = govmaturity::analysis::Basis::Approved;
+    let html = render(&common::sample_dir(), &approved);
+    assert!(html.contains(
+        "the 7 departments assessed at this period that can be compared changed by +0.16 on average"
+    ));
+}

@@ -184,23 +184,30 @@ fn extremes<T>(items: &[T], score: impl Fn(&T) -> Option<f64>) -> Option<(Scored
     Some((*strongest, *weakest))
 }
 
-/// The biggest rises and falls since each department's previous assessment.
+/// The biggest rises and falls since each department's previous
+/// assessment, among the departments assessed at the report's period (a
+/// carried-over department's change belongs to an earlier interval).
 fn movers(content: &ReportContent) -> Option<String> {
     let lang = content.lang;
-    content.summary.period?;
+    let period = content.summary.period?;
     let mut moved: Vec<_> = content
         .progress
         .iter()
+        .filter(|p| p.current_period == period)
         .filter_map(|p| Some((p, p.change?)))
         .collect();
     if moved.is_empty() {
         return Some(content.labels.no_progress.to_owned());
     }
     moved.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let named =
-        |(p, change): &(&super::ProgressRow, f64)| format!("{} ({})", p.name, change_text(Some(*change)));
-    let named_zh =
-        |(p, change): &(&super::ProgressRow, f64)| format!("{}（{}）", p.name, change_text(Some(*change)));
+    let named = |(p, change): &(&super::ProgressRow, f64)| {
+        let mark = if p.provisional { ", provisional" } else { "" };
+        format!("{} ({}{mark})", p.name, change_text(Some(*change)))
+    };
+    let named_zh = |(p, change): &(&super::ProgressRow, f64)| {
+        let mark = if p.provisional { "，暂定" } else { "" };
+        format!("{}（{}{mark}）", p.name, change_text(Some(*change)))
+    };
     let rises: Vec<_> = moved
         .iter()
         .filter(|m| super::round2(m.1) > 0.0)
@@ -214,12 +221,12 @@ fn movers(content: &ReportContent) -> Option<String> {
         .collect();
     let average = moved.iter().map(|m| m.1).sum::<f64>() / moved.len() as f64;
     let mut en = format!(
-        "Since their previous assessments, the {} departments that can be compared changed by {} on average.",
+        "Since their previous assessments, the {} departments assessed at this period that can be compared changed by {} on average.",
         moved.len(),
         change_text(Some(average))
     );
     let mut zh = format!(
-        "与上一期相比，{}个可比较部门的平均等级平均变化{}。",
+        "与上一期相比，本期评估且可比较的{}个部门平均等级平均变化{}。",
         moved.len(),
         change_text(Some(average))
     );
