@@ -202,10 +202,14 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
             .map(|a| a.period)
             .max()
     });
+    // Where the work stands is read up to the date asked for, or, by
+    // default, up to the newest assessment of any status: a submission for
+    // a period after the latest approved one is still work waiting.
+    let horizon = as_of.or_else(|| data.assessments.iter().map(|a| a.period).max());
     let departments: Vec<DepartmentSummary> = data
         .workspace
         .active_departments()
-        .map(|department| summarize_department(data, &department.id, period, basis))
+        .map(|department| summarize_department(data, &department.id, period, horizon, basis))
         .collect();
 
     let current: Vec<&AssessmentScore> = departments.iter().filter_map(|d| d.current.as_ref()).collect();
@@ -277,6 +281,7 @@ fn summarize_department(
     data: &Dataset,
     department: &str,
     period: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
     basis: Basis,
 ) -> DepartmentSummary {
     let (current_assessment, previous_assessment) = current_and_previous(data, department, period, basis);
@@ -304,7 +309,7 @@ fn summarize_department(
         .and_then(|date| data.newest_unreadable(department, Some(date)))
         .filter(|u| used_on.is_none_or(|used| u.period > used))
         .map(|u| u.file.clone());
-    let latest = period.and_then(|date| data.latest_for(department, Some(date)));
+    let latest = horizon.and_then(|date| data.latest_for(department, Some(date)));
     let workflow = latest.map(|a| a.status);
     let pending = latest
         .filter(|a| used_on.is_none_or(|used| a.period > used))
@@ -524,6 +529,12 @@ mod tests {
         let approved = summarize_on(&data, None, Basis::Approved);
         assert_eq!(approved.period, Some(date(2025, 6, 30)));
         assert_eq!((approved.at_period, approved.carried_over), (1, 0));
+        // The draft after the approved period is still work waiting: health's
+        // work stands at Draft, and it is newer work not counted.
+        let health = &approved.departments[0];
+        assert_eq!(health.workflow, Some(Status::Draft));
+        assert_eq!(health.pending, Some((date(2025, 12, 31), Status::Draft)));
+        assert_eq!((approved.draft, approved.pending), (1, 1));
 
         // On the latest basis the period is the draft's, and police is carried over.
         let latest = summarize_on(&data, None, Basis::Latest);

@@ -83,6 +83,10 @@ pub struct Trend {
     /// targets' dates).
     pub target_by: Option<NaiveDate>,
     pub projection: Projection,
+    /// Overall only: the dimension that decides the projection when it is
+    /// not progressing or beyond the horizon (the overall level may well be
+    /// rising while this one is not), so the outlook can name it.
+    pub held_back_by: Option<String>,
 }
 
 impl Trend {
@@ -127,13 +131,13 @@ pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis
         .collect();
     let points: Vec<(NaiveDate, f64)> = scored.iter().map(|(s, level)| (s.period, *level)).collect();
     let change = change_of(&points);
-    let (target, target_by, projection) = match dimension {
+    let (target, target_by, (projection, held_back_by)) = match dimension {
         Some(id) => match data.target_for(department, id, None) {
             Some(t) => {
                 let level = f64::from(t.level.get());
-                (Some(level), Some(t.by), project(&points, level))
+                (Some(level), Some(t.by), (project(&points, level), None))
             }
-            None => (None, None, Projection::NoTarget),
+            None => (None, None, (Projection::NoTarget, None)),
         },
         None => match overall_target(data, department) {
             Some(t) => {
@@ -141,7 +145,7 @@ pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis
                 let projection = overall_projection(data, department, &scores, latest);
                 (Some(t.level), t.by, projection)
             }
-            None => (None, None, Projection::NoTarget),
+            None => (None, None, (Projection::NoTarget, None)),
         },
     };
     Trend {
@@ -150,6 +154,7 @@ pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis
         target,
         target_by,
         projection,
+        held_back_by,
     }
 }
 
@@ -171,11 +176,11 @@ fn overall_projection(
     department: &str,
     scores: &[AssessmentScore],
     latest: Option<&AssessmentScore>,
-) -> Projection {
+) -> (Projection, Option<String>) {
     if latest.is_some_and(|score| on_target(data, department, score) == Some(true)) {
-        return Projection::Reached;
+        return (Projection::Reached, None);
     }
-    let projections: Vec<Projection> = data
+    let (ids, projections): (Vec<&str>, Vec<Projection>) = data
         .framework
         .dimensions
         .iter()
@@ -185,10 +190,19 @@ fn overall_projection(
                 .iter()
                 .filter_map(|s| Some((s.period, s.dimension(&d.id)?.mean_level?)))
                 .collect();
-            Some(project(&points, f64::from(target.level.get())))
+            Some((d.id.as_str(), project(&points, f64::from(target.level.get()))))
         })
-        .collect();
-    combine(&projections)
+        .unzip();
+    let combined = combine(&projections);
+    let held_back_by = matches!(combined, Projection::NotProgressing | Projection::BeyondHorizon)
+        .then(|| {
+            ids.iter()
+                .zip(&projections)
+                .find(|(_, p)| **p == combined)
+                .map(|(id, _)| (*id).to_owned())
+        })
+        .flatten();
+    (combined, held_back_by)
 }
 
 /// The projection of "all of these reached": see [`overall_projection`].
@@ -519,6 +533,7 @@ mod tests {
             target: Some(4.0),
             target_by: by,
             projection,
+            held_back_by: None,
         };
         let today = date(2026, 1, 15);
         let by = Some(date(2026, 12, 31));

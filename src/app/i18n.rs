@@ -430,6 +430,17 @@ pub fn restore_failed_text(file: &std::path::Path, error: &std::io::Error, lang:
     }
 }
 
+/// The overall outlook when one dimension holds it back: "Not on track:
+/// Data security & privacy is not rising." / beyond the 10-year horizon.
+pub fn held_back_text(dimension: &str, beyond_horizon: bool, lang: Lang) -> String {
+    match (lang, beyond_horizon) {
+        (Lang::En, false) => format!("Not on track: {dimension} is not rising."),
+        (Lang::Zh, false) => format!("未按计划推进：“{dimension}”没有提升。"),
+        (Lang::En, true) => format!("Not within 10 years at the current pace: {dimension} rises too slowly."),
+        (Lang::Zh, true) => format!("按当前进度10年内无法达到：“{dimension}”提升过慢。"),
+    }
+}
+
 /// Under the overall level: "includes 5 provisional" / "含暂定结果 5 个".
 pub fn includes_provisional_text(provisional: usize, lang: Lang) -> String {
     match lang {

@@ -94,6 +94,12 @@ fn approved_only_counts_approved_assessments_and_is_remembered() {
             .query_by_label("Civil Affairs Bureau (carried over) · Top-level design & standards")
             .is_some()
     );
+    // Priority rows carry the same tag as the heatmap row.
+    assert!(
+        harness
+            .query_by_label("1. Civil Affairs Bureau (carried over)")
+            .is_some()
+    );
     assert!(
         harness
             .query_by_label_contains("Health Commission (provisional)")
@@ -215,6 +221,10 @@ fn the_department_page_says_what_its_figure_counts() {
         &harness,
         "provisional — Not yet approved: this figure may still change."
     ));
+    // Its overall level rose (+0.15) but one dimension has not: the outlook
+    // names it instead of saying "the level is not rising".
+    assert!(shows(&harness, "Not on track: Data security & privacy is not rising."));
+    assert!(!shows(&harness, "the level is not rising"));
 
     harness.get_by_label("Approved only").click();
     harness.run();

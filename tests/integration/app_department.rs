@@ -275,7 +275,7 @@ fn the_header_says_whether_every_dimension_is_on_target() {
     assert!(harness.query_by_label("4.00 · 截止 2026年12月31日").is_some());
     assert!(
         harness
-            .query_by_label("否：6 个设定目标的维度中有 2 个维度未达标")
+            .query_by_label("否：设定目标的6个维度中有2个维度未达标")
             .is_some()
     );
     assert!(

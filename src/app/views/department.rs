@@ -232,8 +232,11 @@ fn target_ui(ui: &mut Ui, page: &Page) {
                     target.dimensions,
                     T::DimensionsBelowTarget.get(lang)
                 ),
+                Lang::Zh if below == target.dimensions => {
+                    format!("{}：设定目标的{below}个维度均未达标", T::OnTargetNo.get(lang))
+                }
                 Lang::Zh => format!(
-                    "{}：{} 个设定目标的维度中有 {below} {}",
+                    "{}：设定目标的{}个维度中有{below}{}",
                     T::OnTargetNo.get(lang),
                     target.dimensions,
                     T::DimensionsBelowTarget.get(lang)
@@ -247,7 +250,7 @@ fn target_ui(ui: &mut Ui, page: &Page) {
         ui.separator();
         let trend = crate::analysis::trend_on(page.data, &page.department.id, None, page.basis);
         let today = chrono::Local::now().date_naive();
-        let outlook = super::trends::outlook_text(lang, &trend, true, today);
+        let outlook = super::trends::outlook_text(lang, &page.data.framework, &trend, true, today);
         figure_ui(ui, T::TrendOutlook.get(lang), |ui| {
             ui.label(outlook).on_hover_text(note);
         });

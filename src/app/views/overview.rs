@@ -647,13 +647,14 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                         ui.label(format!("{}", k + 1));
                     });
                     let name = view.name_by_id(&priority.department);
-                    let provisional = view
+                    // The same tag as the department's heatmap row.
+                    let mark = view
                         .ctx
                         .derived
                         .summary
                         .department(&priority.department)
-                        .is_some_and(DepartmentSummary::is_provisional);
-                    let tag = provisional.then(|| view.t(T::Provisional));
+                        .and_then(|d| row_mark(d, view.lang));
+                    let tag = mark.as_ref().map(|m| m.tag.as_str());
                     let accessible = match tag {
                         Some(tag) => format!("{}. {}", k + 1, tagged_text(name, tag, view.lang)),
                         None => format!("{}. {name}", k + 1),

@@ -22,7 +22,7 @@ use egui_plot::{
 use super::ViewCtx;
 use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
 use crate::app::command::Command;
-use crate::app::i18n::{T, change_text, level_text};
+use crate::app::i18n::{T, change_text, held_back_text, level_text};
 use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
@@ -329,6 +329,7 @@ fn all_departments(
         target: target.as_ref().map(|t| t.level),
         target_by: target.and_then(|t| t.by),
         projection,
+        held_back_by: None,
     };
     (vec![(None, mean)], band)
 }
@@ -981,7 +982,7 @@ fn summary_row_ui(
     }
     row.col(|ui| {
         let today = chrono::Local::now().date_naive();
-        let outlook = outlook_text(ctx.lang, s.trend, s.overall, today);
+        let outlook = outlook_text(ctx.lang, &ctx.data.framework, s.trend, s.overall, today);
         ui.add(egui::Label::new(&outlook).truncate())
             .on_hover_text(&outlook);
     });
@@ -1058,7 +1059,25 @@ pub(super) fn month_text(date: NaiveDate, lang: Lang) -> String {
 /// schedule)"; a passed target date not reached reads "overdue", whatever
 /// the line says. `overall` says which "reached" is meant: every dimension
 /// with a target, or the line's own.
-pub(super) fn outlook_text(lang: Lang, trend: &Trend, overall: bool, today: NaiveDate) -> String {
+pub(super) fn outlook_text(
+    lang: Lang,
+    framework: &crate::model::Framework,
+    trend: &Trend,
+    overall: bool,
+    today: NaiveDate,
+) -> String {
+    // Overall, name the dimension that holds the outlook back: the overall
+    // level may be rising while it is not.
+    let held_back = trend
+        .held_back_by
+        .as_deref()
+        .and_then(|id| framework.dimension(id))
+        .map(|d| d.name.get(lang));
+    match (trend.projection, held_back) {
+        (Projection::NotProgressing, Some(name)) => return held_back_text(name, false, lang),
+        (Projection::BeyondHorizon, Some(name)) => return held_back_text(name, true, lang),
+        _ => {}
+    }
     let schedule = trend.on_schedule(today);
     let sentence = match trend.projection {
         Projection::Projected(date) => {
