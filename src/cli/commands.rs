@@ -182,14 +182,26 @@ fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lan
     };
     if let (Some(mean), Some(stage)) = (s.mean_level, s.stage) {
         let stage = data.framework.level_name(stage, lang);
+        let counted = match (lang, s.basis) {
+            (Lang::En, Basis::Latest) => format!(
+                "{} assessed: {} approved, {} provisional",
+                s.assessed, s.approved, s.provisional
+            ),
+            (Lang::Zh, Basis::Latest) => format!(
+                "已评估 {} 个部门：已批准 {} 个，暂定 {} 个",
+                s.assessed, s.approved, s.provisional
+            ),
+            (Lang::En, Basis::Approved) => format!("{} assessed, all approved", s.assessed),
+            (Lang::Zh, Basis::Approved) => format!("已评估 {} 个部门，均为已批准的评估", s.assessed),
+        };
         out.push_str(&match lang {
             Lang::En => format!(
-                "overall {mean:.2} ({stage}); {} assessed: {} approved, {} provisional; {} at this period, {} carried over from earlier\n",
-                s.assessed, s.approved, s.provisional, s.at_period, s.carried_over
+                "overall {mean:.2} ({stage}); {counted}; {} at this period, {} carried over from earlier\n",
+                s.at_period, s.carried_over
             ),
             Lang::Zh => format!(
-                "总体 {mean:.2}（{stage}）；已评估 {} 个部门：已批准 {} 个，暂定 {} 个；本期评估 {} 个，沿用往期 {} 个\n",
-                s.assessed, s.approved, s.provisional, s.at_period, s.carried_over
+                "总体 {mean:.2}（{stage}）；{counted}；本期评估 {} 个，沿用往期 {} 个\n",
+                s.at_period, s.carried_over
             ),
         });
     }
@@ -239,7 +251,7 @@ fn flag_words(row: &DepartmentSummary, lang: Lang) -> String {
         .map(|flag| match (flag, row.assessed_on(), &row.unreadable) {
             (analysis::Flag::CarriedOver, Some(date), _) => match lang {
                 Lang::En => format!("carried over from {date}"),
-                Lang::Zh => format!("沿用{date}的评估"),
+                Lang::Zh => format!("沿用{}的评估", date.format("%Y年%-m月%-d日")),
             },
             (flag, _, _) => flag.label().get(lang).to_owned(),
         })

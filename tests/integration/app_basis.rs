@@ -223,7 +223,10 @@ fn the_department_page_says_what_its_figure_counts() {
     ));
     // Its overall level rose (+0.15) but one dimension has not: the outlook
     // names it instead of saying "the level is not rising".
-    assert!(shows(&harness, "Not on track: Data security & privacy is not rising."));
+    assert!(shows(
+        &harness,
+        "Not on track: Data security & privacy is not rising."
+    ));
     assert!(!shows(&harness, "the level is not rising"));
 
     harness.get_by_label("Approved only").click();

@@ -118,7 +118,11 @@ fn the_table_says_what_it_counts_in_either_language() {
     assert!(chinese.contains("截至2025年12月31日"), "{chinese}");
     assert!(chinese.contains("口径：仅计已批准的评估"), "{chinese}");
     assert!(chinese.contains("本期评估 7 个，沿用往期 5 个"), "{chinese}");
-    assert!(chinese.contains("沿用2025-06-30的评估"), "{chinese}");
+    assert!(
+        chinese.contains("已评估 12 个部门，均为已批准的评估"),
+        "{chinese}"
+    );
+    assert!(chinese.contains("沿用2025年6月30日的评估"), "{chinese}");
 }
 
 #[test]
