@@ -74,6 +74,9 @@ pub enum Schedule {
 pub struct Trend {
     /// `(period, mean level)`, oldest first; periods without a score are left out.
     pub points: Vec<(NaiveDate, f64)>,
+    /// For each point, whether its assessment is not approved (provisional).
+    /// Empty for a group mean.
+    pub provisional: Vec<bool>,
     /// Change of the mean level between the last two points.
     pub change: Option<f64>,
     /// The target level: the dimension's; overall the weighted mean of the
@@ -130,6 +133,10 @@ pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis
         .filter_map(|score| Some((score, level_of(score, dimension)?)))
         .collect();
     let points: Vec<(NaiveDate, f64)> = scored.iter().map(|(s, level)| (s.period, *level)).collect();
+    let provisional = scored
+        .iter()
+        .map(|(s, _)| s.status != crate::model::Status::Approved)
+        .collect();
     let change = change_of(&points);
     let (target, target_by, (projection, held_back_by)) = match dimension {
         Some(id) => match data.target_for(department, id, None) {
@@ -150,6 +157,7 @@ pub fn trend_on(data: &Dataset, department: &str, dimension: Option<&str>, basis
     };
     Trend {
         points,
+        provisional,
         change,
         target,
         target_by,
@@ -529,6 +537,7 @@ mod tests {
     fn schedule_states() {
         let trend = |projection, by| Trend {
             points: vec![(date(2025, 6, 30), 2.0)],
+            provisional: vec![false],
             change: None,
             target: Some(4.0),
             target_by: by,
@@ -641,6 +650,9 @@ mod tests {
         let approved = trend_on(&data, "health", None, Basis::Approved);
         let dates: Vec<_> = approved.points.iter().map(|(d, _)| *d).collect();
         assert_eq!(dates, [date(2024, 12, 31)]);
+        assert_eq!(approved.provisional, [false]);
+        // On the latest basis health's Submitted 2025-06-30 point is provisional.
+        assert_eq!(trend(&data, "health", None).provisional, [false, true]);
         let band = group_trend_on(&data, &["health", "police"], None, Basis::Approved);
         assert_eq!(band.len(), 2, "health 2024-12-31 and police 2025-06-30");
         // At 2025-06-30 health's approved 2024-12-31 figure (2.0) is carried

@@ -237,3 +237,21 @@ fn the_department_page_says_what_its_figure_counts() {
         "A newer assessment is not yet approved and is not counted here: 2025-12-31 (Submitted)"
     ));
 }
+
+#[test]
+fn the_trends_table_marks_provisional_points() {
+    let mut harness = common::sample_app();
+    harness.state_mut().state.selection.department = Some("health-commission".into());
+    harness.state_mut().prefs.tab = Tab::Trends;
+    harness.run();
+    harness.get_by_label("Table").click();
+    harness.run();
+    // The Health Commission's 2025-12-31 assessment is Submitted: its
+    // overall level 2.81 is provisional; 2025-06-30 (approved) is not.
+    assert!(harness.query_by_label("2.81 (provisional)").is_some());
+    assert!(harness.query_all_by_label("2.66 (provisional)").next().is_none());
+    // On the approved basis that point is not drawn at all.
+    harness.get_by_label("Approved only").click();
+    harness.run();
+    assert!(harness.query_by_label("2.81 (provisional)").is_none());
+}

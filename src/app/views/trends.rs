@@ -22,7 +22,7 @@ use egui_plot::{
 use super::ViewCtx;
 use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
 use crate::app::command::Command;
-use crate::app::i18n::{T, change_text, held_back_text, level_text};
+use crate::app::i18n::{T, change_text, held_back_text, level_text, tagged_text};
 use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
@@ -325,6 +325,7 @@ fn all_departments(
         .map_or(Projection::NoTarget, |t| analysis::project(&points, t.level));
     let mean = Trend {
         points,
+        provisional: Vec::new(),
         change,
         target: target.as_ref().map(|t| t.level),
         target_by: target.and_then(|t| t.by),
@@ -729,13 +730,33 @@ fn series_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, s: &Series, labe
             .color(s.colour)
             .width(width),
     );
+    // Approved points filled; provisional ones hollow, named so on hover.
+    let is_provisional = |i: usize| s.trend.provisional.get(i).copied().unwrap_or(false);
+    let mut approved: Vec<[f64; 2]> = Vec::new();
+    let mut provisional: Vec<[f64; 2]> = Vec::new();
+    for (i, point) in points.into_iter().enumerate() {
+        if is_provisional(i) {
+            provisional.push(point);
+        } else {
+            approved.push(point);
+        }
+    }
     plot_ui.points(
-        Points::new(s.name.clone(), points)
+        Points::new(s.name.clone(), approved)
             .color(s.colour)
             .radius(radius)
             .shape(MarkerShape::Circle)
             .filled(true),
     );
+    if !provisional.is_empty() {
+        plot_ui.points(
+            Points::new(tagged_text(&s.name, T::Provisional.get(lang), lang), provisional)
+                .color(s.colour)
+                .radius(radius)
+                .shape(MarkerShape::Circle)
+                .filled(false),
+        );
+    }
     if !s.focus {
         return;
     }
@@ -844,9 +865,20 @@ fn table_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], 
                             ui.label(period.to_string());
                         });
                         for s in &series {
-                            let value = s.trend.points.iter().find(|p| p.0 == period).map(|p| p.1);
+                            let at = s.trend.points.iter().position(|p| p.0 == period);
+                            let value = at.and_then(|i| s.trend.points.get(i)).map(|p| p.1);
+                            let provisional = at
+                                .and_then(|i| s.trend.provisional.get(i))
+                                .copied()
+                                .unwrap_or(false);
                             row.col(|ui| {
-                                ui.label(level_text(value));
+                                let text = level_text(value);
+                                if provisional {
+                                    ui.label(tagged_text(&text, T::Provisional.get(lang), lang))
+                                        .on_hover_text(T::ProvisionalHint.get(lang));
+                                } else {
+                                    ui.label(text);
+                                }
                             });
                         }
                         if with_band {
