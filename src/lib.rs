@@ -12,5 +12,6 @@ pub mod csv;
 pub mod fonts;
 pub mod generate;
 pub mod model;
+pub mod present;
 pub mod report;
 pub mod store;

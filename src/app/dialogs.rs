@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 
 use super::GovApp;
 use super::command::Command;
-use super::i18n::T;
 use super::state::{DialogPurpose, DialogResult};
 use crate::model::Lang;
+use crate::present::catalogue::T;
 use crate::report::Format;
 
 /// Starts a dialog for `purpose`. `suggested` names the file for save dialogs.

@@ -10,13 +10,13 @@ use chrono::{Local, NaiveDateTime};
 use super::GovApp;
 use super::command::{Command, ConflictChoice};
 use super::editor::{ApprovalBlocker, EditError};
-use super::i18n;
-use super::i18n::T;
 use super::io::{Done, Job};
 use super::session::{self, SaveState, Session, Theirs};
 use super::state::Notice;
 use crate::analysis;
 use crate::model::{Assessment, Lang, Status, Text, TransitionError, Workspace};
+use crate::present::catalogue as i18n;
+use crate::present::catalogue::T;
 use crate::report::{Format, ReportOptions};
 use crate::store;
 

@@ -9,7 +9,7 @@ pub mod dialogs;
 mod editing;
 pub mod editor;
 pub mod fonts;
-pub mod i18n;
+
 mod io;
 pub mod session;
 mod shell;
@@ -128,7 +128,7 @@ impl GovApp {
                     store::StoreError::NoWorkspace { root } => format!(
                         "{} {}",
                         root.display(),
-                        i18n::T::NoWorkspaceHere.get(self.prefs.lang)
+                        crate::present::catalogue::T::NoWorkspaceHere.get(self.prefs.lang)
                     ),
                     _ => e.to_string(),
                 };

@@ -5,11 +5,11 @@
 use egui::{RichText, Ui};
 
 use super::command::Command;
-use super::i18n::T;
 use super::state::{AppState, Prefs, Tab, ThemeChoice};
 use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
 use crate::model::{Department, Lang, Status};
+use crate::present::catalogue::T;
 use crate::report::Format;
 use crate::store::Severity;
 
@@ -326,7 +326,7 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
                         // Its newest file could not be read: say so here too.
                         if let Some(file) = data.unreadable_latest(&department.id) {
                             ui.colored_label(ui.visuals().warn_fg_color, "⚠")
-                                .on_hover_text(super::i18n::unreadable_text(&file.file, lang));
+                                .on_hover_text(crate::present::catalogue::unreadable_text(&file.file, lang));
                         }
                     });
                 }

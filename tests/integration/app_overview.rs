@@ -8,10 +8,10 @@ use crate::common;
 use egui_kittest::kittest::Queryable;
 use govmaturity::analysis;
 use govmaturity::app::GovApp;
-use govmaturity::app::i18n::level_text;
 use govmaturity::app::state::Tab;
 use govmaturity::app::widgets::heatmap::percent_text;
 use govmaturity::model::{Dataset, Lang, Level, Rating};
+use govmaturity::present::catalogue::level_text;
 
 fn data(app: &GovApp) -> &Dataset {
     app.state.data().unwrap()

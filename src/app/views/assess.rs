@@ -17,12 +17,12 @@ use super::ViewCtx;
 use crate::analysis;
 use crate::app::command::{Command, ConflictChoice};
 use crate::app::editor::{ApprovalBlocker, Edit, approval_blocker};
-use crate::app::i18n::T;
 use crate::app::session::{SaveState, Session};
 use crate::app::state::{AssessConfirm, ViewState};
 use crate::app::widgets::{colour, status_badge};
 use crate::charts;
 use crate::model::{Assessment, Confidence, Lang, Level, Rating, Status};
+use crate::present::catalogue::T;
 
 pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
     let extra = ctx;

@@ -12,12 +12,12 @@ use super::ViewCtx;
 use super::department::{change_colour, change_ui};
 use crate::analysis::{self, AssessmentScore};
 use crate::app::command::Command;
-use crate::app::i18n::{T, level_text};
 use crate::app::state::{CompareMode, CompareViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts;
 use crate::model::{Assessment, Dataset, Department, Lang};
+use crate::present::catalogue::{T, level_text};
 
 const RADAR_SIZE: Vec2 = Vec2::new(500.0, 400.0);
 /// Below this width the radar and the difference table stack.

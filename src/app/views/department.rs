@@ -11,12 +11,12 @@ use egui_extras::{Column, TableBuilder};
 use super::ViewCtx;
 use crate::analysis::{AssessmentScore, Basis, DepartmentSummary, DimensionScore, Flag};
 use crate::app::command::Command;
-use crate::app::i18n::{T, carried_over_text, change_text, date_text, level_text, unreadable_text};
 use crate::app::state::{DepartmentViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
 use crate::app::widgets::{chart_header_ui, colour, status_badge};
 use crate::charts::{self, Rgb};
 use crate::model::{Assessment, Dataset, Department, Dimension, Indicator, Lang, Level, Rating};
+use crate::present::catalogue::{T, carried_over_text, change_text, date_text, level_text, unreadable_text};
 
 /// Below this width the radar and the dimension table stack.
 const SIDE_BY_SIDE_WIDTH: f32 = 1040.0;

@@ -11,9 +11,9 @@ use egui::{Align, Color32, Layout, RichText, Ui};
 
 use super::ViewCtx;
 use crate::app::command::Command;
-use crate::app::i18n::T;
 use crate::app::state::{FrameworkViewState, ViewState};
 use crate::model::{Dataset, Dimension, Indicator, Lang, Level, Text};
+use crate::present::catalogue::T;
 
 /// The width of a rubric table's first column (level number and name).
 const LEVEL_COLUMN_WIDTH: f32 = 170.0;

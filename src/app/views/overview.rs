@@ -13,10 +13,6 @@ use egui_extras::{Column, TableBuilder};
 use super::ViewCtx;
 use crate::analysis::{Basis, DepartmentSummary, DimensionScore, Flag, Priority};
 use crate::app::command::Command;
-use crate::app::i18n::{
-    T, approved_provisional_text, at_period_text, carried_over_text, date_text, includes_provisional_text,
-    level_text, pending_text, tagged_text, unreadable_text,
-};
 use crate::app::state::{Tab, ViewState};
 use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
 use crate::app::widgets::heatmap::{
@@ -25,6 +21,10 @@ use crate::app::widgets::heatmap::{
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
+use crate::present::catalogue::{
+    T, approved_provisional_text, at_period_text, carried_over_text, date_text, includes_provisional_text,
+    level_text, pending_text, tagged_text, unreadable_text,
+};
 
 const HEATMAP_ID: &str = "overview.heatmap";
 const RANKING_ID: &str = "overview.ranking";

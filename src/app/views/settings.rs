@@ -8,11 +8,11 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use crate::app::command::Command;
-use crate::app::i18n::T;
 use crate::app::state::ViewState;
 use crate::model::{
     Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id, repeated_targets,
 };
+use crate::present::catalogue::T;
 
 // Column widths (points) that fit what they hold: the longest sample names
 // ("Human Resources and Social Security Bureau", "市人力资源和社会保障局"),

@@ -22,11 +22,11 @@ use egui_plot::{
 use super::ViewCtx;
 use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
 use crate::app::command::Command;
-use crate::app::i18n::{T, change_text, held_back_text, level_text, tagged_text};
 use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
 use crate::model::{Dataset, Lang, Level};
+use crate::present::catalogue::{T, change_text, held_back_text, level_text, tagged_text};
 
 /// The chart's id for the Chart / Table switch.
 const CHART_ID: &str = "trends.plot";

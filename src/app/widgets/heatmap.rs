@@ -15,9 +15,9 @@ use egui::{
 };
 
 use super::colour;
-use crate::app::i18n::{T, tagged_text};
 use crate::charts::{self, HeatmapLabels, Point, Theme};
 use crate::model::{Lang, Level};
+use crate::present::catalogue::{T, tagged_text};
 
 /// Height of one row of cells, without the spacing between rows.
 const ROW_HEIGHT: f32 = 24.0;

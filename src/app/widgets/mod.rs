@@ -9,9 +9,9 @@ use std::collections::BTreeSet;
 
 use egui::{Color32, RichText, Ui};
 
-use super::i18n::T;
 use crate::charts::{self, Rgb};
 use crate::model::{Lang, Status};
+use crate::present::catalogue::T;
 
 /// A chart's heading with a Chart / Table switch beside it, so every chart
 /// has a text equivalent one click away. Returns true when the table is shown.

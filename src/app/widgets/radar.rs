@@ -12,8 +12,8 @@ use egui::{
 };
 
 use super::colour;
-use crate::app::i18n::level_text;
 use crate::charts::{self, ChartPalette, HAlign, Point, RadarLayout, Theme, VAlign};
+use crate::present::catalogue::level_text;
 
 /// Room left beside the outer ring for the axis labels.
 const LABEL_MARGIN_X: f32 = 95.0;

@@ -26,10 +26,55 @@ use chrono::NaiveDate;
 
 pub use labels::Labels;
 
-use super::ReportOptions;
 use crate::analysis::{self, AssessmentScore, Basis, DepartmentSummary, Flag, GroupPoint, Summary};
 use crate::model::{Assessment, Confidence, Dataset, Framework, Lang, Level, Rating, Status, Text};
 use crate::store::{LoadedWorkspace, Severity};
+
+/// The report formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Html,
+    Pdf,
+    Xlsx,
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Html, Format::Pdf, Format::Xlsx, Format::Csv];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension().eq_ignore_ascii_case(extension))
+    }
+}
+
+/// What to report on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportOptions {
+    pub format: Format,
+    /// Per department, its latest assessment on or before this date that
+    /// counts on `basis` (default: the latest period with such an assessment).
+    pub period: Option<NaiveDate>,
+    /// One department only; `None` for the whole government.
+    pub department: Option<String>,
+    /// Which assessments count: the approved ones (what gets circulated,
+    /// the command line's default) or the latest of any status.
+    pub basis: Basis,
+    pub lang: Lang,
+    /// The date printed as "generated on" (today, except in tests).
+    pub generated: NaiveDate,
+}
 
 /// How many rows the "top priorities" table holds.
 pub const TOP_PRIORITIES: usize = 10;

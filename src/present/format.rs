@@ -1,0 +1,132 @@
+//! How every figure is written, in the app, on the command line and in every
+//! report. One rounding rule, half away from zero, at the precision shown:
+//! 2.625 is "2.63" everywhere. Data formats (JSON) carry full precision;
+//! XLSX cells carry the value and a number format that shows these digits.
+//!
+//! Missing figures are an en dash, "–", in every format.
+
+use chrono::NaiveDate;
+
+use crate::model::Lang;
+
+/// What a missing figure shows.
+pub const MISSING: &str = "–";
+
+/// Decimals of a mean level, a change and a priority.
+pub const LEVEL_DECIMALS: usize = 2;
+
+/// Decimals of a priority.
+pub const PRIORITY_DECIMALS: usize = 2;
+
+/// The XLSX number format that shows a level as [`level`] does.
+pub const XLSX_LEVEL: &str = "0.00";
+
+/// The XLSX number format that shows a share as [`percent`] does.
+pub const XLSX_PERCENT: &str = "0%";
+
+/// `value` rounded to `decimals` places, halves away from zero (2.625 →
+/// 2.63, −2.625 → −2.63). The one rounding rule; every figure shown goes
+/// through it.
+pub fn round(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(6));
+    let rounded = (value * scale).round() / scale;
+    // −0.0 shows as "-0.00"; a rounded zero is zero.
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
+
+/// `value` to `decimals` places, rounded by [`round`].
+pub fn fixed(value: f64, decimals: usize) -> String {
+    format!("{:.*}", decimals, round(value, decimals))
+}
+
+/// A mean level: "2.63", or "–".
+pub fn level(value: Option<f64>) -> String {
+    value.map_or_else(|| MISSING.to_owned(), |v| fixed(v, LEVEL_DECIMALS))
+}
+
+/// A whole level (1–5) as its digit.
+pub fn level_digit(level: crate::model::Level) -> String {
+    level.get().to_string()
+}
+
+/// A change with its sign: "+0.25", "−0.50" (a true minus), "0.00", or "–".
+pub fn change(value: Option<f64>) -> String {
+    let Some(value) = value.map(|v| round(v, LEVEL_DECIMALS)) else {
+        return MISSING.to_owned();
+    };
+    if value > 0.0 {
+        format!("+{}", fixed(value, LEVEL_DECIMALS))
+    } else if value < 0.0 {
+        format!("−{}", fixed(-value, LEVEL_DECIMALS))
+    } else {
+        fixed(0.0, LEVEL_DECIMALS)
+    }
+}
+
+/// A 0–1 share as a whole percentage: "97%", or "–".
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| MISSING.to_owned(), |v| format!("{}%", fixed(v * 100.0, 0)))
+}
+
+/// A priority score: "3.50".
+pub fn priority(value: f64) -> String {
+    fixed(value, PRIORITY_DECIMALS)
+}
+
+/// An indicator or dimension weight: "1", "1.5", "0.25" (no trailing zeros).
+pub fn weight(value: f64) -> String {
+    let text = fixed(value, 2);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_owned()
+}
+
+/// A date in running text: "2025-12-31" in English, "2025年12月31日" in Chinese.
+pub fn date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => iso_date(date),
+        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
+    }
+}
+
+/// A date in a data format (CSV, JSON, file names): always "2025-12-31".
+pub fn iso_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// An optional date in running text, or "–".
+pub fn date_or_missing(value: Option<NaiveDate>, lang: Lang) -> String {
+    value.map_or_else(|| MISSING.to_owned(), |d| date(d, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        assert_eq!(level(Some(2.625)), "2.63");
+        assert_eq!(level(Some(2.375)), "2.38");
+        assert_eq!(level(Some(-2.625)), "-2.63");
+        assert_eq!(level(Some(4.0)), "4.00");
+        assert_eq!(level(None), "–");
+        assert_eq!(change(Some(0.125)), "+0.13");
+        assert_eq!(change(Some(-0.125)), "−0.13");
+        assert_eq!(change(Some(-0.001)), "0.00");
+        assert_eq!(change(Some(0.0)), "0.00");
+        assert_eq!(percent(Some(0.125)), "13%");
+        assert_eq!(percent(Some(0.5)), "50%");
+        assert_eq!(percent(Some(0.005)), "1%");
+        assert_eq!(priority(2.5), "2.50");
+        assert_eq!(weight(1.0), "1");
+        assert_eq!(weight(1.5), "1.5");
+        assert_eq!(weight(0.25), "0.25");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let d = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        assert_eq!(date(d, Lang::En), "2025-06-30");
+        assert_eq!(date(d, Lang::Zh), "2025年6月30日");
+        assert_eq!(iso_date(d), "2025-06-30");
+    }
+}

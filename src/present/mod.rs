@@ -1,0 +1,19 @@
+//! The one place words and numbers are made.
+//!
+//! Everything the user reads, in the app, on the command line and in every
+//! report, comes from here:
+//! - [`catalogue`]: every word in English and Simplified Chinese;
+//! - [`format`]: how levels, scores, percentages, changes, priorities and
+//!   dates are written, with one rounding rule (half away from zero);
+//! - [`rank`]: shared ranks for equal scores;
+//! - [`report`]: the figures a report shows, computed once;
+//! - [`document`]: headings, paragraphs, tables and figures that the HTML,
+//!   PDF and XLSX writers print.
+//!
+//! Nothing here knows egui or a file format.
+
+pub mod catalogue;
+pub mod document;
+pub mod format;
+pub mod rank;
+pub mod report;
