@@ -3,6 +3,10 @@
 //!
 //! `cargo bench --bench analysis`
 
+// Test helpers outside #[test] functions may unwrap and panic on a broken
+// fixture: that is a failed test, not a crash a user could see.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
 mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};

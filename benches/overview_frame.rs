@@ -4,6 +4,10 @@
 //!
 //! `cargo bench --bench overview_frame`
 
+// Test helpers outside #[test] functions may unwrap and panic on a broken
+// fixture: that is a failed test, not a crash a user could see.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
 mod common;
 
 use std::collections::BTreeMap;

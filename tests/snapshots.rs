@@ -4,6 +4,10 @@
 //! compared with the PNGs in tests/snapshots/; `UPDATE_SNAPSHOTS=1` rewrites
 //! them. Only with `--features snapshots` (see .ci/run).
 
+// Test helpers outside #[test] functions may unwrap and panic on a broken
+// fixture: that is a failed test, not a crash a user could see.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
 #[path = "integration/common/mod.rs"]
 mod common;
 

@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use chrono::{Local, NaiveDateTime};
 
 use super::GovApp;
-use super::command::{Command, ConflictChoice};
+use super::command::ConflictChoice;
+use super::editor::Edit;
 use super::editor::{ApprovalBlocker, EditError};
 use super::io::{Done, Job};
 use super::session::{self, SaveState, Session, Theirs};
@@ -67,55 +68,50 @@ impl GovApp {
         });
     }
 
-    pub(super) fn apply_editing(&mut self, command: Command) {
-        match command {
-            Command::OpenAssessment { department, period } => self.open_session(&department, period),
-            Command::NewAssessment { department, period } => self.new_assessment(&department, period),
-            Command::SelectIndicator(id) => {
-                if let Some(session) = &mut self.state.session {
-                    session.editor.end_burst();
-                    session.selected = Some(id);
-                }
+    pub(super) fn select_indicator(&mut self, id: String) {
+        if let Some(session) = &mut self.state.session {
+            session.editor.end_burst();
+            session.selected = Some(id);
+        }
+    }
+
+    pub(super) fn edit(&mut self, edit: Edit) {
+        let who = self.user();
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        match session.editor.apply(edit, &who, now()) {
+            Ok(true) => self.after_edit(),
+            Ok(false) => {}
+            Err(e) => {
+                let text = edit_error_text(&e, self.prefs.lang);
+                self.notice(true, text);
             }
-            Command::Edit(edit) => {
-                let who = self.user();
-                let Some(session) = &mut self.state.session else {
-                    return;
-                };
-                match session.editor.apply(edit, &who, now()) {
-                    Ok(true) => self.after_edit(),
-                    Ok(false) => {}
-                    Err(e) => {
-                        let text = edit_error_text(&e, self.prefs.lang);
-                        self.notice(true, text);
-                    }
-                }
-            }
-            Command::Undo | Command::Redo => {
-                let who = self.user();
-                let Some(session) = &mut self.state.session else {
-                    return;
-                };
-                let stepped = if command == Command::Undo {
-                    session.editor.undo(&who, now())
-                } else {
-                    session.editor.redo(&who, now())
-                };
-                match stepped {
-                    Ok(true) => self.after_edit(),
-                    Ok(false) => {}
-                    Err(e) => self.notice(true, e.to_string()),
-                }
-            }
-            Command::Save => self.save_session(None),
-            Command::Transition { to, comment } => self.transition(to, &comment),
-            Command::ResolveConflict(choice) => self.resolve_conflict(choice),
-            Command::Restore(index) => self.restore(index),
-            Command::DiscardRecovery(index) if index < self.state.recoveries.len() => {
-                let recovery = self.state.recoveries.remove(index);
-                self.send(Job::RemoveJournal { path: recovery.path });
-            }
-            _ => {}
+        }
+    }
+
+    /// Undo (`redo` false) or redo one step.
+    pub(super) fn step(&mut self, redo: bool) {
+        let who = self.user();
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        let stepped = if redo {
+            session.editor.redo(&who, now())
+        } else {
+            session.editor.undo(&who, now())
+        };
+        match stepped {
+            Ok(true) => self.after_edit(),
+            Ok(false) => {}
+            Err(e) => self.notice(true, e.to_string()),
+        }
+    }
+
+    pub(super) fn discard_recovery(&mut self, index: usize) {
+        if index < self.state.recoveries.len() {
+            let recovery = self.state.recoveries.remove(index);
+            self.send(Job::RemoveJournal { path: recovery.path });
         }
     }
 
@@ -168,7 +164,7 @@ impl GovApp {
         self.send(job);
     }
 
-    fn open_session(&mut self, department: &str, period: chrono::NaiveDate) {
+    pub(super) fn open_session(&mut self, department: &str, period: chrono::NaiveDate) {
         if self
             .state
             .session
@@ -193,7 +189,7 @@ impl GovApp {
         self.state.session = Some(Session::new(assessment, fingerprint, read_only));
     }
 
-    fn new_assessment(&mut self, department: &str, period: chrono::NaiveDate) {
+    pub(super) fn new_assessment(&mut self, department: &str, period: chrono::NaiveDate) {
         let Some(open) = &self.state.workspace else { return };
         let data = &open.loaded.data;
         if data.find(department, period).is_some() {
@@ -219,7 +215,7 @@ impl GovApp {
 
     /// Saves the open assessment. `expected` overrides the fingerprint the
     /// file must still have (used to overwrite knowingly after a conflict).
-    fn save_session(&mut self, expected: Option<Option<store::Fingerprint>>) {
+    pub(super) fn save_session(&mut self, expected: Option<Option<store::Fingerprint>>) {
         let Some(root) = self.root() else { return };
         let Some(session) = &mut self.state.session else {
             return;
@@ -262,7 +258,7 @@ impl GovApp {
         self.write_journal();
     }
 
-    fn transition(&mut self, to: Status, comment: &str) {
+    pub(super) fn transition(&mut self, to: Status, comment: &str) {
         let who = self.user();
         let Some(open) = &self.state.workspace else { return };
         let Some(session) = &mut self.state.session else {
@@ -303,7 +299,7 @@ impl GovApp {
         }
     }
 
-    fn resolve_conflict(&mut self, choice: ConflictChoice) {
+    pub(super) fn resolve_conflict(&mut self, choice: ConflictChoice) {
         let Some(root) = self.root() else { return };
         let Some(session) = &mut self.state.session else {
             return;
@@ -347,7 +343,7 @@ impl GovApp {
         self.send(Job::RemoveJournal { path: journal });
     }
 
-    fn restore(&mut self, index: usize) {
+    pub(super) fn restore(&mut self, index: usize) {
         if index >= self.state.recoveries.len() {
             return;
         }

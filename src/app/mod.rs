@@ -68,7 +68,7 @@ impl GovApp {
         if let Some(user) = options.user.filter(|u| !u.trim().is_empty()) {
             app.prefs.user_name = user.trim().to_owned();
         }
-        let sample = PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
+        let sample = PathBuf::from(crate::store::DEFAULT_WORKSPACE);
         let first = options
             .workspace
             .or_else(|| {
@@ -275,7 +275,17 @@ impl GovApp {
                 let folder = std::env::current_dir().unwrap_or_default();
                 self.show_dialog(ctx, DialogPurpose::SaveAs, Some((folder, name)));
             }
-            other => self.apply_editing(other),
+            Command::OpenAssessment { department, period } => self.open_session(&department, period),
+            Command::NewAssessment { department, period } => self.new_assessment(&department, period),
+            Command::SelectIndicator(id) => self.select_indicator(id),
+            Command::Edit(edit) => self.edit(edit),
+            Command::Undo => self.step(false),
+            Command::Redo => self.step(true),
+            Command::Save => self.save_session(None),
+            Command::Transition { to, comment } => self.transition(to, &comment),
+            Command::ResolveConflict(choice) => self.resolve_conflict(choice),
+            Command::Restore(index) => self.restore(index),
+            Command::DiscardRecovery(index) => self.discard_recovery(index),
         }
     }
 

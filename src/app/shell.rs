@@ -406,7 +406,7 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
         {
             out.push(Command::NewWorkspace);
         }
-        let sample = std::path::PathBuf::from(crate::cli::DEFAULT_WORKSPACE);
+        let sample = std::path::PathBuf::from(crate::store::DEFAULT_WORKSPACE);
         if sample.join(crate::store::WORKSPACE_FILE).is_file() {
             if ui
                 .button(RichText::new(T::OpenSample.get(lang)).size(16.0))

@@ -37,10 +37,6 @@ impl FolderWatch {
         })
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Whether any of the files that make up the workspace changed since the
     /// last call. The program's own dot-folders and temporary files are not.
     pub fn changed(&self) -> bool {

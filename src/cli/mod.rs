@@ -23,8 +23,7 @@ pub const EXIT_PROBLEMS: u8 = 1;
 /// Exit status: usage or I/O error.
 pub const EXIT_USAGE: u8 = 2;
 
-/// The workspace folder used when none is given.
-pub const DEFAULT_WORKSPACE: &str = "assessments";
+pub use crate::store::DEFAULT_WORKSPACE;
 
 #[derive(Debug, Parser)]
 #[command(

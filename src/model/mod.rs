@@ -7,12 +7,14 @@
 mod assessment;
 mod framework;
 mod ids;
+mod period;
 mod text;
 mod workspace;
 
 pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, Indicator, LevelDef};
 pub use ids::{IdError, is_department_id, is_indicator_id};
+pub use period::half_year_periods;
 pub use text::{Lang, Text};
 pub use workspace::{Department, DepartmentKind, FrameworkSource, Target, Workspace};
 
@@ -126,11 +128,6 @@ impl std::fmt::Display for Level {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)
     }
-}
-
-/// Converts a mean level (1–5) to the 0–100 score scale.
-pub fn level_to_score(mean_level: f64) -> f64 {
-    (mean_level - 1.0) * 25.0
 }
 
 /// Converts a 0–100 score to the mean-level scale (1–5).

@@ -23,6 +23,10 @@
 //! loaded: callers pass the [`Fingerprint`] they loaded and get
 //! [`SaveError::Conflict`] if it no longer matches.
 
+/// The workspace folder used when none is given: the sample shipped in the
+/// repository.
+pub const DEFAULT_WORKSPACE: &str = "assessments";
+
 mod atomic;
 mod backup;
 mod builtin;

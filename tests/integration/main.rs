@@ -3,6 +3,10 @@
 //! and disk (about 700 MB each with debug info). Run one area with a filter,
 //! e.g. `cargo test --test integration app_assess::`.
 
+// Test helpers outside #[test] functions may unwrap and panic on a broken
+// fixture: that is a failed test, not a crash a user could see.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
 mod common;
 
 mod app_assess;

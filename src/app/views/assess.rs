@@ -170,7 +170,7 @@ fn picker_ui(
 fn suggested_period(last: Option<NaiveDate>) -> NaiveDate {
     let base = last.unwrap_or_else(|| chrono::Local::now().date_naive());
     let next =
-        crate::generate::half_year_periods(1, base.checked_add_days(chrono::Days::new(190)).unwrap_or(base));
+        crate::model::half_year_periods(1, base.checked_add_days(chrono::Days::new(190)).unwrap_or(base));
     next.first().copied().unwrap_or(base)
 }
 
