@@ -15,9 +15,11 @@ pub fn text_field(value: &str) -> String {
     quote(&neutral)
 }
 
-/// A number field: plain digits, never neutralised (a negative number stays a number).
+/// A number field: plain digits, never neutralised (a negative number stays
+/// a number), rounded by the one rule of [`crate::present::format`] (2.625 →
+/// "2.63", as every other output shows it); empty when missing.
 pub fn number_field(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(String::new, |v| format!("{v:.decimals$}"))
+    value.map_or_else(String::new, |v| crate::present::format::fixed(v, decimals))
 }
 
 fn quote(value: &str) -> String {
@@ -49,6 +51,15 @@ mod tests {
         assert_eq!(text_field("\rx"), "\"'\rx\"");
         assert_eq!(text_field("plain"), "plain");
         assert_eq!(number_field(Some(-1.5), 2), "-1.50");
+    }
+
+    #[test]
+    fn numbers_round_half_away_from_zero() {
+        // 2.625 is exact in binary: ties-to-even would give "2.62".
+        assert_eq!(number_field(Some(2.625), 2), "2.63");
+        assert_eq!(number_field(Some(-2.625), 2), "-2.63");
+        assert_eq!(number_field(Some(0.966), 2), "0.97");
+        assert_eq!(number_field(None, 2), "");
     }
 
     #[test]

@@ -1,8 +1,22 @@
 //! govmaturity: an offline, bilingual dashboard for assessing how mature a
 //! government's departments are at digital government.
 //!
-//! Dependencies point one way: `model` ← `store`; `model` ← `analysis` ←
-//! `charts`; everything ← `cli`. Nothing outside `app` knows egui.
+//! Dependencies point one way:
+//!
+//! ```text
+//! model ← store                      files
+//! model ← analysis ← charts          pure figures, then geometry
+//! store, analysis, charts ← present  the one place words and numbers are made
+//! store, present ← report            HTML, PDF, XLSX, CSV writers
+//! store, present, report ← app       egui
+//! everything ← cli, main
+//! ```
+//!
+//! [`present`] holds the one en/zh catalogue, the one formatting and
+//! rounding rule (half away from zero), shared ranks, the figures each view
+//! and report shows (computed once) and the document model the report
+//! writers print. Views and writers do no arithmetic and hold no words of
+//! their own. Nothing outside `app` knows egui.
 
 pub mod analysis;
 pub mod app;

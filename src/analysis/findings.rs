@@ -1,22 +1,13 @@
 //! What is still missing or doubtful in an assessment: the list a planner
 //! works through before submitting, and the reviewer checks before approving.
 
-use crate::model::{Answer, Assessment, Dataset, Rating, Text};
+use crate::model::{Answer, Assessment, Dataset, Rating};
 
 /// How serious a finding is. Errors block submission.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Warning,
     Error,
-}
-
-impl Severity {
-    pub fn label(self) -> Text {
-        match self {
-            Severity::Warning => Text::new("Warning", "警告"),
-            Severity::Error => Text::new("Error", "错误"),
-        }
-    }
 }
 
 /// What is wrong with one indicator's answer.
@@ -38,24 +29,6 @@ impl FindingKind {
         match self {
             FindingKind::Unanswered | FindingKind::MissingReason => Severity::Error,
             FindingKind::MissingEvidence | FindingKind::Reconfirm => Severity::Warning,
-        }
-    }
-
-    /// A sentence that says what to do about it.
-    pub fn label(self) -> Text {
-        match self {
-            FindingKind::Unanswered => Text::new(
-                "Not answered yet: choose a level or N/A",
-                "尚未作答：请选择等级或“不适用”",
-            ),
-            FindingKind::MissingReason => Text::new("Not applicable needs a reason", "“不适用”需要说明理由"),
-            FindingKind::MissingEvidence => {
-                Text::new("Level 3 or higher needs evidence", "3 级及以上需要提供佐证材料")
-            }
-            FindingKind::Reconfirm => Text::new(
-                "Evidence carried over from the last period: re-confirm it",
-                "佐证材料沿用自上一期，请重新确认",
-            ),
         }
     }
 }

@@ -100,15 +100,42 @@ pub fn dimension_priorities(summary: &Summary) -> Vec<Priority> {
     found
 }
 
-/// Priority descending, then department, dimension and indicator ascending.
-fn sort_by_priority(list: &mut [Priority]) {
-    list.sort_by(|a, b| {
+/// The one order of priorities everywhere (app, CLI, every report), so
+/// that equal priorities never swap places between outputs: priority
+/// descending; then the bigger gap; then the heavier weight; then the
+/// shortfall shared by more departments (the same indicator, or for
+/// dimension priorities the same dimension); then department, dimension
+/// and indicator ids ascending.
+fn sort_by_priority(list: &mut Vec<Priority>) {
+    let counts: Vec<usize> = {
+        let mut affected: std::collections::HashMap<(&str, Option<&str>), usize> =
+            std::collections::HashMap::new();
+        for p in list.iter() {
+            *affected
+                .entry((p.dimension.as_str(), p.indicator.as_deref()))
+                .or_default() += 1;
+        }
+        list.iter()
+            .map(|p| {
+                affected
+                    .get(&(p.dimension.as_str(), p.indicator.as_deref()))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect()
+    };
+    let mut keyed: Vec<(usize, Priority)> = counts.into_iter().zip(list.drain(..)).collect();
+    keyed.sort_by(|(count_a, a), (count_b, b)| {
         b.priority
             .total_cmp(&a.priority)
+            .then_with(|| b.gap.total_cmp(&a.gap))
+            .then_with(|| b.weight.total_cmp(&a.weight))
+            .then_with(|| count_b.cmp(count_a))
             .then_with(|| a.department.cmp(&b.department))
             .then_with(|| a.dimension.cmp(&b.dimension))
             .then_with(|| a.indicator.cmp(&b.indicator))
     });
+    list.extend(keyed.into_iter().map(|(_, p)| p));
 }
 
 /// How each indicator's level changed from assessment `a` to `b`, for
@@ -191,6 +218,48 @@ mod tests {
             ]
         );
         assert!(list.iter().all(|p| p.gap > 0.0));
+    }
+
+    #[test]
+    fn equal_priorities_go_by_gap_weight_reach_then_ids() {
+        let p = |department: &str, indicator: &str, gap: f64, weight: f64| Priority {
+            department: department.to_owned(),
+            dimension: "data".to_owned(),
+            indicator: Some(indicator.to_owned()),
+            current: 1.0,
+            target: lv(4),
+            gap,
+            weight,
+            priority: priority(gap, weight),
+        };
+        let mut list = vec![
+            // (4 − 1) × 2 = 6 at gap 1; (9 − 1) × 0.75 = 6 at gap 2: the
+            // bigger gap first.
+            p("a", "data.open", 1.0, 2.0),
+            p("z", "data.sharing", 2.0, 0.75),
+            // (4 − 1) × 1 = 3 twice at the same gap and weight: data.open is
+            // short in two departments ("a" and "c"), data.quality in one, so
+            // "c" goes before "b" although "b" sorts first by id.
+            p("b", "data.quality", 1.0, 1.0),
+            p("c", "data.open", 1.0, 1.0),
+            // (4 − 1) × 0.5 = 1.5: the lighter weight last.
+            p("e", "data.catalogue", 1.0, 0.5),
+        ];
+        sort_by_priority(&mut list);
+        let order: Vec<(&str, &str)> = list
+            .iter()
+            .map(|p| (p.department.as_str(), p.indicator.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("z", "data.sharing"),
+                ("a", "data.open"),
+                ("c", "data.open"),
+                ("b", "data.quality"),
+                ("e", "data.catalogue"),
+            ]
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{Assessment, Dataset, Level, Status, Text};
+use crate::model::{Assessment, Dataset, Level, Status};
 
 use super::score::{AssessmentScore, score_assessment};
 use super::target::{OverallTarget, on_target, overall_target};
@@ -29,17 +29,6 @@ pub enum Basis {
 }
 
 impl Basis {
-    /// What the figures count, in a few words.
-    pub fn label(self) -> Text {
-        match self {
-            Basis::Approved => Text::new("approved assessments only", "仅计已批准的评估"),
-            Basis::Latest => Text::new(
-                "latest assessments, approved or not (unapproved figures are provisional)",
-                "最新评估（含未批准评估，未批准的结果为暂定）",
-            ),
-        }
-    }
-
     /// The stable code used on the command line and in JSON.
     pub fn code(self) -> &'static str {
         match self {
@@ -76,15 +65,6 @@ impl Flag {
             Flag::Provisional => "provisional",
             Flag::CarriedOver => "carried-over",
             Flag::LatestUnreadable => "latest-unreadable",
-        }
-    }
-
-    /// The short word shown beside a figure.
-    pub fn label(self) -> Text {
-        match self {
-            Flag::Provisional => Text::new("provisional", "暂定"),
-            Flag::CarriedOver => Text::new("carried over", "沿用往期"),
-            Flag::LatestUnreadable => Text::new("latest file unreadable", "最新文件无法读取"),
         }
     }
 }

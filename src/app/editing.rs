@@ -221,11 +221,8 @@ impl GovApp {
             return;
         };
         if session.read_only_file {
-            let text = format!(
-                "{}/{} is read-only (written by a newer version, or it failed to load); use Save as… to keep your edits",
-                session.department(),
-                session.period()
-            );
+            let file = format!("{}/{}", session.department(), session.period());
+            let text = crate::present::catalogue::problems::read_only_file(&file, self.prefs.lang);
             session.save = SaveState::Failed(text);
             return;
         }
@@ -271,12 +268,7 @@ impl GovApp {
                     .iter()
                     .filter(|f| f.severity == analysis::Severity::Error)
                     .count();
-                let text = match self.prefs.lang {
-                    crate::model::Lang::En => format!(
-                        "Not submitted: {blocking} items must be answered or explained first (see the list)."
-                    ),
-                    crate::model::Lang::Zh => format!("未提交：仍有 {blocking} 项需要作答或说明（见列表）。"),
-                };
+                let text = crate::present::catalogue::problems::not_submitted(blocking, self.prefs.lang);
                 self.notice(true, text);
                 return;
             }
@@ -389,7 +381,7 @@ impl GovApp {
         let lang = self.prefs.lang;
         let text = match store::restore_backup(&root, file) {
             Ok(backup) => i18n::restored_text(file, &backup, lang),
-            Err(e) => i18n::restore_failed_text(file, &e, lang),
+            Err(e) => crate::present::catalogue::problems::restore_failed(file, &e, lang),
         };
         let error = text.starts_with('⚠');
         self.state.notice = Some(Notice { error, text });
@@ -439,6 +431,7 @@ impl GovApp {
                 error,
                 conflict,
             } => {
+                let error = error.text(self.prefs.lang);
                 let Some(session) = &mut self.state.session else {
                     return;
                 };
@@ -456,7 +449,7 @@ impl GovApp {
             }
             Done::CopySaved { path } => self.notice(false, format!("✓ {}", path.display())),
             Done::CopyFailed { error, .. } | Done::CreateFailed { error } | Done::JournalFailed { error } => {
-                self.notice(true, error)
+                self.notice(true, error.text(self.prefs.lang))
             }
             Done::Created {
                 assessment,
@@ -480,7 +473,7 @@ impl GovApp {
             }
             Done::WorkspaceFailed { error } | Done::ReloadFailed { error } | Done::ExportFailed { error } => {
                 self.state.exporting = false;
-                self.notice(true, error)
+                self.notice(true, error.text(self.prefs.lang))
             }
             Done::Reloaded(loaded) => self.reloaded(*loaded),
             Done::Exported { out } => {

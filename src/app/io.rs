@@ -8,9 +8,38 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use chrono::NaiveDate;
 
-use crate::model::{Assessment, Workspace};
+use crate::model::{Assessment, Lang, Workspace};
+use crate::present::catalogue::problems;
 use crate::report::{self, ReportOptions};
-use crate::store::{self, Fingerprint, LoadedWorkspace, SaveError};
+use crate::store::{self, Fingerprint, LoadedWorkspace, SaveError, StoreError};
+
+/// Why a job failed, kept typed so it is worded in the user's language when
+/// it arrives ([`Failure::text`]).
+#[derive(Debug)]
+pub enum Failure {
+    Save(SaveError),
+    Load(StoreError),
+    /// Reading (`writing` false) or writing `path` failed.
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+        writing: bool,
+    },
+    /// Already worded (a report writer's error).
+    Text(String),
+}
+
+impl Failure {
+    /// The failure in `lang`: what went wrong and what to do.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Failure::Save(error) => problems::save_error(error, lang),
+            Failure::Load(error) => problems::store_error(error, lang),
+            Failure::Io { path, error, writing } => problems::io_error(path, error, *writing, lang),
+            Failure::Text(text) => text.clone(),
+        }
+    }
+}
 
 /// What the worker is asked to do.
 pub enum Job {
@@ -63,7 +92,7 @@ pub enum Done {
     AssessmentFailed {
         department: String,
         period: NaiveDate,
-        error: String,
+        error: Failure,
         conflict: bool,
     },
     CopySaved {
@@ -71,35 +100,35 @@ pub enum Done {
     },
     CopyFailed {
         path: PathBuf,
-        error: String,
+        error: Failure,
     },
     Created {
         assessment: Box<Assessment>,
         fingerprint: Fingerprint,
     },
     CreateFailed {
-        error: String,
+        error: Failure,
     },
     WorkspaceSaved {
         fingerprint: Fingerprint,
     },
     WorkspaceFailed {
-        error: String,
+        error: Failure,
     },
     JournalFailed {
-        error: String,
+        error: Failure,
     },
     /// A job that succeeded with nothing to report.
     Nothing,
     Reloaded(Box<LoadedWorkspace>),
     ReloadFailed {
-        error: String,
+        error: Failure,
     },
     Exported {
         out: PathBuf,
     },
     ExportFailed {
-        error: String,
+        error: Failure,
     },
 }
 
@@ -172,7 +201,7 @@ fn run(job: Job) -> Done {
                 department: assessment.department.clone(),
                 period: assessment.period,
                 conflict: matches!(error, SaveError::Conflict { .. }),
-                error: error.to_string(),
+                error: Failure::Save(error),
             },
         },
         Job::SaveCopy { path, assessment } => match write_copy(&path, &assessment) {
@@ -185,7 +214,7 @@ fn run(job: Job) -> Done {
                 fingerprint,
             },
             Err(error) => Done::CreateFailed {
-                error: error.to_string(),
+                error: Failure::Save(error),
             },
         },
         Job::SaveWorkspace {
@@ -195,7 +224,7 @@ fn run(job: Job) -> Done {
         } => match store::save_workspace(&root, &workspace, expected.as_ref()) {
             Ok(fingerprint) => Done::WorkspaceSaved { fingerprint },
             Err(error) => Done::WorkspaceFailed {
-                error: error.to_string(),
+                error: Failure::Save(error),
             },
         },
         Job::Journal { path, assessment } => match write_copy(&path, &assessment) {
@@ -203,33 +232,38 @@ fn run(job: Job) -> Done {
             Err(error) => Done::JournalFailed { error },
         },
         Job::RemoveJournal { path } => match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Done::JournalFailed {
-                error: format!("could not remove {}: {e}", path.display()),
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => Done::JournalFailed {
+                error: Failure::Io {
+                    path,
+                    error,
+                    writing: true,
+                },
             },
             _ => Done::Nothing,
         },
         Job::Reload { root } => match store::load(&root) {
             Ok(loaded) => Done::Reloaded(Box::new(loaded)),
             Err(error) => Done::ReloadFailed {
-                error: error.to_string(),
+                error: Failure::Load(error),
             },
         },
         Job::Export { loaded, options, out } => {
             // `reports/` in the workspace is the default place; make it on first use.
             if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty())
-                && let Err(e) = std::fs::create_dir_all(folder)
+                && let Err(error) = std::fs::create_dir_all(folder)
             {
                 return Done::ExportFailed {
-                    error: format!(
-                        "could not create the folder {}: {e}; choose another place for the report",
-                        folder.display()
-                    ),
+                    error: Failure::Io {
+                        path: folder.to_path_buf(),
+                        error,
+                        writing: true,
+                    },
                 };
             }
             match report::write(&loaded, &options, &out) {
                 Ok(()) => Done::Exported { out },
                 Err(error) => Done::ExportFailed {
-                    error: error.to_string(),
+                    error: Failure::Text(error.to_string()),
                 },
             }
         }
@@ -237,10 +271,18 @@ fn run(job: Job) -> Done {
 }
 
 /// Writes an assessment as RON to any path, atomically.
-fn write_copy(path: &Path, assessment: &Assessment) -> Result<(), String> {
-    let text = store::to_ron(assessment).map_err(|e| e.to_string())?;
+fn write_copy(path: &Path, assessment: &Assessment) -> Result<(), Failure> {
+    let text = store::to_ron(assessment).map_err(|e| Failure::Text(e.to_string()))?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("could not create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|error| written(parent, error))?;
     }
-    store::atomic_write(path, text.as_bytes()).map_err(|e| format!("could not write {}: {e}", path.display()))
+    store::atomic_write(path, text.as_bytes()).map_err(|error| written(path, error))
+}
+
+fn written(path: &Path, error: std::io::Error) -> Failure {
+    Failure::Io {
+        path: path.to_path_buf(),
+        error,
+        writing: true,
+    }
 }

@@ -123,15 +123,7 @@ impl GovApp {
         match store::load(folder) {
             Ok(loaded) => self.install_workspace(loaded),
             Err(e) => {
-                let text = match &e {
-                    // The one a new user meets first: say it in their language.
-                    store::StoreError::NoWorkspace { root } => format!(
-                        "{} {}",
-                        root.display(),
-                        crate::present::catalogue::T::NoWorkspaceHere.get(self.prefs.lang)
-                    ),
-                    _ => e.to_string(),
-                };
+                let text = crate::present::catalogue::problems::store_error(&e, self.prefs.lang);
                 self.state.notice = Some(Notice { error: true, text })
             }
         }

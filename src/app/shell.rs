@@ -112,10 +112,7 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
             theme_picker_ui(ui, prefs, out);
             ui.separator();
             for candidate in [Lang::Zh, Lang::En] {
-                let name = match candidate {
-                    Lang::En => "English",
-                    Lang::Zh => "简体中文",
-                };
+                let name = crate::present::catalogue::terms::language_name(candidate);
                 if ui.selectable_label(lang == candidate, name).clicked() && lang != candidate {
                     out.push(Command::SetLang(candidate));
                 }
@@ -372,7 +369,7 @@ fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>
                     };
                     let location = format!("{}:{}:{}", problem.file.display(), problem.line, problem.column);
                     ui.label(RichText::new(location).monospace().color(colour));
-                    ui.label(&problem.message);
+                    ui.label(crate::present::catalogue::problems::message(problem, lang));
                     let folder = open.loaded.root.join(&problem.file);
                     let folder = folder
                         .parent()

@@ -3,15 +3,17 @@
 //! cached and recomputed only when the workspace revision or the chosen
 //! period changes, never per frame.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::mpsc::Receiver;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, AssessmentScore, Basis, Priority, Summary};
+use crate::analysis::{self, AssessmentScore, Basis, Summary};
 use crate::model::{Dataset, Lang};
+use crate::present;
 use crate::store::LoadedWorkspace;
 
 /// The central views.
@@ -103,23 +105,31 @@ pub struct Selection {
     pub basis: Basis,
 }
 
+/// The Department view's pages by (department, language); `None` for a
+/// department without a current assessment.
+type DepartmentPages = HashMap<(String, Lang), Option<Rc<present::department::DepartmentPage>>>;
+
+/// Which two assessments the Compare view shows, and in which language.
+type CompareKey = ((String, NaiveDate), (String, NaiveDate), Lang);
+
 /// Figures derived from the workspace, cached per (revision, period).
 pub struct Derived {
     key: (u64, Option<NaiveDate>, Basis),
     pub periods: Vec<NaiveDate>,
     pub summary: Summary,
-    pub priorities: Vec<Priority>,
     /// Every assessment scored, in the dataset's order (department, period),
     /// for views that compare any two periods. Computed on first use: at
     /// 1,000 departments × 12 periods it takes most of a second, and most
     /// changes never need it.
     assessment_scores: std::cell::OnceCell<Vec<AssessmentScore>>,
-    /// Overview: departments with an overall level, highest first, as
-    /// (index into `summary.departments`, mean level); ties keep workspace order.
-    pub ranking: Vec<(usize, f64)>,
-    /// Overview: imbalanced dimensions, as (index into `summary.departments`,
-    /// index into that department's `current.dimensions`).
-    pub imbalances: Vec<(usize, usize)>,
+    /// The Overview's figures, words and numbers (see `present::overview`),
+    /// per language (`Lang::ALL` order), made on first use.
+    overview: [std::cell::OnceCell<present::overview::Overview>; 2],
+    /// The Department view's figures per (department, language), made on
+    /// first use.
+    departments: std::cell::RefCell<DepartmentPages>,
+    /// The Compare view's figures for the last two sides asked for.
+    comparison: std::cell::RefCell<Option<(CompareKey, Rc<present::compare::Comparison>)>>,
     /// For each `summary.departments` entry, its index in `workspace.departments`.
     pub department_index: Vec<Option<usize>>,
 }
@@ -127,20 +137,84 @@ pub struct Derived {
 impl Derived {
     pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>, basis: Basis) -> Self {
         let summary = analysis::summarize_on(data, period, basis);
-        let priorities = analysis::priorities(data, &summary);
         let assessment_scores = std::cell::OnceCell::new();
-        let (ranking, imbalances) = (ranking(&summary), imbalances(&summary));
         let department_index = department_index(data, &summary);
         Derived {
             key: (revision, period, basis),
             periods: data.periods(),
             summary,
-            priorities,
             assessment_scores,
-            ranking,
-            imbalances,
+            overview: Default::default(),
+            departments: Default::default(),
+            comparison: Default::default(),
             department_index,
         }
+    }
+
+    /// The Overview's figures in `lang`, computed once per revision, period
+    /// and basis (and language).
+    pub fn overview(&self, data: &Dataset, lang: Lang) -> &present::overview::Overview {
+        let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let cell = &self.overview[slot.min(1)];
+        cell.get_or_init(|| present::overview::overview(data, &self.summary, lang))
+    }
+
+    /// The Department view's figures for `department` in `lang`, computed
+    /// once per revision, period and basis; `None` without a current
+    /// assessment.
+    pub fn department_page(
+        &self,
+        data: &Dataset,
+        department: &str,
+        lang: Lang,
+    ) -> Option<Rc<present::department::DepartmentPage>> {
+        let key = (department.to_owned(), lang);
+        if let Some(page) = self.departments.borrow().get(&key) {
+            return page.clone();
+        }
+        let today = chrono::Local::now().date_naive();
+        let page = present::department::page(data, &self.summary, department, lang, today).map(Rc::new);
+        self.departments.borrow_mut().insert(key, page.clone());
+        page
+    }
+
+    /// The Compare view's figures for A and B, each a (department,
+    /// period), in `lang`; computed once until the sides change. `None` when
+    /// either side has no assessment.
+    pub fn comparison(
+        &self,
+        data: &Dataset,
+        a: (&str, NaiveDate),
+        b: (&str, NaiveDate),
+        lang: Lang,
+    ) -> Option<Rc<present::compare::Comparison>> {
+        let key: CompareKey = ((a.0.to_owned(), a.1), (b.0.to_owned(), b.1), lang);
+        if let Some((cached, comparison)) = self.comparison.borrow().as_ref()
+            && *cached == key
+        {
+            return Some(comparison.clone());
+        }
+        let side = |(department, period): (&str, NaiveDate)| {
+            Some(present::compare::Side {
+                score: self.assessment_score(data, department, period)?,
+                assessment: data.find(department, period)?,
+            })
+        };
+        let name = |id: &str| {
+            data.workspace
+                .department(id)
+                .map_or_else(|| id.to_owned(), |d| d.name.get(lang).to_owned())
+        };
+        let (name_a, name_b) = (name(a.0), name(b.0));
+        let comparison = Rc::new(present::compare::comparison(
+            data,
+            [&name_a, &name_b],
+            side(a)?,
+            side(b)?,
+            lang,
+        ));
+        *self.comparison.borrow_mut() = Some((key, comparison.clone()));
+        Some(comparison)
     }
 
     /// The score of one department's assessment for one period.
@@ -172,33 +246,6 @@ impl Derived {
     pub fn is_for(&self, revision: u64, period: Option<NaiveDate>, basis: Basis) -> bool {
         self.key == (revision, period, basis)
     }
-}
-
-/// Departments with an overall mean level, highest first (stable sort, so
-/// ties keep workspace order).
-fn ranking(summary: &Summary) -> Vec<(usize, f64)> {
-    let mut ranking: Vec<(usize, f64)> = summary
-        .departments
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| Some((i, d.current.as_ref()?.mean_level?)))
-        .collect();
-    ranking.sort_by(|a, b| b.1.total_cmp(&a.1));
-    ranking
-}
-
-/// Every (department, dimension) flagged as imbalanced, in summary order.
-fn imbalances(summary: &Summary) -> Vec<(usize, usize)> {
-    let flagged = |(i, d): (usize, &analysis::DepartmentSummary)| {
-        let dimensions = d.current.as_ref().map_or(&[][..], |s| &s.dimensions[..]);
-        dimensions
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.imbalanced)
-            .map(move |(j, _)| (i, j))
-            .collect::<Vec<_>>()
-    };
-    summary.departments.iter().enumerate().flat_map(flagged).collect()
 }
 
 /// Where each summarised department sits in `workspace.departments`.

@@ -14,8 +14,11 @@ use crate::analysis::{self, Basis, DepartmentSummary, FindingKind};
 use crate::csv;
 use crate::generate::{self, SyntheticOptions};
 use crate::model::{Assessment, Lang, Status};
+use crate::present::catalogue::problems as problem_text;
+use crate::present::catalogue::{self, cli, cli::Say};
+use crate::present::format;
 use crate::report::{self, Format, ReportOptions};
-use crate::store::{self, LoadedWorkspace, Problem, Severity};
+use crate::store::{self, LoadedWorkspace, Problem, ProblemCode, Severity};
 
 /// Loads a workspace or says why it can't (exit 2).
 fn load(dir: &Path) -> Result<LoadedWorkspace, u8> {
@@ -40,19 +43,17 @@ pub fn finding_problems(loaded: &LoadedWorkspace) -> Vec<Problem> {
         };
         let text = std::fs::read_to_string(loaded.root.join(&file)).unwrap_or_default();
         for finding in analysis::findings(&loaded.data, assessment) {
-            let message = match finding.kind {
-                FindingKind::MissingEvidence => format!(
-                    "{} is rated level 3 or higher without evidence; add the evidence that supports the level",
-                    finding.indicator
-                ),
-                FindingKind::MissingReason => format!(
-                    "{} is marked not applicable without a reason; say why it does not apply",
-                    finding.indicator
-                ),
-                FindingKind::Unanswered if submitted(assessment) => format!(
-                    "{} is unanswered although the assessment is {:?}; answer it or mark it not applicable",
-                    finding.indicator, assessment.status
-                ),
+            let code = match finding.kind {
+                FindingKind::MissingEvidence => ProblemCode::MissingEvidence {
+                    indicator: finding.indicator.clone(),
+                },
+                FindingKind::MissingReason => ProblemCode::MissingReason {
+                    indicator: finding.indicator.clone(),
+                },
+                FindingKind::Unanswered if submitted(assessment) => ProblemCode::Unanswered {
+                    indicator: finding.indicator.clone(),
+                    status: assessment.status,
+                },
                 _ => continue,
             };
             let (line, column) =
@@ -62,7 +63,7 @@ pub fn finding_problems(loaded: &LoadedWorkspace) -> Vec<Problem> {
                 line,
                 column,
                 severity: Severity::Warning,
-                message,
+                code,
             });
         }
     }
@@ -73,24 +74,32 @@ fn submitted(assessment: &Assessment) -> bool {
     matches!(assessment.status, Status::Submitted | Status::Approved)
 }
 
-pub fn validate(dir: &Path, deny_warnings: bool) -> u8 {
-    let loaded = match load(dir) {
+pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
+    let loaded = match store::load(dir) {
         Ok(loaded) => loaded,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("{}", problem_text::store_error(&e, lang));
+            return EXIT_USAGE;
+        }
     };
     let mut problems = loaded.problems.clone();
     problems.extend(finding_problems(&loaded));
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for problem in &problems {
-        output::line(problem);
+        output::line(problem_text::line(problem, lang));
     }
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
     eprintln!(
-        "{}: {} departments, {} assessments loaded; {errors} errors, {warnings} warnings",
-        dir.display(),
-        loaded.data.workspace.departments.len(),
-        loaded.data.assessments.len()
+        "{}",
+        problem_text::validate_summary(
+            dir,
+            loaded.data.workspace.departments.len(),
+            loaded.data.assessments.len(),
+            errors,
+            warnings,
+            lang
+        )
     );
     if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_PROBLEMS
@@ -113,10 +122,12 @@ pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, bas
     };
     output::text(&output);
     if has_errors(&loaded.problems) {
-        eprintln!(
-            "note: {} problems while loading; these figures leave out what failed to load. Run `govmaturity validate {}`.",
-            loaded.problems.len(),
-            dir.display()
+        say(
+            Say::SummaryNote {
+                problems: loaded.problems.len(),
+                dir,
+            },
+            lang,
         );
         return EXIT_PROBLEMS;
     }
@@ -176,43 +187,31 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
 /// what the counts are made of.
 fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lang) -> String {
     let s = summary;
-    let mut out = match lang {
-        Lang::En => format!("basis: {}\n", s.basis.label().get(lang)),
-        Lang::Zh => format!("口径：{}\n", s.basis.label().get(lang)),
-    };
+    let mut lines = vec![Say::Basis(crate::present::catalogue::basis(s.basis, lang)).text(lang)];
     if let (Some(mean), Some(stage)) = (s.mean_level, s.stage) {
         let stage = data.framework.level_name(stage, lang);
-        let counted = match (lang, s.basis) {
-            (Lang::En, Basis::Latest) => format!(
-                "{} assessed: {} approved, {} provisional",
-                s.assessed, s.approved, s.provisional
-            ),
-            (Lang::Zh, Basis::Latest) => format!(
-                "已评估 {} 个部门：已批准 {} 个，暂定 {} 个",
-                s.assessed, s.approved, s.provisional
-            ),
-            (Lang::En, Basis::Approved) => format!("{} assessed, all approved", s.assessed),
-            (Lang::Zh, Basis::Approved) => format!("已评估 {} 个部门，均为已批准的评估", s.assessed),
+        let counted = match s.basis {
+            Basis::Latest => Say::CountedLatest {
+                assessed: s.assessed,
+                approved: s.approved,
+                provisional: s.provisional,
+            },
+            Basis::Approved => Say::CountedApproved { assessed: s.assessed },
         };
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "overall {mean:.2} ({stage}); {counted}; {} at this period, {} carried over from earlier\n",
-                s.at_period, s.carried_over
-            ),
-            Lang::Zh => format!(
-                "总体 {mean:.2}（{stage}）；{counted}；本期评估 {} 个，沿用往期 {} 个\n",
-                s.at_period, s.carried_over
-            ),
-        });
+        let level = format::level(Some(mean));
+        lines.push(
+            Say::Overall {
+                level: &level,
+                stage: &stage,
+                counted: counted.text(lang),
+                at_period: s.at_period,
+                carried_over: s.carried_over,
+            }
+            .text(lang),
+        );
     }
     if s.pending > 0 && s.basis == Basis::Approved {
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "{} departments have newer work not yet approved, not counted here\n",
-                s.pending
-            ),
-            Lang::Zh => format!("另有 {} 个部门的较新评估尚未批准，未计入\n", s.pending),
-        });
+        lines.push(Say::Pending(s.pending).text(lang));
     }
     for row in &s.departments {
         let Some(file) = &row.unreadable else { continue };
@@ -220,18 +219,9 @@ fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lan
             .workspace
             .department(&row.department)
             .map_or(row.department.as_str(), |d| d.name.get(lang));
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "warning: {name}: latest assessment could not be read: {}; run `govmaturity validate` to see why\n",
-                file.display()
-            ),
-            Lang::Zh => format!(
-                "警告：{name}：最新评估无法读取：{}；请运行 `govmaturity validate` 查看原因\n",
-                file.display()
-            ),
-        });
+        lines.push(Say::Unreadable { name, file }.text(lang));
     }
-    out
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// The stable lowercase code of a status, for JSON.
@@ -248,18 +238,12 @@ fn status_code(status: Status) -> &'static str {
 fn flag_words(row: &DepartmentSummary, lang: Lang) -> String {
     row.flags
         .iter()
-        .map(|flag| match (flag, row.assessed_on(), &row.unreadable) {
-            (analysis::Flag::CarriedOver, Some(date), _) => match lang {
-                Lang::En => format!("carried over from {date}"),
-                Lang::Zh => format!("沿用{}的评估", date.format("%Y年%-m月%-d日")),
-            },
-            (flag, _, _) => flag.label().get(lang).to_owned(),
+        .map(|flag| match (flag, row.assessed_on()) {
+            (analysis::Flag::CarriedOver, Some(date)) => catalogue::carried_over_text(date, lang),
+            (&flag, _) => crate::present::catalogue::flag(flag, lang).to_owned(),
         })
         .collect::<Vec<_>>()
-        .join(match lang {
-            Lang::En => "; ",
-            Lang::Zh => "；",
-        })
+        .join(cli::list_separator(lang))
 }
 
 fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang) -> String {
@@ -318,11 +302,9 @@ fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang
 
 fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang) -> String {
     let data = &loaded.data;
-    let mut header: Vec<String> = ["department", "period", "status", "overall", "stage", "coverage"]
-        .map(String::from)
-        .to_vec();
+    let mut header: Vec<String> = cli::summary_headers(lang).map(String::from).to_vec();
     header.extend(data.framework.dimensions.iter().map(|d| d.id.clone()));
-    header.push("note".to_owned());
+    header.push(cli::summary_note_header(lang).to_owned());
     let mut align = vec![
         Align::Left,
         Align::Left,
@@ -333,7 +315,7 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
     ];
     align.extend(data.framework.dimensions.iter().map(|_| Align::Right));
     align.push(Align::Left);
-    let level = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
+    let level = format::level;
     let rows: Vec<Vec<String>> = summary
         .departments
         .iter()
@@ -345,13 +327,17 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
                 .map_or(row.department.as_str(), |d| d.name.get(lang));
             let mut cells = vec![
                 name.to_owned(),
-                current.map_or_else(|| "–".to_owned(), |c| c.period.to_string()),
-                current.map_or_else(|| "–".to_owned(), |c| c.status.label().get(lang).to_owned()),
+                current.map_or_else(|| format::MISSING.to_owned(), |c| format::date(c.period, lang)),
+                current.map_or_else(
+                    || format::MISSING.to_owned(),
+                    |c| crate::present::catalogue::status(c.status, lang).to_owned(),
+                ),
                 level(current.and_then(|c| c.mean_level)),
-                current
-                    .and_then(|c| c.stage)
-                    .map_or_else(|| "–".to_owned(), |s| data.framework.level_name(s, lang)),
-                current.map_or_else(|| "–".to_owned(), |c| format!("{:.0}%", c.coverage * 100.0)),
+                current.and_then(|c| c.stage).map_or_else(
+                    || format::MISSING.to_owned(),
+                    |s| data.framework.level_name(s, lang),
+                ),
+                format::percent(current.map(|c| c.coverage)),
             ];
             for dimension in &data.framework.dimensions {
                 let score = current.and_then(|c| c.dimensions.iter().find(|d| d.dimension == dimension.id));
@@ -365,14 +351,8 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
         "{} — {}\n",
         data.workspace.title.get(lang),
         summary.period.map_or_else(
-            || match lang {
-                Lang::En => "no assessments".to_owned(),
-                Lang::Zh => "暂无评估".to_owned(),
-            },
-            |p| match lang {
-                Lang::En => format!("as of {p}"),
-                Lang::Zh => format!("截至{}", p.format("%Y年%-m月%-d日")),
-            }
+            || Say::NoAssessments.text(lang),
+            |p| Say::AsOf(&format::date(p, lang)).text(lang)
         )
     );
     out.push_str(&headline(data, summary, lang));
@@ -397,14 +377,11 @@ pub fn report(
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
     }) else {
-        eprintln!(
-            "error: cannot tell the report format from {}; add --format html, pdf, xlsx or csv, or end the file name in one of those",
-            out.display()
-        );
+        say(Say::Error(Say::UnknownFormat(out).text(lang)), lang);
         return EXIT_USAGE;
     };
     if let Err(message) = check_out_path(out) {
-        eprintln!("error: {message}");
+        say(Say::Error(message.text(lang)), lang);
         return EXIT_USAGE;
     }
     let loaded = match load(dir) {
@@ -420,16 +397,17 @@ pub fn report(
         generated: Local::now().date_naive(),
     };
     if let Err(e) = report::write(&loaded, &options, out) {
-        eprintln!("error: {e}");
+        say(Say::Error(e.to_string()), lang);
         return EXIT_USAGE;
     }
-    output::line(format_args!("wrote {}", out.display()));
+    output::line(Say::Wrote(out).text(lang));
     if has_errors(&loaded.problems) {
-        eprintln!(
-            "note: {} problems while loading; the report leaves out what failed to load and lists the problems in its appendix. \
-             Run `govmaturity validate {}`.",
-            loaded.problems.len(),
-            dir.display()
+        say(
+            Say::ReportNote {
+                problems: loaded.problems.len(),
+                dir,
+            },
+            lang,
         );
         return EXIT_PROBLEMS;
     }
@@ -438,36 +416,32 @@ pub fn report(
 
 /// Says why a report cannot be written to `out`, before any work is done:
 /// it is a folder, or the folder it would go in does not exist.
-fn check_out_path(out: &Path) -> Result<(), String> {
+fn check_out_path(out: &Path) -> Result<(), Say<'_>> {
     if out.is_dir() {
-        return Err(format!(
-            "cannot write the report to {}: it is a folder; give a file name, e.g. {}",
-            out.display(),
-            out.join("report.html").display()
-        ));
+        return Err(Say::OutIsFolder {
+            out,
+            example: out.join("report.html"),
+        });
     }
     let folder = match out.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     if folder.exists() && !folder.is_dir() {
-        return Err(format!(
-            "cannot write the report to {}: {} is a file, not a folder; choose another --out",
-            out.display(),
-            folder.display()
-        ));
+        return Err(Say::OutParentIsFile { out, folder });
     }
     if !folder.is_dir() {
-        return Err(format!(
-            "cannot write the report to {}: the folder {} does not exist; create it first or choose another --out",
-            out.display(),
-            folder.display()
-        ));
+        return Err(Say::OutFolderMissing { out, folder });
     }
     Ok(())
 }
 
-pub fn new_period(dir: &Path, period: NaiveDate, user: &str) -> u8 {
+/// Writes one sentence to stderr in `lang`.
+fn say(said: Say<'_>, lang: Lang) {
+    eprintln!("{}", said.text(lang));
+}
+
+pub fn new_period(dir: &Path, period: NaiveDate, user: &str, lang: Lang) -> u8 {
     let loaded = match load(dir) {
         Ok(loaded) => loaded,
         Err(code) => return code,
@@ -489,29 +463,38 @@ pub fn new_period(dir: &Path, period: NaiveDate, user: &str) -> u8 {
             Ok(_) => created += 1,
             Err(store::SaveError::Exists { .. }) => {
                 kept += 1;
-                eprintln!(
-                    "kept: {}/{period}.ron exists already and was left as it is",
-                    department.id
+                say(
+                    Say::Kept {
+                        department: &department.id,
+                        period: &format::iso_date(period),
+                    },
+                    lang,
                 );
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {e}");
+                say(Say::Error(e.to_string()), lang);
             }
         }
     }
-    output::line(format_args!(
-        "{period}: {created} drafts created, {kept} existing assessments left untouched"
-    ));
+    output::line(
+        Say::Drafted {
+            period: &format::date(period, lang),
+            created,
+            kept,
+        }
+        .text(lang),
+    );
     if failed > 0 {
         return EXIT_USAGE;
     }
     if has_errors(&loaded.problems) {
-        eprintln!(
-            "note: {} problems while loading; a department whose files failed to load was drafted from what did load. \
-             Run `govmaturity validate {}`.",
-            loaded.problems.len(),
-            dir.display()
+        say(
+            Say::NewPeriodNote {
+                problems: loaded.problems.len(),
+                dir,
+            },
+            lang,
         );
         return EXIT_PROBLEMS;
     }
@@ -525,18 +508,19 @@ pub fn generate(
     seed: u64,
     last_period: NaiveDate,
     sample: bool,
+    lang: Lang,
 ) -> u8 {
     if dir.join(store::WORKSPACE_FILE).exists() {
-        eprintln!(
-            "error: {} already holds a workspace; generate writes only into a new or empty folder, so choose another",
-            dir.display()
-        );
+        say(Say::Error(Say::AlreadyWorkspace(dir).text(lang)), lang);
         return EXIT_USAGE;
     }
     let framework = match store::builtin_framework() {
         Ok(framework) => framework,
         Err(problem) => {
-            eprintln!("error: the built-in framework does not load: {problem}");
+            say(
+                Say::Error(Say::BuiltinBroken(problem.to_string()).text(lang)),
+                lang,
+            );
             return EXIT_USAGE;
         }
     };
@@ -553,28 +537,36 @@ pub fn generate(
         generate::synthetic(&framework, options)
     };
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!(
-            "error: cannot create {}: {e}; check the path and its permissions",
-            dir.display()
+        say(
+            Say::Error(
+                Say::CannotCreate {
+                    dir,
+                    error: e.to_string(),
+                }
+                .text(lang),
+            ),
+            lang,
         );
         return EXIT_USAGE;
     }
     if let Err(e) = store::save_workspace(dir, &workspace, None) {
-        eprintln!("error: {e}");
+        say(Say::Error(e.to_string()), lang);
         return EXIT_USAGE;
     }
     for assessment in &assessments {
         if let Err(e) = store::create_assessment(dir, assessment) {
-            eprintln!("error: {e}");
+            say(Say::Error(e.to_string()), lang);
             return EXIT_USAGE;
         }
     }
-    output::line(format_args!(
-        "wrote {} departments and {} assessments to {} in {} ms",
-        workspace.departments.len(),
-        assessments.len(),
-        dir.display(),
-        started.elapsed().as_millis()
-    ));
+    output::line(
+        Say::Generated {
+            departments: workspace.departments.len(),
+            assessments: assessments.len(),
+            dir,
+            millis: started.elapsed().as_millis(),
+        }
+        .text(lang),
+    );
     EXIT_OK
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::{EXIT_OK, EXIT_USAGE, output};
 use crate::model::{Lang, Text, Workspace};
+use crate::present::catalogue::cli::Say;
 use crate::store::{self, WORKSPACE_FILE};
 
 /// Creates the workspace; exit 2 (nothing written) when DIR holds one
@@ -15,17 +16,17 @@ use crate::store::{self, WORKSPACE_FILE};
 pub fn init(dir: &Path, title: Option<&str>, lang: Lang) -> u8 {
     match create(dir, title, lang) {
         Ok(()) => {
-            output::line(format_args!(
-                "created an empty workspace in {}; add its departments in the app (Workspace → Workspace \
-                 settings…) or in {}, then check it with `govmaturity validate {}`",
-                dir.display(),
-                dir.join(WORKSPACE_FILE).display(),
-                dir.display()
-            ));
+            output::line(
+                Say::Initialised {
+                    dir,
+                    file: &dir.join(WORKSPACE_FILE),
+                }
+                .text(lang),
+            );
             EXIT_OK
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", Say::Error(message).text(lang));
             EXIT_USAGE
         }
     }
@@ -33,32 +34,17 @@ pub fn init(dir: &Path, title: Option<&str>, lang: Lang) -> u8 {
 
 fn create(dir: &Path, title: Option<&str>, lang: Lang) -> Result<(), String> {
     let file = dir.join(WORKSPACE_FILE);
-    let refuse = || {
-        format!(
-            "{} exists already, so {} holds a workspace; it was left as it is. Open it (`govmaturity --workspace {}`), \
-             or choose another folder for the new workspace",
-            file.display(),
-            dir.display(),
-            dir.display()
-        )
-    };
+    let refuse = || Say::InitRefused { file: &file, dir }.text(lang);
     // `symlink_metadata`, so that even a dangling link there is refused, never replaced.
     if file.symlink_metadata().is_ok() {
         return Err(refuse());
     }
     if dir.exists() && !dir.is_dir() {
-        return Err(format!(
-            "{} is a file, not a folder; give the folder the workspace should go in",
-            dir.display()
-        ));
+        return Err(Say::InitNotAFolder(dir).text(lang));
     }
     let title = match title.map(str::trim) {
         Some("") => {
-            return Err(
-                "--title is empty; give the workspace a title, or leave --title out to use the \
-                        folder's name"
-                    .to_owned(),
-            );
+            return Err(Say::InitEmptyTitle.text(lang));
         }
         Some(title) => match lang {
             Lang::En => Text::new(title, ""),
@@ -70,21 +56,22 @@ fn create(dir: &Path, title: Option<&str>, lang: Lang) -> Result<(), String> {
         }
     };
     std::fs::create_dir_all(dir).map_err(|e| {
-        format!(
-            "cannot create the folder {}: {e}; check the path and its permissions",
-            dir.display()
-        )
+        Say::CannotCreate {
+            dir,
+            error: e.to_string(),
+        }
+        .text(lang)
     })?;
     let workspace = Workspace::new(title);
-    let text = store::to_ron(&workspace)
-        .map_err(|e| format!("cannot write the new workspace as RON: {e}; please report this"))?;
+    let text = store::to_ron(&workspace).map_err(|e| Say::InitRon(e.to_string()).text(lang))?;
     store::atomic_create(&file, text.as_bytes()).map_err(|e| match e.kind() {
         // Created by someone else since the check above: still theirs.
         ErrorKind::AlreadyExists => refuse(),
-        _ => format!(
-            "cannot write {}: {e}; check the folder's permissions and the free disk space",
-            file.display()
-        ),
+        _ => Say::InitWrite {
+            file: &file,
+            error: e.to_string(),
+        }
+        .text(lang),
     })
 }
 

@@ -75,13 +75,16 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
-    /// Check every file of a workspace and list the problems as file:line:column: severity: message.
+    /// Check every file of a workspace and list the problems as file:line:column: severity: message [code].
     Validate {
         /// Workspace folder (default: --workspace, else ./assessments).
         dir: Option<PathBuf>,
         /// Exit 1 on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of the messages (en or zh); the codes in brackets stay the same.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Print each department's overall level, stage, coverage and dimension scores.
     Summary {
@@ -236,7 +239,11 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
     let language = |own: Option<Lang>| own.or(lang).unwrap_or(Lang::En);
     let code = match command {
         Command::Init { dir, title, lang } => init::init(&dir, title.as_deref(), language(lang)),
-        Command::Validate { dir, deny_warnings } => commands::validate(&folder(dir), deny_warnings),
+        Command::Validate {
+            dir,
+            deny_warnings,
+            lang,
+        } => commands::validate(&folder(dir), deny_warnings, language(lang)),
         Command::Summary {
             dir,
             period,
@@ -261,7 +268,7 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             basis.into(),
             language(lang),
         ),
-        Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user),
+        Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user, language(None)),
         Command::Generate {
             dir,
             departments,
@@ -269,7 +276,15 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             seed,
             last_period,
             sample,
-        } => commands::generate(&dir, departments, periods, seed, last_period, sample),
+        } => commands::generate(
+            &dir,
+            departments,
+            periods,
+            seed,
+            last_period,
+            sample,
+            language(None),
+        ),
     };
     ExitCode::from(code)
 }

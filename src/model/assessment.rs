@@ -95,15 +95,6 @@ pub enum Confidence {
 
 impl Confidence {
     pub const ALL: [Confidence; 3] = [Confidence::Low, Confidence::Medium, Confidence::High];
-
-    pub fn label(self) -> super::Text {
-        let (en, zh) = match self {
-            Confidence::Low => ("Low", "低"),
-            Confidence::Medium => ("Medium", "中"),
-            Confidence::High => ("High", "高"),
-        };
-        super::Text::new(en, zh)
-    }
 }
 
 /// The review workflow: Draft → Submitted → Approved, or Submitted →
@@ -143,16 +134,6 @@ impl Status {
                 | (Returned, Draft)
                 | (Approved, Draft)
         )
-    }
-
-    pub fn label(self) -> super::Text {
-        let (en, zh) = match self {
-            Status::Draft => ("Draft", "草稿"),
-            Status::Submitted => ("Submitted", "已提交"),
-            Status::Approved => ("Approved", "已批准"),
-            Status::Returned => ("Returned", "已退回"),
-        };
-        super::Text::new(en, zh)
     }
 }
 

@@ -95,74 +95,123 @@ impl Framework {
         self.dimensions.iter().map(|d| d.indicators.len()).sum()
     }
 
-    /// Checks the framework's own invariants. Each message says what to fix.
-    pub fn check(&self) -> Vec<String> {
+    /// Checks the framework's own invariants. The store turns each issue into
+    /// a problem; the words come from `present::catalogue::problems`.
+    pub fn check(&self) -> Vec<FrameworkIssue> {
+        use super::IdSubject;
         let mut problems = Vec::new();
-        if let Err(e) = super::is_department_id(&self.id) {
-            problems.push(format!("framework {e}"));
+        if let Err(error) = super::is_department_id(&self.id) {
+            problems.push(FrameworkIssue::BadId {
+                subject: IdSubject::Framework,
+                error,
+            });
         }
         if self.levels.len() != 5 {
-            problems.push(format!(
-                "the framework defines {} levels; it needs exactly 5 (level 1 to 5)",
-                self.levels.len()
-            ));
+            problems.push(FrameworkIssue::LevelCount {
+                count: self.levels.len(),
+            });
         }
         if self.dimensions.is_empty() {
-            problems.push("the framework has no dimensions; add at least one".to_owned());
+            problems.push(FrameworkIssue::NoDimensions);
         }
         let mut seen = std::collections::BTreeSet::new();
         for dimension in &self.dimensions {
-            if let Err(e) = super::is_department_id(&dimension.id) {
-                problems.push(format!("dimension {e}"));
+            if let Err(error) = super::is_department_id(&dimension.id) {
+                problems.push(FrameworkIssue::BadId {
+                    subject: IdSubject::Dimension,
+                    error,
+                });
             }
             if !seen.insert(dimension.id.as_str()) {
-                problems.push(format!(
-                    "dimension id \"{}\" is used twice; ids must be unique",
-                    dimension.id
-                ));
+                problems.push(FrameworkIssue::DuplicateId {
+                    subject: IdSubject::Dimension,
+                    id: dimension.id.clone(),
+                });
             }
             if !(dimension.weight.is_finite() && dimension.weight > 0.0) {
-                problems.push(format!(
-                    "dimension \"{}\" has weight {}; weights must be positive numbers",
-                    dimension.id, dimension.weight
-                ));
+                problems.push(FrameworkIssue::WeightNotPositive {
+                    subject: IdSubject::Dimension,
+                    id: dimension.id.clone(),
+                    weight: dimension.weight,
+                });
             }
             if dimension.indicators.is_empty() {
-                problems.push(format!(
-                    "dimension \"{}\" has no indicators; add at least one",
-                    dimension.id
-                ));
+                problems.push(FrameworkIssue::NoIndicators {
+                    dimension: dimension.id.clone(),
+                });
             }
             for indicator in &dimension.indicators {
-                if let Err(e) = super::is_indicator_id(&indicator.id) {
-                    problems.push(format!("indicator {e}"));
+                if let Err(error) = super::is_indicator_id(&indicator.id) {
+                    problems.push(FrameworkIssue::BadId {
+                        subject: IdSubject::Indicator,
+                        error,
+                    });
                 } else if !indicator.id.starts_with(&format!("{}.", dimension.id)) {
-                    problems.push(format!(
-                        "indicator \"{}\" sits in dimension \"{}\"; its id must start with \"{}.\"",
-                        indicator.id, dimension.id, dimension.id
-                    ));
+                    problems.push(FrameworkIssue::OutsideDimension {
+                        indicator: indicator.id.clone(),
+                        dimension: dimension.id.clone(),
+                    });
                 }
                 if !seen.insert(indicator.id.as_str()) {
-                    problems.push(format!(
-                        "indicator id \"{}\" is used twice; ids must be unique",
-                        indicator.id
-                    ));
+                    problems.push(FrameworkIssue::DuplicateId {
+                        subject: IdSubject::Indicator,
+                        id: indicator.id.clone(),
+                    });
                 }
                 if indicator.levels.len() != 5 {
-                    problems.push(format!(
-                        "indicator \"{}\" has {} level descriptors; it needs exactly 5",
-                        indicator.id,
-                        indicator.levels.len()
-                    ));
+                    problems.push(FrameworkIssue::DescriptorCount {
+                        indicator: indicator.id.clone(),
+                        count: indicator.levels.len(),
+                    });
                 }
                 if !(indicator.weight.is_finite() && indicator.weight > 0.0) {
-                    problems.push(format!(
-                        "indicator \"{}\" has weight {}; weights must be positive numbers",
-                        indicator.id, indicator.weight
-                    ));
+                    problems.push(FrameworkIssue::WeightNotPositive {
+                        subject: IdSubject::Indicator,
+                        id: indicator.id.clone(),
+                        weight: indicator.weight,
+                    });
                 }
             }
         }
         problems
     }
+}
+
+/// Something wrong with a framework's own invariants (see [`Framework::check`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameworkIssue {
+    /// The framework's, a dimension's or an indicator's id is not allowed.
+    BadId {
+        subject: super::IdSubject,
+        error: super::IdError,
+    },
+    /// Not exactly 5 maturity levels.
+    LevelCount {
+        count: usize,
+    },
+    NoDimensions,
+    /// A dimension or indicator id appears a second time.
+    DuplicateId {
+        subject: super::IdSubject,
+        id: String,
+    },
+    /// A weight that is not a positive number.
+    WeightNotPositive {
+        subject: super::IdSubject,
+        id: String,
+        weight: f64,
+    },
+    NoIndicators {
+        dimension: String,
+    },
+    /// An indicator whose id does not start with its dimension's id.
+    OutsideDimension {
+        indicator: String,
+        dimension: String,
+    },
+    /// An indicator without exactly 5 level descriptors.
+    DescriptorCount {
+        indicator: String,
+        count: usize,
+    },
 }

@@ -2,7 +2,9 @@
 //! indicator ids are `dimension.name` slugs. Nothing from a file can make the
 //! program write outside the workspace.
 
-/// Why an id was refused.
+/// Why an id was refused. The words for the user come from
+/// `present::catalogue::problems::id_error`; `Display` is the English form
+/// for logs.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
     #[error("id is empty")]
@@ -13,6 +15,34 @@ pub enum IdError {
         "id \"{0}\" is not a safe slug: use lowercase letters a–z, digits and '-', starting with a letter or digit"
     )]
     Unsafe(String),
+}
+
+impl IdError {
+    /// A stable code for the reason: `empty`, `too-long` or `unsafe`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IdError::Empty => "empty",
+            IdError::TooLong(_) => "too-long",
+            IdError::Unsafe(_) => "unsafe",
+        }
+    }
+
+    /// The id that was refused ("" when empty).
+    pub fn id(&self) -> &str {
+        match self {
+            IdError::Empty => "",
+            IdError::TooLong(id) | IdError::Unsafe(id) => id,
+        }
+    }
+}
+
+/// What an id names, so a message can say "department id" or "indicator id".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdSubject {
+    Department,
+    Dimension,
+    Indicator,
+    Framework,
 }
 
 /// A slug `[a-z0-9][a-z0-9-]{0,63}`: safe as a folder name on every system.

@@ -12,8 +12,8 @@ mod text;
 mod workspace;
 
 pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
-pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, Indicator, LevelDef};
-pub use ids::{IdError, is_department_id, is_indicator_id};
+pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
+pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};
 pub use period::half_year_periods;
 pub use text::{Lang, Text};
 pub use workspace::{Department, DepartmentKind, FrameworkSource, Target, Workspace};

@@ -77,18 +77,6 @@ impl DepartmentKind {
         DepartmentKind::District,
         DepartmentKind::Other,
     ];
-
-    pub fn label(self) -> Text {
-        let (en, zh) = match self {
-            DepartmentKind::Bureau => ("Bureau", "局"),
-            DepartmentKind::Commission => ("Commission", "委员会"),
-            DepartmentKind::Office => ("Office", "办公室"),
-            DepartmentKind::Centre => ("Centre", "中心"),
-            DepartmentKind::District => ("District", "区县"),
-            DepartmentKind::Other => ("Other", "其他"),
-        };
-        Text::new(en, zh)
-    }
 }
 
 /// A target level for a dimension (or one indicator), for every department

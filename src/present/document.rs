@@ -41,6 +41,62 @@ impl Document {
             _ => None,
         })
     }
+
+    // added (pdf helper): figures in order, and a table by its id.
+    /// Every figure, in order.
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Figure(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    // added (pdf helper)
+    /// The table with this [`Table::id`], if the document has one.
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        self.tables().find(|t| t.id == id)
+    }
+}
+
+// added (pdf helper): the anchors of the sections, the same in every format.
+/// Section anchors: HTML ids, PDF outline entries, links from table cells.
+///
+/// A department's section is [`anchor::department`]; the level-2 headings
+/// whose anchor [`anchor::department_id`] recognises are the department
+/// sections (the PDF groups them under one "Departments" outline entry).
+pub mod anchor {
+    pub const SUMMARY: &str = "summary";
+    pub const HEATMAP: &str = "heatmap";
+    pub const RANKING: &str = "ranking";
+    pub const STAGES: &str = "stages";
+    pub const DIMENSIONS: &str = "dimensions";
+    pub const PRIORITIES: &str = "priorities";
+    pub const PROGRESS: &str = "progress";
+    pub const HISTORY: &str = "history";
+    pub const APPENDIX: &str = "appendix";
+    pub const METHODOLOGY: &str = "methodology";
+    pub const PROBLEMS: &str = "problems";
+    pub const COVERAGE: &str = "coverage";
+    pub const RUBRIC: &str = "rubric";
+    pub const APPROVAL: &str = "approval";
+
+    const DEPARTMENT: &str = "department-";
+
+    /// A department's section: `department-police`.
+    pub fn department(id: &str) -> String {
+        format!("{DEPARTMENT}{id}")
+    }
+
+    /// The department a section anchor names, if it is a department's.
+    pub fn department_id(anchor: &str) -> Option<&str> {
+        anchor.strip_prefix(DEPARTMENT)
+    }
+
+    /// A part of a department's section (`profile`, `dimensions`,
+    /// `answers`): `profile-of-police`.
+    pub fn department_part(part: &str, id: &str) -> String {
+        format!("{part}-of-{id}")
+    }
 }
 
 /// What flows down the pages.
@@ -108,6 +164,8 @@ pub enum Tone {
     /// Smaller and muted: how to read a table, a footnote.
     Note,
     /// Draws the eye: provisional figures, unreadable files.
+    // added (pdf helper): the text carries no mark of its own; the writer
+    // adds one (the PDF prints "⚠ " before it).
     Warning,
 }
 

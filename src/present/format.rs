@@ -84,7 +84,9 @@ pub fn weight(value: f64) -> String {
 pub fn date(date: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::En => iso_date(date),
-        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
+        Lang::Zh => date
+            .format(crate::present::catalogue::T::DatePattern.get(lang))
+            .to_string(),
     }
 }
 

@@ -8,12 +8,18 @@
 //! - [`rank`]: shared ranks for equal scores;
 //! - [`report`]: the figures a report shows, computed once;
 //! - [`document`]: headings, paragraphs, tables and figures that the HTML,
-//!   PDF and XLSX writers print.
+//!   PDF and XLSX writers print;
+//! - [`build`]: the report's content as that document, in one section order.
 //!
 //! Nothing here knows egui or a file format.
 
+pub mod build;
 pub mod catalogue;
+pub mod compare;
+pub mod department;
 pub mod document;
 pub mod format;
+pub mod overview;
 pub mod rank;
 pub mod report;
+pub mod trends;

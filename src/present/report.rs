@@ -15,9 +15,8 @@
 //! department ("provisional", "carried over from …", "latest assessment
 //! could not be read: …"), which every format prints beside its figures.
 //!
-//! Numbers are kept unrounded; [`level_text`], [`change_text`] and
-//! [`percent_text`] format them the same way `govmaturity summary` does
-//! (mean levels rounded to two decimals).
+//! Numbers are kept unrounded; `present::format` writes them, and the
+//! sentences are the catalogue's (`catalogue::report`).
 
 mod labels;
 mod narrative;
@@ -28,6 +27,8 @@ pub use labels::Labels;
 
 use crate::analysis::{self, AssessmentScore, Basis, DepartmentSummary, Flag, GroupPoint, Summary};
 use crate::model::{Assessment, Confidence, Dataset, Framework, Lang, Level, Rating, Status, Text};
+use crate::present::catalogue::{self, report as say};
+use crate::present::format;
 use crate::store::{LoadedWorkspace, Severity};
 
 /// The report formats.
@@ -120,12 +121,31 @@ pub struct ReportContent {
     pub progress: Vec<ProgressRow>,
     /// The mean level of the departments in scope at every period up to `period`.
     pub history: Vec<GroupPoint>,
+    /// Level lines over time, up to `period`: for the whole government each
+    /// department's overall mean level (workspace order); for one department
+    /// its overall level, then each dimension's (framework order).
+    pub level_trends: Vec<LevelTrend>,
+    /// The effective weight of every dimension and indicator (the workspace's
+    /// override, else the framework's), by id.
+    pub weights: std::collections::BTreeMap<String, f64>,
     /// The executive summary: paragraphs in `lang`, generated from the figures.
     pub narrative: Vec<String>,
     /// One section per department in scope, workspace order.
     pub sections: Vec<DepartmentSection>,
     pub appendix: Appendix,
     pub approval: Approval,
+}
+
+/// One level line over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LevelTrend {
+    /// The department's id (whole government) or the dimension's id (one
+    /// department); `None` for the department's own overall level.
+    pub id: Option<String>,
+    /// The department's or dimension's name in `lang`; empty for the overall level.
+    pub name: String,
+    /// `(period, mean level)`, oldest first; periods without a score left out.
+    pub points: Vec<(NaiveDate, f64)>,
 }
 
 /// A dimension's id and names.
@@ -210,6 +230,8 @@ pub struct DimensionFigures {
     pub imbalanced: bool,
     pub answered: usize,
     pub applicable: usize,
+    /// Answered / applicable, 0–1; `None` when nothing applies.
+    pub coverage: Option<f64>,
 }
 
 /// A row of the ranking.
@@ -248,6 +270,9 @@ pub struct DimensionOverview {
     pub below_target: usize,
     /// Departments where this dimension is imbalanced.
     pub imbalanced: usize,
+    /// The target the radar compares with: the one set for every department
+    /// (whole government) or the department's own (one department).
+    pub target: Option<Level>,
 }
 
 /// A shortfall against target, with what to do next.
@@ -411,94 +436,58 @@ impl ReportContent {
             .map_or(id, |d| d.name.as_str())
     }
 
-    /// The stage line for the cover, e.g. "2 · Embryonic (mean level 2.41)".
+    /// The stage line for the cover, e.g. "2 · Embryonic (Mean level 2.41)".
     pub fn stage_text(&self) -> String {
         match (self.summary.stage, self.summary.mean_level) {
-            (Some(stage), Some(mean)) => {
-                let (open, close) = match self.lang {
-                    Lang::En => (" (", ")"),
-                    Lang::Zh => ("（", "）"),
-                };
-                format!(
-                    "{} · {}{open}{} {}{close}",
-                    stage.get(),
-                    self.level_name(stage),
-                    self.labels.mean_level,
-                    level_text(Some(mean))
-                )
-            }
+            (Some(stage), Some(mean)) => say::stage_line(
+                stage.get(),
+                &self.level_name(stage),
+                &format::level(Some(mean)),
+                self.lang,
+            ),
             _ => self.labels.no_data.to_owned(),
         }
     }
 }
 
-/// A date in running text: ISO in English ("2025-12-31"), 2025年12月31日 in Chinese.
-pub fn date_text(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date.format("%Y-%m-%d").to_string(),
-        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
-    }
-}
-
 /// A figure and its provisional mark: "2.63 (provisional)" / "2.63（暂定）".
 pub fn provisional_text(figure: &str, provisional: bool, lang: Lang) -> String {
-    if !provisional {
-        return figure.to_owned();
-    }
-    let word = Flag::Provisional.label();
-    match lang {
-        Lang::En => format!("{figure} ({})", word.en),
-        Lang::Zh => format!("{figure}（{}）", word.zh),
+    if provisional {
+        say::tagged(figure, catalogue::flag(Flag::Provisional, lang), lang)
+    } else {
+        figure.to_owned()
     }
 }
 
 /// A department's flags and any newer work left uncounted, in words, in
 /// flag order: "provisional", "carried over from 2025-06-30" /
 /// "沿用2025年6月30日的评估", "latest assessment could not be read:
-/// public-security/2025-12-31.ron" / "最新评估无法读取：…", and on the
-/// approved basis "newer assessment not yet approved, not counted (Draft,
-/// 2025-12-31)". Every format prints these, so they say the same.
+/// public-security/2025-12-31.ron", and on the approved basis "newer
+/// assessment not yet approved, not counted (Draft, 2025-12-31)". Every
+/// format prints these, so they say the same.
 pub fn flag_notes(row: &DepartmentSummary, lang: Lang) -> Vec<String> {
     let mut notes: Vec<String> = row
         .flags
         .iter()
-        .map(|flag| match flag {
-            Flag::Provisional => flag.label().get(lang).to_owned(),
-            Flag::CarriedOver => {
-                let date = row.assessed_on().map_or_else(String::new, |d| date_text(d, lang));
-                match lang {
-                    Lang::En => format!("carried over from {date}"),
-                    Lang::Zh => format!("沿用{date}的评估"),
-                }
-            }
-            Flag::LatestUnreadable => {
-                let file = row
-                    .unreadable
-                    .as_ref()
-                    .map_or_else(String::new, |f| f.display().to_string());
-                match lang {
-                    Lang::En => format!("latest assessment could not be read: {file}"),
-                    Lang::Zh => format!("最新评估无法读取：{file}"),
-                }
-            }
+        .map(|&flag| match flag {
+            Flag::Provisional => catalogue::flag(flag, lang).to_owned(),
+            Flag::CarriedOver => say::carried_over_from(row.assessed_on(), lang),
+            Flag::LatestUnreadable => say::latest_unreadable(row.unreadable.as_deref(), lang),
         })
         .collect();
     if let Some((date, status)) = row.pending {
-        let (status, date) = (status.label().get(lang).to_owned(), date_text(date, lang));
-        notes.push(match lang {
-            Lang::En => format!("newer assessment not yet approved, not counted ({status}, {date})"),
-            Lang::Zh => format!("较新的评估尚未批准，未计入（{status}，{date}）"),
-        });
+        notes.push(say::newer_not_counted(
+            catalogue::status(status, lang),
+            date,
+            lang,
+        ));
     }
     notes
 }
 
 /// Notes joined for one table cell: "; " in English, "；" in Chinese.
 pub fn notes_text(notes: &[String], lang: Lang) -> String {
-    notes.join(match lang {
-        Lang::En => "; ",
-        Lang::Zh => "；",
-    })
+    say::join_notes(notes, lang)
 }
 
 /// What the figures count, sentence by sentence, in `lang`: the basis; as
@@ -507,96 +496,26 @@ pub fn notes_text(notes: &[String], lang: Lang) -> String {
 /// departments have newer work not counted; and each department whose
 /// latest file could not be read (`name` resolves its name).
 pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String) -> Vec<String> {
-    let zh = lang == Lang::Zh;
-    let mut lines = vec![match (summary.basis, zh) {
-        (Basis::Approved, false) => "Figures count approved assessments only.".to_owned(),
-        (Basis::Approved, true) => "仅计已批准的评估。".to_owned(),
-        (Basis::Latest, false) => "Figures count each department's latest assessment, approved or not; \
-                                       unapproved figures are marked provisional."
-            .to_owned(),
-        (Basis::Latest, true) => {
-            "数据取各部门的最新评估（含未批准的评估），未批准的结果标为“暂定”。".to_owned()
-        }
-    }];
-    let total = summary.departments.len();
-    let (assessed, approved, provisional) = (summary.assessed, summary.approved, summary.provisional);
-    let (at_period, carried) = (summary.at_period, summary.carried_over);
+    let mut lines = vec![say::basis_line(summary.basis, lang).to_owned()];
     if let Some(period) = summary.period {
-        let date = date_text(period, lang);
-        lines.push(match (summary.basis, zh) {
-            (Basis::Latest, true) => format!(
-                "截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。"
-            ),
-            (Basis::Latest, false) => format!(
-                "As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional."
-            ),
-            (Basis::Approved, true) => {
-                format!("截至{date}，{total}个部门中{assessed}个有计入的评估，均为已批准的评估。")
-            }
-            (Basis::Approved, false) => format!(
-                "As of {date}, {assessed} of {total} departments have a counted assessment, all of them approved."
-            ),
-        });
-        lines.push(if zh {
-            format!("其中本期评估{at_period}个，沿用往期评估{carried}个。")
-        } else {
-            format!("{at_period} assessed at this period, {carried} carried over from earlier.")
-        });
+        lines.push(say::as_of_line(summary, period, lang));
+        lines.push(say::at_period_line(summary.at_period, summary.carried_over, lang));
     }
-    let pending = summary.pending;
-    if pending > 0 {
-        lines.push(match (zh, pending) {
-            (true, n) => format!("{n}个部门有较新的评估尚未批准，未计入。"),
-            (false, 1) => "1 department has newer work not yet approved, not counted.".to_owned(),
-            (false, n) => format!("{n} departments have newer work not yet approved, not counted."),
-        });
+    if summary.pending > 0 {
+        lines.push(say::pending_line(summary.pending, lang));
     }
     for row in summary
         .departments
         .iter()
         .filter(|d| d.has(Flag::LatestUnreadable))
     {
-        let file = row
-            .unreadable
-            .as_ref()
-            .map_or_else(String::new, |f| f.display().to_string());
-        let department = name(&row.department);
-        lines.push(if zh {
-            format!("{department}：最新评估无法读取：{file}")
-        } else {
-            format!("{department}: latest assessment could not be read: {file}")
-        });
+        lines.push(say::unreadable_line(
+            &name(&row.department),
+            row.unreadable.as_deref(),
+            lang,
+        ));
     }
     lines
-}
-
-/// Rounds to two decimals exactly as `govmaturity summary --format json` does.
-pub fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
-}
-
-/// A mean level to two decimals ("2.75"), or "–" when missing.
-pub fn level_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{:.2}", round2(v)))
-}
-
-/// A change with its sign ("+0.25", "−0.50", "0.00"), or "–" when missing.
-pub fn change_text(value: Option<f64>) -> String {
-    let Some(value) = value.map(round2) else {
-        return "–".to_owned();
-    };
-    if value > 0.0 {
-        format!("+{value:.2}")
-    } else if value < 0.0 {
-        format!("−{:.2}", -value)
-    } else {
-        "0.00".to_owned()
-    }
-}
-
-/// A 0–1 share as a whole percentage ("97%"), or "–" when missing.
-pub fn percent_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
 }
 
 /// Computes everything a report shows. The caller has checked that
@@ -619,7 +538,12 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         .collect();
     let ranking = ranking(data, &full, lang, options.department.as_deref());
     let basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
-    let dimension_overview = dimension_overview(&dimensions, &heatmap);
+    let mut dimension_overview = dimension_overview(&dimensions, &heatmap);
+    for overview in &mut dimension_overview {
+        overview.target = common_target(data, &overview.id, options.department.as_deref());
+    }
+    let level_trends = level_trends(&scoped, &summary, options.department.as_deref(), lang);
+    let weights = weights(data);
     let priorities = top_priorities(&scoped, &summary, lang);
     let progress = progress(&scoped, &summary, lang);
     let history = history(&scoped, &summary);
@@ -655,6 +579,8 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         priorities,
         progress,
         history,
+        level_trends,
+        weights,
         narrative: Vec::new(),
         sections,
         appendix,
@@ -756,6 +682,7 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
                     imbalanced: d.imbalanced,
                     answered: d.answered,
                     applicable: d.applicable,
+                    coverage: d.coverage,
                 })
                 .collect()
         })
@@ -766,7 +693,7 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
         name: department_name(data, &row.department, lang),
         period: current.map(|c| c.period),
         status: current.map(|c| c.status),
-        status_label: current.map_or_else(String::new, |c| c.status.label().get(lang).to_owned()),
+        status_label: current.map_or_else(String::new, |c| catalogue::status(c.status, lang).to_owned()),
         mean_level: current.and_then(|c| c.mean_level),
         stage,
         stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
@@ -783,54 +710,29 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
     }
 }
 
-/// Every active department ranked by mean level (rounded as displayed, so
-/// equal figures share a rank); only `department`'s row when one is given.
+/// Every active department ranked by mean level as the Overview ranks them
+/// ([`super::overview::ranking`]: rounded as displayed, equal figures share
+/// a rank, ties listed by name); only `department`'s row when one is given.
 fn ranking(data: &Dataset, full: &Summary, lang: Lang, department: Option<&str>) -> Vec<RankRow> {
-    let mut rows: Vec<RankRow> = full
-        .departments
-        .iter()
-        .map(|row| {
-            let current = row.current.as_ref();
-            let stage = current.and_then(|c| c.stage);
-            RankRow {
-                rank: None,
-                of: 0,
-                id: row.department.clone(),
-                name: department_name(data, &row.department, lang),
-                mean_level: current.and_then(|c| c.mean_level),
-                stage,
-                stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
-                change: row.change,
-                coverage: current.map(|c| c.coverage),
-                provisional: row.is_provisional(),
-                notes: flag_notes(row, lang),
-            }
+    let mut rows: Vec<RankRow> = super::overview::ranking(data, full, lang)
+        .into_iter()
+        .map(|r| RankRow {
+            notes: full
+                .departments
+                .get(r.index)
+                .map_or_else(Vec::new, |row| flag_notes(row, lang)),
+            rank: r.rank,
+            of: r.of,
+            id: r.id,
+            name: r.name,
+            mean_level: r.mean_level,
+            stage: r.stage,
+            stage_name: r.stage_name,
+            change: r.change,
+            coverage: r.coverage,
+            provisional: r.provisional,
         })
         .collect();
-    // Stable: equal levels keep workspace order.
-    rows.sort_by(|a, b| {
-        let key = |r: &RankRow| r.mean_level.map(round2);
-        match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.total_cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
-    let ranked = rows.iter().filter(|r| r.mean_level.is_some()).count();
-    let mut previous: Option<(f64, usize)> = None;
-    for (i, row) in rows.iter_mut().enumerate() {
-        row.of = ranked;
-        let Some(level) = row.mean_level.map(round2) else {
-            continue;
-        };
-        let rank = match previous {
-            Some((last, rank)) if last == level => rank,
-            _ => i + 1,
-        };
-        row.rank = Some(rank);
-        previous = Some((level, rank));
-    }
     if let Some(id) = department {
         rows.retain(|r| r.id == id);
     }
@@ -858,9 +760,73 @@ fn dimension_overview(dimensions: &[DimensionHead], heatmap: &[DepartmentFigures
                 change: mean(&changes),
                 below_target: cells.iter().filter(|c| c.gap.is_some_and(|g| g > 0.0)).count(),
                 imbalanced: cells.iter().filter(|c| c.imbalanced).count(),
+                target: None,
             }
         })
         .collect()
+}
+
+/// The dimension target for a one-department report's department, or the
+/// one set for every department (among equals the last, as
+/// [`crate::model::Workspace::target_for`] ranks them).
+fn common_target(data: &Dataset, dimension: &str, department: Option<&str>) -> Option<Level> {
+    let target = match department {
+        Some(id) => data.target_for(id, dimension, None),
+        None => data
+            .workspace
+            .targets
+            .iter()
+            .rfind(|t| t.department.is_none() && t.indicator.is_none() && t.dimension == dimension),
+    };
+    target.map(|t| t.level)
+}
+
+/// Each department's overall level over time (whole government), or one
+/// department's overall and per-dimension levels, up to the summary's period.
+fn level_trends(data: &Dataset, summary: &Summary, department: Option<&str>, lang: Lang) -> Vec<LevelTrend> {
+    let upto = |points: Vec<(NaiveDate, f64)>| -> Vec<(NaiveDate, f64)> {
+        points
+            .into_iter()
+            .filter(|(p, _)| summary.period.is_none_or(|last| *p <= last))
+            .collect()
+    };
+    let basis = summary.basis;
+    if let Some(id) = department {
+        let overall = LevelTrend {
+            id: None,
+            name: String::new(),
+            points: upto(analysis::trend_on(data, id, None, basis).points),
+        };
+        let dimensions = data.framework.dimensions.iter().map(|d| LevelTrend {
+            id: Some(d.id.clone()),
+            name: d.name.get(lang).to_owned(),
+            points: upto(analysis::trend_on(data, id, Some(&d.id), basis).points),
+        });
+        return std::iter::once(overall).chain(dimensions).collect();
+    }
+    summary
+        .departments
+        .iter()
+        .map(|row| LevelTrend {
+            id: Some(row.department.clone()),
+            name: department_name(data, &row.department, lang),
+            points: upto(analysis::trend_on(data, &row.department, None, basis).points),
+        })
+        .collect()
+}
+
+/// The effective weight of every dimension and indicator, by id.
+fn weights(data: &Dataset) -> std::collections::BTreeMap<String, f64> {
+    let dimensions = data
+        .framework
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), data.dimension_weight(d)));
+    let indicators = data
+        .framework
+        .indicators()
+        .map(|(_, i)| (i.id.clone(), data.indicator_weight(i)));
+    dimensions.chain(indicators).collect()
 }
 
 /// The arithmetic mean, `None` for no values.
@@ -869,41 +835,29 @@ fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
-/// The most urgent indicator shortfalls, each with the next level's rubric.
+/// The most urgent indicator shortfalls, each with the next level's rubric,
+/// in the Overview's order ([`super::overview::priorities`]).
 fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<PriorityRow> {
-    analysis::priorities(data, summary)
+    super::overview::priorities(data, summary, lang, TOP_PRIORITIES)
         .into_iter()
-        .filter_map(|p| {
-            let indicator = p.indicator?;
-            // Indicator priorities carry a whole level as `current`.
-            let current = Level::clamped(p.current.round().clamp(1.0, 5.0) as u8);
-            let next_level = Level::new(current.get() + 1)?;
-            let row = summary.department(&p.department);
-            Some(PriorityRow {
-                provisional: row.is_some_and(DepartmentSummary::is_provisional),
-                // Short tags only: the full notes stand once per department
-                // beside the heatmap, not under each of its ten priorities.
-                notes: row.map_or_else(Vec::new, |row| {
-                    row.flags.iter().map(|f| f.label().get(lang).to_owned()).collect()
-                }),
-                department_name: department_name(data, &p.department, lang),
-                department: p.department,
-                dimension_name: data
-                    .framework
-                    .dimension(&p.dimension)
-                    .map_or_else(|| p.dimension.clone(), |d| d.name.get(lang).to_owned()),
-                dimension: p.dimension,
-                indicator_name: indicator_name(&data.framework, &indicator, lang),
-                next_rubric: rubric_text(&data.framework, &indicator, next_level, lang),
-                indicator,
-                current,
-                target: p.target,
-                gap: p.gap,
-                priority: p.priority,
-                next_level,
-            })
+        .map(|p| PriorityRow {
+            department: p.department,
+            department_name: p.department_name,
+            dimension: p.dimension,
+            dimension_name: p.dimension_name,
+            indicator: p.indicator,
+            indicator_name: p.indicator_name,
+            current: p.current,
+            target: p.target,
+            gap: p.gap,
+            priority: p.priority,
+            next_level: p.next_level,
+            next_rubric: p.next_rubric,
+            provisional: p.provisional,
+            // Short tags only: the full notes stand once per department
+            // beside the heatmap, not under each of its ten priorities.
+            notes: p.tags,
         })
-        .take(TOP_PRIORITIES)
         .collect()
 }
 
@@ -965,7 +919,9 @@ fn department_section(
     };
     DepartmentSection {
         figures,
-        kind: department.map_or_else(String::new, |d| d.kind.label().get(lang).to_owned()),
+        kind: department.map_or_else(String::new, |d| {
+            catalogue::department_kind(d.kind, lang).to_owned()
+        }),
         parent: department
             .and_then(|d| d.parent.as_deref())
             .map(|parent| department_name(data, parent, lang)),
@@ -1032,7 +988,8 @@ fn answer_rows(
                 evidence: answer.map_or_else(String::new, |a| a.evidence.clone()),
                 links: answer.map_or_else(Vec::new, |a| a.links.clone()),
                 confidence,
-                confidence_label: confidence.map_or_else(String::new, |c| c.label().get(lang).to_owned()),
+                confidence_label: confidence
+                    .map_or_else(String::new, |c| catalogue::confidence(c, lang).to_owned()),
                 comment: answer.map_or_else(String::new, |a| a.comment.clone()),
                 reconfirm: answer.is_some_and(|a| a.reconfirm),
             }
@@ -1068,7 +1025,7 @@ fn appendix(
                 Severity::Warning => labels.warning,
             }
             .to_owned(),
-            message: p.message.clone(),
+            message: crate::present::catalogue::problems::message(p, lang),
         })
         .collect();
     let coverage = summary
@@ -1123,21 +1080,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_format_like_the_summary() {
-        assert_eq!(level_text(Some(2.745)), format!("{:.2}", round2(2.745)));
-        assert_eq!(level_text(None), "–");
-        assert_eq!(change_text(Some(0.25)), "+0.25");
-        assert_eq!(change_text(Some(-0.5)), "−0.50");
-        assert_eq!(change_text(Some(-0.001)), "0.00");
-        assert_eq!(change_text(None), "–");
-        assert_eq!(percent_text(Some(0.966)), "97%");
-    }
-
-    #[test]
-    fn dates_and_marks_read_naturally_in_each_language() {
-        let day = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default();
-        assert_eq!(date_text(day, Lang::En), "2025-06-30");
-        assert_eq!(date_text(day, Lang::Zh), "2025年6月30日");
+    fn marks_read_naturally_in_each_language() {
         assert_eq!(provisional_text("2.63", true, Lang::En), "2.63 (provisional)");
         assert_eq!(provisional_text("2.63", true, Lang::Zh), "2.63（暂定）");
         assert_eq!(provisional_text("2.63", false, Lang::Zh), "2.63");

@@ -23,10 +23,11 @@
 //! CRLF line ends (RFC 4180), and text cells neutralised against formula
 //! injection by [`crate::csv::text_field`].
 
-use super::{ReportError, ReportOptions};
-use crate::analysis::{self, DepartmentSummary};
+use super::{ReportContent, ReportError};
 use crate::csv::{self, text_field};
-use crate::model::{Assessment, Dataset, Department, Rating};
+use crate::model::{Assessment, Dataset, Rating};
+use crate::present::format::iso_date;
+use crate::present::report::DepartmentFigures;
 use crate::store::LoadedWorkspace;
 
 /// The header row.
@@ -47,40 +48,30 @@ pub const HEADER: [&str; 14] = [
     "unreadable_file",
 ];
 
-/// Renders the CSV report.
-pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u8>, ReportError> {
+/// Renders the CSV report: the answers from the workspace, and what each
+/// department's figure counts from the report's content (the same figures
+/// as the other formats, as of the same period on the same basis).
+pub fn render(loaded: &LoadedWorkspace, content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     let data = &loaded.data;
+    let options = &content.options;
     let mut out = String::from(csv::BOM);
     out.push_str(&csv::line(&HEADER.map(String::from)));
-    // The same figures as the other formats: as of the whole workspace's
-    // period on the report's basis.
-    let summary = analysis::summarize_on(data, options.period, options.basis);
-    let rows: std::collections::HashMap<&str, &DepartmentSummary> = summary
-        .departments
-        .iter()
-        .map(|d| (d.department.as_str(), d))
-        .collect();
-    for department in departments(data, options.department.as_deref()) {
-        let name = department.name.get(options.lang);
+    // One row per department in scope (the active ones, or the one asked
+    // for), in workspace order.
+    for department in &content.heatmap {
+        let figure = Figure::of(department, content);
         let periods = data
             .history(&department.id)
             .filter(|a| options.period.is_none_or(|p| a.period <= p));
-        let figure = match rows.get(department.id.as_str()) {
-            Some(row) => Figure::of(row, options),
-            // An archived department reported on its own: as of the same period.
-            None => analysis::summarize_on(&scoped(data, &department.id), summary.period, options.basis)
-                .department(&department.id)
-                .map_or_else(|| Figure::none(options), |row| Figure::of(row, options)),
-        };
         let mut written = false;
         for assessment in periods {
-            write_assessment(&mut out, data, &department.id, name, assessment, &figure);
+            write_assessment(&mut out, data, department, assessment, &figure);
             written = true;
         }
         if !written && !figure.unreadable_file.is_empty() {
             let mut fields = vec![String::new(); HEADER.len() - 4];
             fields[0] = text_field(&department.id);
-            fields[1] = text_field(name);
+            fields[1] = text_field(&department.name);
             fields.extend(figure.fields(None));
             out.push_str(&csv::line(&fields));
         }
@@ -97,24 +88,17 @@ struct Figure {
 }
 
 impl Figure {
-    fn of(row: &DepartmentSummary, options: &ReportOptions) -> Figure {
+    fn of(department: &DepartmentFigures, content: &ReportContent) -> Figure {
         Figure {
-            basis: options.basis.code(),
-            assessed_on: row.assessed_on(),
-            flags: row.flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(";"),
-            unreadable_file: row
-                .unreadable
-                .as_ref()
-                .map_or_else(String::new, |f| f.display().to_string()),
-        }
-    }
-
-    fn none(options: &ReportOptions) -> Figure {
-        Figure {
-            basis: options.basis.code(),
-            assessed_on: None,
-            flags: String::new(),
-            unreadable_file: String::new(),
+            basis: content.summary.basis.code(),
+            assessed_on: department.period,
+            flags: department
+                .flags
+                .iter()
+                .map(|f| f.code())
+                .collect::<Vec<_>>()
+                .join(";"),
+            unreadable_file: department.unreadable.clone().unwrap_or_default(),
         }
     }
 
@@ -125,7 +109,7 @@ impl Figure {
         let counted = period == self.assessed_on;
         [
             self.basis.to_owned(),
-            self.assessed_on.map_or_else(String::new, |d| d.to_string()),
+            self.assessed_on.map_or_else(String::new, iso_date),
             if counted {
                 self.flags.clone()
             } else {
@@ -136,34 +120,16 @@ impl Figure {
     }
 }
 
-/// A copy of the dataset holding only `id`, marked active.
-fn scoped(data: &Dataset, id: &str) -> Dataset {
-    let mut scoped = data.clone();
-    scoped.workspace.departments.retain(|d| d.id == id);
-    for department in &mut scoped.workspace.departments {
-        department.archived = false;
-    }
-    scoped
-}
-
-/// The departments in scope, in workspace order.
-fn departments<'a>(data: &'a Dataset, only: Option<&'a str>) -> impl Iterator<Item = &'a Department> + 'a {
-    data.workspace.departments.iter().filter(move |d| match only {
-        Some(id) => d.id == id,
-        None => !d.archived,
-    })
-}
-
 /// One row per framework indicator of one assessment.
 fn write_assessment(
     out: &mut String,
     data: &Dataset,
-    id: &str,
-    name: &str,
+    department: &DepartmentFigures,
     assessment: &Assessment,
     figure: &Figure,
 ) {
-    let period = assessment.period.to_string();
+    let (id, name) = (department.id.as_str(), department.name.as_str());
+    let period = iso_date(assessment.period);
     let status = format!("{:?}", assessment.status);
     let [basis, assessed_on, flags, unreadable_file] = figure.fields(Some(assessment.period));
     for (dimension, indicator) in data.framework.indicators() {

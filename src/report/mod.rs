@@ -8,6 +8,7 @@
 
 mod csv;
 mod html;
+mod markup;
 mod pdf;
 mod svg;
 mod xlsx;
@@ -44,9 +45,12 @@ pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u
         return Err(ReportError::UnknownDepartment(id.clone()));
     }
     match options.format {
-        Format::Csv => csv::render(loaded, options),
-        Format::Xlsx => xlsx::render(loaded, options),
-        Format::Html => html::render(&content::build(loaded, options)),
+        Format::Csv => csv::render(loaded, &content::build(loaded, options)),
+        Format::Xlsx => xlsx::render(&content::build(loaded, options)),
+        Format::Html => {
+            let content = content::build(loaded, options);
+            html::render(&content, |chart, alt| svg::chart(&content, chart, alt))
+        }
         Format::Pdf => pdf::render(&content::build(loaded, options)),
     }
 }

@@ -1,6 +1,10 @@
 //! The report's charts as SVG strings, drawn from the same `charts`
 //! geometry and colours as the app: radar, heatmap, ranking bars, stage
-//! distribution, change bars and a mean-level history line.
+//! distribution, the level legend and a mean-level history line.
+//!
+//! [`chart`] draws the chart a document's figure names ([`Chart`]) from
+//! the report content, with the figure's alt text as its title; the HTML
+//! writer embeds what it returns.
 //!
 //! Every piece of text is escaped, and user text (department and dimension
 //! names) is also wrapped in Unicode isolates so a right-to-left override in
@@ -9,19 +13,25 @@
 //! written on the marks themselves, so no chart relies on colour alone.
 //!
 //! Each function returns one `<svg>` element sized by its `viewBox` (the
-//! HTML scales it to the page width); `aria-label` and `<title>` carry the
-//! chart's name for screen readers.
+//! HTML scales it down to the page width); `role="img"`, `aria-label` and
+//! `<title>` carry the figure's text equivalent for screen readers.
 
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::html::escape;
+use super::markup::{escape, isolate};
 use crate::analysis::GroupPoint;
 use crate::charts::{
-    self, HAlign, HeatmapLabels, LinearScale, Point, Rect, Rgb, Theme, VAlign, change_colour, level_colour,
+    self, HAlign, HeatmapLabels, LinearScale, Point, Rect, Rgb, Theme, VAlign, level_colour, series_colour,
     text_colour_on,
 };
+use crate::model::Lang;
+use crate::present::build;
+use crate::present::catalogue::T;
+use crate::present::document::Chart;
+use crate::present::format;
+use crate::present::report::ReportContent;
 
 /// The font stack: the bundled Noto Sans SC first, then common CJK system fonts.
 pub const FONT_FAMILY: &str = "'Noto Sans SC','Noto Sans CJK SC','Microsoft YaHei','PingFang SC',sans-serif";
@@ -42,10 +52,82 @@ pub struct RadarSeries<'a> {
     pub filled: bool,
 }
 
-/// Escapes `text` and wraps it in first-strong isolate … pop directional
-/// isolate, so bidi controls inside it stay inside it.
-pub fn isolate(text: &str) -> String {
-    format!("\u{2068}{}\u{2069}", escape(text))
+/// The chart a document's figure names, drawn from the report content;
+/// `alt` (the figure's text equivalent) becomes its `<title>` and
+/// `aria-label`.
+pub fn chart(content: &ReportContent, chart: &Chart, alt: &str) -> String {
+    match chart {
+        Chart::Heatmap => {
+            let rows: Vec<String> = content.heatmap.iter().map(|d| d.name.clone()).collect();
+            let provisional: Vec<bool> = content.heatmap.iter().map(|d| d.is_provisional()).collect();
+            heatmap(
+                alt,
+                &rows,
+                &build::heatmap_columns(content),
+                &build::heatmap_values(content),
+                &provisional,
+            )
+        }
+        Chart::Ranking => {
+            let rows: Vec<(String, Option<f64>)> = content
+                .ranking
+                .iter()
+                .map(|r| (r.name.clone(), r.mean_level))
+                .collect();
+            let provisional: Vec<bool> = content.ranking.iter().map(|r| r.provisional).collect();
+            level_bars(alt, &rows, &provisional)
+        }
+        Chart::StageDistribution => {
+            let stages: Vec<String> = content.levels.iter().map(|l| l.name.clone()).collect();
+            stage_distribution(alt, &stages, &content.summary.stage_counts)
+        }
+        Chart::History => history(
+            alt,
+            &content.history,
+            T::MinMaxBand.get(content.lang),
+            content.lang,
+        ),
+        Chart::LevelLegend => {
+            let levels: Vec<(u8, String)> = content
+                .levels
+                .iter()
+                .map(|l| (l.level.get(), l.name.clone()))
+                .collect();
+            level_legend(alt, &levels)
+        }
+        Chart::Radar(id) => department_radar(content, id, alt),
+    }
+}
+
+/// A department's radar: its current profile filled, the previous one and
+/// its targets dashed (the series [`build::profile`] gives every format).
+/// Empty axes when the department is not in the report.
+fn department_radar(content: &ReportContent, id: &str, alt: &str) -> String {
+    let axes: Vec<String> = content.dimensions.iter().map(|d| d.name.clone()).collect();
+    let profile = content
+        .sections
+        .iter()
+        .find(|s| s.figures.id == id)
+        .map(|section| build::profile(content, section))
+        .unwrap_or_default();
+    // The current period in the first series colour, the previous one in
+    // the second, the targets in grey (as the app draws them).
+    let series: Vec<RadarSeries> = profile
+        .iter()
+        .map(|s| RadarSeries {
+            label: &s.name,
+            values: s.values.clone(),
+            colour: if s.current {
+                series_colour(0)
+            } else if s.name == content.labels.target {
+                Theme::Light.palette().muted_text
+            } else {
+                series_colour(1)
+            },
+            filled: s.current,
+        })
+        .collect();
+    radar(alt, &axes, &series)
 }
 
 /// Whether a character is drawn about one em wide (CJK, full-width forms, emoji).
@@ -175,12 +257,14 @@ fn label(out: &mut String, at: Point, full: &str, max_width: f32, size: f32, fil
     }
 }
 
+/// An SVG `points` list: coordinates to a tenth of a pixel.
 fn points_attr(points: &[Point]) -> String {
-    points
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(points.len() * 12);
+    for (i, p) in points.iter().enumerate() {
+        let separator = if i == 0 { "" } else { " " };
+        let _ = write!(out, "{separator}{:.1},{:.1}", p.x, p.y);
+    }
+    out
 }
 
 fn rect(out: &mut String, r: Rect, fill: Rgb, extra: &str) {
@@ -636,102 +720,48 @@ pub fn stage_distribution(title: &str, stages: &[String], counts: &[usize; 5]) -
     out
 }
 
-/// Diverging bars of change since the previous period, from a centre line:
-/// rises right in blue, falls left in vermillion, each with its signed value.
-pub fn change_bars(title: &str, rows: &[(String, Option<f64>)]) -> String {
+/// The level scale in one row: a swatch per level in its colour with its
+/// number on it, and the level's name beside it. `levels` holds the
+/// number and name of each level, lowest first.
+pub fn level_legend(title: &str, levels: &[(u8, String)]) -> String {
     let palette = Theme::Light.palette();
-    let width = 760.0;
-    let row_height = 20.0;
-    let label_width = row_label_width(rows);
-    let top = 8.0;
-    let height = top + row_height * rows.len() as f32 + 24.0;
-    // From the largest fall (or 0) to the largest rise (or 0), with room for labels.
-    let changes = rows.iter().filter_map(|(_, v)| *v);
-    let low = changes.clone().fold(0.0_f64, f64::min) * 1.15;
-    let high = changes.fold(0.0_f64, f64::max) * 1.15;
-    let (low, high) = if high - low < 0.4 {
-        if low < 0.0 {
-            (high - 0.4, high)
-        } else {
-            (low, low + 0.4)
-        }
-    } else {
-        (low, high)
-    };
-    let area = Rect::new(
-        Point::new(label_width + 44.0, top),
-        Point::new(width - 50.0, top + row_height * rows.len() as f32),
-    );
-    let scale = LinearScale::new((low, high), (area.min.x, area.max.x));
-    let zero = scale.map(0.0);
+    let (width, height) = (760.0, 30.0);
+    let slot = width / levels.len().max(1) as f32;
+    let swatch = Point::new(28.0, 20.0);
     let mut out = String::new();
     open(&mut out, width, height, title);
-    for tick in scale.ticks(7) {
-        let label = super::content::change_text(Some(tick));
-        x_gridline(&mut out, area, scale.map(tick), &label);
-    }
-    let slots = charts::bar_layout(&vec![0.0; rows.len()], 1.0, area, true, 6.0);
-    for ((name, value), slot) in rows.iter().zip(slots) {
-        let y = slot.center().y;
-        label(
-            &mut out,
-            Point::new(label_width - 4.0, y),
-            name,
-            label_width - 12.0,
-            FONT_SIZE,
-            palette.text,
-            HAlign::Right,
-        );
-        let Some(change) = value else {
-            text(
-                &mut out,
-                Point::new(zero + 4.0, y),
-                "–",
-                FONT_SIZE,
-                palette.muted_text,
-                HAlign::Left,
-                VAlign::Center,
-                "",
-            );
-            continue;
-        };
-        let end = scale.map(*change);
-        let bar = Rect::new(
-            Point::new(zero.min(end), slot.min.y),
-            Point::new(zero.max(end), slot.max.y),
-        );
-        rect(&mut out, bar, change_colour(super::content::round2(*change)), "");
-        let (at, align) = if *change < 0.0 {
-            (Point::new(bar.min.x - 4.0, y), HAlign::Right)
-        } else {
-            (Point::new(bar.max.x + 4.0, y), HAlign::Left)
-        };
+    for (i, (level, name)) in levels.iter().enumerate() {
+        let x = i as f32 * slot;
+        let fill = level_colour(f64::from(*level));
+        let r = Rect::from_min_size(Point::new(x, (height - swatch.y) / 2.0), swatch.x, swatch.y);
+        rect(&mut out, r, fill, " rx=\"3\"");
         text(
             &mut out,
-            at,
-            &super::content::change_text(Some(*change)),
+            r.center(),
+            &level.to_string(),
+            FONT_SIZE,
+            text_colour_on(fill),
+            HAlign::Center,
+            VAlign::Center,
+            " font-weight=\"bold\"",
+        );
+        label(
+            &mut out,
+            Point::new(r.max.x + 6.0, height / 2.0),
+            name,
+            slot - swatch.x - 12.0,
             FONT_SIZE,
             palette.text,
-            align,
-            VAlign::Center,
-            "",
+            HAlign::Left,
         );
     }
-    line(
-        &mut out,
-        Point::new(zero, area.min.y),
-        Point::new(zero, area.max.y),
-        palette.axis,
-        1.2,
-        "",
-    );
     out.push_str("</svg>");
     out
 }
 
 /// The mean level over time with the min–max band across departments and
 /// the value at each period.
-pub fn history(title: &str, points: &[GroupPoint], band_label: &str) -> String {
+pub fn history(title: &str, points: &[GroupPoint], band_label: &str, lang: Lang) -> String {
     let palette = Theme::Light.palette();
     let (width, height) = (760.0, 240.0);
     let area = Rect::new(Point::new(40.0, 16.0), Point::new(width - 30.0, height - 48.0));
@@ -807,7 +837,7 @@ pub fn history(title: &str, points: &[GroupPoint], band_label: &str) -> String {
         text(
             &mut out,
             Point::new(at.x, at.y - 6.0),
-            &super::content::level_text(Some(p.mean)),
+            &format::level(Some(p.mean)),
             FONT_SIZE,
             palette.text,
             HAlign::Center,
@@ -817,7 +847,7 @@ pub fn history(title: &str, points: &[GroupPoint], band_label: &str) -> String {
         text(
             &mut out,
             Point::new(at.x, area.max.y + 6.0),
-            &p.period.to_string(),
+            &escape(&format::date(p.period, lang)),
             SMALL_FONT_SIZE,
             palette.muted_text,
             HAlign::Center,
@@ -908,5 +938,52 @@ mod tests {
         assert!(svg.contains("a &amp; b"));
         assert!(svg.contains("\u{2068}\u{202e}evil\u{2069}"));
         assert!(svg.contains(">2.00<") && svg.contains(">–<"));
+    }
+
+    fn sample(lang: Lang) -> ReportContent {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+        let loaded = crate::store::load(&root).unwrap();
+        let options = crate::present::report::ReportOptions {
+            format: crate::present::report::Format::Html,
+            period: None,
+            department: None,
+            basis: crate::analysis::Basis::Latest,
+            lang,
+            generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        };
+        crate::present::report::build(&loaded, &options)
+    }
+
+    #[test]
+    fn every_chart_carries_the_figures_alt_text_and_its_data() {
+        let content = sample(Lang::En);
+        let radar = chart(
+            &content,
+            &Chart::Radar("big-data-bureau".to_owned()),
+            "Profile <x>",
+        );
+        assert!(radar.contains("role=\"img\" aria-label=\"\u{2068}Profile &lt;x&gt;\u{2069}\""));
+        // Current filled, previous dashed in the second colour, targets dashed in grey.
+        assert!(radar.contains(">\u{2068}Current 2025-12-31\u{2069}<"), "{radar}");
+        assert!(radar.contains(">\u{2068}Previous 2025-06-30\u{2069}<"), "{radar}");
+        assert!(radar.contains(">\u{2068}Target\u{2069}<"), "{radar}");
+        assert_eq!(radar.matches("stroke-dasharray=\"5 4\"").count(), 2 + 2);
+        // Big Data Bureau: 4.00 4.40 4.00 3.00 4.00 3.80, mean 3.87 (sample).
+        let heatmap = chart(&content, &Chart::Heatmap, "h");
+        assert!(heatmap.contains(">3.87</text>") && heatmap.contains(">4.40</text>"));
+        let ranking = chart(&content, &Chart::Ranking, "r");
+        assert!(ranking.contains(">\u{2068}Big Data Bureau\u{2069}</text>"));
+        // 1 at Initial, 9 at Embryonic, 2 at Growth.
+        let stages = chart(&content, &Chart::StageDistribution, "s");
+        assert!(stages.contains(">9</text>") && stages.contains(">2</text>"));
+        let legend = chart(&content, &Chart::LevelLegend, "l");
+        assert!(legend.contains(">\u{2068}Initial\u{2069}</text>"), "{legend}");
+        assert_eq!(legend.matches("<rect ").count(), 5);
+        let history = chart(&content, &Chart::History, "t");
+        // The sample on the latest basis: 2.38, 2.53, 2.64, 2.78.
+        assert!(history.contains(">2.78</text>"), "{history}");
+        assert!(history.contains(">2025-12-31</text>"), "{history}");
+        let zh = chart(&sample(Lang::Zh), &Chart::History, "t");
+        assert!(zh.contains(">2025年12月31日</text>"), "{zh}");
     }
 }

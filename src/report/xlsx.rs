@@ -1,23 +1,27 @@
-//! The Excel workbook report: seven sheets built straight from `analysis` —
-//! Summary (with a native radar chart), Heatmap (a colour scale by
-//! conditional formatting), Scores, Answers, Priorities, Trends (with a
-//! native line chart) and Framework.
+//! The Excel workbook report: the same figures and words as the HTML and PDF
+//! reports, printed from [`ReportContent`] (built once by
+//! [`crate::present::report::build`]). Eight sheets: the overview (key
+//! figures, every department with one column per dimension, a native radar
+//! chart, the stage distribution and how to read the figures), the heatmap
+//! (a colour scale by conditional formatting), the ranking, the dimension
+//! figures, the indicator answers, the top priorities, the trends (a native
+//! line chart) and the framework.
 //!
-//! Figures are numbers (blank where there is none, never a dash), dates are
-//! Excel dates, and every piece of user text goes through `write_string`, so
-//! a name or evidence that starts with `=` stays text and never becomes a
-//! formula. Mean levels, coverage and changes are rounded to two decimals
-//! exactly as `govmaturity summary --format json` rounds them, so the
-//! workbook and the summary agree to the digit.
+//! Nothing is computed here. Figures are numbers, stored rounded by
+//! [`format::round`] to the digits shown and given a number format that
+//! shows exactly what [`format`] writes (levels "0.00", percentages "0%",
+//! priorities "0.00", changes "+0.25" / "−0.50"), so a cell's value is the
+//! figure the app and the other reports print. A missing figure is a blank
+//! cell, never a dash. Dates in data cells are Excel dates shown as ISO
+//! dates; dates inside text (the notes) are written in the report's
+//! language. Every word comes from the catalogue ([`T`]) or the report's
+//! labels, and every piece of user text goes through `write_string`, so a
+//! name or evidence that starts with `=` stays text, never a formula.
 //!
-//! What the figures count is on the Summary sheet (the basis and its
-//! counts, then the same sentences as the other formats' cover) and beside
-//! every department: a Flags column on the Summary sheet and a Notes column
-//! on the Heatmap and Priorities sheets, in words; provisional rows of the
-//! heatmap also get a dashed border.
-//!
-//! With a department in the options the workbook holds that department
-//! only: the dataset is narrowed to it before anything is computed.
+//! What the figures count is on the overview sheet (the basis and its
+//! counts, the same sentences as the other formats' cover) and beside every
+//! department: a Notes column in words; provisional figures also get a
+//! dashed border.
 
 use std::borrow::Cow;
 
@@ -29,12 +33,26 @@ use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-use super::content::{basis_lines, flag_notes, notes_text};
-use super::{ReportError, ReportOptions};
-use crate::analysis::{self, DepartmentSummary, Summary};
+use super::ReportError;
+use crate::analysis::GroupPoint;
 use crate::charts::{Rgb, level_colour, no_data_colour, series_colour, text_colour_on};
-use crate::model::{Dataset, Lang, Level};
-use crate::store::LoadedWorkspace;
+use crate::model::{Lang, Level};
+use crate::present::catalogue::T;
+use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS, XLSX_LEVEL, XLSX_PERCENT};
+use crate::present::report::{DepartmentFigures, LevelTrend, ReportContent, notes_text};
+
+/// A signed change as [`format::change`] writes it: "+0.25", "−0.50" (a
+/// true minus), "0.00".
+const XLSX_CHANGE: &str = "+0.00;\"\u{2212}\"0.00;0.00";
+
+/// A priority as [`format::priority`] writes it.
+const XLSX_PRIORITY: &str = "0.00";
+
+/// A whole number: a level 1–5, a count.
+const XLSX_WHOLE: &str = "0";
+
+/// A date in a data cell, as [`format::iso_date`] writes it.
+const XLSX_DATE: &str = "yyyy-mm-dd";
 
 /// Excel's limit on the length of a cell's text, in UTF-16 units.
 const MAX_CELL_TEXT: usize = 32_767;
@@ -54,268 +72,156 @@ const LINE_HEIGHT_WIDE: f64 = 17.0;
 const MAX_ROW_HEIGHT: f64 = 409.0;
 
 /// Renders the workbook in memory.
-pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u8>, ReportError> {
-    let figures = Figures::new(&loaded.data, options);
-    build(&figures).map_err(|e| ReportError::Render("xlsx", e.to_string()))
+pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
+    build(content).map_err(|e| ReportError::Render("xlsx", e.to_string()))
 }
 
-/// Adds the seven sheets in order and saves the workbook to bytes.
-fn build(figures: &Figures) -> Result<Vec<u8>, XlsxError> {
+/// Adds the sheets in order and saves the workbook to bytes.
+fn build(c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let mut workbook = Workbook::new();
-    workbook.set_properties(&properties(figures));
-    workbook.push_worksheet(summary_sheet(figures, &styles)?);
-    workbook.push_worksheet(heatmap_sheet(figures, &styles)?);
-    workbook.push_worksheet(scores_sheet(figures, &styles)?);
-    workbook.push_worksheet(answers_sheet(figures, &styles)?);
-    workbook.push_worksheet(priorities_sheet(figures, &styles)?);
-    workbook.push_worksheet(trends_sheet(figures, &styles)?);
-    workbook.push_worksheet(framework_sheet(figures, &styles)?);
+    workbook.set_properties(&properties(c));
+    workbook.push_worksheet(overview_sheet(c, &styles)?);
+    workbook.push_worksheet(heatmap_sheet(c, &styles)?);
+    workbook.push_worksheet(ranking_sheet(c, &styles)?);
+    workbook.push_worksheet(dimensions_sheet(c, &styles)?);
+    workbook.push_worksheet(answers_sheet(c, &styles)?);
+    workbook.push_worksheet(priorities_sheet(c, &styles)?);
+    workbook.push_worksheet(trends_sheet(c, &styles)?);
+    workbook.push_worksheet(framework_sheet(c, &styles)?);
     workbook.save_to_buffer()
 }
 
 /// The document properties: title, subject and a creation date that is the
 /// report's "generated" date, so the same inputs give the same file.
-fn properties(figures: &Figures) -> DocProperties {
-    let lang = figures.lang;
+fn properties(c: &ReportContent) -> DocProperties {
     DocProperties::new()
-        .set_title(capped(figures.data.workspace.title.get(lang)))
-        .set_subject(capped(&figures.scope_name()))
-        .set_creation_datetime(&figures.options.generated)
+        .set_title(capped(c.title.get(c.lang)))
+        .set_subject(capped(&scope_name(c)))
+        .set_creation_datetime(&c.generated)
 }
 
 // ---------------------------------------------------------------------------
-// Figures
+// What a cell holds: the figure as shown
 
-/// Everything the sheets show, computed once from `analysis`.
-struct Figures<'a> {
-    /// The dataset, narrowed to one department when the report is scoped.
-    data: Cow<'a, Dataset>,
-    options: &'a ReportOptions,
-    lang: Lang,
-    summary: Summary,
-    /// The periods up to the report's date, oldest first.
-    periods: Vec<NaiveDate>,
+/// A mean level, gap or change as stored: rounded to the digits shown.
+fn level(value: Option<f64>) -> Option<f64> {
+    value.map(|v| format::round(v, LEVEL_DECIMALS))
 }
 
-impl<'a> Figures<'a> {
-    fn new(full: &'a Dataset, options: &'a ReportOptions) -> Self {
-        // The as-of date comes from the whole workspace, so a scoped report
-        // and the whole-government one speak of the same period.
-        let period = analysis::summarize_on(full, options.period, options.basis).period;
-        let data = scoped(full, options.department.as_deref());
-        let summary = analysis::summarize_on(&data, period, options.basis);
-        let periods = data
-            .periods()
-            .into_iter()
-            .filter(|p| period.is_none_or(|last| *p <= last))
-            .collect();
-        Figures {
-            data,
-            options,
-            lang: options.lang,
-            summary,
-            periods,
-        }
-    }
-
-    /// Whether the report covers one department only.
-    fn is_scoped(&self) -> bool {
-        self.options.department.is_some()
-    }
-
-    /// A department's name in the report's language (its id if unknown).
-    fn department_name<'b>(&'b self, id: &'b str) -> &'b str {
-        self.data
-            .workspace
-            .department(id)
-            .map_or(id, |d| d.name.get(self.lang))
-    }
-
-    /// What the report covers: the department's name, or "whole government".
-    fn scope_name(&self) -> String {
-        match &self.options.department {
-            Some(id) => self.department_name(id).to_owned(),
-            None => tr(self.lang, "Whole government", "全市政府").to_owned(),
-        }
-    }
-
-    fn level_name(&self, level: Level) -> String {
-        self.data.framework.level_name(level, self.lang)
-    }
-
-    /// The government's mean level of each dimension (framework order): the
-    /// mean over departments with a score. Scoped, that is the department's.
-    fn dimension_means(&self) -> Vec<Option<f64>> {
-        self.data
-            .framework
-            .dimensions
-            .iter()
-            .map(|dimension| {
-                let levels: Vec<f64> = self
-                    .summary
-                    .departments
-                    .iter()
-                    .filter_map(|d| d.current.as_ref()?.dimension(&dimension.id)?.mean_level)
-                    .collect();
-                mean(&levels)
-            })
-            .collect()
-    }
-
-    /// The dimension targets the radar shows: the department's own when
-    /// scoped, else the ones set for every department.
-    fn dimension_targets(&self) -> Vec<Option<Level>> {
-        let department = self.options.department.as_deref();
-        self.data
-            .framework
-            .dimensions
-            .iter()
-            .map(|dimension| {
-                let target = match department {
-                    Some(id) => self.data.target_for(id, &dimension.id, None),
-                    // As `target_for` ranks them: among equals, the last one.
-                    None => self.data.workspace.targets.iter().rfind(|t| {
-                        t.department.is_none() && t.indicator.is_none() && t.dimension == dimension.id
-                    }),
-                };
-                target.map(|t| t.level)
-            })
-            .collect()
-    }
+/// A 0–1 share as stored under "0%": rounded to the whole percent shown.
+fn share(value: Option<f64>) -> Option<f64> {
+    value.map(|v| format::round(v, 2))
 }
 
-/// The dataset as the report sees it: all of it, or one department alone
-/// (shown even when archived) with only its own assessments.
-fn scoped<'a>(data: &'a Dataset, department: Option<&str>) -> Cow<'a, Dataset> {
-    let Some(id) = department else {
-        return Cow::Borrowed(data);
-    };
-    let mut workspace = data.workspace.clone();
-    workspace.departments.retain(|d| d.id == id);
-    for department in &mut workspace.departments {
-        department.archived = false;
-    }
-    let assessments = data
-        .assessments
-        .iter()
-        .filter(|a| a.department == id)
-        .cloned()
-        .collect();
-    Cow::Owned(Dataset::new(workspace, data.framework.clone(), assessments))
+/// A priority as stored: rounded to the digits shown.
+fn priority(value: Option<f64>) -> Option<f64> {
+    value.map(|v| format::round(v, PRIORITY_DECIMALS))
 }
 
-/// Rounds to two decimals, as `summary --format json` does.
-fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
+/// A whole level as a number.
+fn whole(level: Option<Level>) -> Option<f64> {
+    level.map(|l| f64::from(l.get()))
 }
 
-/// The arithmetic mean, `None` for no values.
-fn mean(values: &[f64]) -> Option<f64> {
-    // A department count is far below 2^52, so the conversion is exact.
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+/// A stage or level with its name, as the PDF's tables write it: "2 · Growth".
+fn level_label(level: Level, name: &str) -> String {
+    format!("{} · {name}", format::level_digit(level))
 }
 
-/// The English or Chinese of a label.
-fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
+/// What the report covers: the department's name, or the whole government.
+fn scope_name(c: &ReportContent) -> String {
+    c.scope.as_ref().map_or_else(
+        || T::WholeGovernment.get(c.lang).to_owned(),
+        |(_, name)| name.clone(),
+    )
+}
+
+/// A department's notes in one cell.
+fn notes(c: &ReportContent, notes: &[String]) -> String {
+    notes_text(notes, c.lang)
 }
 
 // ---------------------------------------------------------------------------
 // Sheets
 
-/// The sheet names, in workbook order, in `lang`.
-fn sheet_names(lang: Lang) -> [&'static str; 7] {
-    [
-        tr(lang, "Summary", "概览"),
-        tr(lang, "Heatmap", "热力图"),
-        tr(lang, "Scores", "维度得分"),
-        tr(lang, "Answers", "指标答案"),
-        tr(lang, "Priorities", "优先事项"),
-        tr(lang, "Trends", "趋势"),
-        tr(lang, "Framework", "评估框架"),
-    ]
-}
+/// The sheet names, in workbook order.
+const SHEETS: [T; 8] = [
+    T::Overview,
+    T::Heatmap,
+    T::Ranking,
+    T::DimensionTable,
+    T::IndicatorAnswers,
+    T::TopPriorities,
+    T::Trends,
+    T::Framework,
+];
 
-/// Summary: title and key figures, a table of departments with one column
-/// per dimension, and a radar chart of the dimension means.
-fn summary_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let summary = &f.summary;
-    let mut sheet = Sheet::new(sheet_names(lang)[0])?;
+/// The overview: title and key figures, a table of departments with one
+/// column per dimension, a radar chart of the dimension means, the stage
+/// distribution and how to read the figures.
+fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[0].get(lang))?;
     sheet
         .ws
-        .write_string_with_format(0, 0, capped(f.data.workspace.title.get(lang)), &s.title)?;
+        .write_string_with_format(0, 0, capped(c.title.get(lang)), &s.title)?;
     sheet
         .ws
-        .write_string_with_format(1, 0, capped(&f.scope_name()), &s.subtitle)?;
+        .write_string_with_format(1, 0, capped(&scope_name(c)), &s.subtitle)?;
 
-    let last_figure = key_figures(&mut sheet, 3, f, s)?;
+    let last_figure = key_figures(&mut sheet, 3, c, s)?;
     let header_row = last_figure + 2;
-    let mut row = header_row;
-    let mut headers: Vec<&str> = vec![
-        tr(lang, "Department id", "部门编号"),
-        tr(lang, "Department", "部门"),
-        tr(lang, "Assessed on", "评估日期"),
-        tr(lang, "Status", "状态"),
-        tr(lang, "Overall", "总体"),
-        tr(lang, "Stage", "阶段"),
-        tr(lang, "Coverage", "覆盖率"),
-        tr(lang, "Change since previous", "较上期变化"),
-    ];
+    let mut headers: Vec<&str> = [
+        T::XlsxDepartmentId,
+        T::Department,
+        T::AssessedOn,
+        T::Status,
+        T::OverallMean,
+        T::Stage,
+        T::Coverage,
+        T::ChangeSincePrevious,
+    ]
+    .iter()
+    .map(|t| t.get(lang))
+    .collect();
     let first_dimension = col(headers.len())?;
-    headers.extend(f.data.framework.dimensions.iter().map(|d| d.name.get(lang)));
+    headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     let after_dimensions = col(headers.len())?;
-    headers.extend([
-        tr(lang, "Overall target", "总体目标"),
-        tr(
-            lang,
-            "On target (every dimension with a target)",
-            "是否达标（所有设定目标的维度）",
-        ),
-        tr(lang, "Flags", "标记"),
-    ]);
+    headers.extend([T::OverallTarget, T::OnTarget, T::XlsxNotes].map(|t| t.get(lang)));
     sheet.header(header_row, &headers, &s.header)?;
-    for department in &summary.departments {
+    let mut row = header_row;
+    for department in &c.heatmap {
         row += 1;
-        department_row(&mut sheet, row, f, department, s)?;
-        let current = department.current.as_ref();
-        for (i, dimension) in f.data.framework.dimensions.iter().enumerate() {
-            let level = current
-                .and_then(|c| c.dimension(&dimension.id))
+        department_row(&mut sheet, row, department, s)?;
+        for (i, head) in c.dimensions.iter().enumerate() {
+            let mean = department
+                .dimensions
+                .iter()
+                .find(|d| d.id == head.id)
                 .and_then(|d| d.mean_level);
-            sheet.number(row, first_dimension + col(i)?, level.map(round2), &s.level)?;
+            sheet.number(row, first_dimension + col(i)?, level(mean), &s.level)?;
         }
-        let target = department.target.as_ref().map(|t| round2(t.level));
-        sheet.number(row, after_dimensions, target, &s.level)?;
-        let on_target = department.on_target.map_or("", |yes| {
-            if yes {
-                tr(lang, "Yes", "是")
-            } else {
-                tr(lang, "No", "否")
-            }
-        });
+        sheet.number(row, after_dimensions, level(department.overall_target), &s.level)?;
+        let on_target = department
+            .on_target
+            .map_or("", |yes| if yes { T::XlsxYes } else { T::XlsxNo }.get(lang));
         sheet.text(row, after_dimensions + 1, on_target, &s.text)?;
-        let notes = notes_text(&flag_notes(department, lang), lang);
-        sheet.text(row, after_dimensions + 2, &notes, &s.text)?;
+        sheet.text(row, after_dimensions + 2, &notes(c, &department.notes), &s.text)?;
     }
     sheet.ws.set_freeze_panes(header_row + 1, 2)?;
 
     row += 2;
-    row = radar_block(&mut sheet, row, f, s)?;
+    row = radar_block(&mut sheet, row, c, s)?;
     row += 1;
-    if !f.is_scoped() {
-        stage_counts_block(&mut sheet, row, f, s)?;
-        row += 7;
+    if c.scope.is_none() {
+        row = stage_counts_block(&mut sheet, row, c, s)? + 2;
     }
-    notes(&mut sheet, row, f, s)?;
+    reading_notes(&mut sheet, row, c, s)?;
     sheet.finish()
 }
 
-/// A key figure's value on the Summary sheet.
+/// A key figure's value on the overview sheet.
 enum Figure {
     Date(Option<NaiveDate>),
     Level(Option<f64>),
@@ -329,215 +235,131 @@ enum Figure {
 /// for the government, its mean and how many departments are where in the
 /// workflow; for one department, its own status and change. Returns the
 /// last row written.
-fn key_figures(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Result<RowNum, XlsxError> {
-    let lang = f.lang;
-    let summary = &f.summary;
-    let stage = summary.stage.map(|l| f.level_name(l)).unwrap_or_default();
+fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
+    let summary = &c.summary;
+    let stage = summary
+        .stage
+        .map(|l| level_label(l, &c.level_name(l)))
+        .unwrap_or_default();
     let mut figures = vec![
+        (T::AsOf, Figure::Date(c.period)),
+        (T::XlsxGenerated, Figure::Date(Some(c.generated))),
         (
-            tr(lang, "Period (as of)", "评估期（截至）"),
-            Figure::Date(summary.period),
+            T::Basis,
+            Figure::Text(crate::present::catalogue::basis(summary.basis, lang).to_owned()),
         ),
-        (
-            tr(lang, "Generated on", "生成日期"),
-            Figure::Date(Some(f.options.generated)),
-        ),
-        (
-            tr(lang, "Basis", "统计口径"),
-            Figure::Text(summary.basis.label().get(lang).to_owned()),
-        ),
-        (
-            tr(lang, "Overall mean level", "总体平均等级"),
-            Figure::Level(summary.mean_level),
-        ),
-        (tr(lang, "Overall stage", "总体阶段"), Figure::Text(stage)),
-        (tr(lang, "Coverage", "覆盖率"), Figure::Percent(summary.coverage)),
+        (T::OverallLevel, Figure::Level(summary.mean_level)),
+        (T::XlsxOverallStage, Figure::Text(stage)),
+        (T::Coverage, Figure::Percent(summary.coverage)),
     ];
-    match summary.departments.first().filter(|_| f.is_scoped()) {
-        Some(department) => {
-            let current = department.current.as_ref();
-            let status = current.map(|c| c.status.label().get(lang).to_owned());
-            figures.extend([
-                (
-                    tr(lang, "Assessment date", "评估日期"),
-                    Figure::Date(current.map(|c| c.period)),
-                ),
-                (
-                    tr(lang, "Status", "状态"),
-                    Figure::Text(status.unwrap_or_default()),
-                ),
-                (
-                    tr(lang, "Change since previous", "较上期变化"),
-                    Figure::Change(department.change),
-                ),
-                (
-                    tr(lang, "Flags", "标记"),
-                    Figure::Text(notes_text(&flag_notes(department, lang), lang)),
-                ),
-            ]);
-        }
+    match c.heatmap.first().filter(|_| c.scope.is_some()) {
+        Some(department) => figures.extend([
+            (T::AssessedOn, Figure::Date(department.period)),
+            (T::Status, Figure::Text(department.status_label.clone())),
+            (T::ChangeSincePrevious, Figure::Change(department.change)),
+            (T::XlsxNotes, Figure::Text(notes(c, &department.notes))),
+        ]),
         None => figures.extend([
-            (
-                tr(lang, "Departments", "部门数"),
-                Figure::Count(summary.departments.len()),
-            ),
-            (tr(lang, "Assessed", "已评估"), Figure::Count(summary.assessed)),
-            (
-                tr(lang, "Approved", "已批准"),
-                Figure::Count(summary.workflow_approved),
-            ),
-            (
-                tr(lang, "Provisional", "暂定"),
-                Figure::Count(summary.provisional),
-            ),
-            (
-                tr(lang, "Assessed at this period", "本期评估"),
-                Figure::Count(summary.at_period),
-            ),
-            (
-                tr(lang, "Carried over from earlier", "沿用往期评估"),
-                Figure::Count(summary.carried_over),
-            ),
-            (
-                tr(
-                    lang,
-                    "Newer work not yet approved, not counted",
-                    "较新评估尚未批准、未计入",
-                ),
-                Figure::Count(summary.pending),
-            ),
-            (
-                tr(lang, "Latest file unreadable", "最新文件无法读取"),
-                Figure::Count(summary.unreadable),
-            ),
-            (tr(lang, "Submitted", "已提交"), Figure::Count(summary.submitted)),
-            (
-                tr(lang, "Draft or returned", "草稿或已退回"),
-                Figure::Count(summary.draft),
-            ),
+            (T::Departments, Figure::Count(summary.departments.len())),
+            (T::Assessed, Figure::Count(summary.assessed)),
+            (T::Approved, Figure::Count(summary.workflow_approved)),
+            (T::XlsxProvisionalCount, Figure::Count(summary.provisional)),
+            (T::XlsxAtPeriodCount, Figure::Count(summary.at_period)),
+            (T::XlsxCarriedOverCount, Figure::Count(summary.carried_over)),
+            (T::XlsxPendingCount, Figure::Count(summary.pending)),
+            (T::UnreadableTitle, Figure::Count(summary.unreadable)),
+            (T::Submitted, Figure::Count(summary.submitted)),
+            (T::XlsxDraftOrReturned, Figure::Count(summary.draft)),
         ]),
     }
     let mut last = row;
     for (r, (label, figure)) in (row..).zip(figures) {
-        sheet.text(r, 0, label, &s.label)?;
+        sheet.text(r, 0, label.get(lang), &s.label)?;
         match figure {
-            Figure::Date(date) => sheet.optional_date(r, 1, date, &s.date)?,
-            Figure::Level(level) => sheet.number(r, 1, level.map(round2), &s.key_level)?,
+            Figure::Date(date) => sheet.optional_date(r, 1, date, &s.key_date)?,
+            Figure::Level(value) => sheet.number(r, 1, level(value), &s.key_level)?,
             Figure::Text(text) => sheet.text(r, 1, &text, &s.text)?,
-            Figure::Percent(share) => sheet.number(r, 1, Some(round2(share)), &s.key_percent)?,
-            Figure::Count(count) => sheet.count(r, 1, count, &s.key_integer)?,
-            Figure::Change(change) => sheet.number(r, 1, change.map(round2), &s.key_change)?,
+            Figure::Percent(value) => sheet.number(r, 1, share(Some(value)), &s.key_percent)?,
+            Figure::Count(count) => sheet.count(r, 1, count, &s.key_whole)?,
+            Figure::Change(value) => sheet.number(r, 1, level(value), &s.key_change)?,
         }
         last = r;
     }
     Ok(last)
 }
 
-/// How to read the figures, below everything else on the Summary sheet:
-/// what they count (the basis, as of when, approved and provisional,
-/// carried over, unreadable files), a legend of the flags, then the rules.
-fn notes(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Result<(), XlsxError> {
-    let lang = f.lang;
-    let basis = basis_lines(&f.summary, lang, |id| f.department_name(id).to_owned());
-    let mut row = row;
-    for line in &basis {
-        sheet.note(row, 0, line, &s.note)?;
-        row += 1;
-    }
-    let legend = [
-        tr(
-            lang,
-            "Flags: provisional = the assessment is not approved, the figure may still change (dashed border on the Heatmap sheet); \
-             carried over from <date> = the department's assessment predates the period; \
-             latest assessment could not be read: <file> = its newest file is damaged, an older result or none is shown.",
-            "标记：暂定 = 评估尚未批准，结果可能变化（“热力图”表中以虚线边框标示）；沿用<日期>的评估 = 该部门的评估早于评估期；\
-             最新评估无法读取：<文件> = 其最新文件已损坏，显示的是较早的结果或无结果。",
-        ),
-        tr(
-            lang,
-            "Overall target = the weighted mean of the dimension targets; on target = every dimension with a target has reached it.",
-            "总体目标 = 各维度目标的加权平均；达标 = 所有设定目标的维度均已达到目标。",
-        ),
-    ];
-    for line in legend {
-        sheet.note(row, 0, line, &s.note)?;
-        row += 1;
-    }
-    let lines = [
-        tr(
-            lang,
-            "Mean levels run from 1 to 5 and are rounded to two decimals, as `govmaturity summary` shows them; a blank cell has no score.",
-            "平均等级取值1–5，保留两位小数，与 `govmaturity summary` 一致；空白单元格表示没有得分。",
-        ),
-        tr(
-            lang,
-            "Each department is shown by its latest assessment on or before the period that counts on the basis above; the Answers sheet lists every indicator of that assessment.",
-            "每个部门取截至评估期、符合上述统计口径的最近一次评估；“指标答案”表列出该次评估的全部指标。",
-        ),
-        tr(
-            lang,
-            "Stage = the whole level of the mean; gap = target − current; priority = ((1 + gap)² − 1) × weight.",
-            "阶段 = 平均等级的整数部分；差距 = 目标 − 当前；优先度 =（(1 + 差距)² − 1）× 权重。",
-        ),
-    ];
+/// How to read the figures, below everything else on the overview sheet:
+/// what they count (the same sentences as the other formats' cover), the
+/// notes and targets in words, then the methodology of the report.
+fn reading_notes(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) -> Result<(), XlsxError> {
+    let legend = [T::XlsxFlagLegend, T::XlsxTargetLegend, T::XlsxFiguresNote].map(|t| t.get(c.lang));
+    let lines = c
+        .basis_lines
+        .iter()
+        .map(String::as_str)
+        .chain(legend)
+        .chain(c.appendix.methodology.iter().map(String::as_str));
     for (r, line) in (row..).zip(lines) {
         sheet.note(r, 0, line, &s.note)?;
     }
     Ok(())
 }
 
-/// The first eight columns of a department's row on the Summary sheet.
+/// The first eight columns of a department's row on the overview sheet.
 fn department_row(
     sheet: &mut Sheet,
     row: RowNum,
-    f: &Figures,
-    department: &DepartmentSummary,
+    department: &DepartmentFigures,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let current = department.current.as_ref();
-    sheet.text(row, 0, &department.department, &s.text)?;
-    sheet.text(row, 1, f.department_name(&department.department), &s.text)?;
-    sheet.optional_date(row, 2, current.map(|c| c.period), &s.date)?;
-    let status = current.map(|c| c.status.label().get(f.lang).to_owned());
-    sheet.text(row, 3, &status.unwrap_or_default(), &s.text)?;
-    sheet.number(row, 4, current.and_then(|c| c.mean_level).map(round2), &s.level)?;
-    let stage = current.and_then(|c| c.stage).map(|l| f.level_name(l));
-    sheet.text(row, 5, &stage.unwrap_or_default(), &s.text)?;
-    sheet.number(row, 6, current.map(|c| round2(c.coverage)), &s.percent)?;
-    sheet.number(row, 7, department.change.map(round2), &s.change)?;
+    sheet.text(row, 0, &department.id, &s.text)?;
+    sheet.text(row, 1, &department.name, &s.text)?;
+    sheet.optional_date(row, 2, department.period, &s.date)?;
+    sheet.text(row, 3, &department.status_label, &s.text)?;
+    let level_format = if department.is_provisional() {
+        &s.level_provisional
+    } else {
+        &s.level
+    };
+    sheet.number(row, 4, level(department.mean_level), level_format)?;
+    let stage = department
+        .stage
+        .map(|l| level_label(l, &department.stage_name))
+        .unwrap_or_default();
+    sheet.text(row, 5, &stage, &s.text)?;
+    sheet.number(row, 6, share(department.coverage), &s.percent)?;
+    sheet.number(row, 7, level(department.change), &s.change)?;
     Ok(())
 }
 
 /// The dimension means (and targets, when any are set) as a small table
 /// starting at `row`, with a native radar chart beside it. Returns the row
 /// after the table.
-fn radar_block(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Result<RowNum, XlsxError> {
-    let lang = f.lang;
-    let means = f.dimension_means();
-    let targets = f.dimension_targets();
-    let has_targets = targets.iter().any(Option::is_some);
-    let series_name = if f.is_scoped() {
-        f.scope_name()
-    } else {
-        tr(lang, "Government mean", "全市平均").to_owned()
+fn radar_block(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
+    let has_targets = c.dimension_overview.iter().any(|d| d.target.is_some());
+    let series_name = match &c.scope {
+        Some((_, name)) => name.clone(),
+        None => T::XlsxGovernmentMean.get(lang).to_owned(),
     };
-    let mut headers = vec![tr(lang, "Dimension", "维度"), series_name.as_str()];
+    let mut headers = vec![T::Dimension.get(lang), series_name.as_str()];
     if has_targets {
-        headers.push(tr(lang, "Target", "目标"));
+        headers.push(T::Target.get(lang));
     }
     sheet.header(row, &headers, &s.header)?;
     let first = row + 1;
     let mut last = row;
-    for ((dimension, level), target) in f.data.framework.dimensions.iter().zip(&means).zip(&targets) {
+    for dimension in &c.dimension_overview {
         last += 1;
-        sheet.text(last, 0, dimension.name.get(lang), &s.text)?;
-        sheet.number(last, 1, level.map(round2), &s.level)?;
+        sheet.text(last, 0, &dimension.name, &s.text)?;
+        sheet.number(last, 1, level(dimension.mean_level), &s.level)?;
         if has_targets {
-            sheet.number(last, 2, target.map(|t| f64::from(t.get())), &s.integer)?;
+            sheet.number(last, 2, whole(dimension.target), &s.whole)?;
         }
     }
     if last >= first {
-        let chart = radar_chart(&sheet.name, row, first, last, has_targets, f);
+        let chart = radar_chart(&sheet.name, row, first, last, has_targets, lang);
         sheet.ws.insert_chart(row, 4, &chart)?;
     }
     // The chart is 340 px, 17 rows of 20 px, tall: keep what follows below it.
@@ -552,12 +374,10 @@ fn radar_chart(
     first: RowNum,
     last: RowNum,
     has_targets: bool,
-    f: &Figures,
+    lang: Lang,
 ) -> Chart {
     let mut chart = Chart::new(ChartType::RadarWithMarkers);
-    chart
-        .title()
-        .set_name(tr(f.lang, "Mean level by dimension", "各维度平均等级"));
+    chart.title().set_name(T::XlsxRadarTitle.get(lang));
     let colours = [series_colour(0), series_colour(1)];
     let columns: &[ColNum] = if has_targets { &[1, 2] } else { &[1] };
     for (i, &column) in columns.iter().enumerate() {
@@ -583,71 +403,60 @@ fn radar_chart(
     chart.y_axis().set_min(0).set_max(5).set_major_unit(1);
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(520).set_height(340);
-    chart.set_alt_text(tr(
-        f.lang,
-        "Radar chart of the mean maturity level of each dimension, from the table beside it.",
-        "各维度平均成熟度等级雷达图，数据见旁边的表格。",
-    ));
+    chart.set_alt_text(T::XlsxRadarAlt.get(lang));
     chart
 }
 
 /// How many departments are at each stage, as a small table at `row`.
-fn stage_counts_block(sheet: &mut Sheet, row: RowNum, f: &Figures, s: &Styles) -> Result<(), XlsxError> {
-    let lang = f.lang;
-    sheet.header(
-        row,
-        &[tr(lang, "Stage", "阶段"), tr(lang, "Departments", "部门数")],
-        &s.header,
-    )?;
-    for ((level, count), r) in Level::all().zip(f.summary.stage_counts).zip(row + 1..) {
-        sheet.text(
-            r,
-            0,
-            &format!("{} · {}", level.get(), f.level_name(level)),
-            &s.text,
-        )?;
-        sheet.count(r, 1, count, &s.integer)?;
+/// Returns the last row written.
+fn stage_counts_block(
+    sheet: &mut Sheet,
+    row: RowNum,
+    c: &ReportContent,
+    s: &Styles,
+) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
+    sheet.header(row, &[T::Stage.get(lang), T::Departments.get(lang)], &s.header)?;
+    let mut last = row;
+    for (head, count) in c.levels.iter().zip(c.summary.stage_counts) {
+        last += 1;
+        sheet.text(last, 0, &level_label(head.level, &head.name), &s.text)?;
+        sheet.count(last, 1, count, &s.whole)?;
     }
-    Ok(())
+    Ok(last)
 }
 
-/// Heatmap: departments × dimensions (and overall) mean levels, coloured by
-/// a three-colour scale from the viridis ends, with a legend underneath.
-fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[1])?;
-    let dimensions = &f.data.framework.dimensions;
-    let mut headers = vec![tr(lang, "Department", "部门")];
-    headers.extend(dimensions.iter().map(|d| d.name.get(lang)));
-    headers.push(tr(lang, "Overall", "总体"));
-    headers.push(tr(lang, "Notes", "说明"));
+/// The heatmap: departments × dimensions (and overall) mean levels, coloured
+/// by a three-colour scale from the viridis ends, with a legend underneath.
+fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[1].get(lang))?;
+    let mut headers = vec![T::Department.get(lang)];
+    headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
+    headers.push(T::OverallMean.get(lang));
+    headers.push(T::XlsxNotes.get(lang));
     sheet.header(0, &headers, &s.header)?;
-    let last_col = col(dimensions.len() + 1)?;
+    let last_col = col(c.dimensions.len() + 1)?;
     let mut row: RowNum = 0;
-    for department in &f.summary.departments {
+    for department in &c.heatmap {
         row += 1;
-        let current = department.current.as_ref();
         // A provisional row's cells carry a dashed border.
         let heat = if department.is_provisional() {
             &s.heat_provisional
         } else {
             &s.heat
         };
-        sheet.text(row, 0, f.department_name(&department.department), &s.text)?;
-        for (i, dimension) in dimensions.iter().enumerate() {
-            let level = current
-                .and_then(|c| c.dimension(&dimension.id))
+        sheet.text(row, 0, &department.name, &s.text)?;
+        for (i, head) in c.dimensions.iter().enumerate() {
+            let mean = department
+                .dimensions
+                .iter()
+                .find(|d| d.id == head.id)
                 .and_then(|d| d.mean_level);
-            sheet.number(row, col(i + 1)?, level.map(round2), heat)?;
+            sheet.number(row, col(i + 1)?, level(mean), heat)?;
         }
-        sheet.number(
-            row,
-            last_col,
-            current.and_then(|c| c.mean_level).map(round2),
-            heat,
-        )?;
-        let notes = notes_text(&flag_notes(department, lang), lang);
-        sheet.text(row, last_col + 1, &notes, &s.text)?;
+        sheet.number(row, last_col, level(department.mean_level), heat)?;
+        sheet.text(row, last_col + 1, &notes(c, &department.notes), &s.text)?;
     }
     if row > 0 {
         colour_scale(&mut sheet.ws, 1, 1, row, last_col)?;
@@ -655,13 +464,9 @@ fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     sheet.freeze_header(1, 1)?;
 
     let legend = row + 2;
-    sheet.text(
-        legend,
-        0,
-        tr(lang, "Colour scale (mean level)", "颜色刻度（平均等级）"),
-        &s.label,
-    )?;
-    for level in Level::all() {
+    sheet.text(legend, 0, T::XlsxColourScale.get(lang), &s.label)?;
+    for head in &c.levels {
+        let level = head.level;
         sheet.count(
             legend,
             ColNum::from(level.get()),
@@ -670,26 +475,8 @@ fn heatmap_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
         )?;
     }
     colour_scale(&mut sheet.ws, legend, 1, legend, 5)?;
-    sheet.note(
-        legend + 1,
-        0,
-        tr(
-            lang,
-            "Dark = lagging (level 1), light = advanced (level 5); grey = no score.",
-            "深色 = 落后（1级），浅色 = 领先（5级）；灰色 = 无得分。",
-        ),
-        &s.note,
-    )?;
-    sheet.note(
-        legend + 2,
-        0,
-        tr(
-            lang,
-            "Dashed border: provisional figure (the assessment is not yet approved); the Notes column says so in words.",
-            "虚线边框：暂定结果（评估尚未批准），“说明”列以文字注明。",
-        ),
-        &s.note,
-    )?;
+    sheet.note(legend + 1, 0, T::XlsxColourScaleNote.get(lang), &s.note)?;
+    sheet.note(legend + 2, 0, T::XlsxDashedNote.get(lang), &s.note)?;
     sheet.finish()
 }
 
@@ -741,130 +528,153 @@ fn dark_text_from() -> f64 {
         .unwrap_or(5.0)
 }
 
-/// Scores: one row per department and dimension with the figures behind it.
-fn scores_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[2])?;
-    sheet.header(
-        0,
-        &[
-            tr(lang, "Department id", "部门编号"),
-            tr(lang, "Department", "部门"),
-            tr(lang, "Period", "评估期"),
-            tr(lang, "Dimension id", "维度编号"),
-            tr(lang, "Dimension", "维度"),
-            tr(lang, "Mean level", "平均等级"),
-            tr(lang, "Floor", "最低等级"),
-            tr(lang, "Weakest indicator", "最弱指标"),
-            tr(lang, "Target", "目标"),
-            tr(lang, "Gap", "差距"),
-            tr(lang, "Priority", "优先度"),
-            tr(lang, "Change since previous", "较上期变化"),
-            tr(lang, "Coverage", "覆盖率"),
-            tr(lang, "Imbalanced", "失衡"),
-        ],
-        &s.header,
-    )?;
-    let framework = &f.data.framework;
+/// The ranking, as the PDF and HTML print it: the shared rank ("3 / 12"),
+/// the department, its mean level, stage, change and coverage; then the
+/// department's notes.
+fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[2].get(lang))?;
+    let headers = [
+        T::Rank,
+        T::Department,
+        T::OverallLevel,
+        T::Stage,
+        T::Change,
+        T::Coverage,
+        T::XlsxNotes,
+    ]
+    .map(|t| t.get(lang));
+    sheet.header(0, &headers, &s.header)?;
     let mut row: RowNum = 0;
-    for department in &f.summary.departments {
-        let Some(current) = &department.current else {
+    for rank in &c.ranking {
+        row += 1;
+        // The rank is the number; the format adds " / 12" after it.
+        let rank_format = s.number.clone().set_num_format(format!("0\" / {}\"", rank.of));
+        // Department counts are far below 2^52, so the conversion is exact.
+        sheet.number(row, 0, rank.rank.map(|n| n as f64), &rank_format)?;
+        sheet.text(row, 1, &rank.name, &s.text)?;
+        let level_format = if rank.provisional {
+            &s.level_provisional
+        } else {
+            &s.level
+        };
+        sheet.number(row, 2, level(rank.mean_level), level_format)?;
+        let stage = rank
+            .stage
+            .map(|l| level_label(l, &rank.stage_name))
+            .unwrap_or_default();
+        sheet.text(row, 3, &stage, &s.text)?;
+        sheet.number(row, 4, level(rank.change), &s.change)?;
+        sheet.number(row, 5, share(rank.coverage), &s.percent)?;
+        sheet.text(row, 6, &notes(c, &rank.notes), &s.text)?;
+    }
+    sheet.freeze_header(1, 2)?;
+    sheet.finish()
+}
+
+/// The dimension figures: one row per department and dimension.
+fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[3].get(lang))?;
+    let headers = [
+        T::XlsxDepartmentId,
+        T::Department,
+        T::AssessedOn,
+        T::XlsxDimensionId,
+        T::Dimension,
+        T::Mean,
+        T::Floor,
+        T::WeakestIndicator,
+        T::Target,
+        T::Gap,
+        T::Priority,
+        T::ChangeSincePrevious,
+        T::Coverage,
+        T::Imbalanced,
+    ]
+    .map(|t| t.get(lang));
+    sheet.header(0, &headers, &s.header)?;
+    let mut row: RowNum = 0;
+    for department in &c.heatmap {
+        let Some(period) = department.period else {
             continue;
         };
-        for (i, score) in current.dimensions.iter().enumerate() {
+        for dimension in &department.dimensions {
             row += 1;
-            let dimension_name = framework
-                .dimension(&score.dimension)
-                .map_or("", |d| d.name.get(lang));
-            let weakest = score
-                .floor_indicator
-                .as_deref()
-                .and_then(|id| framework.indicator(id))
-                .map_or("", |(_, indicator)| indicator.name.get(lang));
-            let change = department.dimension_changes.get(i).copied().flatten();
-            sheet.text(row, 0, &department.department, &s.text)?;
-            sheet.text(row, 1, f.department_name(&department.department), &s.text)?;
-            sheet.date(row, 2, current.period, &s.date)?;
-            sheet.text(row, 3, &score.dimension, &s.text)?;
-            sheet.text(row, 4, dimension_name, &s.text)?;
-            sheet.number(row, 5, score.mean_level.map(round2), &s.level)?;
-            sheet.number(row, 6, score.floor.map(|l| f64::from(l.get())), &s.integer)?;
-            sheet.text(row, 7, weakest, &s.text)?;
-            sheet.number(row, 8, score.target.map(|l| f64::from(l.get())), &s.integer)?;
-            sheet.number(row, 9, score.gap.map(round2), &s.level)?;
-            sheet.number(row, 10, score.priority.map(round2), &s.level)?;
-            sheet.number(row, 11, change.map(round2), &s.change)?;
-            sheet.number(row, 12, score.coverage.map(round2), &s.percent)?;
+            sheet.text(row, 0, &department.id, &s.text)?;
+            sheet.text(row, 1, &department.name, &s.text)?;
+            sheet.date(row, 2, period, &s.date)?;
+            sheet.text(row, 3, &dimension.id, &s.text)?;
+            sheet.text(row, 4, &dimension.name, &s.text)?;
+            sheet.number(row, 5, level(dimension.mean_level), &s.level)?;
+            sheet.number(row, 6, whole(dimension.floor), &s.whole)?;
+            sheet.text(
+                row,
+                7,
+                dimension.floor_indicator.as_deref().unwrap_or(""),
+                &s.text,
+            )?;
+            sheet.number(row, 8, whole(dimension.target), &s.whole)?;
+            sheet.number(row, 9, level(dimension.gap), &s.level)?;
+            sheet.number(row, 10, priority(dimension.priority), &s.priority)?;
+            sheet.number(row, 11, level(dimension.change), &s.change)?;
+            sheet.number(row, 12, share(dimension.coverage), &s.percent)?;
             sheet
                 .ws
-                .write_boolean_with_format(row, 13, score.imbalanced, &s.text)?;
+                .write_boolean_with_format(row, 13, dimension.imbalanced, &s.text)?;
         }
     }
     sheet.freeze_header(1, 2)?;
     sheet.finish()
 }
 
-/// Answers: every indicator of every current assessment (the ones the
-/// figures are based on), answered or not, with its evidence.
-fn answers_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[3])?;
-    sheet.header(
-        0,
-        &[
-            tr(lang, "Department id", "部门编号"),
-            tr(lang, "Department", "部门"),
-            tr(lang, "Period", "评估期"),
-            tr(lang, "Status", "状态"),
-            tr(lang, "Dimension", "维度"),
-            tr(lang, "Indicator id", "指标编号"),
-            tr(lang, "Indicator", "指标"),
-            tr(lang, "Level", "等级"),
-            tr(lang, "Not applicable", "不适用"),
-            tr(lang, "Reason", "不适用原因"),
-            tr(lang, "Evidence", "证据"),
-            tr(lang, "Links", "链接"),
-            tr(lang, "Confidence", "置信度"),
-            tr(lang, "Comment", "备注"),
-        ],
-        &s.header,
-    )?;
+/// The indicator answers: every indicator of every current assessment (the
+/// ones the figures are based on), answered or not, with its evidence.
+fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[4].get(lang))?;
+    let headers = [
+        T::XlsxDepartmentId,
+        T::Department,
+        T::AssessedOn,
+        T::Status,
+        T::Dimension,
+        T::XlsxIndicatorId,
+        T::Indicator,
+        T::Level,
+        T::NotApplicable,
+        T::Reason,
+        T::Evidence,
+        T::Links,
+        T::Confidence,
+        T::Comment,
+    ]
+    .map(|t| t.get(lang));
+    sheet.header(0, &headers, &s.header)?;
     let mut row: RowNum = 0;
-    for department in &f.summary.departments {
-        let Some(current) = &department.current else {
+    for section in &c.sections {
+        let figures = &section.figures;
+        let Some(period) = figures.period else {
             continue;
         };
-        let Some(assessment) = f.data.find(&department.department, current.period) else {
-            continue;
-        };
-        for (dimension, indicator) in f.data.framework.indicators() {
+        for answer in &section.answers {
             row += 1;
-            let answer = assessment.answers.get(&indicator.id);
-            let rating = assessment.rating(&indicator.id);
-            let reason = match rating {
-                crate::model::Rating::NotApplicable { reason } => reason.as_str(),
-                _ => "",
-            };
-            sheet.text(row, 0, &department.department, &s.text)?;
-            sheet.text(row, 1, f.department_name(&department.department), &s.text)?;
-            sheet.date(row, 2, assessment.period, &s.date)?;
-            sheet.text(row, 3, assessment.status.label().get(lang), &s.text)?;
-            sheet.text(row, 4, dimension.name.get(lang), &s.text)?;
-            sheet.text(row, 5, &indicator.id, &s.text)?;
-            sheet.text(row, 6, indicator.name.get(lang), &s.text)?;
-            sheet.number(row, 7, rating.level().map(|l| f64::from(l.get())), &s.integer)?;
+            sheet.text(row, 0, &figures.id, &s.text)?;
+            sheet.text(row, 1, &figures.name, &s.text)?;
+            sheet.date(row, 2, period, &s.date)?;
+            sheet.text(row, 3, &figures.status_label, &s.text)?;
+            sheet.text(row, 4, c.dimension_name(&answer.dimension), &s.text)?;
+            sheet.text(row, 5, &answer.indicator, &s.text)?;
+            sheet.text(row, 6, &answer.indicator_name, &s.text)?;
+            sheet.number(row, 7, whole(answer.level), &s.whole)?;
             sheet
                 .ws
-                .write_boolean_with_format(row, 8, rating.is_not_applicable(), &s.text)?;
-            sheet.wrapped(row, 9, reason, &s.wrap)?;
-            sheet.wrapped(row, 10, answer.map_or("", |a| a.evidence.as_str()), &s.wrap)?;
-            let links = answer.map(|a| a.links.join("\n")).unwrap_or_default();
-            sheet.wrapped(row, 11, &links, &s.wrap)?;
-            let confidence = answer
-                .and_then(|a| a.confidence)
-                .map(|c| c.label().get(lang).to_owned());
-            sheet.text(row, 12, &confidence.unwrap_or_default(), &s.text)?;
-            sheet.wrapped(row, 13, answer.map_or("", |a| a.comment.as_str()), &s.wrap)?;
+                .write_boolean_with_format(row, 8, answer.not_applicable.is_some(), &s.text)?;
+            sheet.wrapped(row, 9, answer.not_applicable.as_deref().unwrap_or(""), &s.wrap)?;
+            sheet.wrapped(row, 10, &answer.evidence, &s.wrap)?;
+            sheet.wrapped(row, 11, &answer.links.join("\n"), &s.wrap)?;
+            sheet.text(row, 12, &answer.confidence_label, &s.text)?;
+            sheet.wrapped(row, 13, &answer.comment, &s.wrap)?;
         }
     }
     // Reasons and comments are short and rare: narrower than evidence.
@@ -878,220 +688,181 @@ fn answers_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
     sheet.finish()
 }
 
-/// Priorities: every indicator short of its target, most urgent first, with
-/// the rubric text of the next level up — what to do next.
-fn priorities_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[4])?;
-    sheet.header(
-        0,
-        &[
-            tr(lang, "Rank", "排名"),
-            tr(lang, "Department", "部门"),
-            tr(lang, "Dimension", "维度"),
-            tr(lang, "Indicator id", "指标编号"),
-            tr(lang, "Indicator", "指标"),
-            tr(lang, "Current level", "当前等级"),
-            tr(lang, "Target", "目标"),
-            tr(lang, "Gap", "差距"),
-            tr(lang, "Weight", "权重"),
-            tr(lang, "Priority", "优先度"),
-            tr(lang, "Next level", "下一等级"),
-            tr(
-                lang,
-                "What to do next (next level's rubric)",
-                "下一步（下一等级的评分标准）",
-            ),
-            tr(lang, "Notes", "说明"),
-        ],
-        &s.header,
-    )?;
-    let framework = &f.data.framework;
-    // Each department's notes, made once: there may be thousands of rows.
-    let notes: std::collections::HashMap<&str, String> = f
-        .summary
-        .departments
-        .iter()
-        .map(|d| (d.department.as_str(), notes_text(&flag_notes(d, lang), lang)))
-        .collect();
+/// The top priorities, as the PDF and HTML print them: department,
+/// indicator, current level, target, gap, priority and the framework's
+/// description of the next level; then what the report prints under those
+/// cells, each in a column of its own so that every cell stays one value:
+/// the indicator's dimension and the department's notes.
+fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let l = c.labels;
+    let mut sheet = Sheet::new(SHEETS[5].get(lang))?;
+    let headers = [
+        T::Department.get(lang),
+        T::Indicator.get(lang),
+        T::Current.get(lang),
+        T::Target.get(lang),
+        T::Gap.get(lang),
+        T::Priority.get(lang),
+        l.next_step,
+        T::Dimension.get(lang),
+        T::XlsxNotes.get(lang),
+    ];
+    sheet.header(0, &headers, &s.header)?;
     let mut row: RowNum = 0;
-    for priority in analysis::priorities(&f.data, &f.summary) {
-        let Some((dimension, indicator)) = priority
-            .indicator
-            .as_deref()
-            .and_then(|id| framework.indicator(id))
-        else {
-            continue;
-        };
+    for p in &c.priorities {
         row += 1;
-        // A current level is a whole level 1–5 here, so the cast is exact.
-        let next = Level::clamped((priority.current.round() as u8).saturating_add(1));
-        let rubric = indicator.levels.get(next.index()).map_or("", |t| t.get(lang));
-        sheet.count(row, 0, usize::try_from(row).unwrap_or(usize::MAX), &s.integer)?;
-        sheet.text(row, 1, f.department_name(&priority.department), &s.text)?;
-        sheet.text(row, 2, dimension.name.get(lang), &s.text)?;
-        sheet.text(row, 3, &indicator.id, &s.text)?;
-        sheet.text(row, 4, indicator.name.get(lang), &s.text)?;
-        sheet.number(row, 5, Some(priority.current), &s.integer)?;
-        sheet.number(row, 6, Some(f64::from(priority.target.get())), &s.integer)?;
-        sheet.number(row, 7, Some(round2(priority.gap)), &s.level)?;
-        sheet.number(row, 8, Some(priority.weight), &s.general)?;
-        sheet.number(row, 9, Some(round2(priority.priority)), &s.level)?;
-        sheet.number(row, 10, Some(f64::from(next.get())), &s.integer)?;
-        sheet.wrapped(row, 11, rubric, &s.wrap)?;
-        let note = notes.get(priority.department.as_str()).map_or("", String::as_str);
-        sheet.text(row, 12, note, &s.text)?;
+        sheet.text(row, 0, &p.department_name, &s.text)?;
+        sheet.text(row, 1, &p.indicator_name, &s.text)?;
+        let current = if p.provisional {
+            &s.whole_provisional
+        } else {
+            &s.whole
+        };
+        sheet.number(row, 2, whole(Some(p.current)), current)?;
+        sheet.number(row, 3, whole(Some(p.target)), &s.whole)?;
+        sheet.number(row, 4, Some(format::round(p.gap, 0)), &s.whole)?;
+        sheet.number(row, 5, priority(Some(p.priority)), &s.priority)?;
+        let next = format!(
+            "{}{} — {}",
+            l.level_prefix,
+            format::level_digit(p.next_level),
+            p.next_rubric
+        );
+        sheet.wrapped(row, 6, &next, &s.wrap)?;
+        sheet.text(row, 7, &p.dimension_name, &s.text)?;
+        sheet.text(row, 8, &notes(c, &p.notes), &s.text)?;
     }
-    sheet.freeze_header(1, 2)?;
-    if row > 0 {
-        sheet.ws.autofilter(0, 0, row, 12)?;
+    if row == 0 {
+        sheet.note(1, 0, T::NoPriorities.get(lang), &s.note)?;
     }
+    sheet.cap(6, 60.0);
+    sheet.freeze_header(1, 1)?;
     sheet.finish()
 }
 
 /// Trends: one row per period. Whole government: the government mean,
-/// lowest and highest department, then each department's overall level;
-/// one department: its overall level and each dimension's. A native line
-/// chart with dates on the category axis draws the first columns.
-fn trends_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[5])?;
-    let series = trend_series(f);
-    let mut headers = vec![tr(lang, "Period", "评估期").to_owned()];
-    headers.extend(series.iter().map(|c| c.name.clone()));
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    sheet.header(0, &header_refs, &s.header)?;
+/// lowest and highest department and how many were assessed, then each
+/// department's overall level; one department: its overall level and each
+/// dimension's. A native line chart with dates on the category axis draws
+/// the first columns.
+fn trends_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[6].get(lang))?;
+    let series = trend_series(c);
+    let mut headers = vec![T::Period.get(lang)];
+    headers.extend(series.iter().map(|column| column.name.as_ref()));
+    sheet.header(0, &headers, &s.header)?;
+    let periods: Vec<NaiveDate> = c.history.iter().map(|point| point.period).collect();
     let mut row: RowNum = 0;
-    for period in &f.periods {
+    for period in &periods {
         row += 1;
         sheet.date(row, 0, *period, &s.date)?;
         for (i, column) in series.iter().enumerate() {
             let value = column.points.iter().find(|(p, _)| p == period).map(|(_, v)| *v);
-            let format = if column.is_count { &s.integer } else { &s.level };
-            sheet.number(row, col(i + 1)?, value.map(round2), format)?;
+            match column.kind {
+                SeriesKind::Count => sheet.number(row, col(i + 1)?, value, &s.whole)?,
+                _ => sheet.number(row, col(i + 1)?, level(value), &s.level)?,
+            }
         }
     }
     sheet.freeze_header(1, 1)?;
     if row > 0 {
-        let chart = trend_chart(&sheet.name, row, &series, f);
+        let chart = trend_chart(&sheet.name, row, &series, &periods, lang);
         sheet.ws.insert_chart(row + 2, 1, &chart)?;
     }
     sheet.finish()
 }
 
+/// How a Trends column is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SeriesKind {
+    /// A level line the chart draws.
+    Line,
+    /// The min–max band of the government trend: drawn thin and dashed.
+    Band,
+    /// Departments counted: not drawn.
+    Count,
+    /// A level the chart leaves out (each department of the government).
+    Hidden,
+}
+
 /// One column of the Trends sheet.
-struct TrendSeries {
-    name: String,
+struct TrendSeries<'a> {
+    name: Cow<'a, str>,
     /// `(period, value)`, oldest first.
-    points: Vec<(NaiveDate, f64)>,
-    /// Whether the chart draws it.
-    charted: bool,
-    /// Departments counted, rather than a level.
-    is_count: bool,
-    /// Drawn thin and dashed (the band of the government trend).
-    is_band: bool,
+    points: Cow<'a, [(NaiveDate, f64)]>,
+    kind: SeriesKind,
 }
 
-/// The columns of the Trends sheet, up to the report's date.
-fn trend_series(f: &Figures) -> Vec<TrendSeries> {
-    let lang = f.lang;
-    let last = f.summary.period;
-    let upto = |points: Vec<(NaiveDate, f64)>| -> Vec<(NaiveDate, f64)> {
-        points
-            .into_iter()
-            .filter(|(p, _)| last.is_none_or(|l| *p <= l))
-            .collect()
+/// The columns of the Trends sheet.
+fn trend_series<'a>(c: &'a ReportContent) -> Vec<TrendSeries<'a>> {
+    let lang = c.lang;
+    // A department's own overall level is headed "Overall".
+    let own = |trend: &'a LevelTrend| -> Cow<'a, str> {
+        if trend.id.is_none() {
+            Cow::Borrowed(T::OverallMean.get(lang))
+        } else {
+            Cow::Borrowed(trend.name.as_str())
+        }
     };
-    let level = |name: String, points, charted| TrendSeries {
-        name,
-        points,
-        charted,
-        is_count: false,
-        is_band: false,
-    };
-    if let Some(id) = f.options.department.as_deref() {
-        let mut series = vec![level(
-            tr(lang, "Overall", "总体").to_owned(),
-            upto(analysis::trend_on(&f.data, id, None, f.options.basis).points),
-            true,
-        )];
-        series.extend(f.data.framework.dimensions.iter().map(|d| {
-            level(
-                d.name.get(lang).to_owned(),
-                upto(analysis::trend_on(&f.data, id, Some(&d.id), f.options.basis).points),
-                true,
-            )
-        }));
-        return series;
+    if c.scope.is_some() {
+        return c
+            .level_trends
+            .iter()
+            .map(|trend| TrendSeries {
+                name: own(trend),
+                points: Cow::Borrowed(trend.points.as_slice()),
+                kind: SeriesKind::Line,
+            })
+            .collect();
     }
-    let ids: Vec<&str> = f
-        .summary
-        .departments
-        .iter()
-        .map(|d| d.department.as_str())
-        .collect();
-    let group: Vec<_> = analysis::group_trend_on(&f.data, &ids, None, f.options.basis)
-        .into_iter()
-        .filter(|g| last.is_none_or(|l| g.period <= l))
-        .collect();
-    let pick = |value: fn(&analysis::GroupPoint) -> f64| group.iter().map(|g| (g.period, value(g))).collect();
-    let mut series = vec![
-        level(
-            tr(lang, "Government mean", "全市平均").to_owned(),
-            pick(|g| g.mean),
-            true,
-        ),
-        TrendSeries {
-            is_band: true,
-            ..level(
-                tr(lang, "Lowest department", "最低部门").to_owned(),
-                pick(|g| g.min),
-                true,
-            )
-        },
-        TrendSeries {
-            is_band: true,
-            ..level(
-                tr(lang, "Highest department", "最高部门").to_owned(),
-                pick(|g| g.max),
-                true,
-            )
-        },
-        TrendSeries {
-            is_count: true,
-            // Counts are far below 2^52, so the conversion is exact.
-            ..level(
-                tr(lang, "Departments assessed", "已评估部门数").to_owned(),
-                group.iter().map(|g| (g.period, g.count as f64)).collect(),
-                false,
-            )
-        },
+    let pick = |value: fn(&GroupPoint) -> f64| -> Cow<'a, [(NaiveDate, f64)]> {
+        Cow::Owned(c.history.iter().map(|g| (g.period, value(g))).collect())
+    };
+    let group = [
+        (T::XlsxGovernmentMean, pick(|g| g.mean), SeriesKind::Line),
+        (T::TrendLowest, pick(|g| g.min), SeriesKind::Band),
+        (T::TrendHighest, pick(|g| g.max), SeriesKind::Band),
+        // Counts are far below 2^52, so the conversion is exact.
+        (T::TrendAssessedCount, pick(|g| g.count as f64), SeriesKind::Count),
     ];
-    series.extend(ids.iter().map(|id| {
-        level(
-            f.department_name(id).to_owned(),
-            upto(analysis::trend_on(&f.data, id, None, f.options.basis).points),
-            false,
-        )
-    }));
-    series
+    group
+        .into_iter()
+        .map(|(name, points, kind)| TrendSeries {
+            name: Cow::Borrowed(name.get(lang)),
+            points,
+            kind,
+        })
+        .chain(c.level_trends.iter().map(|trend| TrendSeries {
+            name: own(trend),
+            points: Cow::Borrowed(trend.points.as_slice()),
+            kind: SeriesKind::Hidden,
+        }))
+        .collect()
 }
 
-/// A line chart of the charted trend columns over rows 1..=`last_row`,
-/// with the periods as dates on the category axis and levels 1–5 up.
-fn trend_chart(sheet: &str, last_row: RowNum, series: &[TrendSeries], f: &Figures) -> Chart {
+/// A line chart of the drawn trend columns over rows 1..=`last_row`, with
+/// the periods as dates on the category axis and levels 1–5 up.
+fn trend_chart(
+    sheet: &str,
+    last_row: RowNum,
+    series: &[TrendSeries],
+    periods: &[NaiveDate],
+    lang: Lang,
+) -> Chart {
     let mut chart = Chart::new(ChartType::Line);
-    let title = if f.is_scoped() {
-        tr(f.lang, "Mean level over time", "平均等级变化")
-    } else {
-        tr(f.lang, "Government mean level over time", "全市平均等级变化")
-    };
-    chart.title().set_name(title);
-    for (i, column) in series.iter().enumerate().filter(|(_, c)| c.charted) {
+    chart.title().set_name(T::TrendsChart.get(lang));
+    let drawn = series
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| matches!(column.kind, SeriesKind::Line | SeriesKind::Band));
+    for (i, column) in drawn {
         let Ok(column_number) = col(i + 1) else {
             continue;
         };
-        let colour = if column.is_band {
+        let band = column.kind == SeriesKind::Band;
+        let colour = if band {
             Rgb(0x76, 0x76, 0x76)
         } else {
             series_colour(i)
@@ -1099,19 +870,19 @@ fn trend_chart(sheet: &str, last_row: RowNum, series: &[TrendSeries], f: &Figure
         let mut line = ChartLine::new();
         // The first column (the government mean, or the department's
         // overall level) leads; dimensions follow thinner, the band dashed.
-        let width = match (i, column.is_band) {
+        let width = match (i, band) {
             (_, true) => 1.25,
             (0, _) => 3.0,
             _ => 1.75,
         };
         line.set_color(excel_colour(colour)).set_width(width);
-        if column.is_band {
+        if band {
             line.set_dash_type(ChartLineDashType::Dash);
         }
         let mut marker = ChartMarker::new();
         marker
             .set_type(ChartMarkerType::Circle)
-            .set_size(if column.is_band { 4 } else { 6 })
+            .set_size(if band { 4 } else { 6 })
             .set_format(ChartSolidFill::new().set_color(excel_colour(colour)));
         chart
             .add_series()
@@ -1127,21 +898,17 @@ fn trend_chart(sheet: &str, last_row: RowNum, series: &[TrendSeries], f: &Figure
         .x_axis()
         .set_date_axis(true)
         .set_num_format("yyyy-mm")
-        .set_major_unit(typical_gap_months(&f.periods))
+        .set_major_unit(typical_gap_months(periods))
         .set_major_unit_date_type(ChartAxisDateUnitType::Months);
     chart
         .y_axis()
         .set_min(1)
         .set_max(5)
         .set_major_unit(1)
-        .set_name(tr(f.lang, "Mean level", "平均等级"));
+        .set_name(T::Mean.get(lang));
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(720).set_height(360);
-    chart.set_alt_text(tr(
-        f.lang,
-        "Line chart of mean maturity levels per period, from the table above.",
-        "各评估期平均成熟度等级折线图，数据见上方表格。",
-    ));
+    chart.set_alt_text(T::XlsxTrendAlt.get(lang));
     chart
 }
 
@@ -1160,32 +927,34 @@ fn typical_gap_months(periods: &[NaiveDate]) -> u16 {
     u16::try_from(months as i64).unwrap_or(u16::MAX)
 }
 
-/// Framework: every indicator with its weight and its five level descriptors.
-fn framework_sheet(f: &Figures, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = f.lang;
-    let mut sheet = Sheet::new(sheet_names(lang)[6])?;
+/// The framework: every indicator with its weight and its five level descriptors.
+fn framework_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[7].get(lang))?;
     let mut headers: Vec<String> = [
-        tr(lang, "Dimension id", "维度编号"),
-        tr(lang, "Dimension", "维度"),
-        tr(lang, "Dimension weight", "维度权重"),
-        tr(lang, "Indicator id", "指标编号"),
-        tr(lang, "Indicator", "指标"),
-        tr(lang, "Indicator weight", "指标权重"),
+        T::XlsxDimensionId,
+        T::Dimension,
+        T::XlsxDimensionWeight,
+        T::XlsxIndicatorId,
+        T::Indicator,
+        T::XlsxIndicatorWeight,
     ]
-    .map(str::to_owned)
+    .map(|t| t.get(lang).to_owned())
     .to_vec();
-    headers.extend(Level::all().map(|level| format!("{} · {}", level.get(), f.level_name(level))));
+    headers.extend(c.levels.iter().map(|head| level_label(head.level, &head.name)));
     let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
     sheet.header(0, &header_refs, &s.header)?;
+    // Weights show as `format::weight` writes them ("1", "1.5", "0.25").
+    let weight = |id: &str| c.weights.get(id).map(|w| format::round(*w, 2));
     let mut row: RowNum = 0;
-    for (dimension, indicator) in f.data.framework.indicators() {
+    for (dimension, indicator) in c.framework.indicators() {
         row += 1;
         sheet.text(row, 0, &dimension.id, &s.text)?;
-        sheet.text(row, 1, dimension.name.get(lang), &s.text)?;
-        sheet.number(row, 2, Some(f.data.dimension_weight(dimension)), &s.general)?;
+        sheet.text(row, 1, c.dimension_name(&dimension.id), &s.text)?;
+        sheet.number(row, 2, weight(&dimension.id), &s.general)?;
         sheet.text(row, 3, &indicator.id, &s.text)?;
         sheet.text(row, 4, indicator.name.get(lang), &s.text)?;
-        sheet.number(row, 5, Some(f.data.indicator_weight(indicator)), &s.general)?;
+        sheet.number(row, 5, weight(&indicator.id), &s.general)?;
         for (i, descriptor) in indicator.levels.iter().take(5).enumerate() {
             sheet.wrapped(row, col(6 + i)?, descriptor.get(lang), &s.wrap)?;
         }
@@ -1210,16 +979,24 @@ struct Styles {
     text: Format,
     wrap: Format,
     date: Format,
+    /// A centred number, for formats made per sheet (the rank).
+    number: Format,
     level: Format,
-    integer: Format,
+    /// `level` with a dashed dark border: a provisional figure.
+    level_provisional: Format,
+    whole: Format,
+    /// `whole` with a dashed dark border: a provisional figure.
+    whole_provisional: Format,
     percent: Format,
     change: Format,
+    priority: Format,
     general: Format,
     heat: Format,
     /// `heat` with a dashed dark border: a provisional figure.
     heat_provisional: Format,
+    key_date: Format,
     key_level: Format,
-    key_integer: Format,
+    key_whole: Format,
     key_percent: Format,
     key_change: Format,
 }
@@ -1232,6 +1009,15 @@ impl Styles {
         // under each other.
         let number = cell.clone().set_align(FormatAlign::Center);
         let key = cell.clone().set_align(FormatAlign::Left);
+        let dashed = |format: Format| {
+            format
+                .set_border(FormatBorder::MediumDashed)
+                .set_border_color(excel_colour(Rgb(0x1a, 0x1a, 0x1a)))
+        };
+        let heat = Format::new()
+            .set_num_format(XLSX_LEVEL)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter);
         Styles {
             title: Format::new().set_bold().set_font_size(16),
             subtitle: Format::new()
@@ -1251,29 +1037,26 @@ impl Styles {
             wrap: cell.clone().set_text_wrap(),
             date: cell
                 .clone()
-                .set_num_format("yyyy-mm-dd")
+                .set_num_format(XLSX_DATE)
                 .set_align(FormatAlign::Left),
-            level: number.clone().set_num_format("0.00"),
-            integer: number.clone().set_num_format("0"),
-            percent: number.clone().set_num_format("0%"),
-            change: number.clone().set_num_format("+0.00;-0.00;0.00"),
+            level: number.clone().set_num_format(XLSX_LEVEL),
+            level_provisional: dashed(number.clone().set_num_format(XLSX_LEVEL)),
+            whole: number.clone().set_num_format(XLSX_WHOLE),
+            whole_provisional: dashed(number.clone().set_num_format(XLSX_WHOLE)),
+            percent: number.clone().set_num_format(XLSX_PERCENT),
+            change: number.clone().set_num_format(XLSX_CHANGE),
+            priority: number.clone().set_num_format(XLSX_PRIORITY),
             general: number.clone(),
-            key_level: key.clone().set_num_format("0.00"),
-            key_integer: key.clone().set_num_format("0"),
-            key_percent: key.clone().set_num_format("0%"),
-            key_change: key.set_num_format("+0.00;-0.00;0.00"),
-            heat: Format::new()
-                .set_num_format("0.00")
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
+            number,
+            key_date: key.clone().set_num_format(XLSX_DATE),
+            key_level: key.clone().set_num_format(XLSX_LEVEL),
+            key_whole: key.clone().set_num_format(XLSX_WHOLE),
+            key_percent: key.clone().set_num_format(XLSX_PERCENT),
+            key_change: key.set_num_format(XLSX_CHANGE),
+            heat_provisional: dashed(heat.clone()),
+            heat: heat
                 .set_border(FormatBorder::Thin)
                 .set_border_color(excel_colour(Rgb::WHITE)),
-            heat_provisional: Format::new()
-                .set_num_format("0.00")
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_border(FormatBorder::MediumDashed)
-                .set_border_color(excel_colour(Rgb(0x1a, 0x1a, 0x1a))),
         }
     }
 }
@@ -1581,7 +1364,7 @@ fn char_width(c: char) -> f64 {
 /// The width of a number as Excel shows it with two decimals at most.
 fn number_width(value: f64) -> f64 {
     // A short string's length is far below 2^52, so the conversion is exact.
-    format!("{value:.2}").len() as f64
+    format::fixed(value, 2).len() as f64
 }
 
 /// Our colour as Excel's.

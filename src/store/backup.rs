@@ -54,11 +54,22 @@ pub fn list_backups(root: &Path, relative: &Path) -> io::Result<Vec<PathBuf>> {
 /// The newest backup of the assessment file `relative` that reads as an
 /// assessment, if any: what "Restore from backup" would bring back.
 pub fn restorable_backup(root: &Path, relative: &Path) -> Option<PathBuf> {
+    newest_readable_backup(root, relative, |text| {
+        super::format::parse_assessment(text, relative).is_ok()
+    })
+}
+
+/// The newest backup of `relative` whose text `readable` accepts.
+pub(crate) fn newest_readable_backup(
+    root: &Path,
+    relative: &Path,
+    readable: impl Fn(&str) -> bool,
+) -> Option<PathBuf> {
     let backups = list_backups(root, relative).ok()?;
     backups.into_iter().rev().find(|backup| {
         fs::read_to_string(backup)
             .ok()
-            .is_some_and(|text| super::format::parse_assessment(&text, relative).is_ok())
+            .is_some_and(|text| readable(&text))
     })
 }
 

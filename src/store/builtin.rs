@@ -38,6 +38,6 @@ mod tests {
         let framework = builtin_framework().unwrap_or_else(|p| panic!("{p}"));
         assert_eq!(framework.id, FRAMEWORK_ID_BUILTIN);
         assert_eq!(framework.version, FORMAT_VERSION);
-        assert_eq!(framework.check(), Vec::<String>::new());
+        assert_eq!(framework.check(), Vec::new());
     }
 }

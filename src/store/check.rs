@@ -8,8 +8,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::paths::PERIOD_FORMAT;
-use super::problem::{Locator, Position, Problem};
-use crate::model::{self, Assessment, Framework, Workspace};
+use super::problem::{Locator, Position, Problem, ProblemCode};
+use crate::model::{self, Assessment, Framework, FrameworkIssue, IdSubject, Workspace};
 
 /// Problems in `workspace.ron`. `framework` is `None` when the framework
 /// could not be loaded, so targets and weights cannot be checked against it.
@@ -30,22 +30,24 @@ pub(crate) fn check_workspace(
         let nth = *seen_ids.get(id).unwrap_or(&0);
         seen_ids.insert(id, nth + 1);
         let here = || at.field_value("id", id, nth).unwrap_or(Position::START);
-        if let Err(e) = model::is_department_id(id) {
+        if let Err(error) = model::is_department_id(id) {
             problems.push(Problem::error(
                 file,
                 here(),
-                format!(
-                    "department {e}; department ids are also folder names, so rename it (and its folder)"
-                ),
+                ProblemCode::BadId {
+                    subject: IdSubject::Department,
+                    error,
+                },
             ));
         }
         if nth == 1 {
             problems.push(Problem::error(
                 file,
                 here(),
-                format!(
-                    "department id \"{id}\" is used twice; each department needs its own id, so rename one"
-                ),
+                ProblemCode::DuplicateId {
+                    subject: IdSubject::Department,
+                    id: id.to_owned(),
+                },
             ));
         }
         if let Some(parent) = department.parent.as_deref() {
@@ -56,18 +58,16 @@ pub(crate) fn check_workspace(
                 problems.push(Problem::error(
                     file,
                     there(),
-                    format!(
-                        "department \"{id}\" is its own parent; remove `parent` or name another department"
-                    ),
+                    ProblemCode::OwnParent { id: id.to_owned() },
                 ));
             } else if !ids.contains(parent) {
                 problems.push(Problem::error(
                     file,
                     there(),
-                    format!(
-                        "the parent \"{parent}\" of department \"{id}\" is not a department in this workspace; \
-                         add it to `departments` or fix the id"
-                    ),
+                    ProblemCode::UnknownParent {
+                        id: id.to_owned(),
+                        parent: parent.to_owned(),
+                    },
                 ));
             }
         }
@@ -101,10 +101,9 @@ fn parent_cycles(workspace: &Workspace, at: &Locator<'_>, file: &Path) -> Vec<Pr
                         file,
                         at.field_value("parent", first_parent, 0)
                             .unwrap_or(Position::START),
-                        format!(
-                            "the departments {} form a cycle of parents; remove one `parent` to break it",
-                            chain.join(" → ")
-                        ),
+                        ProblemCode::ParentCycle {
+                            chain: chain.iter().map(|id| (*id).to_owned()).collect(),
+                        },
                     ));
                 }
                 break;
@@ -127,14 +126,7 @@ fn check_targets(
     file: &Path,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let dimension_ids = || {
-        framework
-            .dimensions
-            .iter()
-            .map(|d| format!("\"{}\"", d.id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let dimension_ids = || framework.dimensions.iter().map(|d| d.id.clone()).collect();
     let mut counts: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut next = |field: &'static str, value: &str| -> usize {
         let count = counts.entry((field, value.to_owned())).or_insert(0);
@@ -150,10 +142,9 @@ fn check_targets(
                     file,
                     at.field_value("department", department, n)
                         .unwrap_or(Position::START),
-                    format!(
-                        "a target names department \"{department}\", which is not in this workspace; \
-                         fix the id or remove the target"
-                    ),
+                    ProblemCode::TargetUnknownDepartment {
+                        department: department.to_owned(),
+                    },
                 ));
             }
         }
@@ -163,32 +154,31 @@ fn check_targets(
                 .unwrap_or(Position::START)
         };
         if repeated.contains(&index) {
-            let scope = target
-                .department
-                .as_deref()
-                .map_or_else(|| "all departments".to_owned(), |d| format!("department \"{d}\""));
-            let what = match target.indicator.as_deref() {
-                Some(indicator) => format!("indicator \"{indicator}\""),
-                None => format!("dimension \"{}\"", target.dimension),
-            };
             problems.push(Problem::error(
                 file,
                 dimension_at(),
-                format!(
-                    "a second target for {what} of {scope}; only one can apply, so remove one of them \
-                     or change its department, dimension or indicator"
-                ),
+                match &target.indicator {
+                    Some(indicator) => ProblemCode::DuplicateTarget {
+                        department: target.department.clone(),
+                        subject: IdSubject::Indicator,
+                        id: indicator.clone(),
+                    },
+                    None => ProblemCode::DuplicateTarget {
+                        department: target.department.clone(),
+                        subject: IdSubject::Dimension,
+                        id: target.dimension.clone(),
+                    },
+                },
             ));
         }
         if framework.dimension(&target.dimension).is_none() {
             problems.push(Problem::error(
                 file,
                 dimension_at(),
-                format!(
-                    "a target names dimension \"{}\", which the framework does not have; use one of {}",
-                    target.dimension,
-                    dimension_ids()
-                ),
+                ProblemCode::TargetUnknownDimension {
+                    dimension: target.dimension.clone(),
+                    known: dimension_ids(),
+                },
             ));
         }
         if let Some(indicator) = target.indicator.as_deref() {
@@ -201,19 +191,17 @@ fn check_targets(
                 None => problems.push(Problem::error(
                     file,
                     here(),
-                    format!(
-                        "a target names indicator \"{indicator}\", which the framework does not have; \
-                         fix the id or remove the target"
-                    ),
+                    ProblemCode::TargetUnknownIndicator {
+                        indicator: indicator.to_owned(),
+                    },
                 )),
                 Some((dimension, _)) if dimension.id != target.dimension => problems.push(Problem::error(
                     file,
                     here(),
-                    format!(
-                        "indicator \"{indicator}\" belongs to dimension \"{}\", but the target says \
-                         dimension \"{}\"; make them agree",
-                        dimension.id, target.dimension
-                    ),
+                    ProblemCode::TargetWrongDimension {
+                        indicator: indicator.to_owned(),
+                        belongs_to: dimension.id.clone(),
+                    },
                 )),
                 Some(_) => {}
             }
@@ -235,22 +223,22 @@ fn check_weights(
             problems.push(Problem::error(
                 file,
                 here(),
-                format!(
-                    "a weight is set for \"{id}\", but the framework has no dimension or indicator with \
-                     that id; fix the id or remove the weight"
-                ),
+                ProblemCode::WeightUnknownId { id: id.clone() },
             ));
         }
         if !model::is_valid_weight(*weight) {
             problems.push(Problem::error(
                 file,
                 here(),
-                format!(
-                    "the weight of \"{id}\" is {}; weights must be greater than 0 and at most {}, \
-                     so set a number in that range (weights are relative: 2 counts twice as much as 1)",
-                    weight_text(*weight),
-                    model::MAX_WEIGHT
-                ),
+                ProblemCode::WeightOutOfRange {
+                    subject: if framework.dimension(id).is_some() {
+                        IdSubject::Dimension
+                    } else {
+                        IdSubject::Indicator
+                    },
+                    id: id.clone(),
+                    weight: *weight,
+                },
             ));
         }
     }
@@ -258,21 +246,28 @@ fn check_weights(
 }
 
 /// Problems [`Framework::check`] finds in a custom framework, each placed at
-/// the first id its message quotes (or the second, for a repeated id).
+/// the id it is about (the second one, for a repeated id).
 pub(crate) fn check_framework(framework: &Framework, source: &str, file: &Path) -> Vec<Problem> {
     let at = Locator::new(source);
     let mut problems: Vec<Problem> = framework
         .check()
         .into_iter()
-        .map(|message| {
-            let quoted = message.split('"').nth(1).filter(|q| !q.is_empty());
-            let here = match quoted {
-                Some(id) if message.contains("used twice") => at.field_value("id", id, 1),
-                Some(id) => at.field_value("id", id, 0).or_else(|| at.string(id)),
-                None if message.contains("levels") => at.field("levels"),
-                None => None,
+        .map(|issue| {
+            let here = match &issue {
+                FrameworkIssue::BadId { error, .. } => at
+                    .field_value("id", error.id(), 0)
+                    .or_else(|| at.string(error.id())),
+                FrameworkIssue::DuplicateId { id, .. } => at.field_value("id", id, 1),
+                FrameworkIssue::WeightNotPositive { id, .. }
+                | FrameworkIssue::NoIndicators { dimension: id }
+                | FrameworkIssue::OutsideDimension { indicator: id, .. }
+                | FrameworkIssue::DescriptorCount { indicator: id, .. } => {
+                    at.field_value("id", id, 0).or_else(|| at.string(id))
+                }
+                FrameworkIssue::LevelCount { .. } => at.field("levels"),
+                FrameworkIssue::NoDimensions => at.field("dimensions"),
             };
-            Problem::error(file, here.unwrap_or(Position::START), message)
+            Problem::error(file, here.unwrap_or(Position::START), issue.into())
         })
         .collect();
     problems.extend(framework_weights_too_large(framework, &at, file));
@@ -285,35 +280,25 @@ fn framework_weights_too_large(framework: &Framework, at: &Locator<'_>, file: &P
     let dimensions = framework
         .dimensions
         .iter()
-        .map(|d| (&d.id, d.weight, "dimension"));
+        .map(|d| (&d.id, d.weight, IdSubject::Dimension));
     let indicators = framework
         .indicators()
-        .map(|(_, i)| (&i.id, i.weight, "indicator"));
+        .map(|(_, i)| (&i.id, i.weight, IdSubject::Indicator));
     dimensions
         .chain(indicators)
         .filter(|(_, weight, _)| weight.is_finite() && *weight > model::MAX_WEIGHT)
-        .map(|(id, weight, what)| {
+        .map(|(id, weight, subject)| {
             Problem::error(
                 file,
                 at.field_value("id", id, 0).unwrap_or(Position::START),
-                format!(
-                    "{what} \"{id}\" has weight {}; weights must be greater than 0 and at most {}, \
-                     so set its `weight` to a number in that range",
-                    weight_text(weight),
-                    model::MAX_WEIGHT
-                ),
+                ProblemCode::WeightOutOfRange {
+                    subject,
+                    id: id.clone(),
+                    weight,
+                },
             )
         })
         .collect()
-}
-
-/// A weight as a person would write it: 1e308 rather than its 309 digits.
-fn weight_text(weight: f64) -> String {
-    if weight != 0.0 && weight.is_finite() && !(1e-4..1e6).contains(&weight.abs()) {
-        format!("{weight:e}")
-    } else {
-        weight.to_string()
-    }
 }
 
 /// What an assessment is checked against.
@@ -347,47 +332,48 @@ pub(crate) fn check_assessment(
             .unwrap_or(Position::START)
     };
 
-    if let Err(e) = model::is_department_id(department) {
+    if let Err(error) = model::is_department_id(department) {
         problems.push(Problem::error(
             file,
             department_at(),
-            format!("department {e}; write the id of a department in workspace.ron (it is also this file's folder)"),
+            ProblemCode::BadId {
+                subject: IdSubject::Department,
+                error,
+            },
         ));
         keep = false;
     } else if department != folder {
         problems.push(Problem::error(
             file,
             department_at(),
-            format!(
-                "this file is in the folder \"{folder}\" but says department \"{department}\"; move it to \
-                 {department}/ or correct the department, so the folder and the content agree"
-            ),
+            ProblemCode::WrongFolder {
+                folder: folder.to_owned(),
+                department: department.to_owned(),
+            },
         ));
         keep = false;
     } else if context.workspace.department(department).is_none() {
         problems.push(Problem::error(
             file,
             department_at(),
-            format!(
-                "department \"{department}\" is not in workspace.ron; add it to `departments` there, \
-                 or move this file to the folder of the right department"
-            ),
+            ProblemCode::UnknownDepartment {
+                department: department.to_owned(),
+            },
         ));
         keep = false;
     }
 
     if assessment.period != period {
         let written = assessment.period.format(PERIOD_FORMAT).to_string();
-        let expected = period.format(PERIOD_FORMAT);
         problems.push(Problem::error(
             file,
             at.field_value("period", &written, 0)
                 .or_else(|| at.field("period"))
                 .unwrap_or(Position::START),
-            format!(
-                "this file is named {expected}.ron but says period \"{written}\"; rename the file to \
-                 {written}.ron or correct the period, so the name and the content agree"
-            ),
+            ProblemCode::WrongPeriod {
+                named: period,
+                written: assessment.period,
+            },
         ));
         keep = false;
     }
@@ -398,44 +384,42 @@ pub(crate) fn check_assessment(
             file,
             at.field_value("framework", &assessment.framework, 0)
                 .unwrap_or(Position::START),
-            format!(
-                "this assessment was made with framework \"{}\", but the workspace uses \"{}\"; answers are \
-                 matched by indicator id, so check them, then set `framework: \"{}\"`",
-                assessment.framework, framework.id, framework.id
-            ),
+            ProblemCode::OtherFramework {
+                used: assessment.framework.clone(),
+                expected: framework.id.clone(),
+            },
         ));
     } else if assessment.framework_version != framework.framework_version {
         problems.push(Problem::warning(
             file,
             at.field("framework_version").unwrap_or(Position::START),
-            format!(
-                "this assessment was made with version {} of framework \"{}\", but the workspace uses \
-                 version {}; review the answers against the current rubric, then set `framework_version: {}`",
-                assessment.framework_version,
-                framework.id,
-                framework.framework_version,
-                framework.framework_version
-            ),
+            ProblemCode::OtherFrameworkVersion {
+                framework: framework.id.clone(),
+                used: assessment.framework_version,
+                expected: framework.framework_version,
+            },
         ));
     }
 
     if context.check_indicators {
         for indicator in assessment.answers.keys() {
             let here = || at.map_key(indicator).unwrap_or(Position::START);
-            if let Err(e) = model::is_indicator_id(indicator) {
+            if let Err(error) = model::is_indicator_id(indicator) {
                 problems.push(Problem::error(
                     file,
                     here(),
-                    format!("indicator {e}; indicator ids look like \"sharing.open\""),
+                    ProblemCode::BadId {
+                        subject: IdSubject::Indicator,
+                        error,
+                    },
                 ));
             } else if framework.indicator(indicator).is_none() {
                 problems.push(Problem::error(
                     file,
                     here(),
-                    format!(
-                        "the framework has no indicator \"{indicator}\", so this answer is ignored; fix the id \
-                         (see the Framework tab or `govmaturity validate`) or remove the answer"
-                    ),
+                    ProblemCode::UnknownIndicator {
+                        indicator: indicator.clone(),
+                    },
                 ));
             }
         }
@@ -470,6 +454,11 @@ mod tests {
         let source = super::super::format::to_ron(&workspace).unwrap();
         let problems = check_workspace(&workspace, None, &source, Path::new("workspace.ron"));
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].message.contains("a → b → c → a"), "{}", problems[0]);
+        assert_eq!(
+            problems[0].code,
+            ProblemCode::ParentCycle {
+                chain: vec!["a".into(), "b".into(), "c".into(), "a".into()]
+            }
+        );
     }
 }

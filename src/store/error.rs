@@ -1,5 +1,9 @@
-//! Why a workspace could not be opened or a file could not be saved. Every
-//! message names the file and says what to do.
+//! Why a workspace could not be opened or a file could not be saved.
+//!
+//! Each error carries what a message needs (the file, the reason, the
+//! operating system's error kind); `present::catalogue::problems` words it in
+//! English or Chinese and says what to do. `Display` is a short English form
+//! for logs and the CLI's fallback.
 
 use std::fmt;
 use std::io;
@@ -8,6 +12,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::fingerprint::Fingerprint;
+use super::problem::Problem;
 use crate::model::{FORMAT_VERSION, IdError};
 
 /// The workspace cannot be opened at all. Anything less (a bad file) is a
@@ -69,8 +74,8 @@ pub enum SaveError {
         source: io::Error,
     },
     /// The value itself cannot be saved (unsafe id, wrong version, …).
-    #[error("cannot save {}: {message}", path.display())]
-    Invalid { path: PathBuf, message: String },
+    #[error("cannot save {}: {reason}", path.display())]
+    Invalid { path: PathBuf, reason: InvalidReason },
 }
 
 fn conflict_message(path: &std::path::Path, on_disk: Option<&Fingerprint>) -> String {
@@ -84,13 +89,27 @@ fn conflict_message(path: &std::path::Path, on_disk: Option<&Fingerprint>) -> St
     )
 }
 
+/// Why a value cannot be saved at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidReason {
+    /// Its department id cannot be a folder name.
+    #[error("department {0}")]
+    BadId(IdError),
+    /// It has an older format version than this program writes.
+    #[error("it has format version {version}; set it to {FORMAT_VERSION} before saving")]
+    OldVersion { version: u32 },
+    /// RON could not write it (the serialiser's own words).
+    #[error("it cannot be written as RON: {detail}")]
+    Ron { detail: String },
+}
+
 /// Why a file on disk is never rewritten.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ReadOnlyReason {
     /// Written by a newer version of govmaturity.
     NewerFormat { version: u32 },
-    /// It does not parse; the message says where and why.
-    Unreadable { problem: String },
+    /// It does not parse; the problem says where and why.
+    Unreadable { problem: Box<Problem> },
     /// Its content belongs somewhere else (another department or period).
     Misplaced { department: String, period: NaiveDate },
 }
@@ -106,8 +125,11 @@ impl fmt::Display for ReadOnlyReason {
             ),
             ReadOnlyReason::Unreadable { problem } => write!(
                 f,
-                "it could not be read ({problem}), so it is never overwritten; fix or remove it in a text \
-                 editor first, or use Save as…"
+                "it could not be read ({}:{}: {}), so it is never overwritten; fix or remove it in a text \
+                 editor first, or use Save as…",
+                problem.line,
+                problem.column,
+                problem.code.code()
             ),
             ReadOnlyReason::Misplaced { department, period } => write!(
                 f,

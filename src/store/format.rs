@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::migrate;
-use super::problem::{Locator, Position, Problem, describe_ron_error};
+use super::problem::{FileKind, Locator, Position, Problem, ProblemCode, ends_early, ron_problem_code};
 use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
 
 /// Writes a value as pretty RON: 4-space indent, no struct names, fields in
@@ -49,24 +49,6 @@ pub fn parse_framework(text: &str, file: &Path) -> Result<(Framework, u32), Prob
 
 /// A parser of one kind of file: the value and the format version it was written in.
 pub(crate) type Parser<T> = fn(&str, &Path) -> Result<(T, u32), Problem>;
-
-/// Which kind of file is being read, to name it in messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum FileKind {
-    Workspace,
-    Assessment,
-    Framework,
-}
-
-impl FileKind {
-    pub fn noun(self) -> &'static str {
-        match self {
-            FileKind::Workspace => "workspace file",
-            FileKind::Assessment => "assessment file",
-            FileKind::Framework => "framework file",
-        }
-    }
-}
 
 /// Reads only the `version` field, ignoring everything else, so the right
 /// parser can be chosen before the rest of the file is looked at.
@@ -121,13 +103,24 @@ fn skip_trivia(mut text: &str) -> &str {
 }
 
 /// Parses `text` as RON, with errors turned into problems at their position.
+/// A file that stops in the middle (see [`ends_early`]) and fails at its end
+/// is [`ProblemCode::EndsEarly`], whatever the parser expected there.
 pub(crate) fn from_ron<T: DeserializeOwned>(text: &str, file: &Path, kind: FileKind) -> Result<T, Problem> {
     ron::Options::default().from_str(text).map_err(|e| {
-        Problem::error(
-            file,
-            e.span.start.into(),
-            describe_ron_error(&e.code, kind.noun()),
-        )
+        let at: Position = e.span.start.into();
+        let end = Position::of_offset(text, text.trim_end().len());
+        if at.line >= end.line && ends_early(text) {
+            Problem::error(
+                file,
+                end,
+                ProblemCode::EndsEarly {
+                    file_kind: kind,
+                    backup: None,
+                },
+            )
+        } else {
+            Problem::error(file, at, ron_problem_code(&e.code))
+        }
     })
 }
 
@@ -145,11 +138,10 @@ fn parse_versioned<T: DeserializeOwned>(
         return Err(Problem::error(
             file,
             Position::START,
-            format!(
-                "the {} is empty; restore it from the copies in .backups/ or from version control, \
-                 or delete it",
-                kind.noun()
-            ),
+            ProblemCode::Empty {
+                file_kind: kind,
+                backup: None,
+            },
         ));
     }
     let version = match leading_version(text) {
@@ -161,18 +153,9 @@ fn parse_versioned<T: DeserializeOwned>(
         None => Err(Problem::error(
             file,
             Position::START,
-            format!(
-                "the {} has no `version` field; add `version: {FORMAT_VERSION},` as its first field",
-                kind.noun()
-            ),
+            ProblemCode::NoVersion { file_kind: kind },
         )),
-        Some(0) => Err(Problem::error(
-            file,
-            version_at(),
-            format!(
-                "format version 0 does not exist; the first version is 1 (this program writes {FORMAT_VERSION})"
-            ),
-        )),
+        Some(0) => Err(Problem::error(file, version_at(), ProblemCode::VersionZero)),
         Some(version) if version == FORMAT_VERSION => {
             from_ron(text, file, kind).map(|value| (value, version))
         }
@@ -187,12 +170,11 @@ fn parse_versioned<T: DeserializeOwned>(
                     line: problem.line,
                     column: problem.column,
                 },
-                format!(
-                    "this {} uses format version {version}, newer than this program understands \
-                     ({FORMAT_VERSION}), and could not be read ({}); update govmaturity to open it",
-                    kind.noun(),
-                    problem.message
-                ),
+                ProblemCode::NewerVersionUnreadable {
+                    file_kind: kind,
+                    version,
+                    cause: Box::new(problem.code),
+                },
             )),
         },
     }
@@ -233,16 +215,18 @@ mod tests {
     fn version_is_checked_first() {
         let file = Path::new("workspace.ron");
         let missing = parse_workspace("(title: (en: \"a\", zh: \"b\"))", file).unwrap_err();
-        assert!(missing.message.contains("no `version` field"), "{missing}");
+        assert_eq!(
+            missing.code,
+            ProblemCode::NoVersion {
+                file_kind: FileKind::Workspace
+            }
+        );
         let zero = parse_workspace("(\n    version: 0,\n)", file).unwrap_err();
         assert_eq!((zero.line, zero.column), (2, 5));
         let newer = parse_workspace("(version: 2, title: (en: \"a\", zh: \"b\"))", file).unwrap();
         assert_eq!(newer.1, 2);
         let newer_unknown = parse_workspace("(version: 2, colour: 3)", file).unwrap_err();
-        assert!(
-            newer_unknown.message.contains("newer than this program"),
-            "{newer_unknown}"
-        );
+        assert_eq!(newer_unknown.code.code(), "newer-version-unreadable");
         let later = parse_workspace("(title: (en: \"a\", zh: \"b\"), version: 1)", file).unwrap();
         assert_eq!(later.1, 1);
         let bom = parse_workspace("\u{feff}(version: 1, title: (en: \"a\", zh: \"b\"))", file);

@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::backup::newest_readable_backup;
 use super::builtin::builtin_framework;
 use super::check::{AssessmentContext, check_assessment, check_framework, check_workspace};
 use super::error::StoreError;
 use super::fingerprint::{Fingerprint, read_with_fingerprint};
-use super::format::{FileKind, Parser, parse_assessment, parse_framework, parse_workspace};
+use super::format::{Parser, parse_assessment, parse_framework, parse_workspace};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, is_hidden, period_of_file_name};
-use super::problem::{Locator, Position, Problem};
+use super::problem::{FileKind, Locator, Position, Problem, ProblemCode};
 use crate::model::{
     self, Assessment, Dataset, Department, DepartmentKind, FORMAT_VERSION, FRAMEWORK_ID_BUILTIN, Framework,
     FrameworkSource, Text, UnreadableAssessment, Workspace,
@@ -110,8 +111,7 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
             problems.push(Problem::warning(
                 &workspace_file,
                 Position::START,
-                "until workspace.ron can be read, departments are taken from the folder names, targets are \
-                 missing, and workspace.ron is not saved over",
+                ProblemCode::WorkspaceStandIn,
             ));
             (fallback_workspace(root, &layout), false)
         }
@@ -161,10 +161,11 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
     }
 
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    let restorable = unreadable
+    let restorable: BTreeMap<PathBuf, PathBuf> = unreadable
         .iter()
         .filter_map(|u| Some((u.file.clone(), super::restorable_backup(root, &u.file)?)))
         .collect();
+    name_backups(root, &mut problems, &restorable);
     Ok(LoadedWorkspace {
         root: root.to_path_buf(),
         data: Dataset::new(workspace, framework, assessments).with_unreadable(unreadable),
@@ -172,6 +173,28 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         files,
         restorable,
     })
+}
+
+/// Names the backup to restore in problems about a file cut short or
+/// emptied, so their message can say which one (relative to the workspace).
+fn name_backups(root: &Path, problems: &mut [Problem], restorable: &BTreeMap<PathBuf, PathBuf>) {
+    for problem in problems {
+        let file = problem.file.as_path();
+        if let ProblemCode::EndsEarly { backup, file_kind } | ProblemCode::Empty { backup, file_kind } =
+            &mut problem.code
+        {
+            let found = match file_kind {
+                FileKind::Assessment => restorable.get(file).cloned(),
+                FileKind::Workspace => {
+                    newest_readable_backup(root, file, |text| parse_workspace(text, file).is_ok())
+                }
+                FileKind::Framework => {
+                    newest_readable_backup(root, file, |text| parse_framework(text, file).is_ok())
+                }
+            };
+            *backup = found.map(|b| b.strip_prefix(root).map_or_else(|_| b.clone(), Path::to_path_buf));
+        }
+    }
 }
 
 /// What the folder holds, before any file is read.
@@ -274,10 +297,7 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
                 layout.problems.push(Problem::warning(
                     &relative,
                     Position { line: 0, column: 0 },
-                    format!(
-                        "folder skipped: \"{name}\" is not a department id (lowercase letters a–z, digits and \
-                         '-'); rename the folder to the id of its department"
-                    ),
+                    ProblemCode::FolderNotDepartment { name: name.clone() },
                 ));
             }
         } else if name == WORKSPACE_FILE {
@@ -288,8 +308,7 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
             layout.problems.push(Problem::warning(
                 &relative,
                 Position::START,
-                "file skipped: only workspace.ron and framework.ron belong at the top of the workspace; \
-                 assessments go in <department-id>/<YYYY-MM-DD>.ron",
+                ProblemCode::FileAtTop,
             ));
         }
     }
@@ -303,7 +322,10 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
             layout.problems.push(Problem::error(
                 Path::new(department),
                 Position { line: 0, column: 0 },
-                format!("could not read the folder: {e}; check that you may read it"),
+                ProblemCode::CannotReadFolder {
+                    error: e.kind(),
+                    detail: e.to_string(),
+                },
             ));
             return;
         }
@@ -327,10 +349,9 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
                 layout.problems.push(Problem::warning(
                     &relative,
                     Position { line: 0, column: 0 },
-                    format!(
-                        "folder skipped: assessments sit directly in the department's folder, as \
-                         {department}/<YYYY-MM-DD>.ron"
-                    ),
+                    ProblemCode::FolderNested {
+                        department: department.to_owned(),
+                    },
                 ));
             }
         } else if let Some(period) = period_of_file_name(&name) {
@@ -343,19 +364,17 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
             layout.problems.push(Problem::warning(
                 &relative,
                 Position::START,
-                "file skipped: assessment files are named after their period as YYYY-MM-DD.ron \
-                 (e.g. 2025-06-30.ron); rename it to load it",
+                ProblemCode::FileNotPeriod,
             ));
         }
     }
 }
 
 fn skipped_name(relative: &Path, is_folder: bool) -> Problem {
-    let what = if is_folder { "folder" } else { "file" };
     Problem::warning(
         relative,
         Position { line: 0, column: 0 },
-        format!("{what} skipped: its name is not valid Unicode; rename it"),
+        ProblemCode::NameNotUnicode { folder: is_folder },
     )
 }
 
@@ -394,10 +413,11 @@ fn read_and_parse<T>(root: &Path, relative: &Path, kind: FileKind, parse: Parser
             parsed.problems.push(Problem::error(
                 relative,
                 Position::START,
-                format!(
-                    "could not read the {}: {e}; check that you may read it",
-                    kind.noun()
-                ),
+                ProblemCode::CannotRead {
+                    file_kind: kind,
+                    error: e.kind(),
+                    detail: e.to_string(),
+                },
             ));
             return parsed;
         }
@@ -409,10 +429,7 @@ fn read_and_parse<T>(root: &Path, relative: &Path, kind: FileKind, parse: Parser
             parsed.problems.push(Problem::error(
                 relative,
                 Position::of_invalid_utf8(e.as_bytes(), &e.utf8_error()),
-                format!(
-                    "the {} is not UTF-8 text (an invalid byte is here); save it as UTF-8 in your editor",
-                    kind.noun()
-                ),
+                ProblemCode::NotUtf8 { file_kind: kind },
             ));
             return parsed;
         }
@@ -425,12 +442,10 @@ fn read_and_parse<T>(root: &Path, relative: &Path, kind: FileKind, parse: Parser
                     Locator::new(&parsed.text)
                         .field("version")
                         .unwrap_or(Position::START),
-                    format!(
-                        "this {} was written by a newer govmaturity (format version {version}; this program \
-                         writes {FORMAT_VERSION}); it is shown read-only and never saved over; update \
-                         govmaturity to edit it",
-                        kind.noun()
-                    ),
+                    ProblemCode::NewerVersion {
+                        file_kind: kind,
+                        version,
+                    },
                 ));
             }
             parsed.value = Some(value);
@@ -488,8 +503,7 @@ fn load_framework(
                 problems.push(Problem::warning(
                     &framework_file,
                     Position::START,
-                    "framework.ron is not used: workspace.ron says `framework: Builtin`; set \
-                     `framework: Custom` there to use this file, or remove it",
+                    ProblemCode::FrameworkNotUsed,
                 ));
             }
             builtin_or_stand_in(problems)
@@ -500,8 +514,7 @@ fn load_framework(
                 Locator::new(workspace_source)
                     .field("framework")
                     .unwrap_or(Position::START),
-                "workspace.ron says `framework: Custom` but the folder has no framework.ron; add it, or set \
-                 `framework: Builtin`. Meanwhile the built-in framework is shown and answers are not checked",
+                ProblemCode::FrameworkMissing,
             ));
             (builtin_or_stand_in(problems).0, false)
         }
@@ -520,8 +533,7 @@ fn load_framework(
                     problems.push(Problem::warning(
                         &framework_file,
                         Position::START,
-                        "until framework.ron can be read, the built-in framework is shown and answers are \
-                         not checked against it",
+                        ProblemCode::FrameworkStandIn,
                     ));
                     (builtin_or_stand_in(problems).0, false)
                 }
@@ -540,7 +552,8 @@ fn builtin_or_stand_in(problems: &mut Vec<Problem>) -> (Framework, bool) {
                 version: FORMAT_VERSION,
                 id: FRAMEWORK_ID_BUILTIN.to_owned(),
                 framework_version: 1,
-                name: Text::new("Digital Government Maturity", "数字政府成熟度"),
+                // Only when the program itself is broken; no words of its own.
+                name: Text::new(FRAMEWORK_ID_BUILTIN, FRAMEWORK_ID_BUILTIN),
                 description: Text::default(),
                 levels: Vec::new(),
                 dimensions: Vec::new(),

@@ -1,17 +1,17 @@
 //! Migrations from older file formats to the current model.
 //!
 //! [`super::format`] calls these for a file whose `version` is below
-//! [`FORMAT_VERSION`]. Version 1 is the first format, so there is nothing to
+//! [`crate::model::FORMAT_VERSION`]. Version 1 is the first format, so there is nothing to
 //! migrate yet. When version 2 arrives: keep the version-1 types in a `v1`
 //! module here, parse the old text into them with
 //! [`super::format::from_ron`], convert to the current model (setting
-//! `version` to [`FORMAT_VERSION`]) and return it; saving then writes the new
+//! `version` to [`crate::model::FORMAT_VERSION`]) and return it; saving then writes the new
 //! format.
 
 use std::path::Path;
 
-use super::problem::{Position, Problem};
-use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
+use super::problem::{Position, Problem, ProblemCode};
+use crate::model::{Assessment, Framework, Workspace};
 
 pub(crate) fn assessment(version: u32, _text: &str, file: &Path) -> Result<Assessment, Problem> {
     Err(unsupported(version, file))
@@ -26,12 +26,5 @@ pub(crate) fn framework(version: u32, _text: &str, file: &Path) -> Result<Framew
 }
 
 fn unsupported(version: u32, file: &Path) -> Problem {
-    Problem::error(
-        file,
-        Position::START,
-        format!(
-            "format version {version} is no longer supported (this program reads version {FORMAT_VERSION}); \
-             open the folder with an older govmaturity and save it again to upgrade it"
-        ),
-    )
+    Problem::error(file, Position::START, ProblemCode::OldVersion { version })
 }

@@ -17,9 +17,10 @@
 //! never rewritten. A file that failed to parse is never overwritten either:
 //! the `save_*` functions re-check the file on disk before replacing it.
 //!
-//! Loading reports problems (file, line, column, what to do) instead of
-//! failing; only a folder that cannot be read or has no `workspace.ron` is an
-//! error. Saving refuses to clobber a file that changed on disk since it was
+//! Loading reports problems (file, line, column and a stable
+//! [`ProblemCode`]; `present::catalogue::problems` says in English or
+//! Chinese what is wrong and what to do) instead of failing; only a folder
+//! that cannot be read or has no `workspace.ron` is an error. Saving refuses to clobber a file that changed on disk since it was
 //! loaded: callers pass the [`Fingerprint`] they loaded and get
 //! [`SaveError::Conflict`] if it no longer matches.
 
@@ -43,10 +44,10 @@ mod save;
 pub use atomic::{atomic_create, atomic_write, atomic_write_with_hook};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
-pub use error::{ReadOnlyReason, SaveError, StoreError};
+pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 pub use load::{FileState, LoadedWorkspace, load};
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
-pub use problem::{Position, Problem, Severity, locate};
+pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
 pub use save::{create_assessment, save_assessment, save_framework, save_workspace};

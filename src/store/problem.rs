@@ -1,8 +1,17 @@
 //! Problems found while loading a workspace, and how to point at them: a file,
-//! a line and a column, and a message that says what to do.
+//! a line, a column and a [`ProblemCode`] saying what is wrong.
+//!
+//! The store makes no sentences: each problem carries a stable code with the
+//! data a message needs, and `present::catalogue::problems::message` says it
+//! in English or Chinese, with what to do.
 
 use std::fmt;
+use std::io;
 use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::model::{FrameworkIssue, IdError, IdSubject, Status};
 
 /// How serious a problem is. Errors mean some data was not loaded or cannot
 /// be trusted; warnings mean it loaded but something deserves a look.
@@ -12,17 +21,515 @@ pub enum Severity {
     Warning,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Severity {
+    /// `error` or `warning`.
+    pub fn code(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        })
+        }
     }
 }
 
-/// One problem in one file. Displays as `file:line:column: severity: message`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Which kind of file a problem is about, so a message can name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    Workspace,
+    Assessment,
+    Framework,
+}
+
+/// What kind of value a RON field expected, for "wrong type" problems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// A whole number.
+    Integer,
+    /// Any number.
+    Number,
+    Boolean,
+    /// Text in double quotes.
+    Text,
+    /// Anything else (a list, a structure, `Some(…)`): compare with a saved file.
+    Other,
+}
+
+/// What is wrong, as a stable code with the data its message needs.
+///
+/// [`ProblemCode::code`] gives the stable kebab-case name (for scripts and
+/// `validate` output); `present::catalogue::problems::message` gives the
+/// words in either language. Every variant is listed in
+/// [`ProblemCode::samples`], so a test can check each has both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemCode {
+    // ---- reading a file --------------------------------------------------
+    /// `cannot-read`: the operating system refused to read the file.
+    CannotRead {
+        file_kind: FileKind,
+        error: io::ErrorKind,
+        /// The operating system's own words, shown as detail only.
+        detail: String,
+    },
+    /// `cannot-read-folder`: a department folder could not be listed.
+    CannotReadFolder { error: io::ErrorKind, detail: String },
+    /// `not-utf8`: the file is not UTF-8 text.
+    NotUtf8 { file_kind: FileKind },
+    /// `empty`: the file holds nothing.
+    Empty {
+        file_kind: FileKind,
+        /// The newest readable backup, relative to the workspace, if known.
+        backup: Option<PathBuf>,
+    },
+    /// `ends-early`: the file stops in the middle (an incomplete save or copy).
+    EndsEarly {
+        file_kind: FileKind,
+        /// The newest readable backup, relative to the workspace, if known.
+        backup: Option<PathBuf>,
+    },
+    /// `syntax`: RON syntax the parser could not follow (a comma, bracket or quote).
+    Syntax { detail: String },
+    /// `unknown-field`: a field name the format does not have.
+    UnknownField {
+        found: String,
+        expected: Box<[String]>,
+        outer: Option<String>,
+    },
+    /// `missing-field`: a required field is not written.
+    MissingField { field: String, outer: Option<String> },
+    /// `duplicate-field`: a field is written twice.
+    DuplicateField { field: String, outer: Option<String> },
+    /// `unknown-choice`: a value that is not one of the allowed choices.
+    UnknownChoice {
+        found: String,
+        expected: Box<[String]>,
+        outer: Option<String>,
+    },
+    /// `wrong-type`: a value of the wrong kind (text where a number belongs, …).
+    WrongType { expected: ValueKind, detail: String },
+    /// `bad-date`: a date or time that could not be read.
+    BadDate { detail: String },
+    /// `level-out-of-range`: a level that is not 1 to 5.
+    LevelOutOfRange { value: u8 },
+    /// `bad-value`: another value the model refused.
+    BadValue { detail: String },
+    /// `too-deep`: nested too deeply to be a govmaturity file.
+    TooDeep,
+    /// `no-version`: the file has no `version` field.
+    NoVersion { file_kind: FileKind },
+    /// `version-zero`: `version: 0`, which never existed.
+    VersionZero,
+    /// `old-version`: a format version this program no longer reads.
+    OldVersion { version: u32 },
+    /// `newer-version`: written by a newer govmaturity; shown read-only.
+    NewerVersion { file_kind: FileKind, version: u32 },
+    /// `newer-version-unreadable`: of a newer format and not readable here.
+    NewerVersionUnreadable {
+        file_kind: FileKind,
+        version: u32,
+        cause: Box<ProblemCode>,
+    },
+    // ---- the folder ------------------------------------------------------
+    /// `folder-not-department`: a folder of RON files whose name is not a department id.
+    FolderNotDepartment { name: String },
+    /// `folder-nested`: a folder of RON files inside a department's folder.
+    FolderNested { department: String },
+    /// `file-at-top`: a RON file at the top other than workspace.ron and framework.ron.
+    FileAtTop,
+    /// `file-not-period`: an assessment file not named YYYY-MM-DD.ron.
+    FileNotPeriod,
+    /// `name-not-unicode`: a file or folder name that is not valid Unicode.
+    NameNotUnicode { folder: bool },
+    /// `workspace-stand-in`: workspace.ron could not be read; a stand-in is used.
+    WorkspaceStandIn,
+    /// `framework-not-used`: framework.ron is there but the workspace uses the built-in one.
+    FrameworkNotUsed,
+    /// `framework-missing`: `framework: Custom` without framework.ron.
+    FrameworkMissing,
+    /// `framework-stand-in`: framework.ron could not be read; the built-in one is shown.
+    FrameworkStandIn,
+    // ---- ids and references ----------------------------------------------
+    /// `bad-id`: an id that is not allowed (see [`IdError::code`]).
+    BadId { subject: IdSubject, error: IdError },
+    /// `duplicate-id`: an id used twice.
+    DuplicateId { subject: IdSubject, id: String },
+    /// `own-parent`: a department is its own parent.
+    OwnParent { id: String },
+    /// `unknown-parent`: a parent that is not a department of the workspace.
+    UnknownParent { id: String, parent: String },
+    /// `parent-cycle`: departments whose parents form a cycle (first = last).
+    ParentCycle { chain: Vec<String> },
+    /// `target-unknown-department`: a target for a department that does not exist.
+    TargetUnknownDepartment { department: String },
+    /// `duplicate-target`: two targets for the same dimension or indicator
+    /// (`subject`, `id`) of the same department (`None`: all departments).
+    DuplicateTarget {
+        department: Option<String>,
+        subject: IdSubject,
+        id: String,
+    },
+    /// `target-unknown-dimension`: a target for a dimension the framework lacks.
+    TargetUnknownDimension { dimension: String, known: Vec<String> },
+    /// `target-unknown-indicator`: a target for an indicator the framework lacks.
+    TargetUnknownIndicator { indicator: String },
+    /// `target-wrong-dimension`: a target whose indicator belongs to another dimension.
+    TargetWrongDimension { indicator: String, belongs_to: String },
+    /// `weight-unknown-id`: a weight for an id the framework lacks.
+    WeightUnknownId { id: String },
+    /// `weight-out-of-range`: a weight not in (0, `model::MAX_WEIGHT`].
+    WeightOutOfRange {
+        subject: IdSubject,
+        id: String,
+        weight: f64,
+    },
+    // ---- a custom framework ----------------------------------------------
+    /// `level-count`: not exactly 5 maturity levels.
+    LevelCount { count: usize },
+    /// `no-dimensions`: the framework has no dimensions.
+    NoDimensions,
+    /// `no-indicators`: a dimension without indicators.
+    NoIndicators { dimension: String },
+    /// `outside-dimension`: an indicator id that does not start with its dimension's id.
+    OutsideDimension { indicator: String, dimension: String },
+    /// `descriptor-count`: an indicator without exactly 5 level descriptors.
+    DescriptorCount { indicator: String, count: usize },
+    // ---- an assessment ---------------------------------------------------
+    /// `wrong-folder`: the file names another department than its folder.
+    WrongFolder { folder: String, department: String },
+    /// `unknown-department`: the department is not in workspace.ron.
+    UnknownDepartment { department: String },
+    /// `wrong-period`: the file name and the period inside disagree.
+    WrongPeriod { named: NaiveDate, written: NaiveDate },
+    /// `other-framework`: made with another framework than the workspace's.
+    OtherFramework { used: String, expected: String },
+    /// `other-framework-version`: made with another version of the framework.
+    OtherFrameworkVersion {
+        framework: String,
+        used: u32,
+        expected: u32,
+    },
+    /// `unknown-indicator`: an answer for an indicator the framework lacks.
+    UnknownIndicator { indicator: String },
+    // ---- scoring rules (`validate`) --------------------------------------
+    /// `missing-evidence`: level 3 or more without evidence.
+    MissingEvidence { indicator: String },
+    /// `missing-reason`: not applicable without a reason.
+    MissingReason { indicator: String },
+    /// `unanswered`: an indicator unanswered in a submitted or approved assessment.
+    Unanswered { indicator: String, status: Status },
+}
+
+impl ProblemCode {
+    /// The stable kebab-case name of this kind of problem.
+    pub fn code(&self) -> &'static str {
+        use ProblemCode as C;
+        match self {
+            C::CannotRead { .. } => "cannot-read",
+            C::CannotReadFolder { .. } => "cannot-read-folder",
+            C::NotUtf8 { .. } => "not-utf8",
+            C::Empty { .. } => "empty",
+            C::EndsEarly { .. } => "ends-early",
+            C::Syntax { .. } => "syntax",
+            C::UnknownField { .. } => "unknown-field",
+            C::MissingField { .. } => "missing-field",
+            C::DuplicateField { .. } => "duplicate-field",
+            C::UnknownChoice { .. } => "unknown-choice",
+            C::WrongType { .. } => "wrong-type",
+            C::BadDate { .. } => "bad-date",
+            C::LevelOutOfRange { .. } => "level-out-of-range",
+            C::BadValue { .. } => "bad-value",
+            C::TooDeep => "too-deep",
+            C::NoVersion { .. } => "no-version",
+            C::VersionZero => "version-zero",
+            C::OldVersion { .. } => "old-version",
+            C::NewerVersion { .. } => "newer-version",
+            C::NewerVersionUnreadable { .. } => "newer-version-unreadable",
+            C::FolderNotDepartment { .. } => "folder-not-department",
+            C::FolderNested { .. } => "folder-nested",
+            C::FileAtTop => "file-at-top",
+            C::FileNotPeriod => "file-not-period",
+            C::NameNotUnicode { .. } => "name-not-unicode",
+            C::WorkspaceStandIn => "workspace-stand-in",
+            C::FrameworkNotUsed => "framework-not-used",
+            C::FrameworkMissing => "framework-missing",
+            C::FrameworkStandIn => "framework-stand-in",
+            C::BadId { .. } => "bad-id",
+            C::DuplicateId { .. } => "duplicate-id",
+            C::OwnParent { .. } => "own-parent",
+            C::UnknownParent { .. } => "unknown-parent",
+            C::ParentCycle { .. } => "parent-cycle",
+            C::TargetUnknownDepartment { .. } => "target-unknown-department",
+            C::DuplicateTarget { .. } => "duplicate-target",
+            C::TargetUnknownDimension { .. } => "target-unknown-dimension",
+            C::TargetUnknownIndicator { .. } => "target-unknown-indicator",
+            C::TargetWrongDimension { .. } => "target-wrong-dimension",
+            C::WeightUnknownId { .. } => "weight-unknown-id",
+            C::WeightOutOfRange { .. } => "weight-out-of-range",
+            C::LevelCount { .. } => "level-count",
+            C::NoDimensions => "no-dimensions",
+            C::NoIndicators { .. } => "no-indicators",
+            C::OutsideDimension { .. } => "outside-dimension",
+            C::DescriptorCount { .. } => "descriptor-count",
+            C::WrongFolder { .. } => "wrong-folder",
+            C::UnknownDepartment { .. } => "unknown-department",
+            C::WrongPeriod { .. } => "wrong-period",
+            C::OtherFramework { .. } => "other-framework",
+            C::OtherFrameworkVersion { .. } => "other-framework-version",
+            C::UnknownIndicator { .. } => "unknown-indicator",
+            C::MissingEvidence { .. } => "missing-evidence",
+            C::MissingReason { .. } => "missing-reason",
+            C::Unanswered { .. } => "unanswered",
+        }
+    }
+
+    /// One example of every code, for tests that check each has words in
+    /// both languages (and for documentation).
+    pub fn samples() -> Vec<ProblemCode> {
+        use ProblemCode as C;
+        let s = |t: &str| t.to_owned();
+        let backup = Some(PathBuf::from(
+            ".backups/police/2025-12-31.ron/2026-01-02T09-00-00.000000Z.ron",
+        ));
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        vec![
+            C::CannotRead {
+                file_kind: FileKind::Assessment,
+                error: io::ErrorKind::PermissionDenied,
+                detail: s("Permission denied (os error 13)"),
+            },
+            C::CannotReadFolder {
+                error: io::ErrorKind::NotFound,
+                detail: s("No such file or directory (os error 2)"),
+            },
+            C::NotUtf8 {
+                file_kind: FileKind::Workspace,
+            },
+            C::Empty {
+                file_kind: FileKind::Framework,
+                backup: None,
+            },
+            C::EndsEarly {
+                file_kind: FileKind::Assessment,
+                backup,
+            },
+            C::EndsEarly {
+                file_kind: FileKind::Workspace,
+                backup: None,
+            },
+            C::Syntax {
+                detail: s("Expected comma"),
+            },
+            C::UnknownField {
+                found: s("colour"),
+                expected: [s("version"), s("title")].into(),
+                outer: Some(s("Workspace")),
+            },
+            C::MissingField {
+                field: s("period"),
+                outer: None,
+            },
+            C::DuplicateField {
+                field: s("status"),
+                outer: None,
+            },
+            C::UnknownChoice {
+                found: s("Finished"),
+                expected: [s("Draft"), s("Submitted"), s("Approved")].into(),
+                outer: Some(s("Status")),
+            },
+            C::WrongType {
+                expected: ValueKind::Integer,
+                detail: s("Expected integer"),
+            },
+            C::WrongType {
+                expected: ValueKind::Number,
+                detail: s("Expected float"),
+            },
+            C::WrongType {
+                expected: ValueKind::Boolean,
+                detail: s("Expected boolean"),
+            },
+            C::WrongType {
+                expected: ValueKind::Text,
+                detail: s("Expected string"),
+            },
+            C::WrongType {
+                expected: ValueKind::Other,
+                detail: s("Expected option"),
+            },
+            C::BadDate {
+                detail: s("input is out of range"),
+            },
+            C::LevelOutOfRange { value: 7 },
+            C::BadValue {
+                detail: s("a weight must be a number"),
+            },
+            C::TooDeep,
+            C::NoVersion {
+                file_kind: FileKind::Assessment,
+            },
+            C::VersionZero,
+            C::OldVersion { version: 0 },
+            C::NewerVersion {
+                file_kind: FileKind::Workspace,
+                version: 2,
+            },
+            C::NewerVersionUnreadable {
+                file_kind: FileKind::Workspace,
+                version: 2,
+                cause: Box::new(C::UnknownField {
+                    found: s("colour"),
+                    expected: [s("version")].into(),
+                    outer: None,
+                }),
+            },
+            C::FolderNotDepartment { name: s("Old Files") },
+            C::FolderNested {
+                department: s("police"),
+            },
+            C::FileAtTop,
+            C::FileNotPeriod,
+            C::NameNotUnicode { folder: true },
+            C::NameNotUnicode { folder: false },
+            C::WorkspaceStandIn,
+            C::FrameworkNotUsed,
+            C::FrameworkMissing,
+            C::FrameworkStandIn,
+            C::BadId {
+                subject: IdSubject::Department,
+                error: IdError::Unsafe(s("Police")),
+            },
+            C::BadId {
+                subject: IdSubject::Indicator,
+                error: IdError::TooLong(s("a").repeat(130)),
+            },
+            C::BadId {
+                subject: IdSubject::Dimension,
+                error: IdError::Empty,
+            },
+            C::BadId {
+                subject: IdSubject::Framework,
+                error: IdError::Unsafe(s("my framework")),
+            },
+            C::DuplicateId {
+                subject: IdSubject::Department,
+                id: s("police"),
+            },
+            C::OwnParent { id: s("police") },
+            C::UnknownParent {
+                id: s("police"),
+                parent: s("security"),
+            },
+            C::ParentCycle {
+                chain: vec![s("a"), s("b"), s("a")],
+            },
+            C::TargetUnknownDepartment {
+                department: s("police"),
+            },
+            C::DuplicateTarget {
+                department: None,
+                subject: IdSubject::Dimension,
+                id: s("sharing"),
+            },
+            C::DuplicateTarget {
+                department: Some(s("police")),
+                subject: IdSubject::Indicator,
+                id: s("sharing.open"),
+            },
+            C::TargetUnknownDimension {
+                dimension: s("sharingg"),
+                known: vec![s("sharing"), s("services")],
+            },
+            C::TargetUnknownIndicator {
+                indicator: s("sharing.bogus"),
+            },
+            C::TargetWrongDimension {
+                indicator: s("sharing.open"),
+                belongs_to: s("sharing"),
+            },
+            C::WeightUnknownId { id: s("bogus") },
+            C::WeightOutOfRange {
+                subject: IdSubject::Indicator,
+                id: s("sharing.open"),
+                weight: 0.0,
+            },
+            C::LevelCount { count: 4 },
+            C::NoDimensions,
+            C::NoIndicators {
+                dimension: s("sharing"),
+            },
+            C::OutsideDimension {
+                indicator: s("services.open"),
+                dimension: s("sharing"),
+            },
+            C::DescriptorCount {
+                indicator: s("sharing.open"),
+                count: 3,
+            },
+            C::WrongFolder {
+                folder: s("police"),
+                department: s("health"),
+            },
+            C::UnknownDepartment {
+                department: s("police"),
+            },
+            C::WrongPeriod {
+                named: date(2025, 6, 30),
+                written: date(2025, 12, 31),
+            },
+            C::OtherFramework {
+                used: s("old"),
+                expected: s("digital-government"),
+            },
+            C::OtherFrameworkVersion {
+                framework: s("digital-government"),
+                used: 1,
+                expected: 2,
+            },
+            C::UnknownIndicator {
+                indicator: s("sharing.bogus"),
+            },
+            C::MissingEvidence {
+                indicator: s("sharing.open"),
+            },
+            C::MissingReason {
+                indicator: s("sharing.open"),
+            },
+            C::Unanswered {
+                indicator: s("sharing.open"),
+                status: Status::Submitted,
+            },
+        ]
+    }
+}
+
+impl From<FrameworkIssue> for ProblemCode {
+    fn from(issue: FrameworkIssue) -> Self {
+        use ProblemCode as C;
+        match issue {
+            FrameworkIssue::BadId { subject, error } => C::BadId { subject, error },
+            FrameworkIssue::LevelCount { count } => C::LevelCount { count },
+            FrameworkIssue::NoDimensions => C::NoDimensions,
+            FrameworkIssue::DuplicateId { subject, id } => C::DuplicateId { subject, id },
+            FrameworkIssue::WeightNotPositive { subject, id, weight } => {
+                C::WeightOutOfRange { subject, id, weight }
+            }
+            FrameworkIssue::NoIndicators { dimension } => C::NoIndicators { dimension },
+            FrameworkIssue::OutsideDimension { indicator, dimension } => {
+                C::OutsideDimension { indicator, dimension }
+            }
+            FrameworkIssue::DescriptorCount { indicator, count } => C::DescriptorCount { indicator, count },
+        }
+    }
+}
+
+/// One problem in one file. Displays as `file:line:column: severity: code`
+/// (the words for a person come from `present::catalogue::problems`).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Relative to the workspace root.
     pub file: PathBuf,
@@ -31,25 +538,25 @@ pub struct Problem {
     /// 1-based, counted in characters; 0 when not applicable.
     pub column: usize,
     pub severity: Severity,
-    pub message: String,
+    pub code: ProblemCode,
 }
 
 impl Problem {
-    pub fn error(file: &Path, at: Position, message: impl Into<String>) -> Self {
-        Problem::new(Severity::Error, file, at, message)
+    pub fn error(file: &Path, at: Position, code: ProblemCode) -> Self {
+        Problem::new(Severity::Error, file, at, code)
     }
 
-    pub fn warning(file: &Path, at: Position, message: impl Into<String>) -> Self {
-        Problem::new(Severity::Warning, file, at, message)
+    pub fn warning(file: &Path, at: Position, code: ProblemCode) -> Self {
+        Problem::new(Severity::Warning, file, at, code)
     }
 
-    pub fn new(severity: Severity, file: &Path, at: Position, message: impl Into<String>) -> Self {
+    pub fn new(severity: Severity, file: &Path, at: Position, code: ProblemCode) -> Self {
         Problem {
             file: file.to_path_buf(),
             line: at.line,
             column: at.column,
             severity,
-            message: message.into(),
+            code,
         }
     }
 
@@ -67,7 +574,7 @@ impl fmt::Display for Problem {
             self.line,
             self.column,
             self.severity,
-            self.message
+            self.code.code()
         )
     }
 }
@@ -208,90 +715,151 @@ fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// Turns a RON deserialisation error into a message a person can act on.
-pub(crate) fn describe_ron_error(code: &ron::Error, what: &str) -> String {
+/// Turns a RON deserialisation error into a problem code.
+pub(crate) fn ron_problem_code(code: &ron::Error) -> ProblemCode {
     use ron::Error as E;
+    let detail = || code.to_string();
+    let owned = |items: &[&str]| items.iter().map(|i| (*i).to_owned()).collect::<Box<[String]>>();
     match code {
-        E::Message(message) => {
-            if is_chrono_parse_message(message) {
-                format!(
-                    "this date could not be read ({message}); write dates as \"YYYY-MM-DD\", e.g. \"2025-06-30\", \
-                     and times as \"YYYY-MM-DDTHH:MM:SS\""
-                )
-            } else {
-                // Messages from the model (e.g. a level outside 1–5) already say what to do.
-                message.clone()
-            }
-        }
+        E::Message(message) if is_chrono_parse_message(message) => ProblemCode::BadDate {
+            detail: message.clone(),
+        },
+        // Messages from the model: a level outside 1–5, or another refusal.
+        E::Message(message) => match level_out_of_range(message) {
+            Some(value) => ProblemCode::LevelOutOfRange { value },
+            None => ProblemCode::BadValue {
+                detail: message.clone(),
+            },
+        },
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "unknown field `{found}`{}; the fields allowed here are {}. Remove it or fix its spelling",
-            in_outer(outer.as_deref()),
-            list(expected)
-        ),
-        E::MissingStructField { field, outer } => format!(
-            "the field `{field}` is missing{}; add `{field}: …` (a file saved by govmaturity shows the layout)",
-            in_outer(outer.as_deref())
-        ),
-        E::DuplicateStructField { field, outer } => format!(
-            "the field `{field}` is written twice{}; keep only one",
-            in_outer(outer.as_deref())
-        ),
+        } => ProblemCode::UnknownField {
+            found: found.clone(),
+            expected: owned(expected),
+            outer: outer.clone(),
+        },
+        E::MissingStructField { field, outer } => ProblemCode::MissingField {
+            field: (*field).to_owned(),
+            outer: outer.clone(),
+        },
+        E::DuplicateStructField { field, outer } => ProblemCode::DuplicateField {
+            field: (*field).to_owned(),
+            outer: outer.clone(),
+        },
         E::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => format!(
-            "`{found}` is not a valid choice{}; use one of {}",
-            in_outer(outer.as_deref()),
-            list(expected)
-        ),
-        E::InvalidValueForType { expected, found } => {
-            format!(
-                "wrong type: expected {expected} but found {found}; change the value to the expected kind"
-            )
-        }
+        } => ProblemCode::UnknownChoice {
+            found: found.clone(),
+            expected: owned(expected),
+            outer: outer.clone(),
+        },
         E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
-            format!("wrong type: {code}; write a whole number here")
+            ProblemCode::WrongType {
+                expected: ValueKind::Integer,
+                detail: detail(),
+            }
         }
-        E::ExpectedFloat | E::FloatUnderscore => format!("wrong type: {code}; write a number here, e.g. 1.0"),
-        E::ExpectedBoolean => format!("wrong type: {code}; write true or false here"),
-        E::ExpectedString | E::ExpectedStringEnd => {
-            format!("wrong type or syntax: {code}; text goes in double quotes, e.g. \"text\"")
-        }
-        E::ExpectedDifferentLength { .. } | E::ExpectedOption | E::ExpectedUnit | E::ExpectedStructLike => {
-            format!("wrong type: {code}; compare with a file saved by govmaturity")
-        }
-        E::ExpectedNamedStructLike(_) | E::ExpectedDifferentStructName { .. } => {
-            format!("wrong type: {code}; compare with a file saved by govmaturity")
-        }
-        E::Eof => format!(
-            "the {what} ends too early (unexpected end of file); a closing bracket or the rest of the file is missing"
-        ),
-        E::Utf8Error(_) => format!("{code}; save the file as UTF-8 text"),
-        E::ExceededRecursionLimit => "the file is nested too deeply to be a govmaturity file".to_owned(),
-        _ => format!(
-            "RON syntax error: {code}; fix the text at this position (a missing comma, bracket or quote is the usual cause)"
-        ),
+        E::ExpectedFloat | E::FloatUnderscore => ProblemCode::WrongType {
+            expected: ValueKind::Number,
+            detail: detail(),
+        },
+        E::ExpectedBoolean => ProblemCode::WrongType {
+            expected: ValueKind::Boolean,
+            detail: detail(),
+        },
+        E::ExpectedString | E::ExpectedStringEnd => ProblemCode::WrongType {
+            expected: ValueKind::Text,
+            detail: detail(),
+        },
+        E::InvalidValueForType { .. }
+        | E::ExpectedDifferentLength { .. }
+        | E::ExpectedOption
+        | E::ExpectedUnit
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedDifferentStructName { .. } => ProblemCode::WrongType {
+            expected: ValueKind::Other,
+            detail: detail(),
+        },
+        E::ExceededRecursionLimit => ProblemCode::TooDeep,
+        _ => ProblemCode::Syntax { detail: detail() },
     }
 }
 
-fn in_outer(outer: Option<&str>) -> String {
-    outer.map_or_else(String::new, |outer| format!(" in {outer}"))
+/// Whether `text` stops in the middle: a string, a comment or a bracket is
+/// still open at its end. A file cut short by an incomplete save or copy
+/// looks like this; a file with a typo in the middle does not (its brackets
+/// still close), so the parser's own finding is kept for it.
+pub(crate) fn ends_early(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                if !closed {
+                    return true;
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut nested = 1usize;
+                let mut previous = ' ';
+                for c in chars.by_ref() {
+                    match (previous, c) {
+                        ('/', '*') => {
+                            nested += 1;
+                            previous = ' ';
+                        }
+                        ('*', '/') => {
+                            nested -= 1;
+                            if nested == 0 {
+                                break;
+                            }
+                            previous = ' ';
+                        }
+                        _ => previous = c,
+                    }
+                }
+                if nested > 0 {
+                    return true;
+                }
+            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
-fn list(items: &[&str]) -> String {
-    if items.is_empty() {
-        return "none".to_owned();
-    }
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The level in the model's "level 9 is outside 1–5; …" refusal.
+fn level_out_of_range(message: &str) -> Option<u8> {
+    let (value, _) = message.strip_prefix("level ")?.split_once(" is outside 1–5")?;
+    value.parse().ok()
 }
 
 /// chrono's `ParseError` messages, which reach us as bare serde messages.
@@ -341,12 +909,45 @@ mod tests {
     }
 
     #[test]
+    fn a_file_cut_short_is_told_from_a_typo() {
+        assert!(ends_early("(\n    version: 1,\n    answers: {"));
+        assert!(ends_early("(version: 1, title: (en: \"Pil"));
+        assert!(ends_early("(version: 1, /* a comment"));
+        assert!(!ends_early("(version: 1, title: (en: \"a)\", zh: \"b\"))\n"));
+        assert!(!ends_early("(version: 1,, title: ())"), "a typo, not a cut");
+        assert!(!ends_early("(note: \"a \\\" quote\") // (\n"));
+        assert!(!ends_early("(a: 1) /* x /* y */ ( */"));
+    }
+
+    #[test]
+    fn every_code_is_kebab_case_and_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for sample in ProblemCode::samples() {
+            let code = sample.code();
+            assert!(
+                code.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{code}"
+            );
+            seen.insert(code);
+        }
+        // At least one sample of each of the 55 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 55, "{seen:?}");
+    }
+
+    #[test]
+    fn a_problem_is_small_enough_to_return_by_value() {
+        // clippy's `result_large_err` starts at 128 bytes.
+        assert!(std::mem::size_of::<Problem>() < 128);
+    }
+
+    #[test]
     fn display_is_file_line_column() {
         let p = Problem::error(
             Path::new("health/2025-06-30.ron"),
             Position { line: 3, column: 7 },
-            "bad",
+            ProblemCode::FileNotPeriod,
         );
-        assert_eq!(p.to_string(), "health/2025-06-30.ron:3:7: error: bad");
+        assert_eq!(p.to_string(), "health/2025-06-30.ron:3:7: error: file-not-period");
     }
 }

@@ -10,11 +10,11 @@ use serde::Serialize;
 
 use super::atomic::{atomic_create, atomic_write};
 use super::backup::keep_backup;
-use super::error::{ReadOnlyReason, SaveError};
+use super::error::{InvalidReason, ReadOnlyReason, SaveError};
 use super::fingerprint::Fingerprint;
 use super::format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
-use super::problem::Problem;
+use super::problem::{FileKind, Position, Problem, ProblemCode};
 use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
 
 /// Saves an assessment to `<department>/<period>.ron` under `root`.
@@ -111,7 +111,13 @@ fn save_file(
     if let Some(existing) = &existing {
         let reason = match std::str::from_utf8(existing) {
             Err(e) => Some(ReadOnlyReason::Unreadable {
-                problem: format!("it is not UTF-8 text (at byte {})", e.valid_up_to()),
+                problem: Box::new(Problem::error(
+                    relative,
+                    Position::of_invalid_utf8(existing, &e),
+                    ProblemCode::NotUtf8 {
+                        file_kind: file_kind(relative),
+                    },
+                )),
             }),
             Ok(text) => match check_existing(text, relative) {
                 Ok(version) if version > FORMAT_VERSION => Some(ReadOnlyReason::NewerFormat { version }),
@@ -153,10 +159,13 @@ fn save_file(
 }
 
 fn assessment_relative_path(root: &Path, assessment: &Assessment) -> Result<PathBuf, SaveError> {
-    assessment_path(&assessment.department, assessment.period).map_err(|e| SaveError::Invalid {
+    let invalid = |error| SaveError::Invalid {
         path: root.join(&assessment.department),
-        message: e.to_string(),
-    })
+        reason: InvalidReason::BadId(error),
+    };
+    crate::model::is_department_id(&assessment.department).map_err(invalid)?;
+    assessment_path(&assessment.department, assessment.period)
+        .map_err(|_| invalid(crate::model::IdError::Unsafe(assessment.department.clone())))
 }
 
 /// Refuses values of another format version, then writes RON.
@@ -176,12 +185,14 @@ fn serialize<T: Serialize>(
     if version < FORMAT_VERSION {
         return Err(SaveError::Invalid {
             path,
-            message: format!("it has format version {version}; set it to {FORMAT_VERSION} before saving"),
+            reason: InvalidReason::OldVersion { version },
         });
     }
     to_ron(value).map_err(|e| SaveError::Invalid {
         path,
-        message: format!("it cannot be written as RON: {e}"),
+        reason: InvalidReason::Ron {
+            detail: e.to_string(),
+        },
     })
 }
 
@@ -197,7 +208,18 @@ fn create_parent(path: &Path) -> Result<(), SaveError> {
 
 fn unreadable(problem: Problem) -> ReadOnlyReason {
     ReadOnlyReason::Unreadable {
-        problem: format!("{}:{}: {}", problem.line, problem.column, problem.message),
+        problem: Box::new(problem),
+    }
+}
+
+/// The kind of the data file at `relative`, by its name.
+fn file_kind(relative: &Path) -> FileKind {
+    if relative == Path::new(WORKSPACE_FILE) {
+        FileKind::Workspace
+    } else if relative == Path::new(FRAMEWORK_FILE) {
+        FileKind::Framework
+    } else {
+        FileKind::Assessment
     }
 }
 

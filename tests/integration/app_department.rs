@@ -8,7 +8,6 @@ use crate::common;
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use govmaturity::analysis;
 use govmaturity::app::state::Tab;
 use govmaturity::app::{Command, GovApp};
 use govmaturity::model::{Lang, Rating};
@@ -39,33 +38,51 @@ fn selecting_a_department_shows_its_name_and_dimension_means() {
         harness.query_all_by_label("Finance Bureau").count() >= 2,
         "the heading names the department"
     );
-    let data = harness.state().state.data().unwrap();
-    let latest = data.latest_for(FINANCE, None).unwrap();
-    let score = analysis::score_assessment(data, latest);
-    assert!(
-        harness
-            .query_by_label(&format!("Period: {}", latest.period))
-            .is_some()
-    );
-    for dimension in &data.framework.dimensions {
+    assert!(harness.query_by_label("Period: 2025-12-31").is_some());
+    // Finance Bureau's dimension means at 2025-12-31, as `govmaturity
+    // summary` prints them, each on its dimension's row.
+    for (dimension, mean) in [
+        ("Top-level design & standards", "3.40"),
+        ("Data sharing & openness", "2.80"),
+        ("Data security & privacy", "3.00"),
+        ("Digital talent & skills", "1.75"),
+        ("Organisation & coordination", "2.50"),
+        ("Service capacity & resilience", "2.00"),
+    ] {
         assert!(
-            harness.query_by_label(dimension.name.get(Lang::En)).is_some(),
-            "{} has a row",
-            dimension.id
-        );
-        let mean = score.dimension(&dimension.id).unwrap().mean_level.unwrap();
-        let shown = format!("{mean:.2}");
-        assert!(
-            harness.query_all_by_label(&shown).next().is_some(),
-            "{} mean {shown} is shown",
-            dimension.id
+            in_row_of(&harness, dimension, mean),
+            "{dimension}: mean {mean} on its row"
         );
     }
-    let overall = format!("{:.2}", score.mean_level.unwrap());
     assert!(
-        harness.query_all_by_label(&overall).next().is_some(),
-        "overall level {overall} is shown"
+        figure_under(&harness, "Overall level", "2.58"),
+        "overall level 2.58"
     );
+}
+
+/// Whether `text` is shown on the same row as the (rightmost) node labelled `row`.
+fn in_row_of(harness: &egui_kittest::Harness<'_, GovApp>, row: &str, text: &str) -> bool {
+    let Some(row) = harness
+        .query_all_by_label(row)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+    else {
+        return false;
+    };
+    let y = row.rect().center().y;
+    harness
+        .query_all_by_label(text)
+        .any(|n| (n.rect().center().y - y).abs() < 6.0)
+}
+
+/// Whether `figure` is shown just under the caption `caption`.
+fn figure_under(harness: &egui_kittest::Harness<'_, GovApp>, caption: &str, figure: &str) -> bool {
+    let captions: Vec<egui::Rect> = harness.query_all_by_label(caption).map(|n| n.rect()).collect();
+    harness.query_all_by_label(figure).any(|n| {
+        let r = n.rect();
+        captions.iter().any(|c| {
+            (r.left() - c.left()).abs() < 2.0 && r.top() >= c.bottom() && r.top() - c.bottom() < 12.0
+        })
+    })
 }
 
 #[test]
@@ -173,6 +190,12 @@ fn chinese_shows_chinese_dimension_names() {
         harness.query_all_by_label("上期").next().is_some(),
         "series toggles are translated"
     );
+    // Dates and labels the Chinese way: full-width colon, 年月日.
+    assert!(harness.query_by_label("评估期：2025年12月31日").is_some());
+    assert!(harness.query_by_label("上期：2025年6月30日").is_some());
+    assert!(figure_under(&harness, "总体等级", "2.58"));
+    // 27 of the 27 applicable indicators answered (one is not applicable).
+    assert!(figure_under(&harness, "覆盖率", "100%（27 / 27 已作答）"));
 }
 
 #[test]
@@ -212,12 +235,11 @@ fn an_earlier_period_shows_that_assessment() {
     harness.state_mut().push(Command::SetPeriod(Some(first)));
     harness.run();
     assert!(harness.query_by_label("Period: 2024-06-30").is_some());
-    let data = harness.state().state.data().unwrap();
-    let score = analysis::score_assessment(data, data.find(FINANCE, first).unwrap());
-    let overall = format!("{:.2}", score.mean_level.unwrap());
+    // Finance Bureau's overall level at 2024-06-30, as `govmaturity summary
+    // --period 2024-06-30` prints it.
     assert!(
-        harness.query_all_by_label(&overall).next().is_some(),
-        "overall level {overall} of that period"
+        figure_under(&harness, "Overall level", "2.34"),
+        "overall level 2.34 of that period"
     );
     // The first period has nothing before it: no change, no previous series.
     assert!(
@@ -275,7 +297,7 @@ fn the_header_says_whether_every_dimension_is_on_target() {
     assert!(harness.query_by_label("4.00 · 截止 2026年12月31日").is_some());
     assert!(
         harness
-            .query_by_label("否：设定目标的6个维度中有2个维度未达标")
+            .query_by_label("否：设定目标的6个维度中有2个维度未达目标")
             .is_some()
     );
     assert!(

@@ -1,17 +1,20 @@
 //! The Overview as leadership meets it on the sample workspace: the
-//! headline figures match the analysis, a heatmap cell opens that
-//! department on that dimension, every chart has its table, the top ten
-//! priorities come in priority order, and Chinese shows Chinese names.
+//! headline figures are the sample's (written out by hand below), a heatmap
+//! cell opens that department on that dimension, every chart has its table,
+//! equal levels share a rank, the top ten priorities come in priority order,
+//! and Chinese shows Chinese names and words.
 
 use crate::common;
 
+use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use govmaturity::analysis;
 use govmaturity::app::GovApp;
 use govmaturity::app::state::Tab;
-use govmaturity::app::widgets::heatmap::percent_text;
-use govmaturity::model::{Dataset, Lang, Level, Rating};
-use govmaturity::present::catalogue::level_text;
+use govmaturity::model::{
+    Answer, Assessment, Dataset, Department, DepartmentKind, Lang, Level, Rating, Status, Text, Workspace,
+};
+use govmaturity::store;
 
 fn data(app: &GovApp) -> &Dataset {
     app.state.data().unwrap()
@@ -40,42 +43,50 @@ fn centre_y(harness: &egui_kittest::Harness<'_, GovApp>, label: &str) -> f32 {
     harness.get_by_label(label).rect().center().y
 }
 
+/// Whether `figure` is shown as the big figure of the headline card
+/// captioned `caption`: just below the caption, at the same left edge.
+pub(crate) fn card_shows(harness: &egui_kittest::Harness<'_, GovApp>, caption: &str, figure: &str) -> bool {
+    let captions: Vec<egui::Rect> = harness.query_all_by_label(caption).map(|n| n.rect()).collect();
+    harness.query_all_by_label(figure).any(|node| {
+        let rect = node.rect();
+        captions.iter().any(|c| {
+            (rect.left() - c.left()).abs() < 2.0 && rect.top() >= c.bottom() && rect.top() - c.bottom() < 12.0
+        })
+    })
+}
+
 #[test]
-fn headline_figures_match_the_analysis() {
+fn headline_figures_are_the_samples() {
     let harness = common::sample_app();
     assert_eq!(harness.state().prefs.tab, Tab::Overview);
-    let summary = analysis::summarize(data(harness.state()), None);
-    assert_eq!(summary.departments.len(), 12);
+    // Mean of the twelve overall levels (3.87, 3.22, … 1.91) = 2.78.
+    assert!(
+        card_shows(&harness, "Overall level", "2.78"),
+        "overall level 2.78"
+    );
+    assert!(card_shows(&harness, "Departments assessed", "12 / 12"));
+    // 327 of 334 applicable indicators answered, pooled: 97.9% → 98%.
+    assert!(card_shows(&harness, "Coverage", "98%"));
+    // Approved: 7; Draft 3 + Returned 1 = 4 in draft; 1 submitted.
+    assert!(card_shows(&harness, "Approved", "7"));
+    assert!(card_shows(&harness, "In draft", "4"));
+    assert!(harness.query_by_label("Submitted: 1").is_some());
+    assert!(harness.query_by_label_contains("Stage 2 · Embryonic").is_some());
+    assert!(harness.query_by_label("includes 5 provisional").is_some());
+}
 
-    let mean = level_text(summary.mean_level);
-    assert!(summary.mean_level.is_some());
+#[test]
+fn in_chinese_the_headline_speaks_chinese() {
+    let mut harness = common::sample_app();
+    harness.get_by_label("简体中文").click();
+    harness.run();
+    assert!(card_shows(&harness, "总体等级", "2.78"));
+    assert!(card_shows(&harness, "覆盖率", "98%"));
+    assert!(harness.query_by_label_contains("阶段 2 · 萌芽").is_some());
+    assert!(harness.query_by_label("已提交：1").is_some());
     assert!(
-        harness.query_by_label(&mean).is_some(),
-        "overall mean {mean} is shown"
-    );
-    let assessed = format!("{} / {}", summary.assessed, summary.departments.len());
-    assert!(
-        harness.query_by_label(&assessed).is_some(),
-        "{assessed} assessed is shown"
-    );
-    let coverage = percent_text(Some(summary.coverage));
-    assert!(
-        harness.query_by_label(&coverage).is_some(),
-        "coverage {coverage} is shown"
-    );
-    for count in [summary.approved, summary.draft] {
-        assert!(
-            harness.query_all_by_label(&count.to_string()).next().is_some(),
-            "count {count} is shown"
-        );
-    }
-    let stage = summary.stage.unwrap();
-    let stage_name = data(harness.state()).framework.level_name(stage, Lang::En);
-    assert!(
-        harness
-            .query_by_label_contains(&format!("Stage {stage} · {stage_name}"))
-            .is_some(),
-        "stage {stage} {stage_name} is shown"
+        harness.query_by_label_contains("截至2025年12月31日").is_some(),
+        "the as-of date is written the Chinese way"
     );
 }
 
@@ -139,47 +150,175 @@ fn the_heatmap_table_lists_every_department() {
 #[test]
 fn the_ranking_lists_scored_departments_highest_first() {
     let harness = common::sample_app();
-    let data = data(harness.state());
-    let summary = analysis::summarize(data, None);
-    let mut scored: Vec<(String, f64)> = summary
-        .departments
+    // The sample's overall levels, as `govmaturity summary` prints them;
+    // Emergency Management and Finance both show 2.58 and go by name.
+    let expected = [
+        "Big Data Bureau: 3.87",
+        "Government Service Centre: 3.22",
+        "Public Security Bureau: 2.99",
+        "Market Regulation Bureau: 2.83",
+        "Health Commission · provisional: 2.81",
+        "Human Resources and Social Security Bureau · provisional: 2.79",
+        "Natural Resources and Planning Bureau: 2.75",
+        "Transport Bureau · provisional: 2.61",
+        "Emergency Management Bureau: 2.58",
+        "Finance Bureau: 2.58",
+        "Education Bureau · provisional: 2.49",
+        "Civil Affairs Bureau · provisional: 1.91",
+    ];
+    let ys: Vec<f32> = expected.iter().map(|label| centre_y(&harness, label)).collect();
+    assert!(ys.windows(2).all(|w| w[0] < w[1]), "ranking out of order: {ys:?}");
+}
+
+/// The rank shown in the ranking table on the row of `name`.
+fn rank_in_table(harness: &egui_kittest::Harness<'_, GovApp>, name: &str, ranks: &[&str]) -> Option<String> {
+    // The department list on the left holds the name too: take the table's,
+    // the rightmost.
+    let row = harness
+        .query_all_by_label(name)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))?
+        .rect();
+    ranks
         .iter()
-        .filter_map(|d| Some((d.department.clone(), d.current.as_ref()?.mean_level?)))
-        .collect();
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let ys: Vec<f32> = scored
-        .iter()
-        .map(|(id, mean)| {
-            let name = row_name(data, id).replace(" (provisional)", " · provisional");
-            centre_y(&harness, &format!("{name}: {mean:.2}"))
+        .find(|rank| {
+            harness.query_all_by_label(rank).any(|n| {
+                let r = n.rect();
+                (r.center().y - row.center().y).abs() < 4.0 && r.right() <= row.left()
+            })
         })
+        .map(|rank| (*rank).to_owned())
+}
+
+#[test]
+fn departments_showing_the_same_level_share_a_rank() {
+    // Three departments: two at level 3 everywhere, one at level 2.
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::new(Text::new("Tie city", "并列市"));
+    for (id, en, zh) in [
+        ("alpha", "Alpha Bureau", "甲局"),
+        ("beta", "Beta Bureau", "乙局"),
+        ("gamma", "Gamma Bureau", "丙局"),
+    ] {
+        workspace.departments.push(Department {
+            id: id.to_owned(),
+            name: Text::new(en, zh),
+            kind: DepartmentKind::Bureau,
+            parent: None,
+            archived: false,
+        });
+    }
+    store::save_workspace(dir.path(), &workspace, None).unwrap();
+    let framework = store::builtin_framework().unwrap();
+    let period = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+    for (id, level) in [("gamma", 2), ("beta", 3), ("alpha", 3)] {
+        let mut assessment = Assessment::new(id, period, &framework);
+        assessment.status = Status::Approved;
+        for (_, indicator) in framework.indicators() {
+            assessment.answers.insert(
+                indicator.id.clone(),
+                Answer {
+                    rating: Rating::Level(Level::new(level).unwrap()),
+                    ..Answer::default()
+                },
+            );
+        }
+        store::create_assessment(dir.path(), &assessment).unwrap();
+    }
+    let mut harness = common::app(Some(dir.path()));
+    assert_eq!(harness.state().prefs.tab, Tab::Overview);
+    // The bars: equal levels, listed by name.
+    let ys: Vec<f32> = ["Alpha Bureau: 3.00", "Beta Bureau: 3.00", "Gamma Bureau: 2.00"]
+        .iter()
+        .map(|label| centre_y(&harness, label))
         .collect();
     assert!(ys.windows(2).all(|w| w[0] < w[1]), "ranking out of order: {ys:?}");
+    // The table: 1, 1, 3 — not 1, 2, 3.
+    harness
+        .state_mut()
+        .state
+        .views
+        .as_table
+        .insert("overview.ranking");
+    harness.run();
+    let ranks = ["1", "2", "3"];
+    assert_eq!(
+        rank_in_table(&harness, "Alpha Bureau", &ranks).as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        rank_in_table(&harness, "Beta Bureau", &ranks).as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        rank_in_table(&harness, "Gamma Bureau", &ranks).as_deref(),
+        Some("3")
+    );
+}
+
+#[test]
+fn the_samples_equal_levels_share_rank_nine() {
+    let mut harness = common::sample_app();
+    harness
+        .state_mut()
+        .state
+        .views
+        .as_table
+        .insert("overview.ranking");
+    harness.run();
+    let ranks = ["8", "9", "10", "11"];
+    assert_eq!(
+        rank_in_table(&harness, "Emergency Management Bureau", &ranks).as_deref(),
+        Some("9")
+    );
+    assert_eq!(
+        rank_in_table(&harness, "Finance Bureau", &ranks).as_deref(),
+        Some("9")
+    );
+    assert_eq!(
+        rank_in_table(&harness, "Education Bureau (provisional)", &ranks).as_deref(),
+        Some("11")
+    );
 }
 
 #[test]
 fn the_top_ten_priorities_come_in_priority_order() {
     let harness = common::sample_app();
-    let data = data(harness.state());
-    let summary = analysis::summarize(data, None);
-    let priorities = analysis::priorities(data, &summary);
-    assert!(priorities.len() > 10, "the sample has more than ten shortfalls");
+    // Civil Affairs: "Independence from vendors" 1 → 4, ((1 + 3)² − 1) × 1 =
+    // 15; then gaps of 2 at weight 1, (9 − 1) × 1 = 8, by department, the
+    // indicator short in more departments first, then by id.
+    let expected = [
+        ("1. Civil Affairs Bureau (provisional)", "15.00"),
+        ("2. Civil Affairs Bureau (provisional)", "8.00"),
+        ("3. Civil Affairs Bureau (provisional)", "8.00"),
+        ("4. Civil Affairs Bureau (provisional)", "8.00"),
+        ("5. Civil Affairs Bureau (provisional)", "8.00"),
+        ("6. Civil Affairs Bureau (provisional)", "8.00"),
+        ("7. Civil Affairs Bureau (provisional)", "8.00"),
+        ("8. Education Bureau (provisional)", "8.00"),
+        ("9. Education Bureau (provisional)", "8.00"),
+        ("10. Education Bureau (provisional)", "8.00"),
+    ];
     let mut previous_y = f32::MIN;
-    for (k, priority) in priorities.iter().take(10).enumerate() {
-        let label = format!("{}. {}", k + 1, row_name(data, &priority.department));
-        let y = centre_y(&harness, &label);
+    for (label, figure) in expected {
+        let y = centre_y(&harness, label);
         assert!(y > previous_y, "row {label} is out of order");
         previous_y = y;
-        // The priority figure sits in the same row.
-        let figure = format!("{:.1}", priority.priority);
         let in_row = harness
-            .query_all_by_label(&figure)
+            .query_all_by_label(figure)
             .any(|n| (n.rect().center().y - y).abs() < 6.0);
         assert!(in_row, "row {label} does not show priority {figure}");
     }
-    let eleventh = format!("11. {}", row_name(data, &priorities[10].department));
+    let first_row = centre_y(&harness, "1. Civil Affairs Bureau (provisional)");
     assert!(
-        harness.query_by_label(&eleventh).is_none(),
+        harness
+            .query_all_by_label("Independence from vendors")
+            .any(|n| (n.rect().center().y - first_row).abs() < 6.0),
+        "the first priority names its indicator"
+    );
+    assert!(
+        harness
+            .query_by_label("11. Education Bureau (provisional)")
+            .is_none(),
         "only ten priorities are listed"
     );
 }
@@ -187,22 +326,16 @@ fn the_top_ten_priorities_come_in_priority_order() {
 #[test]
 fn a_priority_opens_its_department_and_dimension() {
     let mut harness = common::sample_app();
-    let (label, department, dimension) = {
-        let data = data(harness.state());
-        let summary = analysis::summarize(data, None);
-        let first = analysis::priorities(data, &summary).remove(0);
-        (
-            format!("1. {}", row_name(data, &first.department)),
-            first.department,
-            first.dimension,
-        )
-    };
-    harness.get_by_label(&label).click_accesskit();
+    // The first priority: Civil Affairs, "Independence from vendors" in the
+    // organisation dimension.
+    harness
+        .get_by_label("1. Civil Affairs Bureau (provisional)")
+        .click_accesskit();
     harness.run();
     let app = harness.state();
     assert_eq!(app.prefs.tab, Tab::Department);
-    assert_eq!(app.state.selection.department, Some(department));
-    assert_eq!(app.state.selection.dimension, Some(dimension));
+    assert_eq!(app.state.selection.department.as_deref(), Some("civil-affairs"));
+    assert_eq!(app.state.selection.dimension.as_deref(), Some("organisation"));
 }
 
 #[test]
@@ -266,16 +399,8 @@ fn an_imbalanced_dimension_is_flagged_and_opens_on_click() {
 #[test]
 fn clicking_a_ranking_bar_opens_that_department() {
     let mut harness = common::sample_app();
-    let label = {
-        let data = data(harness.state());
-        let summary = analysis::summarize(data, None);
-        let finance = summary.department("finance-bureau").unwrap();
-        format!(
-            "Finance Bureau: {:.2}",
-            finance.current.as_ref().unwrap().mean_level.unwrap()
-        )
-    };
-    harness.get_by_label(&label).click();
+    // Finance Bureau's overall level is 2.575, shown 2.58.
+    harness.get_by_label("Finance Bureau: 2.58").click();
     harness.run();
     let app = harness.state();
     assert_eq!(app.prefs.tab, Tab::Department);

@@ -71,6 +71,68 @@ fn validate_reports_problems_with_position_and_exit_1() {
 }
 
 #[test]
+fn validate_speaks_chinese_with_lang_zh() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let path = dir.path().to_str().unwrap();
+    let bad = dir.path().join("health-commission/2025-12-31.ron");
+    let text = fs::read_to_string(&bad).unwrap();
+    let half = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= text.len() / 2)
+        .unwrap();
+    let cut = &text[..half];
+    fs::write(&bad, cut).unwrap();
+
+    let zh = run(&["validate", path, "--lang", "zh"]);
+    assert_eq!(zh.status.code(), Some(1), "{}", stdout(&zh));
+    let out = stdout(&zh);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("health-commission/2025-12-31.ron:"))
+        .expect("the cut file is named");
+    assert!(
+        line.contains(": 错误：评估文件不完整，内容在中途中断（保存或复制未完成）；请从较早的副本恢复"),
+        "{line}"
+    );
+    assert!(line.ends_with(" [ends-early]"), "{line}");
+    for english in ["ends early", "restore it", "error:", "wrong type"] {
+        assert!(!out.contains(english), "{english:?} in {out}");
+    }
+    assert!(
+        stderr(&zh).contains("已加载 12 个部门、47 份评估；错误 1 个，警告 0 个"),
+        "{}",
+        stderr(&zh)
+    );
+    // The file is left as it was.
+    assert_eq!(fs::read_to_string(&bad).unwrap(), cut);
+
+    // English stays the default; the top-level --lang counts too.
+    let en = stdout(&run(&["validate", path]));
+    assert!(
+        en.contains(": error: the assessment file ends early (an incomplete save or copy); restore it from"),
+        "{en}"
+    );
+    let top = stdout(&run(&["--lang", "zh", "validate", path]));
+    assert!(top.contains("评估文件不完整"), "{top}");
+}
+
+#[test]
+fn validate_says_why_a_folder_cannot_be_read_in_chinese() {
+    let output = run(&["validate", "/nonexistent/govmaturity-workspace", "--lang", "zh"]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.starts_with("无法读取 /nonexistent/govmaturity-workspace：找不到该文件或文件夹"),
+        "{err}"
+    );
+    assert!(
+        err.contains("（系统信息："),
+        "the system's words are detail: {err}"
+    );
+}
+
+#[test]
 fn missing_folder_is_a_usage_error() {
     let output = run(&["validate", "/nonexistent/govmaturity-workspace"]);
     assert_eq!(output.status.code(), Some(2));

@@ -458,3 +458,44 @@ fn a_department_with_no_readable_assessment_still_has_its_row() {
         ]
     );
 }
+
+#[test]
+fn an_archived_department_is_left_out_unless_asked_for_and_dates_stay_iso() {
+    let mut loaded = common::sample();
+    let health = loaded
+        .data
+        .workspace
+        .departments
+        .iter_mut()
+        .find(|d| d.id == "health-commission")
+        .unwrap();
+    health.archived = true;
+    let indicators = loaded.data.framework.indicator_count();
+
+    let whole = render(&loaded, &options(None, None, Lang::Zh));
+    assert_eq!(whole.len() - 1, 11 * 4 * indicators);
+    assert!(whole[1..].iter().all(|r| r[0] != "health-commission"));
+
+    // Asked for by id, it is there, with its Chinese name and ISO dates
+    // (never 2025年12月31日) in a Chinese report.
+    let alone = render(&loaded, &options(None, Some("health-commission"), Lang::Zh));
+    assert_eq!(alone.len() - 1, 4 * indicators);
+    let periods: std::collections::BTreeSet<&str> = alone[1..].iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        periods.into_iter().collect::<Vec<_>>(),
+        ["2024-06-30", "2024-12-31", "2025-06-30", "2025-12-31"]
+    );
+    assert!(
+        alone[1..]
+            .iter()
+            .all(|r| r[1] == "市卫生健康委员会" && r[11] == "2025-12-31")
+    );
+    // Its latest assessment is submitted, so on the latest basis it counts, provisional.
+    let counted: Vec<&Vec<String>> = alone[1..].iter().filter(|r| !r[12].is_empty()).collect();
+    assert_eq!(counted.len(), indicators);
+    assert!(
+        counted
+            .iter()
+            .all(|r| r[2] == "2025-12-31" && r[12] == "provisional")
+    );
+}

@@ -38,7 +38,7 @@ fn render(dir: &Path, options: &ReportOptions) -> String {
 /// The part of the document from a department's section to the next section.
 fn section<'a>(html: &'a str, id: &str) -> &'a str {
     let start = html
-        .find(&format!("id=\"dept-{id}\""))
+        .find(&format!("id=\"department-{id}\""))
         .unwrap_or_else(|| panic!("no section for {id}"));
     let rest = &html[start..];
     let end = rest.find("<section").unwrap_or(rest.len());
@@ -69,7 +69,7 @@ fn every_department_with_the_summary_figures() {
     let summary: Value = serde_json::from_slice(&output.stdout).unwrap();
     let html = render(&common::sample_dir(), &options(Lang::En, None));
     assert!(html.contains(&format!(
-        "<p class=\"workspace\"><bdi>{}</bdi>",
+        "<p><bdi>{}</bdi></p>",
         escaped(summary["workspace"].as_str().unwrap())
     )));
     let period = summary["period"].as_str().unwrap();
@@ -82,12 +82,12 @@ fn every_department_with_the_summary_figures() {
         let name = department["name"].as_str().unwrap();
         let part = section(&html, id);
         assert!(
-            part.contains(&format!("<h2><bdi>{}</bdi></h2>", escaped(name))),
+            part.contains(&format!("\"><bdi>{}</bdi></h2>", escaped(name))),
             "{id}"
         );
         let overall = department["overall"].as_f64().unwrap();
         assert!(
-            part.contains(&format!(">{overall:.2}</span>")),
+            part.contains(&format!("<dt>Mean level</dt><dd>{overall:.2}")),
             "{id} overall {overall:.2}"
         );
         let stage = department["stage"].as_str().unwrap();
@@ -145,12 +145,16 @@ fn self_contained_and_printable() {
     ] {
         assert!(html.contains(heading), "{heading}");
     }
-    // Inline SVG charts: heatmap, ranking, stage distribution, history, change, one radar per department.
-    assert!(
-        html.matches("<svg ").count() >= 5 + 12,
-        "{}",
-        html.matches("<svg ").count()
+    // Inline SVG charts: heatmap, ranking, stage distribution, history, one
+    // radar per department; each a figure with its text equivalent.
+    assert_eq!(html.matches("<svg ").count(), 4 + 12);
+    assert_eq!(
+        html.matches("<figure><svg xmlns=\"http://www.w3.org/2000/svg\" ")
+            .count(),
+        4 + 12
     );
+    assert_eq!(html.matches(" role=\"img\" aria-label=\"").count(), 4 + 12);
+    assert!(html.contains("role=\"img\" aria-label=\"\u{2068}Departments by mean level. "));
     check_well_formed(&html);
 }
 
@@ -178,8 +182,8 @@ fn one_department_only() {
         &common::sample_dir(),
         &options(Lang::En, Some("health-commission")),
     );
-    assert!(html.contains("id=\"dept-health-commission\""));
-    assert_eq!(html.matches("class=\"page department\"").count(), 1);
+    assert!(html.contains("<h2 id=\"department-health-commission\">"));
+    assert_eq!(html.matches("<h2 id=\"department-").count(), 1);
     assert!(!html.contains("Big Data Bureau"), "no other department's data");
     assert!(html.contains("Department Maturity Report"));
     check_well_formed(&html);
@@ -429,11 +433,16 @@ fn basis_options(lang: Lang, basis: govmaturity::analysis::Basis) -> ReportOptio
     }
 }
 
-/// The ranking table's row of a department: from its name to the row's end.
+/// The ranking table's row of a department: from its name, a link to its
+/// section, to the row's end.
 fn ranking_row<'a>(html: &'a str, name: &str) -> &'a str {
-    let ranking = &html[html.find("id=\"ranking\"").unwrap()..];
+    let ranking = &html[html.find("<table data-table=\"ranking\">").unwrap()..];
     let start = ranking
-        .find(&format!("<td class=\"name\"><bdi>{name}</bdi>"))
+        .find(&format!("<td class=\"name\"><a href=\"#department-"))
+        .and_then(|first| {
+            let from = &ranking[first..];
+            from.find(&format!("\"><bdi>{name}</bdi>")).map(|at| first + at)
+        })
         .unwrap_or_else(|| panic!("{name} is not in the ranking"));
     let row = &ranking[start..];
     &row[..row.find("</tr>").unwrap()]
@@ -446,15 +455,15 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     let en = render(&sample, &basis_options(Lang::En, Basis::Latest));
     // The cover says what the figures count.
     assert!(en.contains(
-        "<div>Figures count each department&#39;s latest assessment, approved or not; \
-         unapproved figures are marked provisional.</div>\
-         <div>As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional.</div>\
-         <div>12 assessed at this period, 0 carried over from earlier.</div>"
+        "<dt>Basis</dt><dd>Figures count each department&#39;s latest assessment, approved or not; \
+         unapproved figures are marked provisional.</dd>\
+         <dt></dt><dd>As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional.</dd>\
+         <dt></dt><dd>12 assessed at this period, 0 carried over from earlier.</dd>"
     ));
     // Health Commission's 2025-12-31 is Submitted: a dashed chip and the word.
     let health = ranking_row(&en, "Health Commission");
     assert!(
-        health.contains("<span class=\"flag prov\">provisional</span>"),
+        health.contains("<span class=\"flag\">provisional</span>"),
         "{health}"
     );
     assert!(health.contains("<span class=\"chip prov\""), "{health}");
@@ -463,29 +472,27 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     let big_data = ranking_row(&en, "Big Data Bureau");
     assert!(!big_data.contains("prov"), "{big_data}");
     let section_health = section(&en, "health-commission");
-    assert!(section_health.contains("<dt>Mean level</dt><dd><span class=\"chip prov\""));
-    assert!(section_health.contains("<span class=\"flag prov\">provisional</span>"));
-    // Five provisional rows: their six heatmap cells and their ranking bar dashed.
+    assert!(section_health.contains("<dt>Mean level</dt><dd>2.81 (provisional)</dd>"));
+    assert!(section_health.contains("<p class=\"warning\">provisional</p>"));
+    // Five provisional rows: their seven heatmap cells (six dimensions and
+    // the mean level) and their ranking bar dashed.
     let dashed = en
         .matches("stroke-width=\"1.5\" stroke-dasharray=\"4 3\"")
         .count();
-    assert_eq!(dashed, 5 * 6 + 5);
+    assert_eq!(dashed, 5 * 7 + 5);
     assert!(en.contains("Dashed outline: provisional figure (the assessment is not yet approved)."));
     // The heatmap lists the five by name.
-    assert!(en.contains("<li><bdi>Civil Affairs Bureau</bdi>: provisional</li>"));
+    assert!(en.contains("<p class=\"note\"><bdi>Civil Affairs Bureau</bdi>: provisional</p>"));
 
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Latest));
     assert!(zh.contains(
-        "<div>数据取各部门的最新评估（含未批准的评估），未批准的结果标为“暂定”。</div>\
-         <div>截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。</div>\
-         <div>其中本期评估12个，沿用往期评估0个。</div>"
+        "<dd>按各部门最近一次评估计算（含未批准的评估），未批准的结果标为暂定。</dd>\
+         <dt></dt><dd>截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。</dd>\
+         <dt></dt><dd>其中本期评估12个，沿用往期评估0个。</dd>"
     ));
     let health = ranking_row(&zh, "市卫生健康委员会");
-    assert!(
-        health.contains("<span class=\"flag prov\">暂定</span>"),
-        "{health}"
-    );
-    assert!(zh.contains("<li><bdi>市民政局</bdi>：暂定</li>"));
+    assert!(health.contains("<span class=\"flag\">暂定</span>"), "{health}");
+    assert!(zh.contains("<p class=\"note\"><bdi>市民政局</bdi>：暂定</p>"));
     assert!(zh.contains("虚线框：暂定结果（评估尚未批准）。"));
 }
 
@@ -498,10 +505,10 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     assert!(!en.contains("class=\"flag prov\""));
     assert!(!en.contains("stroke-dasharray=\"4 3\""));
     assert!(en.contains(
-        "<div>Figures count approved assessments only.</div>\
-         <div>As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved.</div>\
-         <div>7 assessed at this period, 5 carried over from earlier.</div>\
-         <div>5 departments have newer work not yet approved, not counted.</div>"
+        "<dt>Basis</dt><dd>Figures count approved assessments only.</dd>\
+         <dt></dt><dd>As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved.</dd>\
+         <dt></dt><dd>7 assessed at this period, 5 carried over from earlier.</dd>\
+         <dt></dt><dd>5 departments have newer work not yet approved, not counted.</dd>"
     ));
     // Health Commission is shown by its approved 2025-06-30, and says why.
     let health = section(&en, "health-commission");
@@ -510,25 +517,25 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
         "{health}"
     );
     assert!(health.contains(
-        "<span class=\"flag\">carried over from 2025-06-30</span> \
-         <span class=\"flag\">newer assessment not yet approved, not counted (Submitted, 2025-12-31)</span>"
+        "<p class=\"warning\">carried over from 2025-06-30; \
+         newer assessment not yet approved, not counted (Submitted, 2025-12-31)</p>"
     ));
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Approved));
     assert!(zh.contains(
-        "<div>仅计已批准的评估。</div>\
-         <div>截至2025年12月31日，12个部门中12个有计入的评估，均为已批准的评估。</div>\
-         <div>其中本期评估7个，沿用往期评估5个。</div>\
-         <div>5个部门有较新的评估尚未批准，未计入。</div>"
+        "<dd>仅计已批准的评估。</dd>\
+         <dt></dt><dd>截至2025年12月31日，12个部门中12个有计入的评估，均为已批准的评估。</dd>\
+         <dt></dt><dd>其中本期评估7个，沿用往期评估5个。</dd>\
+         <dt></dt><dd>5个部门有较新的评估尚未批准，未计入。</dd>"
     ));
     assert!(zh.contains(
-        "<li><bdi>市卫生健康委员会</bdi>：沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）</li>"
+        "<p class=\"note\"><bdi>市卫生健康委员会</bdi>：沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）</p>"
     ));
 
     // A department with nothing but a draft has no figure, and says so.
     let dir = crate::report_fixtures::only_a_draft();
     let en = render(dir.path(), &basis_options(Lang::En, Basis::Approved));
     assert!(en.contains(
-        "<div>As of 2025-12-31, 11 of 12 departments have a counted assessment, all of them approved.</div>"
+        "<dd>As of 2025-12-31, 11 of 12 departments have a counted assessment, all of them approved.</dd>"
     ));
     let civil = section(&en, "civil-affairs");
     assert!(civil.contains("No assessment on or before this period."));
@@ -544,12 +551,12 @@ fn an_unreadable_newest_file_is_flagged_never_shown_as_current() {
     let en = render(dir.path(), &basis_options(Lang::En, Basis::Latest));
     // On the cover, in the heatmap's list, in the ranking and on its own page.
     assert!(en.contains(
-        "<div>11 assessed at this period, 1 carried over from earlier.</div>\
-         <div><bdi>Finance Bureau</bdi>: latest assessment could not be read: finance-bureau/2025-12-31.ron</div>"
+        "<dd>11 assessed at this period, 1 carried over from earlier.</dd>\
+         <dt></dt><dd><bdi>Finance Bureau</bdi>: latest assessment could not be read: finance-bureau/2025-12-31.ron</dd>"
     ));
     assert!(en.contains(
-        "<li><bdi>Finance Bureau</bdi>: carried over from 2025-06-30; \
-         latest assessment could not be read: finance-bureau/2025-12-31.ron</li>"
+        "<p class=\"note\"><bdi>Finance Bureau</bdi>: carried over from 2025-06-30; \
+         latest assessment could not be read: finance-bureau/2025-12-31.ron</p>"
     ));
     assert!(ranking_row(&en, "Finance Bureau").contains(
         "<span class=\"flag\">latest assessment could not be read: finance-bureau/2025-12-31.ron</span>"
@@ -557,14 +564,14 @@ fn an_unreadable_newest_file_is_flagged_never_shown_as_current() {
     let finance = section(&en, "finance-bureau");
     assert!(finance.contains("<dt>Assessed on</dt><dd>2025-06-30</dd>"));
     assert!(finance.contains(
-        "<span class=\"flag\">latest assessment could not be read: finance-bureau/2025-12-31.ron</span>"
+        "<p class=\"warning\">carried over from 2025-06-30; \
+         latest assessment could not be read: finance-bureau/2025-12-31.ron</p>"
     ));
 
     let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
-    assert!(zh.contains("<div><bdi>市财政局</bdi>：最新评估无法读取：finance-bureau/2025-12-31.ron</div>"));
+    assert!(zh.contains("<dd><bdi>市财政局</bdi>：最新评估无法读取：finance-bureau/2025-12-31.ron</dd>"));
     assert!(section(&zh, "finance-bureau").contains(
-        "<span class=\"flag\">沿用2025年6月30日的评估</span> \
-         <span class=\"flag\">最新评估无法读取：finance-bureau/2025-12-31.ron</span>"
+        "<p class=\"warning\">沿用2025年6月30日的评估；最新评估无法读取：finance-bureau/2025-12-31.ron</p>"
     ));
 }
 
@@ -573,19 +580,19 @@ fn an_older_assessment_is_carried_over_from_its_date() {
     use govmaturity::analysis::Basis;
     let dir = crate::report_fixtures::only_older();
     let en = render(dir.path(), &basis_options(Lang::En, Basis::Latest));
-    assert!(en.contains("<div>11 assessed at this period, 1 carried over from earlier.</div>"));
+    assert!(en.contains("<dd>11 assessed at this period, 1 carried over from earlier.</dd>"));
     assert!(
         ranking_row(&en, "Transport Bureau")
             .contains("<span class=\"flag\">carried over from 2025-06-30</span>")
     );
     let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
-    assert!(zh.contains("<div>其中本期评估11个，沿用往期评估1个。</div>"));
+    assert!(zh.contains("<dd>其中本期评估11个，沿用往期评估1个。</dd>"));
     let transport = section(&zh, "transport-bureau");
     assert!(
         transport.contains("<dt>评估日期</dt><dd>2025年6月30日</dd>"),
         "{transport}"
     );
-    assert!(transport.contains("<span class=\"flag\">沿用2025年6月30日的评估</span>"));
+    assert!(transport.contains("<p class=\"warning\">沿用2025年6月30日的评估</p>"));
 }
 
 #[test]
@@ -594,8 +601,10 @@ fn the_overall_target_is_the_weighted_mean_and_on_target_means_every_dimension()
     let html = render(&common::sample_dir(), &basis_options(Lang::En, Basis::Latest));
     // Six dimensions of weight 1 with targets 4, 4, 4, 3, 4, 4: 23 / 6 = 3.83.
     let finance = section(&html, "finance-bureau");
-    assert!(finance.contains("<dt>Overall target</dt><dd><span class=\"chip\""));
-    assert!(finance.contains(">3.83</span></dd>"), "{finance}");
+    assert!(
+        finance.contains("<dt>Overall target</dt><dd>3.83</dd>"),
+        "{finance}"
+    );
     assert!(
         finance.contains("<dt>On target</dt><dd>No: not every dimension with a target has reached it</dd>")
     );
@@ -604,13 +613,13 @@ fn the_overall_target_is_the_weighted_mean_and_on_target_means_every_dimension()
     let big_data = section(&html, "big-data-bureau");
     assert!(
         big_data.contains(
-            ">4.00</span></dd><dt>On target</dt><dd>No: not every dimension with a target has reached it</dd>"
+            "<dt>Overall target</dt><dd>4.00</dd><dt>On target</dt><dd>No: not every dimension with a target has reached it</dd>"
         ),
         "{big_data}"
     );
     let zh = render(&common::sample_dir(), &basis_options(Lang::Zh, Basis::Latest));
     assert!(
-        section(&zh, "finance-bureau").contains("<dt>是否达标</dt><dd>否，尚有设定目标的维度未达到目标</dd>")
+        section(&zh, "finance-bureau").contains("<dt>是否达标</dt><dd>否：尚有设定了目标的维度未达目标</dd>")
     );
 }
 

@@ -443,7 +443,8 @@ fn the_report_is_an_accessible_tagged_pdf() {
         }
 
         // Every chart is a figure with alternative text that gives its
-        // figures: a radar per assessed department, the heatmap, the ranking.
+        // figures: a radar per assessed department, the heatmap, the ranking,
+        // the stage distribution and the mean level over time.
         let alts: Vec<String> = structure(&objects, "/Figure")
             .iter()
             .map(|o| string_after(&o.dict, "/Alt").expect("a figure without alternative text"))
@@ -453,7 +454,7 @@ fn the_report_is_an_accessible_tagged_pdf() {
             .iter()
             .filter(|d| d.current.is_some())
             .collect();
-        assert_eq!(alts.len(), assessed.len() + 2, "{lang:?}: {alts:#?}");
+        assert_eq!(alts.len(), assessed.len() + 4, "{lang:?}: {alts:#?}");
         let ranking = assessed.iter().map(|row| {
             let name = loaded
                 .data
@@ -720,4 +721,9 @@ fn an_older_assessment_is_carried_over_in_the_pdf() {
     assert!(zh.contains("其中本期评估11个，沿用往期评估1个。"));
     assert!(zh.contains("⚠ 沿用2025年6月30日的评估"));
     assert!(zh.contains("评估日期2025年6月30日"));
+}
+
+/// The text of a PDF, one text run per line, for the cross-format test.
+pub fn text_of(bytes: Vec<u8>) -> String {
+    read_pdf(bytes).text
 }

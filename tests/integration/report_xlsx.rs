@@ -1,7 +1,8 @@
-//! The Excel report as someone who receives it opens it: seven sheets,
-//! figures equal to `govmaturity summary --format json`, numbers stored as
-//! numbers, native charts, one department only when asked, and user text
-//! that looks like a formula kept as text.
+//! The Excel report as someone who receives it opens it: eight sheets named
+//! like the app's views, figures equal to `govmaturity summary --format json`
+//! and stored as the number shown (2.625 is 2.63 in the cell, as on screen),
+//! the app's terms, native charts, one department only when asked, and user
+//! text that looks like a formula kept as text.
 
 use crate::common;
 
@@ -11,28 +12,30 @@ use std::process::Command;
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use govmaturity::analysis;
-use govmaturity::model::Lang;
+use govmaturity::model::{Lang, Level, Rating};
 use govmaturity::report::{self, Format, ReportOptions};
 use govmaturity::store::LoadedWorkspace;
 use serde_json::Value;
 
-const SHEETS_EN: [&str; 7] = [
-    "Summary",
-    "Heatmap",
-    "Scores",
-    "Answers",
-    "Priorities",
+const SHEETS_EN: [&str; 8] = [
+    "Overview",
+    "Departments × dimensions",
+    "Ranking",
+    "Dimensions",
+    "Indicator answers",
+    "Top priorities",
     "Trends",
     "Framework",
 ];
-const SHEETS_ZH: [&str; 7] = [
-    "概览",
-    "热力图",
-    "维度得分",
-    "指标答案",
-    "优先事项",
+const SHEETS_ZH: [&str; 8] = [
+    "总览",
+    "部门 × 维度",
+    "排名",
+    "维度明细",
+    "指标作答",
+    "重点改进事项",
     "趋势",
-    "评估框架",
+    "框架",
 ];
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -160,14 +163,14 @@ fn zip_names(bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn workbook_reopens_with_seven_sheets_in_both_languages() {
+fn workbook_reopens_with_eight_sheets_in_both_languages() {
     let loaded = common::sample();
     let en = render(&loaded, &options(Lang::En, None, None));
     assert_eq!(open(&en).sheet_names(), SHEETS_EN);
     let zh = render(&loaded, &options(Lang::Zh, None, None));
     assert_eq!(open(&zh).sheet_names(), SHEETS_ZH);
     // Chinese names on the Chinese heatmap.
-    let heatmap = sheet(&zh, "热力图");
+    let heatmap = sheet(&zh, "部门 × 维度");
     assert!(row_of(&heatmap, 0, "市卫生健康委员会").is_some());
 }
 
@@ -177,17 +180,17 @@ fn summary_and_scores_equal_the_cli_summary() {
     let bytes = render(&loaded, &options(Lang::En, None, None));
     let json = summary_json(None);
     let computed = analysis::summarize(&loaded.data, None);
-    let summary = sheet(&bytes, "Summary");
-    let scores = sheet(&bytes, "Scores");
+    let summary = sheet(&bytes, "Overview");
+    let scores = sheet(&bytes, "Dimensions");
 
     // Key figures.
-    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    let overall_row = row_of(&summary, 0, "Overall level").unwrap();
     assert_close(
         number(&summary, overall_row, 1),
         computed.mean_level,
         "government mean",
     );
-    let period_row = row_of(&summary, 0, "Period (as of)").unwrap();
+    let period_row = row_of(&summary, 0, "As of").unwrap();
     let period = json["period"].as_str().unwrap();
     match cell(&summary, period_row, 1) {
         Data::DateTime(d) => assert_eq!(excel_date(d).to_string(), period),
@@ -201,13 +204,13 @@ fn summary_and_scores_equal_the_cli_summary() {
     let departments = json["departments"].as_array().unwrap();
     assert_eq!(departments.len(), 12);
     let score_header = 0;
-    let score_mean = col_of(&scores, score_header, "Mean level");
+    let score_mean = col_of(&scores, score_header, "Mean");
     let score_floor = col_of(&scores, score_header, "Floor");
     let score_dimension = col_of(&scores, score_header, "Dimension id");
     for (department, from_analysis) in departments.iter().zip(&computed.departments) {
         let id = department["id"].as_str().unwrap();
         assert_eq!(id, from_analysis.department);
-        let row = row_of(&summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Summary sheet"));
+        let row = row_of(&summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Overview sheet"));
         assert_eq!(text(&summary, row, 1), department["name"].as_str().unwrap());
         let overall = number(&summary, row, overall_col);
         assert_close(overall, json_number(&department["overall"]), id);
@@ -238,11 +241,11 @@ fn summary_and_scores_equal_the_cli_summary() {
                 json_number(&dimension["score"]),
                 &what,
             );
-            // The Scores sheet: one row per department × dimension.
+            // The Dimensions sheet: one row per department × dimension.
             let (end_row, _) = scores.end().unwrap();
             let score_row = (1..=end_row)
                 .find(|&r| text(&scores, r, 0) == id && text(&scores, r, score_dimension) == dimension_id)
-                .unwrap_or_else(|| panic!("{what} is not on the Scores sheet"));
+                .unwrap_or_else(|| panic!("{what} is not on the Dimensions sheet"));
             assert_close(
                 number(&scores, score_row, score_mean),
                 json_number(&dimension["score"]),
@@ -262,7 +265,7 @@ fn an_earlier_period_reports_the_figures_of_that_period() {
     let loaded = common::sample();
     let bytes = render(&loaded, &options(Lang::En, None, Some(date(2024, 12, 31))));
     let json = summary_json(Some("2024-12-31"));
-    let summary = sheet(&bytes, "Summary");
+    let summary = sheet(&bytes, "Overview");
     let header = row_of(&summary, 0, "Department id").unwrap();
     let overall_col = col_of(&summary, header, "Overall");
     for department in json["departments"].as_array().unwrap() {
@@ -319,9 +322,9 @@ fn numbers_are_numbers_and_dates_are_dates() {
         assert!(numbers > 0, "{sheet}: no numbers in {headers:?}");
     };
     numeric_columns(
-        "Scores",
+        "Dimensions",
         &[
-            "Mean level",
+            "Mean",
             "Floor",
             "Target",
             "Gap",
@@ -330,29 +333,16 @@ fn numbers_are_numbers_and_dates_are_dates() {
             "Coverage",
         ],
     );
-    numeric_columns("Answers", &["Level"]);
-    numeric_columns(
-        "Priorities",
-        &[
-            "Rank",
-            "Current level",
-            "Target",
-            "Gap",
-            "Weight",
-            "Priority",
-            "Next level",
-        ],
-    );
+    numeric_columns("Indicator answers", &["Level"]);
+    numeric_columns("Top priorities", &["Current", "Target", "Gap", "Priority"]);
+    numeric_columns("Ranking", &["Rank", "Overall level", "Change", "Coverage"]);
     numeric_columns("Framework", &["Dimension weight", "Indicator weight"]);
-    numeric_columns("Heatmap", &["Overall"]);
-    numeric_columns(
-        "Trends",
-        &["Government mean", "Lowest department", "Highest department"],
-    );
+    numeric_columns("Departments × dimensions", &["Overall"]);
+    numeric_columns("Trends", &["Government mean", "Lowest", "Highest"]);
 
     // Periods are Excel dates.
-    let answers = workbook_range(&bytes, "Answers");
-    let period = col_of(&answers, 0, "Period");
+    let answers = workbook_range(&bytes, "Indicator answers");
+    let period = col_of(&answers, 0, "Assessed on");
     assert!(matches!(cell(&answers, 1, period), Data::DateTime(_)));
     let trends = workbook_range(&bytes, "Trends");
     assert!(matches!(cell(&trends, 1, 0), Data::DateTime(_)));
@@ -378,7 +368,10 @@ fn charts_are_native_excel_charts() {
     assert_eq!(charts.len(), 2, "{names:?}");
     let radar = zip_text(&bytes, "xl/charts/chart1.xml");
     assert!(radar.contains("<c:radarChart>"), "chart1 is not a radar chart");
-    assert!(radar.contains("Summary!$B$"), "the radar reads the Summary sheet");
+    assert!(
+        radar.contains("Overview!$B$"),
+        "the radar reads the Overview sheet"
+    );
     let line = zip_text(&bytes, "xl/charts/chart2.xml");
     assert!(line.contains("<c:lineChart>"), "chart2 is not a line chart");
     assert!(line.contains("<c:dateAx>"), "the line chart has a date axis");
@@ -391,7 +384,7 @@ fn charts_are_native_excel_charts() {
     assert!(heatmap.contains("<colorScale>"));
     assert!(heatmap.contains("FF440154") && heatmap.contains("FFFDE725"));
     // Header rows are frozen on every sheet.
-    for sheet in 1..=7 {
+    for sheet in 1..=8 {
         let xml = zip_text(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(
             xml.contains("state=\"frozen\""),
@@ -416,7 +409,7 @@ fn a_department_report_holds_that_department_only() {
         .filter(|d| d.id != id)
         .collect();
 
-    let summary = sheet(&bytes, "Summary");
+    let summary = sheet(&bytes, "Overview");
     let header = row_of(&summary, 0, "Department id").unwrap();
     assert_eq!(text(&summary, 1, 0), name);
     let row = row_of(&summary, 0, id).unwrap();
@@ -426,7 +419,7 @@ fn a_department_report_holds_that_department_only() {
         "a second department row"
     );
     // Same figures as in the whole-government report.
-    let whole_summary = sheet(&whole, "Summary");
+    let whole_summary = sheet(&whole, "Overview");
     let whole_header = row_of(&whole_summary, 0, "Department id").unwrap();
     let whole_row = row_of(&whole_summary, 0, id).unwrap();
     let overall = col_of(&summary, header, "Overall");
@@ -438,20 +431,21 @@ fn a_department_report_holds_that_department_only() {
             col_of(&whole_summary, whole_header, "Overall")
         )
     );
-    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    let overall_row = row_of(&summary, 0, "Overall level").unwrap();
     assert_eq!(number(&summary, overall_row, 1), number(&summary, row, overall));
 
     // Department columns hold it alone, on every sheet that lists departments.
     for (sheet_name, id_col, name_col) in [
-        ("Scores", Some(0), Some(1)),
-        ("Answers", Some(0), Some(1)),
-        ("Heatmap", None, Some(0)),
-        ("Priorities", None, Some(1)),
+        ("Dimensions", Some(0), Some(1)),
+        ("Indicator answers", Some(0), Some(1)),
+        ("Departments × dimensions", None, Some(0)),
+        ("Top priorities", None, Some(0)),
+        ("Ranking", None, Some(1)),
     ] {
         let range = sheet(&bytes, sheet_name);
         let (end_row, _) = range.end().unwrap();
         assert!(end_row >= 1, "{sheet_name} is empty");
-        let data_rows = if sheet_name == "Heatmap" {
+        let data_rows = if sheet_name == "Departments × dimensions" {
             1..=1
         } else {
             1..=end_row
@@ -498,7 +492,7 @@ fn formula_looking_text_stays_text() {
 
     let bytes = render(&loaded, &options(Lang::En, None, None));
     let mut workbook = open(&bytes);
-    let answers = workbook.worksheet_range("Answers").unwrap();
+    let answers = workbook.worksheet_range("Indicator answers").unwrap();
     let evidence = col_of(&answers, 0, "Evidence");
     let comment = col_of(&answers, 0, "Comment");
     let links = col_of(&answers, 0, "Links");
@@ -525,7 +519,7 @@ fn formula_looking_text_stays_text() {
             "{name} holds a formula"
         );
     }
-    for sheet in 1..=7 {
+    for sheet in 1..=8 {
         let xml = zip_text(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(!xml.contains("<f>"), "sheet{sheet} holds a formula");
     }
@@ -543,7 +537,7 @@ fn oversized_and_unusual_text_still_makes_a_workbook() {
     answer.evidence = "证据".repeat(20_000);
     answer.comment = "control \u{1} \u{8} chars".to_owned();
     let bytes = render(&loaded, &options(Lang::En, None, None));
-    let answers = sheet(&bytes, "Answers");
+    let answers = sheet(&bytes, "Indicator answers");
     let evidence = col_of(&answers, 0, "Evidence");
     let (end_row, _) = answers.end().unwrap();
     let longest = (1..=end_row)
@@ -551,7 +545,7 @@ fn oversized_and_unusual_text_still_makes_a_workbook() {
         .max()
         .unwrap();
     assert_eq!(longest, 32_767, "cut to Excel's cell limit");
-    let heatmap = sheet(&bytes, "Heatmap");
+    let heatmap = sheet(&bytes, "Departments × dimensions");
     assert!(row_of(&heatmap, 0, "Bureau \u{202e}lanigiro\u{202c} 🏛 & <b>\"x\"</b>").is_some());
 }
 
@@ -561,8 +555,8 @@ fn a_workspace_without_assessments_still_makes_a_workbook() {
     loaded.data.assessments.clear();
     let bytes = render(&loaded, &options(Lang::En, None, None));
     assert_eq!(open(&bytes).sheet_names(), SHEETS_EN);
-    let summary = sheet(&bytes, "Summary");
-    let overall_row = row_of(&summary, 0, "Overall mean level").unwrap();
+    let summary = sheet(&bytes, "Overview");
+    let overall_row = row_of(&summary, 0, "Overall level").unwrap();
     assert_eq!(number(&summary, overall_row, 1), None);
     // Every department is listed, without figures; no line chart without periods.
     let header = row_of(&summary, 0, "Department id").unwrap();
@@ -616,7 +610,7 @@ fn the_command_line_writes_the_workbook() {
     );
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(open(&bytes).sheet_names(), SHEETS_ZH);
-    let summary = sheet(&bytes, "概览");
+    let summary = sheet(&bytes, "总览");
     assert_eq!(text(&summary, 1, 0), "市卫生健康委员会");
     assert!(row_of(&summary, 0, "health-commission").is_some());
 }
@@ -630,18 +624,18 @@ fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
     }
 }
 
-/// The value beside a key figure's label in column A of the Summary sheet.
+/// The value beside a key figure's label in column A of the Overview sheet.
 fn key_figure(summary: &Range<Data>, label: &str) -> Data {
     let row = row_of(summary, 0, label).unwrap_or_else(|| panic!("no key figure {label:?}"));
     cell(summary, row, 1)
 }
 
-/// A department's cell under `header` in the Summary sheet's department table.
+/// A department's cell under `header` in the Overview sheet's department table.
 fn department_cell(summary: &Range<Data>, id: &str, header: &str) -> Data {
     let header_row = row_of(summary, 0, "Department id")
         .or_else(|| row_of(summary, 0, "部门编号"))
         .unwrap();
-    let row = row_of(summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Summary sheet"));
+    let row = row_of(summary, 0, id).unwrap_or_else(|| panic!("{id} is not on the Overview sheet"));
     cell(summary, row, col_of(summary, header_row, header))
 }
 
@@ -655,7 +649,7 @@ fn has_string(range: &Range<Data>, text: &str) -> bool {
 fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
     let loaded = common::sample();
     let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
-    let summary = sheet(&bytes, "Summary");
+    let summary = sheet(&bytes, "Overview");
     assert_eq!(
         key_figure(&summary, "Basis"),
         Data::String("latest assessments, approved or not (unapproved figures are provisional)".into())
@@ -672,10 +666,10 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
         "As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional."
     ));
     assert_eq!(
-        department_cell(&summary, "health-commission", "Flags"),
+        department_cell(&summary, "health-commission", "Notes"),
         Data::String("provisional".into())
     );
-    assert_eq!(department_cell(&summary, "big-data-bureau", "Flags"), Data::Empty);
+    assert_eq!(department_cell(&summary, "big-data-bureau", "Notes"), Data::Empty);
     assert_eq!(
         department_cell(&summary, "health-commission", "Status"),
         Data::String("Submitted".into())
@@ -691,15 +685,11 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
         Data::Float(4.0)
     );
     assert_eq!(
-        department_cell(
-            &summary,
-            "big-data-bureau",
-            "On target (every dimension with a target)"
-        ),
+        department_cell(&summary, "big-data-bureau", "On target"),
         Data::String("No".into())
     );
     // The heatmap says it in words and borders the provisional rows with dashes.
-    let heatmap = sheet(&bytes, "Heatmap");
+    let heatmap = sheet(&bytes, "Departments × dimensions");
     let notes = col_of(&heatmap, 0, "Notes");
     let health = row_of(&heatmap, 0, "Health Commission").unwrap();
     assert_eq!(text(&heatmap, health, notes), "provisional");
@@ -708,25 +698,25 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
         "Dashed border: provisional figure (the assessment is not yet approved); the Notes column says so in words."
     ));
     assert!(zip_text(&bytes, "xl/styles.xml").contains("mediumDashed"));
-    let priorities = sheet(&bytes, "Priorities");
+    let priorities = sheet(&bytes, "Top priorities");
     let notes = col_of(&priorities, 0, "Notes");
-    let civil = (1..=priorities.end().unwrap().0)
-        .find(|&r| text(&priorities, r, 1) == "Civil Affairs Bureau")
-        .expect("Civil Affairs has a priority");
-    assert_eq!(text(&priorities, civil, notes), "provisional");
+    let provisional = (1..=priorities.end().unwrap().0)
+        .find(|&r| text(&priorities, r, 0) == "Civil Affairs Bureau")
+        .expect("Civil Affairs, provisional, has a top priority");
+    assert_eq!(text(&priorities, provisional, notes), "provisional");
 
     let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest));
-    let summary = sheet(&zh, "概览");
+    let summary = sheet(&zh, "总览");
     assert_eq!(key_figure(&summary, "暂定"), Data::Float(5.0));
     assert_eq!(
-        department_cell(&summary, "health-commission", "标记"),
+        department_cell(&summary, "health-commission", "说明"),
         Data::String("暂定".into())
     );
     assert!(has_string(
         &summary,
         "截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"
     ));
-    let heatmap = sheet(&zh, "热力图");
+    let heatmap = sheet(&zh, "部门 × 维度");
     let health = row_of(&heatmap, 0, "市卫生健康委员会").unwrap();
     assert_eq!(text(&heatmap, health, col_of(&heatmap, 0, "说明")), "暂定");
 }
@@ -735,7 +725,7 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
 fn approved_basis_workbook_has_nothing_provisional_and_names_newer_work() {
     let loaded = common::sample();
     let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved));
-    let summary = sheet(&bytes, "Summary");
+    let summary = sheet(&bytes, "Overview");
     assert_eq!(
         key_figure(&summary, "Basis"),
         Data::String("approved assessments only".into())
@@ -750,7 +740,7 @@ fn approved_basis_workbook_has_nothing_provisional_and_names_newer_work() {
         Data::Float(5.0)
     );
     assert_eq!(
-        department_cell(&summary, "health-commission", "Flags"),
+        department_cell(&summary, "health-commission", "Notes"),
         Data::String(
             "carried over from 2025-06-30; newer assessment not yet approved, not counted (Submitted, 2025-12-31)"
                 .into()
@@ -761,7 +751,7 @@ fn approved_basis_workbook_has_nothing_provisional_and_names_newer_work() {
         "5 departments have newer work not yet approved, not counted."
     ));
     assert!(!zip_text(&bytes, "xl/styles.xml").contains("mediumDashed"));
-    let heatmap = sheet(&bytes, "Heatmap");
+    let heatmap = sheet(&bytes, "Departments × dimensions");
     assert!(
         !heatmap
             .cells()
@@ -769,9 +759,9 @@ fn approved_basis_workbook_has_nothing_provisional_and_names_newer_work() {
     );
 
     let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Approved));
-    let summary = sheet(&zh, "概览");
+    let summary = sheet(&zh, "总览");
     assert_eq!(
-        department_cell(&summary, "health-commission", "标记"),
+        department_cell(&summary, "health-commission", "说明"),
         Data::String("沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）".into())
     );
     assert!(has_string(&summary, "仅计已批准的评估。"));
@@ -782,10 +772,13 @@ fn an_unreadable_newest_file_is_flagged_in_the_workbook() {
     let dir = crate::report_fixtures::damaged_newest();
     let loaded = govmaturity::store::load(dir.path()).unwrap();
     let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
-    let summary = sheet(&bytes, "Summary");
-    assert_eq!(key_figure(&summary, "Latest file unreadable"), Data::Float(1.0));
+    let summary = sheet(&bytes, "Overview");
     assert_eq!(
-        department_cell(&summary, "finance-bureau", "Flags"),
+        key_figure(&summary, "Latest assessment could not be read"),
+        Data::Float(1.0)
+    );
+    assert_eq!(
+        department_cell(&summary, "finance-bureau", "Notes"),
         Data::String(
             "carried over from 2025-06-30; latest assessment could not be read: finance-bureau/2025-12-31.ron".into()
         )
@@ -794,16 +787,16 @@ fn an_unreadable_newest_file_is_flagged_in_the_workbook() {
         &summary,
         "Finance Bureau: latest assessment could not be read: finance-bureau/2025-12-31.ron"
     ));
-    let heatmap = sheet(&bytes, "Heatmap");
+    let heatmap = sheet(&bytes, "Departments × dimensions");
     let finance = row_of(&heatmap, 0, "Finance Bureau").unwrap();
     assert_eq!(
         text(&heatmap, finance, col_of(&heatmap, 0, "Notes")),
         "carried over from 2025-06-30; latest assessment could not be read: finance-bureau/2025-12-31.ron"
     );
     let zh = render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest));
-    let summary = sheet(&zh, "概览");
+    let summary = sheet(&zh, "总览");
     assert_eq!(
-        department_cell(&summary, "finance-bureau", "标记"),
+        department_cell(&summary, "finance-bureau", "说明"),
         Data::String("沿用2025年6月30日的评估；最新评估无法读取：finance-bureau/2025-12-31.ron".into())
     );
 }
@@ -813,9 +806,9 @@ fn an_older_assessment_is_carried_over_in_the_workbook() {
     let dir = crate::report_fixtures::only_older();
     let loaded = govmaturity::store::load(dir.path()).unwrap();
     let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Latest));
-    let summary = sheet(&bytes, "Summary");
+    let summary = sheet(&bytes, "Overview");
     assert_eq!(
-        department_cell(&summary, "transport-bureau", "Flags"),
+        department_cell(&summary, "transport-bureau", "Notes"),
         Data::String("carried over from 2025-06-30".into())
     );
     match department_cell(&summary, "transport-bureau", "Assessed on") {
@@ -825,5 +818,212 @@ fn an_older_assessment_is_carried_over_in_the_workbook() {
     assert!(has_string(
         &summary,
         "11 assessed at this period, 1 carried over from earlier."
+    ));
+}
+
+// ---- One voice (issue 9): the figure as shown, the app's terms ----
+
+/// The Big Data Bureau's "design" dimension made to average exactly 2.625:
+/// its first indicator at level 3 with weight 5, its second at level 2 with
+/// weight 3, the others not applicable: (3 × 5 + 2 × 3) / 8 = 21 / 8 = 2.625.
+fn two_point_six_two_five() -> LoadedWorkspace {
+    let mut loaded = common::sample();
+    let dimension = loaded
+        .data
+        .framework
+        .dimensions
+        .iter()
+        .find(|d| d.id == "design")
+        .unwrap();
+    let indicators: Vec<String> = dimension.indicators.iter().map(|i| i.id.clone()).collect();
+    loaded.data.workspace.weights.insert(indicators[0].clone(), 5.0);
+    loaded.data.workspace.weights.insert(indicators[1].clone(), 3.0);
+    let assessment = loaded
+        .data
+        .find_mut("big-data-bureau", date(2025, 12, 31))
+        .unwrap();
+    for (i, id) in indicators.iter().enumerate() {
+        assessment.answers.entry(id.clone()).or_default().rating = match i {
+            0 => Rating::Level(Level::new(3).unwrap()),
+            1 => Rating::Level(Level::new(2).unwrap()),
+            _ => Rating::NotApplicable {
+                reason: "not ours".to_owned(),
+            },
+        };
+    }
+    loaded
+}
+
+#[test]
+fn a_mean_of_2_625_is_stored_as_2_63_as_every_output_shows_it() {
+    let loaded = two_point_six_two_five();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    // Ties to even would store (and show) 2.62.
+    let heatmap = sheet(&bytes, "Departments × dimensions");
+    let row = row_of(&heatmap, 0, "Big Data Bureau").unwrap();
+    let column = col_of(&heatmap, 0, "Top-level design & standards");
+    assert_eq!(cell(&heatmap, row, column), Data::Float(2.63));
+    let dimensions = sheet(&bytes, "Dimensions");
+    let (end_row, _) = dimensions.end().unwrap();
+    let row = (1..=end_row)
+        .find(|&r| text(&dimensions, r, 0) == "big-data-bureau" && text(&dimensions, r, 3) == "design")
+        .unwrap();
+    assert_eq!(
+        cell(&dimensions, row, col_of(&dimensions, 0, "Mean")),
+        Data::Float(2.63)
+    );
+    // Two of the five indicators apply: coverage 100%, stored as 1.
+    assert_eq!(
+        cell(&dimensions, row, col_of(&dimensions, 0, "Coverage")),
+        Data::Float(1.0)
+    );
+    // Its floor is the level-2 indicator.
+    assert_eq!(
+        cell(&dimensions, row, col_of(&dimensions, 0, "Floor")),
+        Data::Float(2.0)
+    );
+}
+
+#[test]
+fn number_formats_show_the_digits_the_app_shows() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let styles = zip_text(&bytes, "xl/styles.xml");
+    for code in [
+        "formatCode=\"0.00\"",
+        "formatCode=\"0%\"",
+        // A true minus, as "−0.50" reads in the app and the reports.
+        "formatCode=\"+0.00;&quot;−&quot;0.00;0.00\"",
+        // The shared rank "8 / 12": the number 8 with " / 12" after it.
+        "formatCode=\"0&quot; / 12&quot;\"",
+        "formatCode=\"yyyy-mm-dd\"",
+    ] {
+        assert!(styles.contains(code), "no number format {code} in {styles}");
+    }
+}
+
+#[test]
+fn the_ranking_sheet_gives_equal_levels_a_shared_rank() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let ranking = sheet(&bytes, "Ranking");
+    let headers: Vec<String> = (0..7).map(|c| text(&ranking, 0, c)).collect();
+    assert_eq!(
+        headers,
+        [
+            "Rank",
+            "Department",
+            "Overall level",
+            "Stage",
+            "Change",
+            "Coverage",
+            "Notes"
+        ]
+    );
+    let rows: Vec<(Data, String, Data)> = (1..=12)
+        .map(|r| (cell(&ranking, r, 0), text(&ranking, r, 1), cell(&ranking, r, 2)))
+        .collect();
+    // Emergency Management and Finance both show 2.58: both 9th, then 11th.
+    assert_eq!(
+        rows[7],
+        (Data::Float(8.0), "Transport Bureau".to_owned(), Data::Float(2.61))
+    );
+    assert_eq!(
+        rows[8],
+        (
+            Data::Float(9.0),
+            "Emergency Management Bureau".to_owned(),
+            Data::Float(2.58)
+        )
+    );
+    assert_eq!(
+        rows[9],
+        (Data::Float(9.0), "Finance Bureau".to_owned(), Data::Float(2.58))
+    );
+    assert_eq!(
+        rows[10],
+        (
+            Data::Float(11.0),
+            "Education Bureau".to_owned(),
+            Data::Float(2.49)
+        )
+    );
+    assert_eq!(text(&ranking, 3, 3), "2 · Embryonic");
+    assert_eq!(cell(&ranking, 1, 4), Data::Float(0.24));
+    assert_eq!(text(&ranking, 5, 6), "provisional");
+}
+
+#[test]
+fn the_top_priorities_have_the_columns_of_the_pdf_table() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let priorities = sheet(&bytes, "Top priorities");
+    let (end_row, end_col) = priorities.end().unwrap();
+    let headers: Vec<String> = (0..=end_col).map(|c| text(&priorities, 0, c)).collect();
+    // The PDF's seven columns, then what it prints under the cells.
+    assert_eq!(
+        headers,
+        [
+            "Department",
+            "Indicator",
+            "Current",
+            "Target",
+            "Gap",
+            "Priority",
+            "What to do next (next level)",
+            "Dimension",
+            "Notes"
+        ]
+    );
+    // The report's ten, not every shortfall.
+    assert_eq!(end_row, 10);
+    let first: Vec<Data> = (0..=end_col).map(|c| cell(&priorities, 1, c)).collect();
+    assert_eq!(
+        first,
+        [
+            Data::String("Civil Affairs Bureau".into()),
+            Data::String("Independence from vendors".into()),
+            Data::Float(1.0),
+            Data::Float(4.0),
+            Data::Float(3.0),
+            Data::Float(15.0),
+            Data::String(
+                "Level 2 — Contracts exist but say nothing about data or intellectual-property ownership."
+                    .into()
+            ),
+            Data::String("Organisation & coordination".into()),
+            Data::String("provisional".into()),
+        ]
+    );
+}
+
+#[test]
+fn the_chinese_workbook_uses_the_apps_terms() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::Zh, None, None));
+    let dimensions = sheet(&bytes, "维度明细");
+    let (_, end_col) = dimensions.end().unwrap();
+    let headers: Vec<String> = (0..=end_col).map(|c| text(&dimensions, 0, c)).collect();
+    for term in ["覆盖率", "优先级", "差距", "目标", "较上期变化"] {
+        assert!(
+            headers.iter().any(|h| h == term),
+            "{term} is not a heading: {headers:?}"
+        );
+    }
+    let ranking = sheet(&bytes, "排名");
+    assert_eq!(text(&ranking, 0, 0), "名次");
+    assert_eq!(text(&ranking, 0, 5), "覆盖率");
+    let priorities = sheet(&bytes, "重点改进事项");
+    assert_eq!(text(&priorities, 0, 5), "优先级");
+    let overview = sheet(&bytes, "总览");
+    assert_eq!(key_figure(&overview, "覆盖率"), Data::Float(0.98));
+    // Dates inside the Chinese notes are Chinese; dates in data cells are dates.
+    assert_eq!(
+        department_cell(&overview, "health-commission", "说明"),
+        Data::String("暂定".into())
+    );
+    assert!(has_string(
+        &overview,
+        "截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"
     ));
 }

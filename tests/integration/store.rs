@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use govmaturity::model::{
     Answer, Assessment, Confidence, Department, DepartmentKind, Dimension, FORMAT_VERSION, Framework,
-    FrameworkSource, Indicator, Level, LevelDef, Rating, Status, Target, Text, Workspace,
+    FrameworkSource, Indicator, Lang, Level, LevelDef, Rating, Status, Target, Text, Workspace,
 };
+use govmaturity::present::catalogue::problems;
 use govmaturity::store::{
-    self, BACKUPS_KEPT, Fingerprint, LoadedWorkspace, Problem, ReadOnlyReason, SaveError, Severity,
-    StoreError,
+    self, BACKUPS_KEPT, FileKind, Fingerprint, LoadedWorkspace, Problem, ProblemCode, ReadOnlyReason,
+    SaveError, Severity, StoreError,
 };
 use tempfile::TempDir;
 
@@ -260,12 +261,21 @@ fn position_nth(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     )
 }
 
-/// The one problem about `file` whose message contains `words`.
+/// The English message of a problem, after its code: "[ends-early] the …".
+fn english(problem: &Problem) -> String {
+    format!(
+        "[{}] {}",
+        problem.code.code(),
+        problems::message(problem, Lang::En)
+    )
+}
+
+/// The one problem about `file` whose code or English message contains `words`.
 fn problem<'a>(loaded: &'a LoadedWorkspace, file: &Path, words: &str) -> &'a Problem {
     let found: Vec<_> = loaded
         .problems
         .iter()
-        .filter(|p| p.file == file && p.message.contains(words))
+        .filter(|p| p.file == file && english(p).contains(words))
         .collect();
     assert_eq!(
         found.len(),
@@ -481,11 +491,11 @@ fn problems_display_as_file_line_column() {
         line: 12,
         column: 5,
         severity: Severity::Warning,
-        message: "look here".to_owned(),
+        code: ProblemCode::FileNotPeriod,
     };
     assert_eq!(
         p.to_string(),
-        format!("{}:12:5: warning: look here", p.file.display())
+        format!("{}:12:5: warning: file-not-period", p.file.display())
     );
 }
 
@@ -547,7 +557,7 @@ fn ron_syntax_error() {
     let p = problem(&loaded, &health_june(), "syntax");
     let (line, _) = position(&text, "    assessor:");
     assert_at(p, Severity::Error, (line + 1, 5));
-    assert!(p.message.contains("comma"), "{p}");
+    assert!(english(p).contains("comma"), "{p}");
     assert_others_loaded(&loaded, &[health_june()]);
     assert_saves_refused(&fixture, &loaded, &health_june());
 }
@@ -557,7 +567,7 @@ fn wrong_type() {
     let fixture = Fixture::new();
     let text = fixture.edit(police_june(), "assessor: \"王芳\"", "assessor: 42");
     let loaded = load_checking_untouched(&fixture, &police_june());
-    let p = problem(&loaded, &police_june(), "wrong type");
+    let p = problem(&loaded, &police_june(), "wrong-type");
     assert_eq!(
         (p.line, p.severity),
         (position(&text, "42").0, Severity::Error),
@@ -625,7 +635,7 @@ fn unknown_and_unsafe_indicator_ids_in_answers() {
         position(&text, "\"sharing.bogus\""),
     );
     assert_at(
-        problem(&loaded, &police_june(), "not a safe slug"),
+        problem(&loaded, &police_june(), "is not allowed"),
         Severity::Error,
         position(&text2, "\"Sharing.Exchange\""),
     );
@@ -657,7 +667,7 @@ fn unsafe_department_id_in_workspace() {
     let p = problem(
         &loaded,
         Path::new(store::WORKSPACE_FILE),
-        "\"City Hall\" is not a safe slug",
+        "\"City Hall\" is not allowed",
     );
     assert_at(p, Severity::Error, position(&text, "\"City Hall\""));
     assert_others_loaded(&loaded, &[]);
@@ -760,7 +770,7 @@ fn framework_weights_above_a_thousand_are_errors() {
     let p = problem(
         &loaded,
         Path::new(store::FRAMEWORK_FILE),
-        "dimension \"security\" has weight 5000; weights must be greater than 0 and at most 1000",
+        "the weight of \"security\" is 5000; weights must be greater than 0 and at most 1000",
     );
     assert_at(p, Severity::Error, position(&text, "\"security\""));
 }
@@ -804,7 +814,7 @@ fn unsafe_department_id_in_an_assessment() {
         "department: \"../police\"",
     );
     let loaded = load_checking_untouched(&fixture, &health_june());
-    let p = problem(&loaded, &health_june(), "not a safe slug");
+    let p = problem(&loaded, &health_june(), "is not allowed");
     assert_at(p, Severity::Error, position(&text, "\"../police\""));
     assert_others_loaded(&loaded, &[health_june()]);
     assert_saves_refused(&fixture, &loaded, &health_june());
@@ -911,7 +921,7 @@ fn newer_format_that_does_not_parse_is_an_error() {
         (position(&text, "hologram").0, Severity::Error),
         "{p}"
     );
-    assert!(p.message.contains("update govmaturity"), "{p}");
+    assert!(english(p).contains("update govmaturity"), "{p}");
     assert_others_loaded(&loaded, &[police_june()]);
     assert_saves_refused(&fixture, &loaded, &police_june());
 }
@@ -1271,7 +1281,7 @@ fn parse_functions_report_problems_for_one_file() {
     let p = store::parse_assessment(&broken, file).unwrap_err();
     assert_eq!(p.file, file);
     assert_eq!(p.line, position(&broken, "Finished").0, "{p}");
-    assert!(p.message.contains("`Draft`"), "says what is allowed: {p}");
+    assert!(english(&p).contains("`Draft`"), "says what is allowed: {p}");
     assert!(store::parse_workspace("", Path::new("workspace.ron")).is_err());
     assert!(store::parse_framework(store::BUILTIN_FRAMEWORK_RON, Path::new("f.ron")).is_ok());
 }
@@ -1351,4 +1361,160 @@ fn load_time_of_a_thousand_departments_by_twelve_periods() {
             loaded.data.assessments.len()
         );
     }
+}
+
+// ---------------------------------------------------------------------------
+// A file cut short (an incomplete save or copy) says so, in both languages,
+// and names the backup to restore.
+
+/// Cuts a copy of the sample's `file` at `fraction` of its length (on a
+/// character boundary), loads the workspace and returns the problems about it.
+fn problems_after_cut(file: &Path, fraction: f64) -> (tempfile::TempDir, Vec<Problem>) {
+    let dir = crate::common::copy_workspace(&crate::common::sample_dir());
+    let path = dir.path().join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    let mut cut = (text.len() as f64 * fraction) as usize;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    fs::write(&path, &text[..cut]).unwrap();
+    let loaded = store::load(dir.path()).unwrap();
+    let found = loaded
+        .problems
+        .iter()
+        .filter(|p| p.file == file)
+        .cloned()
+        .collect();
+    (dir, found)
+}
+
+#[test]
+fn a_file_cut_anywhere_reads_as_ending_early() {
+    let file = Path::new("health-commission/2025-12-31.ron");
+    for fraction in [0.001, 0.01, 0.05, 0.2, 0.33, 0.5, 0.61, 0.77, 0.9, 0.97, 0.999] {
+        let (_dir, found) = problems_after_cut(file, fraction);
+        assert_eq!(found.len(), 1, "cut at {fraction}: {found:#?}");
+        assert_eq!(
+            found[0].code,
+            ProblemCode::EndsEarly {
+                file_kind: FileKind::Assessment,
+                backup: None
+            },
+            "cut at {fraction}"
+        );
+        let en = problems::message(&found[0], Lang::En);
+        assert!(en.contains("ends early"), "cut at {fraction}: {en}");
+        assert!(!en.contains("wrong type"), "{en}");
+        assert!(problems::message(&found[0], Lang::Zh).contains("文件不完整"));
+    }
+    for file in ["workspace.ron", "finance-bureau/2025-06-30.ron"] {
+        for fraction in [0.1, 0.5, 0.95] {
+            let (_dir, found) = problems_after_cut(Path::new(file), fraction);
+            let codes: Vec<&str> = found.iter().map(|p| p.code.code()).collect();
+            assert!(
+                codes.contains(&"ends-early"),
+                "{file} cut at {fraction}: {codes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_cut_short_names_the_backup_to_restore() {
+    let dir = crate::common::copy_workspace(&crate::common::sample_dir());
+    let root = dir.path();
+    let file = Path::new("health-commission/2025-12-31.ron");
+    // Saving once keeps the previous content as a backup.
+    let loaded = store::load(root).unwrap();
+    let mut assessment = loaded
+        .data
+        .assessments
+        .iter()
+        .find(|a| a.department == "health-commission" && a.period == date(2025, 12, 31))
+        .unwrap()
+        .clone();
+    assessment.assessor = "someone else".to_owned();
+    store::save_assessment(root, &assessment, loaded.fingerprint(file)).unwrap();
+    let backups = store::list_backups(root, file).unwrap();
+    assert_eq!(backups.len(), 1);
+    let backup = backups[0].strip_prefix(root).unwrap().to_path_buf();
+    // Then an incomplete copy cuts the file in half.
+    let text = fs::read_to_string(root.join(file)).unwrap();
+    let half = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= text.len() / 2)
+        .unwrap();
+    fs::write(root.join(file), &text[..half]).unwrap();
+
+    let loaded = store::load(root).unwrap();
+    let p = loaded.problems.iter().find(|p| p.file == file).unwrap();
+    let name = backup.display().to_string();
+    assert!(
+        name.starts_with(".backups/health-commission/2025-12-31.ron/"),
+        "{name}"
+    );
+    assert_eq!(
+        problems::message(p, Lang::En),
+        format!(
+            "the assessment file ends early (an incomplete save or copy); restore it from {name} or re-enter it"
+        )
+    );
+    assert_eq!(
+        problems::message(p, Lang::Zh),
+        format!("评估文件不完整，内容在中途中断（保存或复制未完成）；请从 {name} 恢复，或重新录入")
+    );
+    // What is on disk is left as it was.
+    assert_eq!(fs::read_to_string(root.join(file)).unwrap(), text[..half]);
+}
+
+#[test]
+fn a_file_with_a_typo_in_the_middle_does_not_read_as_cut_short() {
+    let dir = crate::common::copy_workspace(&crate::common::sample_dir());
+    let file = Path::new("health-commission/2025-12-31.ron");
+    let path = dir.path().join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    // A closing bracket missing in the middle leaves the end unbalanced too,
+    // but the parser stops far before the end.
+    let open = text.find("rating: Level(").unwrap();
+    let close = open + text[open..].find(')').unwrap();
+    let broken = format!("{}{}", &text[..close], &text[close + 1..]);
+    fs::write(&path, &broken).unwrap();
+    let loaded = store::load(dir.path()).unwrap();
+    let p = loaded.problems.iter().find(|p| p.file == file).unwrap();
+    assert_ne!(p.code.code(), "ends-early", "{p}");
+}
+
+#[test]
+fn a_workspace_file_cut_short_names_its_backup_too() {
+    let dir = crate::common::copy_workspace(&crate::common::sample_dir());
+    let root = dir.path();
+    let file = Path::new(store::WORKSPACE_FILE);
+    let loaded = store::load(root).unwrap();
+    let mut workspace = loaded.data.workspace.clone();
+    workspace.title = Text::new("Renamed", "改名");
+    store::save_workspace(root, &workspace, loaded.fingerprint(file)).unwrap();
+    let backups = store::list_backups(root, file).unwrap();
+    let name = backups[0].strip_prefix(root).unwrap().display().to_string();
+    let text = fs::read_to_string(root.join(file)).unwrap();
+    let cut = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= text.len() / 3)
+        .unwrap();
+    fs::write(root.join(file), &text[..cut]).unwrap();
+
+    let loaded = store::load(root).unwrap();
+    let p = loaded
+        .problems
+        .iter()
+        .find(|p| p.file == file && p.is_error())
+        .unwrap();
+    assert_eq!(
+        problems::message(p, Lang::En),
+        format!(
+            "the workspace file ends early (an incomplete save or copy); restore it from {name} or re-enter it"
+        )
+    );
+    assert!(name.starts_with(".backups/workspace.ron/"), "{name}");
 }

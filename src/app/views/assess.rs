@@ -22,7 +22,9 @@ use crate::app::state::{AssessConfirm, ViewState};
 use crate::app::widgets::{colour, status_badge};
 use crate::charts;
 use crate::model::{Assessment, Confidence, Lang, Level, Rating, Status};
-use crate::present::catalogue::T;
+use crate::present::catalogue::{T, tagged_text};
+use crate::present::format;
+use crate::present::overview::labelled;
 
 pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
     let extra = ctx;
@@ -122,13 +124,13 @@ fn picker_ui(
             .filter(|s| s.department() == department)
             .map(Session::period);
         let periods: Vec<NaiveDate> = ctx.data.history(department).map(|a| a.period).collect();
-        let selected = current.map_or_else(|| "–".to_owned(), |p| p.to_string());
+        let selected = format::date_or_missing(current, lang);
         egui::ComboBox::new("assess-period", T::Period.get(lang))
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 for period in periods.iter().rev() {
                     if ui
-                        .selectable_label(current == Some(*period), period.to_string())
+                        .selectable_label(current == Some(*period), format::date(*period, lang))
                         .clicked()
                     {
                         out.push(Command::OpenAssessment {
@@ -226,11 +228,11 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
     let assessment = &session.editor.assessment;
     ui.horizontal_wrapped(|ui| {
         status_badge(ui, lang, Some(assessment.status));
-        ui.label(RichText::new(assessment.status.label().get(lang)).strong());
+        ui.label(RichText::new(crate::present::catalogue::status(assessment.status, lang)).strong());
         ui.separator();
-        ui.label(format!("{}: {}", T::Assessor.get(lang), assessment.assessor));
+        ui.label(labelled(T::Assessor.get(lang), &assessment.assessor, lang));
         if !assessment.reviewer.is_empty() {
-            ui.label(format!("{}: {}", T::Reviewer.get(lang), assessment.reviewer));
+            ui.label(labelled(T::Reviewer.get(lang), &assessment.reviewer, lang));
         }
         ui.separator();
         save_state_ui(ui, lang, &session.save);
@@ -681,7 +683,9 @@ fn missing_ui(ui: &mut Ui, ctx: &ViewCtx, findings: &[analysis::Finding], out: &
                     analysis::Severity::Warning => ui.visuals().warn_fg_color,
                 };
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(finding.kind.label().get(lang)).color(colour));
+                    ui.label(
+                        RichText::new(crate::present::catalogue::finding(finding.kind, lang)).color(colour),
+                    );
                     if ui.link(name).clicked() {
                         out.push(Command::SelectIndicator(finding.indicator.clone()));
                     }
@@ -784,7 +788,11 @@ fn previous_ui(ui: &mut Ui, ctx: &ViewCtx, assessment: &Assessment, id: &str) {
     let answer = previous.answers.get(id);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.strong(format!("{} ({})", T::LastPeriod.get(lang), previous.period));
+            ui.strong(tagged_text(
+                T::LastPeriod.get(lang),
+                &format::date(previous.period, lang),
+                lang,
+            ));
             level_chip(ui, previous.rating(id));
         });
         match answer.map(|a| a.evidence.as_str()).filter(|e| !e.is_empty()) {
@@ -886,7 +894,10 @@ fn answer_fields_ui(
         ui.label(T::Confidence.get(lang));
         for confidence in Confidence::ALL {
             let chosen = answer.confidence == Some(confidence);
-            if ui.radio(chosen, confidence.label().get(lang)).clicked() {
+            if ui
+                .radio(chosen, crate::present::catalogue::confidence(confidence, lang))
+                .clicked()
+            {
                 let value = if chosen { None } else { Some(confidence) };
                 out.push(Command::Edit(Edit::Confidence {
                     indicator: id.to_owned(),
@@ -965,8 +976,12 @@ fn audit_value(what: &str, value: &str, lang: Lang) -> String {
     let status = Status::ALL.into_iter().find(|s| format!("{s:?}") == value);
     let confidence = Confidence::ALL.into_iter().find(|c| format!("{c:?}") == value);
     match (what, status, confidence) {
-        ("status" | "reopened", Some(status), _) => status.label().get(lang).to_owned(),
-        ("confidence", _, Some(confidence)) => confidence.label().get(lang).to_owned(),
+        ("status" | "reopened", Some(status), _) => {
+            crate::present::catalogue::status(status, lang).to_owned()
+        }
+        ("confidence", _, Some(confidence)) => {
+            crate::present::catalogue::confidence(confidence, lang).to_owned()
+        }
         ("reconfirmed", _, _) if value == "evidence still current" => {
             T::AuditStillCurrent.get(lang).to_owned()
         }

@@ -10,14 +10,15 @@ use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
 use super::department::{change_colour, change_ui};
-use crate::analysis::{self, AssessmentScore};
 use crate::app::command::Command;
 use crate::app::state::{CompareMode, CompareViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts;
-use crate::model::{Assessment, Dataset, Department, Lang};
-use crate::present::catalogue::{T, level_text};
+use crate::model::{Dataset, Department, Lang};
+use crate::present::catalogue::T;
+use crate::present::compare::{self as figures, Comparison, MoverRow};
+use crate::present::format;
 
 const RADAR_SIZE: Vec2 = Vec2::new(500.0, 400.0);
 /// Below this width the radar and the difference table stack.
@@ -25,17 +26,13 @@ const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
 const ROW_HEIGHT: f32 = 24.0;
 /// Tall enough to list a dozen departments without scrolling.
 const DEPARTMENT_LIST_HEIGHT: f32 = 420.0;
-/// How many indicators each of the improved and declined lists shows.
-const MOVERS_SHOWN: usize = 8;
 const MOVER_CHANGE_WIDTH: f32 = 48.0;
 const MOVER_LEVELS_WIDTH: f32 = 56.0;
 
-/// One side of the comparison.
+/// One side of the comparison: a department and a period.
 struct Side<'a> {
-    /// The legend's name: department, and period.
-    name: String,
-    score: &'a AssessmentScore,
-    assessment: &'a Assessment,
+    department: &'a str,
+    period: NaiveDate,
 }
 
 pub fn compare_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, _out: &mut Vec<Command>) {
@@ -93,15 +90,14 @@ fn departments_ui<'a>(
         }
         if let Some(period) = ctx.derived.summary.period {
             ui.separator();
-            ui.label(format!("{}: {period}", T::Period.get(lang)));
+            ui.label(figures::period_line(period, lang));
         }
     });
-    let side = |department: &Department| -> Option<Side<'a>> {
+    let side = |department: &'a Department| -> Option<Side<'a>> {
         let score = ctx.derived.summary.department(&department.id)?.current.as_ref()?;
         Some(Side {
-            name: format!("{} ({})", department.name.get(lang), score.period),
-            score,
-            assessment: ctx.data.find(&department.id, score.period)?,
+            department: &department.id,
+            period: score.period,
         })
     };
     let (a, b) = (side(left), side(right));
@@ -143,6 +139,7 @@ fn periods_ui<'a>(
             T::Left.get(lang),
             &periods,
             left_period,
+            lang,
         ) {
             state.left_period = Some(period);
         }
@@ -152,6 +149,7 @@ fn periods_ui<'a>(
             T::Right.get(lang),
             &periods,
             right_period,
+            lang,
         ) {
             state.right_period = Some(period);
         }
@@ -166,10 +164,10 @@ fn periods_ui<'a>(
         ui.label(T::SamePeriod.get(lang));
     }
     let side = |period: NaiveDate| -> Option<Side<'a>> {
+        data.find(&department.id, period)?;
         Some(Side {
-            name: format!("{} ({period})", department.name.get(lang)),
-            score: ctx.derived.assessment_score(data, &department.id, period)?,
-            assessment: data.find(&department.id, period)?,
+            department: &department.id,
+            period,
         })
     };
     Some((side(left_period)?, side(right_period)?))
@@ -239,15 +237,19 @@ fn period_picker_ui(
     label: &str,
     periods: &[NaiveDate],
     current: Option<NaiveDate>,
+    lang: Lang,
 ) -> Option<NaiveDate> {
     let mut picked = None;
-    let shown = current.map_or_else(|| "–".to_owned(), |p| p.to_string());
+    let shown = figures::period_text(current, lang);
     egui::ComboBox::new(id, label)
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for period in periods.iter().rev() {
                 if ui
-                    .selectable_label(current == Some(*period), period.to_string())
+                    .selectable_label(
+                        current == Some(*period),
+                        figures::period_text(Some(*period), lang),
+                    )
                     .clicked()
                 {
                     picked = Some(*period);
@@ -261,17 +263,30 @@ fn period_picker_ui(
 
 fn comparison_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, a: &Side, b: &Side) {
     let lang = ctx.lang;
-    let dimensions = &ctx.data.framework.dimensions;
-    let axes: Vec<String> = dimensions.iter().map(|d| d.name.get(lang).to_owned()).collect();
-    let series = [(a, T::Left, 0), (b, T::Right, 1)].map(|(side, letter, i)| RadarSeries {
-        name: format!("{}: {}", letter.get(lang), side.name),
-        colour: colour(charts::series_colour(i)),
-        values: dimensions
-            .iter()
-            .map(|d| side.score.dimension(&d.id).and_then(|s| s.mean_level))
-            .collect(),
-        dashed: false,
-    });
+    let Some(comparison) =
+        ctx.derived
+            .comparison(ctx.data, (a.department, a.period), (b.department, b.period), lang)
+    else {
+        ui.label(T::NoAssessment.get(lang));
+        return;
+    };
+    let axes: Vec<String> = ctx
+        .data
+        .framework
+        .dimensions
+        .iter()
+        .map(|d| d.name.get(lang).to_owned())
+        .collect();
+    let series: Vec<RadarSeries> = (0..2)
+        .filter_map(|i| {
+            Some(RadarSeries {
+                name: comparison.series_names.get(i)?.clone(),
+                colour: colour(charts::series_colour(i)),
+                values: comparison.radar.get(i)?.clone(),
+                dashed: false,
+            })
+        })
+        .collect();
     if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
@@ -279,15 +294,15 @@ fn comparison_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, a: &Side, b:
                 radar_section_ui(ui, lang, views, &axes, &series);
             });
             ui.add_space(16.0);
-            ui.vertical(|ui| difference_section_ui(ui, ctx, &axes, a, b));
+            ui.vertical(|ui| difference_section_ui(ui, lang, &comparison));
         });
     } else {
         radar_section_ui(ui, lang, views, &axes, &series);
         ui.separator();
-        difference_section_ui(ui, ctx, &axes, a, b);
+        difference_section_ui(ui, lang, &comparison);
     }
     ui.separator();
-    movers_ui(ui, ctx, views.compare.mode, a, b);
+    movers_ui(ui, lang, views.compare.mode, &comparison);
 }
 
 /// The overlaid radar with its legend, or its table.
@@ -302,10 +317,10 @@ fn radar_section_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, axes: &[Stri
     }
 }
 
-fn difference_section_ui(ui: &mut Ui, ctx: &ViewCtx, axes: &[String], a: &Side, b: &Side) {
-    ui.strong(T::Difference.get(ctx.lang));
+fn difference_section_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
+    ui.strong(T::Difference.get(lang));
     ui.add_space(4.0);
-    difference_table_ui(ui, ctx, axes, a, b);
+    difference_table_ui(ui, lang, comparison);
 }
 
 /// The overlaid radar's text equivalent.
@@ -322,7 +337,7 @@ fn radar_table_ui(ui: &mut Ui, lang: Lang, axes: &[String], series: &[RadarSerie
             for (i, name) in axes.iter().enumerate() {
                 ui.label(name);
                 for s in series {
-                    ui.label(level_text(s.values.get(i).copied().flatten()));
+                    ui.label(format::level(s.values.get(i).copied().flatten()));
                 }
                 ui.end_row();
             }
@@ -330,10 +345,8 @@ fn radar_table_ui(ui: &mut Ui, lang: Lang, axes: &[String], series: &[RadarSerie
 }
 
 /// Per dimension and overall: A's and B's mean level and B − A.
-fn difference_table_ui(ui: &mut Ui, ctx: &ViewCtx, axes: &[String], a: &Side, b: &Side) {
-    let lang = ctx.lang;
-    let dimensions = &ctx.data.framework.dimensions;
-    let rows = dimensions.len() + 1;
+fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
+    let rows = &comparison.rows;
     TableBuilder::new(ui)
         .id_salt("compare-difference")
         .striped(true)
@@ -355,47 +368,34 @@ fn difference_table_ui(ui: &mut Ui, ctx: &ViewCtx, axes: &[String], a: &Side, b:
             }
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, rows, |mut row| {
-                let i = row.index();
-                let (name, left, right) = match dimensions.get(i) {
-                    Some(d) => (
-                        RichText::new(axes.get(i).map_or("", String::as_str)),
-                        a.score.dimension(&d.id).and_then(|s| s.mean_level),
-                        b.score.dimension(&d.id).and_then(|s| s.mean_level),
-                    ),
-                    None => (
-                        RichText::new(T::OverallMean.get(lang)).strong(),
-                        a.score.mean_level,
-                        b.score.mean_level,
-                    ),
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                let Some(figures) = rows.get(row.index()) else {
+                    return;
+                };
+                let name = if figures.overall {
+                    RichText::new(&figures.name).strong()
+                } else {
+                    RichText::new(&figures.name)
                 };
                 row.col(|ui| {
                     ui.add(Label::new(name).selectable(false));
                 });
-                for value in [left, right] {
+                for text in [&figures.left_text, &figures.right_text] {
                     row.col(|ui| {
-                        ui.add(Label::new(level_text(value)).selectable(false));
+                        ui.add(Label::new(text).selectable(false));
                     });
                 }
                 row.col(|ui| {
-                    change_ui(ui, difference(left, right));
+                    change_ui(ui, &figures.difference);
                 });
             });
         });
 }
 
-fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
-    Some(b? - a?)
-}
-
 /// The indicators with the largest B − A, up and down. Between two periods
 /// that is what improved and declined; between two departments nothing
 /// moved, so the lists say where B is ahead of and behind A.
-fn movers_ui(ui: &mut Ui, ctx: &ViewCtx, mode: CompareMode, a: &Side, b: &Side) {
-    let lang = ctx.lang;
-    let moves = analysis::movers(ctx.data, a.assessment, b.assessment);
-    let up: Vec<&(String, i8)> = moves.iter().filter(|(_, c)| *c > 0).collect();
-    let down: Vec<&(String, i8)> = moves.iter().rev().filter(|(_, c)| *c < 0).collect();
+fn movers_ui(ui: &mut Ui, lang: Lang, mode: CompareMode, comparison: &Comparison) {
     let titles = match mode {
         CompareMode::Periods => [
             (T::MostImproved, T::NoneImproved),
@@ -404,55 +404,37 @@ fn movers_ui(ui: &mut Ui, ctx: &ViewCtx, mode: CompareMode, a: &Side, b: &Side) 
         CompareMode::Departments => [(T::BAhead, T::NoneAhead), (T::BBehind, T::NoneBehind)],
     };
     ui.columns(2, |columns| {
-        let lists = [(titles[0].0, titles[0].1, &up), (titles[1].0, titles[1].1, &down)];
-        for (ui, (title, none, list)) in columns.iter_mut().zip(lists) {
+        let lists = [
+            (titles[0], &comparison.up, &comparison.up_more),
+            (titles[1], &comparison.down, &comparison.down_more),
+        ];
+        for (ui, ((title, none), list, more)) in columns.iter_mut().zip(lists) {
             ui.strong(title.get(lang));
             if list.is_empty() {
                 ui.weak(none.get(lang));
                 continue;
             }
-            mover_list_ui(ui, ctx, &list[..list.len().min(MOVERS_SHOWN)], a, b);
-            if list.len() > MOVERS_SHOWN {
-                ui.weak(format!(
-                    "… {} {}",
-                    list.len() - MOVERS_SHOWN,
-                    T::NotShown.get(lang)
-                ));
+            mover_list_ui(ui, list);
+            if let Some(more) = more {
+                ui.weak(more);
             }
         }
     });
 }
 
 /// Rows of "▲ +2 · 2 → 4 · indicator, its dimension beneath".
-fn mover_list_ui(ui: &mut Ui, ctx: &ViewCtx, list: &[&(String, i8)], a: &Side, b: &Side) {
-    let lang = ctx.lang;
-    let level = |side: &Side, id: &str| {
-        side.assessment
-            .level(id)
-            .map_or_else(|| "–".to_owned(), |l| l.to_string())
-    };
-    for (id, change) in list {
+fn mover_list_ui(ui: &mut Ui, list: &[MoverRow]) {
+    for mover in list {
         ui.horizontal_top(|ui| {
-            let arrow = if *change > 0 { "▲" } else { "▼" };
-            let text =
-                RichText::new(format!("{arrow} {change:+}")).color(change_colour(ui, f64::from(*change)));
+            let text = RichText::new(&mover.change_text).color(change_colour(ui, mover.change));
             fixed_cell_ui(ui, MOVER_CHANGE_WIDTH, Label::new(text).selectable(false));
-            fixed_cell_ui(
-                ui,
-                MOVER_LEVELS_WIDTH,
-                Label::new(format!("{} → {}", level(a, id), level(b, id))),
-            );
-            match ctx.data.framework.indicator(id) {
-                Some((dimension, indicator)) => {
-                    ui.vertical(|ui| {
-                        ui.label(indicator.name.get(lang));
-                        ui.weak(dimension.name.get(lang));
-                    });
+            fixed_cell_ui(ui, MOVER_LEVELS_WIDTH, Label::new(&mover.levels_text));
+            ui.vertical(|ui| {
+                ui.label(&mover.indicator_name);
+                if !mover.dimension_name.is_empty() {
+                    ui.weak(&mover.dimension_name);
                 }
-                None => {
-                    ui.label(id);
-                }
-            }
+            });
         });
         ui.add_space(4.0);
     }
@@ -465,16 +447,4 @@ fn fixed_cell_ui(ui: &mut Ui, width: f32, widget: impl egui::Widget) {
         ui.set_min_width(width);
         ui.add(widget);
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn difference_needs_both_sides() {
-        assert_eq!(difference(Some(2.0), Some(3.5)), Some(1.5));
-        assert_eq!(difference(None, Some(3.5)), None);
-        assert_eq!(difference(Some(2.0), None), None);
-    }
 }

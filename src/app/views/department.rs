@@ -9,14 +9,17 @@ use egui::{Align, Label, RichText, ScrollArea, Sense, Ui, Vec2};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use crate::analysis::{AssessmentScore, Basis, DepartmentSummary, DimensionScore, Flag};
+use crate::analysis::{AssessmentScore, Basis, DepartmentSummary};
 use crate::app::command::Command;
 use crate::app::state::{DepartmentViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
 use crate::app::widgets::{chart_header_ui, colour, status_badge};
 use crate::charts::{self, Rgb};
 use crate::model::{Assessment, Dataset, Department, Dimension, Indicator, Lang, Level, Rating};
-use crate::present::catalogue::{T, carried_over_text, change_text, date_text, level_text, unreadable_text};
+use crate::present::catalogue::T;
+use crate::present::department::{self as figures, Change, DepartmentPage, DimensionRow};
+use crate::present::format;
+use crate::present::overview::labelled;
 
 /// Below this width the radar and the dimension table stack.
 const SIDE_BY_SIDE_WIDTH: f32 = 1040.0;
@@ -35,8 +38,6 @@ struct Page<'a> {
     data: &'a Dataset,
     department: &'a Department,
     summary: &'a DepartmentSummary,
-    /// Which assessments count (trends too).
-    basis: Basis,
     current: &'a AssessmentScore,
     /// The answers behind `current`.
     assessment: Option<&'a Assessment>,
@@ -44,6 +45,8 @@ struct Page<'a> {
     previous: Option<&'a Assessment>,
     /// The dimension opened in the drill-down.
     dimension: &'a Dimension,
+    /// The page's words and numbers, from `present::department`.
+    figures: std::rc::Rc<DepartmentPage>,
     /// Whether that dimension was chosen (a click) rather than defaulted.
     dimension_chosen: bool,
 }
@@ -76,12 +79,15 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
         ui.label(T::NoDimensions.get(lang));
         return;
     };
+    let Some(figures) = ctx.derived.department_page(ctx.data, id, lang) else {
+        ui.label(T::NoAssessment.get(lang));
+        return;
+    };
     let page = Page {
         lang,
         data: ctx.data,
         department,
         summary,
-        basis: ctx.derived.summary.basis,
         current,
         assessment: ctx.data.find(id, current.period),
         // The one before it on the same basis, as the change is computed.
@@ -90,6 +96,7 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
             .as_ref()
             .and_then(|p| ctx.data.find(id, p.period)),
         dimension,
+        figures,
         dimension_chosen: chosen.is_some(),
     };
     ScrollArea::vertical()
@@ -139,56 +146,39 @@ fn scroll_once(block: &egui::Response, page: &Page, state: &mut DepartmentViewSt
 
 fn header_ui(ui: &mut Ui, page: &Page, selected_period: Option<chrono::NaiveDate>) {
     let lang = page.lang;
-    let current = page.current;
-    ui.heading(RichText::new(page.department.name.get(lang)).size(22.0).strong());
+    let figures = &page.figures;
+    ui.heading(RichText::new(&figures.name).size(22.0).strong());
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}: {}", T::Period.get(lang), current.period));
-        if selected_period.is_some_and(|p| p != current.period) {
-            ui.weak(format!("({})", T::AsOfLatest.get(lang)));
+        ui.label(&figures.period_line);
+        if selected_period.is_some_and(|p| p != figures.period) {
+            ui.weak(figures::aside(T::AsOfLatest.get(lang), lang));
         }
         ui.separator();
-        status_badge(ui, lang, Some(current.status));
-        ui.label(current.status.label().get(lang));
-        if let Some(assessment) = page.assessment {
-            for (key, person) in [
-                (T::Assessor, &assessment.assessor),
-                (T::Reviewer, &assessment.reviewer),
-            ] {
-                if !person.is_empty() {
-                    ui.separator();
-                    ui.label(format!("{}: {person}", key.get(lang)));
-                }
-            }
+        status_badge(ui, lang, Some(page.current.status));
+        ui.label(&figures.status_text);
+        for person in &figures.people {
+            ui.separator();
+            ui.label(person);
         }
     });
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         figure_ui(ui, T::OverallLevel.get(lang), |ui| {
-            ui.strong(level_text(current.mean_level));
+            ui.strong(&figures.overall_level);
         });
         ui.separator();
-        let stage = current
-            .stage
-            .map_or_else(|| "–".to_owned(), |s| stage_text(page.data, s, lang));
         figure_ui(ui, T::Stage.get(lang), |ui| {
-            ui.strong(stage);
+            ui.strong(&figures.stage_text);
         });
         ui.separator();
-        let coverage = format!(
-            "{:.0}% ({} / {} {})",
-            current.coverage * 100.0,
-            current.answered,
-            current.applicable,
-            T::Answered.get(lang)
-        );
         figure_ui(ui, T::Coverage.get(lang), |ui| {
-            ui.strong(coverage);
+            ui.strong(&figures.coverage_text);
         });
         ui.separator();
         figure_ui(ui, T::ChangeSincePrevious.get(lang), |ui| {
-            change_ui(ui, page.summary.change);
-            if let Some(previous) = &page.summary.previous {
-                ui.weak(format!("{} {}", T::Previous.get(lang), previous.period));
+            change_ui(ui, &figures.change);
+            if let Some(previous) = &figures.previous_line {
+                ui.weak(previous);
             }
         });
     });
@@ -200,59 +190,21 @@ fn header_ui(ui: &mut Ui, page: &Page, selected_period: Option<chrono::NaiveDate
 /// to the month; a passed target date not reached reads "overdue".
 fn target_ui(ui: &mut Ui, page: &Page) {
     let lang = page.lang;
-    let Some(target) = &page.summary.target else {
+    let Some(target) = &page.figures.target else {
         return;
     };
     let note = T::TrendOverallNote.get(lang);
     ui.horizontal_wrapped(|ui| {
-        let by = target
-            .by
-            .map(|by| format!(" · {} {}", T::TargetBy.get(lang), date_text(by, lang)))
-            .unwrap_or_default();
         figure_ui(ui, T::OverallTarget.get(lang), |ui| {
-            ui.strong(format!("{}{by}", level_text(Some(target.level))))
-                .on_hover_text(note);
+            ui.strong(&target.text).on_hover_text(note);
         });
         ui.separator();
-        let below = page
-            .current
-            .dimensions
-            .iter()
-            .filter(|d| {
-                d.target
-                    .is_some_and(|t| d.mean_level.is_none_or(|mean| mean < f64::from(t.get()) - 1e-9))
-            })
-            .count();
-        let verdict = match page.summary.on_target {
-            Some(true) => T::OnTargetYes.get(lang).to_owned(),
-            Some(false) => match lang {
-                Lang::En => format!(
-                    "{}: {below} of {} {}",
-                    T::OnTargetNo.get(lang),
-                    target.dimensions,
-                    T::DimensionsBelowTarget.get(lang)
-                ),
-                Lang::Zh if below == target.dimensions => {
-                    format!("{}：设定目标的{below}个维度均未达标", T::OnTargetNo.get(lang))
-                }
-                Lang::Zh => format!(
-                    "{}：设定目标的{}个维度中有{below}{}",
-                    T::OnTargetNo.get(lang),
-                    target.dimensions,
-                    T::DimensionsBelowTarget.get(lang)
-                ),
-            },
-            None => "–".to_owned(),
-        };
         figure_ui(ui, T::OnTarget.get(lang), |ui| {
-            ui.strong(verdict).on_hover_text(note);
+            ui.strong(&target.verdict).on_hover_text(note);
         });
         ui.separator();
-        let trend = crate::analysis::trend_on(page.data, &page.department.id, None, page.basis);
-        let today = chrono::Local::now().date_naive();
-        let outlook = super::trends::outlook_text(lang, &page.data.framework, &trend, true, today);
         figure_ui(ui, T::TrendOutlook.get(lang), |ui| {
-            ui.label(outlook).on_hover_text(note);
+            ui.label(&target.outlook).on_hover_text(note);
         });
     });
 }
@@ -267,29 +219,11 @@ fn flags_ui(ui: &mut Ui, summary: &DepartmentSummary, basis: Basis, lang: Lang) 
     };
     ui.label(RichText::new(basis_text.get(lang)).weak().small());
     let warn = ui.visuals().warn_fg_color;
-    for flag in &summary.flags {
-        let text = match (flag, summary.assessed_on(), &summary.unreadable) {
-            (Flag::Provisional, _, _) => {
-                format!("{} — {}", T::Provisional.get(lang), T::ProvisionalHint.get(lang))
-            }
-            (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
-            (Flag::LatestUnreadable, _, Some(file)) => format!("⚠ {}", unreadable_text(file, lang)),
-            (flag, _, _) => flag.label().get(lang).to_owned(),
-        };
-        ui.label(RichText::new(text).color(warn));
+    for line in figures::flag_lines(summary, lang) {
+        ui.label(RichText::new(line).color(warn));
     }
-    if basis == Basis::Approved
-        && let Some((date, status)) = summary.pending
-    {
-        ui.label(
-            RichText::new(format!(
-                "{} {} ({})",
-                T::PendingNotCounted.get(lang),
-                date_text(date, lang),
-                status.label().get(lang),
-            ))
-            .weak(),
-        );
+    if let Some(line) = figures::pending_line(summary, basis, lang) {
+        ui.label(RichText::new(line).weak());
     }
 }
 
@@ -301,18 +235,13 @@ fn figure_ui(ui: &mut Ui, caption: &str, value: impl FnOnce(&mut Ui)) {
     });
 }
 
-/// "2 · Embryonic".
-fn stage_text(data: &Dataset, level: Level, lang: Lang) -> String {
-    format!("{level} · {}", data.framework.level_name(level, lang))
-}
-
 /// A change since the previous period: an arrow and a sign as well as a
 /// colour, so it never relies on colour alone. Shared with Compare.
-pub(super) fn change_ui(ui: &mut Ui, change: Option<f64>) -> egui::Response {
-    let Some(value) = change else {
-        return ui.add(Label::new("–").selectable(false));
+pub(super) fn change_ui(ui: &mut Ui, change: &Change) -> egui::Response {
+    let Some(shown) = change.shown else {
+        return ui.add(Label::new(&change.text).selectable(false));
     };
-    let text = RichText::new(change_label(value)).color(change_colour(ui, round_change(value)));
+    let text = RichText::new(&change.text).color(change_colour(ui, shown));
     ui.add(Label::new(text).selectable(false))
 }
 
@@ -324,24 +253,6 @@ pub(super) fn change_colour(ui: &Ui, value: f64) -> egui::Color32 {
     } else {
         rgb
     })
-}
-
-/// "▲ +0.45", "▼ -0.30" or "= 0.00", at the two decimals shown.
-pub(super) fn change_label(value: f64) -> String {
-    let rounded = round_change(value);
-    if rounded > 0.0 {
-        format!("▲ {}", change_text(Some(rounded)))
-    } else if rounded < 0.0 {
-        format!("▼ {}", change_text(Some(rounded)))
-    } else {
-        "= 0.00".to_owned()
-    }
-}
-
-fn round_change(value: f64) -> f64 {
-    let rounded = (value * 100.0).round() / 100.0;
-    // No "-0.00".
-    if rounded == 0.0 { 0.0 } else { rounded }
 }
 
 // ---- radar ------------------------------------------------------------
@@ -453,7 +364,7 @@ fn radar_table_ui(ui: &mut Ui, page: &Page, axes: &[String]) {
             for (i, name) in axes.iter().enumerate() {
                 ui.label(name);
                 for values in [&current, &previous, &target] {
-                    ui.label(level_text(values.get(i).copied().flatten()));
+                    ui.label(format::level(values.get(i).copied().flatten()));
                 }
                 ui.end_row();
             }
@@ -470,7 +381,7 @@ fn dimension_section_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
 
 fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
     let lang = page.lang;
-    let dimensions = &page.data.framework.dimensions;
+    let dimensions = &page.figures.dimensions;
     let headers = [
         T::Dimension,
         T::Mean,
@@ -505,16 +416,14 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
                 let Some(dimension) = dimensions.get(row.index()) else {
                     return;
                 };
-                let change = page.summary.dimension_changes.get(row.index()).copied().flatten();
                 let chosen = dimension.id == page.dimension.id;
                 row.set_selected(chosen);
-                let score = page.current.dimension(&dimension.id);
                 let mut name_clicked = false;
                 row.col(|ui| {
-                    let name = egui::Button::selectable(chosen, dimension.name.get(lang)).wrap();
+                    let name = egui::Button::selectable(chosen, &dimension.name).wrap();
                     name_clicked = ui.add(name).clicked();
                 });
-                dimension_cells_ui(&mut row, page, score, change);
+                dimension_cells_ui(&mut row, lang, dimension);
                 if name_clicked || row.response().clicked() {
                     clicked = Some(dimension.id.clone());
                 }
@@ -529,59 +438,36 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
 }
 
 /// Mean, floor, target, gap, priority, change and imbalance of one row.
-fn dimension_cells_ui(
-    row: &mut egui_extras::TableRow,
-    page: &Page,
-    score: Option<&DimensionScore>,
-    change: Option<f64>,
-) {
-    let lang = page.lang;
+fn dimension_cells_ui(row: &mut egui_extras::TableRow, lang: Lang, dimension: &DimensionRow) {
     row.col(|ui| {
-        let mean = score.and_then(|s| s.mean_level);
-        if let Some(mean) = mean {
+        if let Some(mean) = dimension.mean_level {
             level_chip_ui(ui, mean);
         }
-        plain_ui(ui, level_text(mean));
+        plain_ui(ui, &dimension.level_text);
     });
     row.col(|ui| {
-        let floor = score.and_then(|s| s.floor);
-        let response = plain_ui(ui, floor.map_or_else(|| "–".to_owned(), |l| l.to_string()));
-        let weakest = score
-            .and_then(|s| s.floor_indicator.as_deref())
-            .and_then(|id| page.data.framework.indicator(id));
-        if let Some((_, indicator)) = weakest {
-            response.on_hover_text(format!(
-                "{}: {}",
-                T::WeakestIndicator.get(lang),
-                indicator.name.get(lang)
-            ));
-        }
-    });
-    let target = score.and_then(|s| s.target);
-    row.col(|ui| {
-        plain_ui(ui, target.map_or_else(|| "–".to_owned(), |l| l.to_string()));
-    });
-    let gap = score.and_then(|s| s.gap);
-    row.col(|ui| match gap {
-        Some(gap) if gap > 0.0 => {
-            plain_ui(ui, format!("{gap:.2}"));
-        }
-        Some(_) => {
-            plain_ui(ui, "✓").on_hover_text(T::AlreadyReached.get(lang));
-        }
-        None => {
-            plain_ui(ui, "–");
+        let response = plain_ui(ui, &dimension.floor_text);
+        if let Some(weakest) = &dimension.weakest {
+            response.on_hover_text(weakest);
         }
     });
     row.col(|ui| {
-        let priority = score.and_then(|s| s.priority).filter(|p| *p > 0.0);
-        plain_ui(ui, priority.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}")));
+        plain_ui(ui, &dimension.target_text);
     });
     row.col(|ui| {
-        change_ui(ui, change);
+        let response = plain_ui(ui, &dimension.gap_text);
+        if dimension.reached {
+            response.on_hover_text(T::AlreadyReached.get(lang));
+        }
     });
     row.col(|ui| {
-        if score.is_some_and(|s| s.imbalanced) {
+        plain_ui(ui, &dimension.priority_text);
+    });
+    row.col(|ui| {
+        change_ui(ui, &dimension.change);
+    });
+    row.col(|ui| {
+        if dimension.imbalanced {
             plain_ui(ui, "⚠").on_hover_text(T::DimensionBelowStage.get(lang));
         }
     });
@@ -610,8 +496,8 @@ fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
         T::IndicatorAnswers.get(lang),
         dimension.name.get(lang)
     ));
-    if let Some(score) = page.current.dimension(&dimension.id) {
-        dimension_explained_ui(ui, page, score);
+    if let Some(row) = page.figures.dimensions.iter().find(|d| d.id == dimension.id) {
+        dimension_explained_ui(ui, lang, row);
     }
     ui.add_space(6.0);
     let chosen = state
@@ -633,29 +519,15 @@ fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
 }
 
 /// How the dimension's figures come from its indicators.
-fn dimension_explained_ui(ui: &mut Ui, page: &Page, score: &DimensionScore) {
-    let lang = page.lang;
-    let floor = score
-        .floor_indicator
-        .as_deref()
-        .and_then(|id| page.data.framework.indicator(id));
+fn dimension_explained_ui(ui: &mut Ui, lang: Lang, row: &DimensionRow) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{} {}", T::Mean.get(lang), level_text(score.mean_level)));
-        ui.weak(format!("({})", T::MeanExplained.get(lang)));
+        ui.label(&row.mean_line);
+        ui.weak(figures::aside(T::MeanExplained.get(lang), lang));
         ui.separator();
-        ui.label(format!(
-            "{} / {} {}",
-            score.answered,
-            score.applicable,
-            T::Answered.get(lang)
-        ));
-        if let (Some(level), Some((_, indicator))) = (score.floor, floor) {
+        ui.label(&row.answered_line);
+        if let Some(floor) = &row.floor_line {
             ui.separator();
-            ui.label(format!(
-                "{} {level}: {}",
-                T::Floor.get(lang),
-                indicator.name.get(lang)
-            ));
+            ui.label(floor);
         }
     });
 }
@@ -677,34 +549,27 @@ fn indicator_list_ui(ui: &mut Ui, page: &Page, chosen: &str) -> Option<String> {
                 let rating = page
                     .assessment
                     .map_or(&Rating::Unanswered, |a| a.rating(&indicator.id));
-                ui.label(RichText::new(rating_short(rating, lang)).monospace().strong());
+                ui.label(
+                    RichText::new(figures::rating_short(rating, lang))
+                        .monospace()
+                        .strong(),
+                );
                 if ui
                     .selectable_label(indicator.id == chosen, indicator.name.get(lang))
                     .clicked()
                 {
                     clicked = Some(indicator.id.clone());
                 }
-                ui.label(format!("{:.1}", page.data.indicator_weight(indicator)));
-                let previous = page
-                    .previous
-                    .map_or_else(|| "–".to_owned(), |a| rating_short(a.rating(&indicator.id), lang));
+                ui.label(format::weight(page.data.indicator_weight(indicator)));
+                let previous = page.previous.map_or_else(
+                    || format::MISSING.to_owned(),
+                    |a| figures::rating_short(a.rating(&indicator.id), lang),
+                );
                 ui.label(previous);
                 ui.end_row();
             }
         });
     clicked
-}
-
-/// "3", "N/A" or "–".
-fn rating_short(rating: &Rating, lang: Lang) -> String {
-    match rating {
-        Rating::Level(level) => level.to_string(),
-        Rating::NotApplicable { .. } => match lang {
-            Lang::En => "N/A".to_owned(),
-            Lang::Zh => T::NotApplicable.get(lang).to_owned(),
-        },
-        Rating::Unanswered => "–".to_owned(),
-    }
 }
 
 /// One indicator's answer in full, with the rubric text of its level.
@@ -720,14 +585,7 @@ fn indicator_detail_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
     ui.add_space(4.0);
     match rating {
         Rating::Level(level) => {
-            ui.label(
-                RichText::new(format!(
-                    "{} {}",
-                    T::Level.get(lang),
-                    stage_text(page.data, *level, lang)
-                ))
-                .strong(),
-            );
+            ui.label(RichText::new(figures::level_line(page.data, *level, lang)).strong());
             ui.weak(T::RubricOfLevel.get(lang));
             if let Some(descriptor) = indicator.levels.get(level.index()) {
                 ui.add(Label::new(descriptor.get(lang)).wrap());
@@ -735,7 +593,7 @@ fn indicator_detail_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
         }
         Rating::NotApplicable { reason } => {
             ui.label(RichText::new(T::NotApplicable.get(lang)).strong());
-            ui.label(format!("{}: {reason}", T::Reason.get(lang)));
+            ui.label(labelled(T::Reason.get(lang), reason, lang));
         }
         Rating::Unanswered => {
             ui.label(RichText::new(T::Unanswered.get(lang)).strong());
@@ -753,7 +611,7 @@ fn indicator_detail_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
         .id_salt(("rubric", &indicator.id))
         .show(ui, |ui| {
             for (level, text) in Level::all().zip(&indicator.levels) {
-                let line = format!("{} · {}", stage_text(page.data, level, lang), text.get(lang));
+                let line = figures::rubric_line(page.data, level, text.get(lang), lang);
                 let highlight = rating.level() == Some(level);
                 ui.add(
                     Label::new(if highlight {
@@ -788,50 +646,25 @@ fn answer_details_ui(ui: &mut Ui, lang: Lang, answer: &crate::model::Answer) {
             }
         }
     }
-    let confidence = answer
-        .confidence
-        .map_or_else(|| "–".to_owned(), |c| c.label().get(lang).to_owned());
-    ui.label(format!("{}: {confidence}", T::Confidence.get(lang)));
+    let confidence = answer.confidence.map_or(format::MISSING, |c| {
+        crate::present::catalogue::confidence(c, lang)
+    });
+    ui.label(labelled(T::Confidence.get(lang), confidence, lang));
     if !answer.comment.trim().is_empty() {
-        ui.label(format!("{}: {}", T::Comment.get(lang), answer.comment));
+        ui.label(labelled(T::Comment.get(lang), &answer.comment, lang));
     }
 }
 
 /// Last period's answer and the indicator's target, for context.
 fn previous_and_target_ui(ui: &mut Ui, page: &Page, indicator: &Indicator) {
     let lang = page.lang;
-    let previous = match page.previous {
-        Some(assessment) => {
-            let level = match assessment.rating(&indicator.id) {
-                Rating::Level(level) => stage_text(page.data, *level, lang),
-                other => rating_short(other, lang),
-            };
-            format!("{} ({}): {level}", T::Previous.get(lang), assessment.period)
-        }
-        None => format!("{}: {}", T::Previous.get(lang), T::NoPreviousAssessment.get(lang)),
-    };
-    ui.label(previous);
+    let previous = page
+        .previous
+        .map(|assessment| (assessment.period, assessment.rating(&indicator.id)));
+    ui.label(figures::previous_line(page.data, previous, lang));
     if let Some(score) = page.current.indicator(&indicator.id)
         && let Some(target) = score.target
     {
-        let gap = match score.gap {
-            Some(gap) if gap > 0.0 => format!(" · {} {gap:.0}", T::Gap.get(lang)),
-            Some(_) => format!(" · ✓ {}", T::AlreadyReached.get(lang)),
-            None => String::new(),
-        };
-        ui.label(format!("{}: {target}{gap}", T::Target.get(lang)));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn change_labels_carry_sign_and_arrow() {
-        assert_eq!(change_label(0.454), "▲ +0.45");
-        assert_eq!(change_label(-0.3), "▼ -0.30");
-        assert_eq!(change_label(0.001), "= 0.00");
-        assert_eq!(change_label(-0.004), "= 0.00");
+        ui.label(figures::indicator_target_line(target, score.gap, lang));
     }
 }

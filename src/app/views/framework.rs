@@ -14,6 +14,7 @@ use crate::app::command::Command;
 use crate::app::state::{FrameworkViewState, ViewState};
 use crate::model::{Dataset, Dimension, Indicator, Lang, Level, Text};
 use crate::present::catalogue::T;
+use crate::present::catalogue::views::weight_share_text;
 
 /// The width of a rubric table's first column (level number and name).
 const LEVEL_COLUMN_WIDTH: f32 = 170.0;
@@ -292,12 +293,7 @@ fn weight_text(data: &Dataset, lang: Lang, share: Share) -> String {
             (data.indicator_weight(indicator), total, T::ShareOfDimension)
         }
     };
-    let percent = if total > 0.0 { weight / total * 100.0 } else { 0.0 };
-    let label = T::Weight.get(lang);
-    match lang {
-        Lang::En => format!("{label} {weight} · {percent:.1}% {}", of.get(lang)),
-        Lang::Zh => format!("{label} {weight} · {}{percent:.1}%", of.get(lang)),
-    }
+    weight_share_text(weight, total, of.get(lang), lang)
 }
 
 // ---- text in one or both languages -------------------------------------------

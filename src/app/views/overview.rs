@@ -11,36 +11,34 @@ use egui::{
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use crate::analysis::{Basis, DepartmentSummary, DimensionScore, Flag, Priority};
+use crate::analysis::DimensionScore;
 use crate::app::command::Command;
 use crate::app::state::{Tab, ViewState};
 use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
 use crate::app::widgets::heatmap::{
-    HeatValue, Heatmap, RowMark, elided_galley, level_legend_ui, paint_tag, percent_text, tag_galley,
+    HeatValue, Heatmap, RowMark, elided_galley, level_legend_ui, paint_tag, tag_galley,
 };
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
-use crate::present::catalogue::{
-    T, approved_provisional_text, at_period_text, carried_over_text, date_text, includes_provisional_text,
-    level_text, pending_text, tagged_text, unreadable_text,
-};
+use crate::present::catalogue::T;
+use crate::present::format;
+use crate::present::overview::{self as figures, PriorityLine};
 
 const HEATMAP_ID: &str = "overview.heatmap";
 const RANKING_ID: &str = "overview.ranking";
 const STAGES_ID: &str = "overview.stages";
-/// How many priorities the overview lists.
-const TOP_PRIORITIES: usize = 10;
 /// Height of a table row.
 const TABLE_ROW_HEIGHT: f32 = 20.0;
 /// Below this width the two columns stack.
 const TWO_COLUMN_WIDTH: f32 = 900.0;
 
-/// What the sections share in one frame: the context plus the few names
-/// (levels, dimensions) they all use.
+/// What the sections share in one frame: the context, the Overview's
+/// figures in the current language, and the few names they all use.
 struct Overview<'c, 'a> {
     ctx: &'c ViewCtx<'a>,
     lang: Lang,
+    figures: &'a figures::Overview,
     level_names: Vec<String>,
     dimension_names: Vec<String>,
     theme: Theme,
@@ -50,9 +48,11 @@ impl<'c, 'a> Overview<'c, 'a> {
     fn new(ctx: &'c ViewCtx<'a>) -> Self {
         let lang = ctx.lang;
         let framework = &ctx.data.framework;
+        let derived: &'a _ = ctx.derived;
         Overview {
             ctx,
             lang,
+            figures: derived.overview(ctx.data, lang),
             level_names: Level::all().map(|l| framework.level_name(l, lang)).collect(),
             dimension_names: framework
                 .dimensions
@@ -69,34 +69,7 @@ impl<'c, 'a> Overview<'c, 'a> {
 
     /// The name of the `i`-th summarised department, in the current language.
     fn department_name(&self, i: usize) -> &'a str {
-        let derived: &'a _ = self.ctx.derived;
-        let data: &'a _ = self.ctx.data;
-        derived
-            .department_index
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|w| data.workspace.departments.get(w))
-            .map(|d| d.name.get(self.lang))
-            .or_else(|| derived.summary.departments.get(i).map(|d| d.department.as_str()))
-            .unwrap_or("")
-    }
-
-    /// A department's name from its id (for the few priority rows).
-    fn name_by_id(&self, id: &'a str) -> &'a str {
-        let data: &'a _ = self.ctx.data;
-        data.workspace
-            .department(id)
-            .map_or(id, |d| d.name.get(self.lang))
-    }
-
-    fn level_name(&self, level: Level) -> &str {
-        self.level_names.get(level.index()).map_or("", String::as_str)
-    }
-
-    /// "2 · Embryonic".
-    fn stage_text(&self, stage: Option<Level>) -> String {
-        stage.map_or_else(|| "–".to_owned(), |l| format!("{l} · {}", self.level_name(l)))
+        self.figures.names.get(i).map_or("", String::as_str)
     }
 
     /// The `col`-th dimension of the `row`-th department, if it has a current assessment.
@@ -114,18 +87,13 @@ impl<'c, 'a> Overview<'c, 'a> {
 
     /// How the `i`-th department's figures must be read, if not at face
     /// value: provisional, carried over, or resting on an older file.
-    fn row_mark(&self, i: usize) -> Option<RowMark> {
-        let department = self.ctx.derived.summary.departments.get(i)?;
-        row_mark(department, self.lang)
+    fn row_mark(&self, i: usize) -> Option<&'a RowMark> {
+        self.figures.marks.get(i)?.as_ref()
     }
 
     /// The department's name with its tag, e.g. "Health Commission (provisional)".
     fn tagged_name(&self, i: usize) -> String {
-        let name = self.department_name(i);
-        match self.row_mark(i) {
-            Some(mark) => tagged_text(name, &mark.tag, self.lang),
-            None => name.to_owned(),
-        }
+        figures::tagged_name(self.department_name(i), self.row_mark(i), self.lang)
     }
 
     fn heat_value(&self, row: usize, col: usize) -> HeatValue {
@@ -136,41 +104,6 @@ impl<'c, 'a> Overview<'c, 'a> {
                 coverage: d.coverage,
             })
     }
-}
-
-/// The mark for a department's figure: its tag (provisional / carried over /
-/// unreadable) and the full explanation, or `None` for an approved figure
-/// of the period shown.
-pub fn row_mark(department: &DepartmentSummary, lang: Lang) -> Option<RowMark> {
-    if department.flags.is_empty() {
-        return None;
-    }
-    let tag = department
-        .flags
-        .iter()
-        .map(|f| match f {
-            Flag::Provisional => T::Provisional.get(lang).to_owned(),
-            Flag::CarriedOver => T::CarriedOver.get(lang).to_owned(),
-            Flag::LatestUnreadable => "⚠".to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let detail = department
-        .flags
-        .iter()
-        .map(|f| match (f, department.assessed_on(), &department.unreadable) {
-            (Flag::Provisional, _, _) => T::ProvisionalHint.get(lang).to_owned(),
-            (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
-            (Flag::LatestUnreadable, _, Some(file)) => unreadable_text(file, lang),
-            (flag, _, _) => flag.label().get(lang).to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    Some(RowMark {
-        tag,
-        detail,
-        hatched: department.is_provisional(),
-    })
 }
 
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
@@ -242,82 +175,49 @@ fn column_ui(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
 /// A row of cards: overall level and stage, departments assessed, approved,
 /// in draft, coverage.
 fn headline_ui(ui: &mut Ui, view: &Overview) {
-    let summary = &view.ctx.derived.summary;
-    let lang = view.lang;
-    let as_of = summary.period.map_or_else(String::new, |p| {
-        format!(
-            "{} {}\n{}",
-            view.t(T::AsOf),
-            date_text(p, lang),
-            at_period_text(summary.at_period, summary.carried_over, lang)
-        )
-    });
-    let basis = match summary.basis {
-        Basis::Approved => T::BasisApprovedText,
-        Basis::Latest => T::BasisLatestText,
-    };
-    ui.label(RichText::new(view.t(basis)).weak())
+    let headline = &view.figures.headline;
+    ui.label(RichText::new(&headline.basis).weak())
         .on_hover_text(view.t(T::ApprovedOnlyHint));
     ui.horizontal_wrapped(|ui| {
-        card_ui(
-            ui,
-            view.t(T::OverallLevel),
-            &level_text(summary.mean_level),
-            |ui| {
-                let text = format!("{} {}", view.t(T::Stage), view.stage_text(summary.stage));
-                match summary.stage {
-                    // Painted as the stage it prints, never as the raw mean.
-                    Some(stage) => {
-                        let fill = charts::level_colour(f64::from(stage.get()));
-                        let ink = charts::text_colour_on(fill);
-                        ui.label(
-                            RichText::new(format!(" {text} "))
-                                .background_color(colour(fill))
-                                .color(colour(ink)),
-                        )
-                    }
-                    None => ui.label(text),
-                };
-                if summary.provisional > 0 {
-                    let text = includes_provisional_text(summary.provisional, lang);
-                    ui.label(RichText::new(text).small())
-                        .on_hover_text(view.t(T::ProvisionalHint));
+        card_ui(ui, view.t(T::OverallLevel), &headline.overall_level, |ui| {
+            match headline.stage {
+                // Painted as the stage it prints, never as the raw mean.
+                Some(stage) => {
+                    let fill = charts::level_colour(f64::from(stage.get()));
+                    let ink = charts::text_colour_on(fill);
+                    ui.label(
+                        RichText::new(format!(" {} ", headline.stage_line))
+                            .background_color(colour(fill))
+                            .color(colour(ink)),
+                    )
                 }
-            },
-        );
-        let assessed = format!("{} / {}", summary.assessed, summary.departments.len());
-        card_ui(ui, view.t(T::DepartmentsAssessed), &assessed, |ui| {
-            ui.label(RichText::new(&as_of).small());
+                None => ui.label(&headline.stage_line),
+            };
+            if let Some(note) = &headline.provisional_note {
+                ui.label(RichText::new(note).small())
+                    .on_hover_text(view.t(T::ProvisionalHint));
+            }
+        });
+        card_ui(ui, view.t(T::DepartmentsAssessed), &headline.assessed, |ui| {
+            ui.label(RichText::new(&headline.as_of).small());
         });
         // Where the work stands (with "In draft" and "Submitted" it adds up
         // to the departments assessed), then what the figures count.
-        let approved = summary.workflow_approved.to_string();
-        card_ui(ui, view.t(T::Approved), &approved, |ui| match summary.basis {
-            Basis::Latest => {
-                let counts = approved_provisional_text(summary.approved, summary.provisional, lang);
-                ui.label(RichText::new(counts).small());
-            }
-            Basis::Approved => {
-                ui.label(RichText::new(pending_text(summary.pending, lang)).small());
-            }
+        card_ui(ui, view.t(T::Approved), &headline.approved, |ui| {
+            ui.label(RichText::new(&headline.approved_note).small());
         });
-        card_ui(ui, view.t(T::Draft), &summary.draft.to_string(), |ui| {
-            ui.label(RichText::new(format!("{}: {}", view.t(T::Submitted), summary.submitted)).small());
+        card_ui(ui, view.t(T::Draft), &headline.draft, |ui| {
+            ui.label(RichText::new(&headline.submitted_note).small());
         });
-        card_ui(
-            ui,
-            view.t(T::Coverage),
-            &percent_text(Some(summary.coverage)),
-            |_| {},
-        );
+        card_ui(ui, view.t(T::Coverage), &headline.coverage, |_| {});
     });
 }
 
 /// Departments whose newest assessment file could not be read: named, with
 /// the file, and a button to restore it from its newest readable backup.
 fn unreadable_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
-    let summary = &view.ctx.derived.summary;
-    if summary.unreadable == 0 {
+    let rows = &view.figures.unreadable;
+    if rows.is_empty() {
         return;
     }
     ui.add_space(8.0);
@@ -326,23 +226,16 @@ fn unreadable_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         .show(ui, |ui| {
             ui.label(RichText::new(format!("⚠ {}", view.t(T::UnreadableTitle))).strong());
             ui.label(RichText::new(view.t(T::UnreadableHelp)).small());
-            for (i, department) in summary.departments.iter().enumerate() {
-                let Some(file) = &department.unreadable else {
-                    continue;
-                };
+            for row in rows {
                 ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "{} — {}",
-                        view.department_name(i),
-                        unreadable_text(file, view.lang)
-                    ));
-                    let has_backup = view.ctx.loaded.restorable.contains_key(file);
+                    ui.label(&row.text);
+                    let has_backup = view.ctx.loaded.restorable.contains_key(&row.file);
                     if ui
                         .add_enabled(has_backup, egui::Button::new(view.t(T::RestoreBackup)))
                         .on_disabled_hover_text(view.t(T::NoBackup))
                         .clicked()
                     {
-                        out.push(Command::RestoreBackup(file.clone()));
+                        out.push(Command::RestoreBackup(row.file.clone()));
                     }
                 });
             }
@@ -377,7 +270,7 @@ fn heatmap_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
         let summary = &view.ctx.derived.summary;
         let row_label = |row: usize| view.department_name(row).to_owned();
         let value = |row: usize, col: usize| view.heat_value(row, col);
-        let mark = |row: usize| view.row_mark(row);
+        let mark = |row: usize| view.row_mark(row).cloned();
         let mut clicked = None;
         ui.add(
             Heatmap::new(
@@ -425,7 +318,7 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
             for name in &view.dimension_names {
                 header.col(|ui| {
                     ui.add(egui::Label::new(RichText::new(name).strong()).wrap())
-                        .on_hover_text(format!("{name}: {}", view.t(T::MeanFloor)));
+                        .on_hover_text(figures::labelled(name, view.t(T::MeanFloor), view.lang));
                 });
             }
             header.col(|ui| {
@@ -441,29 +334,23 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
                 row.col(|ui| {
                     let label = ui.add(egui::Label::new(view.tagged_name(i)).truncate());
                     if let Some(mark) = view.row_mark(i) {
-                        label.on_hover_text(mark.detail);
+                        label.on_hover_text(&mark.detail);
                     }
                 });
                 for col in 0..dimensions {
                     let value = view.heat_value(i, col);
                     row.col(|ui| {
-                        let text = match (value.mean, value.floor) {
-                            (Some(mean), Some(floor)) => format!("{} ({floor})", level_text(Some(mean))),
-                            (mean, _) => level_text(mean),
-                        };
-                        ui.label(text).on_hover_text(format!(
-                            "{}: {}",
-                            view.t(T::Coverage),
-                            percent_text(value.coverage)
-                        ));
+                        let coverage = format::percent(value.coverage);
+                        ui.label(figures::mean_floor_text(value.mean, value.floor))
+                            .on_hover_text(figures::labelled(view.t(T::Coverage), &coverage, view.lang));
                     });
                 }
                 let current = summary.departments.get(i).and_then(|d| d.current.as_ref());
                 row.col(|ui| {
-                    ui.label(level_text(current.and_then(|s| s.mean_level)));
+                    ui.label(format::level(current.and_then(|s| s.mean_level)));
                 });
                 row.col(|ui| {
-                    ui.label(percent_text(current.map(|s| s.coverage)));
+                    ui.label(format::percent(current.map(|s| s.coverage)));
                 });
             });
         });
@@ -474,7 +361,7 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
 fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: &mut Vec<Command>) {
     let title = view.t(T::Ranking);
     let table = chart_header_ui(ui, view.lang, title, RANKING_ID, &mut views.as_table);
-    let ranking = &view.ctx.derived.ranking;
+    let ranking = &view.figures.ranking;
     if ranking.is_empty() {
         ui.label(view.t(T::NoRanking));
         return;
@@ -483,53 +370,58 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
         ranking_table_ui(ui, view);
         return;
     }
-    let label = |r: usize| {
+    let label = |r: usize| ranking.get(r).map_or_else(String::new, |row| row.name.clone());
+    let tag = |r: usize| {
         ranking
             .get(r)
-            .map_or_else(String::new, |&(i, _)| view.department_name(i).to_owned())
+            .and_then(|row| view.row_mark(row.index))
+            .map(|m| m.tag.clone())
     };
-    let tag = |r: usize| ranking.get(r).and_then(|&(i, _)| view.row_mark(i)).map(|m| m.tag);
-    let departments = &view.ctx.derived.summary.departments;
-    let hatched = |r: usize| {
+    let hatched = |r: usize| ranking.get(r).is_some_and(|row| row.provisional);
+    let value = |r: usize| ranking.get(r).and_then(|row| row.mean_level).unwrap_or(0.0);
+    let value_text = |r: usize| {
         ranking
             .get(r)
-            .and_then(|&(i, _)| departments.get(i))
-            .is_some_and(DepartmentSummary::is_provisional)
+            .map_or_else(String::new, |row| row.level_text.clone())
     };
-    let value = |r: usize| ranking.get(r).map_or(0.0, |&(_, mean)| mean);
+    let rank = |r: usize| {
+        ranking
+            .get(r)
+            .map_or_else(String::new, |row| row.rank_text.clone())
+    };
     let hover = |r: usize| {
-        let mean = value(r);
-        let mark = ranking
-            .get(r)
-            .and_then(|&(i, _)| view.row_mark(i))
-            .map_or_else(String::new, |m| format!("{}\n", m.detail));
-        format!(
-            "{}: {}\n{}: {}\n{mark}{}",
-            view.t(T::Mean),
-            level_text(Some(mean)),
-            view.t(T::Stage),
-            view.stage_text(Some(Level::from_mean(mean))),
-            view.t(T::ClickToOpen)
-        )
+        let Some(row) = ranking.get(r) else {
+            return String::new();
+        };
+        let mut lines = vec![
+            figures::labelled(view.t(T::Rank), &row.rank_text, view.lang),
+            figures::labelled(view.t(T::Mean), &row.level_text, view.lang),
+            figures::labelled(view.t(T::Stage), &row.stage_text, view.lang),
+        ];
+        if let Some(mark) = view.row_mark(row.index) {
+            lines.push(mark.detail.clone());
+        }
+        lines.push(view.t(T::ClickToOpen).to_owned());
+        lines.join("\n")
     };
     let mut clicked = None;
     ui.add(
         RankingBars::new(RANKING_ID, title, ranking.len(), &label, &value, &hover)
+            .ranks(&rank)
+            .value_texts(&value_text)
             .hatched(&hatched)
             .tags(&tag)
             .max_height(300.0)
             .clicked(&mut clicked),
     );
-    if let Some(&(i, _)) = clicked.and_then(|r| ranking.get(r))
-        && let Some(department) = departments.get(i)
-    {
-        out.push(Command::SelectDepartment(department.department.clone()));
+    if let Some(row) = clicked.and_then(|r| ranking.get(r)) {
+        out.push(Command::SelectDepartment(row.id.clone()));
         out.push(Command::SetTab(Tab::Department));
     }
 }
 
 fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
-    let ranking = &view.ctx.derived.ranking;
+    let ranking = &view.figures.ranking;
     let widths = [
         Width::Fixed(40.0),
         Width::Share(1.4),
@@ -547,19 +439,20 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
         })
         .body(|body| {
             body.rows(TABLE_ROW_HEIGHT, ranking.len(), |mut row| {
-                let r = row.index();
-                let Some(&(i, mean)) = ranking.get(r) else { return };
+                let Some(ranked) = ranking.get(row.index()) else {
+                    return;
+                };
                 row.col(|ui| {
-                    ui.label(format!("{}", r + 1));
+                    ui.label(&ranked.rank_text);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.tagged_name(i)).truncate());
+                    ui.add(egui::Label::new(view.tagged_name(ranked.index)).truncate());
                 });
                 row.col(|ui| {
-                    ui.label(level_text(Some(mean)));
+                    ui.label(&ranked.level_text);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.stage_text(Some(Level::from_mean(mean)))).truncate());
+                    ui.add(egui::Label::new(&ranked.stage_text).truncate());
                 });
             });
         });
@@ -570,7 +463,7 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
 fn stages_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState) {
     let title = view.t(T::StageDistribution);
     let table = chart_header_ui(ui, view.lang, title, STAGES_ID, &mut views.as_table);
-    let counts = view.ctx.derived.summary.stage_counts;
+    let stages = &view.figures.stages;
     if table {
         egui::Grid::new("overview.stages.table")
             .striped(true)
@@ -579,25 +472,23 @@ fn stages_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState) {
                 ui.strong(view.t(T::Stage));
                 ui.strong(view.t(T::Departments));
                 ui.end_row();
-                for level in Level::all() {
-                    ui.label(view.stage_text(Some(level)));
-                    ui.label(counts[level.index()].to_string());
+                for stage in stages {
+                    ui.label(&stage.label);
+                    ui.label(&stage.count_text);
                     ui.end_row();
                 }
             });
         return;
     }
-    let columns: Vec<bars::Column> = Level::all()
-        .map(|level| {
-            let count = counts[level.index()];
-            let label = view.stage_text(Some(level));
-            bars::Column {
-                description: format!("{label}: {count} {}", view.t(T::DepartmentCount)),
-                label,
-                // Department counts are far below 2^52, so the conversion is exact.
-                value: count as f64,
-                fill: colour(charts::level_colour(f64::from(level.get()))),
-            }
+    let columns: Vec<bars::Column> = stages
+        .iter()
+        .map(|stage| bars::Column {
+            description: stage.description.clone(),
+            label: stage.label.clone(),
+            value_text: stage.count_text.clone(),
+            // Department counts are far below 2^52, so the conversion is exact.
+            value: stage.count as f64,
+            fill: colour(charts::level_colour(f64::from(stage.level.get()))),
         })
         .collect();
     ui.add(ColumnBars::new(STAGES_ID, title, &columns).height(170.0));
@@ -607,12 +498,11 @@ fn stages_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState) {
 
 fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     ui.strong(view.t(T::TopPriorities));
-    let top = &view.ctx.derived.priorities[..view.ctx.derived.priorities.len().min(TOP_PRIORITIES)];
+    let top = &view.figures.priorities;
     if top.is_empty() {
         ui.label(view.t(T::NoPriorities));
         return;
     }
-    let framework = &view.ctx.data.framework;
     let number = Width::Fixed(52.0);
     let widths = [
         Width::Fixed(32.0),
@@ -641,55 +531,43 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
             }
         })
         .body(|mut body| {
-            for (k, priority) in top.iter().enumerate() {
+            for priority in top {
                 body.row(TABLE_ROW_HEIGHT, |mut row| {
                     row.col(|ui| {
-                        ui.label(format!("{}", k + 1));
+                        ui.label(&priority.position_text);
                     });
-                    let name = view.name_by_id(&priority.department);
+                    let name = &priority.department_name;
                     // The same tag as the department's heatmap row.
-                    let mark = view
-                        .ctx
-                        .derived
-                        .summary
-                        .department(&priority.department)
-                        .and_then(|d| row_mark(d, view.lang));
-                    let tag = mark.as_ref().map(|m| m.tag.as_str());
-                    let accessible = match tag {
-                        Some(tag) => format!("{}. {}", k + 1, tagged_text(name, tag, view.lang)),
-                        None => format!("{}. {name}", k + 1),
+                    let tag = (!priority.tags.is_empty()).then(|| priority.tags.join(" · "));
+                    let tagged = match &tag {
+                        Some(tag) => crate::present::catalogue::tagged_text(name, tag, view.lang),
+                        None => name.clone(),
                     };
+                    let accessible = figures::numbered(&priority.position_text, &tagged);
                     row.col(|ui| {
-                        if link_cell_ui(ui, name, tag, &accessible).clicked() {
+                        if link_cell_ui(ui, name, tag.as_deref(), &accessible).clicked() {
                             out.push(show_cell(priority));
                         }
                     });
-                    let indicator = priority
-                        .indicator
-                        .as_deref()
-                        .and_then(|id| framework.indicator(id))
-                        .map_or("", |(_, i)| i.name.get(view.lang));
                     row.col(|ui| {
-                        ui.add(egui::Label::new(indicator).truncate());
+                        ui.add(egui::Label::new(&priority.indicator_name).truncate());
                     });
                     for text in [
-                        number_text(priority.current),
-                        priority.target.to_string(),
-                        number_text(priority.gap),
+                        &priority.current_text,
+                        &priority.target_text,
+                        &priority.gap_text,
+                        &priority.priority_text,
                     ] {
                         row.col(|ui| {
                             ui.label(text);
                         });
                     }
-                    row.col(|ui| {
-                        ui.label(format!("{:.1}", priority.priority));
-                    });
                 });
             }
         });
 }
 
-fn show_cell(priority: &Priority) -> Command {
+fn show_cell(priority: &PriorityLine) -> Command {
     Command::ShowCell {
         department: priority.department.clone(),
         dimension: priority.dimension.clone(),
@@ -698,7 +576,7 @@ fn show_cell(priority: &Priority) -> Command {
 
 fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     ui.strong(view.t(T::ImbalanceFlags));
-    let flags = &view.ctx.derived.imbalances;
+    let flags = &view.figures.imbalances;
     if flags.is_empty() {
         ui.label(view.t(T::NoImbalance));
         return;
@@ -708,8 +586,6 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
             .small()
             .weak(),
     );
-    let summary = &view.ctx.derived.summary;
-    let dimensions = &view.ctx.data.framework.dimensions;
     let widths = [
         Width::Share(1.0),
         Width::Share(1.0),
@@ -727,34 +603,27 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         })
         .body(|body| {
             body.rows(TABLE_ROW_HEIGHT, flags.len(), |mut row| {
-                let Some(&(i, j)) = flags.get(row.index()) else {
+                let Some(flag) = flags.get(row.index()) else {
                     return;
                 };
-                let Some(department) = summary.departments.get(i) else {
-                    return;
-                };
-                let stage = department.current.as_ref().and_then(|s| s.stage);
-                let mean = view.dimension_score(i, j).and_then(|d| d.mean_level);
-                let name = view.department_name(i);
-                let dimension = view.dimension_names.get(j).map_or("", String::as_str);
+                let name = &flag.department_name;
+                let accessible = figures::pair(name, &flag.dimension_name);
                 row.col(|ui| {
-                    if link_cell_ui(ui, name, None, &format!("{name} — {dimension}")).clicked()
-                        && let Some(d) = dimensions.get(j)
-                    {
+                    if link_cell_ui(ui, name, None, &accessible).clicked() {
                         out.push(Command::ShowCell {
-                            department: department.department.clone(),
-                            dimension: d.id.clone(),
+                            department: flag.department.clone(),
+                            dimension: flag.dimension.clone(),
                         });
                     }
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(dimension).truncate());
+                    ui.add(egui::Label::new(&flag.dimension_name).truncate());
                 });
                 row.col(|ui| {
-                    ui.label(level_text(mean));
+                    ui.label(&flag.level_text);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.stage_text(stage)).truncate());
+                    ui.add(egui::Label::new(&flag.stage_text).truncate());
                 });
             });
         });
@@ -822,14 +691,5 @@ fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) ->
         response.on_hover_text(text)
     } else {
         response
-    }
-}
-
-/// A whole number without decimals, anything else with two.
-fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.2}")
     }
 }

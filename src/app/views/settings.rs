@@ -187,10 +187,10 @@ fn settings_ui(ui: &mut Ui, view: &ViewCtx, draft: &mut SettingsDraft, out: &mut
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let label = ui.label(format!("{} (EN)", T::Title.get(lang)));
+                let label = ui.label(T::TitleEnglish.get(lang));
                 ui.add(egui::TextEdit::singleline(&mut workspace.title.en).desired_width(TITLE_EN_WIDTH))
                     .labelled_by(label.id);
-                let label = ui.label(format!("{} (中文)", T::Title.get(lang)));
+                let label = ui.label(T::TitleChinese.get(lang));
                 ui.add(egui::TextEdit::singleline(&mut workspace.title.zh).desired_width(TITLE_ZH_WIDTH))
                     .labelled_by(label.id);
             });
@@ -272,10 +272,14 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
                 .labelled_by(head(2))
                 .labelled_by(row);
                 egui::ComboBox::new(("kind", index), "")
-                    .selected_text(department.kind.label().get(lang))
+                    .selected_text(crate::present::catalogue::department_kind(department.kind, lang))
                     .show_ui(ui, |ui| {
                         for kind in DepartmentKind::ALL {
-                            ui.selectable_value(&mut department.kind, kind, kind.label().get(lang));
+                            ui.selectable_value(
+                                &mut department.kind,
+                                kind,
+                                crate::present::catalogue::department_kind(kind, lang),
+                            );
                         }
                     })
                     .response
@@ -347,7 +351,9 @@ fn new_department_ui(
     let trimmed = id.trim();
     if !trimmed.is_empty() {
         if let Err(e) = is_department_id(trimmed) {
-            ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+            let text =
+                crate::present::catalogue::problems::id_error(crate::model::IdSubject::Department, &e, lang);
+            ui.colored_label(ui.visuals().error_fg_color, text);
         } else if workspace.departments.iter().any(|d| d.id == trimmed) {
             ui.colored_label(ui.visuals().error_fg_color, T::IdTaken.get(lang));
         }

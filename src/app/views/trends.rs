@@ -20,13 +20,15 @@ use egui_plot::{
 };
 
 use super::ViewCtx;
-use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
+use crate::analysis::{GroupPoint, Projection, Trend};
 use crate::app::command::Command;
 use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
-use crate::model::{Dataset, Lang, Level};
-use crate::present::catalogue::{T, change_text, held_back_text, level_text, tagged_text};
+use crate::model::{Lang, Level};
+use crate::present::catalogue::{T, tagged_text};
+use crate::present::format;
+use crate::present::trends::{self as figures, month_text, outlook_text, target_text};
 
 /// The chart's id for the Chart / Table switch.
 const CHART_ID: &str = "trends.plot";
@@ -239,12 +241,15 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
     };
     let dimension = state.dimension.as_deref();
     let (series, band) = match state.scope {
-        TrendScope::One => (one_department(ctx.data, department.as_deref(), basis), Vec::new()),
-        TrendScope::Set => (
-            chosen_departments(ctx.data, &chosen, dimension, basis),
+        TrendScope::One => (
+            figures::one_department(ctx.data, department.as_deref(), basis),
             Vec::new(),
         ),
-        TrendScope::All => all_departments(ctx.data, dimension, basis),
+        TrendScope::Set => (
+            figures::chosen_departments(ctx.data, &chosen, dimension, basis),
+            Vec::new(),
+        ),
+        TrendScope::All => figures::all_departments(ctx.data, dimension, basis),
     };
     state.cache = TrendsCache {
         key: Some((
@@ -258,81 +263,6 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
         series,
         band,
     };
-}
-
-/// The overall trend and one per dimension.
-fn one_department(data: &Dataset, department: Option<&str>, basis: Basis) -> Vec<(Option<String>, Trend)> {
-    let Some(department) = department else {
-        return Vec::new();
-    };
-    let dimensions = data.framework.dimensions.iter().map(|d| Some(d.id.as_str()));
-    std::iter::once(None)
-        .chain(dimensions)
-        .map(|dimension| {
-            (
-                dimension.map(str::to_owned),
-                analysis::trend_on(data, department, dimension, basis),
-            )
-        })
-        .collect()
-}
-
-/// One trend per chosen active department, in the workspace's order.
-fn chosen_departments(
-    data: &Dataset,
-    chosen: &BTreeSet<String>,
-    dimension: Option<&str>,
-    basis: Basis,
-) -> Vec<(Option<String>, Trend)> {
-    data.workspace
-        .active_departments()
-        .filter(|d| chosen.contains(&d.id))
-        .map(|d| {
-            (
-                Some(d.id.clone()),
-                analysis::trend_on(data, &d.id, dimension, basis),
-            )
-        })
-        .collect()
-}
-
-/// The mean of every active department, as a trend against the
-/// workspace-wide target, and the min–max band around it.
-fn all_departments(
-    data: &Dataset,
-    dimension: Option<&str>,
-    basis: Basis,
-) -> (Vec<(Option<String>, Trend)>, Vec<GroupPoint>) {
-    let ids: Vec<&str> = data
-        .workspace
-        .active_departments()
-        .map(|d| d.id.as_str())
-        .collect();
-    let band = analysis::group_trend_on(data, &ids, dimension, basis);
-    if band.is_empty() {
-        return (Vec::new(), band);
-    }
-    let points: Vec<(NaiveDate, f64)> = band.iter().map(|g| (g.period, g.mean)).collect();
-    let change = match points.as_slice() {
-        [.., (_, before), (_, now)] => Some(now - before),
-        _ => None,
-    };
-    // The workspace-wide target: overall the weighted mean of the dimension
-    // targets, as for one department.
-    let target = analysis::workspace_target(data, dimension);
-    let projection = target
-        .as_ref()
-        .map_or(Projection::NoTarget, |t| analysis::project(&points, t.level));
-    let mean = Trend {
-        points,
-        provisional: Vec::new(),
-        change,
-        target: target.as_ref().map(|t| t.level),
-        target_by: target.and_then(|t| t.by),
-        projection,
-        held_back_by: None,
-    };
-    (vec![(None, mean)], band)
 }
 
 /// The cached trends as named, coloured lines. For one department the
@@ -427,11 +357,11 @@ fn chart_title(ctx: &ViewCtx, scope: TrendScope, count: usize) -> String {
             let name = department.map_or("", |d| d.name.get(lang));
             format!("{chart} — {name}")
         }
-        TrendScope::Set => format!("{chart} — {} ({count})", T::TrendSet.get(lang)),
+        TrendScope::Set => figures::chart_title(chart, T::TrendSet.get(lang), &count.to_string(), lang),
         TrendScope::All => {
             let total = ctx.data.workspace.active_departments().count();
-            let departments = T::TrendDepartmentCount.get(lang);
-            format!("{chart} — {} ({total} {departments})", T::TrendAll.get(lang))
+            let departments = figures::department_count(total, lang);
+            figures::chart_title(chart, T::TrendAll.get(lang), &departments, lang)
         }
     }
 }
@@ -507,7 +437,7 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
     let bounds = response.transform.bounds();
     let day = |days: f64| {
         charts::date_from_days(base, days)
-            .map(|d| d.to_string())
+            .map(|d| format::date(d, lang))
             .unwrap_or_default()
     };
     let label = format!(
@@ -619,7 +549,7 @@ fn date_marks(base: NaiveDate, anchors: &[f64], input: &GridInput) -> Vec<GridMa
 
 fn month_label(base: NaiveDate, days: f64) -> String {
     charts::date_from_days(base, days)
-        .map(|d| d.format("%Y-%m").to_string())
+        .map(figures::axis_month)
         .unwrap_or_default()
 }
 
@@ -646,7 +576,7 @@ fn level_label(framework: &crate::model::Framework, lang: Lang, value: f64) -> S
     let Some(level) = Level::new(rounded as u8) else {
         return String::new();
     };
-    format!("{level} {}", framework.level_name(level, lang))
+    figures::level_label(framework, level, lang)
 }
 
 fn hover_text(lang: Lang, base: NaiveDate, position: &HoverPosition) -> Option<String> {
@@ -659,9 +589,12 @@ fn hover_text(lang: Lang, base: NaiveDate, position: &HoverPosition) -> Option<S
             let date = if plot_name.starts_with(T::Projection.get(lang)) {
                 month_text(date, lang)
             } else {
-                date.to_string()
+                format::date(date, lang)
             };
-            Some(format!("{plot_name}\n{date}\n{}", level_text(Some(position.y))))
+            Some(format!(
+                "{plot_name}\n{date}\n{}",
+                format::level(Some(position.y))
+            ))
         }
         HoverPosition::Elsewhere { .. } => None,
     }
@@ -694,7 +627,7 @@ fn target_dates_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, series: &[
         .collect();
     for date in dates {
         let x = charts::days_since(base, date);
-        let name = format!("{} {date}", T::TargetDate.get(lang));
+        let name = format!("{} {}", T::TargetDate.get(lang), format::date(date, lang));
         plot_ui.vline(
             VLine::new(name.clone(), x)
                 .color(colour)
@@ -766,7 +699,7 @@ fn series_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, s: &Series, labe
     let target_name = format!(
         "{} {} · {}",
         T::Target.get(lang),
-        target_level_text(target),
+        figures::target_level_text(target),
         s.name
     );
     plot_ui.hline(
@@ -777,7 +710,7 @@ fn series_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, s: &Series, labe
     );
     plot_ui.points(
         Points::new(
-            format!("{target_name} · {by}"),
+            format!("{target_name} · {}", format::date(by, lang)),
             vec![[charts::days_since(base, by), target]],
         )
         .color(s.colour)
@@ -862,7 +795,7 @@ fn table_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], 
                             return;
                         };
                         row.col(|ui| {
-                            ui.label(period.to_string());
+                            ui.label(format::date(period, lang));
                         });
                         for s in &series {
                             let at = s.trend.points.iter().position(|p| p.0 == period);
@@ -872,10 +805,9 @@ fn table_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], 
                                 .copied()
                                 .unwrap_or(false);
                             row.col(|ui| {
-                                let text = level_text(value);
+                                let text = figures::point_text(value, provisional, lang);
                                 if provisional {
-                                    ui.label(tagged_text(&text, T::Provisional.get(lang), lang))
-                                        .on_hover_text(T::ProvisionalHint.get(lang));
+                                    ui.label(text).on_hover_text(T::ProvisionalHint.get(lang));
                                 } else {
                                     ui.label(text);
                                 }
@@ -891,13 +823,13 @@ fn table_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], 
 
 fn band_cells_ui(row: &mut egui_extras::TableRow, point: Option<&GroupPoint>) {
     row.col(|ui| {
-        ui.label(level_text(point.map(|g| g.min)));
+        ui.label(format::level(point.map(|g| g.min)));
     });
     row.col(|ui| {
-        ui.label(level_text(point.map(|g| g.max)));
+        ui.label(format::level(point.map(|g| g.max)));
     });
     row.col(|ui| {
-        ui.label(point.map_or_else(|| "–".to_owned(), |g| g.count.to_string()));
+        ui.label(point.map_or_else(|| format::MISSING.to_owned(), |g| g.count.to_string()));
     });
 }
 
@@ -1003,9 +935,9 @@ fn summary_row_ui(
     });
     let latest = s.trend.points.last().map(|p| p.1);
     let cells = [
-        level_text(latest),
-        change_text(s.trend.change),
-        target_text(ctx, s.trend),
+        format::level(latest),
+        format::change(s.trend.change),
+        target_text(&ctx.data.framework, s.trend, ctx.lang),
     ];
     for text in cells {
         row.col(|ui| {
@@ -1031,7 +963,7 @@ fn band_row_ui(row: &mut egui_extras::TableRow, lang: Lang, latest: &GroupPoint)
         ui.label(T::MinMaxBand.get(lang));
     });
     row.col(|ui| {
-        ui.label(format!("{:.2}–{:.2}", latest.min, latest.max));
+        ui.label(figures::band_text(latest));
     });
 }
 
@@ -1045,99 +977,5 @@ fn swatch_ui(ui: &mut Ui, colour: Color32) {
             egui::Stroke::new(3.0, colour),
         );
         painter.circle_filled(rect.center(), 4.0, colour);
-    }
-}
-
-/// A target level: a whole level as "4", an overall (weighted mean) target
-/// to two decimals, "3.67".
-fn target_level_text(level: f64) -> String {
-    let whole = level.round();
-    if (level - whole).abs() < 1e-9 {
-        format!("{whole:.0}")
-    } else {
-        level_text(Some(level))
-    }
-}
-
-/// "4 Consolidation · 2026-12-31" for a whole level, "3.67 · 2026-12-31"
-/// for an overall target, or a dash.
-fn target_text(ctx: &ViewCtx, trend: &Trend) -> String {
-    let Some(target) = trend.target else {
-        return "–".to_owned();
-    };
-    let whole = target.round();
-    let is_level = (target - whole).abs() < 1e-9 && (1.0..=5.0).contains(&whole);
-    // Checked to be a whole 1–5 first, so the cast is exact.
-    let level = is_level.then(|| Level::new(whole as u8)).flatten().map_or_else(
-        || target_level_text(target),
-        |level| format!("{level} {}", ctx.data.framework.level_name(level, ctx.lang)),
-    );
-    match trend.target_by {
-        Some(by) => format!("{level} · {by}"),
-        None => level,
-    }
-}
-
-/// A projected month: "Mar 2027" / "2027年3月". Projections are shown to the
-/// month: a day would claim a precision a straight line cannot give.
-pub(super) fn month_text(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date.format("%b %Y").to_string(),
-        Lang::Zh => date.format("%Y年%-m月").to_string(),
-    }
-}
-
-/// The projection as a sentence: "Projected to reach target: Mar 2027 (on
-/// schedule)"; a passed target date not reached reads "overdue", whatever
-/// the line says. `overall` says which "reached" is meant: every dimension
-/// with a target, or the line's own.
-pub(super) fn outlook_text(
-    lang: Lang,
-    framework: &crate::model::Framework,
-    trend: &Trend,
-    overall: bool,
-    today: NaiveDate,
-) -> String {
-    // Overall, name the dimension that holds the outlook back: the overall
-    // level may be rising while it is not.
-    let held_back = trend
-        .held_back_by
-        .as_deref()
-        .and_then(|id| framework.dimension(id))
-        .map(|d| d.name.get(lang));
-    match (trend.projection, held_back) {
-        (Projection::NotProgressing, Some(name)) => return held_back_text(name, false, lang),
-        (Projection::BeyondHorizon, Some(name)) => return held_back_text(name, true, lang),
-        _ => {}
-    }
-    let schedule = trend.on_schedule(today);
-    let sentence = match trend.projection {
-        Projection::Projected(date) => {
-            let projected = T::Projection.get(lang);
-            let schedule = match schedule {
-                Some(Schedule::OnSchedule) => Some(T::TrendOnSchedule.get(lang)),
-                Some(Schedule::Late) => Some(T::TrendLate.get(lang)),
-                Some(Schedule::Overdue) => Some(T::TrendOverdue.get(lang)),
-                None => None,
-            };
-            let month = month_text(date, lang);
-            return match (lang, schedule) {
-                (Lang::En, Some(schedule)) => format!("{projected}: {month} ({schedule})"),
-                (Lang::Zh, Some(schedule)) => format!("{projected}：{month}（{schedule}）"),
-                (Lang::En, None) => format!("{projected}: {month}"),
-                (Lang::Zh, None) => format!("{projected}：{month}"),
-            };
-        }
-        Projection::Reached if overall => T::TrendReachedAll.get(lang),
-        Projection::Reached => T::TrendReached.get(lang),
-        Projection::NotProgressing => T::TrendNotProgressing.get(lang),
-        Projection::BeyondHorizon => T::TrendBeyondHorizon.get(lang),
-        Projection::TooFewPoints => T::NoTrend.get(lang),
-        Projection::NoTarget => T::TrendNoTarget.get(lang),
-    };
-    match (schedule, lang) {
-        (Some(Schedule::Overdue), Lang::En) => format!("{}. {sentence}", T::TrendOverdueLead.get(lang)),
-        (Some(Schedule::Overdue), Lang::Zh) => format!("{}。{sentence}", T::TrendOverdueLead.get(lang)),
-        _ => sentence.to_owned(),
     }
 }

@@ -11,6 +11,7 @@ use egui::{
 use super::colour;
 use super::heatmap::{chart_rect, egui_rect, elided_galley};
 use crate::charts;
+use crate::present::format;
 
 /// Height of one ranking row, without the spacing between rows.
 const ROW_HEIGHT: f32 = 22.0;
@@ -27,6 +28,8 @@ pub struct RankingBars<'a> {
     hover: &'a dyn Fn(usize) -> String,
     hatched: Option<&'a dyn Fn(usize) -> bool>,
     tag: Option<&'a dyn Fn(usize) -> Option<String>>,
+    rank: Option<&'a dyn Fn(usize) -> String>,
+    value_text: Option<&'a dyn Fn(usize) -> String>,
     max: f64,
     max_height: f32,
     clicked: Option<&'a mut Option<usize>>,
@@ -50,6 +53,8 @@ impl<'a> RankingBars<'a> {
             hover,
             hatched: None,
             tag: None,
+            rank: None,
+            value_text: None,
             max: 5.0,
             max_height: 300.0,
             clicked: None,
@@ -66,6 +71,20 @@ impl<'a> RankingBars<'a> {
     /// name is cut short instead.
     pub fn tags(mut self, tag: &'a dyn Fn(usize) -> Option<String>) -> Self {
         self.tag = Some(tag);
+        self
+    }
+
+    /// Each row's rank as printed ("2", shared by equal figures); without
+    /// it rows are numbered 1, 2, 3….
+    pub fn ranks(mut self, rank: &'a dyn Fn(usize) -> String) -> Self {
+        self.rank = Some(rank);
+        self
+    }
+
+    /// Each row's figure as printed ("2.63"); without it the value is
+    /// written with two decimals.
+    pub fn value_texts(mut self, text: &'a dyn Fn(usize) -> String) -> Self {
+        self.value_text = Some(text);
         self
     }
 
@@ -97,6 +116,10 @@ impl<'a> RankingBars<'a> {
         let value = (self.value)(row);
         // The printed figure and the bar's colour come from one rounded value.
         let shown = charts::shown_level(value);
+        let figure = self
+            .value_text
+            .map_or_else(|| format::level(Some(value)), |text| text(row));
+        let rank = self.rank.map_or_else(|| (row + 1).to_string(), |rank| rank(row));
         let ink = ui.visuals().text_color();
         let painter = ui.painter();
         if response.hovered() || response.has_focus() {
@@ -109,7 +132,7 @@ impl<'a> RankingBars<'a> {
         painter.text(
             egui::pos2(rect.left() + rank_width - 6.0, rect.center().y),
             Align2::RIGHT_CENTER,
-            format!("{}", row + 1),
+            rank,
             FontId::monospace(12.0),
             ui.visuals().weak_text_color(),
         );
@@ -156,13 +179,13 @@ impl<'a> RankingBars<'a> {
         painter.text(
             egui::pos2(bar_end + 4.0, rect.center().y),
             Align2::LEFT_CENTER,
-            shown.text(),
+            &figure,
             FontId::monospace(12.0),
             ink,
         );
         let name = match &tag_text {
-            Some(tag) => format!("{label} · {tag}: {}", shown.text()),
-            None => format!("{label}: {}", shown.text()),
+            Some(tag) => format!("{label} · {tag}: {figure}"),
+            None => format!("{label}: {figure}"),
         };
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
         let response = response.on_hover_ui(|ui| {
@@ -208,7 +231,10 @@ impl Widget for RankingBars<'_> {
 /// One bar in a [`ColumnBars`] chart.
 pub struct Column {
     pub label: String,
+    /// The bar's length.
     pub value: f64,
+    /// The figure printed above the bar, as `present` wrote it.
+    pub value_text: String,
     pub fill: Color32,
     /// Shown on hover and read by screen readers.
     pub description: String,
@@ -271,7 +297,7 @@ impl Widget for ColumnBars<'_> {
                 painter.text(
                     egui::pos2(bar.center().x, bar.top() - 2.0),
                     Align2::CENTER_BOTTOM,
-                    format!("{}", column.value),
+                    &column.value_text,
                     FontId::proportional(13.0),
                     ink,
                 );

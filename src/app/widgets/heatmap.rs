@@ -18,6 +18,8 @@ use super::colour;
 use crate::charts::{self, HeatmapLabels, Point, Theme};
 use crate::model::{Lang, Level};
 use crate::present::catalogue::{T, tagged_text};
+use crate::present::format;
+use crate::present::overview::labelled;
 
 /// Height of one row of cells, without the spacing between rows.
 const ROW_HEIGHT: f32 = 24.0;
@@ -39,13 +41,8 @@ pub struct HeatValue {
 
 /// How a row's figures must be read, when not at face value: a short tag
 /// after its label (e.g. "provisional"), the full explanation on hover, and
-/// whether its cells are hatched (figures not approved).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowMark {
-    pub tag: String,
-    pub detail: String,
-    pub hatched: bool,
-}
+/// whether its cells are hatched (figures not approved). Made by `present`.
+pub use crate::present::overview::Mark as RowMark;
 
 /// A heatmap of `rows` × `columns.len()` cells. Row labels and values are
 /// asked for lazily, only for the rows in view.
@@ -262,7 +259,7 @@ impl<'a> Heatmap<'a> {
             painter.rect_stroke(rect, 2.0, stroke, StrokeKind::Inside);
         }
         if rect.width() >= 28.0 {
-            let text = shown.map_or_else(|| "–".to_owned(), |s| s.text());
+            let text = format::level(value.mean);
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -296,18 +293,19 @@ impl<'a> Heatmap<'a> {
         ui.strong(name);
         let level_name = |level: Level| self.level_names.get(level.index()).map_or("", String::as_str);
         let mean = match value.mean.map(charts::shown_level) {
-            Some(shown) => format!("{} ({})", shown.text(), level_name(shown.stage())),
+            Some(shown) => tagged_text(&format::level(value.mean), level_name(shown.stage()), lang),
             None => T::NoData.get(lang).to_owned(),
         };
-        let floor = value
-            .floor
-            .map_or_else(|| "–".to_owned(), |l| format!("{l} ({})", level_name(l)));
-        ui.label(format!("{}: {mean}", T::Mean.get(lang)));
-        ui.label(format!("{}: {floor}", T::Floor.get(lang)));
-        ui.label(format!(
-            "{}: {}",
+        let floor = value.floor.map_or_else(
+            || format::MISSING.to_owned(),
+            |l| tagged_text(&format::level_digit(l), level_name(l), lang),
+        );
+        ui.label(labelled(T::Mean.get(lang), &mean, lang));
+        ui.label(labelled(T::Floor.get(lang), &floor, lang));
+        ui.label(labelled(
             T::Coverage.get(lang),
-            percent_text(value.coverage)
+            &format::percent(value.coverage),
+            lang,
         ));
     }
 }
@@ -391,7 +389,7 @@ pub fn level_legend_ui(ui: &mut Ui, lang: Lang, level_names: &[String], theme: T
             ui.label(egui::RichText::new(name).small());
             ui.add_space(6.0);
         }
-        swatch_ui(ui, theme.palette().no_data, "–");
+        swatch_ui(ui, theme.palette().no_data, format::MISSING);
         ui.label(egui::RichText::new(T::NoData.get(lang)).small());
     });
 }
@@ -410,11 +408,6 @@ fn swatch_ui(ui: &mut Ui, fill: charts::Rgb, mark: &str) {
             ink,
         );
     }
-}
-
-/// `0.93` as `93%`, or a dash.
-pub fn percent_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
 }
 
 /// Text laid out within `max_width` on at most `max_rows` lines, cut short

@@ -51,15 +51,27 @@ pub fn colour(rgb: Rgb) -> Color32 {
 /// named on hover (colour is never the only cue).
 pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
     let (letter, fill, label) = match status {
-        Some(Status::Approved) => ("A", Color32::from_rgb(0, 114, 178), Status::Approved.label()),
-        Some(Status::Submitted) => ("S", Color32::from_rgb(86, 180, 233), Status::Submitted.label()),
-        Some(Status::Returned) => ("R", Color32::from_rgb(213, 94, 0), Status::Returned.label()),
-        Some(Status::Draft) => ("D", Color32::from_rgb(230, 159, 0), Status::Draft.label()),
-        None => (
-            "–",
-            Color32::GRAY,
-            crate::model::Text::new(T::NoAssessment.get(Lang::En), T::NoAssessment.get(Lang::Zh)),
+        Some(Status::Approved) => (
+            "A",
+            Color32::from_rgb(0, 114, 178),
+            crate::present::catalogue::status(Status::Approved, lang),
         ),
+        Some(Status::Submitted) => (
+            "S",
+            Color32::from_rgb(86, 180, 233),
+            crate::present::catalogue::status(Status::Submitted, lang),
+        ),
+        Some(Status::Returned) => (
+            "R",
+            Color32::from_rgb(213, 94, 0),
+            crate::present::catalogue::status(Status::Returned, lang),
+        ),
+        Some(Status::Draft) => (
+            "D",
+            Color32::from_rgb(230, 159, 0),
+            crate::present::catalogue::status(Status::Draft, lang),
+        ),
+        None => ("–", Color32::GRAY, T::NoAssessment.get(lang)),
     };
     let ink = charts::text_colour_on(Rgb(fill.r(), fill.g(), fill.b()));
     let text = RichText::new(letter)
@@ -67,5 +79,5 @@ pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
         .strong()
         .color(colour(ink))
         .background_color(fill);
-    ui.label(text).on_hover_text(label.get(lang));
+    ui.label(text).on_hover_text(label);
 }

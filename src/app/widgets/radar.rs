@@ -13,7 +13,7 @@ use egui::{
 
 use super::colour;
 use crate::charts::{self, ChartPalette, HAlign, Point, RadarLayout, Theme, VAlign};
-use crate::present::catalogue::level_text;
+use crate::present::format;
 
 /// Room left beside the outer ring for the axis labels.
 const LABEL_MARGIN_X: f32 = 95.0;
@@ -275,7 +275,7 @@ fn hover_text(series: &[RadarSeries], axes: &[String], s: usize, axis: usize) ->
         "{} · {}: {}",
         series.name,
         axes.get(axis)?,
-        level_text(value)
+        format::level(value)
     ))
 }
 

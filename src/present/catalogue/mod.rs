@@ -7,6 +7,17 @@
 
 use crate::model::Lang;
 
+pub mod problems;
+
+pub mod report;
+pub mod terms;
+
+pub use terms::{basis, confidence, department_kind, finding, flag, problem_severity, severity, status};
+
+pub mod cli;
+pub mod document;
+pub mod views;
+
 macro_rules! catalogue {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
         /// A UI string. `T::Save.get(lang)` gives its text.
@@ -20,7 +31,7 @@ macro_rules! catalogue {
             pub const ALL: &'static [T] = &[$(T::$key),*];
 
             /// The text in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub const fn get(self, lang: Lang) -> &'static str {
                 match (self, lang) {
                     $(
                         (T::$key, Lang::En) => $en,
@@ -70,17 +81,17 @@ catalogue! {
     TableView => "Table", "表格";
     ChartView => "Chart", "图表";
     // ---- shared figures ----------------------------------------------
-    OverallLevel => "Overall level", "总体水平";
+    OverallLevel => "Overall level", "总体等级";
     Stage => "Stage", "阶段";
     Coverage => "Coverage", "覆盖率";
-    Mean => "Mean", "平均";
-    Floor => "Floor", "最低";
+    Mean => "Mean", "平均等级";
+    Floor => "Floor", "最低等级";
     Target => "Target", "目标";
     TargetDate => "Target date", "目标日期";
     Gap => "Gap", "差距";
     Priority => "Priority", "优先级";
     Change => "Change", "变化";
-    Level => "Level", "级别";
+    Level => "Level", "等级";
     Score => "Score", "得分";
     Weight => "Weight", "权重";
     Status => "Status", "状态";
@@ -103,7 +114,7 @@ catalogue! {
     Imbalanced => "Imbalanced", "发展不均衡";
     // ---- overview -----------------------------------------------------
     Heatmap => "Departments × dimensions", "部门 × 维度";
-    HeatmapHint => "Mean level per dimension. Click a cell to open that department on that dimension.", "各维度平均水平。点击单元格可查看该部门的该维度。";
+    HeatmapHint => "Mean level per dimension. Click a cell to open that department on that dimension.", "各维度平均等级。点击单元格可查看该部门的该维度。";
     Ranking => "Ranking", "排名";
     StageDistribution => "Stage distribution", "阶段分布";
     TopPriorities => "Top priorities", "重点改进事项";
@@ -113,20 +124,20 @@ catalogue! {
     AsOf => "As of", "截至";
     DepartmentsAssessed => "Departments assessed", "已评估部门";
     DepartmentStage => "Department stage", "部门阶段";
-    NoPriorities => "No indicator falls short of its target.", "没有指标低于目标。";
+    NoPriorities => "No indicator falls short of its target.", "没有指标未达目标。";
     NoRanking => "No department has a score yet.", "尚无部门得分。";
     Rank => "Rank", "名次";
-    MeanFloor => "Mean (floor)", "平均（最低）";
+    MeanFloor => "Mean (floor)", "平均等级（最低等级）";
     DepartmentCount => "departments", "个部门";
     ClickToOpen => "Click to open this department.", "点击查看该部门。";
     // ---- department ---------------------------------------------------
-    Radar => "Profile", "雷达图";
+    Radar => "Profile", "维度概况";
     ShowCurrent => "Current period", "本期";
     ShowPrevious => "Previous period", "上期";
     ShowTarget => "Target", "目标";
     DimensionTable => "Dimensions", "维度明细";
     IndicatorAnswers => "Indicator answers", "指标作答";
-    RubricOfLevel => "What this level means", "该级别的含义";
+    RubricOfLevel => "What this level means", "该等级的含义";
     NoEvidence => "No evidence given.", "未提供佐证材料。";
     Assessor => "Assessor", "评估人";
     Reviewer => "Reviewer", "审核人";
@@ -136,7 +147,7 @@ catalogue! {
     MeanExplained => "weighted mean of the answered indicators; not applicable and unanswered ones are left out", "已作答指标的加权平均，不适用和未作答的指标不计入";
     Answered => "answered", "已作答";
     ToReconfirm => "Carried over from the previous period; to be re-confirmed.", "沿用上期佐证材料，尚待重新确认。";
-    AllLevels => "All five levels", "全部五个级别";
+    AllLevels => "All five levels", "全部五个等级";
     Reason => "Reason", "原因";
     NoPreviousAssessment => "no previous assessment", "无上期评估";
     NoDimensions => "The framework has no dimensions.", "框架中没有维度。";
@@ -150,14 +161,14 @@ catalogue! {
     NotOnTrack => "not on track", "按当前趋势无法达标";
     NoTrend => "A trend needs at least two periods.", "趋势至少需要两个评估期。";
     OverallMean => "Overall", "总体";
-    TrendsChart => "Level over time", "水平随时间变化";
+    TrendsChart => "Level over time", "等级随时间变化";
     TrendScope => "Show", "显示范围";
     TrendSeries => "Series", "数据系列";
     TrendOutlook => "Outlook", "达标展望";
     TrendOnSchedule => "on schedule", "可按期达标";
     TrendLate => "later than the target date", "晚于目标日期";
     TrendReached => "The target is already reached.", "已达到目标。";
-    TrendNotProgressing => "Not on track: the level is not rising.", "未按计划推进：水平没有提升。";
+    TrendNotProgressing => "Not on track: the level is not rising.", "未按计划推进：等级没有提升。";
     TrendNoTarget => "No target is set.", "未设定目标。";
     TrendChooseHint => "Tick departments in the list to compare them.", "请在列表中勾选要比较的部门。";
     TrendTickShown => "Tick all shown", "勾选所列部门";
@@ -176,8 +187,8 @@ catalogue! {
     Right => "B", "B";
     ComparedDepartment => "Department compared", "对比部门";
     BMinusA => "Difference (B − A)", "差值（B − A）";
-    NoneImproved => "No indicator improved.", "没有指标的级别提高。";
-    NoneDeclined => "No indicator declined.", "没有指标的级别下降。";
+    NoneImproved => "No indicator improved.", "没有指标的等级提高。";
+    NoneDeclined => "No indicator declined.", "没有指标的等级下降。";
     BAhead => "Where B is ahead of A", "B 领先于 A 的指标";
     BBehind => "Where B is behind A", "B 落后于 A 的指标";
     NoneAhead => "B is ahead of A on no indicator.", "B 没有领先于 A 的指标。";
@@ -231,7 +242,7 @@ catalogue! {
     RecoveryFound => "Unsaved edits from an earlier session were found:", "发现上次会话未保存的修改：";
     Restore => "Restore", "恢复";
     Discard => "Discard", "丢弃";
-    KeyboardHelp => "Keys: 1–5 level · N not applicable · ↑/↓ indicator · Ctrl+S save · Ctrl+Z undo · Ctrl+Shift+Z redo", "快捷键：1–5 级别 · N 不适用 · ↑/↓ 切换指标 · Ctrl+S 保存 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做";
+    KeyboardHelp => "Keys: 1–5 level · N not applicable · ↑/↓ indicator · Ctrl+S save · Ctrl+Z undo · Ctrl+Shift+Z redo", "快捷键：1–5 等级 · N 不适用 · ↑/↓ 切换指标 · Ctrl+S 保存 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做";
     NoAssessmentYet => "This department has no assessment yet. Start one:", "该部门尚无评估。请新建：";
     // ---- workspace settings ---------------------------------------------
     WorkspaceSettings => "Workspace settings", "工作区设置";
@@ -256,7 +267,7 @@ catalogue! {
     IdTaken => "That id is already used.", "该编号已被使用。";
     // ---- export ---------------------------------------------------------
     Export => "Export…", "导出…";
-    WholeGovernment => "Whole government", "全市（全部门）";
+    WholeGovernment => "Whole government", "全市政府";
     SelectedDepartment => "Selected department", "所选部门";
     Exporting => "Writing the report…", "正在生成报告…";
     // ---- framework ----------------------------------------------------
@@ -279,13 +290,13 @@ catalogue! {
     ApprovedOnly => "Approved only", "仅计已批准";
     ApprovedOnlyHint => "On: each department counts with its latest approved assessment. Off: with its latest assessment of any status, and unapproved figures are marked provisional.", "开启：各部门按最近一次已批准的评估计算。关闭：按最近一次评估计算（不论状态），未批准的结果标为暂定。";
     BasisApprovedText => "Figures count approved assessments only.", "数据口径：仅计已批准的评估。";
-    BasisLatestText => "Figures count each department's latest assessment; unapproved ones are marked provisional.", "数据口径：按各部门最近一次评估计算，未批准的标为暂定。";
+    BasisLatestText => "Figures count each department's latest assessment, approved or not; unapproved figures are marked provisional.", "数据口径：按各部门最近一次评估计算（含未批准的评估），未批准的结果标为暂定。";
     UnreadableTitle => "Latest assessment could not be read", "最新评估无法读取";
     UnreadableHelp => "These departments' newest file could not be read, so an older result (or none) is shown for them. Fix the file (see Problems) or restore it from its backup.", "以下部门的最新评估文件无法读取，因此显示的是较早的结果（或无结果）。请修正该文件（见“问题”），或从备份恢复。";
     RestoreBackup => "Restore from backup", "从备份恢复";
     NoBackup => "no backup", "无备份";
     AssessedOn => "Assessed on", "评估日期";
-    Basis => "Basis", "口径";
+    Basis => "Basis", "数据口径";
     PendingNotCounted => "A newer assessment is not yet approved and is not counted here:", "较新的评估尚未批准，此处未计入：";
     // ---- assess: typing, review, audit (issue 8 §1, §4, §7) ----
     ReconfirmDone => "✓ Carried-over evidence confirmed for this period.", "✓ 沿用的佐证材料已确认适用于本期。";
@@ -307,7 +318,7 @@ catalogue! {
     AuditCreated => "created", "新建";
     AuditStatus => "status", "状态";
     AuditReopened => "reopened", "重新打开";
-    AuditLevel => "level", "级别";
+    AuditLevel => "level", "等级";
     AuditReason => "N/A reason", "不适用原因";
     AuditEvidence => "evidence", "佐证材料";
     AuditLinks => "links", "链接";
@@ -347,56 +358,154 @@ catalogue! {
     OnTarget => "On target", "是否达标";
     OnTargetYes => "yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
     OnTargetNo => "no", "否";
-    DimensionsBelowTarget => "dimensions below target", "个维度未达标";
+    DimensionsBelowTarget => "dimensions below target", "个维度未达目标";
     TargetBy => "by", "截止";
-}
-
-/// Formats a mean level for display (two decimals, half away from zero, as
-/// every output rounds: `charts::round2`), or a dash.
-pub fn level_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| format!("{:.2}", crate::charts::round2(v)))
-}
-
-/// Formats a signed change, or a dash.
-pub fn change_text(value: Option<f64>) -> String {
-    // `+ 0.0` turns a rounded −0.00 into +0.00.
-    value.map_or_else(
-        || "–".to_owned(),
-        |v| format!("{:+.2}", crate::charts::round2(v) + 0.0),
-    )
-}
-
-/// A date in running text: ISO in English, 2025年12月31日 in Chinese.
-pub fn date_text(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => date.to_string(),
-        Lang::Zh => date.format("%Y年%-m月%-d日").to_string(),
-    }
+    // ==== terms (helper: catalogue): add keys below this line ====
+    // How a date is written in running text (chrono's pattern; see `format::date`).
+    DatePattern => "%Y-%m-%d", "%Y年%-m月%-d日";
+    // Words for the model's and the analysis's values (see `terms`).
+    StatusDraft => "Draft", "草稿";
+    StatusReturned => "Returned", "已退回";
+    ConfidenceLow => "Low", "低";
+    ConfidenceMedium => "Medium", "中";
+    ConfidenceHigh => "High", "高";
+    KindBureau => "Bureau", "局";
+    KindCommission => "Commission", "委员会";
+    KindOffice => "Office", "办公室";
+    KindCentre => "Centre", "中心";
+    KindDistrict => "District", "区县";
+    KindOther => "Other", "其他";
+    BasisApproved => "approved assessments only", "仅计已批准的评估";
+    BasisLatest => "latest assessments, approved or not (unapproved figures are provisional)", "最新评估（含未批准的评估，未批准的结果标为暂定）";
+    LatestUnreadable => "latest file unreadable", "最新文件无法读取";
+    Error => "Error", "错误";
+    Warning => "Warning", "警告";
+    FindingUnanswered => "Not answered yet: choose a level or N/A", "尚未作答：请选择等级或“不适用”";
+    FindingMissingReason => "Not applicable needs a reason", "“不适用”需要说明原因";
+    FindingMissingEvidence => "Level 3 or higher needs evidence", "3 级及以上需要提供佐证材料";
+    FindingReconfirm => "Evidence carried over from the last period: re-confirm it", "佐证材料沿用自上期，请重新确认";
+    // ==== report (helper: catalogue): add keys below this line ====
+    ReportBasisApproved => "Figures count approved assessments only.", "仅计已批准的评估。";
+    ReportBasisLatest => "Figures count each department's latest assessment, approved or not; unapproved figures are marked provisional.", "按各部门最近一次评估计算（含未批准的评估），未批准的结果标为暂定。";
+    // Report headings and labels (see `report::labels`).
+    ReportTitle => "Digital Government Maturity Report", "数字政府成熟度评估报告";
+    DepartmentReportTitle => "Department Maturity Report", "部门数字政府成熟度评估报告";
+    Generated => "Generated", "生成日期";
+    OverallStage => "Overall stage", "总体阶段";
+    MeanLevel => "Mean level", "平均等级";
+    Contents => "Contents", "目录";
+    ExecutiveSummary => "Executive summary", "摘要";
+    KeyFigures => "Key figures", "主要数据";
+    ReportHeatmap => "Heatmap: departments × dimensions", "热力图：部门 × 维度";
+    ReportHeatmapNote => "Each cell shows the dimension's mean level (1–5). Darker cells lag; a dash means no data.", "每个单元格显示该维度的平均等级（1–5）。颜色越深越落后；短横线表示无数据。";
+    ReportPriorities => "Top priorities: what to do next", "重点改进事项：下一步工作";
+    ReportPrioritiesNote => "The largest shortfalls against target, most urgent first (priority = ((1 + gap)² − 1) × weight). The last column is the framework's description of the next level: what the department has to do next.", "与目标差距最大的事项，按紧迫程度排列（优先级 =（（1 + 差距）² − 1）× 权重）。末列为评估框架对更高一级的描述，即部门下一步需要做到的内容。";
+    ReportProgress => "Progress since the previous period", "较上期的进展";
+    ReportHistory => "Mean level over time", "平均等级随时间变化";
+    ReportStageDistribution => "Departments by stage", "各阶段部门数";
+    ReportDimensionOverview => "Dimensions across departments", "各维度总体情况";
+    NextStep => "What to do next (next level)", "下一步工作（更高一级）";
+    ReportNoAssessment => "No assessment on or before this period.", "本评估期及之前没有评估记录。";
+    ReconfirmTag => "Evidence carried over; to be re-confirmed", "佐证材料沿用自上期，尚待重新确认";
+    AnsweredHeading => "Answered", "已作答";
+    Applicable => "Applicable", "适用";
+    DraftOrReturned => "Draft or returned", "草稿或已退回";
+    ReportRadar => "Dimension profile", "维度概况";
+    ReportRadarNote => "Mean level per dimension, current period (filled) and previous period (dashed).", "各维度平均等级：本期（填充）与上期（虚线）。";
+    ReportDimensionTable => "Dimensions: mean level, floor and gap to target", "各维度：平均等级、最低等级及与目标的差距";
+    ReportAnswers => "Indicator answers and evidence", "指标作答及佐证材料";
+    Appendix => "Appendix", "附录";
+    Methodology => "Methodology: how each figure is computed", "计算方法";
+    ReportRubric => "The framework's rubric", "评估框架等级描述";
+    DataProblems => "Data problems", "数据问题";
+    ReportNoProblems => "No problems were found while loading the workspace.", "加载工作区时未发现问题。";
+    File => "File", "文件";
+    Severity => "Severity", "严重程度";
+    Message => "Message", "说明";
+    Approval => "Approval", "审批";
+    ApprovalNote => "I have reviewed this report and confirm that it reflects the assessments recorded for the period.", "本人已审阅本报告，确认其反映了本评估期所记录的评估结果。";
+    Date => "Date", "日期";
+    Signature => "Signature", "签字";
+    ApprovedOn => "Approved on", "批准日期";
+    NoneWord => "None", "无";
+    Page => "Page", "第";
+    Scope => "Scope", "范围";
+    LevelPrefix => "Level ", "等级 ";
+    Legend => "Legend", "图例";
+    Periods => "Periods", "评估期";
+    ReportNoPriorities => "No department falls short of a target.", "没有部门未达目标。";
+    ReportNoProgress => "No department has an earlier assessment to compare with.", "没有部门有可比较的上期评估。";
+    Notes => "Notes", "说明";
+    ReportOnTargetYes => "Yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
+    ReportOnTargetNo => "No: not every dimension with a target has reached it", "否：尚有设定了目标的维度未达目标";
+    ProvisionalLegend => "Dashed outline: provisional figure (the assessment is not yet approved).", "虚线框：暂定结果（评估尚未批准）。";
+    MethodIndicatorScore => "Indicator score: each indicator is rated at a level from 1 to 5 against the framework's rubric; its score on the 0–100 scale is (level − 1) × 25. Indicators marked not applicable and unanswered indicators are left out of every average, never counted as zero.", "指标得分：每项指标按评估框架的等级描述评定为 1 至 5 级，折算为 0–100 分，即（等级 − 1）× 25。标为“不适用”和未作答的指标不计入任何平均值，也不按零分计算。";
+    MethodDimensionMean => "Dimension mean level: the weighted mean of the dimension's answered indicators. The floor is its lowest answered indicator, shown beside the mean so that the weakest link is never hidden by it.", "维度平均等级：该维度已作答指标的加权平均。最低等级为该维度中等级最低的已作答指标，与平均等级并列显示，使最薄弱环节不被平均值掩盖。";
+    MethodOverall => "Overall mean level and stage: the weighted mean of the dimension scores; the stage is the level whose band the mean falls in (the whole number below it). The government-wide mean is the plain mean of the departments' overall mean levels.", "总体平均等级与阶段：各维度得分的加权平均；阶段为平均等级所在区间对应的等级（向下取整）。全市平均等级为各部门总体平均等级的算术平均。";
+    MethodImbalance => "Imbalance: a dimension more than one level below the department's stage is flagged as imbalanced.", "发展不均衡：某维度比部门所处阶段低一级以上时，标记为发展不均衡。";
+    MethodPriority => "Gap and priority: gap = target − current level, counted only when positive (a shortfall). Priority = ((1 + gap)² − 1) × weight, so one large gap weighs more than two small ones.", "差距与优先级：差距 = 目标 − 当前等级，仅在为正（未达目标）时计入。优先级 =（（1 + 差距）² − 1）× 权重，因此一个大差距比两个小差距更重要。";
+    MethodChange => "Change: the difference between a department's mean level in its current assessment and in its assessment just before it.", "变化：部门本期评估与其上期评估的平均等级之差。";
+    MethodCoverage => "Coverage: answered indicators divided by applicable ones (those not marked not applicable).", "覆盖率：已作答指标数除以适用指标数（未标为“不适用”的指标）。";
+    MethodOverallTarget => "Overall target: the weighted mean of the department's dimension targets, with the same weights as the overall score. A department is on target only when every dimension that has a target has reached it, so a good average never hides a dimension short of its target.", "总体目标：部门各维度目标的加权平均，权重与总体得分相同。只有所有设定了目标的维度均达到目标，部门才算达标，因此平均等级较好不能掩盖未达目标的维度。";
+    MethodBasis => "Each department's current assessment is its latest one on or before the report's period that counts on the report's basis: approved assessments only, or the latest assessment of any status, in which case unapproved figures are marked provisional. A department whose assessment predates the period is marked as carried over from that date; a department whose newest file could not be read is flagged with the file named, and its older result is marked as carried over, never presented as current. Mean levels are shown to two decimal places, halves rounded away from zero.", "各部门的本期评估为报告评估期当日或之前、符合本报告数据口径的最近一次评估：或仅计已批准的评估，或取任何状态的最新评估（此时未批准的结果标为“暂定”）。评估日期早于评估期的部门，标明沿用该日期的评估；最新评估文件无法读取的部门予以标明并列出该文件，其较早的结果标为沿用往期，不作为本期结果。平均等级保留两位小数，尾数为5时向远离零的方向进位。";
+    // ==== problems (helper: problems): add keys below this line ====
+    // ==== xlsx and csv (helper: xlsx): add keys below this line ====
+    XlsxGenerated => "Generated on", "生成日期";
+    XlsxOverallStage => "Overall stage", "总体阶段";
+    XlsxProvisionalCount => "Provisional", "暂定";
+    XlsxAtPeriodCount => "Assessed at this period", "本期评估";
+    XlsxCarriedOverCount => "Carried over from earlier", "沿用往期评估";
+    XlsxPendingCount => "Newer work not yet approved, not counted", "较新评估尚未批准、未计入";
+    XlsxDraftOrReturned => "Draft or returned", "草稿或已退回";
+    XlsxDepartmentId => "Department id", "部门编号";
+    XlsxDimensionId => "Dimension id", "维度编号";
+    XlsxIndicatorId => "Indicator id", "指标编号";
+    XlsxDimensionWeight => "Dimension weight", "维度权重";
+    XlsxIndicatorWeight => "Indicator weight", "指标权重";
+    XlsxNotes => "Notes", "说明";
+    XlsxYes => "Yes", "是";
+    XlsxNo => "No", "否";
+    XlsxGovernmentMean => "Government mean", "全市平均";
+    XlsxRadarTitle => "Mean level by dimension", "各维度平均等级";
+    XlsxRadarAlt => "Radar chart of the mean maturity level of each dimension, from the table beside it.", "各维度平均成熟度等级雷达图，数据见旁边的表格。";
+    XlsxTrendAlt => "Line chart of mean maturity levels per period, from the table above.", "各评估期平均成熟度等级折线图，数据见上方表格。";
+    XlsxFlagLegend => "Notes: provisional = the assessment is not approved, the figure may still change (a dashed border on the departments × dimensions sheet); carried over from <date> = the department's assessment predates the period; latest assessment could not be read: <file> = its newest file is damaged, an older result or none is shown.", "说明：暂定 = 评估尚未批准，结果可能变化（“部门 × 维度”表中以虚线边框标示）；沿用<日期>的评估 = 该部门的评估早于评估期；最新评估无法读取：<文件> = 其最新文件已损坏，显示的是较早的结果或无结果。";
+    XlsxTargetLegend => "Overall target = the weighted mean of the dimension targets; on target = every dimension with a target has reached it.", "总体目标 = 各维度目标的加权平均；达标 = 所有设定目标的维度均已达到目标。";
+    XlsxFiguresNote => "Figures are stored as numbers, rounded to the digits shown (as in the app and the other reports); a blank cell has no figure.", "数值以数字存储，按显示的位数取整（与应用及其他报告一致）；空白单元格表示没有数值。";
+    XlsxColourScale => "Colour scale (mean level)", "颜色刻度（平均等级）";
+    XlsxColourScaleNote => "Dark = lagging (level 1), light = advanced (level 5); grey = no score.", "深色 = 落后（1级），浅色 = 领先（5级）；灰色 = 无得分。";
+    XlsxDashedNote => "Dashed border: provisional figure (the assessment is not yet approved); the Notes column says so in words.", "虚线边框：暂定结果（评估尚未批准），“说明”列以文字注明。";
+    // ==== document (helper: pdf): add keys below this line ====
+    DocBelowTarget => "Below target", "未达目标";
+    DocParentDepartment => "Parent department", "上级部门";
+    DocAltHeatmap => "Mean level per department and dimension", "各部门各维度的平均等级";
+    DocAltRanking => "Departments by mean level", "各部门平均等级排序";
+    DocAltRadar => "Mean level per dimension", "各维度平均等级";
+    DocAltHistory => "Mean level of the departments by period, with the lowest and highest", "各评估期部门平均等级及最低、最高值";
+    DocAltStages => "Departments at each stage", "各阶段部门数";
+    DocHistoryBand => "Line: mean level; band: lowest to highest department.", "折线：平均等级；色带：部门最低至最高。";
+    // ==== html (helper: html): add keys below this line ====
+    // ==== views (helper: app views): add keys below this line ====
+    NotApplicableShort => "N/A", "不适用";
+    TitleEnglish => "Title (EN)", "标题（英文）";
+    TitleChinese => "Title (Chinese)", "标题（中文）";
+    // ==== cli (lead): add keys below this line ====
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
 /// "市卫生健康委员会（暂定）".
 pub fn tagged_text(name: &str, tag: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{name} ({tag})"),
-        Lang::Zh => format!("{name}（{tag}）"),
-    }
+    report::with_figure(name, tag, lang)
 }
 
 /// "carried over from 2025-06-30" / "沿用2025年6月30日的评估".
 pub fn carried_over_text(date: chrono::NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("carried over from {}", date_text(date, lang)),
-        Lang::Zh => format!("沿用{}的评估", date_text(date, lang)),
-    }
+    report::carried_over_from(Some(date), lang)
 }
 
 /// "latest assessment could not be read: police/2025-12-31.ron".
 pub fn unreadable_text(file: &std::path::Path, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("latest assessment could not be read: {}", file.display()),
-        Lang::Zh => format!("最新评估无法读取：{}", file.display()),
-    }
+    report::latest_unreadable(Some(file), lang)
 }
 
 /// Said after "Restore from backup" worked.
@@ -474,29 +583,4 @@ pub fn pending_text(pending: usize, lang: Lang) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_key_exists_in_both_languages() {
-        for key in T::ALL {
-            for lang in Lang::ALL {
-                assert!(!key.get(lang).trim().is_empty(), "{key:?} has no {lang:?} text");
-            }
-        }
-    }
-
-    #[test]
-    fn chinese_strings_are_chinese() {
-        let is_cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-        // Keys whose text is the same in both languages on purpose.
-        let universal = [T::Left, T::Right];
-        for key in T::ALL.iter().filter(|k| !universal.contains(k)) {
-            assert!(
-                key.get(Lang::Zh).chars().any(is_cjk),
-                "{key:?} is not translated: {}",
-                key.get(Lang::Zh)
-            );
-        }
-    }
-}
+mod tests;

@@ -22,7 +22,7 @@ fn grid() -> Rgb {
 /// A mean level as drawn on charts ("2.75", or "–"), rounded as its colour is
 /// ([`charts::shown_level`]).
 fn level_label(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), |v| charts::shown_level(v).text())
+    crate::present::format::level(value)
 }
 
 /// "name 2.75, name –": labelled values, for a chart's alternative text.
@@ -359,7 +359,10 @@ fn level_legend(fonts: &Fonts, items: &mut Vec<Item>, at: Point, no_data: &str) 
     let mut x = at.x;
     let entries: Vec<(Option<f64>, String)> = (1..=5u8)
         .map(|l| (Some(f64::from(l)), l.to_string()))
-        .chain(std::iter::once((None, "–".to_owned())))
+        .chain(std::iter::once((
+            None,
+            crate::present::format::MISSING.to_owned(),
+        )))
         .collect();
     for (value, text) in entries {
         let fill = value.map_or_else(no_data_colour, level_colour);
@@ -447,6 +450,137 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)], provisional: &[boo
         height: bar_area.max.y + 6.0,
         items,
         alt: Some(alt),
+    }
+}
+
+/// One period of the history chart: its date label, the mean level and
+/// the lowest and highest department.
+pub struct HistoryPoint {
+    pub label: String,
+    /// Days since the first period, for the horizontal position.
+    pub day: f64,
+    pub mean: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+/// The mean level over the periods as a line on a 1–5 scale, with the
+/// lowest-to-highest band behind it and the figure at each point.
+pub fn history(fonts: &Fonts, points: &[HistoryPoint]) -> Graphic {
+    let height = 170.0;
+    let left = 24.0;
+    let right = CONTENT.width() - 30.0;
+    let (top, bottom) = (10.0, height - 28.0);
+    let last = points.last().map_or(0.0, |p| p.day).max(1.0);
+    let x = charts::LinearScale::new((0.0, last), (left + 20.0, right - 20.0));
+    let y = charts::LinearScale::new((1.0, 5.0), (bottom, top));
+    let mut items = Vec::new();
+    for tick in 1..=5u8 {
+        let at = y.map(f64::from(tick));
+        items.push(Item::line(
+            Point::new(left, at),
+            Point::new(right, at),
+            grid(),
+            0.5,
+        ));
+        Label::new(&tick.to_string(), Point::new(left - 4.0, at))
+            .align(HAlign::Right, VAlign::Center)
+            .style(Style::MUTED)
+            .draw(fonts, &mut items);
+    }
+    let colour = series_colour(0);
+    let at = |day: f64, value: f64| Point::new(x.map(day), y.map(value.clamp(1.0, 5.0)));
+    let mut band: Vec<Point> = points.iter().map(|p| at(p.day, p.min)).collect();
+    band.extend(points.iter().rev().map(|p| at(p.day, p.max)));
+    if points.len() > 1 {
+        items.push(Item::Path {
+            points: band,
+            closed: true,
+            fill: Some((colour, 0.15)),
+            stroke: None,
+            dashed: false,
+        });
+        items.push(Item::Path {
+            points: points.iter().map(|p| at(p.day, p.mean)).collect(),
+            closed: false,
+            fill: None,
+            stroke: Some((colour, 1.6)),
+            dashed: false,
+        });
+    }
+    let mut last_label = f32::MIN;
+    for p in points {
+        let point = at(p.day, p.mean);
+        items.push(Item::Rect {
+            rect: Rect::new(
+                Point::new(point.x - 2.2, point.y - 2.2),
+                Point::new(point.x + 2.2, point.y + 2.2),
+            ),
+            fill: Some(colour),
+            stroke: None,
+        });
+        Label::new(&level_label(Some(p.mean)), Point::new(point.x, point.y - 4.0))
+            .align(HAlign::Center, VAlign::Bottom)
+            .draw(fonts, &mut items);
+        // Period labels under the axis, skipped where they would overlap.
+        let width = fonts.width(&p.label, LABEL_SIZE);
+        if point.x - width / 2.0 > last_label + 6.0 {
+            Label::new(&p.label, Point::new(point.x, bottom + 6.0))
+                .align(HAlign::Center, VAlign::Top)
+                .style(Style::MUTED)
+                .draw(fonts, &mut items);
+            last_label = point.x + width / 2.0;
+        }
+    }
+    Graphic {
+        height,
+        items,
+        alt: None,
+    }
+}
+
+/// Vertical bars of how many departments are at each stage, each bar in its
+/// level's colour with the count above it and the stage below.
+pub fn stages(fonts: &Fonts, bars: &[(String, usize)]) -> Graphic {
+    let height = 150.0;
+    let (top, bottom) = (16.0, height - 34.0);
+    let width = CONTENT.width();
+    let slot = width / bars.len().max(1) as f32;
+    let most = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    let y = charts::LinearScale::new((0.0, most as f64), (bottom, top));
+    let mut items = vec![Item::line(
+        Point::new(0.0, bottom),
+        Point::new(width, bottom),
+        grid(),
+        0.6,
+    )];
+    for (i, (label, count)) in bars.iter().enumerate() {
+        let centre = slot * (i as f32 + 0.5);
+        let level = (i + 1) as f64;
+        let bar_top = y.map(*count as f64);
+        if *count > 0 {
+            items.push(Item::Rect {
+                rect: Rect::new(
+                    Point::new(centre - slot * 0.3, bar_top),
+                    Point::new(centre + slot * 0.3, bottom),
+                ),
+                fill: Some(level_colour(level)),
+                stroke: None,
+            });
+        }
+        Label::new(&count.to_string(), Point::new(centre, bar_top - 2.0))
+            .align(HAlign::Center, VAlign::Bottom)
+            .style(Style::BOLD)
+            .draw(fonts, &mut items);
+        Label::new(label, Point::new(centre, bottom + 4.0))
+            .align(HAlign::Center, VAlign::Top)
+            .wrap(slot - 8.0, 2)
+            .draw(fonts, &mut items);
+    }
+    Graphic {
+        height,
+        items,
+        alt: None,
     }
 }
 

@@ -28,7 +28,7 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     let title = content.title.get(lang).to_owned();
     let period = content
         .period
-        .map(|p| format!(" · {}", super::content::date_text(p, lang)))
+        .map(|p| format!(" · {}", crate::present::format::date(p, lang)))
         .unwrap_or_default();
     let report = match &content.scope {
         Some((_, name)) => format!("{} · {name}", content.report_title()),
@@ -48,18 +48,33 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     paint::paint(&fonts, &laid, &frame)
 }
 
-/// The report's pages as display lists, before painting.
+/// The report's pages as display lists, before painting. The contents'
+/// page numbers are filled in once the pages are laid out.
 fn lay_out(fonts: &text::Fonts, content: &ReportContent) -> layout::Laid {
-    let blocks = compose::compose(fonts, content);
-    layout::Flow::new(fonts).run(&blocks)
+    let document = crate::present::build::document(content);
+    let blocks = compose::compose(fonts, content, &document);
+    let mut laid = layout::Flow::new(fonts).run(&blocks);
+    let pages = entry_pages(&compose::entries(&document), &laid.bookmarks);
+    compose::number_contents(fonts, &mut laid, &pages);
+    laid
+}
+
+/// The page of each contents entry: the next outline entry of its title.
+fn entry_pages(entries: &[(&str, &str)], bookmarks: &[layout::Bookmark]) -> Vec<Option<usize>> {
+    let mut from = 0;
+    entries
+        .iter()
+        .map(|(title, _)| {
+            let found = bookmarks[from..].iter().position(|b| b.title == *title)?;
+            from += found + 1;
+            Some(bookmarks[from - 1].page)
+        })
+        .collect()
 }
 
 /// "Page 3 of 40" / "第 3 页，共 40 页".
 fn page_of(lang: Lang, n: usize, m: usize) -> String {
-    match lang {
-        Lang::En => format!("Page {n} of {m}"),
-        Lang::Zh => format!("第 {n} 页，共 {m} 页"),
-    }
+    crate::present::catalogue::document::page_of(n, m, lang)
 }
 
 #[cfg(test)]
@@ -114,6 +129,62 @@ mod tests {
                 .flatten()
                 .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.y), hi.max(p.y))),
         }
+    }
+
+    /// The texts drawn on a page, in order.
+    fn texts(laid: &layout::Laid, page: usize) -> Vec<&str> {
+        laid.pages[page]
+            .iter()
+            .filter_map(|placed| match &placed.item {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_contents_give_each_section_the_page_it_starts_on() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+        let loaded = match store::load(&root) {
+            Ok(loaded) => loaded,
+            Err(e) => panic!("{e}"),
+        };
+        let options = ReportOptions {
+            format: Format::Pdf,
+            period: None,
+            department: None,
+            basis: crate::analysis::Basis::Latest,
+            lang: Lang::En,
+            generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+        };
+        let content = content::build(&loaded, &options);
+        let fonts = match text::Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let laid = lay_out(&fonts, &content);
+        // The contents are the second page: each entry, then its page number.
+        let contents = texts(&laid, 1);
+        assert!(contents.contains(&"Contents"), "{contents:?}");
+        for title in ["Executive summary", "Big Data Bureau", "Appendix", "Approval"] {
+            let Some(at) = contents.iter().position(|t| *t == title) else {
+                panic!("{title} not in {contents:?}");
+            };
+            let Some(page) = laid.bookmarks.iter().find(|b| b.title == title).map(|b| b.page) else {
+                panic!("{title} not in the outline");
+            };
+            // The heading is on the page the contents name (1-based).
+            assert_eq!(contents[at + 1], (page + 1).to_string(), "{title}");
+            assert!(
+                texts(&laid, page).contains(&title),
+                "{title} on page {}",
+                page + 1
+            );
+        }
+        assert!(
+            (0..laid.pages.len()).all(|p| texts(&laid, p).iter().all(|t| !t.contains('\u{E000}'))),
+            "a page number left unfilled"
+        );
     }
 
     #[test]

@@ -89,14 +89,18 @@ fn is_cjk(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
-/// Punctuation that must not begin a line.
+/// Punctuation that must not begin a line: the full-width comma, full
+/// stop, enumeration comma, semicolon, colon, question and exclamation
+/// marks, closing brackets and quotes, the ellipsis and the middle dot, and
+/// their ASCII fellows.
 fn is_closing(c: char) -> bool {
-    "，。、；：？！）」』】》〉〕”’…·,.;:?!)]}%".contains(c)
+    "\u{ff0c}\u{3002}\u{3001}\u{ff1b}\u{ff1a}\u{ff1f}\u{ff01}\u{ff09}\u{300d}\u{300f}\u{3011}\u{300b}\u{3009}\u{3015}\u{201d}\u{2019}\u{2026}\u{b7},.;:?!)]}%".contains(c)
 }
 
-/// Punctuation that must not end a line.
+/// Punctuation that must not end a line: opening brackets and quotes,
+/// full-width and ASCII.
 fn is_opening(c: char) -> bool {
-    "（「『【《〈〔“‘([{".contains(c)
+    "\u{ff08}\u{300c}\u{300e}\u{3010}\u{300a}\u{3008}\u{3014}\u{201c}\u{2018}([{".contains(c)
 }
 
 /// One unbreakable piece of a paragraph: a Latin word, a Chinese character

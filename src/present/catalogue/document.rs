@@ -1,0 +1,167 @@
+//! The report document's compositions in both languages: a label with its
+//! value, a figure with its tag, a chart's text equivalent. The words come
+//! from the catalogue or the report's labels; the numbers arrive already
+//! written by `present::format`. Only the joining (punctuation, order) is
+//! decided here, once for every format.
+
+use crate::model::Lang;
+
+/// "Coverage: 97%" / "覆盖率：97%".
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{label}: {value}"),
+        Lang::Zh => format!("{label}：{value}"),
+    }
+}
+
+/// "7 / 12": a count out of a total.
+pub fn count_of(count: usize, total: usize) -> String {
+    format!("{count} / {total}")
+}
+
+/// "2 · Developing": a whole level or stage with its name.
+pub fn numbered(digit: &str, name: &str) -> String {
+    format!("{digit} · {name}")
+}
+
+/// "2 · Developing (mean level 2.41)" / "2 · 发展（平均等级 2.41）".
+pub fn stage_with_mean(stage: &str, mean_label: &str, mean: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{stage} ({mean_label} {mean})"),
+        Lang::Zh => format!("{stage}（{mean_label} {mean}）"),
+    }
+}
+
+/// "Mean level 2.41": a short label and its figure on one line.
+pub fn figure_line(label: &str, value: &str) -> String {
+    format!("{label} {value}")
+}
+
+/// "Level 3 — what level 3 looks like": the next step of a priority.
+pub fn next_step(level_prefix: &str, digit: &str, rubric: &str) -> String {
+    format!("{level_prefix}{digit} — {rubric}")
+}
+
+/// "Level 3": a rubric column heading.
+pub fn level_heading(level_prefix: &str, digit: &str) -> String {
+    format!("{level_prefix}{digit}")
+}
+
+/// "Data sharing (weight 1.5)" / "数据共享（权重 1.5）".
+pub fn with_weight(name: &str, weight_label: &str, weight: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({weight_label} {weight})"),
+        Lang::Zh => format!("{name}（{weight_label} {weight}）"),
+    }
+}
+
+/// "D3": a dimension's short column heading in a wide table.
+pub fn dimension_key(position: usize) -> String {
+    format!("D{position}")
+}
+
+/// "D1 Strategy · D2 Services": the key to [`dimension_key`] headings.
+pub fn dimension_keys(names: &[String]) -> String {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| format!("{} {name}", dimension_key(i + 1)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "⚠ provisional": a note that must not be missed.
+pub fn warning(text: &str) -> String {
+    format!("⚠ {text}")
+}
+
+/// "Current 2025-12-31" / "本期（2025年12月31日）": a radar series.
+pub fn dated(label: &str, date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{label} {date}"),
+        Lang::Zh => format!("{label}（{date}）"),
+    }
+}
+
+/// "Bureau · police-bureau": a department's kind and id.
+pub fn kind_and_id(kind: &str, id: &str) -> String {
+    if kind.is_empty() {
+        id.to_owned()
+    } else {
+        format!("{kind} · {id}")
+    }
+}
+
+/// "police/2025-12-31.ron:4:7": where a problem is.
+pub fn place(file: &str, line: usize, column: usize) -> String {
+    if line > 0 {
+        format!("{file}:{line}:{column}")
+    } else {
+        file.to_owned()
+    }
+}
+
+/// Items of a chart's text equivalent joined: ", " / "，".
+pub fn items(parts: &[String], lang: Lang) -> String {
+    parts.join(match lang {
+        Lang::En => ", ",
+        Lang::Zh => "，",
+    })
+}
+
+/// Groups of a chart's text equivalent joined: "; " / "；".
+pub fn groups(parts: &[String], lang: Lang) -> String {
+    parts.join(match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    })
+}
+
+/// "Police 2.75": a named figure in a chart's text equivalent.
+pub fn named_value(name: &str, value: &str) -> String {
+    format!("{name} {value}")
+}
+
+/// "2025-06-30 2.41 (1.80–3.10)": a period's mean and range.
+pub fn value_with_range(name: &str, value: &str, low: &str, high: &str) -> String {
+    format!("{name} {value} ({low}–{high})")
+}
+
+/// "Mean level per dimension. Police: Strategy 2.75, …": a chart's text
+/// equivalent, its lead and then its figures.
+pub fn alt(lead: &str, body: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{lead}. {body}"),
+        Lang::Zh => format!("{lead}。{body}"),
+    }
+}
+
+/// "Page 3 of 40" / "第 3 页，共 40 页": a PDF page's footer.
+pub fn page_of(page: usize, pages: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Page {page} of {pages}"),
+        Lang::Zh => format!("第 {page} 页，共 {pages} 页"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compositions_use_each_languages_punctuation() {
+        assert_eq!(labelled("Coverage", "97%", Lang::En), "Coverage: 97%");
+        assert_eq!(labelled("覆盖率", "97%", Lang::Zh), "覆盖率：97%");
+        assert_eq!(
+            stage_with_mean("2 · 发展", "平均等级", "2.41", Lang::Zh),
+            "2 · 发展（平均等级 2.41）"
+        );
+        assert_eq!(dimension_keys(&["A".to_owned(), "B".to_owned()]), "D1 A · D2 B");
+        assert_eq!(place("a.ron", 0, 0), "a.ron");
+        assert_eq!(place("a.ron", 4, 7), "a.ron:4:7");
+        assert_eq!(
+            alt("各维度平均等级", "甲 2.00", Lang::Zh),
+            "各维度平均等级。甲 2.00"
+        );
+    }
+}

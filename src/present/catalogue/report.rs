@@ -1,0 +1,533 @@
+//! The report's sentences, in English and Simplified Chinese: the executive
+//! summary, the notes printed beside a department's figures, and the lines
+//! that say what the figures count.
+//!
+//! Each function takes its figures already written by
+//! [`crate::present::format`] and its names from the data, and only puts
+//! them into words; which figures to state is decided in
+//! `present::report`. Names in Chinese sentences stand in “” when they are
+//! a dimension or an indicator, bare when they are a department.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::T;
+use crate::analysis::{Basis, Summary};
+use crate::model::Lang;
+use crate::present::format;
+
+/// How many names a sentence lists before saying "and N more".
+pub const LISTED: usize = 4;
+
+/// "a, b and c" / "a、b和c", with "and 2 more" / "等6项" past [`LISTED`] names.
+pub fn list(items: &[String], lang: Lang) -> String {
+    let shown = &items[..items.len().min(LISTED)];
+    let rest = items.len() - shown.len();
+    let (sep, and) = match lang {
+        Lang::En => (", ", " and "),
+        Lang::Zh => ("、", "和"),
+    };
+    match (shown.split_last(), rest) {
+        (None, _) => String::new(),
+        (Some((last, [])), 0) => last.clone(),
+        (Some((last, init)), 0) => format!("{}{and}{last}", init.join(sep)),
+        (Some(_), rest) => match lang {
+            Lang::En => format!("{} and {rest} more", shown.join(sep)),
+            Lang::Zh => format!("{}等{}项", shown.join(sep), shown.len() + rest),
+        },
+    }
+}
+
+/// A name with a figure after it: "Health Commission (2.63)" /
+/// "市卫生健康委员会（2.63）".
+pub fn with_figure(name: &str, figure: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({figure})"),
+        Lang::Zh => format!("{name}（{figure}）"),
+    }
+}
+
+/// A dimension or indicator named in a sentence: as is in English, in “” in
+/// Chinese.
+pub fn quoted(name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => name.to_owned(),
+        Lang::Zh => format!("“{name}”"),
+    }
+}
+
+// ---- where the government stands ---------------------------------------
+
+/// The government's stage and where the work stands, every figure written.
+pub struct GovernmentStage<'a> {
+    pub period: NaiveDate,
+    pub total: usize,
+    pub assessed: usize,
+    pub mean_level: &'a str,
+    pub stage: u8,
+    pub stage_name: &'a str,
+    /// The stage's one-line meaning, a full sentence.
+    pub meaning: &'a str,
+    pub approved: usize,
+    pub submitted: usize,
+    pub draft: usize,
+    pub coverage: &'a str,
+}
+
+/// "As of 2025-12-31, none of the 12 departments has a scored assessment."
+pub fn government_unscored(period: NaiveDate, total: usize, lang: Lang) -> String {
+    let date = format::date(period, lang);
+    match lang {
+        Lang::En => format!("As of {date}, none of the {total} departments has a scored assessment."),
+        Lang::Zh => format!("截至{date}，{total}个部门均无可计分的评估。"),
+    }
+}
+
+/// Where the government stands: stage, mean level, workflow and coverage.
+pub fn government_stage(s: &GovernmentStage<'_>, lang: Lang) -> String {
+    let date = format::date(s.period, lang);
+    let GovernmentStage {
+        total,
+        assessed,
+        mean_level,
+        stage,
+        stage_name,
+        meaning,
+        approved,
+        submitted,
+        draft,
+        coverage,
+        ..
+    } = s;
+    match lang {
+        Lang::En => format!(
+            "As of {date}, {assessed} of {total} departments have an assessment. Their mean level is {mean_level}, \
+             which places the government at stage {stage}, {stage_name}. {meaning} Of the latest assessments, \
+             {approved} are approved, {submitted} submitted and {draft} in draft or returned; {coverage} of \
+             applicable indicators are answered."
+        ),
+        Lang::Zh => format!(
+            "截至{date}，{total}个部门中有{assessed}个已开展评估，平均等级为{mean_level}，整体处于第{stage}阶段“{stage_name}”。\
+             该阶段特征：{meaning}各部门最近一次评估中，已批准{approved}个、已提交{submitted}个、草稿或已退回{draft}个；\
+             适用指标的覆盖率为{coverage}。"
+        ),
+    }
+}
+
+/// " Departments range from A (1.80) to B (3.20)." / "各部门平均等级从A（1.80）到B（3.20）不等。"
+pub fn departments_range(lowest: &str, highest: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" Departments range from {lowest} to {highest}."),
+        Lang::Zh => format!("各部门平均等级从{lowest}到{highest}不等。"),
+    }
+}
+
+/// The strongest and weakest dimension across departments (`spread` from
+/// [`departments_range`] or empty).
+pub fn dimension_extremes(
+    strongest: &str,
+    strongest_level: &str,
+    weakest: &str,
+    weakest_level: &str,
+    spread: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => format!(
+            "The strongest dimension is {strongest} (mean level {strongest_level}); the weakest is {weakest} \
+             ({weakest_level}).{spread}"
+        ),
+        Lang::Zh => format!(
+            "表现最好的维度是“{strongest}”（平均等级{strongest_level}），最薄弱的是“{weakest}”（{weakest_level}）。{spread}"
+        ),
+    }
+}
+
+// ---- movers --------------------------------------------------------------
+
+/// A department and its change: "Transport Bureau (+0.34, provisional)" /
+/// "市交通运输局（+0.34，暂定）".
+pub fn mover(name: &str, change: &str, provisional: bool, lang: Lang) -> String {
+    let figure = match (provisional, lang) {
+        (false, _) => change.to_owned(),
+        (true, Lang::En) => format!("{change}, {}", T::Provisional.get(lang)),
+        (true, Lang::Zh) => format!("{change}，{}", T::Provisional.get(lang)),
+    };
+    with_figure(name, &figure, lang)
+}
+
+/// How the departments assessed at this period moved on average.
+pub fn movers_average(compared: usize, average: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "Since their previous assessments, the {compared} departments assessed at this period that can be \
+             compared changed by {average} on average."
+        ),
+        Lang::Zh => format!("与上期相比，本期评估且可比较的{compared}个部门平均等级平均变化{average}。"),
+    }
+}
+
+/// The biggest rises (from [`list`] of [`mover`]s), or that none improved.
+pub fn biggest_gains(names: Option<&str>, lang: Lang) -> String {
+    match (names, lang) {
+        (None, Lang::En) => " No department improved.".to_owned(),
+        (None, Lang::Zh) => "没有部门取得提升。".to_owned(),
+        (Some(names), Lang::En) => format!(" The biggest gains: {names}."),
+        (Some(names), Lang::Zh) => format!("提升最大的是{names}。"),
+    }
+}
+
+/// The departments that declined most (from [`list`] of [`mover`]s).
+pub fn declined(names: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" Declined: {names}."),
+        Lang::Zh => format!("出现下降的是{names}。"),
+    }
+}
+
+// ---- below target --------------------------------------------------------
+
+/// " The most urgent shortfall is X at Y (level 2, target 4)."
+pub fn most_urgent(indicator: &str, department: &str, current: u8, target: u8, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            " The most urgent shortfall is {indicator} at {department} (level {current}, target {target})."
+        ),
+        Lang::Zh => format!("最紧迫的差距是{department}的“{indicator}”（当前{current}级，目标{target}级）。"),
+    }
+}
+
+/// A dimension short of target and its gap: "Data (gap 0.50)" / "“数据”（差距0.50）".
+pub fn dimension_gap(dimension: &str, gap: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{dimension} (gap {gap})"),
+        Lang::Zh => format!("“{dimension}”（差距{gap}）"),
+    }
+}
+
+/// A one-department report: the dimensions short of target (from [`list`]
+/// of [`dimension_gap`]s; empty when none) and the most urgent shortfall.
+pub fn department_below_target(dimensions: &str, urgent: &str, lang: Lang) -> String {
+    match (dimensions.is_empty(), lang) {
+        (true, Lang::En) => "It meets every dimension target.".to_owned(),
+        (true, Lang::Zh) => "各维度均已达到目标。".to_owned(),
+        (false, Lang::En) => format!("It falls short of target in {dimensions}.{urgent}"),
+        (false, Lang::Zh) => format!("{dimensions}未达目标。{urgent}"),
+    }
+}
+
+/// How many assessed departments fall short of a dimension target.
+pub fn departments_below_target(short: usize, assessed: usize, urgent: &str, lang: Lang) -> String {
+    match (short, lang) {
+        (0, Lang::En) => "Every assessed department meets its dimension targets.".to_owned(),
+        (0, Lang::Zh) => "所有已评估部门均达到各维度目标。".to_owned(),
+        (_, Lang::En) => format!(
+            "{short} of {assessed} assessed departments fall short of at least one dimension target.{urgent}"
+        ),
+        (_, Lang::Zh) => format!("{assessed}个已评估部门中有{short}个至少有一个维度未达目标。{urgent}"),
+    }
+}
+
+// ---- imbalance -----------------------------------------------------------
+
+/// An imbalanced dimension: "Data at Police (1.50)" / "市公安局的“数据”（1.50）".
+pub fn imbalanced_dimension(dimension: &str, department: &str, level: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{dimension} at {department} ({level})"),
+        Lang::Zh => format!("{department}的“{dimension}”（{level}）"),
+    }
+}
+
+/// The imbalanced dimensions (from [`list`] of [`imbalanced_dimension`]s;
+/// empty when none).
+pub fn imbalance(flags: &str, lang: Lang) -> String {
+    match (flags.is_empty(), lang) {
+        (true, Lang::En) => "No dimension lies more than one level below its department's stage.".to_owned(),
+        (true, Lang::Zh) => "没有维度低于所在部门阶段一级以上，发展较为均衡。".to_owned(),
+        (false, Lang::En) => format!(
+            "Imbalance: {flags} lie more than one level below their department's stage and hold it back."
+        ),
+        (false, Lang::Zh) => format!("发展不均衡：{flags}低于所在部门阶段一级以上，制约整体提升。"),
+    }
+}
+
+// ---- one department ------------------------------------------------------
+
+/// "As of 2025-12-31, Police has no scored assessment."
+pub fn department_unscored(period: NaiveDate, name: &str, lang: Lang) -> String {
+    let date = format::date(period, lang);
+    match lang {
+        Lang::En => format!("As of {date}, {name} has no scored assessment."),
+        Lang::Zh => format!("截至{date}，{name}尚无可计分的评估。"),
+    }
+}
+
+/// A department's stage, every figure written.
+pub struct DepartmentStage<'a> {
+    pub period: NaiveDate,
+    pub name: &'a str,
+    pub mean_level: &'a str,
+    /// The date of the assessment used.
+    pub assessed_on: Option<NaiveDate>,
+    /// The status of that assessment, in words.
+    pub status: &'a str,
+    /// `(rank, of)` among all departments.
+    pub rank: Option<(usize, usize)>,
+    pub stage: u8,
+    pub stage_name: &'a str,
+    /// The stage's one-line meaning, a full sentence.
+    pub meaning: &'a str,
+    pub coverage: &'a str,
+}
+
+/// Where one department stands: mean level, rank, stage and coverage.
+pub fn department_stage(s: &DepartmentStage<'_>, lang: Lang) -> String {
+    let date = format::date(s.period, lang);
+    let assessed_on = s.assessed_on.map_or_else(String::new, |d| format::date(d, lang));
+    let DepartmentStage {
+        name,
+        mean_level,
+        status,
+        stage,
+        stage_name,
+        meaning,
+        coverage,
+        ..
+    } = s;
+    match lang {
+        Lang::En => {
+            let rank = s.rank.map_or_else(String::new, |(r, of)| {
+                format!(", ranking {r} of {of} departments")
+            });
+            format!(
+                "As of {date}, {name} stands at mean level {mean_level} (assessment of {assessed_on}, {status}){rank}: \
+                 stage {stage}, {stage_name}. {meaning} {coverage} of applicable indicators are answered."
+            )
+        }
+        Lang::Zh => {
+            let rank = s
+                .rank
+                .map_or_else(String::new, |(r, of)| format!("，在{of}个部门中排名第{r}"));
+            format!(
+                "截至{date}，{name}平均等级为{mean_level}（{assessed_on}评估，{status}）{rank}，处于第{stage}阶段“{stage_name}”。\
+                 该阶段特征：{meaning}适用指标覆盖率为{coverage}。"
+            )
+        }
+    }
+}
+
+/// ", whose weakest indicator, X, is at level 2" / "，其中最薄弱的指标“X”为2级".
+pub fn weakest_indicator(indicator: &str, level: u8, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(", whose weakest indicator, {indicator}, is at level {level}"),
+        Lang::Zh => format!("，其中最薄弱的指标“{indicator}”为{level}级"),
+    }
+}
+
+/// A one-department report: its strongest and weakest dimension (`floor`
+/// from [`weakest_indicator`] or empty).
+pub fn department_extremes(
+    strongest: &str,
+    strongest_level: &str,
+    weakest: &str,
+    weakest_level: &str,
+    floor: &str,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::En => format!(
+            "Its strongest dimension is {strongest} ({strongest_level}); the weakest is {weakest} \
+             ({weakest_level}){floor}."
+        ),
+        Lang::Zh => format!(
+            "表现最好的维度是“{strongest}”（{strongest_level}），最薄弱的是“{weakest}”（{weakest_level}）{floor}。"
+        ),
+    }
+}
+
+/// "There is no earlier assessment to compare with."
+pub fn no_earlier_assessment(lang: Lang) -> String {
+    match lang {
+        Lang::En => "There is no earlier assessment to compare with.".to_owned(),
+        Lang::Zh => "没有可比较的上期评估。".to_owned(),
+    }
+}
+
+/// The dimensions that moved most (from [`list`] of [`with_figure`]s of
+/// [`quoted`] names; empty when none moved).
+pub fn dimensions_moved(names: &str, lang: Lang) -> String {
+    match (names.is_empty(), lang) {
+        (true, Lang::En) => " No dimension moved.".to_owned(),
+        (true, Lang::Zh) => "各维度均无变化。".to_owned(),
+        (false, Lang::En) => format!(" The dimensions that moved most: {names}."),
+        (false, Lang::Zh) => format!("变化最大的维度：{names}。"),
+    }
+}
+
+/// The change of a department's mean level since its previous assessment
+/// (`moves` from [`dimensions_moved`]).
+pub fn department_change(
+    previous: NaiveDate,
+    change: &str,
+    from: &str,
+    to: &str,
+    moves: &str,
+    lang: Lang,
+) -> String {
+    let previous = format::date(previous, lang);
+    match lang {
+        Lang::En => format!(
+            "Since the previous assessment ({previous}), its mean level changed by {change} (from {from} to {to}).{moves}"
+        ),
+        Lang::Zh => format!("与上期（{previous}）相比，平均等级变化{change}（由{from}到{to}）。{moves}"),
+    }
+}
+
+// ---- notes beside a figure -----------------------------------------------
+
+/// "carried over from 2025-06-30" / "沿用2025年6月30日的评估".
+pub fn carried_over_from(date: Option<NaiveDate>, lang: Lang) -> String {
+    let date = date.map_or_else(String::new, |d| format::date(d, lang));
+    match lang {
+        Lang::En => format!("carried over from {date}"),
+        Lang::Zh => format!("沿用{date}的评估"),
+    }
+}
+
+/// "latest assessment could not be read: police/2025-12-31.ron".
+pub fn latest_unreadable(file: Option<&Path>, lang: Lang) -> String {
+    let file = file.map_or_else(String::new, |f| f.display().to_string());
+    match lang {
+        Lang::En => format!("latest assessment could not be read: {file}"),
+        Lang::Zh => format!("最新评估无法读取：{file}"),
+    }
+}
+
+/// "newer assessment not yet approved, not counted (Draft, 2025-12-31)".
+pub fn newer_not_counted(status: &str, date: NaiveDate, lang: Lang) -> String {
+    let date = format::date(date, lang);
+    match lang {
+        Lang::En => format!("newer assessment not yet approved, not counted ({status}, {date})"),
+        Lang::Zh => format!("较新的评估尚未批准，未计入（{status}，{date}）"),
+    }
+}
+
+/// Notes joined for one table cell: "; " in English, "；" in Chinese.
+pub fn join_notes(notes: &[String], lang: Lang) -> String {
+    notes.join(match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    })
+}
+
+/// A figure with a word after it: "2.63 (provisional)" / "2.63（暂定）".
+pub fn tagged(figure: &str, tag: &str, lang: Lang) -> String {
+    with_figure(figure, tag, lang)
+}
+
+// ---- what the figures count ----------------------------------------------
+
+/// The first line: what the figures count.
+pub fn basis_line(basis: Basis, lang: Lang) -> &'static str {
+    match basis {
+        Basis::Approved => T::ReportBasisApproved,
+        Basis::Latest => T::ReportBasisLatest,
+    }
+    .get(lang)
+}
+
+/// As of when, how many departments count, how many approved and provisional.
+pub fn as_of_line(summary: &Summary, period: NaiveDate, lang: Lang) -> String {
+    let date = format::date(period, lang);
+    let total = summary.departments.len();
+    let (assessed, approved, provisional) = (summary.assessed, summary.approved, summary.provisional);
+    match (summary.basis, lang) {
+        (Basis::Latest, Lang::En) => format!(
+            "As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional."
+        ),
+        (Basis::Latest, Lang::Zh) => {
+            format!(
+                "截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。"
+            )
+        }
+        (Basis::Approved, Lang::En) => format!(
+            "As of {date}, {assessed} of {total} departments have a counted assessment, all of them approved."
+        ),
+        (Basis::Approved, Lang::Zh) => {
+            format!("截至{date}，{total}个部门中{assessed}个有计入的评估，均为已批准的评估。")
+        }
+    }
+}
+
+/// How many were assessed at the period and how many carried over.
+pub fn at_period_line(at_period: usize, carried: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{at_period} assessed at this period, {carried} carried over from earlier."),
+        Lang::Zh => format!("其中本期评估{at_period}个，沿用往期评估{carried}个。"),
+    }
+}
+
+/// How many departments have newer work not counted on the approved basis.
+pub fn pending_line(pending: usize, lang: Lang) -> String {
+    match (pending, lang) {
+        (1, Lang::En) => "1 department has newer work not yet approved, not counted.".to_owned(),
+        (n, Lang::En) => format!("{n} departments have newer work not yet approved, not counted."),
+        (n, Lang::Zh) => format!("{n}个部门有较新的评估尚未批准，未计入。"),
+    }
+}
+
+/// A department whose latest file could not be read.
+pub fn unreadable_line(department: &str, file: Option<&Path>, lang: Lang) -> String {
+    let what = latest_unreadable(file, lang);
+    match lang {
+        Lang::En => format!("{department}: {what}"),
+        Lang::Zh => format!("{department}：{what}"),
+    }
+}
+
+/// The cover's stage line: "2 · Developing (mean level 2.41)".
+pub fn stage_line(stage: u8, stage_name: &str, mean_level: &str, lang: Lang) -> String {
+    let figure = format!("{} {mean_level}", T::MeanLevel.get(lang));
+    tagged(&format!("{stage} · {stage_name}"), &figure, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_naturally() {
+        let items: Vec<String> = ["a", "b", "c", "d", "e", "f"].map(String::from).to_vec();
+        assert_eq!(list(&items[..1], Lang::En), "a");
+        assert_eq!(list(&items[..3], Lang::En), "a, b and c");
+        assert_eq!(list(&items, Lang::En), "a, b, c, d and 2 more");
+        assert_eq!(list(&items[..2], Lang::Zh), "a和b");
+        assert_eq!(list(&items, Lang::Zh), "a、b、c、d等6项");
+        assert_eq!(list(&[], Lang::En), "");
+    }
+
+    #[test]
+    fn notes_and_stage_lines_read_naturally_in_each_language() {
+        let day = NaiveDate::from_ymd_opt(2025, 6, 30);
+        assert_eq!(carried_over_from(day, Lang::Zh), "沿用2025年6月30日的评估");
+        assert_eq!(carried_over_from(day, Lang::En), "carried over from 2025-06-30");
+        assert_eq!(tagged("2.63", "暂定", Lang::Zh), "2.63（暂定）");
+        assert_eq!(
+            stage_line(2, "起步", "2.41", Lang::Zh),
+            "2 · 起步（平均等级 2.41）"
+        );
+        assert_eq!(
+            stage_line(2, "Developing", "2.41", Lang::En),
+            "2 · Developing (Mean level 2.41)"
+        );
+        assert_eq!(
+            mover("市交通运输局", "+0.34", true, Lang::Zh),
+            "市交通运输局（+0.34，暂定）"
+        );
+        assert_eq!(
+            pending_line(1, Lang::En),
+            "1 department has newer work not yet approved, not counted."
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! Sentences with figures in them that the app's views show (see
+//! `present::department`, `present::overview`).
+
+use crate::model::Lang;
+
+use super::T;
+use crate::present::format;
+
+/// Whether a department is on target, when it is not: "no: 3 of 6
+/// dimensions below target" / "否：设定目标的6个维度中有3个维度未达目标".
+pub fn below_target_text(below: usize, with_target: usize, lang: Lang) -> String {
+    let no = T::OnTargetNo.get(lang);
+    match lang {
+        Lang::En => format!(
+            "{no}: {below} of {with_target} {}",
+            T::DimensionsBelowTarget.get(lang)
+        ),
+        Lang::Zh if below == with_target => format!("{no}：设定目标的{below}个维度均未达目标"),
+        Lang::Zh => format!(
+            "{no}：设定目标的{with_target}个维度中有{below}{}",
+            T::DimensionsBelowTarget.get(lang)
+        ),
+    }
+}
+
+/// A weight and its share: "Weight 1 · 16.7% of the overall score" /
+/// "权重 1 · 占总体得分16.7%".
+pub fn weight_share_text(weight: f64, total: f64, of: &str, lang: Lang) -> String {
+    let share = if total > 0.0 { weight / total * 100.0 } else { 0.0 };
+    let (label, weight, share) = (
+        T::Weight.get(lang),
+        format::weight(weight),
+        format::fixed(share, 1),
+    );
+    match lang {
+        Lang::En => format!("{label} {weight} · {share}% {of}"),
+        Lang::Zh => format!("{label} {weight} · {of}{share}%"),
+    }
+}
+
+/// A projected month: "Mar 2027" / "2027年3月". Projections are shown to the
+/// month: a day would claim a precision a straight line cannot give.
+pub fn month_text(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.format("%b %Y").to_string(),
+        Lang::Zh => date.format("%Y年%-m月").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn below_target_reads_naturally() {
+        assert_eq!(
+            below_target_text(3, 6, Lang::En),
+            "no: 3 of 6 dimensions below target"
+        );
+        assert_eq!(
+            below_target_text(3, 6, Lang::Zh),
+            "否：设定目标的6个维度中有3个维度未达目标"
+        );
+        assert_eq!(
+            below_target_text(6, 6, Lang::Zh),
+            "否：设定目标的6个维度均未达目标"
+        );
+        assert_eq!(
+            weight_share_text(1.0, 6.0, "of the overall score", Lang::En),
+            "Weight 1 · 16.7% of the overall score"
+        );
+        assert_eq!(
+            weight_share_text(1.5, 6.0, "占总体得分", Lang::Zh),
+            "权重 1.5 · 占总体得分25.0%"
+        );
+    }
+}

@@ -1,0 +1,58 @@
+//! Text made safe for HTML and SVG, shared by the HTML printer and the SVG
+//! charts so that neither imports the other.
+//!
+//! [`escape`] is for every string that did not come from the writer's own
+//! markup; [`isolate`] also wraps user text in Unicode isolates so a
+//! right-to-left override inside a name cannot reorder the text around it
+//! (SVG has no `<bdi>`).
+
+/// Escapes text for HTML and XML, in content and in quoted attributes alike:
+/// `&`, `<`, `>`, `"` and `'` become entities, and control characters other
+/// than tab, line feed and carriage return (which HTML forbids) become U+FFFD.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes `text` and wraps it in first-strong isolate … pop directional
+/// isolate, so bidi controls inside it stay inside it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{}\u{2069}", escape(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_covers_markup_quotes_and_controls() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape("\"quoted\" & 'single'"),
+            "&quot;quoted&quot; &amp; &#39;single&#39;"
+        );
+        assert_eq!(escape("a\u{0}b\u{7}c\td\ne"), "a\u{fffd}b\u{fffd}c\td\ne");
+        assert_eq!(escape("数字政府 🏛 \u{202e}x"), "数字政府 🏛 \u{202e}x");
+        assert_eq!(escape("&amp;"), "&amp;amp;");
+    }
+
+    #[test]
+    fn isolate_wraps_escaped_text() {
+        assert_eq!(isolate("\u{202e}a<b"), "\u{2068}\u{202e}a&lt;b\u{2069}");
+    }
+}
