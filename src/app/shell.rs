@@ -10,6 +10,7 @@ use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
 use crate::model::{Department, Lang, Status};
 use crate::present::catalogue::T;
+use crate::present::format;
 use crate::report::Format;
 use crate::store::Severity;
 
@@ -255,7 +256,7 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
         let selected = state
             .selection
             .period
-            .map_or_else(|| T::LatestPeriod.get(lang).to_owned(), |p| p.to_string());
+            .map_or_else(|| T::LatestPeriod.get(lang).to_owned(), |p| format::date(p, lang));
         egui::ComboBox::new("period", T::Period.get(lang))
             .selected_text(selected)
             .show_ui(ui, |ui| {
@@ -267,7 +268,10 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
                 }
                 for period in derived.periods.iter().rev() {
                     if ui
-                        .selectable_label(state.selection.period == Some(*period), period.to_string())
+                        .selectable_label(
+                            state.selection.period == Some(*period),
+                            format::date(*period, lang),
+                        )
                         .clicked()
                     {
                         out.push(Command::SetPeriod(Some(*period)));

@@ -101,10 +101,11 @@ pub fn level_colour(mean_level: f64) -> Rgb {
     VIRIDIS[index].lerp(VIRIDIS[index + 1], position - index as f32)
 }
 
-/// Rounds half away from zero to two decimals, `(value × 100).round() / 100`:
-/// the one rounding every human format prints figures with (2.625 → 2.63).
+/// A mean level rounded as it is printed: two decimals, half away from zero
+/// (2.625 → 2.63), by the one rule ([`crate::model::round_half_away`]), so
+/// a painted colour always matches the printed figure.
 pub fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
+    crate::model::round_half_away(value, crate::model::LEVEL_DECIMALS)
 }
 
 /// A mean level as it is shown: the printed value and the colour painted
@@ -119,11 +120,6 @@ pub struct ShownLevel {
 }
 
 impl ShownLevel {
-    /// The printed figure: "4.99", "5.00".
-    pub fn text(self) -> String {
-        format!("{:.2}", self.value)
-    }
-
     /// The stage a reader sees in the printed figure: [`Level::from_mean`]
     /// of the rounded value (so "5.00" is stage 5, never 4).
     pub fn stage(self) -> Level {
@@ -340,22 +336,22 @@ mod tests {
     fn shown_level_prints_and_paints_the_same_rounded_value() {
         // 4.995 rounds up to 5.00: painted as level 5, stage 5.
         let up = shown_level(4.995);
-        assert_eq!(up.text(), "5.00");
+        assert_eq!(up.value, 5.0);
         assert_eq!(up.colour, VIRIDIS[8]);
         assert_eq!(up.stage().get(), 5);
         // 4.994 stays 4.99: stage 4, and not painted as 5.
         let down = shown_level(4.994);
-        assert_eq!(down.text(), "4.99");
+        assert_eq!(down.value, 4.99);
         assert_eq!(down.stage().get(), 4);
         assert_eq!(down.colour, level_colour(4.99));
         assert_ne!(down.colour, VIRIDIS[8]);
-        // Half away from zero: 2.625 → 2.63 (plain `{:.2}` prints 2.62).
+        // Half away from zero: 2.625 → 2.63 (plain `{:.2}` rounds it to 2.62).
         let half = shown_level(2.625);
-        assert_eq!(half.text(), "2.63");
+        assert_eq!(half.value, 2.63);
         assert_eq!(half.colour, level_colour(2.63));
         // 3.999 reads "4.00" and is stage 4, painted as level 4 exactly.
         let nearly = shown_level(3.999);
-        assert_eq!((nearly.text(), nearly.stage().get()), ("4.00".to_owned(), 4));
+        assert_eq!((nearly.value, nearly.stage().get()), (4.0, 4));
         assert_eq!(nearly.colour, VIRIDIS[6]);
         assert_eq!(shown_level(f64::NAN).colour, no_data_colour());
     }

@@ -21,9 +21,10 @@ use crate::report::{self, Format, ReportOptions};
 use crate::store::{self, LoadedWorkspace, Problem, ProblemCode, Severity};
 
 /// Loads a workspace or says why it can't (exit 2).
-fn load(dir: &Path) -> Result<LoadedWorkspace, u8> {
+/// The workspace, or the reason it cannot be opened said in `lang`.
+fn load(dir: &Path, lang: Lang) -> Result<LoadedWorkspace, u8> {
     store::load(dir).map_err(|e| {
-        eprintln!("error: {e}");
+        eprintln!("{}", problem_text::store_error(&e, lang));
         EXIT_USAGE
     })
 }
@@ -75,12 +76,9 @@ fn submitted(assessment: &Assessment) -> bool {
 }
 
 pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
-    let loaded = match store::load(dir) {
+    let loaded = match load(dir, lang) {
         Ok(loaded) => loaded,
-        Err(e) => {
-            eprintln!("{}", problem_text::store_error(&e, lang));
-            return EXIT_USAGE;
-        }
+        Err(code) => return code,
     };
     let mut problems = loaded.problems.clone();
     problems.extend(finding_problems(&loaded));
@@ -109,7 +107,7 @@ pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
 }
 
 pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, basis: Basis, lang: Lang) -> u8 {
-    let loaded = match load(dir) {
+    let loaded = match load(dir, lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -384,7 +382,7 @@ pub fn report(
         say(Say::Error(message.text(lang)), lang);
         return EXIT_USAGE;
     }
-    let loaded = match load(dir) {
+    let loaded = match load(dir, lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -442,7 +440,7 @@ fn say(said: Say<'_>, lang: Lang) {
 }
 
 pub fn new_period(dir: &Path, period: NaiveDate, user: &str, lang: Lang) -> u8 {
-    let loaded = match load(dir) {
+    let loaded = match load(dir, lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

@@ -7,6 +7,7 @@
 mod assessment;
 mod framework;
 mod ids;
+mod number;
 mod period;
 mod text;
 mod workspace;
@@ -14,6 +15,7 @@ mod workspace;
 pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};
+pub use number::{LEVEL_DECIMALS, round_half_away};
 pub use period::half_year_periods;
 pub use text::{Lang, Text};
 pub use workspace::{Department, DepartmentKind, FrameworkSource, Target, Workspace};

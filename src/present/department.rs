@@ -305,13 +305,7 @@ pub fn pending_line(row: &DepartmentSummary, basis: Basis, lang: Lang) -> Option
     ))
 }
 
-/// A remark in parentheses: "(latest assessment …)" / "（所选评估期…）".
-pub fn aside(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("({text})"),
-        Lang::Zh => format!("（{text}）"),
-    }
-}
+pub use super::catalogue::document::aside;
 
 /// An indicator's answer in a list: "3", "N/A" / "不适用", or "–".
 pub fn rating_short(rating: &Rating, lang: Lang) -> String {

@@ -13,7 +13,7 @@ use crate::model::Lang;
 pub const MISSING: &str = "–";
 
 /// Decimals of a mean level, a change and a priority.
-pub const LEVEL_DECIMALS: usize = 2;
+pub use crate::model::LEVEL_DECIMALS;
 
 /// Decimals of a priority.
 pub const PRIORITY_DECIMALS: usize = 2;
@@ -28,10 +28,7 @@ pub const XLSX_PERCENT: &str = "0%";
 /// 2.63, −2.625 → −2.63). The one rounding rule; every figure shown goes
 /// through it.
 pub fn round(value: f64, decimals: usize) -> f64 {
-    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(6));
-    let rounded = (value * scale).round() / scale;
-    // −0.0 shows as "-0.00"; a rounded zero is zero.
-    if rounded == 0.0 { 0.0 } else { rounded }
+    crate::model::round_half_away(value, decimals)
 }
 
 /// `value` to `decimals` places, rounded by [`round`].
@@ -95,6 +92,12 @@ pub fn iso_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// A moment in running text, to the minute: "2025-12-31 14:05" /
+/// "2025年12月31日 14:05".
+pub fn date_time(at: chrono::NaiveDateTime, lang: Lang) -> String {
+    format!("{} {}", date(at.date(), lang), at.format("%H:%M"))
+}
+
 /// An optional date in running text, or "–".
 pub fn date_or_missing(value: Option<NaiveDate>, lang: Lang) -> String {
     value.map_or_else(|| MISSING.to_owned(), |d| date(d, lang))
@@ -130,5 +133,8 @@ mod tests {
         assert_eq!(date(d, Lang::En), "2025-06-30");
         assert_eq!(date(d, Lang::Zh), "2025年6月30日");
         assert_eq!(iso_date(d), "2025-06-30");
+        let at = d.and_hms_opt(14, 5, 9).unwrap();
+        assert_eq!(date_time(at, Lang::En), "2025-06-30 14:05");
+        assert_eq!(date_time(at, Lang::Zh), "2025年6月30日 14:05");
     }
 }

@@ -264,13 +264,7 @@ fn headline(data: &Dataset, summary: &Summary, lang: Lang) -> Headline {
     }
 }
 
-/// A label and its value: "Submitted: 2" / "已提交：2".
-pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{label}: {value}"),
-        Lang::Zh => format!("{label}：{value}"),
-    }
-}
+pub use super::catalogue::document::labelled;
 
 /// A numbered row's name: "1. Finance Bureau".
 pub fn numbered(position: &str, name: &str) -> String {

@@ -1,7 +1,8 @@
-//! What a report shows, computed once from the analysis and shared by the
-//! HTML and PDF renderers: plain data with public fields, every name already
-//! resolved into the report's language, and no formatting for any one
-//! output. Renderers only lay it out, so the formats cannot disagree.
+//! What a report shows, computed once from the analysis and shared by every
+//! report writer (HTML, PDF, XLSX, CSV): plain data with public fields, every
+//! name already resolved into the report's language, and no formatting for
+//! any one output. [`super::build`] turns it into the document HTML and PDF
+//! print; XLSX and CSV read the same figures, so the formats cannot disagree.
 //!
 //! [`build`] takes the loaded workspace and the [`ReportOptions`]. With
 //! `options.department` set the report covers that department only: the

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::analysis::{self, Basis, GroupPoint, Projection, Schedule, Trend};
 use crate::model::{Dataset, Framework, Lang, Level};
 
+use super::catalogue::document as words;
 use super::catalogue::{T, held_back_text, tagged_text};
 use super::format;
 
@@ -208,11 +209,10 @@ pub fn outlook_text(
                 None => None,
             };
             let month = month_text(date, lang);
-            return match (lang, schedule) {
-                (Lang::En, Some(schedule)) => format!("{projected}: {month} ({schedule})"),
-                (Lang::Zh, Some(schedule)) => format!("{projected}：{month}（{schedule}）"),
-                (Lang::En, None) => format!("{projected}: {month}"),
-                (Lang::Zh, None) => format!("{projected}：{month}"),
+            let line = words::labelled(projected, &month, lang);
+            return match schedule {
+                Some(schedule) => format!("{line}{}", words::aside_after(schedule, lang)),
+                None => line,
             };
         }
         Projection::Reached if overall => T::TrendReachedAll.get(lang),
@@ -222,9 +222,8 @@ pub fn outlook_text(
         Projection::TooFewPoints => T::NoTrend.get(lang),
         Projection::NoTarget => T::TrendNoTarget.get(lang),
     };
-    match (schedule, lang) {
-        (Some(Schedule::Overdue), Lang::En) => format!("{}. {sentence}", T::TrendOverdueLead.get(lang)),
-        (Some(Schedule::Overdue), Lang::Zh) => format!("{}。{sentence}", T::TrendOverdueLead.get(lang)),
+    match schedule {
+        Some(Schedule::Overdue) => words::sentences(T::TrendOverdueLead.get(lang), sentence, lang),
         _ => sentence.to_owned(),
     }
 }

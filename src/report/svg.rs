@@ -558,7 +558,7 @@ pub fn heatmap(
         if provisional.get(cell.row).copied().unwrap_or(false) {
             dashed_outline(&mut out, cell.rect, text_colour_on(fill));
         }
-        let shown = level.map_or_else(|| "–".to_owned(), |l| l.text());
+        let shown = format::level(level.map(|l| l.value));
         text(
             &mut out,
             cell.rect.center(),
@@ -628,7 +628,7 @@ pub fn level_bars(title: &str, rows: &[(String, Option<f64>)], provisional: &[bo
                 text(
                     &mut out,
                     Point::new(bar.max.x + 4.0, y),
-                    &shown.text(),
+                    &format::level(Some(shown.value)),
                     FONT_SIZE,
                     palette.text,
                     HAlign::Left,

@@ -438,7 +438,7 @@ fn basis_options(lang: Lang, basis: govmaturity::analysis::Basis) -> ReportOptio
 fn ranking_row<'a>(html: &'a str, name: &str) -> &'a str {
     let ranking = &html[html.find("<table data-table=\"ranking\">").unwrap()..];
     let start = ranking
-        .find(&format!("<td class=\"name\"><a href=\"#department-"))
+        .find("<td class=\"name\"><a href=\"#department-")
         .and_then(|first| {
             let from = &ranking[first..];
             from.find(&format!("\"><bdi>{name}</bdi>")).map(|at| first + at)

@@ -1006,7 +1006,7 @@ fn audit_ui(ui: &mut Ui, ctx: &ViewCtx, assessment: &Assessment) {
                     .map_or_else(|| id.to_owned(), |(_, i)| i.name.get(lang).to_owned())
             });
             [
-                entry.at.format("%Y-%m-%d %H:%M").to_string(),
+                format::date_time(entry.at, lang),
                 entry.who.clone(),
                 audit_what(&entry.what, lang),
                 indicator,

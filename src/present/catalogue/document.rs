@@ -14,6 +14,32 @@ pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
     }
 }
 
+/// A remark in parentheses: "(latest assessment …)" / "（所选评估期…）".
+pub fn aside(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("({text})"),
+        Lang::Zh => format!("（{text}）"),
+    }
+}
+
+/// A remark after a word: " (on schedule)" / "（按计划）" (the full-width
+/// bracket needs no space before it).
+pub fn aside_after(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(" ({text})"),
+        Lang::Zh => format!("（{text}）"),
+    }
+}
+
+/// Two sentences, the first without its full stop: "Overdue. The trend …" /
+/// "已逾期。按当前趋势……".
+pub fn sentences(first: &str, second: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{first}. {second}"),
+        Lang::Zh => format!("{first}。{second}"),
+    }
+}
+
 /// "7 / 12": a count out of a total.
 pub fn count_of(count: usize, total: usize) -> String {
     format!("{count} / {total}")

@@ -525,20 +525,6 @@ pub fn restored_text(file: &std::path::Path, backup: &std::path::Path, lang: Lan
     }
 }
 
-/// Said when "Restore from backup" failed (starts with ⚠).
-pub fn restore_failed_text(file: &std::path::Path, error: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
-            "⚠ Could not restore {}: {error}. Nothing was changed; fix the file by hand or check that the folder is writable.",
-            file.display()
-        ),
-        Lang::Zh => format!(
-            "⚠ 无法恢复 {}：{error}。未作任何更改；请手动修正该文件，或检查文件夹是否可写。",
-            file.display()
-        ),
-    }
-}
-
 /// The overall outlook when one dimension holds it back: "Not on track:
 /// Data security & privacy is not rising." / beyond the 10-year horizon.
 pub fn held_back_text(dimension: &str, beyond_horizon: bool, lang: Lang) -> String {

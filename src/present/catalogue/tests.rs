@@ -526,7 +526,6 @@ fn no_cjk_literals_in_the_catalogue_owners_files() {
 }
 
 #[test]
-#[ignore = "enabled by the lead when all areas are migrated"]
 fn no_cjk_literals_outside_the_catalogue() {
     let found = chinese_literals(|_| true);
     assert!(
