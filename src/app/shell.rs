@@ -342,7 +342,11 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
                 }
             }
             if shown == 0 {
-                ui.weak(T::NoData.get(lang));
+                ui.weak(if needle.is_empty() {
+                    T::NoData.get(lang)
+                } else {
+                    T::NoDepartmentMatches.get(lang)
+                });
             }
         });
 }

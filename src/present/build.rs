@@ -517,6 +517,7 @@ impl Builder<'_> {
                         l.level_prefix,
                         &format::level_digit(p.next_level),
                         &p.next_rubric,
+                        c.lang,
                     )),
                 ]
             })
@@ -667,13 +668,8 @@ impl Builder<'_> {
         if let Some(target) = f.overall_target {
             facts.push((l.overall_target.to_owned(), format::level(Some(target))));
         }
-        if let Some(on_target) = f.on_target {
-            let answer = if on_target {
-                l.on_target_yes
-            } else {
-                l.on_target_no
-            };
-            facts.push((l.on_target.to_owned(), answer.to_owned()));
+        if let Some(answer) = &f.on_target_text {
+            facts.push((l.on_target.to_owned(), answer.clone()));
         }
         if let Some(warning) = warning {
             self.push(Paragraph::warning(warning));

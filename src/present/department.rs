@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::{self, AssessmentScore, Basis, DepartmentSummary, DimensionScore, Flag, Summary};
+use crate::analysis::{self, Basis, DepartmentSummary, DimensionScore, Flag, Summary};
 use crate::model::{Dataset, Lang, Level, Rating};
 
 use super::catalogue::{T, carried_over_text, tagged_text, terms, unreadable_text};
@@ -75,7 +75,7 @@ impl Change {
 pub struct TargetFigures {
     /// "3.50 · by 2026-12-31" / "3.50 · 截止 2026年12月31日".
     pub text: String,
-    /// "yes: every dimension…" / "no: 3 of 6 dimensions below target" / "–".
+    /// "Yes: every dimension…" / "No: 3 of 6 dimensions below target" / "–".
     pub verdict: String,
     /// When the overall line reaches the target at the current pace.
     pub outlook: String,
@@ -178,7 +178,7 @@ pub fn page(
             .previous
             .as_ref()
             .map(|p| labelled(T::Previous.get(lang), &format::date(p.period, lang), lang)),
-        target: target(row, current, lang).map(|t| TargetFigures {
+        target: target(row, lang).map(|t| TargetFigures {
             outlook: outlook(data, department, summary.basis, lang, today),
             ..t
         }),
@@ -241,13 +241,12 @@ fn dimension_row(
     }
 }
 
-/// The overall target (the weighted mean of the dimension targets, from
-/// `analysis::target`) and whether every dimension with a target reached it.
-fn target(row: &DepartmentSummary, current: &AssessmentScore, lang: Lang) -> Option<TargetFigures> {
+/// Whether every dimension with a target reached it, in words, as the app
+/// and every report say it: "Yes: every dimension …" / "No: 2 of 6
+/// dimensions below target"; `None` without targets or an assessment.
+pub fn target_verdict(row: &DepartmentSummary, lang: Lang) -> Option<String> {
     let target = row.target.as_ref()?;
-    let by = target.by.map_or_else(String::new, |by| {
-        format!(" · {} {}", T::TargetBy.get(lang), format::date(by, lang))
-    });
+    let current = row.current.as_ref()?;
     let below = current
         .dimensions
         .iter()
@@ -256,11 +255,20 @@ fn target(row: &DepartmentSummary, current: &AssessmentScore, lang: Lang) -> Opt
                 .is_some_and(|t| d.mean_level.is_none_or(|mean| analysis::gap(t, mean) > 1e-9))
         })
         .count();
-    let verdict = match row.on_target {
-        Some(true) => T::OnTargetYes.get(lang).to_owned(),
-        Some(false) => super::catalogue::views::below_target_text(below, target.dimensions, lang),
-        None => format::MISSING.to_owned(),
-    };
+    Some(match row.on_target? {
+        true => T::OnTargetYes.get(lang).to_owned(),
+        false => super::catalogue::views::below_target_text(below, target.dimensions, lang),
+    })
+}
+
+/// The overall target (the weighted mean of the dimension targets, from
+/// `analysis::target`) and whether every dimension with a target reached it.
+fn target(row: &DepartmentSummary, lang: Lang) -> Option<TargetFigures> {
+    let target = row.target.as_ref()?;
+    let by = target.by.map_or_else(String::new, |by| {
+        format!(" · {} {}", T::TargetBy.get(lang), format::date(by, lang))
+    });
+    let verdict = target_verdict(row, lang).unwrap_or_else(|| format::MISSING.to_owned());
     Some(TargetFigures {
         text: format!("{}{by}", format::level(Some(target.level))),
         verdict,

@@ -200,6 +200,9 @@ pub struct DepartmentFigures {
     /// Every dimension with a target has reached it; `None` without targets
     /// or without an assessment.
     pub on_target: Option<bool>,
+    /// The same in words, as the app says it ("No: 2 of 6 dimensions below
+    /// target", see [`super::department::target_verdict`]).
+    pub on_target_text: Option<String>,
     /// The flags and the pending work in words, in `lang` (see [`flag_notes`]):
     /// printed beside the department's figures wherever they appear.
     pub notes: Vec<String>,
@@ -707,6 +710,7 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
         pending: row.pending,
         overall_target: row.target.as_ref().map(|t| t.level),
         on_target: row.on_target,
+        on_target_text: super::department::target_verdict(row, lang),
         notes: flag_notes(row, lang),
     }
 }

@@ -188,7 +188,7 @@ fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError>
     let first_dimension = col(headers.len())?;
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     let after_dimensions = col(headers.len())?;
-    headers.extend([T::OverallTarget, T::OnTarget, T::XlsxNotes].map(|t| t.get(lang)));
+    headers.extend([T::OverallTarget, T::OnTarget, T::Notes].map(|t| t.get(lang)));
     sheet.header(header_row, &headers, &s.header)?;
     let mut row = header_row;
     for department in &c.heatmap {
@@ -250,7 +250,7 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
             Figure::Text(crate::present::catalogue::basis(summary.basis, lang).to_owned()),
         ),
         (T::OverallLevel, Figure::Level(summary.mean_level)),
-        (T::XlsxOverallStage, Figure::Text(stage)),
+        (T::OverallStage, Figure::Text(stage)),
         (T::Coverage, Figure::Percent(summary.coverage)),
     ];
     match c.heatmap.first().filter(|_| c.scope.is_some()) {
@@ -258,7 +258,7 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
             (T::AssessedOn, Figure::Date(department.period)),
             (T::Status, Figure::Text(department.status_label.clone())),
             (T::ChangeSincePrevious, Figure::Change(department.change)),
-            (T::XlsxNotes, Figure::Text(notes(c, &department.notes))),
+            (T::Notes, Figure::Text(notes(c, &department.notes))),
         ]),
         None => figures.extend([
             (T::Departments, Figure::Count(summary.departments.len())),
@@ -270,7 +270,7 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
             (T::XlsxPendingCount, Figure::Count(summary.pending)),
             (T::UnreadableTitle, Figure::Count(summary.unreadable)),
             (T::Submitted, Figure::Count(summary.submitted)),
-            (T::XlsxDraftOrReturned, Figure::Count(summary.draft)),
+            (T::DraftOrReturned, Figure::Count(summary.draft)),
         ]),
     }
     let mut last = row;
@@ -434,7 +434,7 @@ fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     let mut headers = vec![T::Department.get(lang)];
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     headers.push(T::OverallMean.get(lang));
-    headers.push(T::XlsxNotes.get(lang));
+    headers.push(T::Notes.get(lang));
     sheet.header(0, &headers, &s.header)?;
     let last_col = col(c.dimensions.len() + 1)?;
     let mut row: RowNum = 0;
@@ -541,7 +541,7 @@ fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
         T::Stage,
         T::Change,
         T::Coverage,
-        T::XlsxNotes,
+        T::Notes,
     ]
     .map(|t| t.get(lang));
     sheet.header(0, &headers, &s.header)?;
@@ -706,7 +706,7 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
         T::Priority.get(lang),
         l.next_step,
         T::Dimension.get(lang),
-        T::XlsxNotes.get(lang),
+        T::Notes.get(lang),
     ];
     sheet.header(0, &headers, &s.header)?;
     let mut row: RowNum = 0;

@@ -270,7 +270,7 @@ fn the_header_says_whether_every_dimension_is_on_target() {
     assert!(harness.query_by_label("3.83 · by 2026-12-31").is_some());
     assert!(
         harness
-            .query_by_label("no: 5 of 6 dimensions below target")
+            .query_by_label("No: 5 of 6 dimensions below target")
             .is_some()
     );
     // Design, the slowest, reaches 4 in December 2033: shown to the month.
@@ -287,7 +287,7 @@ fn the_header_says_whether_every_dimension_is_on_target() {
     assert!(harness.query_by_label("4.00 · by 2026-12-31").is_some());
     assert!(
         harness
-            .query_by_label("no: 2 of 6 dimensions below target")
+            .query_by_label("No: 2 of 6 dimensions below target")
             .is_some()
     );
 
@@ -331,7 +331,7 @@ fn every_dimension_at_its_target_reads_on_target() {
     assert!(harness.query_by_label("2.00 · by 2026-12-31").is_some());
     assert!(
         harness
-            .query_by_label("yes: every dimension with a target has reached it")
+            .query_by_label("Yes: every dimension with a target has reached it")
             .is_some()
     );
     assert!(

@@ -69,7 +69,7 @@ fn headline_figures_are_the_samples() {
     assert!(card_shows(&harness, "Coverage", "98%"));
     // Approved: 7; Draft 3 + Returned 1 = 4 in draft; 1 submitted.
     assert!(card_shows(&harness, "Approved", "7"));
-    assert!(card_shows(&harness, "In draft", "4"));
+    assert!(card_shows(&harness, "Draft or returned", "4"));
     assert!(harness.query_by_label("Submitted: 1").is_some());
     assert!(harness.query_by_label_contains("Stage 2 · Embryonic").is_some());
     assert!(harness.query_by_label("includes 5 provisional").is_some());

@@ -201,12 +201,12 @@ fn headline_ui(ui: &mut Ui, view: &Overview) {
         card_ui(ui, view.t(T::DepartmentsAssessed), &headline.assessed, |ui| {
             ui.label(RichText::new(&headline.as_of).small());
         });
-        // Where the work stands (with "In draft" and "Submitted" it adds up
+        // Where the work stands (with "Draft or returned" and "Submitted" it adds up
         // to the departments assessed), then what the figures count.
         card_ui(ui, view.t(T::Approved), &headline.approved, |ui| {
             ui.label(RichText::new(&headline.approved_note).small());
         });
-        card_ui(ui, view.t(T::Draft), &headline.draft, |ui| {
+        card_ui(ui, view.t(T::DraftOrReturned), &headline.draft, |ui| {
             ui.label(RichText::new(&headline.submitted_note).small());
         });
         card_ui(ui, view.t(T::Coverage), &headline.coverage, |_| {});

@@ -63,9 +63,13 @@ pub fn figure_line(label: &str, value: &str) -> String {
     format!("{label} {value}")
 }
 
-/// "Level 3 — what level 3 looks like": the next step of a priority.
-pub fn next_step(level_prefix: &str, digit: &str, rubric: &str) -> String {
-    format!("{level_prefix}{digit} — {rubric}")
+/// "Level 3 — what level 3 looks like" / "等级 3：……": the next step of a
+/// priority.
+pub fn next_step(level_prefix: &str, digit: &str, rubric: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{level_prefix}{digit} — {rubric}"),
+        Lang::Zh => format!("{level_prefix}{digit}：{rubric}"),
+    }
 }
 
 /// "Level 3": a rubric column heading.

@@ -76,6 +76,7 @@ catalogue! {
     Loaded => "Loaded", "已加载";
     ReadOnly => "read-only", "只读";
     NoData => "No data", "无数据";
+    NoDepartmentMatches => "No department matches the search.", "没有与搜索匹配的部门。";
     NoAssessment => "No assessment for this period.", "该评估期没有评估。";
     SelectDepartment => "Select a department on the left.", "请在左侧选择一个部门。";
     TableView => "Table", "表格";
@@ -109,7 +110,6 @@ catalogue! {
     Previous => "Previous", "上期";
     Assessed => "Assessed", "已评估";
     Approved => "Approved", "已批准";
-    Draft => "In draft", "草稿中";
     Submitted => "Submitted", "已提交";
     Imbalanced => "Imbalanced", "发展不均衡";
     // ---- overview -----------------------------------------------------
@@ -356,8 +356,8 @@ catalogue! {
     TrendOverallNote => "Overall target: the weighted mean of the dimension targets. On target means every dimension with a target has reached its own; the projection is when the last of them will, at its own pace.", "总体目标：各维度目标的加权平均值。“达标”指每个设定了目标的维度均已达到其目标；预计日期为最后一个维度按其自身进度达标的时间。";
     OverallTarget => "Overall target", "总体目标";
     OnTarget => "On target", "是否达标";
-    OnTargetYes => "yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
-    OnTargetNo => "no", "否";
+    OnTargetYes => "Yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
+    OnTargetNo => "No", "否";
     DimensionsBelowTarget => "dimensions below target", "个维度未达目标";
     TargetBy => "by", "截止";
     // ==== terms (helper: catalogue): add keys below this line ====
@@ -436,8 +436,6 @@ catalogue! {
     ReportNoPriorities => "No department falls short of a target.", "没有部门未达目标。";
     ReportNoProgress => "No department has an earlier assessment to compare with.", "没有部门有可比较的上期评估。";
     Notes => "Notes", "说明";
-    ReportOnTargetYes => "Yes: every dimension with a target has reached it", "是：所有设定了目标的维度均已达标";
-    ReportOnTargetNo => "No: not every dimension with a target has reached it", "否：尚有设定了目标的维度未达目标";
     ProvisionalLegend => "Dashed outline: provisional figure (the assessment is not yet approved).", "虚线框：暂定结果（评估尚未批准）。";
     MethodIndicatorScore => "Indicator score: each indicator is rated at a level from 1 to 5 against the framework's rubric; its score on the 0–100 scale is (level − 1) × 25. Indicators marked not applicable and unanswered indicators are left out of every average, never counted as zero.", "指标得分：每项指标按评估框架的等级描述评定为 1 至 5 级，折算为 0–100 分，即（等级 − 1）× 25。标为“不适用”和未作答的指标不计入任何平均值，也不按零分计算。";
     MethodDimensionMean => "Dimension mean level: the weighted mean of the dimension's answered indicators. The floor is its lowest answered indicator, shown beside the mean so that the weakest link is never hidden by it.", "维度平均等级：该维度已作答指标的加权平均。最低等级为该维度中等级最低的已作答指标，与平均等级并列显示，使最薄弱环节不被平均值掩盖。";
@@ -451,18 +449,15 @@ catalogue! {
     // ==== problems (helper: problems): add keys below this line ====
     // ==== xlsx and csv (helper: xlsx): add keys below this line ====
     XlsxGenerated => "Generated on", "生成日期";
-    XlsxOverallStage => "Overall stage", "总体阶段";
     XlsxProvisionalCount => "Provisional", "暂定";
     XlsxAtPeriodCount => "Assessed at this period", "本期评估";
     XlsxCarriedOverCount => "Carried over from earlier", "沿用往期评估";
     XlsxPendingCount => "Newer work not yet approved, not counted", "较新评估尚未批准、未计入";
-    XlsxDraftOrReturned => "Draft or returned", "草稿或已退回";
     XlsxDepartmentId => "Department id", "部门编号";
     XlsxDimensionId => "Dimension id", "维度编号";
     XlsxIndicatorId => "Indicator id", "指标编号";
     XlsxDimensionWeight => "Dimension weight", "维度权重";
     XlsxIndicatorWeight => "Indicator weight", "指标权重";
-    XlsxNotes => "Notes", "说明";
     XlsxYes => "Yes", "是";
     XlsxNo => "No", "否";
     XlsxGovernmentMean => "Government mean", "全市平均";

@@ -6,11 +6,14 @@ use crate::model::Lang;
 use super::T;
 use crate::present::format;
 
-/// Whether a department is on target, when it is not: "no: 3 of 6
+/// Whether a department is on target, when it is not: "No: 3 of 6
 /// dimensions below target" / "否：设定目标的6个维度中有3个维度未达目标".
 pub fn below_target_text(below: usize, with_target: usize, lang: Lang) -> String {
     let no = T::OnTargetNo.get(lang);
     match lang {
+        Lang::En if below == with_target => {
+            format!("{no}: all {below} dimensions with a target are below it")
+        }
         Lang::En => format!(
             "{no}: {below} of {with_target} {}",
             T::DimensionsBelowTarget.get(lang)
@@ -55,11 +58,15 @@ mod tests {
     fn below_target_reads_naturally() {
         assert_eq!(
             below_target_text(3, 6, Lang::En),
-            "no: 3 of 6 dimensions below target"
+            "No: 3 of 6 dimensions below target"
         );
         assert_eq!(
             below_target_text(3, 6, Lang::Zh),
             "否：设定目标的6个维度中有3个维度未达目标"
+        );
+        assert_eq!(
+            below_target_text(6, 6, Lang::En),
+            "No: all 6 dimensions with a target are below it"
         );
         assert_eq!(
             below_target_text(6, 6, Lang::Zh),

@@ -111,8 +111,6 @@ pub struct Labels {
     /// The weighted mean of the dimension targets.
     pub overall_target: &'static str,
     pub on_target: &'static str,
-    pub on_target_yes: &'static str,
-    pub on_target_no: &'static str,
     /// Says how charts mark a provisional figure.
     pub provisional_legend: &'static str,
     /// Methodology: one paragraph per figure, in the order the report shows them.
@@ -223,8 +221,6 @@ impl Labels {
             notes: T::Notes.get(lang),
             overall_target: T::OverallTarget.get(lang),
             on_target: T::OnTarget.get(lang),
-            on_target_yes: T::ReportOnTargetYes.get(lang),
-            on_target_no: T::ReportOnTargetNo.get(lang),
             provisional_legend: T::ProvisionalLegend.get(lang),
             methodology_paragraphs: match lang {
                 Lang::En => &METHODOLOGY_EN,
