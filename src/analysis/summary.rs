@@ -324,8 +324,16 @@ fn summarize_department(
 }
 
 /// `now − before` when both exist.
+/// The change between two mean levels as they are shown: the difference of
+/// the two figures rounded to two decimals, so a change always equals the
+/// difference of the two columns a reader sees beside it (3.63 → 3.87 is
+/// +0.24, even when the unrounded means differ by 0.2349).
 fn difference(now: Option<f64>, before: Option<f64>) -> Option<f64> {
-    Some(now? - before?)
+    let shown = |v: f64| crate::model::round_half_away(v, crate::model::LEVEL_DECIMALS);
+    Some(crate::model::round_half_away(
+        shown(now?) - shown(before?),
+        crate::model::LEVEL_DECIMALS,
+    ))
 }
 
 /// The arithmetic mean, `None` for no values.
@@ -397,6 +405,15 @@ mod tests {
         assert_eq!(newdept.previous, None);
         assert_eq!(newdept.change, None);
         assert!(newdept.dimension_changes.is_empty());
+    }
+
+    #[test]
+    fn a_change_is_the_difference_of_the_figures_as_shown() {
+        // 2.2349 shows as 2.23 and 2.2651 as 2.27: the change reads +0.04,
+        // not the unrounded +0.0302 that would print as +0.03.
+        assert_eq!(difference(Some(2.2651), Some(2.2349)), Some(0.04));
+        assert_eq!(difference(Some(1.0), Some(1.0)), Some(0.0));
+        assert_eq!(difference(None, Some(1.0)), None);
     }
 
     #[test]

@@ -89,13 +89,13 @@ pub fn heatmap_values(content: &ReportContent) -> Vec<Vec<Option<f64>>> {
         .collect()
 }
 
-/// The heatmap's column headings: the dimensions, then the mean level.
+/// The heatmap's column headings: the dimensions, then the overall level.
 pub fn heatmap_columns(content: &ReportContent) -> Vec<String> {
     content
         .dimensions
         .iter()
         .map(|d| d.name.clone())
-        .chain(std::iter::once(content.labels.mean_level.to_owned()))
+        .chain(std::iter::once(content.labels.overall_level.to_owned()))
         .collect()
 }
 
@@ -251,7 +251,7 @@ impl Builder<'_> {
         match (s.stage, s.mean_level) {
             (Some(stage), Some(_)) => words::stage_with_mean(
                 &stage_text(Some(stage), &c.level_name(stage)),
-                c.labels.mean_level,
+                c.labels.overall_level,
                 &format::level(s.mean_level),
                 c.lang,
             ),
@@ -320,7 +320,7 @@ impl Builder<'_> {
                 l.overall_stage,
                 stage_text(s.stage, &s.stage.map(|st| c.level_name(st)).unwrap_or_default()),
             ),
-            figure(l.mean_level, format::level(s.mean_level)),
+            figure(l.overall_level, format::level(s.mean_level)),
             figure(l.assessed, words::count_of(s.assessed, s.departments.len())),
             figure(l.approved, s.workflow_approved.to_string()),
             figure(l.submitted, s.submitted.to_string()),
@@ -403,7 +403,7 @@ impl Builder<'_> {
             vec![
                 Column::number(l.rank),
                 Column::text(l.department),
-                Column::number(l.mean_level),
+                Column::number(l.overall_level),
                 Column::text(l.stage),
                 Column::number(l.change),
                 Column::number(l.coverage),
@@ -621,7 +621,7 @@ impl Builder<'_> {
             "history",
             vec![
                 Column::text(l.period),
-                Column::number(l.mean_level),
+                Column::number(l.overall_level),
                 Column::number(T::TrendLowest.get(lang)),
                 Column::number(T::TrendHighest.get(lang)),
                 Column::number(l.assessed),
@@ -636,7 +636,12 @@ impl Builder<'_> {
         let lang = c.lang;
         let f = &section.figures;
         self.section(&f.name, &anchor::department(&f.id));
-        let mut facts = vec![(l.department.to_owned(), words::kind_and_id(&section.kind, &f.id))];
+        // The kind of body ("Bureau"); the folder id stays out of a document
+        // meant for readers (the workbook keeps it, for filtering).
+        let mut facts = Vec::new();
+        if !section.kind.is_empty() {
+            facts.push((T::Kind.get(lang).to_owned(), section.kind.clone()));
+        }
         if let Some(parent) = &section.parent {
             facts.push((T::DocParentDepartment.get(lang).to_owned(), parent.clone()));
         }
@@ -653,7 +658,7 @@ impl Builder<'_> {
             (l.assessed_on.to_owned(), format::date_or_missing(f.period, lang)),
             (l.status.to_owned(), f.status_label.clone()),
             (
-                l.mean_level.to_owned(),
+                l.overall_level.to_owned(),
                 provisional_text(&format::level(f.mean_level), f.is_provisional(), lang),
             ),
             (l.stage.to_owned(), stage_text(f.stage, &f.stage_name)),
@@ -1150,7 +1155,14 @@ mod tests {
         };
         assert_eq!(
             headers(table),
-            ["Rank", "Department", "Mean level", "Stage", "Change", "Coverage"]
+            [
+                "Rank",
+                "Department",
+                "Overall level",
+                "Stage",
+                "Change",
+                "Coverage"
+            ]
         );
         let ranks = column(table, 0);
         let names = column(table, 1);

@@ -83,9 +83,11 @@ pub fn period_text(period: Option<NaiveDate>, lang: Lang) -> String {
     format::date_or_missing(period, lang)
 }
 
-/// B − A, when both sides have a figure.
+/// B − A, when both sides have a figure: the difference of the two
+/// figures as shown, so it equals what a reader works out from the columns.
 pub fn difference(a: Option<f64>, b: Option<f64>) -> Option<f64> {
-    Some(b? - a?)
+    let shown = |v: f64| format::round(v, format::LEVEL_DECIMALS);
+    Some(format::round(shown(b?) - shown(a?), format::LEVEL_DECIMALS))
 }
 
 /// Everything the Compare view shows for A and B, named `names`.
@@ -177,6 +179,8 @@ mod tests {
     fn difference_needs_both_sides() {
         assert_eq!(difference(Some(2.0), Some(3.5)), Some(1.5));
         assert_eq!(difference(None, Some(3.5)), None);
+        // 2.234 shows as 2.23 and 2.4449 as 2.44: the difference shown is 0.21.
+        assert_eq!(difference(Some(2.234), Some(2.4449)), Some(0.21));
         assert_eq!(difference(Some(2.0), None), None);
     }
 

@@ -21,6 +21,17 @@ pub const PRIORITY_DECIMALS: usize = 2;
 /// The XLSX number format that shows a level as [`level`] does.
 pub const XLSX_LEVEL: &str = "0.00";
 
+/// The XLSX number format that shows a date as [`date`] does:
+/// "2025-12-31" / "2025年12月31日" (the cell holds a real date either way).
+pub fn xlsx_date(lang: Lang) -> &'static str {
+    crate::present::catalogue::T::XlsxDateFormat.get(lang)
+}
+
+/// A chart axis of periods, by month: "2025-12" / "2025年12月".
+pub fn xlsx_month(lang: Lang) -> &'static str {
+    crate::present::catalogue::T::XlsxMonthFormat.get(lang)
+}
+
 /// The XLSX number format that shows a share as [`percent`] does.
 pub const XLSX_PERCENT: &str = "0%";
 

@@ -246,6 +246,8 @@ pub struct RankRow {
     pub rank: Option<usize>,
     /// How many departments were ranked.
     pub of: usize,
+    /// Another department shares the rank ("joint 8th").
+    pub tied: bool,
     pub id: String,
     pub name: String,
     pub mean_level: Option<f64>,
@@ -719,9 +721,13 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
 /// ([`super::overview::ranking`]: rounded as displayed, equal figures share
 /// a rank, ties listed by name); only `department`'s row when one is given.
 fn ranking(data: &Dataset, full: &Summary, lang: Lang, department: Option<&str>) -> Vec<RankRow> {
-    let mut rows: Vec<RankRow> = super::overview::ranking(data, full, lang)
-        .into_iter()
+    let ranked = super::overview::ranking(data, full, lang);
+    let shared = |rank: Option<usize>| rank.is_some() && ranked.iter().filter(|o| o.rank == rank).count() > 1;
+    let mut rows: Vec<RankRow> = ranked
+        .iter()
+        .cloned()
         .map(|r| RankRow {
+            tied: shared(r.rank),
             notes: full
                 .departments
                 .get(r.index)

@@ -51,9 +51,6 @@ const XLSX_PRIORITY: &str = "0.00";
 /// A whole number: a level 1–5, a count.
 const XLSX_WHOLE: &str = "0";
 
-/// A date in a data cell, as [`format::iso_date`] writes it.
-const XLSX_DATE: &str = "yyyy-mm-dd";
-
 /// Excel's limit on the length of a cell's text, in UTF-16 units.
 const MAX_CELL_TEXT: usize = 32_767;
 
@@ -78,7 +75,7 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
 
 /// Adds the sheets in order and saves the workbook to bytes.
 fn build(c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
-    let styles = Styles::new();
+    let styles = Styles::new(c.lang);
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(c));
     workbook.push_worksheet(overview_sheet(c, &styles)?);
@@ -177,7 +174,7 @@ fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError>
         T::Department,
         T::AssessedOn,
         T::Status,
-        T::OverallMean,
+        T::OverallLevel,
         T::Stage,
         T::Coverage,
         T::ChangeSincePrevious,
@@ -433,7 +430,7 @@ fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     let mut sheet = Sheet::new(SHEETS[1].get(lang))?;
     let mut headers = vec![T::Department.get(lang)];
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
-    headers.push(T::OverallMean.get(lang));
+    headers.push(T::OverallLevel.get(lang));
     headers.push(T::Notes.get(lang));
     sheet.header(0, &headers, &s.header)?;
     let last_col = col(c.dimensions.len() + 1)?;
@@ -619,9 +616,7 @@ fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
             sheet.number(row, 10, priority(dimension.priority), &s.priority)?;
             sheet.number(row, 11, level(dimension.change), &s.change)?;
             sheet.number(row, 12, share(dimension.coverage), &s.percent)?;
-            sheet
-                .ws
-                .write_boolean_with_format(row, 13, dimension.imbalanced, &s.text)?;
+            sheet.text(row, 13, yes_no(dimension.imbalanced, lang), &s.text)?;
         }
     }
     sheet.freeze_header(1, 2)?;
@@ -667,9 +662,7 @@ fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
             sheet.text(row, 5, &answer.indicator, &s.text)?;
             sheet.text(row, 6, &answer.indicator_name, &s.text)?;
             sheet.number(row, 7, whole(answer.level), &s.whole)?;
-            sheet
-                .ws
-                .write_boolean_with_format(row, 8, answer.not_applicable.is_some(), &s.text)?;
+            sheet.text(row, 8, yes_no(answer.not_applicable.is_some(), lang), &s.text)?;
             sheet.wrapped(row, 9, answer.not_applicable.as_deref().unwrap_or(""), &s.wrap)?;
             sheet.wrapped(row, 10, &answer.evidence, &s.wrap)?;
             sheet.wrapped(row, 11, &answer.links.join("\n"), &s.wrap)?;
@@ -723,11 +716,11 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
         sheet.number(row, 3, whole(Some(p.target)), &s.whole)?;
         sheet.number(row, 4, Some(format::round(p.gap, 0)), &s.whole)?;
         sheet.number(row, 5, priority(Some(p.priority)), &s.priority)?;
-        let next = format!(
-            "{}{} — {}",
+        let next = crate::present::catalogue::document::next_step(
             l.level_prefix,
-            format::level_digit(p.next_level),
-            p.next_rubric
+            &format::level_digit(p.next_level),
+            &p.next_rubric,
+            c.lang,
         );
         sheet.wrapped(row, 6, &next, &s.wrap)?;
         sheet.text(row, 7, &p.dimension_name, &s.text)?;
@@ -795,13 +788,19 @@ struct TrendSeries<'a> {
     kind: SeriesKind,
 }
 
+/// A yes/no cell in words ("Yes" / "是"): a spreadsheet's TRUE/FALSE stays
+/// English in a Chinese workbook.
+fn yes_no(yes: bool, lang: Lang) -> &'static str {
+    if yes { T::XlsxYes } else { T::XlsxNo }.get(lang)
+}
+
 /// The columns of the Trends sheet.
 fn trend_series<'a>(c: &'a ReportContent) -> Vec<TrendSeries<'a>> {
     let lang = c.lang;
-    // A department's own overall level is headed "Overall".
+    // A department's own overall level is headed "Overall level".
     let own = |trend: &'a LevelTrend| -> Cow<'a, str> {
         if trend.id.is_none() {
-            Cow::Borrowed(T::OverallMean.get(lang))
+            Cow::Borrowed(T::OverallLevel.get(lang))
         } else {
             Cow::Borrowed(trend.name.as_str())
         }
@@ -897,7 +896,7 @@ fn trend_chart(
     chart
         .x_axis()
         .set_date_axis(true)
-        .set_num_format("yyyy-mm")
+        .set_num_format(format::xlsx_month(lang))
         .set_major_unit(typical_gap_months(periods))
         .set_major_unit_date_type(ChartAxisDateUnitType::Months);
     chart
@@ -1002,7 +1001,7 @@ struct Styles {
 }
 
 impl Styles {
-    fn new() -> Self {
+    fn new(lang: Lang) -> Self {
         let cell = Format::new().set_align(FormatAlign::Top);
         // Numbers in tables are centred, so a right-aligned figure never
         // runs into the text of the next column; key figures sit left,
@@ -1037,7 +1036,7 @@ impl Styles {
             wrap: cell.clone().set_text_wrap(),
             date: cell
                 .clone()
-                .set_num_format(XLSX_DATE)
+                .set_num_format(format::xlsx_date(lang))
                 .set_align(FormatAlign::Left),
             level: number.clone().set_num_format(XLSX_LEVEL),
             level_provisional: dashed(number.clone().set_num_format(XLSX_LEVEL)),
@@ -1048,7 +1047,7 @@ impl Styles {
             priority: number.clone().set_num_format(XLSX_PRIORITY),
             general: number.clone(),
             number,
-            key_date: key.clone().set_num_format(XLSX_DATE),
+            key_date: key.clone().set_num_format(format::xlsx_date(lang)),
             key_level: key.clone().set_num_format(XLSX_LEVEL),
             key_whole: key.clone().set_num_format(XLSX_WHOLE),
             key_percent: key.clone().set_num_format(XLSX_PERCENT),

@@ -87,7 +87,7 @@ fn every_department_with_the_summary_figures() {
         );
         let overall = department["overall"].as_f64().unwrap();
         assert!(
-            part.contains(&format!("<dt>Mean level</dt><dd>{overall:.2}")),
+            part.contains(&format!("<dt>Overall level</dt><dd>{overall:.2}")),
             "{id} overall {overall:.2}"
         );
         let stage = department["stage"].as_str().unwrap();
@@ -457,7 +457,7 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     assert!(en.contains(
         "<dt>Basis</dt><dd>Figures count each department&#39;s latest assessment, approved or not; \
          unapproved figures are marked provisional.</dd>\
-         <dt></dt><dd>As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional.</dd>\
+         <dt></dt><dd>As of 2025-12-31, all 12 departments assessed: 7 approved, 5 provisional.</dd>\
          <dt></dt><dd>12 assessed at this period, 0 carried over from earlier.</dd>"
     ));
     // Health Commission's 2025-12-31 is Submitted: a dashed chip and the word.
@@ -472,7 +472,7 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     let big_data = ranking_row(&en, "Big Data Bureau");
     assert!(!big_data.contains("prov"), "{big_data}");
     let section_health = section(&en, "health-commission");
-    assert!(section_health.contains("<dt>Mean level</dt><dd>2.81 (provisional)</dd>"));
+    assert!(section_health.contains("<dt>Overall level</dt><dd>2.81 (provisional)</dd>"));
     assert!(section_health.contains("<p class=\"warning\">provisional</p>"));
     // Five provisional rows: their seven heatmap cells (six dimensions and
     // the mean level) and their ranking bar dashed.
@@ -487,7 +487,7 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Latest));
     assert!(zh.contains(
         "<dd>按各部门最近一次评估计算（含未批准的评估），未批准的结果标为暂定。</dd>\
-         <dt></dt><dd>截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。</dd>\
+         <dt></dt><dd>截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。</dd>\
          <dt></dt><dd>其中本期评估12个，沿用往期评估0个。</dd>"
     ));
     let health = ranking_row(&zh, "市卫生健康委员会");
@@ -506,7 +506,7 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     assert!(!en.contains("stroke-dasharray=\"4 3\""));
     assert!(en.contains(
         "<dt>Basis</dt><dd>Figures count approved assessments only.</dd>\
-         <dt></dt><dd>As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved.</dd>\
+         <dt></dt><dd>As of 2025-12-31, all 12 departments have a counted assessment, all of them approved.</dd>\
          <dt></dt><dd>7 assessed at this period, 5 carried over from earlier.</dd>\
          <dt></dt><dd>5 departments have newer work not yet approved, not counted.</dd>"
     ));
@@ -523,7 +523,7 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Approved));
     assert!(zh.contains(
         "<dd>仅计已批准的评估。</dd>\
-         <dt></dt><dd>截至2025年12月31日，12个部门中12个有计入的评估，均为已批准的评估。</dd>\
+         <dt></dt><dd>截至2025年12月31日，12个部门均有评估计入统计，且均为已批准的评估。</dd>\
          <dt></dt><dd>其中本期评估7个，沿用往期评估5个。</dd>\
          <dt></dt><dd>5个部门有较新的评估尚未批准，未计入。</dd>"
     ));
@@ -627,7 +627,7 @@ fn the_biggest_gains_are_this_periods_and_say_when_they_are_provisional() {
     assert!(latest.contains(
         "Since their previous assessments, the 12 departments assessed at this period that can be compared \
          changed by +0.15 on average. The biggest gains: <bdi>Transport Bureau</bdi> (+0.34, provisional), \
-         <bdi>Big Data Bureau</bdi> (+0.24) and <bdi>Emergency Management Bureau</bdi> (+0.23)."
+         <bdi>Big Data Bureau</bdi> (+0.24) and <bdi>Emergency Management Bureau</bdi> (+0.24)."
     ));
     let zh = render(&common::sample_dir(), &options(Lang::Zh, None));
     assert!(zh.contains("提升最大的是<bdi>市交通运输局</bdi>（+0.34，暂定）"));

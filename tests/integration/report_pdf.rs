@@ -490,7 +490,7 @@ fn figures_equal_the_summary() {
     let two = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
     let mean = summary.mean_level.unwrap();
     assert!(
-        pdf.text.contains(&format!("Mean level {}", two(mean))),
+        pdf.text.contains(&format!("Overall level {}", two(mean))),
         "overall mean {}",
         two(mean)
     );
@@ -615,13 +615,13 @@ fn latest_basis_marks_unapproved_figures_provisional_in_the_pdf() {
     assert!(en.contains(
         "Basis Figures count each department's latest assessment, approved or not; \
          unapproved figures are marked provisional. \
-         As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional. \
+         As of 2025-12-31, all 12 departments assessed: 7 approved, 5 provisional. \
          12 assessed at this period, 0 carried over from earlier."
     ));
     // The ranking row: name, its note below, its level.
     assert!(en.contains("Health Commission provisional 2.81"), "ranking row");
     // Health Commission's page: the mark beside the figure, the word above.
-    assert!(en.contains("Mean level 2.81 (provisional)"));
+    assert!(en.contains("Overall level 2.81 (provisional)"));
     assert!(en.contains("⚠ provisional"));
     assert!(en.contains("Dashed outline: provisional figure (the assessment is not yet approved)."));
     assert!(en.contains("Civil Affairs Bureau: provisional"));
@@ -630,8 +630,8 @@ fn latest_basis_marks_unapproved_figures_provisional_in_the_pdf() {
         &render(&loaded, &basis_options(Lang::Zh, analysis::Basis::Latest)),
         Lang::Zh,
     );
-    assert!(zh.contains("截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"));
-    assert!(zh.contains("平均等级2.81（暂定）"));
+    assert!(zh.contains("截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。"));
+    assert!(zh.contains("总体等级2.81（暂定）"));
     assert!(zh.contains("市民政局：暂定"));
     assert!(zh.contains("虚线框：暂定结果（评估尚未批准）。"));
 }
@@ -647,7 +647,7 @@ fn approved_basis_pdf_has_nothing_provisional_and_names_newer_work() {
     assert!(!en.contains("⚠ provisional"));
     assert!(en.contains(
         "Basis Figures count approved assessments only. \
-         As of 2025-12-31, 12 of 12 departments have a counted assessment, all of them approved. \
+         As of 2025-12-31, all 12 departments have a counted assessment, all of them approved. \
          7 assessed at this period, 5 carried over from earlier. \
          5 departments have newer work not yet approved, not counted."
     ));

@@ -199,7 +199,7 @@ fn summary_and_scores_equal_the_cli_summary() {
 
     // The department table.
     let header = row_of(&summary, 0, "Department id").unwrap();
-    let overall_col = col_of(&summary, header, "Overall");
+    let overall_col = col_of(&summary, header, "Overall level");
     let coverage_col = col_of(&summary, header, "Coverage");
     let departments = json["departments"].as_array().unwrap();
     assert_eq!(departments.len(), 12);
@@ -267,7 +267,7 @@ fn an_earlier_period_reports_the_figures_of_that_period() {
     let json = summary_json(Some("2024-12-31"));
     let summary = sheet(&bytes, "Overview");
     let header = row_of(&summary, 0, "Department id").unwrap();
-    let overall_col = col_of(&summary, header, "Overall");
+    let overall_col = col_of(&summary, header, "Overall level");
     for department in json["departments"].as_array().unwrap() {
         let id = department["id"].as_str().unwrap();
         let row = row_of(&summary, 0, id).unwrap();
@@ -337,7 +337,7 @@ fn numbers_are_numbers_and_dates_are_dates() {
     numeric_columns("Top priorities", &["Current", "Target", "Gap", "Priority"]);
     numeric_columns("Ranking", &["Rank", "Overall level", "Change", "Coverage"]);
     numeric_columns("Framework", &["Dimension weight", "Indicator weight"]);
-    numeric_columns("Departments × dimensions", &["Overall"]);
+    numeric_columns("Departments × dimensions", &["Overall level"]);
     numeric_columns("Trends", &["Government mean", "Lowest", "Highest"]);
 
     // Periods are Excel dates.
@@ -422,13 +422,13 @@ fn a_department_report_holds_that_department_only() {
     let whole_summary = sheet(&whole, "Overview");
     let whole_header = row_of(&whole_summary, 0, "Department id").unwrap();
     let whole_row = row_of(&whole_summary, 0, id).unwrap();
-    let overall = col_of(&summary, header, "Overall");
+    let overall = col_of(&summary, header, "Overall level");
     assert_eq!(
         number(&summary, row, overall),
         number(
             &whole_summary,
             whole_row,
-            col_of(&whole_summary, whole_header, "Overall")
+            col_of(&whole_summary, whole_header, "Overall level")
         )
     );
     let overall_row = row_of(&summary, 0, "Overall level").unwrap();
@@ -467,7 +467,7 @@ fn a_department_report_holds_that_department_only() {
     let trends = sheet(&bytes, "Trends");
     let (_, end_col) = trends.end().unwrap();
     let headers: Vec<String> = (0..=end_col).map(|c| text(&trends, 0, c)).collect();
-    assert_eq!(headers[1], "Overall");
+    assert_eq!(headers[1], "Overall level");
     for other in &others {
         assert!(!headers.contains(&other.name.en), "{} in Trends", other.name.en);
     }
@@ -560,7 +560,7 @@ fn a_workspace_without_assessments_still_makes_a_workbook() {
     assert_eq!(number(&summary, overall_row, 1), None);
     // Every department is listed, without figures; no line chart without periods.
     let header = row_of(&summary, 0, "Department id").unwrap();
-    let overall = col_of(&summary, header, "Overall");
+    let overall = col_of(&summary, header, "Overall level");
     assert_eq!(number(&summary, header + 1, overall), None);
     let charts = zip_names(&bytes)
         .into_iter()
@@ -663,7 +663,7 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
     );
     assert!(has_string(
         &summary,
-        "As of 2025-12-31, 12 of 12 departments assessed: 7 approved, 5 provisional."
+        "As of 2025-12-31, all 12 departments assessed: 7 approved, 5 provisional."
     ));
     assert_eq!(
         department_cell(&summary, "health-commission", "Notes"),
@@ -714,7 +714,7 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
     );
     assert!(has_string(
         &summary,
-        "截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"
+        "截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。"
     ));
     let heatmap = sheet(&zh, "部门 × 维度");
     let health = row_of(&heatmap, 0, "市卫生健康委员会").unwrap();
@@ -1024,6 +1024,24 @@ fn the_chinese_workbook_uses_the_apps_terms() {
     );
     assert!(has_string(
         &overview,
-        "截至2025年12月31日，12个部门中12个有计入的评估：已批准7个，暂定5个。"
+        "截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。"
     ));
+    // Yes/no columns are words a Chinese reader reads, not TRUE/FALSE;
+    // dates show as Chinese dates.
+    let imbalanced = col_of(&dimensions, 0, "发展不均衡");
+    let answers: Vec<Data> = (1..dimensions.height() as u32)
+        .filter_map(|r| dimensions.get_value((r, imbalanced)).cloned())
+        .collect();
+    assert!(!answers.is_empty());
+    assert!(
+        answers
+            .iter()
+            .all(|a| *a == Data::String("否".into()) || *a == Data::String("是".into())),
+        "{answers:?}"
+    );
+    let styles = zip_text(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains("formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\""),
+        "{styles}"
+    );
 }

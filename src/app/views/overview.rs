@@ -395,7 +395,7 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
         };
         let mut lines = vec![
             figures::labelled(view.t(T::Rank), &row.rank_text, view.lang),
-            figures::labelled(view.t(T::Mean), &row.level_text, view.lang),
+            figures::labelled(view.t(T::OverallLevel), &row.level_text, view.lang),
             figures::labelled(view.t(T::Stage), &row.stage_text, view.lang),
         ];
         if let Some(mark) = view.row_mark(row.index) {
@@ -431,7 +431,7 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
     fitted_table(ui, "overview.ranking.table", &widths)
         .max_scroll_height(300.0)
         .header(TABLE_ROW_HEIGHT, |mut header| {
-            for key in [T::Rank, T::Department, T::Mean, T::Stage] {
+            for key in [T::Rank, T::Department, T::OverallLevel, T::Stage] {
                 header.col(|ui| {
                     ui.strong(view.t(key));
                 });
@@ -517,7 +517,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         .vscroll(false)
         .header(TABLE_ROW_HEIGHT, |mut header| {
             for key in [
-                T::Rank,
+                T::RowNumber,
                 T::Department,
                 T::Indicator,
                 T::Current,

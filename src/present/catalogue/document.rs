@@ -113,15 +113,6 @@ pub fn dated(label: &str, date: &str, lang: Lang) -> String {
     }
 }
 
-/// "Bureau · police-bureau": a department's kind and id.
-pub fn kind_and_id(kind: &str, id: &str) -> String {
-    if kind.is_empty() {
-        id.to_owned()
-    } else {
-        format!("{kind} · {id}")
-    }
-}
-
 /// "police/2025-12-31.ron:4:7": where a problem is.
 pub fn place(file: &str, line: usize, column: usize) -> String {
     if line > 0 {

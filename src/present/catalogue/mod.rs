@@ -127,6 +127,7 @@ catalogue! {
     NoPriorities => "No indicator falls short of its target.", "没有指标未达目标。";
     NoRanking => "No department has a score yet.", "尚无部门得分。";
     Rank => "Rank", "名次";
+    RowNumber => "No.", "序号";
     MeanFloor => "Mean (floor)", "平均等级（最低等级）";
     DepartmentCount => "departments", "个部门";
     ClickToOpen => "Click to open this department.", "点击查看该部门。";
@@ -253,7 +254,7 @@ catalogue! {
     Id => "Id", "编号";
     NameEn => "Name (English)", "名称（英文）";
     NameZh => "Name (Chinese)", "名称（中文）";
-    Kind => "Kind", "类型";
+    Kind => "Kind", "机构类型";
     Parent => "Parent", "上级部门";
     NoParent => "(none)", "（无）";
     Archived => "Archived", "已归档";
@@ -363,6 +364,8 @@ catalogue! {
     // ==== terms (helper: catalogue): add keys below this line ====
     // How a date is written in running text (chrono's pattern; see `format::date`).
     DatePattern => "%Y-%m-%d", "%Y年%-m月%-d日";
+    XlsxDateFormat => "yyyy-mm-dd", "yyyy\"年\"m\"月\"d\"日\"";
+    XlsxMonthFormat => "yyyy-mm", "yyyy\"年\"m\"月\"";
     // Words for the model's and the analysis's values (see `terms`).
     StatusDraft => "Draft", "草稿";
     StatusReturned => "Returned", "已退回";
@@ -401,7 +404,7 @@ catalogue! {
     ReportPriorities => "Top priorities: what to do next", "重点改进事项：下一步工作";
     ReportPrioritiesNote => "The largest shortfalls against target, most urgent first (priority = ((1 + gap)² − 1) × weight). The last column is the framework's description of the next level: what the department has to do next.", "与目标差距最大的事项，按紧迫程度排列（优先级 =（（1 + 差距）² − 1）× 权重）。末列为评估框架对更高一级的描述，即部门下一步需要做到的内容。";
     ReportProgress => "Progress since the previous period", "较上期的进展";
-    ReportHistory => "Mean level over time", "平均等级随时间变化";
+    ReportHistory => "Overall level over time", "总体等级随时间变化";
     ReportStageDistribution => "Departments by stage", "各阶段部门数";
     ReportDimensionOverview => "Dimensions across departments", "各维度总体情况";
     NextStep => "What to do next (next level)", "下一步工作（更高一级）";
@@ -411,7 +414,7 @@ catalogue! {
     Applicable => "Applicable", "适用";
     DraftOrReturned => "Draft or returned", "草稿或已退回";
     ReportRadar => "Dimension profile", "维度概况";
-    ReportRadarNote => "Mean level per dimension, current period (filled) and previous period (dashed).", "各维度平均等级：本期（填充）与上期（虚线）。";
+    ReportRadarNote => "Mean level per dimension: the current period filled, the previous period and the target as lines (see the legend).", "各维度平均等级：本期为填充区域，上期与目标为折线（见图例）。";
     ReportDimensionTable => "Dimensions: mean level, floor and gap to target", "各维度：平均等级、最低等级及与目标的差距";
     ReportAnswers => "Indicator answers and evidence", "指标作答及佐证材料";
     Appendix => "Appendix", "附录";
@@ -439,7 +442,7 @@ catalogue! {
     ProvisionalLegend => "Dashed outline: provisional figure (the assessment is not yet approved).", "虚线框：暂定结果（评估尚未批准）。";
     MethodIndicatorScore => "Indicator score: each indicator is rated at a level from 1 to 5 against the framework's rubric; its score on the 0–100 scale is (level − 1) × 25. Indicators marked not applicable and unanswered indicators are left out of every average, never counted as zero.", "指标得分：每项指标按评估框架的等级描述评定为 1 至 5 级，折算为 0–100 分，即（等级 − 1）× 25。标为“不适用”和未作答的指标不计入任何平均值，也不按零分计算。";
     MethodDimensionMean => "Dimension mean level: the weighted mean of the dimension's answered indicators. The floor is its lowest answered indicator, shown beside the mean so that the weakest link is never hidden by it.", "维度平均等级：该维度已作答指标的加权平均。最低等级为该维度中等级最低的已作答指标，与平均等级并列显示，使最薄弱环节不被平均值掩盖。";
-    MethodOverall => "Overall mean level and stage: the weighted mean of the dimension scores; the stage is the level whose band the mean falls in (the whole number below it). The government-wide mean is the plain mean of the departments' overall mean levels.", "总体平均等级与阶段：各维度得分的加权平均；阶段为平均等级所在区间对应的等级（向下取整）。全市平均等级为各部门总体平均等级的算术平均。";
+    MethodOverall => "Overall level and stage: a department's overall level is the weighted mean of its dimension scores; the stage is the level whose band it falls in (the whole number below it). The government-wide overall level is the plain mean of the departments' overall levels.", "总体等级与阶段：部门总体等级为各维度得分的加权平均；阶段为总体等级所在区间对应的等级（向下取整）。全市总体等级为各部门总体等级的算术平均。";
     MethodImbalance => "Imbalance: a dimension more than one level below the department's stage is flagged as imbalanced.", "发展不均衡：某维度比部门所处阶段低一级以上时，标记为发展不均衡。";
     MethodPriority => "Gap and priority: gap = target − current level, counted only when positive (a shortfall). Priority = ((1 + gap)² − 1) × weight, so one large gap weighs more than two small ones.", "差距与优先级：差距 = 目标 − 当前等级，仅在为正（未达目标）时计入。优先级 =（（1 + 差距）² − 1）× 权重，因此一个大差距比两个小差距更重要。";
     MethodChange => "Change: the difference between a department's mean level in its current assessment and in its assessment just before it.", "变化：部门本期评估与其上期评估的平均等级之差。";
@@ -464,7 +467,7 @@ catalogue! {
     XlsxRadarTitle => "Mean level by dimension", "各维度平均等级";
     XlsxRadarAlt => "Radar chart of the mean maturity level of each dimension, from the table beside it.", "各维度平均成熟度等级雷达图，数据见旁边的表格。";
     XlsxTrendAlt => "Line chart of mean maturity levels per period, from the table above.", "各评估期平均成熟度等级折线图，数据见上方表格。";
-    XlsxFlagLegend => "Notes: provisional = the assessment is not approved, the figure may still change (a dashed border on the departments × dimensions sheet); carried over from <date> = the department's assessment predates the period; latest assessment could not be read: <file> = its newest file is damaged, an older result or none is shown.", "说明：暂定 = 评估尚未批准，结果可能变化（“部门 × 维度”表中以虚线边框标示）；沿用<日期>的评估 = 该部门的评估早于评估期；最新评估无法读取：<文件> = 其最新文件已损坏，显示的是较早的结果或无结果。";
+    XlsxFlagLegend => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the departments × dimensions sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“部门 × 维度”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
     XlsxTargetLegend => "Overall target = the weighted mean of the dimension targets; on target = every dimension with a target has reached it.", "总体目标 = 各维度目标的加权平均；达标 = 所有设定目标的维度均已达到目标。";
     XlsxFiguresNote => "Figures are stored as numbers, rounded to the digits shown (as in the app and the other reports); a blank cell has no figure.", "数值以数字存储，按显示的位数取整（与应用及其他报告一致）；空白单元格表示没有数值。";
     XlsxColourScale => "Colour scale (mean level)", "颜色刻度（平均等级）";

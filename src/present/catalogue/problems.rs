@@ -735,10 +735,10 @@ fn chinese(code: &ProblemCode) -> String {
             "已跳过{}：其名称不是有效的 Unicode 字符；请重命名",
             if *folder { "文件夹" } else { "文件" }
         ),
-        C::WorkspaceStandIn => "在 workspace.ron 可以读取之前，部门取自文件夹名称，目标缺失，且不会覆盖 workspace.ron".to_owned(),
+        C::WorkspaceStandIn => "workspace.ron 无法读取。修正前，部门暂按文件夹名称列出，各部门目标暂不显示，程序也不会改写该文件".to_owned(),
         C::FrameworkNotUsed => "未使用 framework.ron：workspace.ron 中为“framework: Builtin”；如需使用此文件，请改为“framework: Custom”，或删除该文件".to_owned(),
         C::FrameworkMissing => "workspace.ron 中为“framework: Custom”，但文件夹中没有 framework.ron；请添加该文件，或改为“framework: Builtin”。在此之前显示内置框架，且不检查作答".to_owned(),
-        C::FrameworkStandIn => "在 framework.ron 可以读取之前，显示内置框架，且不对照其检查作答".to_owned(),
+        C::FrameworkStandIn => "framework.ron 无法读取。修正前，暂时显示内置框架，也不按该文件检查作答".to_owned(),
         C::BadId { subject, error } => id_error(*subject, error, lang),
         C::DuplicateId { subject, id } => format!(
             "{}编号“{id}”被使用了两次；每项都需要独立的编号，请重命名其中一个",

@@ -100,15 +100,26 @@ pub fn government_stage(s: &GovernmentStage<'_>, lang: Lang) -> String {
         coverage,
         ..
     } = s;
+    let (assessed_en, assessed_zh) = if assessed == total {
+        (
+            format!("all {total} departments have an assessment"),
+            format!("{total}个部门均已开展评估"),
+        )
+    } else {
+        (
+            format!("{assessed} of {total} departments have an assessment"),
+            format!("{total}个部门中有{assessed}个已开展评估"),
+        )
+    };
     match lang {
         Lang::En => format!(
-            "As of {date}, {assessed} of {total} departments have an assessment. Their mean level is {mean_level}, \
+            "As of {date}, {assessed_en}. Their overall level is {mean_level}, \
              which places the government at stage {stage}, {stage_name}. {meaning} Of the latest assessments, \
              {approved} are approved, {submitted} submitted and {draft} in draft or returned; {coverage} of \
              applicable indicators are answered."
         ),
         Lang::Zh => format!(
-            "截至{date}，{total}个部门中有{assessed}个已开展评估，平均等级为{mean_level}，整体处于第{stage}阶段“{stage_name}”。\
+            "截至{date}，{assessed_zh}，总体等级为{mean_level}，整体处于第{stage}阶段“{stage_name}”。\
              该阶段特征：{meaning}各部门最近一次评估中，已批准{approved}个、已提交{submitted}个、草稿或已退回{draft}个；\
              适用指标的覆盖率为{coverage}。"
         ),
@@ -208,12 +219,27 @@ pub fn dimension_gap(dimension: &str, gap: &str, lang: Lang) -> String {
 
 /// A one-department report: the dimensions short of target (from [`list`]
 /// of [`dimension_gap`]s; empty when none) and the most urgent shortfall.
-pub fn department_below_target(dimensions: &str, urgent: &str, lang: Lang) -> String {
-    match (dimensions.is_empty(), lang) {
-        (true, Lang::En) => "It meets every dimension target.".to_owned(),
-        (true, Lang::Zh) => "各维度均已达到目标。".to_owned(),
-        (false, Lang::En) => format!("It falls short of target in {dimensions}.{urgent}"),
-        (false, Lang::Zh) => format!("{dimensions}未达目标。{urgent}"),
+/// `dimensions` lists the `short` ones, biggest gap first.
+pub fn department_below_target(
+    dimensions: &str,
+    short: usize,
+    with_target: usize,
+    urgent: &str,
+    lang: Lang,
+) -> String {
+    match (short, lang) {
+        (0, Lang::En) => "It meets every dimension target.".to_owned(),
+        (0, Lang::Zh) => "各维度均已达到目标。".to_owned(),
+        (_, Lang::En) if short == with_target && short > 1 => {
+            format!(
+                "All {short} dimensions with a target fall short of it, the furthest being {dimensions}.{urgent}"
+            )
+        }
+        (_, Lang::Zh) if short == with_target && short > 1 => {
+            format!("设定目标的{short}个维度均未达目标，差距较大的有{dimensions}。{urgent}")
+        }
+        (_, Lang::En) => format!("It falls short of target in {dimensions}.{urgent}"),
+        (_, Lang::Zh) => format!("{dimensions}未达目标。{urgent}"),
     }
 }
 
@@ -222,6 +248,14 @@ pub fn departments_below_target(short: usize, assessed: usize, urgent: &str, lan
     match (short, lang) {
         (0, Lang::En) => "Every assessed department meets its dimension targets.".to_owned(),
         (0, Lang::Zh) => "所有已评估部门均达到各维度目标。".to_owned(),
+        (_, Lang::En) if short == assessed => {
+            format!(
+                "All {assessed} assessed departments fall short of at least one dimension target.{urgent}"
+            )
+        }
+        (_, Lang::Zh) if short == assessed => {
+            format!("{assessed}个已评估部门均有至少一个维度未达目标。{urgent}")
+        }
         (_, Lang::En) => format!(
             "{short} of {assessed} assessed departments fall short of at least one dimension target.{urgent}"
         ),
@@ -272,8 +306,8 @@ pub struct DepartmentStage<'a> {
     pub assessed_on: Option<NaiveDate>,
     /// The status of that assessment, in words.
     pub status: &'a str,
-    /// `(rank, of)` among all departments.
-    pub rank: Option<(usize, usize)>,
+    /// `(rank, of, shared)` among all departments.
+    pub rank: Option<(usize, usize, bool)>,
     pub stage: u8,
     pub stage_name: &'a str,
     /// The stage's one-line meaning, a full sentence.
@@ -297,20 +331,22 @@ pub fn department_stage(s: &DepartmentStage<'_>, lang: Lang) -> String {
     } = s;
     match lang {
         Lang::En => {
-            let rank = s.rank.map_or_else(String::new, |(r, of)| {
-                format!(", ranking {r} of {of} departments")
+            let rank = s.rank.map_or_else(String::new, |(r, of, shared)| {
+                let joint = if shared { "joint " } else { "" };
+                format!(", ranking {joint}{r} of {of} departments")
             });
             format!(
-                "As of {date}, {name} stands at mean level {mean_level} (assessment of {assessed_on}, {status}){rank}: \
+                "As of {date}, {name} stands at overall level {mean_level} (assessment of {assessed_on}, {status}){rank}: \
                  stage {stage}, {stage_name}. {meaning} {coverage} of applicable indicators are answered."
             )
         }
         Lang::Zh => {
-            let rank = s
-                .rank
-                .map_or_else(String::new, |(r, of)| format!("，在{of}个部门中排名第{r}"));
+            let rank = s.rank.map_or_else(String::new, |(r, of, shared)| {
+                let joint = if shared { "并列" } else { "" };
+                format!("，在{of}个部门中{joint}排名第{r}")
+            });
             format!(
-                "截至{date}，{name}平均等级为{mean_level}（{assessed_on}评估，{status}）{rank}，处于第{stage}阶段“{stage_name}”。\
+                "截至{date}，{name}总体等级为{mean_level}（{assessed_on}评估，{status}）{rank}，处于第{stage}阶段“{stage_name}”。\
                  该阶段特征：{meaning}适用指标覆盖率为{coverage}。"
             )
         }
@@ -442,21 +478,27 @@ pub fn as_of_line(summary: &Summary, period: NaiveDate, lang: Lang) -> String {
     let date = format::date(period, lang);
     let total = summary.departments.len();
     let (assessed, approved, provisional) = (summary.assessed, summary.approved, summary.provisional);
+    let counted_zh = if assessed == total {
+        format!("{total}个部门均有评估计入统计")
+    } else {
+        format!("{total}个部门中有{assessed}个有评估计入统计")
+    };
+    let counted_en = if assessed == total {
+        format!("all {total} departments")
+    } else {
+        format!("{assessed} of {total} departments")
+    };
     match (summary.basis, lang) {
-        (Basis::Latest, Lang::En) => format!(
-            "As of {date}, {assessed} of {total} departments assessed: {approved} approved, {provisional} provisional."
-        ),
+        (Basis::Latest, Lang::En) => {
+            format!("As of {date}, {counted_en} assessed: {approved} approved, {provisional} provisional.")
+        }
         (Basis::Latest, Lang::Zh) => {
-            format!(
-                "截至{date}，{total}个部门中{assessed}个有计入的评估：已批准{approved}个，暂定{provisional}个。"
-            )
+            format!("截至{date}，{counted_zh}：已批准{approved}个，暂定{provisional}个。")
         }
-        (Basis::Approved, Lang::En) => format!(
-            "As of {date}, {assessed} of {total} departments have a counted assessment, all of them approved."
-        ),
-        (Basis::Approved, Lang::Zh) => {
-            format!("截至{date}，{total}个部门中{assessed}个有计入的评估，均为已批准的评估。")
+        (Basis::Approved, Lang::En) => {
+            format!("As of {date}, {counted_en} have a counted assessment, all of them approved.")
         }
+        (Basis::Approved, Lang::Zh) => format!("截至{date}，{counted_zh}，且均为已批准的评估。"),
     }
 }
 
@@ -488,7 +530,7 @@ pub fn unreadable_line(department: &str, file: Option<&Path>, lang: Lang) -> Str
 
 /// The cover's stage line: "2 · Developing (mean level 2.41)".
 pub fn stage_line(stage: u8, stage_name: &str, mean_level: &str, lang: Lang) -> String {
-    let figure = format!("{} {mean_level}", T::MeanLevel.get(lang));
+    let figure = format!("{} {mean_level}", T::OverallLevel.get(lang));
     tagged(&format!("{stage} · {stage_name}"), &figure, lang)
 }
 
@@ -515,11 +557,11 @@ mod tests {
         assert_eq!(tagged("2.63", "暂定", Lang::Zh), "2.63（暂定）");
         assert_eq!(
             stage_line(2, "起步", "2.41", Lang::Zh),
-            "2 · 起步（平均等级 2.41）"
+            "2 · 起步（总体等级 2.41）"
         );
         assert_eq!(
             stage_line(2, "Developing", "2.41", Lang::En),
-            "2 · Developing (Mean level 2.41)"
+            "2 · Developing (Overall level 2.41)"
         );
         assert_eq!(
             mover("市交通运输局", "+0.34", true, Lang::Zh),

@@ -17,7 +17,11 @@ pub struct Labels {
     pub period: &'static str,
     pub generated: &'static str,
     pub overall_stage: &'static str,
+    /// A dimension's figure: the weighted mean of its indicators.
     pub mean_level: &'static str,
+    /// A department's (or the government's) one figure: the weighted mean
+    /// of its dimensions, named the same in every output.
+    pub overall_level: &'static str,
     pub contents: &'static str,
     pub executive_summary: &'static str,
     pub key_figures: &'static str,
@@ -135,6 +139,7 @@ impl Labels {
             generated: T::Generated.get(lang),
             overall_stage: T::OverallStage.get(lang),
             mean_level: T::MeanLevel.get(lang),
+            overall_level: T::OverallLevel.get(lang),
             contents: T::Contents.get(lang),
             executive_summary: T::ExecutiveSummary.get(lang),
             key_figures: T::KeyFigures.get(lang),

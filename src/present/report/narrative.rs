@@ -188,14 +188,26 @@ fn below_target(content: &ReportContent) -> Option<String> {
     });
     if content.scope.is_some() {
         let department = assessed.first()?;
-        let dims: Vec<String> = department
+        // The biggest gaps first (a stable sort: equal gaps in framework order).
+        let mut short: Vec<_> = department
             .dimensions
             .iter()
             .filter(|d| d.gap.is_some_and(|g| g > 0.0))
+            .collect();
+        short.sort_by(|a, b| b.gap.unwrap_or(0.0).total_cmp(&a.gap.unwrap_or(0.0)));
+        let with_target = department
+            .dimensions
+            .iter()
+            .filter(|d| d.target.is_some())
+            .count();
+        let dims: Vec<String> = short
+            .iter()
             .map(|d| say::dimension_gap(&d.name, &format::level(d.gap), lang))
             .collect();
         return Some(say::department_below_target(
             &say::list(&dims, lang),
+            short.len(),
+            with_target,
             &urgent,
             lang,
         ));
@@ -252,7 +264,10 @@ fn department_stage(content: &ReportContent) -> Option<String> {
             mean_level: &format::level(Some(mean)),
             assessed_on: figures.period,
             status,
-            rank: content.ranking.first().and_then(|r| Some((r.rank?, r.of))),
+            rank: content
+                .ranking
+                .first()
+                .and_then(|r| Some((r.rank?, r.of, r.tied))),
             stage: stage.get(),
             stage_name: &figures.stage_name,
             meaning,

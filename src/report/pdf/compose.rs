@@ -668,7 +668,7 @@ fn stage_chip(fonts: &Fonts, content: &ReportContent, stage: Level, y: f32, item
     let name = content.level_name(stage);
     items.push(Item::text_line(80.0, y + 6.0, 16.0, 24.0, Style::BOLD, &name));
     let mean_line = words::figure_line(
-        content.labels.mean_level,
+        content.labels.overall_level,
         &format::level(content.summary.mean_level),
     );
     items.push(Item::text_line(

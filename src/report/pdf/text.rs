@@ -89,6 +89,14 @@ fn is_cjk(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// Inside a Chinese date ("2025年12月31日"): a date is never split
+/// over two lines.
+fn in_chinese_date(last: char, c: char) -> bool {
+    // 年 月 日: year, month, day.
+    (last.is_ascii_digit() && "\u{5e74}\u{6708}\u{65e5}".contains(c))
+        || ("\u{5e74}\u{6708}".contains(last) && c.is_ascii_digit())
+}
+
 /// Punctuation that must not begin a line: the full-width comma, full
 /// stop, enumeration comma, semicolon, colon, question and exclamation
 /// marks, closing brackets and quotes, the ellipsis and the middle dot, and
@@ -126,7 +134,7 @@ impl Atom {
         if self.space_after || self.break_after {
             return false;
         }
-        is_opening(last) || (!is_cjk(last) && !is_cjk(c))
+        is_opening(last) || (!is_cjk(last) && !is_cjk(c)) || in_chinese_date(last, c)
     }
 }
 
@@ -329,6 +337,19 @@ mod tests {
         }
         assert_eq!(lines.concat_text(), "数据共享开放，提升治理");
         assert_eq!(texts(&lines)[0], "数据共享");
+    }
+
+    #[test]
+    fn a_chinese_date_stays_on_one_line() {
+        let fonts = fonts();
+        let one = fonts.width("数", 10.0);
+        // "截至" fits with part of the date, but the date moves down whole.
+        let lines = wrap(&fonts, "截至2025年12月31日评估", 10.0, one * 8.0);
+        assert!(
+            lines.iter().any(|l| l.text.contains("2025年12月31日")),
+            "{lines:?}"
+        );
+        assert_eq!(texts(&lines)[0], "截至");
     }
 
     #[test]
