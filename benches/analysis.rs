@@ -1,5 +1,8 @@
 //! Scoring speed: summarising a generated workspace of 1,000 departments ×
-//! 12 periods (what `summary`, the reports and the dashboard all start from).
+//! 12 periods (what `summary`, the reports and the dashboard all start from),
+//! and the Overview's figures (`present::overview`: ranking with shared
+//! ranks, stages, imbalances, priorities, every figure written) at 1,000 and
+//! 10,000 departments.
 //!
 //! `cargo bench --bench analysis`
 
@@ -11,6 +14,8 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use govmaturity::analysis;
+use govmaturity::model::Lang;
+use govmaturity::present::overview;
 
 fn summarize(c: &mut Criterion) {
     let data = common::big_dataset();
@@ -27,6 +32,18 @@ fn summarize(c: &mut Criterion) {
     });
     group.bench_function("trend of one department", |b| {
         b.iter(|| std::hint::black_box(analysis::trend(&data, &middle, None)))
+    });
+    let summary = analysis::summarize(&data, None);
+    group.bench_function("Overview figures", |b| {
+        b.iter(|| std::hint::black_box(overview::overview(&data, &summary, Lang::Zh)))
+    });
+    group.finish();
+    let data = common::dataset(10_000, 2);
+    let summary = analysis::summarize(&data, None);
+    let mut group = c.benchmark_group("10000 departments x 2 periods");
+    group.sample_size(10);
+    group.bench_function("Overview figures", |b| {
+        b.iter(|| std::hint::black_box(overview::overview(&data, &summary, Lang::Zh)))
     });
     group.finish();
 }

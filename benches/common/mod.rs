@@ -8,10 +8,15 @@ use govmaturity::model::Dataset;
 use govmaturity::store;
 
 pub fn big_dataset() -> Dataset {
+    dataset(1_000, 12)
+}
+
+/// A generated workspace of `departments` × `periods` (seed 42).
+pub fn dataset(departments: usize, periods: usize) -> Dataset {
     let framework = store::builtin_framework().expect("the built-in framework loads");
     let options = SyntheticOptions {
-        departments: 1_000,
-        periods: 12,
+        departments,
+        periods,
         seed: 42,
         last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
     };

@@ -609,32 +609,3 @@ mod tests {
         assert!(zh.as_of.starts_with("截至2025年12月31日\n"), "{}", zh.as_of);
     }
 }
-
-#[cfg(test)]
-mod timing {
-    use super::*;
-
-    #[test]
-    #[ignore = "timing, run by hand"]
-    fn overview_at_scale() {
-        for departments in [1_000, 10_000] {
-            let framework = crate::store::builtin_framework().unwrap();
-            let options = crate::generate::SyntheticOptions {
-                departments,
-                periods: 2,
-                seed: 42,
-                last_period: chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
-            };
-            let (workspace, assessments) = crate::generate::synthetic(&framework, options);
-            let data = Dataset::new(workspace, framework, assessments);
-            let summary = analysis::summarize(&data, None);
-            let start = std::time::Instant::now();
-            let figures = overview(&data, &summary, Lang::Zh);
-            eprintln!(
-                "{departments}: overview in {:?} ({} ranked)",
-                start.elapsed(),
-                figures.ranking.len()
-            );
-        }
-    }
-}
