@@ -9,6 +9,7 @@ mod framework;
 mod ids;
 mod number;
 mod period;
+mod plan;
 mod text;
 mod workspace;
 
@@ -17,6 +18,9 @@ pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, 
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};
 pub use number::{LEVEL_DECIMALS, round_half_away};
 pub use period::half_year_periods;
+pub use plan::{
+    Action, ActionStatus, Addresses, Owner, PLAN_FILE, PlanFile, PlanScope, ProgressNote, StatusChange,
+};
 pub use text::{Lang, Text};
 pub use workspace::{Department, DepartmentKind, FrameworkSource, Target, Workspace};
 
@@ -169,6 +173,8 @@ pub struct Dataset {
     /// A department whose newest file is here must not be shown with an
     /// older result as if it were current.
     pub unreadable: Vec<UnreadableAssessment>,
+    /// Every action of every plan file that loaded, sorted by id.
+    pub actions: Vec<Action>,
 }
 
 /// An assessment file that is there but could not be read.
@@ -189,7 +195,24 @@ impl Dataset {
             framework,
             assessments,
             unreadable: Vec::new(),
+            actions: Vec::new(),
         }
+    }
+
+    /// The same dataset with the plans' actions.
+    #[must_use]
+    pub fn with_actions(mut self, mut actions: Vec<Action>) -> Self {
+        actions.sort_by(|a, b| a.id.cmp(&b.id));
+        self.actions = actions;
+        self
+    }
+
+    /// The actions for `department` (its own and the government-wide ones
+    /// that include it).
+    pub fn actions_for<'a>(&'a self, department: &'a str) -> impl Iterator<Item = &'a Action> + 'a {
+        self.actions
+            .iter()
+            .filter(move |a| a.covers_department(department))
     }
 
     /// The same dataset, knowing which assessment files could not be read.
