@@ -1,5 +1,5 @@
 //! The workspace every benchmark measures: 1,000 departments × 12 periods ×
-//! 28 indicators, the same as `govmaturity generate DIR --departments 1000
+//! 28 indicators (and a few improvement actions per department), the same as `govmaturity generate DIR --departments 1000
 //! --periods 12 --seed 42` writes to disk.
 
 use chrono::NaiveDate;
@@ -21,5 +21,6 @@ pub fn dataset(departments: usize, periods: usize) -> Dataset {
         last_period: NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date"),
     };
     let (workspace, assessments) = generate::synthetic(&framework, options);
-    Dataset::new(workspace, framework, assessments)
+    let actions = generate::synthetic_plan(&workspace, &assessments, 42);
+    Dataset::new(workspace, framework, assessments).with_actions(actions)
 }

@@ -3,7 +3,9 @@
 //! Pure functions from [`crate::model`] to figures: indicator, dimension and
 //! overall scores ([`score_assessment`]), where every department stands as
 //! of a date ([`summarize`]), gaps and priorities ([`priorities`]), progress
-//! over time ([`trend`]) and what an assessment still lacks ([`findings`]).
+//! over time ([`trend`]), what an assessment still lacks ([`findings`]), and
+//! the improvement plans against the figures ([`rollup`], [`target_progress`],
+//! [`plan_check`], [`effect`]).
 //! No I/O and no egui. The rules are DESIGN.md's "Scoring" section:
 //!
 //! - indicator score = (level − 1) × 25; N/A and unanswered are left out of
@@ -14,6 +16,7 @@
 //! - gap = target − current (positive only), priority = ((1 + gap)² − 1) × weight.
 
 mod findings;
+mod plan;
 mod priority;
 mod score;
 mod summary;
@@ -21,9 +24,13 @@ mod target;
 mod trend;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 pub use findings::{Finding, FindingKind, Severity, blocks_submission, findings};
+pub use plan::{
+    AT_RISK_MONTHS, Effect, Gap, IndicatorEffect, PlanCheck, RollupRow, TargetProgress, TargetState, effect,
+    plan_check, rollup, target_progress,
+};
 pub use priority::{Priority, dimension_priorities, gap, movers, priorities, priority};
 pub use score::{
     AssessmentScore, DimensionScore, IndicatorScore, is_imbalanced, score_assessment, weighted_mean,

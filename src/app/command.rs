@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::editor::Edit;
+use super::plan_editor::PlanEdit;
 use super::state::{DialogPurpose, Tab, ThemeChoice};
 use crate::analysis::Basis;
 use crate::model::{Lang, Status, Workspace};
@@ -81,6 +82,26 @@ pub enum Command {
     },
     /// Close the typed-path window without doing anything.
     CancelPathPrompt,
+
+    // ---- improvement plans ----------------------------------------------
+    /// Open the "Plan an action" form for an indicator below target.
+    PlanAction {
+        department: String,
+        indicator: String,
+    },
+    /// Create the action in the form and save its plan.
+    CreateAction,
+    /// Choose the action edited in the Plan view (`None`: none).
+    SelectAction(Option<String>),
+    EditPlan(PlanEdit),
+    UndoPlan,
+    RedoPlan,
+    /// Save every plan with unsaved edits now.
+    SavePlans,
+    ResolvePlanConflict(ConflictChoice),
+    /// Restore the plan recovery journal with this index.
+    RestorePlan(usize),
+    DiscardPlanRecovery(usize),
 
     // ---- reports ----------------------------------------------------------
     /// Export a report (`department: None` for the whole government).

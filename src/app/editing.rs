@@ -476,6 +476,14 @@ impl GovApp {
                 self.notice(true, error.text(self.prefs.lang))
             }
             Done::Reloaded(loaded) => self.reloaded(*loaded),
+            Done::PlanSaved {
+                scope, fingerprint, ..
+            } => self.plan_saved(scope, fingerprint),
+            Done::PlanFailed {
+                scope,
+                error,
+                conflict,
+            } => self.plan_failed(scope, error, conflict),
             Done::Exported { out } => {
                 self.state.exporting = false;
                 self.notice(false, format!("✓ {}", out.display()));
@@ -519,10 +527,11 @@ impl GovApp {
     /// A reload after a change on disk. The open assessment: unchanged on
     /// disk → nothing to do; changed and no edits here → take theirs;
     /// changed while edited here → ask (never a silent overwrite).
-    fn reloaded(&mut self, loaded: store::LoadedWorkspace) {
+    fn reloaded(&mut self, mut loaded: store::LoadedWorkspace) {
         if self.root().as_deref() != Some(loaded.root.as_path()) {
             return;
         }
+        self.keep_plan_edits(&mut loaded);
         let mut put_back = None;
         if let Some(session) = &mut self.state.session
             && let Ok(relative) = store::assessment_path(session.department(), session.period())

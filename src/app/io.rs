@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use chrono::NaiveDate;
 
-use crate::model::{Assessment, Lang, Workspace};
+use crate::model::{Action, Assessment, Lang, PlanScope, Workspace};
 use crate::present::catalogue::problems;
 use crate::report::{self, ReportOptions};
 use crate::store::{self, Fingerprint, LoadedWorkspace, SaveError, StoreError};
@@ -70,6 +70,18 @@ pub enum Job {
     RemoveJournal {
         path: PathBuf,
     },
+    /// Saves the actions of one plan (see [`store::save_plan`]).
+    SavePlan {
+        root: PathBuf,
+        scope: PlanScope,
+        actions: Vec<Action>,
+        expected: Option<Fingerprint>,
+    },
+    /// Keeps unsaved plan edits in a recovery file until they are saved.
+    PlanJournal {
+        path: PathBuf,
+        actions: Vec<Action>,
+    },
     Reload {
         root: PathBuf,
     },
@@ -117,6 +129,16 @@ pub enum Done {
     },
     JournalFailed {
         error: Failure,
+    },
+    PlanSaved {
+        scope: PlanScope,
+        saved: Vec<Action>,
+        fingerprint: Fingerprint,
+    },
+    PlanFailed {
+        scope: PlanScope,
+        error: Failure,
+        conflict: bool,
     },
     /// A job that succeeded with nothing to report.
     Nothing,
@@ -241,6 +263,37 @@ fn run(job: Job) -> Done {
             },
             _ => Done::Nothing,
         },
+        Job::SavePlan {
+            root,
+            scope,
+            actions,
+            expected,
+        } => match store::save_plan(&root, &scope, &actions, expected.as_ref()) {
+            Ok(fingerprint) => Done::PlanSaved {
+                scope,
+                saved: actions,
+                fingerprint,
+            },
+            Err(error) => Done::PlanFailed {
+                scope,
+                conflict: matches!(error, SaveError::Conflict { .. }),
+                error: Failure::Save(error),
+            },
+        },
+        Job::PlanJournal { path, actions } => {
+            let written = store::plan_to_ron(&actions)
+                .map_err(|e| Failure::Text(e.to_string()))
+                .and_then(|text| {
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent).map_err(|error| written(parent, error))?;
+                    }
+                    store::atomic_write(&path, text.as_bytes()).map_err(|error| written(&path, error))
+                });
+            match written {
+                Ok(()) => Done::Nothing,
+                Err(error) => Done::JournalFailed { error },
+            }
+        }
         Job::Reload { root } => match store::load(&root) {
             Ok(loaded) => Done::Reloaded(Box::new(loaded)),
             Err(error) => Done::ReloadFailed {

@@ -11,6 +11,8 @@ pub mod editor;
 pub mod fonts;
 
 mod io;
+pub mod plan_editor;
+pub mod planning;
 pub mod session;
 mod shell;
 pub mod state;
@@ -143,6 +145,8 @@ impl GovApp {
             self.state.selection = Default::default();
             self.state.views = Default::default();
             self.state.recoveries = session::find_recoveries(&loaded.root, &loaded.data);
+            self.state.plan_recoveries = planning::find_plan_recoveries(&loaded.root, &loaded.data);
+            self.state.plan_editor = Default::default();
             let wake = self.ctx.clone();
             self.state.watcher = watch::FolderWatch::start(&loaded.root, move || wake.request_repaint()).ok();
             self.prefs.remember(loaded.root.clone());
@@ -209,6 +213,8 @@ impl GovApp {
             Command::RestoreBackup(file) => self.restore_backup(&file),
             Command::CloseWorkspace => {
                 self.state.workspace = None;
+                self.state.plan_editor = Default::default();
+                self.state.plan_recoveries.clear();
                 self.state.session = None;
                 self.state.watcher = None;
                 self.state.selection = Default::default();
@@ -278,6 +284,22 @@ impl GovApp {
             Command::ResolveConflict(choice) => self.resolve_conflict(choice),
             Command::Restore(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
+            Command::PlanAction {
+                department,
+                indicator,
+            } => self.plan_action(&department, &indicator),
+            Command::CreateAction => self.create_action(),
+            Command::SelectAction(id) => {
+                self.state.plan_editor.end_burst();
+                self.state.views.plan.select(id);
+            }
+            Command::EditPlan(edit) => self.edit_plan(edit),
+            Command::UndoPlan => self.step_plan(false),
+            Command::RedoPlan => self.step_plan(true),
+            Command::SavePlans => self.save_plans(),
+            Command::ResolvePlanConflict(choice) => self.resolve_plan_conflict(choice),
+            Command::RestorePlan(index) => self.restore_plan(index),
+            Command::DiscardPlanRecovery(index) => self.discard_plan_recovery(index),
         }
     }
 
@@ -339,6 +361,7 @@ impl GovApp {
         self.poll_worker();
         self.poll_watcher();
         self.autosave();
+        self.autosave_plans();
         self.state.refresh_derived();
     }
 }

@@ -17,7 +17,7 @@ use crate::store::Severity;
 pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
     let lang = prefs.lang;
     egui::Panel::top("top-bar").show(ui, |ui| top_bar_ui(ui, prefs, state, out));
-    if state.notice.is_some() || !state.recoveries.is_empty() {
+    if state.notice.is_some() || !state.recoveries.is_empty() || !state.plan_recoveries.is_empty() {
         egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, lang, state, out));
     }
     if state.workspace.is_some() && state.show_problems {
@@ -50,8 +50,10 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             session: state.session.as_ref(),
             user_name: &prefs.user_name,
             recoveries: &state.recoveries,
+            plan_editor: &state.plan_editor,
         };
         views::view_ui(ui, prefs.tab, &ctx, &mut state.views, out);
+        views::plan::action_form_window(ui.ctx(), &ctx, &mut state.views, out);
         if state.show_workspace_settings {
             views::settings::settings_window(ui.ctx(), &ctx, &mut state.views, out);
         }
@@ -127,6 +129,7 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
 /// panel of its own, so it takes the height it needs when it appears.
 fn notices_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
     recoveries_ui(ui, lang, &state.recoveries, out);
+    plan_recoveries_ui(ui, lang, &state.plan_recoveries, out);
     if let Some(notice) = &state.notice {
         ui.horizontal(|ui| {
             let colour = if notice.error {
@@ -167,6 +170,35 @@ fn recoveries_ui(
                     }
                     if ui.button(T::Discard.get(lang)).clicked() {
                         out.push(Command::DiscardRecovery(index));
+                    }
+                });
+            }
+        });
+}
+
+/// Offers unsaved plan edits found from an earlier run.
+fn plan_recoveries_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    recoveries: &[crate::app::planning::PlanRecovery],
+    out: &mut Vec<Command>,
+) {
+    if recoveries.is_empty() {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .show(ui, |ui| {
+            ui.strong(T::RecoveryFound.get(lang));
+            for (index, recovery) in recoveries.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let file = crate::store::plan_path(&recovery.scope);
+                    ui.label(format!("{} · {}", T::PlanTab.get(lang), file.display()));
+                    if ui.button(T::Restore.get(lang)).clicked() {
+                        out.push(Command::RestorePlan(index));
+                    }
+                    if ui.button(T::Discard.get(lang)).clicked() {
+                        out.push(Command::DiscardPlanRecovery(index));
                     }
                 });
             }
@@ -231,6 +263,7 @@ fn tab_name(tab: Tab) -> T {
         Tab::Assess => T::Assess,
         Tab::Trends => T::Trends,
         Tab::Compare => T::Compare,
+        Tab::Plan => T::PlanTab,
         Tab::Framework => T::Framework,
     }
 }

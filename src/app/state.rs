@@ -25,16 +25,18 @@ pub enum Tab {
     Assess,
     Trends,
     Compare,
+    Plan,
     Framework,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Overview,
         Tab::Department,
         Tab::Assess,
         Tab::Trends,
         Tab::Compare,
+        Tab::Plan,
         Tab::Framework,
     ];
 }
@@ -130,6 +132,10 @@ pub struct Derived {
     departments: std::cell::RefCell<DepartmentPages>,
     /// The Compare view's figures for the last two sides asked for.
     comparison: std::cell::RefCell<Option<(CompareKey, Rc<present::compare::Comparison>)>>,
+    /// The plan's figures per language, as of today, made on first use.
+    plan: [std::cell::OnceCell<present::plan::PlanFigures>; 2],
+    /// The plan's figures for one department per (department, language).
+    department_plans: std::cell::RefCell<HashMap<(String, Lang), Rc<present::plan::PlanFigures>>>,
     /// For each `summary.departments` entry, its index in `workspace.departments`.
     pub department_index: Vec<Option<usize>>,
 }
@@ -147,8 +153,35 @@ impl Derived {
             overview: Default::default(),
             departments: Default::default(),
             comparison: Default::default(),
+            plan: Default::default(),
+            department_plans: Default::default(),
             department_index,
         }
+    }
+
+    /// The plan's figures in `lang` as of today, computed once per
+    /// revision, period and basis.
+    pub fn plan(&self, data: &Dataset, lang: Lang) -> &present::plan::PlanFigures {
+        let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let today = chrono::Local::now().date_naive();
+        self.plan[slot.min(1)].get_or_init(|| present::plan::plan(data, &self.summary, lang, today))
+    }
+
+    /// The plan's figures for `department` (its actions and gaps) in
+    /// `lang`, made once per revision, period and basis.
+    pub fn department_plan(
+        &self,
+        data: &Dataset,
+        department: &str,
+        lang: Lang,
+    ) -> Rc<present::plan::PlanFigures> {
+        let key = (department.to_owned(), lang);
+        if let Some(plan) = self.department_plans.borrow().get(&key) {
+            return plan.clone();
+        }
+        let plan = Rc::new(self.plan(data, lang).clone().for_department(department));
+        self.department_plans.borrow_mut().insert(key, plan.clone());
+        plan
     }
 
     /// The Overview's figures in `lang`, computed once per revision, period
@@ -279,6 +312,7 @@ pub struct ViewState {
     pub compare: CompareViewState,
     pub framework: FrameworkViewState,
     pub assess: AssessViewState,
+    pub plan: super::views::plan::PlanViewState,
     pub settings: super::views::settings::SettingsDraft,
     /// Charts currently shown as tables, by chart id.
     pub as_table: BTreeSet<&'static str>,
@@ -437,6 +471,10 @@ pub struct AppState {
     pub dialog: Option<(DialogPurpose, Receiver<DialogResult>)>,
     /// The assessment open in the Assess view.
     pub session: Option<super::session::Session>,
+    /// Edits to the improvement plans: undo, unsaved plans, conflicts.
+    pub plan_editor: super::plan_editor::PlanEditor,
+    /// Unsaved plan edits from an earlier run, offered for restoring.
+    pub plan_recoveries: Vec<super::planning::PlanRecovery>,
     /// Unsaved edits from an earlier run, offered for restoring.
     pub recoveries: Vec<super::session::Recovery>,
     pub show_workspace_settings: bool,

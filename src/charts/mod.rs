@@ -19,6 +19,7 @@ pub mod colour;
 pub mod geom;
 pub mod heatmap;
 pub mod radar;
+pub mod timeline;
 
 pub use axis::{LinearScale, date_from_days, date_ticks, days_since, nice_ticks};
 pub use bars::bar_layout;
@@ -29,3 +30,4 @@ pub use colour::{
 pub use geom::{HAlign, Point, Rect, VAlign};
 pub use heatmap::{HeatCell, HeatmapLabels, HeatmapLayout, heatmap_layout};
 pub use radar::{RadarAxis, RadarLayout, radar_edges, radar_fan, radar_layout, radar_polygon};
+pub use timeline::{TimelineLayout, timeline_layout};

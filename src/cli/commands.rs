@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::output;
 use super::table::{Align, render};
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFormat};
+use super::{CsvWhat, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFormat};
 use crate::analysis::{self, Basis, DepartmentSummary, FindingKind};
 use crate::csv;
 use crate::generate::{self, SyntheticOptions};
@@ -22,14 +22,14 @@ use crate::store::{self, LoadedWorkspace, Problem, ProblemCode, Severity};
 
 /// Loads a workspace or says why it can't (exit 2).
 /// The workspace, or the reason it cannot be opened said in `lang`.
-fn load(dir: &Path, lang: Lang) -> Result<LoadedWorkspace, u8> {
+pub(super) fn load(dir: &Path, lang: Lang) -> Result<LoadedWorkspace, u8> {
     store::load(dir).map_err(|e| {
         eprintln!("{}", problem_text::store_error(&e, lang));
         EXIT_USAGE
     })
 }
 
-fn has_errors(problems: &[Problem]) -> bool {
+pub(super) fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
@@ -361,9 +361,13 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
 
 /// Writes a report. Exit 2 before loading anything when the output path
 /// cannot work; exit 1 when the report was written but files failed to load.
+/// `what` picks the table of a CSV report; the other formats hold them all.
+// The command's options, one parameter each, as `run` unpacks them.
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     dir: &Path,
     format: Option<ReportFormat>,
+    what: CsvWhat,
     out: &Path,
     period: Option<NaiveDate>,
     department: Option<String>,
@@ -394,7 +398,11 @@ pub fn report(
         lang,
         generated: Local::now().date_naive(),
     };
-    if let Err(e) = report::write(&loaded, &options, out) {
+    let written = match options.format {
+        Format::Csv => report::write_csv(&loaded, &options, what.into(), out),
+        _ => report::write(&loaded, &options, out),
+    };
+    if let Err(e) = written {
         say(Say::Error(e.to_string()), lang);
         return EXIT_USAGE;
     }
@@ -435,7 +443,7 @@ fn check_out_path(out: &Path) -> Result<(), Say<'_>> {
 }
 
 /// Writes one sentence to stderr in `lang`.
-fn say(said: Say<'_>, lang: Lang) {
+pub(super) fn say(said: Say<'_>, lang: Lang) {
     eprintln!("{}", said.text(lang));
 }
 
@@ -556,6 +564,16 @@ pub fn generate(
             say(Say::Error(e.to_string()), lang);
             return EXIT_USAGE;
         }
+    }
+    // Improvement plans (issue 10): the sample's, or a few seeded ones per department.
+    let actions = if sample {
+        generate::sample_plan()
+    } else {
+        generate::synthetic_plan(&workspace, &assessments, seed)
+    };
+    if let Err(e) = store::create_plans(dir, &actions) {
+        say(Say::Error(e.to_string()), lang);
+        return EXIT_USAGE;
     }
     output::line(
         Say::Generated {

@@ -1,4 +1,4 @@
-//! The command line: `init`, `validate`, `summary`, `report`, `new-period`, `generate` (and,
+//! The command line: `init`, `validate`, `summary`, `report`, `plan`, `new-period`, `generate` (and,
 //! with no subcommand, the desktop app). Every command works on a workspace
 //! folder and exits 0 when fine, 1 when the data has problems, 2 on a usage
 //! or I/O error.
@@ -6,6 +6,7 @@
 mod commands;
 mod init;
 mod output;
+mod plan;
 mod table;
 
 use std::path::PathBuf;
@@ -134,6 +135,48 @@ pub enum Command {
         /// Language of the report.
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
+        /// Which table a CSV report holds: the assessment answers, or the improvement plans' actions in
+        /// scope (one row per action, as of today). The other formats hold both.
+        #[arg(long, value_enum, default_value_t = CsvWhat::Answers)]
+        what: CsvWhat,
+    },
+    /// List the improvement plans' actions (status, due date, effect) and the gaps no open action covers.
+    #[command(
+        long_about = "List the improvement plans' actions (status, due date, effect) and the gaps no open action covers.\n\n\
+                      Actions come from plan.ron (government-wide) and every <department>/plan.ron. Overdue actions \
+                      come first, then by due date. An action is overdue when it is planned or in progress and its due \
+                      date is before today; the effect of a done action compares each addressed indicator at the last \
+                      assessment on or before the day it was done with the first after it. JSON: {\"today\", \
+                      \"actions\": [{\"id\", \"department\" (ids; empty for every department), \"indicators\", \"owner\", \
+                      \"start\", \"due\", \"status\", \"overdue\", \"effect\", ...}], \"uncovered\": [{\"department\", \
+                      \"indicator\", \"gap\", ...}]}, ISO dates, full precision. Exit 1 (after the output) when files \
+                      failed to load; exit 2 for an unknown department or status."
+    )]
+    Plan {
+        /// Workspace folder (default: --workspace, else ./assessments).
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+        format: SummaryFormat,
+        /// Only actions for this department (its own and government-wide ones including it), and its gaps.
+        #[arg(long, value_name = "ID")]
+        department: Option<String>,
+        /// Only actions with this status: planned, in-progress, done or dropped.
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Only overdue actions.
+        #[arg(long)]
+        overdue: bool,
+        /// The day to judge due dates and targets by (default: the system date), for reproducible output.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<NaiveDate>,
+        /// Which assessments the gaps and effects count: each department's latest of any status, or its
+        /// latest approved one.
+        #[arg(long, value_enum, default_value_t = BasisArg::Latest)]
+        basis: BasisArg,
+        /// Language of the table and CSV (names, words and dates).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Create a Draft assessment for every department for a new period, pre-filled from its latest earlier one.
     NewPeriod {
@@ -204,6 +247,24 @@ pub enum SummaryFormat {
     Json,
 }
 
+/// `report --what`: which table a CSV report holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CsvWhat {
+    /// The assessment answers, one row per department × period × indicator.
+    Answers,
+    /// The improvement plans' actions, one row per action.
+    Actions,
+}
+
+impl From<CsvWhat> for crate::report::CsvTable {
+    fn from(what: CsvWhat) -> Self {
+        match what {
+            CsvWhat::Answers => crate::report::CsvTable::Answers,
+            CsvWhat::Actions => crate::report::CsvTable::Actions,
+        }
+    }
+}
+
 /// The formats of `govmaturity report`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -259,12 +320,35 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             department,
             basis,
             lang,
+            what,
         } => commands::report(
             &folder(dir),
             format,
+            what,
             &out,
             period,
             department,
+            basis.into(),
+            language(lang),
+        ),
+        Command::Plan {
+            dir,
+            format,
+            department,
+            status,
+            overdue,
+            today,
+            basis,
+            lang,
+        } => plan::plan_command(
+            &folder(dir),
+            format,
+            &plan::PlanFilter {
+                department,
+                status,
+                overdue,
+            },
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
             basis.into(),
             language(lang),
         ),

@@ -5,6 +5,7 @@
 //! Pure: builds model values; the CLI writes them through `store`.
 
 mod evidence;
+mod plan;
 mod rng;
 mod sample;
 
@@ -16,6 +17,7 @@ use crate::model::{
     Answer, Assessment, Confidence, Department, DepartmentKind, FORMAT_VERSION, Framework, Level, Rating,
     Status, Target, Text, Workspace, half_year_periods,
 };
+pub use plan::{sample_plan, synthetic_plan};
 pub use rng::Rng;
 pub use sample::sample;
 

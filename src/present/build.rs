@@ -6,12 +6,15 @@
 //! basis, three key figures), the contents, the executive summary
 //! (narrative and key figures), the heatmap with its notes, the ranking
 //! (chart and table with shared ranks), the stage distribution, the
-//! dimensions across departments, the priorities, the progress since the
-//! previous period, the mean level over time, one section per department
-//! (facts, notes, profile, dimension table, answers), the appendix
-//! (methodology, data problems, coverage, rubric) and the approval block.
-//! A one-department report leaves out the heatmap, the stage distribution
-//! and the dimension overview, which compare departments.
+//! dimensions across departments, the priorities, the measures (the
+//! improvement plan: shortfalls shared across departments, actions,
+//! uncovered gaps, overdue actions), the progress since the previous
+//! period, the mean level over time, one section per department (facts,
+//! notes, profile, dimension table, answers), the appendix (methodology,
+//! data problems, coverage, rubric) and the approval block. A
+//! one-department report leaves out the heatmap, the stage distribution,
+//! the dimension overview and the shortfalls shared across departments,
+//! which compare departments.
 //!
 //! Every word comes from the report's labels or the catalogue, every number
 //! from [`super::format`]; a cell's text is final and its [`CellKind`]
@@ -22,6 +25,7 @@ use super::document::{
     Block, Cell, CellKind, Chart, Column, Document, Figure, KeyFigure, Paragraph, Table, anchor,
 };
 use super::format;
+use super::plan::ActionRow;
 use super::report::{AnswerRow, DepartmentSection, ReportContent, notes_text, provisional_text};
 use crate::model::Level;
 
@@ -51,6 +55,9 @@ pub fn document(content: &ReportContent) -> Document {
         out.push(Block::PageBreak);
     }
     out.priorities();
+    out.push(Block::PageBreak);
+    out.measures();
+    out.push(Block::PageBreak);
     out.progress();
     out.history();
     for section in &content.sections {
@@ -158,6 +165,14 @@ pub fn profile(content: &ReportContent, section: &DepartmentSection) -> Vec<Prof
     }
     series
 }
+
+/// How many of the shortfalls shared across departments the Measures
+/// section lists.
+pub const TOP_ROLLUP: usize = 10;
+
+/// How many gaps without an action the Measures section lists; it says how
+/// many more there are.
+pub const TOP_UNCOVERED: usize = 15;
 
 struct Builder<'c> {
     c: &'c ReportContent,
@@ -535,6 +550,232 @@ impl Builder<'_> {
             ],
             rows,
         );
+    }
+
+    /// The Measures section: the plan's counts, the shortfalls shared
+    /// across departments (whole government only; the ten largest by
+    /// indicator), every action with its responsible unit and deadline, the
+    /// gaps no open action addresses (the fifteen most urgent, then how
+    /// many more), and the overdue actions. Overdue is said in words beside
+    /// the status, never by colour alone.
+    fn measures(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        let plan = &c.plan;
+        self.section(T::ReportMeasures.get(lang), anchor::MEASURES);
+        let note = if c.scope.is_some() {
+            T::ReportMeasuresNoteDepartment
+        } else {
+            T::ReportMeasuresNote
+        };
+        self.push(Paragraph::note(note.get(lang)));
+        if !plan.actions.is_empty() {
+            self.push(Block::KeyFigures(
+                plan.counts
+                    .lines
+                    .iter()
+                    .map(|line| KeyFigure {
+                        label: line.label.clone(),
+                        value: line.value.clone(),
+                        note: String::new(),
+                    })
+                    .collect(),
+            ));
+        }
+        if c.scope.is_none() {
+            self.rollup();
+        }
+        self.push(heading(
+            3,
+            T::ReportMeasuresActions.get(lang),
+            Some(anchor::MEASURES_ACTIONS.to_owned()),
+        ));
+        if plan.actions.is_empty() {
+            self.push(Paragraph::body(T::ReportNoActionsYet.get(lang)));
+        } else {
+            let rows = plan.actions.iter().map(|a| self.action_cells(a, true)).collect();
+            self.table(
+                "measures.actions",
+                vec![
+                    Column::text(T::Department.get(lang)),
+                    Column::text(T::PlanActionTitle.get(lang)),
+                    Column::text(T::PlanAddresses.get(lang)),
+                    Column::text(T::PlanOwner.get(lang)),
+                    Column::text(T::PlanDue.get(lang)),
+                    Column::text(T::Status.get(lang)),
+                    Column::text(T::PlanEffect.get(lang)),
+                ],
+                rows,
+            );
+        }
+        self.uncovered();
+        self.overdue();
+    }
+
+    /// The indicator rows of the roll-up, the ten most urgent.
+    fn rollup(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        self.push(heading(
+            3,
+            T::PlanRollup.get(lang),
+            Some(anchor::MEASURES_ROLLUP.to_owned()),
+        ));
+        self.push(Paragraph::note(T::ReportRollupNote.get(lang)));
+        let rows: Vec<Vec<Cell>> = c
+            .plan
+            .rollup_indicators()
+            .take(TOP_ROLLUP)
+            .map(|r| {
+                vec![
+                    Cell::text(r.name.clone()).with_notes(vec![r.dimension_name.clone()]),
+                    // Department counts are far below 2^52: exact.
+                    Cell::of(
+                        words::count_of(r.departments.len(), c.summary.departments.len()),
+                        CellKind::Number(Some(r.departments.len() as f64)),
+                    ),
+                    Cell::of(r.mean_gap_text.clone(), CellKind::Number(Some(r.mean_gap))),
+                    Cell::of(r.total_gap_text.clone(), CellKind::Number(Some(r.total_gap))),
+                    Cell::of(r.priority_text.clone(), CellKind::Number(Some(r.priority))),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            self.push(Paragraph::body(c.labels.no_priorities));
+            return;
+        }
+        self.table(
+            "measures.rollup",
+            vec![
+                Column::text(T::Indicator.get(lang)),
+                Column::number(T::PlanDepartmentsBelow.get(lang)),
+                Column::number(T::PlanMeanGap.get(lang)),
+                Column::number(T::PlanTotalGap.get(lang)),
+                Column::number(T::Priority.get(lang)),
+            ],
+            rows,
+        );
+    }
+
+    /// The gaps no open action addresses, the most urgent first.
+    fn uncovered(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        let gaps = &c.plan.uncovered;
+        self.push(heading(
+            3,
+            T::PlanUncovered.get(lang),
+            Some(anchor::MEASURES_UNCOVERED.to_owned()),
+        ));
+        if gaps.is_empty() {
+            self.push(Paragraph::body(T::PlanNoUncovered.get(lang)));
+            return;
+        }
+        self.push(Paragraph::note(T::ReportUncoveredNote.get(lang)));
+        let rows = gaps
+            .iter()
+            .take(TOP_UNCOVERED)
+            .map(|g| {
+                vec![
+                    Cell::text(g.department_name.clone()).linked(anchor::department(&g.department)),
+                    Cell::text(g.indicator_name.clone()).with_notes(vec![g.dimension_name.clone()]),
+                    whole_level_cell(Some(g.current)).provisional(g.provisional),
+                    whole_level_cell(Some(g.target)),
+                    Cell::of(g.gap_text.clone(), CellKind::Number(Some(g.gap))),
+                    Cell::of(g.priority_text.clone(), CellKind::Number(Some(g.priority))),
+                ]
+            })
+            .collect();
+        self.table(
+            "measures.uncovered",
+            vec![
+                Column::text(T::Department.get(lang)),
+                Column::text(T::Indicator.get(lang)),
+                Column::number(T::Current.get(lang)),
+                Column::number(T::Target.get(lang)),
+                Column::number(T::Gap.get(lang)),
+                Column::number(T::Priority.get(lang)),
+            ],
+            rows,
+        );
+        if gaps.len() > TOP_UNCOVERED {
+            self.push(Paragraph::note(words::more_rows(
+                gaps.len() - TOP_UNCOVERED,
+                lang,
+            )));
+        }
+    }
+
+    /// The actions open and past their due date.
+    fn overdue(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        self.push(heading(
+            3,
+            T::ReportOverdueActions.get(lang),
+            Some(anchor::MEASURES_OVERDUE.to_owned()),
+        ));
+        let rows: Vec<Vec<Cell>> = c
+            .plan
+            .actions
+            .iter()
+            .filter(|a| a.overdue)
+            .map(|a| {
+                let mut cells = self.action_cells(a, false);
+                // Department, action, responsible, due, status.
+                cells.remove(2);
+                cells
+            })
+            .collect();
+        if rows.is_empty() {
+            self.push(Paragraph::body(T::ReportNoOverdue.get(lang)));
+            return;
+        }
+        self.table(
+            "measures.overdue",
+            vec![
+                Column::text(T::Department.get(lang)),
+                Column::text(T::PlanActionTitle.get(lang)),
+                Column::text(T::PlanOwner.get(lang)),
+                Column::text(T::PlanDue.get(lang)),
+                Column::text(T::Status.get(lang)),
+            ],
+            rows,
+        );
+    }
+
+    /// An action's cells: department, action, addresses, responsible, due,
+    /// status (with "⚠ Overdue" under it when it is), and, with `effect`,
+    /// what it did (with "⚠" when unchanged after done).
+    fn action_cells(&self, a: &ActionRow, effect: bool) -> Vec<Cell> {
+        let lang = self.c.lang;
+        let department = match a.departments.as_slice() {
+            [one] => Cell::text(a.department_names.clone()).linked(anchor::department(one)),
+            _ => Cell::text(a.department_names.clone()),
+        };
+        let status = Cell::text(a.status_text.clone());
+        let status = if a.overdue {
+            status.with_notes(vec![words::warning(T::PlanOverdue.get(lang))])
+        } else {
+            status
+        };
+        let mut cells = vec![
+            department,
+            Cell::text(a.title.clone()),
+            Cell::text(a.addresses.clone()),
+            Cell::text(a.owner.clone()),
+            Cell::of(a.due_text.clone(), CellKind::Date(Some(a.due))),
+            status,
+        ];
+        if effect {
+            let text = if a.effect_flagged {
+                words::warning(&a.effect_text)
+            } else {
+                a.effect_text.clone()
+            };
+            cells.push(Cell::text(text));
+        }
+        cells
     }
 
     fn progress(&mut self) {
@@ -1048,6 +1289,7 @@ mod tests {
                 "stages",
                 "dimensions",
                 "priorities",
+                "measures",
                 "progress",
                 "history",
                 "appendix",
@@ -1088,6 +1330,7 @@ mod tests {
                 "summary",
                 "ranking",
                 "priorities",
+                "measures",
                 "progress",
                 "history",
                 "department-big-data-bureau",

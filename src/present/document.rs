@@ -71,6 +71,12 @@ pub mod anchor {
     pub const STAGES: &str = "stages";
     pub const DIMENSIONS: &str = "dimensions";
     pub const PRIORITIES: &str = "priorities";
+    // added (reports helper, issue 10): the Measures section and its parts.
+    pub const MEASURES: &str = "measures";
+    pub const MEASURES_ROLLUP: &str = "measures-rollup";
+    pub const MEASURES_ACTIONS: &str = "measures-actions";
+    pub const MEASURES_UNCOVERED: &str = "measures-uncovered";
+    pub const MEASURES_OVERDUE: &str = "measures-overdue";
     pub const PROGRESS: &str = "progress";
     pub const HISTORY: &str = "history";
     pub const APPENDIX: &str = "appendix";
@@ -242,6 +248,9 @@ pub enum CellKind {
     /// Any other number (rank, count, priority, percentage as 0–1 share).
     Number(Option<f64>),
     Percent(Option<f64>),
+    // added (reports helper, issue 10): an action's due date.
+    /// A date, kept on one line.
+    Date(Option<chrono::NaiveDate>),
 }
 
 impl Cell {

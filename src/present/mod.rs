@@ -20,6 +20,7 @@ pub mod department;
 pub mod document;
 pub mod format;
 pub mod overview;
+pub mod plan;
 pub mod rank;
 pub mod report;
 pub mod trends;

@@ -19,13 +19,17 @@
 //! confidence and status are machine values (`3`, `true`, `High`,
 //! `Approved`); only the department name follows `options.lang`.
 //!
+//! The improvement plans' actions are a table of their own, written with
+//! `--what actions` ([`render_actions`], [`ACTIONS_HEADER`]); the answers
+//! stay the default, unchanged.
+//!
 //! UTF-8 with a byte-order mark so spreadsheets read Chinese correctly,
 //! CRLF line ends (RFC 4180), and text cells neutralised against formula
 //! injection by [`crate::csv::text_field`].
 
 use super::{ReportContent, ReportError};
 use crate::csv::{self, text_field};
-use crate::model::{Assessment, Dataset, Rating};
+use crate::model::{ActionStatus, Addresses, Assessment, Dataset, Rating};
 use crate::present::format::iso_date;
 use crate::present::report::DepartmentFigures;
 use crate::store::LoadedWorkspace;
@@ -155,4 +159,95 @@ fn write_assessment(
         ];
         out.push_str(&csv::line(&fields));
     }
+}
+
+/// The header row of the actions CSV (`govmaturity report --format csv
+/// --what actions`).
+pub const ACTIONS_HEADER: [&str; 17] = [
+    "action_id",
+    "departments",
+    "department_names",
+    "title",
+    "dimension",
+    "indicators",
+    "owner_unit",
+    "owner_person",
+    "start",
+    "due",
+    "status",
+    "overdue",
+    "expected_level",
+    "done_on",
+    "effect",
+    "effect_text",
+    "today",
+];
+
+/// Renders the actions CSV: one row per action in the report's scope (a
+/// department's own and the government-wide ones that include it, for a
+/// one-department report), overdue first, then by due date, then id, as
+/// every format lists them.
+///
+/// Like the answers CSV, values are machine values: ids (`departments` and
+/// `indicators` separated by `;`, `departments` empty for an action for
+/// every department; `dimension` set when the action addresses a whole
+/// dimension, `indicators` then lists its indicators), ISO dates, the
+/// status code (`planned`, `in-progress`, `done`, `dropped`), `overdue`
+/// `true`/`false` as of `today` (the report's "generated" date), the
+/// expected level 1–5, and `effect` the effect codes of the department ×
+/// indicator pairs, distinct, in order (`rose`, `unchanged`, `fell`,
+/// `not-yet-reassessed`, `no-earlier-answer`, `not-done`); only the
+/// department names and `effect_text` follow `options.lang`.
+pub fn render_actions(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
+    let mut out = String::from(csv::BOM);
+    out.push_str(&csv::line(&ACTIONS_HEADER.map(String::from)));
+    let today = iso_date(content.plan.today);
+    for row in &content.plan.actions {
+        let recorded = content.actions.iter().find(|a| a.id == row.id);
+        let (dimension, unit, person, expected) = match recorded {
+            Some(a) => (
+                match &a.addresses {
+                    Addresses::Dimension(id) => id.as_str(),
+                    Addresses::Indicators(_) => "",
+                },
+                a.owner.unit.as_str(),
+                a.owner.person.as_str(),
+                a.expected_level.get().to_string(),
+            ),
+            None => ("", "", "", String::new()),
+        };
+        let mut effects: Vec<&str> = Vec::new();
+        for e in &row.effect {
+            let code = e.effect.code();
+            if !effects.contains(&code) {
+                effects.push(code);
+            }
+        }
+        let fields = [
+            text_field(&row.id),
+            text_field(&row.departments.join(";")),
+            text_field(&row.department_names),
+            text_field(&row.title),
+            text_field(dimension),
+            text_field(&row.indicators.join(";")),
+            text_field(unit),
+            text_field(person),
+            iso_date(row.start),
+            iso_date(row.due),
+            row.status.code().to_owned(),
+            row.overdue.to_string(),
+            expected,
+            row.done_on.map_or_else(String::new, iso_date),
+            effects.join(";"),
+            // Words only where there is an effect to read (a done action).
+            if row.status == ActionStatus::Done {
+                text_field(&row.effect_text)
+            } else {
+                String::new()
+            },
+            today.clone(),
+        ];
+        out.push_str(&csv::line(&fields));
+    }
+    Ok(out.into_bytes())
 }

@@ -313,6 +313,7 @@ impl Printer<'_> {
             }
             CellKind::Change(value) => change(*value, &cell.text),
             CellKind::Number(_) | CellKind::Percent(_) => escape(&cell.text),
+            CellKind::Date(_) => format!("<span class=\"nowrap\">{}</span>", escape(&cell.text)),
         };
         if !cell.notes.is_empty() {
             // A linked cell's notes are the flags of the section it links to
@@ -323,7 +324,12 @@ impl Printer<'_> {
                 .notes
                 .iter()
                 .map(|note| {
-                    let class = if cell.link.is_some() || note.starts_with(warning.trim()) {
+                    let warns = note.starts_with(warning.trim());
+                    let class = if warns && note.chars().count() <= SHORT_FLAG {
+                        // A warning of a word or two ("⚠ Overdue") is never
+                        // broken in a narrow column.
+                        "flag nowrap"
+                    } else if cell.link.is_some() || warns {
                         "flag"
                     } else {
                         "note"
@@ -339,6 +345,9 @@ impl Printer<'_> {
         }
     }
 }
+
+/// The longest warning flag, in characters, kept on one line.
+const SHORT_FLAG: usize = 10;
 
 /// A chip in a level's colour with `text` on it in the contrasting colour
 /// (grey without a colour); a dashed outline marks a provisional figure.

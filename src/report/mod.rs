@@ -37,13 +37,59 @@ pub enum ReportError {
     },
 }
 
+/// Which table a CSV report holds: one table per file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CsvTable {
+    /// The assessment answers in long format (the default; see `csv`).
+    #[default]
+    Answers,
+    /// The improvement plans' actions in scope, one row per action.
+    Actions,
+}
+
+/// An unknown department is an error before anything is rendered.
+fn check_department(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<(), ReportError> {
+    match &options.department {
+        Some(id) if loaded.data.workspace.department(id).is_none() => {
+            Err(ReportError::UnknownDepartment(id.clone()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Renders a CSV report of one table in memory (`options.format` is not
+/// read: the result is CSV).
+pub fn render_csv(
+    loaded: &LoadedWorkspace,
+    options: &ReportOptions,
+    table: CsvTable,
+) -> Result<Vec<u8>, ReportError> {
+    check_department(loaded, options)?;
+    let content = content::build(loaded, options);
+    match table {
+        CsvTable::Answers => csv::render(loaded, &content),
+        CsvTable::Actions => csv::render_actions(&content),
+    }
+}
+
+/// Renders a CSV report of one table and writes it to `out` atomically, as
+/// [`write`] does.
+pub fn write_csv(
+    loaded: &LoadedWorkspace,
+    options: &ReportOptions,
+    table: CsvTable,
+    out: &Path,
+) -> Result<(), ReportError> {
+    let bytes = render_csv(loaded, options, table)?;
+    crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
+        path: out.to_path_buf(),
+        source,
+    })
+}
+
 /// Renders a report in memory.
 pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u8>, ReportError> {
-    if let Some(id) = &options.department
-        && loaded.data.workspace.department(id).is_none()
-    {
-        return Err(ReportError::UnknownDepartment(id.clone()));
-    }
+    check_department(loaded, options)?;
     match options.format {
         Format::Csv => csv::render(loaded, &content::build(loaded, options)),
         Format::Xlsx => xlsx::render(&content::build(loaded, options)),

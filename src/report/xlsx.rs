@@ -1,11 +1,13 @@
 //! The Excel workbook report: the same figures and words as the HTML and PDF
 //! reports, printed from [`ReportContent`] (built once by
-//! [`crate::present::report::build`]). Eight sheets: the overview (key
+//! [`crate::present::report::build`]). Ten sheets: the overview (key
 //! figures, every department with one column per dimension, a native radar
 //! chart, the stage distribution and how to read the figures), the heatmap
 //! (a colour scale by conditional formatting), the ranking, the dimension
-//! figures, the indicator answers, the top priorities, the trends (a native
-//! line chart) and the framework.
+//! figures, the indicator answers, the top priorities, the action plan
+//! (status as a drop-down, dates as dates, overdue rows highlighted and
+//! said in words, an autofilter), the targets and whether each will be
+//! met, the trends (a native line chart) and the framework.
 //!
 //! Nothing is computed here. Figures are numbers, stored rounded by
 //! [`format::round`] to the digits shown and given a number format that
@@ -29,15 +31,16 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{
     Chart, ChartAxisDateUnitType, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
     ChartMarkerType, ChartSolidFill, ChartType, ColNum, Color, ConditionalFormat3ColorScale,
-    ConditionalFormatBlank, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatType,
-    DocProperties, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
+    ConditionalFormatBlank, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula,
+    ConditionalFormatType, DataValidation, DocProperties, Format, FormatAlign, FormatBorder, RowNum,
+    Workbook, Worksheet, XlsxError,
 };
 
 use super::ReportError;
 use crate::analysis::GroupPoint;
 use crate::charts::{Rgb, level_colour, no_data_colour, series_colour, text_colour_on};
-use crate::model::{Lang, Level};
-use crate::present::catalogue::T;
+use crate::model::{ActionStatus, Lang, Level};
+use crate::present::catalogue::{T, plan as plan_words};
 use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS, XLSX_LEVEL, XLSX_PERCENT};
 use crate::present::report::{DepartmentFigures, LevelTrend, ReportContent, notes_text};
 
@@ -50,6 +53,10 @@ const XLSX_PRIORITY: &str = "0.00";
 
 /// A whole number: a level 1–5, a count.
 const XLSX_WHOLE: &str = "0";
+
+/// The tint of an overdue action's row: a pale red, with dark red text
+/// (contrast well above 4.5:1).
+const OVERDUE_TINT: Rgb = Rgb(0xfb, 0xe3, 0xe3);
 
 /// Excel's limit on the length of a cell's text, in UTF-16 units.
 const MAX_CELL_TEXT: usize = 32_767;
@@ -84,6 +91,8 @@ fn build(c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
     workbook.push_worksheet(dimensions_sheet(c, &styles)?);
     workbook.push_worksheet(answers_sheet(c, &styles)?);
     workbook.push_worksheet(priorities_sheet(c, &styles)?);
+    workbook.push_worksheet(actions_sheet(c, &styles)?);
+    workbook.push_worksheet(targets_sheet(c, &styles)?);
     workbook.push_worksheet(trends_sheet(c, &styles)?);
     workbook.push_worksheet(framework_sheet(c, &styles)?);
     workbook.save_to_buffer()
@@ -143,13 +152,15 @@ fn notes(c: &ReportContent, notes: &[String]) -> String {
 // Sheets
 
 /// The sheet names, in workbook order.
-const SHEETS: [T; 8] = [
+const SHEETS: [T; 10] = [
     T::Overview,
     T::Heatmap,
     T::Ranking,
     T::DimensionTable,
     T::IndicatorAnswers,
     T::TopPriorities,
+    T::XlsxActionPlan,
+    T::PlanTargets,
     T::Trends,
     T::Framework,
 ];
@@ -734,6 +745,148 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
     sheet.finish()
 }
 
+/// The action plan: one row per action in scope (overdue first, then by
+/// due date, as everywhere), with its id, departments, title, what it
+/// addresses, the responsible unit and person, start and due dates (Excel
+/// dates), status (a drop-down of the four statuses), overdue in words,
+/// the level it aims for and its effect. An autofilter on the header;
+/// overdue rows are highlighted by a conditional format on the Overdue
+/// column, which says it in words as well.
+fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[6].get(lang))?;
+    let headers = [
+        T::PlanActionId,
+        T::Departments,
+        T::PlanActionTitle,
+        T::PlanAddresses,
+        T::XlsxResponsibleUnit,
+        T::XlsxResponsiblePerson,
+        T::PlanStart,
+        T::PlanDue,
+        T::Status,
+        T::PlanOverdue,
+        T::PlanExpectedLevel,
+        T::PlanEffect,
+        T::XlsxActionDescription,
+    ]
+    .map(|t| t.get(lang));
+    const STATUS: ColNum = 8;
+    const OVERDUE: ColNum = 9;
+    let last_col = col(headers.len() - 1)?;
+    sheet.header(0, &headers, &s.header)?;
+    let mut row: RowNum = 0;
+    for a in &c.plan.actions {
+        row += 1;
+        let recorded = c.actions.iter().find(|r| r.id == a.id);
+        let owner = recorded.map(|r| &r.owner);
+        sheet.text(row, 0, &a.id, &s.text)?;
+        sheet.wrapped(row, 1, &a.department_names, &s.wrap)?;
+        sheet.wrapped(row, 2, &a.title, &s.wrap)?;
+        sheet.wrapped(row, 3, &a.addresses, &s.wrap)?;
+        sheet.wrapped(row, 4, owner.map_or("", |o| o.unit.as_str()), &s.wrap)?;
+        sheet.text(row, 5, owner.map_or("", |o| o.person.as_str()), &s.text)?;
+        sheet.date(row, 6, a.start, &s.date)?;
+        sheet.date(row, 7, a.due, &s.date)?;
+        sheet.text(row, STATUS, &a.status_text, &s.text)?;
+        sheet.text(row, OVERDUE, yes_no(a.overdue, lang), &s.text)?;
+        sheet.number(
+            row,
+            10,
+            recorded.map(|r| f64::from(r.expected_level.get())),
+            &s.whole,
+        )?;
+        // Blank, not a dash, for an action not done: nothing to read yet.
+        let effect = if a.status == ActionStatus::Done {
+            a.effect_text.as_str()
+        } else {
+            ""
+        };
+        sheet.wrapped(row, 11, effect, &s.wrap)?;
+        sheet.wrapped(row, 12, &a.description, &s.wrap)?;
+    }
+    if row == 0 {
+        sheet.note(1, 0, T::ReportNoActionsYet.get(lang), &s.note)?;
+    } else {
+        let statuses = ActionStatus::ALL.map(|status| plan_words::status(status, lang));
+        let validation = DataValidation::new()
+            .allow_list_strings(&statuses)?
+            .set_input_title(T::XlsxStatusListTitle.get(lang))?
+            .set_input_message(T::XlsxStatusListPrompt.get(lang))?;
+        sheet
+            .ws
+            .add_data_validation(1, STATUS, row, STATUS, &validation)?;
+        // The whole row is tinted where the Overdue column says yes.
+        let overdue = ConditionalFormatFormula::new()
+            .set_rule(
+                format!(
+                    "=${}2=\"{}\"",
+                    rust_xlsxwriter::utility::column_number_to_name(OVERDUE),
+                    yes_no(true, lang)
+                )
+                .as_str(),
+            )
+            .set_format(&s.overdue);
+        sheet.ws.add_conditional_format(1, 0, row, last_col, &overdue)?;
+        sheet.ws.autofilter(0, 0, row, last_col)?;
+        sheet.note(row + 2, 0, T::XlsxOverdueNote.get(lang), &s.note)?;
+    }
+    sheet.cap(1, 30.0);
+    sheet.cap(2, 45.0);
+    sheet.cap(3, 35.0);
+    sheet.cap(4, 35.0);
+    sheet.cap(11, 30.0);
+    sheet.cap(12, 50.0);
+    sheet.freeze_header(1, 1)?;
+    sheet.finish()
+}
+
+/// The targets: every target that applies to a department in scope, with
+/// the level, the date it is due by, the current figure, when the trend
+/// projection reaches it, and whether it will be met in words.
+fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+    let lang = c.lang;
+    let mut sheet = Sheet::new(SHEETS[7].get(lang))?;
+    let headers = [
+        T::XlsxDepartmentId,
+        T::Department,
+        T::Dimension,
+        T::Indicator,
+        T::XlsxTargetLevel,
+        T::TargetDate,
+        T::XlsxCurrentLevel,
+        T::PlanProjected,
+        T::PlanState,
+    ]
+    .map(|t| t.get(lang));
+    sheet.header(0, &headers, &s.header)?;
+    let mut row: RowNum = 0;
+    for t in &c.plan.targets {
+        row += 1;
+        sheet.text(row, 0, &t.department, &s.text)?;
+        sheet.text(row, 1, &t.department_name, &s.text)?;
+        sheet.text(row, 2, &t.dimension_name, &s.text)?;
+        let indicator = if t.indicator.is_some() {
+            t.name.as_str()
+        } else {
+            ""
+        };
+        sheet.text(row, 3, indicator, &s.text)?;
+        sheet.number(row, 4, whole(Some(t.level)), &s.whole)?;
+        sheet.date(row, 5, t.by, &s.date)?;
+        sheet.number(row, 6, level(t.current), &s.level)?;
+        sheet.optional_date(row, 7, t.projected, &s.date)?;
+        sheet.text(row, 8, &t.state_text, &s.text)?;
+    }
+    if row == 0 {
+        sheet.note(1, 0, T::XlsxNoTargets.get(lang), &s.note)?;
+    } else {
+        sheet.ws.autofilter(0, 0, row, 8)?;
+    }
+    sheet.freeze_header(1, 2)?;
+    sheet.finish()
+}
+
 /// Trends: one row per period. Whole government: the government mean,
 /// lowest and highest department and how many were assessed, then each
 /// department's overall level; one department: its overall level and each
@@ -741,7 +894,7 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
 /// the first columns.
 fn trends_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[6].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[8].get(lang))?;
     let series = trend_series(c);
     let mut headers = vec![T::Period.get(lang)];
     headers.extend(series.iter().map(|column| column.name.as_ref()));
@@ -929,7 +1082,7 @@ fn typical_gap_months(periods: &[NaiveDate]) -> u16 {
 /// The framework: every indicator with its weight and its five level descriptors.
 fn framework_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[7].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[9].get(lang))?;
     let mut headers: Vec<String> = [
         T::XlsxDimensionId,
         T::Dimension,
@@ -998,6 +1151,8 @@ struct Styles {
     key_whole: Format,
     key_percent: Format,
     key_change: Format,
+    /// The tint of an overdue action's row.
+    overdue: Format,
 }
 
 impl Styles {
@@ -1052,6 +1207,9 @@ impl Styles {
             key_whole: key.clone().set_num_format(XLSX_WHOLE),
             key_percent: key.clone().set_num_format(XLSX_PERCENT),
             key_change: key.set_num_format(XLSX_CHANGE),
+            overdue: Format::new()
+                .set_background_color(excel_colour(OVERDUE_TINT))
+                .set_font_color(excel_colour(Rgb(0x7a, 0x1f, 0x1f))),
             heat_provisional: dashed(heat.clone()),
             heat: heat
                 .set_border(FormatBorder::Thin)

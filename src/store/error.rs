@@ -98,6 +98,10 @@ pub enum InvalidReason {
     /// It has an older format version than this program writes.
     #[error("it has format version {version}; set it to {FORMAT_VERSION} before saving")]
     OldVersion { version: u32 },
+    /// An action that does not belong in the plan being saved (see
+    /// [`crate::model::Action::scope`]).
+    #[error("action \"{action}\" belongs in another plan file")]
+    WrongPlan { action: String },
     /// RON could not write it (the serialiser's own words).
     #[error("it cannot be written as RON: {detail}")]
     Ron { detail: String },

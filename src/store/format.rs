@@ -47,6 +47,16 @@ pub fn parse_framework(text: &str, file: &Path) -> Result<(Framework, u32), Prob
     parse_versioned(text, file, FileKind::Framework, migrate::framework)
 }
 
+/// [`parse_versioned`] for the other modules of the store (plans).
+pub(crate) fn from_ron_versioned<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    kind: FileKind,
+    migrate: fn(u32, &str, &Path) -> Result<T, Problem>,
+) -> Result<(T, u32), Problem> {
+    parse_versioned(text, file, kind, migrate)
+}
+
 /// A parser of one kind of file: the value and the format version it was written in.
 pub(crate) type Parser<T> = fn(&str, &Path) -> Result<(T, u32), Problem>;
 

@@ -15,10 +15,11 @@ use super::error::StoreError;
 use super::fingerprint::{Fingerprint, read_with_fingerprint};
 use super::format::{Parser, parse_assessment, parse_framework, parse_workspace};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, is_hidden, period_of_file_name};
+use super::plan::{ParsedPlan, check_plans, parse_plan, plan_path};
 use super::problem::{FileKind, Locator, Position, Problem, ProblemCode};
 use crate::model::{
     self, Assessment, Dataset, Department, DepartmentKind, FORMAT_VERSION, FRAMEWORK_ID_BUILTIN, Framework,
-    FrameworkSource, Text, UnreadableAssessment, Workspace,
+    FrameworkSource, PLAN_FILE, PlanScope, Text, UnreadableAssessment, Workspace,
 };
 
 /// A loaded workspace folder: the data, what is wrong with it, and what each
@@ -160,6 +161,16 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         assessments.extend(outcome.assessment);
     }
 
+    let checked_framework = framework_loaded.then_some(&framework);
+    let actions = load_plans(
+        root,
+        &layout,
+        &workspace,
+        checked_framework,
+        &mut problems,
+        &mut files,
+    );
+
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let restorable: BTreeMap<PathBuf, PathBuf> = unreadable
         .iter()
@@ -168,7 +179,9 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
     name_backups(root, &mut problems, &restorable);
     Ok(LoadedWorkspace {
         root: root.to_path_buf(),
-        data: Dataset::new(workspace, framework, assessments).with_unreadable(unreadable),
+        data: Dataset::new(workspace, framework, assessments)
+            .with_unreadable(unreadable)
+            .with_actions(actions),
         problems,
         files,
         restorable,
@@ -191,6 +204,7 @@ fn name_backups(root: &Path, problems: &mut [Problem], restorable: &BTreeMap<Pat
                 FileKind::Framework => {
                     newest_readable_backup(root, file, |text| parse_framework(text, file).is_ok())
                 }
+                FileKind::Plan => newest_readable_backup(root, file, |text| parse_plan(text, file).is_ok()),
             };
             *backup = found.map(|b| b.strip_prefix(root).map_or_else(|_| b.clone(), Path::to_path_buf));
         }
@@ -204,6 +218,10 @@ struct Layout {
     has_framework: bool,
     /// Sorted by department, then period.
     assessments: Vec<AssessmentFile>,
+    /// `plan.ron` at the root.
+    has_plan: bool,
+    /// The departments whose folder holds a `plan.ron`, sorted.
+    department_plans: Vec<String>,
     problems: Vec<Problem>,
 }
 
@@ -304,6 +322,8 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
             layout.has_workspace = true;
         } else if name == FRAMEWORK_FILE {
             layout.has_framework = true;
+        } else if name == PLAN_FILE {
+            layout.has_plan = true;
         } else if is_ron(&name) {
             layout.problems.push(Problem::warning(
                 &relative,
@@ -354,6 +374,8 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
                     },
                 ));
             }
+        } else if name == PLAN_FILE {
+            layout.department_plans.push(department.to_owned());
         } else if let Some(period) = period_of_file_name(&name) {
             layout.assessments.push(AssessmentFile {
                 relative,
@@ -639,4 +661,55 @@ fn load_assessment(root: &Path, file: &AssessmentFile, context: &AssessmentConte
         assessment: parsed.value.filter(|_| accepted),
         problems,
     }
+}
+
+/// Reads every plan file (the root plan first, then departments by id),
+/// checks them together and records each file; returns the actions that
+/// load. See `super::plan` for what a problem leaves out.
+fn load_plans(
+    root: &Path,
+    layout: &Layout,
+    workspace: &Workspace,
+    framework: Option<&Framework>,
+    problems: &mut Vec<Problem>,
+    files: &mut BTreeMap<PathBuf, FileState>,
+) -> Vec<model::Action> {
+    let scopes = layout
+        .has_plan
+        .then_some(PlanScope::Government)
+        .into_iter()
+        .chain(
+            layout
+                .department_plans
+                .iter()
+                .map(|d| PlanScope::Department(d.clone())),
+        );
+    let mut parsed_plans = Vec::new();
+    let mut states = Vec::new();
+    for scope in scopes {
+        let relative = plan_path(&scope);
+        let mut parsed = read_and_parse(root, &relative, FileKind::Plan, parse_plan);
+        problems.append(&mut parsed.problems);
+        if let Some(state) = parsed.state(true) {
+            states.push((relative.clone(), state));
+        }
+        if let Some(plan) = parsed.value {
+            parsed_plans.push(ParsedPlan {
+                relative,
+                folder: match scope {
+                    PlanScope::Department(id) => Some(id),
+                    PlanScope::Government => None,
+                },
+                text: parsed.text,
+                plan,
+            });
+        }
+    }
+    let checked = check_plans(&parsed_plans, workspace, framework);
+    problems.extend(checked.problems);
+    for (relative, mut state) in states {
+        state.read_only |= checked.read_only.contains(&relative);
+        files.insert(relative, state);
+    }
+    checked.actions
 }

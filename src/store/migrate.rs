@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use super::problem::{Position, Problem, ProblemCode};
-use crate::model::{Assessment, Framework, Workspace};
+use crate::model::{Assessment, Framework, PlanFile, Workspace};
 
 pub(crate) fn assessment(version: u32, _text: &str, file: &Path) -> Result<Assessment, Problem> {
     Err(unsupported(version, file))
@@ -22,6 +22,10 @@ pub(crate) fn workspace(version: u32, _text: &str, file: &Path) -> Result<Worksp
 }
 
 pub(crate) fn framework(version: u32, _text: &str, file: &Path) -> Result<Framework, Problem> {
+    Err(unsupported(version, file))
+}
+
+pub(crate) fn plan(version: u32, _text: &str, file: &Path) -> Result<PlanFile, Problem> {
     Err(unsupported(version, file))
 }
 

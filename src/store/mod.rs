@@ -8,6 +8,8 @@
 //! workspace.ron                 settings, departments, targets (model::Workspace)
 //! framework.ron                 optional; used when workspace.framework is Custom
 //! <department-id>/<YYYY-MM-DD>.ron   one assessment per department per period
+//! <department-id>/plan.ron      the department's improvement actions (optional)
+//! plan.ron                      government-wide improvement actions (optional)
 //! .backups/<path>/<time>.ron    previous contents of saved files (the newest 10)
 //! ```
 //!
@@ -38,6 +40,7 @@ mod format;
 mod load;
 mod migrate;
 mod paths;
+mod plan;
 mod problem;
 mod save;
 
@@ -49,5 +52,6 @@ pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 pub use load::{FileState, LoadedWorkspace, load};
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
+pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
 pub use save::{create_assessment, save_assessment, save_framework, save_workspace};

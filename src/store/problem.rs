@@ -43,6 +43,8 @@ pub enum FileKind {
     Workspace,
     Assessment,
     Framework,
+    /// A `plan.ron`, at the root or in a department's folder.
+    Plan,
 }
 
 /// What kind of value a RON field expected, for "wrong type" problems.
@@ -221,6 +223,38 @@ pub enum ProblemCode {
     MissingReason { indicator: String },
     /// `unanswered`: an indicator unanswered in a submitted or approved assessment.
     Unanswered { indicator: String, status: Status },
+    // ---- a plan (`plan.ron`) ---------------------------------------------
+    /// `plan-bad-action-id`: an action id that is not a slug (loaded as written).
+    PlanBadActionId { error: IdError },
+    /// `plan-duplicate-action`: an action id already used in `first` (relative
+    /// path); this one is left out and its file is not saved over.
+    PlanDuplicateAction { action: String, first: PathBuf },
+    /// `plan-unknown-department`: an action for a department that is not in
+    /// workspace.ron.
+    PlanUnknownDepartment { action: String, department: String },
+    /// `plan-other-department`: an action in `folder`'s plan that is not (only)
+    /// for `folder`; left out, and the file is not saved over.
+    PlanOtherDepartment { action: String, folder: String },
+    /// `plan-single-department`: an action in the root plan for exactly one
+    /// department, which belongs in that department's plan; left out, and the
+    /// root plan is not saved over.
+    PlanSingleDepartment { action: String, department: String },
+    /// `plan-unknown-indicator`: an action addresses an indicator the framework lacks.
+    PlanUnknownIndicator { action: String, indicator: String },
+    /// `plan-unknown-dimension`: an action addresses a dimension the framework lacks.
+    PlanUnknownDimension { action: String, dimension: String },
+    /// `plan-nothing-addressed`: `Indicators([])`.
+    PlanNothingAddressed { action: String },
+    /// `plan-due-before-start`: the due date is before the start date.
+    PlanDueBeforeStart {
+        action: String,
+        start: NaiveDate,
+        due: NaiveDate,
+    },
+    /// `plan-done-without-date`: status Done without `done_on`.
+    PlanDoneWithoutDate { action: String },
+    /// `plan-empty-title`: an action without a title.
+    PlanEmptyTitle { action: String },
 }
 
 impl ProblemCode {
@@ -283,6 +317,17 @@ impl ProblemCode {
             C::MissingEvidence { .. } => "missing-evidence",
             C::MissingReason { .. } => "missing-reason",
             C::Unanswered { .. } => "unanswered",
+            C::PlanBadActionId { .. } => "plan-bad-action-id",
+            C::PlanDuplicateAction { .. } => "plan-duplicate-action",
+            C::PlanUnknownDepartment { .. } => "plan-unknown-department",
+            C::PlanOtherDepartment { .. } => "plan-other-department",
+            C::PlanSingleDepartment { .. } => "plan-single-department",
+            C::PlanUnknownIndicator { .. } => "plan-unknown-indicator",
+            C::PlanUnknownDimension { .. } => "plan-unknown-dimension",
+            C::PlanNothingAddressed { .. } => "plan-nothing-addressed",
+            C::PlanDueBeforeStart { .. } => "plan-due-before-start",
+            C::PlanDoneWithoutDate { .. } => "plan-done-without-date",
+            C::PlanEmptyTitle { .. } => "plan-empty-title",
         }
     }
 
@@ -502,6 +547,51 @@ impl ProblemCode {
             C::Unanswered {
                 indicator: s("sharing.open"),
                 status: Status::Submitted,
+            },
+            C::EndsEarly {
+                file_kind: FileKind::Plan,
+                backup: None,
+            },
+            C::PlanBadActionId {
+                error: IdError::Unsafe(s("Catalogue 1")),
+            },
+            C::PlanDuplicateAction {
+                action: s("catalogue"),
+                first: PathBuf::from("plan.ron"),
+            },
+            C::PlanUnknownDepartment {
+                action: s("catalogue"),
+                department: s("polic"),
+            },
+            C::PlanOtherDepartment {
+                action: s("catalogue"),
+                folder: s("police"),
+            },
+            C::PlanSingleDepartment {
+                action: s("catalogue"),
+                department: s("police"),
+            },
+            C::PlanUnknownIndicator {
+                action: s("catalogue"),
+                indicator: s("sharing.bogus"),
+            },
+            C::PlanUnknownDimension {
+                action: s("catalogue"),
+                dimension: s("sharingg"),
+            },
+            C::PlanNothingAddressed {
+                action: s("catalogue"),
+            },
+            C::PlanDueBeforeStart {
+                action: s("catalogue"),
+                start: date(2025, 6, 30),
+                due: date(2025, 3, 31),
+            },
+            C::PlanDoneWithoutDate {
+                action: s("catalogue"),
+            },
+            C::PlanEmptyTitle {
+                action: s("catalogue"),
             },
         ]
     }
@@ -931,8 +1021,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 55 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 55, "{seen:?}");
+        // At least one sample of each of the 66 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 66, "{seen:?}");
     }
 
     #[test]

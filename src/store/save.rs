@@ -94,7 +94,7 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
 }
 
 /// Checks what is on disk, keeps a backup, writes atomically.
-fn save_file(
+pub(crate) fn save_file(
     root: &Path,
     relative: &Path,
     bytes: &[u8],
@@ -169,7 +169,7 @@ fn assessment_relative_path(root: &Path, assessment: &Assessment) -> Result<Path
 }
 
 /// Refuses values of another format version, then writes RON.
-fn serialize<T: Serialize>(
+pub(crate) fn serialize<T: Serialize>(
     root: &Path,
     relative: &Path,
     version: u32,
@@ -206,7 +206,7 @@ fn create_parent(path: &Path) -> Result<(), SaveError> {
     }
 }
 
-fn unreadable(problem: Problem) -> ReadOnlyReason {
+pub(crate) fn unreadable(problem: Problem) -> ReadOnlyReason {
     ReadOnlyReason::Unreadable {
         problem: Box::new(problem),
     }
@@ -218,6 +218,8 @@ fn file_kind(relative: &Path) -> FileKind {
         FileKind::Workspace
     } else if relative == Path::new(FRAMEWORK_FILE) {
         FileKind::Framework
+    } else if relative.file_name() == Some(std::ffi::OsStr::new(crate::model::PLAN_FILE)) {
+        FileKind::Plan
     } else {
         FileKind::Assessment
     }

@@ -32,13 +32,13 @@ fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
     }
 }
 
-/// A rendered PDF, read back.
-struct Pdf {
-    bytes: Vec<u8>,
+/// A rendered PDF, read back (also read by `report_plan`).
+pub(crate) struct Pdf {
+    pub(crate) bytes: Vec<u8>,
     /// The text of every page, in drawing order, one text run per line.
-    text: String,
-    outline: Vec<String>,
-    pages: usize,
+    pub(crate) text: String,
+    pub(crate) outline: Vec<String>,
+    pub(crate) pages: usize,
 }
 
 fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Pdf {
@@ -46,7 +46,7 @@ fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Pdf {
     read_pdf(bytes)
 }
 
-fn read_pdf(bytes: Vec<u8>) -> Pdf {
+pub(crate) fn read_pdf(bytes: Vec<u8>) -> Pdf {
     let objects = objects(&bytes);
     let mut cmap = HashMap::new();
     let mut cmaps = 0;
@@ -598,7 +598,7 @@ fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
 
 /// The PDF's text with its lines joined: by a space in English (lines wrap
 /// at spaces), by nothing in Chinese (which wraps between any characters).
-fn flat(pdf: &Pdf, lang: Lang) -> String {
+pub(crate) fn flat(pdf: &Pdf, lang: Lang) -> String {
     match lang {
         Lang::En => pdf.text.replace('\n', " "),
         Lang::Zh => pdf.text.replace('\n', ""),

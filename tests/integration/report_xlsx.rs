@@ -1,4 +1,4 @@
-//! The Excel report as someone who receives it opens it: eight sheets named
+//! The Excel report as someone who receives it opens it: ten sheets named
 //! like the app's views, figures equal to `govmaturity summary --format json`
 //! and stored as the number shown (2.625 is 2.63 in the cell, as on screen),
 //! the app's terms, native charts, one department only when asked, and user
@@ -17,23 +17,27 @@ use govmaturity::report::{self, Format, ReportOptions};
 use govmaturity::store::LoadedWorkspace;
 use serde_json::Value;
 
-const SHEETS_EN: [&str; 8] = [
+const SHEETS_EN: [&str; 10] = [
     "Overview",
     "Departments × dimensions",
     "Ranking",
     "Dimensions",
     "Indicator answers",
     "Top priorities",
+    "Action plan",
+    "Targets",
     "Trends",
     "Framework",
 ];
-const SHEETS_ZH: [&str; 8] = [
+const SHEETS_ZH: [&str; 10] = [
     "总览",
     "部门 × 维度",
     "排名",
     "维度明细",
     "指标作答",
     "重点改进事项",
+    "改进措施",
+    "目标进展",
     "趋势",
     "框架",
 ];
@@ -163,7 +167,7 @@ fn zip_names(bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn workbook_reopens_with_eight_sheets_in_both_languages() {
+fn workbook_reopens_with_ten_sheets_in_both_languages() {
     let loaded = common::sample();
     let en = render(&loaded, &options(Lang::En, None, None));
     assert_eq!(open(&en).sheet_names(), SHEETS_EN);

@@ -86,7 +86,7 @@ pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
     });
 }
 
-fn name_prompt_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, out: &mut Vec<Command>) {
+pub(super) fn name_prompt_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, out: &mut Vec<Command>) {
     ui.add_space(20.0);
     ui.label(T::YourNameHint.get(lang));
     ui.horizontal(|ui| {

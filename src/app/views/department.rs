@@ -29,6 +29,9 @@ const ROW_HEIGHT: f32 = 36.0;
 /// Widths of the figure columns: mean, floor, target, gap, priority,
 /// change, imbalanced.
 const FIGURE_COLUMNS: [f32; 7] = [62.0, 44.0, 48.0, 48.0, 56.0, 84.0, 76.0];
+/// Room for a dimension's open-action badge in the name cell ("Plan an
+/// action" is under each indicator of the drill-down the row opens).
+const PLAN_CELL_WIDTH: f32 = 40.0;
 /// Width of the indicator list beside the indicator detail.
 const INDICATOR_LIST_WIDTH: f32 = 430.0;
 
@@ -49,6 +52,8 @@ struct Page<'a> {
     figures: std::rc::Rc<DepartmentPage>,
     /// Whether that dimension was chosen (a click) rather than defaulted.
     dimension_chosen: bool,
+    /// The plan's figures for this department (its actions and gaps).
+    plan: std::rc::Rc<crate::present::plan::PlanFigures>,
 }
 
 pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
@@ -98,6 +103,7 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
         dimension,
         figures,
         dimension_chosen: chosen.is_some(),
+        plan: ctx.derived.department_plan(ctx.data, id, lang),
     };
     ScrollArea::vertical()
         .id_salt("department-view")
@@ -124,7 +130,7 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
             }
             ui.separator();
             let block = ui
-                .scope(|ui| drill_down_ui(ui, &page, &mut views.department))
+                .scope(|ui| drill_down_ui(ui, &page, &mut views.department, out))
                 .response;
             scroll_once(&block, &page, &mut views.department);
         });
@@ -420,8 +426,38 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
                 row.set_selected(chosen);
                 let mut name_clicked = false;
                 row.col(|ui| {
-                    let name = egui::Button::selectable(chosen, &dimension.name).wrap();
-                    name_clicked = ui.add(name).clicked();
+                    // The name, then the dimension's open (and overdue) actions.
+                    let name_width = (ui.available_width() - PLAN_CELL_WIDTH).max(80.0);
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(name_width, ROW_HEIGHT),
+                        egui::Layout::left_to_right(Align::Center),
+                        |ui| {
+                            let name = egui::Button::selectable(chosen, &dimension.name).wrap();
+                            name_clicked = ui.add(name).clicked();
+                        },
+                    );
+                    let indicators: Vec<&str> = page
+                        .data
+                        .framework
+                        .dimension(&dimension.id)
+                        .map(|d| d.indicators.iter().map(|i| i.id.as_str()).collect())
+                        .unwrap_or_default();
+                    let (open, overdue) =
+                        super::plan::action_counts(&page.plan.actions, &dimension.id, &indicators);
+                    let words = crate::present::catalogue::plan_app::badge(open, overdue, lang);
+                    if let (Some(short), Some(words)) = (
+                        crate::present::catalogue::plan_app::badge_short(open, overdue),
+                        words,
+                    ) {
+                        let colour = if overdue > 0 {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        let badge = ui.add(Label::new(RichText::new(short).color(colour)).selectable(false));
+                        badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
+                        badge.on_hover_text(words);
+                    }
                 });
                 dimension_cells_ui(&mut row, lang, dimension);
                 if name_clicked || row.response().clicked() {
@@ -488,7 +524,7 @@ fn level_chip_ui(ui: &mut Ui, mean_level: f64) {
 
 // ---- drill-down -------------------------------------------------------
 
-fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
+fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState, out: &mut Vec<Command>) {
     let lang = page.lang;
     let dimension = page.dimension;
     ui.heading(format!(
@@ -514,7 +550,18 @@ fn drill_down_ui(ui: &mut Ui, page: &Page, state: &mut DepartmentViewState) {
             }
         });
         ui.add_space(16.0);
-        ui.vertical(|ui| indicator_detail_ui(ui, page, chosen));
+        ui.vertical(|ui| {
+            indicator_detail_ui(ui, page, chosen);
+            ui.add_space(6.0);
+            super::plan::indicator_actions_ui(
+                ui,
+                page.lang,
+                &page.plan,
+                &page.department.id,
+                &chosen.id,
+                out,
+            );
+        });
     });
 }
 

@@ -7,6 +7,7 @@ mod compare;
 mod department;
 mod framework;
 mod overview;
+pub mod plan;
 pub mod settings;
 mod trends;
 
@@ -31,6 +32,8 @@ pub struct ViewCtx<'a> {
     pub user_name: &'a str,
     /// Unsaved edits from an earlier run, offered for restoring.
     pub recoveries: &'a [crate::app::session::Recovery],
+    /// Edits to the plans (undo, save state, conflicts).
+    pub plan_editor: &'a crate::app::plan_editor::PlanEditor,
 }
 
 pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
@@ -40,6 +43,7 @@ pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out:
         Tab::Assess => assess::assess_ui(ui, ctx, views, out),
         Tab::Trends => trends::trends_ui(ui, ctx, views, out),
         Tab::Compare => compare::compare_ui(ui, ctx, views, out),
+        Tab::Plan => plan::plan_ui(ui, ctx, views, out),
         Tab::Framework => framework::framework_ui(ui, ctx, views, out),
     }
 }

@@ -114,6 +114,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut 
         .auto_shrink([false, false])
         .show(ui, |ui| {
             headline_ui(ui, &view);
+            plan_line_ui(ui, ctx, sinks.1);
             unreadable_ui(ui, &view, sinks.1);
             ui.add_space(12.0);
             two_columns_ui(
@@ -512,6 +513,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         number,
         number,
         number,
+        Width::Fixed(28.0),
     ];
     fitted_table(ui, "overview.priorities", &widths)
         .vscroll(false)
@@ -529,6 +531,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                     ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
                 });
             }
+            header.col(|_| {});
         })
         .body(|mut body| {
             for priority in top {
@@ -562,9 +565,35 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                             ui.label(text);
                         });
                     }
+                    row.col(|ui| {
+                        let label = figures::numbered(&priority.position_text, view.t(T::PlanAnAction));
+                        let button = ui.small_button("+");
+                        button.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+                        if button.on_hover_text(view.t(T::PlanAnAction)).clicked() {
+                            out.push(Command::PlanAction {
+                                department: priority.department.clone(),
+                                indicator: priority.indicator.clone(),
+                            });
+                        }
+                    });
                 });
             }
         });
+}
+
+/// The plan at a glance: open and overdue actions and the gaps without
+/// one; opens the Plan view.
+fn plan_line_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
+    let counts = &ctx.derived.plan(ctx.data, ctx.lang).counts;
+    let line = crate::present::catalogue::plan_app::overview_line(
+        counts.open,
+        counts.overdue,
+        counts.uncovered,
+        ctx.lang,
+    );
+    if ui.link(line).clicked() {
+        out.push(Command::SetTab(Tab::Plan));
+    }
 }
 
 fn show_cell(priority: &PriorityLine) -> Command {

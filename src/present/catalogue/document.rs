@@ -157,6 +157,14 @@ pub fn alt(lead: &str, body: &str, lang: Lang) -> String {
     }
 }
 
+/// "… and 12 more" / "……另有 12 项": under a table cut short.
+pub fn more_rows(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("… and {count} more"),
+        Lang::Zh => format!("……另有 {count} 项"),
+    }
+}
+
 /// "Page 3 of 40" / "第 3 页，共 40 页": a PDF page's footer.
 pub fn page_of(page: usize, pages: usize, lang: Lang) -> String {
     match lang {

@@ -16,6 +16,8 @@ pub use terms::{basis, confidence, department_kind, finding, flag, problem_sever
 
 pub mod cli;
 pub mod document;
+pub mod plan;
+pub mod plan_app;
 pub mod views;
 
 macro_rules! catalogue {
@@ -488,6 +490,92 @@ catalogue! {
     TitleEnglish => "Title (EN)", "标题（英文）";
     TitleChinese => "Title (Chinese)", "标题（中文）";
     // ==== cli (lead): add keys below this line ====
+    // ---- plans: analysis and CLI
+    PlanStatusPlanned => "Planned", "计划中";
+    PlanStatusInProgress => "In progress", "进行中";
+    PlanStatusDone => "Done", "已完成";
+    PlanStatusDropped => "Dropped", "已取消";
+    PlanTargetReached => "Reached", "已达标";
+    PlanTargetOnTrack => "On track", "按计划";
+    PlanTargetAtRisk => "At risk", "有风险";
+    PlanTargetOffTrack => "Off track", "偏离";
+    PlanTargetOverdue => "Overdue", "已逾期";
+    PlanTargetUnknown => "Too few assessments to tell", "评估次数不足，无法判断";
+    PlanEffectNotYetReassessed => "not yet reassessed", "尚未重新评估";
+    PlanEffectNoEarlierAnswer => "no earlier answer to compare", "此前无可比较的作答";
+    PlanEffectRoseCount => "rose", "提升";
+    PlanEffectUnchangedCount => "unchanged (flagged)", "未见提升";
+    PlanEffectFellCount => "fell", "下降";
+    PlanAllDepartments => "All departments", "全部部门";
+    PlanAllIndicators => "all indicators", "全部指标";
+    PlanDepartmentOne => "department", "个部门";
+    PlanActions => "Actions", "改进措施";
+    PlanActionId => "Id", "编号";
+    PlanActionTitle => "Action", "措施";
+    PlanAddresses => "Addresses", "针对";
+    PlanOwner => "Responsible", "责任单位及责任人";
+    PlanStart => "Start", "开始日期";
+    PlanDue => "Due", "完成期限";
+    PlanExpectedLevel => "Aims for", "预期等级";
+    PlanEffect => "Effect", "成效";
+    PlanOverdue => "Overdue", "已逾期";
+    PlanAlreadyMet => "Already at target", "已达目标";
+    PlanOpenCount => "Open", "未完成";
+    PlanUncovered => "Gaps without an open action", "尚无在办措施的差距";
+    PlanRollup => "Shortfalls across departments", "跨部门共性差距";
+    PlanDepartmentsBelow => "Departments below target", "未达目标部门数";
+    PlanMeanGap => "Mean gap", "平均差距";
+    PlanTotalGap => "Total gap", "差距合计";
+    PlanTargets => "Targets", "目标进展";
+    PlanProjected => "Projected", "预计达标日期";
+    PlanState => "Outlook", "进展情况";
+    PlanToday => "Today", "今日";
+    PlanNoActions => "No action matches.", "没有符合条件的措施。";
+    PlanNoUncovered => "Every gap below target has an open action.", "所有未达目标的差距均有在办措施。";
+    PlanYes => "yes", "是";
+    PlanNo => "no", "否";
+    // ---- plans: reports
+    ReportMeasures => "Measures", "改进措施";
+    ReportMeasuresNote => "What is being done about the gaps: the shortfalls shared across departments, every action with its responsible unit and deadline, the gaps no open action addresses yet, and the actions past their due date.", "针对差距正在采取的措施：各部门共性差距、各项措施及其责任单位和完成期限、尚无在办措施的差距，以及已超过完成期限的措施。";
+    ReportMeasuresNoteDepartment => "What is being done about the department's gaps: every action for it with its responsible unit and deadline, the gaps no open action addresses yet, and the actions past their due date.", "针对本部门差距正在采取的措施：涉及本部门的各项措施及其责任单位和完成期限、尚无在办措施的差距，以及已超过完成期限的措施。";
+    ReportRollupNote => "Indicators below target, across departments, most urgent first: the priority is the sum of the departments' priorities (the ten largest shown).", "各部门未达目标的指标，按紧迫程度排列：优先级为各相关部门优先级之和（列出前十项）。";
+    ReportMeasuresActions => "Actions, responsible units and deadlines", "措施、责任单位与完成期限";
+    ReportNoActionsYet => "No actions have been planned yet.", "尚未制定改进措施。";
+    ReportUncoveredNote => "Indicators below target that no planned or in-progress action addresses, most urgent first.", "未达目标且尚无计划中或进行中措施的指标，按紧迫程度排列。";
+    ReportOverdueActions => "Overdue actions", "逾期措施";
+    ReportNoOverdue => "No action is past its due date.", "没有超过完成期限的措施。";
+    XlsxActionPlan => "Action plan", "改进措施";
+    XlsxResponsibleUnit => "Responsible unit", "责任单位";
+    XlsxResponsiblePerson => "Responsible person", "责任人";
+    XlsxTargetLevel => "Target level", "目标等级";
+    XlsxCurrentLevel => "Current level", "当前等级";
+    XlsxStatusListTitle => "Status", "状态";
+    XlsxStatusListPrompt => "Choose one of the four statuses.", "请从四种状态中选择一种。";
+    XlsxActionDescription => "Description", "措施说明";
+    XlsxNoTargets => "No targets are set.", "尚未设定目标。";
+    XlsxOverdueNote => "Overdue rows are highlighted, and the Overdue column says so in words.", "逾期的行以底色标示，“已逾期”列同时以文字注明。";
+    // ---- plans: app
+    PlanTab => "Plan", "改进计划";
+    PlanAny => "Any", "全部";
+    PlanOverdueOnly => "Overdue only", "仅显示逾期";
+    PlanTimeline => "Timeline", "时间轴";
+    PlanTimelineNote => "Bars run from start to due; the line marks today; ◆ marks a target deadline.", "横条表示开始日期至完成期限；竖线为今日；◆ 为目标期限。";
+    PlanAnAction => "Plan an action", "制定改进措施";
+    PlanFieldTitle => "Title", "标题";
+    PlanFieldDescription => "What to do", "工作内容";
+    PlanFieldUnit => "Responsible unit", "责任单位";
+    PlanFieldPerson => "Responsible person", "责任人";
+    PlanFieldLinks => "Links (one per line)", "链接（每行一个）";
+    PlanTitleNeeded => "Give the action a title.", "请填写措施标题。";
+    PlanDueBeforeStart => "The due date is before the start date.", "完成期限早于开始日期。";
+    PlanSelectAction => "Select an action in the table to edit it.", "在表格中选择一项措施即可编辑。";
+    PlanNotes => "Progress notes", "进展记录";
+    PlanAddNote => "Add note", "添加记录";
+    PlanHistory => "Status history", "状态变更记录";
+    PlanConflict => "This plan file was changed on disk by someone else while you were editing it.", "您编辑期间，该计划文件已被他人在磁盘上修改。";
+    PlanForIndicator => "Actions for this indicator", "针对该指标的措施";
+    PlanNoActionForIndicator => "No action addresses this indicator yet.", "尚无针对该指标的措施。";
+    PlanPersonFilter => "Responsible", "责任单位或责任人";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /

@@ -72,9 +72,11 @@ fn file_noun(kind: FileKind, lang: Lang) -> &'static str {
         (FileKind::Workspace, Lang::En) => "the workspace file",
         (FileKind::Assessment, Lang::En) => "the assessment file",
         (FileKind::Framework, Lang::En) => "the framework file",
+        (FileKind::Plan, Lang::En) => "the plan file",
         (FileKind::Workspace, Lang::Zh) => "工作区文件",
         (FileKind::Assessment, Lang::Zh) => "评估文件",
         (FileKind::Framework, Lang::Zh) => "框架文件",
+        (FileKind::Plan, Lang::Zh) => "改进计划文件",
     }
 }
 
@@ -607,6 +609,54 @@ fn english(code: &ProblemCode) -> String {
             "{indicator} is unanswered although the assessment is {}; answer it or mark it not applicable",
             status_text(*status, lang).to_lowercase()
         ),
+        C::PlanBadActionId { error } => format!(
+            "the action id \"{}\" is not a valid id; action ids are lowercase letters a–z, digits and '-', \
+             starting with a letter or digit, like \"publish-catalogue\". The action is loaded as written; \
+             rename it",
+            error.id()
+        ),
+        C::PlanDuplicateAction { action, first } => format!(
+            "the action id \"{action}\" is already used in {}; ids must be unique in the workspace, so this \
+             action is left out and this file is not saved over until you rename one of them",
+            first.display()
+        ),
+        C::PlanUnknownDepartment { action, department } => format!(
+            "action \"{action}\" is for department \"{department}\", which is not in workspace.ron; add the \
+             department there, or correct the id"
+        ),
+        C::PlanOtherDepartment { action, folder } => format!(
+            "action \"{action}\" sits in the plan of \"{folder}\" but is not for that department alone; set \
+             `departments: [\"{folder}\"]`, or move it to the plan of its department (or to plan.ron at the \
+             top for a measure across departments). Until then it is left out and this file is not saved over"
+        ),
+        C::PlanSingleDepartment { action, department } => format!(
+            "action \"{action}\" in the government-wide plan is for one department only; move it to \
+             {department}/plan.ron, or name more departments (or none, for all). Until then it is left out and \
+             this file is not saved over"
+        ),
+        C::PlanUnknownIndicator { action, indicator } => format!(
+            "action \"{action}\" addresses indicator \"{indicator}\", which the framework does not have; \
+             correct the id (see the Framework page or `govmaturity validate`)"
+        ),
+        C::PlanUnknownDimension { action, dimension } => format!(
+            "action \"{action}\" addresses dimension \"{dimension}\", which the framework does not have; \
+             correct the id (see the Framework page)"
+        ),
+        C::PlanNothingAddressed { action } => format!(
+            "action \"{action}\" addresses no indicator; name at least one indicator id, or a dimension"
+        ),
+        C::PlanDueBeforeStart { action, start, due } => format!(
+            "action \"{action}\" is due on {} but starts on {}; correct one of the two dates",
+            crate::present::format::iso_date(*due),
+            crate::present::format::iso_date(*start)
+        ),
+        C::PlanDoneWithoutDate { action } => format!(
+            "action \"{action}\" is Done but has no `done_on` date, so its effect cannot be measured; add \
+             `done_on: Some(\"YYYY-MM-DD\")` with the day it was finished"
+        ),
+        C::PlanEmptyTitle { action } => format!(
+            "action \"{action}\" has no title; write in a few words what will be done"
+        ),
     }
 }
 
@@ -835,6 +885,43 @@ fn chinese(code: &ProblemCode) -> String {
             "评估状态为“{}”，但 {indicator} 尚未作答；请作答或标为不适用",
             status_text(*status, lang)
         ),
+        C::PlanBadActionId { error } => format!(
+            "措施编号“{}”不符合规则；措施编号由小写字母 a–z、数字和“-”组成，并以字母或数字开头，例如“publish-catalogue”。该措施已按原样加载，请重命名",
+            error.id()
+        ),
+        C::PlanDuplicateAction { action, first } => format!(
+            "措施编号“{action}”已在 {} 中使用；编号在工作区内须唯一，因此本措施暂未加载，本文件也不会被覆盖，请重命名其中一个",
+            first.display()
+        ),
+        C::PlanUnknownDepartment { action, department } => format!(
+            "措施“{action}”所属部门“{department}”不在 workspace.ron 中；请在该文件中添加此部门，或更正编号"
+        ),
+        C::PlanOtherDepartment { action, folder } => format!(
+            "措施“{action}”位于“{folder}”的计划中，但并非仅针对该部门；请设为“departments: [\"{folder}\"]”，或将其移至所属部门的计划（跨部门措施移至顶层的 plan.ron）。修正前该措施暂未加载，本文件也不会被覆盖"
+        ),
+        C::PlanSingleDepartment { action, department } => format!(
+            "全局计划中的措施“{action}”仅针对一个部门；请将其移至 {department}/plan.ron，或列出更多部门（不列部门即适用于全部部门）。修正前该措施暂未加载，全局计划也不会被覆盖"
+        ),
+        C::PlanUnknownIndicator { action, indicator } => format!(
+            "措施“{action}”针对的指标“{indicator}”在框架中不存在；请更正编号（见“框架”页或 `govmaturity validate`）"
+        ),
+        C::PlanUnknownDimension { action, dimension } => format!(
+            "措施“{action}”针对的维度“{dimension}”在框架中不存在；请更正编号（见“框架”页）"
+        ),
+        C::PlanNothingAddressed { action } => format!(
+            "措施“{action}”未指明针对的指标；请至少填写一个指标编号，或指定一个维度"
+        ),
+        C::PlanDueBeforeStart { action, start, due } => format!(
+            "措施“{action}”的截止日期 {} 早于开始日期 {}；请更正其中一个日期",
+            crate::present::format::iso_date(*due),
+            crate::present::format::iso_date(*start)
+        ),
+        C::PlanDoneWithoutDate { action } => format!(
+            "措施“{action}”状态为“已完成”，但没有完成日期（done_on），因此无法衡量其成效；请填写“done_on: Some(\"YYYY-MM-DD\")”"
+        ),
+        C::PlanEmptyTitle { action } => format!(
+            "措施“{action}”没有标题；请用简短的文字写明要做什么"
+        ),
     }
 }
 
@@ -922,6 +1009,13 @@ fn invalid_reason(reason: &InvalidReason, lang: Lang) -> String {
         (InvalidReason::OldVersion { version: old }, Lang::Zh) => {
             format!("其格式版本为 {old}；保存前请改为 {version}")
         }
+        (InvalidReason::WrongPlan { action }, Lang::En) => format!(
+            "action \"{action}\" belongs in another plan file (a department's own plan holds only its actions; \
+             plan.ron at the top holds measures for several or all departments)"
+        ),
+        (InvalidReason::WrongPlan { action }, Lang::Zh) => format!(
+            "措施“{action}”应保存在另一个计划文件中（部门计划只包含本部门的措施；顶层的 plan.ron 包含多个或全部部门的措施）"
+        ),
         (InvalidReason::Ron { detail: os }, Lang::En) => {
             format!("it cannot be written as RON{}", parser_detail(os, lang))
         }

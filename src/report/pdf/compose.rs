@@ -33,6 +33,10 @@ const RANKING_ROWS: usize = 45;
 /// The longest text drawn on a level chip ("2.63", "5", "–").
 const CHIP_CHARS: usize = 4;
 
+/// The text colour of a cell with a warning: the HTML report's flag colour
+/// (7.1:1 on white).
+const WARNING: Rgb = Rgb(0xa0, 0x40, 0x00);
+
 /// Marks the page number of contents entry `i` until the pages are known:
 /// `PAGE_MARK` followed by `i`. A private-use character, never in a report.
 const PAGE_MARK: char = '\u{E000}';
@@ -153,6 +157,10 @@ fn weights(id: &str, columns: &[doc::Column]) -> Vec<f32> {
         "dimensions" => &[3.0, 1.0, 0.8, 0.8, 0.9, 1.1, 1.1],
         "priorities" => &[1.8, 2.2, 0.75, 0.75, 0.7, 0.9, 4.0],
         "history" => &[1.5, 1.0, 1.0, 1.0, 1.0],
+        "measures.rollup" => &[3.4, 1.2, 0.9, 0.9, 0.9],
+        "measures.actions" => &[1.4, 2.2, 1.6, 1.6, 1.8, 1.5, 1.3],
+        "measures.uncovered" => &[2.0, 2.8, 0.75, 0.75, 0.7, 0.9],
+        "measures.overdue" => &[1.8, 3.0, 2.0, 1.8, 1.5],
         "problems" => &[2.4, 0.9, 4.0],
         "coverage" => &[3.0, 1.2, 1.0, 1.0, 1.0],
         "levels" => &[0.5, 1.5, 5.0],
@@ -205,6 +213,11 @@ fn cell(c: &doc::Cell, lang: Lang) -> Cell {
         }
         CellKind::Change(Some(change)) => {
             Cell::new(text).coloured(darker(crate::charts::change_colour(*change)))
+        }
+        // A cell with a warning under it ("⚠ Overdue") reads in the
+        // warning colour, as the HTML report's flags do; the words say it too.
+        CellKind::Text if c.notes.iter().any(|n| n.starts_with(words::warning("").trim())) => {
+            Cell::new(text).coloured(WARNING)
         }
         _ => Cell::new(text),
     };
