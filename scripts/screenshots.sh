@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 mkdir -p assets/screenshots
 scripts/gui-smoke.sh assets/screenshots/overview-en.png --view overview --lang en
 scripts/gui-smoke.sh assets/screenshots/department-zh.png --view department --lang zh
-for shot in assets/screenshots/overview-en.png assets/screenshots/department-zh.png; do
+scripts/gui-smoke.sh assets/screenshots/plan-en.png --view plan --lang en
+scripts/gui-smoke.sh assets/screenshots/plan-zh.png --view plan --lang zh
+for shot in assets/screenshots/*.png; do
     convert "$shot" -strip -colors 256 "PNG8:$shot"
 done

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
                 StartView::Assess => Tab::Assess,
                 StartView::Trends => Tab::Trends,
                 StartView::Compare => Tab::Compare,
+                StartView::Plan => Tab::Plan,
                 StartView::Framework => Tab::Framework,
             });
             run_app(StartOptions {

@@ -122,7 +122,7 @@ impl GovApp {
             return;
         };
         let lang = self.prefs.lang;
-        let today = Local::now().date_naive();
+        let today = self.state.today();
         let current = self
             .state
             .derived

@@ -138,10 +138,12 @@ pub struct Derived {
     department_plans: std::cell::RefCell<HashMap<(String, Lang), Rc<present::plan::PlanFigures>>>,
     /// For each `summary.departments` entry, its index in `workspace.departments`.
     pub department_index: Vec<Option<usize>>,
+    /// The day the plan, outlooks and overdue marks are as of.
+    pub today: NaiveDate,
 }
 
 impl Derived {
-    pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>, basis: Basis) -> Self {
+    pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>, basis: Basis, today: NaiveDate) -> Self {
         let summary = analysis::summarize_on(data, period, basis);
         let assessment_scores = std::cell::OnceCell::new();
         let department_index = department_index(data, &summary);
@@ -156,6 +158,7 @@ impl Derived {
             plan: Default::default(),
             department_plans: Default::default(),
             department_index,
+            today,
         }
     }
 
@@ -163,7 +166,7 @@ impl Derived {
     /// revision, period and basis.
     pub fn plan(&self, data: &Dataset, lang: Lang) -> &present::plan::PlanFigures {
         let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        let today = chrono::Local::now().date_naive();
+        let today = self.today;
         self.plan[slot.min(1)].get_or_init(|| present::plan::plan(data, &self.summary, lang, today))
     }
 
@@ -205,8 +208,7 @@ impl Derived {
         if let Some(page) = self.departments.borrow().get(&key) {
             return page.clone();
         }
-        let today = chrono::Local::now().date_naive();
-        let page = present::department::page(data, &self.summary, department, lang, today).map(Rc::new);
+        let page = present::department::page(data, &self.summary, department, lang, self.today).map(Rc::new);
         self.departments.borrow_mut().insert(key, page.clone());
         page
     }
@@ -473,6 +475,10 @@ pub struct AppState {
     pub session: Option<super::session::Session>,
     /// Edits to the improvement plans: undo, unsaved plans, conflicts.
     pub plan_editor: super::plan_editor::PlanEditor,
+    /// The day the figures are as of ("today"): the system date, or a fixed
+    /// one (tests and screenshots, so what they show never drifts with the
+    /// calendar).
+    pub clock: Option<NaiveDate>,
     /// Unsaved plan edits from an earlier run, offered for restoring.
     pub plan_recoveries: Vec<super::planning::PlanRecovery>,
     /// Unsaved edits from an earlier run, offered for restoring.
@@ -511,6 +517,12 @@ impl AppState {
         {
             return;
         }
-        self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period, basis));
+        let today = self.today();
+        self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period, basis, today));
+    }
+
+    /// The day figures are as of: [`Self::clock`], or the system date.
+    pub fn today(&self) -> NaiveDate {
+        self.clock.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 }

@@ -219,6 +219,7 @@ pub enum StartView {
     Assess,
     Trends,
     Compare,
+    Plan,
     Framework,
 }
 

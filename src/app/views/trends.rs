@@ -945,7 +945,7 @@ fn summary_row_ui(
         });
     }
     row.col(|ui| {
-        let today = chrono::Local::now().date_naive();
+        let today = ctx.derived.today;
         let outlook = outlook_text(ctx.lang, &ctx.data.framework, s.trend, s.overall, today);
         ui.add(egui::Label::new(&outlook).truncate())
             .on_hover_text(&outlook);
