@@ -593,6 +593,7 @@ mod tests {
     use super::*;
     use crate::analysis::fixture::{self, date, lv};
     use crate::analysis::{summarize, summarize_on};
+    use crate::model::Text;
     use crate::model::{Addresses, Owner, Rating};
 
     pub(crate) fn action(
@@ -604,8 +605,8 @@ mod tests {
     ) -> Action {
         Action {
             id: id.to_owned(),
-            title: id.to_owned(),
-            description: String::new(),
+            title: id.into(),
+            description: Text::default(),
             addresses,
             departments: departments.iter().map(|d| (*d).to_owned()).collect(),
             owner: Owner::default(),

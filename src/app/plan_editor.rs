@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::{Action, ActionStatus, PlanScope, ProgressNote, StatusChange};
+use crate::model::{Action, ActionStatus, PlanScope, ProgressNote, StatusChange, Text};
 
 /// One change a user makes to the plans.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,15 +25,15 @@ pub enum PlanEdit {
     },
     Title {
         id: String,
-        text: String,
+        text: Text,
     },
     Description {
         id: String,
-        text: String,
+        text: Text,
     },
     Unit {
         id: String,
-        text: String,
+        text: Text,
     },
     Person {
         id: String,
@@ -50,7 +50,7 @@ pub enum PlanEdit {
     /// Adds a dated progress note.
     Note {
         id: String,
-        text: String,
+        text: Text,
     },
     Links {
         id: String,
@@ -251,11 +251,11 @@ fn apply_to(
         PlanEdit::Start { date, .. } => action.start = *date,
         PlanEdit::Due { date, .. } => action.due = *date,
         PlanEdit::Note { text, .. } => {
-            if !text.trim().is_empty() {
+            if !text.is_empty() {
                 action.notes.push(ProgressNote {
                     on: at.date(),
                     who: who.to_owned(),
-                    text: text.trim().to_owned(),
+                    text: Text::new(text.en.trim(), text.zh.trim()),
                 });
             }
         }
@@ -305,7 +305,7 @@ mod tests {
         Action {
             id: id.into(),
             title: "Catalogue".into(),
-            description: String::new(),
+            description: Text::default(),
             addresses: Addresses::Indicators(vec!["sharing.catalogue".into()]),
             departments: vec![department.into()],
             owner: Owner::default(),

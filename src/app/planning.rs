@@ -16,7 +16,7 @@ use super::plan_editor::{PlanEdit, new_action_id};
 use super::session::{AUTOSAVE_AFTER, RECOVERY_DIR};
 use super::state::Tab;
 use super::views::plan::ActionDraft;
-use crate::model::{Action, ActionStatus, Addresses, Level, Owner, PlanScope, Rating};
+use crate::model::{Action, ActionStatus, Addresses, Level, Owner, PlanScope, Rating, Text};
 use crate::present::catalogue::T;
 use crate::store::{self, Fingerprint, LoadedWorkspace};
 
@@ -168,6 +168,7 @@ impl GovApp {
     /// Creates the action in the form, saves its plan and shows it in the
     /// Plan view.
     pub(super) fn create_action(&mut self) {
+        let lang = self.prefs.lang;
         let Some(draft) = &mut self.state.views.plan.form else {
             return;
         };
@@ -188,12 +189,14 @@ impl GovApp {
         let id = new_action_id(&draft.department, &open.loaded.data.actions);
         let action = Action {
             id: id.clone(),
-            title: draft.title.trim().to_owned(),
-            description: draft.description.trim().to_owned(),
+            // Written in the language the planner works in; the other
+            // language shows it until someone translates it.
+            title: Text::single(lang, draft.title.trim()),
+            description: Text::single(lang, draft.description.trim()),
             addresses: Addresses::Indicators(vec![draft.indicator.clone()]),
             departments: vec![draft.department.clone()],
             owner: Owner {
-                unit: draft.unit.trim().to_owned(),
+                unit: Text::single(lang, draft.unit.trim()),
                 person: draft.person.trim().to_owned(),
             },
             start,

@@ -143,7 +143,13 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn compute(data: &Dataset, revision: u64, period: Option<NaiveDate>, basis: Basis, today: NaiveDate) -> Self {
+    pub fn compute(
+        data: &Dataset,
+        revision: u64,
+        period: Option<NaiveDate>,
+        basis: Basis,
+        today: NaiveDate,
+    ) -> Self {
         let summary = analysis::summarize_on(data, period, basis);
         let assessment_scores = std::cell::OnceCell::new();
         let department_index = department_index(data, &summary);
@@ -518,7 +524,13 @@ impl AppState {
             return;
         }
         let today = self.today();
-        self.derived = Some(Derived::compute(&open.loaded.data, open.revision, period, basis, today));
+        self.derived = Some(Derived::compute(
+            &open.loaded.data,
+            open.revision,
+            period,
+            basis,
+            today,
+        ));
     }
 
     /// The day figures are as of: [`Self::clock`], or the system date.

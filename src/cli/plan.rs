@@ -99,7 +99,11 @@ pub fn plan_command(
 /// …}], "uncovered": [{"department", "indicator", "gap", …}]}`, ISO dates,
 /// codes for words, full precision.
 fn plan_json(data: &Dataset, figures: &PlanFigures) -> Value {
-    let actions: Vec<Value> = figures.actions.iter().map(|row| action_json(data, row)).collect();
+    let actions: Vec<Value> = figures
+        .actions
+        .iter()
+        .map(|row| action_json(data, row, figures.lang))
+        .collect();
     let uncovered: Vec<Value> = figures.uncovered.iter().map(gap_json).collect();
     json!({
         "today": format::iso_date(figures.today),
@@ -108,7 +112,9 @@ fn plan_json(data: &Dataset, figures: &PlanFigures) -> Value {
     })
 }
 
-fn action_json(data: &Dataset, row: &ActionRow) -> Value {
+/// Free text (title, unit) in the language asked for, the other when it
+/// has none.
+fn action_json(data: &Dataset, row: &ActionRow, figures_lang: Lang) -> Value {
     let owner = data
         .actions
         .iter()
@@ -138,7 +144,7 @@ fn action_json(data: &Dataset, row: &ActionRow) -> Value {
         "department": row.departments,
         "indicators": row.indicators,
         "dimension": row.dimension,
-        "owner": {"unit": owner.unit, "person": owner.person},
+        "owner": {"unit": owner.unit.get(figures_lang), "person": owner.person},
         "start": format::iso_date(row.start),
         "due": format::iso_date(row.due),
         "status": row.status.code(),

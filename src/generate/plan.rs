@@ -33,7 +33,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::Rng;
 use crate::model::{
-    Action, ActionStatus, Addresses, Assessment, Level, Owner, ProgressNote, Rating, Workspace,
+    Action, ActionStatus, Addresses, Assessment, Level, Owner, ProgressNote, Rating, Text, Workspace,
 };
 
 type Day = (i32, u32, u32);
@@ -102,7 +102,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市大数据局应用推广处 / Applications Division",
         person: "Lin Tao 林涛",
         start: (2026, 3, 1),
-        due: (2026, 9, 30),
+        due: (2027, 9, 30),
         expected: 4,
         steps: &[],
         notes: &[],
@@ -138,7 +138,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市政务服务中心网办科 / Online Services Section",
         person: "Sun Li 孙丽",
         start: (2025, 9, 1),
-        due: (2026, 6, 30),
+        due: (2027, 6, 30),
         expected: 5,
         steps: &[((2025, 9, 1), InProgress)],
         notes: &[(
@@ -214,7 +214,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市卫生健康委员会规划信息处 / Planning and Information Division",
         person: "Deng Hua 邓华",
         start: (2025, 4, 1),
-        due: (2026, 6, 30),
+        due: (2027, 6, 30),
         expected: 3,
         steps: &[((2025, 4, 1), InProgress)],
         notes: &[
@@ -239,7 +239,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市卫生健康委员会规划信息处 / Planning and Information Division",
         person: "Deng Hua 邓华",
         start: (2025, 6, 1),
-        due: (2026, 3, 31),
+        due: (2027, 3, 31),
         expected: 4,
         steps: &[((2025, 6, 16), InProgress)],
         notes: &[(
@@ -278,7 +278,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市教育局办公室 / General Office",
         person: "Wang Fang 王芳",
         start: (2026, 2, 1),
-        due: (2026, 9, 30),
+        due: (2027, 9, 30),
         expected: 3,
         steps: &[],
         notes: &[],
@@ -344,7 +344,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市交通运输局综合规划处 / Planning Division",
         person: "Cao Yu 曹宇",
         start: (2026, 1, 15),
-        due: (2026, 10, 31),
+        due: (2027, 10, 31),
         expected: 3,
         steps: &[],
         notes: &[],
@@ -377,7 +377,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市人力资源和社会保障局人事处 / Personnel Division",
         person: "Li Qiang 李强",
         start: (2025, 10, 1),
-        due: (2026, 6, 30),
+        due: (2027, 6, 30),
         expected: 3,
         steps: &[((2025, 10, 9), InProgress)],
         notes: &[],
@@ -501,7 +501,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市数字政府建设领导小组办公室 / Digital Government Office",
         person: "Chen Jing 陈静",
         start: (2025, 7, 1),
-        due: (2026, 12, 31),
+        due: (2027, 12, 31),
         expected: 3,
         steps: &[((2025, 7, 7), InProgress)],
         notes: &[(
@@ -526,7 +526,7 @@ const SAMPLE: &[SampleAction] = &[
         unit: "市大数据局数据资源处 / Data Resources Division",
         person: "Zhou Min 周敏",
         start: (2025, 10, 1),
-        due: (2026, 6, 30),
+        due: (2027, 6, 30),
         expected: 4,
         steps: &[((2025, 10, 8), InProgress)],
         notes: &[],
@@ -558,6 +558,15 @@ fn day((y, m, d): Day) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
 }
 
+/// The sample's texts are written "中文 / English": the two halves, or the
+/// whole in both languages when there is no separator.
+fn bilingual(text: &str) -> Text {
+    match text.split_once(" / ") {
+        Some((zh, en)) => Text::new(en.trim(), zh.trim()),
+        None => Text::new(text, text),
+    }
+}
+
 fn at(date: NaiveDate, hour: u32) -> NaiveDateTime {
     date.and_time(NaiveTime::from_hms_opt(hour, 30, 0).unwrap_or_default())
 }
@@ -565,8 +574,8 @@ fn at(date: NaiveDate, hour: u32) -> NaiveDateTime {
 fn blank_action(id: String, departments: Vec<String>, addresses: Addresses, start: NaiveDate) -> Action {
     Action {
         id,
-        title: String::new(),
-        description: String::new(),
+        title: Text::default(),
+        description: Text::default(),
         addresses,
         departments,
         owner: Owner::default(),
@@ -593,10 +602,10 @@ pub fn sample_plan() -> Vec<Action> {
             };
             let departments = s.departments.iter().map(|d| (*d).to_owned()).collect();
             let mut action = blank_action(s.id.to_owned(), departments, addresses, day(s.start));
-            action.title = s.title.to_owned();
-            action.description = s.description.to_owned();
+            action.title = bilingual(s.title);
+            action.description = bilingual(s.description);
             action.owner = Owner {
-                unit: s.unit.to_owned(),
+                unit: bilingual(s.unit),
                 person: s.person.to_owned(),
             };
             action.due = day(s.due);
@@ -611,7 +620,7 @@ pub fn sample_plan() -> Vec<Action> {
                 .map(|(on, text)| ProgressNote {
                     on: day(*on),
                     who: s.person.to_owned(),
-                    text: (*text).to_owned(),
+                    text: bilingual(text),
                 })
                 .collect();
             action.links = s.links.iter().map(|l| (*l).to_owned()).collect();
@@ -656,9 +665,12 @@ pub fn synthetic_plan(workspace: &Workspace, assessments: &[Assessment], seed: u
                 Addresses::Indicators(vec![indicator.to_owned()]),
                 start,
             );
-            action.title = format!("Raise {indicator} to level {}", level + 1);
+            action.title = Text::new(
+                format!("Raise {indicator} to level {}", level + 1),
+                format!("将 {indicator} 提升至{}级", level + 1),
+            );
             action.owner = Owner {
-                unit: department.name.en.clone(),
+                unit: department.name.clone(),
                 person: latest.assessor.clone(),
             };
             action.due = due;

@@ -9,7 +9,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::Level;
+use super::{Level, Text};
 
 /// The file name of a plan, in a department's folder or at the root.
 pub const PLAN_FILE: &str = "plan.ron";
@@ -48,10 +48,16 @@ pub enum PlanScope {
 pub struct Action {
     /// A slug, unique in the workspace (`is_department_id` rules).
     pub id: String,
-    /// Free text, in whatever language the planner writes.
-    pub title: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
+    /// Free text in English, Chinese or both; a language left empty shows
+    /// the other.
+    #[serde(with = "super::text::free_text")]
+    pub title: Text,
+    #[serde(
+        default,
+        skip_serializing_if = "Text::is_empty",
+        with = "super::text::free_text"
+    )]
+    pub description: Text,
     /// The indicators or the dimension the action works on.
     pub addresses: Addresses,
     /// The departments it is for: exactly its own in a department's plan;
@@ -92,8 +98,8 @@ pub enum Addresses {
 #[serde(deny_unknown_fields)]
 pub struct Owner {
     /// The responsible unit ("Data Resources Division").
-    #[serde(default)]
-    pub unit: String,
+    #[serde(default, with = "super::text::free_text")]
+    pub unit: Text,
     /// The responsible person.
     #[serde(default)]
     pub person: String,
@@ -152,7 +158,8 @@ pub struct ProgressNote {
     pub on: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub who: String,
-    pub text: String,
+    #[serde(with = "super::text::free_text")]
+    pub text: Text,
 }
 
 impl Action {
@@ -210,8 +217,8 @@ mod tests {
     fn action() -> Action {
         Action {
             id: "a1".into(),
-            title: "Publish a data catalogue".into(),
-            description: String::new(),
+            title: Text::single(super::super::Lang::En, "Publish a data catalogue"),
+            description: Text::default(),
             addresses: Addresses::Indicators(vec!["sharing.catalogue".into()]),
             departments: vec!["finance-bureau".into()],
             owner: Owner::default(),
@@ -265,6 +272,26 @@ mod tests {
         assert!(!a.is_overdue(a.due));
         a.status = ActionStatus::Dropped;
         assert!(!a.is_overdue(after));
+    }
+
+    #[test]
+    fn free_text_is_a_plain_string_in_one_language_or_both_languages() {
+        let note: ProgressNote = ron::from_str(r#"(on: "2025-01-02", text: "已完成接口对接")"#).unwrap();
+        assert_eq!(note.text, Text::new("", "已完成接口对接"));
+        let note: ProgressNote = ron::from_str(r#"(on: "2025-01-02", text: "Interfaces connected")"#).unwrap();
+        assert_eq!(note.text, Text::new("Interfaces connected", ""));
+        let both = r#"(on: "2025-01-02", text: (en: "Connected", zh: "已对接"))"#;
+        let note: ProgressNote = ron::from_str(both).unwrap();
+        assert_eq!(note.text, Text::new("Connected", "已对接"));
+        // Written back the way it was written.
+        let plain = ProgressNote {
+            on: NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(),
+            who: String::new(),
+            text: "已对接".into(),
+        };
+        assert!(ron::to_string(&plain).unwrap().contains(r#"text:"已对接""#));
+        assert!(ron::to_string(&note).unwrap().contains(r#"text:(en:"Connected",zh:"已对接")"#));
+        assert!(ron::from_str::<ProgressNote>(r#"(on: "2025-01-02", text: 3)"#).is_err());
     }
 
     #[test]

@@ -341,14 +341,14 @@ fn action_row(
     let effect_text = effect_text(&effect, lang);
     ActionRow {
         id: action.id.clone(),
-        title: action.title.clone(),
-        description: action.description.clone(),
+        title: action.title.get(lang).to_owned(),
+        description: action.description.get(lang).to_owned(),
         departments: action.departments.clone(),
         department_names,
         addresses,
         indicators,
         dimension,
-        owner: words::owner(&action.owner.unit, &action.owner.person),
+        owner: words::owner(action.owner.unit.get(lang), &action.owner.person),
         start: action.start,
         due: action.due,
         start_text: format::date(action.start, lang),
@@ -663,6 +663,7 @@ mod tests {
     use super::*;
     use crate::analysis::fixture::{self, date, lv};
     use crate::analysis::summarize;
+    use crate::model::Text;
     use crate::model::{Action, Owner};
 
     fn action(
@@ -674,8 +675,8 @@ mod tests {
     ) -> Action {
         Action {
             id: id.to_owned(),
-            title: format!("Title {id}"),
-            description: String::new(),
+            title: format!("Title {id}").into(),
+            description: Text::default(),
             addresses,
             departments: departments.iter().map(|d| (*d).to_owned()).collect(),
             owner: Owner::default(),

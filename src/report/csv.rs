@@ -210,7 +210,7 @@ pub fn render_actions(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
                     Addresses::Dimension(id) => id.as_str(),
                     Addresses::Indicators(_) => "",
                 },
-                a.owner.unit.as_str(),
+                a.owner.unit.get(content.lang),
                 a.owner.person.as_str(),
                 a.expected_level.get().to_string(),
             ),

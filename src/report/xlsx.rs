@@ -784,7 +784,7 @@ fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
         sheet.wrapped(row, 1, &a.department_names, &s.wrap)?;
         sheet.wrapped(row, 2, &a.title, &s.wrap)?;
         sheet.wrapped(row, 3, &a.addresses, &s.wrap)?;
-        sheet.wrapped(row, 4, owner.map_or("", |o| o.unit.as_str()), &s.wrap)?;
+        sheet.wrapped(row, 4, owner.map_or("", |o| o.unit.get(c.lang)), &s.wrap)?;
         sheet.text(row, 5, owner.map_or("", |o| o.person.as_str()), &s.text)?;
         sheet.date(row, 6, a.start, &s.date)?;
         sheet.date(row, 7, a.due, &s.date)?;

@@ -289,7 +289,7 @@ pub(crate) fn check_plans(
                     },
                 );
             }
-            if action.title.trim().is_empty() {
+            if action.title.is_empty() {
                 problem(
                     false,
                     at.field("title"),

@@ -21,12 +21,12 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn action(id: &str, departments: &[&str], indicator: &str, status: ActionStatus, due: NaiveDate) -> Action {
     Action {
         id: id.to_owned(),
-        title: format!("Work on {indicator}"),
-        description: String::new(),
+        title: format!("Work on {indicator}").into(),
+        description: Default::default(),
         addresses: Addresses::Indicators(vec![indicator.to_owned()]),
         departments: departments.iter().map(|d| (*d).to_owned()).collect(),
         owner: Owner {
-            unit: "Data Division".to_owned(),
+            unit: "Data Division".to_owned().into(),
             person: "Li Wei".to_owned(),
         },
         start: date(2025, 1, 1),

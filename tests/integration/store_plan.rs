@@ -42,12 +42,12 @@ fn workspace() -> TempDir {
 fn action(id: &str, departments: &[&str]) -> Action {
     Action {
         id: id.to_owned(),
-        title: "Publish the data catalogue".to_owned(),
-        description: "With owners and metadata.".to_owned(),
+        title: "Publish the data catalogue".to_owned().into(),
+        description: "With owners and metadata.".to_owned().into(),
         addresses: Addresses::Indicators(vec!["sharing.catalogue".to_owned()]),
         departments: departments.iter().map(|d| (*d).to_owned()).collect(),
         owner: Owner {
-            unit: "Data Division".to_owned(),
+            unit: "Data Division".to_owned().into(),
             person: "Li Wei".to_owned(),
         },
         start: date(2025, 1, 1),
@@ -102,7 +102,7 @@ fn saved_plans_load_back_equal() {
     done.notes.push(ProgressNote {
         on: date(2025, 3, 1),
         who: "Li Wei".to_owned(),
-        text: "目录已覆盖 80% / 80% covered".to_owned(),
+        text: "目录已覆盖 80% / 80% covered".to_owned().into(),
     });
     done.links.push("https://example.org/catalogue".to_owned());
     let mut second = action("a-second", &["police"]);
@@ -562,7 +562,7 @@ fn saving_over_a_changed_plan_is_a_conflict_and_keeps_a_backup_otherwise() {
     let theirs = fs::read_to_string(&path).unwrap().replace("Li Wei", "Zhang San");
     fs::write(&path, &theirs).unwrap();
     let mut mine = action("catalogue", &["police"]);
-    mine.title = "Mine".to_owned();
+    mine.title = "Mine".into();
     let conflict = store::save_plan(dir.path(), &scope, &[mine.clone()], Some(&first));
     assert!(
         matches!(conflict, Err(SaveError::Conflict { on_disk: Some(_), .. })),

@@ -503,13 +503,19 @@ fn action_editor_ui(
                     }
                     ui.end_row();
                 };
-                text_row(ui, T::PlanFieldTitle, &action.title, &|text| PlanEdit::Title {
-                    id: id.clone(),
-                    text,
+                // Typing edits the text in the language being worked in;
+                // the other language's text is kept.
+                text_row(ui, T::PlanFieldTitle, action.title.get(lang), &|text| {
+                    PlanEdit::Title {
+                        id: id.clone(),
+                        text: with_text(&action.title, lang, text),
+                    }
                 });
-                text_row(ui, T::PlanFieldUnit, &action.owner.unit, &|text| PlanEdit::Unit {
-                    id: id.clone(),
-                    text,
+                text_row(ui, T::PlanFieldUnit, action.owner.unit.get(lang), &|text| {
+                    PlanEdit::Unit {
+                        id: id.clone(),
+                        text: with_text(&action.owner.unit, lang, text),
+                    }
                 });
                 text_row(ui, T::PlanFieldPerson, &action.owner.person, &|text| {
                     PlanEdit::Person { id: id.clone(), text }
@@ -545,7 +551,7 @@ fn action_editor_ui(
                     ui.end_row();
                 }
                 let label = ui.label(T::PlanFieldDescription.get(lang));
-                let mut text = action.description.clone();
+                let mut text = action.description.get(lang).to_owned();
                 if ui
                     .add(
                         egui::TextEdit::multiline(&mut text)
@@ -555,7 +561,10 @@ fn action_editor_ui(
                     .labelled_by(label.id)
                     .changed()
                 {
-                    out.push(Command::EditPlan(PlanEdit::Description { id: id.clone(), text }));
+                    out.push(Command::EditPlan(PlanEdit::Description {
+                        id: id.clone(),
+                        text: with_text(&action.description, lang, text),
+                    }));
                 }
                 ui.end_row();
                 let label = ui.label(T::PlanFieldLinks.get(lang));
@@ -588,7 +597,7 @@ fn action_editor_ui(
             ui.label(plan_app::note_line(
                 &format::date(note.on, lang),
                 &note.who,
-                &note.text,
+                note.text.get(lang),
                 lang,
             ));
         }
@@ -607,7 +616,7 @@ fn action_editor_ui(
             {
                 out.push(Command::EditPlan(PlanEdit::Note {
                     id: id.clone(),
-                    text: std::mem::take(&mut state.note),
+                    text: crate::model::Text::single(lang, std::mem::take(&mut state.note)),
                 }));
             }
         });
@@ -939,4 +948,11 @@ pub(super) fn indicator_actions_ui(
             indicator: indicator.to_owned(),
         });
     }
+}
+
+/// `text` with its `lang` side replaced by `typed`.
+fn with_text(text: &crate::model::Text, lang: Lang, typed: String) -> crate::model::Text {
+    let mut text = text.clone();
+    text.set(lang, typed);
+    text
 }
