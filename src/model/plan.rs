@@ -278,7 +278,8 @@ mod tests {
     fn free_text_is_a_plain_string_in_one_language_or_both_languages() {
         let note: ProgressNote = ron::from_str(r#"(on: "2025-01-02", text: "已完成接口对接")"#).unwrap();
         assert_eq!(note.text, Text::new("", "已完成接口对接"));
-        let note: ProgressNote = ron::from_str(r#"(on: "2025-01-02", text: "Interfaces connected")"#).unwrap();
+        let note: ProgressNote =
+            ron::from_str(r#"(on: "2025-01-02", text: "Interfaces connected")"#).unwrap();
         assert_eq!(note.text, Text::new("Interfaces connected", ""));
         let both = r#"(on: "2025-01-02", text: (en: "Connected", zh: "已对接"))"#;
         let note: ProgressNote = ron::from_str(both).unwrap();
@@ -290,7 +291,11 @@ mod tests {
             text: "已对接".into(),
         };
         assert!(ron::to_string(&plain).unwrap().contains(r#"text:"已对接""#));
-        assert!(ron::to_string(&note).unwrap().contains(r#"text:(en:"Connected",zh:"已对接")"#));
+        assert!(
+            ron::to_string(&note)
+                .unwrap()
+                .contains(r#"text:(en:"Connected",zh:"已对接")"#)
+        );
         assert!(ron::from_str::<ProgressNote>(r#"(on: "2025-01-02", text: 3)"#).is_err());
     }
 

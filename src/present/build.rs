@@ -6,9 +6,9 @@
 //! basis, three key figures), the contents, the executive summary
 //! (narrative and key figures), the heatmap with its notes, the ranking
 //! (chart and table with shared ranks), the stage distribution, the
-//! dimensions across departments, the priorities, the measures (the
-//! improvement plan: shortfalls shared across departments, actions,
-//! uncovered gaps, overdue actions), the progress since the previous
+//! dimensions across departments, the priorities (led by the shortfalls
+//! shared across departments, then per department), the measures (the
+//! improvement plan: actions, uncovered gaps, overdue actions), the progress since the previous
 //! period, the mean level over time, one section per department (facts,
 //! notes, profile, dimension table, answers), the appendix (methodology,
 //! data problems, coverage, rubric) and the approval block. A
@@ -166,8 +166,8 @@ pub fn profile(content: &ReportContent, section: &DepartmentSection) -> Vec<Prof
     series
 }
 
-/// How many of the shortfalls shared across departments the Measures
-/// section lists.
+/// How many of the shortfalls shared across departments the priorities
+/// section leads with.
 pub const TOP_ROLLUP: usize = 10;
 
 /// How many gaps without an action the Measures section lists; it says how
@@ -503,12 +503,22 @@ impl Builder<'_> {
         );
     }
 
-    /// Seven columns: department, indicator (its dimension below), current
-    /// level, target, gap, priority, and the next level's descriptor.
+    /// Led, for the whole government, by the shortfalls shared across
+    /// departments (the roll-up); then the per-department rows in seven
+    /// columns: department, indicator (its dimension below), current level,
+    /// target, gap, priority, and the next level's descriptor.
     fn priorities(&mut self) {
         let c = self.c;
         let l = c.labels;
         self.section(l.priorities, anchor::PRIORITIES);
+        if c.scope.is_none() {
+            self.rollup();
+            self.push(heading(
+                3,
+                T::ReportPrioritiesByDepartment.get(c.lang),
+                Some(anchor::PRIORITIES_DEPARTMENTS.to_owned()),
+            ));
+        }
         self.push(Paragraph::note(l.priorities_note));
         if c.priorities.is_empty() {
             self.push(Paragraph::body(l.no_priorities));
@@ -552,9 +562,7 @@ impl Builder<'_> {
         );
     }
 
-    /// The Measures section: the plan's counts, the shortfalls shared
-    /// across departments (whole government only; the ten largest by
-    /// indicator), every action with its responsible unit and deadline, the
+    /// The Measures section: the plan's counts, every action with its responsible unit and deadline, the
     /// gaps no open action addresses (the fifteen most urgent, then how
     /// many more), and the overdue actions. Overdue is said in words beside
     /// the status, never by colour alone.
@@ -581,9 +589,6 @@ impl Builder<'_> {
                     })
                     .collect(),
             ));
-        }
-        if c.scope.is_none() {
-            self.rollup();
         }
         self.push(heading(
             3,
@@ -619,7 +624,7 @@ impl Builder<'_> {
         self.push(heading(
             3,
             T::PlanRollup.get(lang),
-            Some(anchor::MEASURES_ROLLUP.to_owned()),
+            Some(anchor::PRIORITIES_ROLLUP.to_owned()),
         ));
         self.push(Paragraph::note(T::ReportRollupNote.get(lang)));
         let rows: Vec<Vec<Cell>> = c
@@ -645,7 +650,7 @@ impl Builder<'_> {
             return;
         }
         self.table(
-            "measures.rollup",
+            "priorities.rollup",
             vec![
                 Column::text(T::Indicator.get(lang)),
                 Column::number(T::PlanDepartmentsBelow.get(lang)),

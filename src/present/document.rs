@@ -73,7 +73,10 @@ pub mod anchor {
     pub const PRIORITIES: &str = "priorities";
     // added (reports helper, issue 10): the Measures section and its parts.
     pub const MEASURES: &str = "measures";
-    pub const MEASURES_ROLLUP: &str = "measures-rollup";
+    /// The shortfalls across departments, leading the priorities.
+    pub const PRIORITIES_ROLLUP: &str = "priorities-rollup";
+    /// The per-department rows that follow them.
+    pub const PRIORITIES_DEPARTMENTS: &str = "priorities-departments";
     pub const MEASURES_ACTIONS: &str = "measures-actions";
     pub const MEASURES_UNCOVERED: &str = "measures-uncovered";
     pub const MEASURES_OVERDUE: &str = "measures-overdue";

@@ -406,3 +406,25 @@ fn clicking_a_ranking_bar_opens_that_department() {
     assert_eq!(app.prefs.tab, Tab::Department);
     assert_eq!(app.state.selection.department.as_deref(), Some("finance-bureau"));
 }
+
+#[test]
+fn the_shortfalls_shared_across_departments_lead_the_priorities() {
+    let mut harness = common::sample_app();
+    harness.run();
+    let lead = centre_y(&harness, "Shortfalls across departments");
+    let per_department = centre_y(&harness, "Top priorities");
+    assert!(lead < per_department, "the roll-up comes first");
+    // The most urgent: Independence from vendors, below target in 11
+    // departments, summed priority 65.00 (on the latest basis).
+    let row = harness
+        .query_all_by_label("Independence from vendors")
+        .map(|n| n.rect().center().y)
+        .fold(f32::INFINITY, f32::min);
+    assert!(lead < row && row < per_department);
+    let on_row = |label: &str| {
+        harness
+            .query_all_by_label(label)
+            .any(|n| (n.rect().center().y - row).abs() < 4.0)
+    };
+    assert!(on_row("11") && on_row("65.00"));
+}

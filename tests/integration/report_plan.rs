@@ -203,9 +203,18 @@ fn the_html_report_has_a_measures_section_after_the_priorities() {
     ));
     let measures = between(&html, "<h2 id=\"measures\">", "<h2 id=\"progress\">");
     assert!(measures.starts_with("<h2 id=\"measures\">Measures</h2>"));
+    // The priorities lead with the shortfalls across departments, then
+    // the rows per department.
+    let priorities = between(&html, "<h2 id=\"priorities\">", "<h2 id=\"measures\">");
+    let lead = priorities
+        .find("<h3 id=\"priorities-rollup\">Shortfalls across departments</h3>")
+        .unwrap();
+    let then = priorities
+        .find("<h3 id=\"priorities-departments\">By department</h3>")
+        .unwrap();
+    assert!(lead < then);
     // The parts, in order.
     let parts = [
-        "<h3 id=\"measures-rollup\">Shortfalls across departments</h3>",
         "<h3 id=\"measures-actions\">Actions, responsible units and deadlines</h3>",
         "<h3 id=\"measures-uncovered\">Gaps without an open action</h3>",
         "<h3 id=\"measures-overdue\">Overdue actions</h3>",
@@ -250,7 +259,7 @@ fn the_html_report_has_a_measures_section_after_the_priorities() {
     assert!(overdue.contains("Complete the budget data catalogue"));
     assert!(overdue.contains("Classify the data of two bureaus"));
     // The roll-up: ten indicator rows at most, departments below target of 12.
-    let rollup = between(measures, "data-table=\"measures.rollup\"", "</table>");
+    let rollup = between(priorities, "data-table=\"priorities.rollup\"", "</table>");
     assert!(rollup.contains(
         "<th><bdi>Indicator</bdi></th><th class=\"num\"><bdi>Departments below target</bdi></th>\
          <th class=\"num\"><bdi>Mean gap</bdi></th><th class=\"num\"><bdi>Total gap</bdi></th>\
@@ -635,7 +644,7 @@ fn a_department_report_shows_its_own_and_the_government_wide_actions() {
     assert!(!measures.contains("Move police services onto the city portal"));
     assert!(measures.contains("Build a city-wide pool of analysts"));
     assert!(measures.contains("Classify the data of two bureaus"));
-    assert!(!measures.contains("measures-rollup"));
+    assert!(!html.contains("priorities-rollup"));
     // The uncovered gaps are the department's own.
     let uncovered = between(measures, "data-table=\"measures.uncovered\"", "</table>");
     assert!(!uncovered.contains("Public Security Bureau"));
@@ -681,8 +690,8 @@ fn a_workspace_without_plans_still_renders_and_says_so() {
     );
     assert!(measures.contains("<p>No action is past its due date.</p>"));
     assert!(!measures.contains("measures.actions"));
-    // Every gap is uncovered, and the roll-up still leads.
-    assert!(measures.contains("data-table=\"measures.rollup\""));
+    // Every gap is uncovered, and the roll-up still leads the priorities.
+    assert!(en.contains("data-table=\"priorities.rollup\""));
     assert!(measures.contains("data-table=\"measures.uncovered\""));
     let zh = html(&loaded, Lang::Zh, None);
     assert!(zh.contains("<p>尚未制定改进措施。</p>"));

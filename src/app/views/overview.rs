@@ -131,7 +131,13 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut 
             two_columns_ui(
                 ui,
                 &mut sinks,
-                |ui, (_, out)| priorities_ui(ui, &view, out),
+                |ui, (_, out)| {
+                    // The shortfalls shared across departments lead; the
+                    // rows per department follow.
+                    rollup_ui(ui, ctx);
+                    ui.add_space(12.0);
+                    priorities_ui(ui, &view, out);
+                },
                 |ui, (_, out)| imbalances_ui(ui, &view, out),
             );
         });
@@ -576,6 +582,49 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                             });
                         }
                     });
+                });
+            }
+        });
+}
+
+/// How many shortfalls shared across departments the Overview lists.
+const TOP_ROLLUP: usize = 5;
+
+/// The indicators below target in the most departments' priorities:
+/// the roll-up across departments, the most urgent first.
+fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
+    let lang = ctx.lang;
+    ui.strong(T::PlanRollup.get(lang));
+    let plan = ctx.derived.plan(ctx.data, lang);
+    let rows: Vec<_> = plan.rollup_indicators().take(TOP_ROLLUP).collect();
+    if rows.is_empty() {
+        ui.label(T::NoPriorities.get(lang));
+        return;
+    }
+    let number = Width::Fixed(72.0);
+    let widths = [Width::Share(1.0), Width::Fixed(168.0), number, number];
+    fitted_table(ui, "overview.rollup", &widths)
+        .vscroll(false)
+        .header(TABLE_ROW_HEIGHT, |mut header| {
+            for key in [T::Indicator, T::PlanDepartmentsBelow, T::PlanMeanGap, T::Priority] {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(key.get(lang)).strong()).truncate());
+                });
+            }
+        })
+        .body(|mut body| {
+            for line in rows {
+                body.row(TABLE_ROW_HEIGHT, |mut row| {
+                    // Its dimension and the departments below target on hover.
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&line.name).truncate())
+                            .on_hover_text(format!("{}\n{}", line.dimension_name, line.department_names));
+                    });
+                    for text in [&line.count_text, &line.mean_gap_text, &line.priority_text] {
+                        row.col(|ui| {
+                            ui.label(text);
+                        });
+                    }
                 });
             }
         });

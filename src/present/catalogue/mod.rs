@@ -523,6 +523,7 @@ catalogue! {
     PlanOpenCount => "Open", "未完成";
     PlanUncovered => "Gaps without an open action", "尚无在办措施的差距";
     PlanRollup => "Shortfalls across departments", "跨部门共性差距";
+    ReportPrioritiesByDepartment => "By department", "各部门重点事项";
     PlanDepartmentsBelow => "Departments below target", "未达目标部门数";
     PlanMeanGap => "Mean gap", "平均差距";
     PlanTotalGap => "Total gap", "差距合计";

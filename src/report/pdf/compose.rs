@@ -157,7 +157,7 @@ fn weights(id: &str, columns: &[doc::Column]) -> Vec<f32> {
         "dimensions" => &[3.0, 1.0, 0.8, 0.8, 0.9, 1.1, 1.1],
         "priorities" => &[1.8, 2.2, 0.75, 0.75, 0.7, 0.9, 4.0],
         "history" => &[1.5, 1.0, 1.0, 1.0, 1.0],
-        "measures.rollup" => &[3.4, 1.2, 0.9, 0.9, 0.9],
+        "priorities.rollup" => &[3.4, 1.2, 0.9, 0.9, 0.9],
         "measures.actions" => &[1.4, 2.2, 1.6, 1.6, 1.8, 1.5, 1.3],
         "measures.uncovered" => &[2.0, 2.8, 0.75, 0.75, 0.7, 0.9],
         "measures.overdue" => &[1.8, 3.0, 2.0, 1.8, 1.5],
