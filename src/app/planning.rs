@@ -168,7 +168,6 @@ impl GovApp {
     /// Creates the action in the form, saves its plan and shows it in the
     /// Plan view.
     pub(super) fn create_action(&mut self) {
-        let lang = self.prefs.lang;
         let Some(draft) = &mut self.state.views.plan.form else {
             return;
         };
@@ -189,14 +188,14 @@ impl GovApp {
         let id = new_action_id(&draft.department, &open.loaded.data.actions);
         let action = Action {
             id: id.clone(),
-            // Written in the language the planner works in; the other
+            // Free text belongs to the language it is typed in; the other
             // language shows it until someone translates it.
-            title: Text::single(lang, draft.title.trim()),
-            description: Text::single(lang, draft.description.trim()),
+            title: Text::from(draft.title.trim()),
+            description: Text::from(draft.description.trim()),
             addresses: Addresses::Indicators(vec![draft.indicator.clone()]),
             departments: vec![draft.department.clone()],
             owner: Owner {
-                unit: Text::single(lang, draft.unit.trim()),
+                unit: Text::from(draft.unit.trim()),
                 person: draft.person.trim().to_owned(),
             },
             start,

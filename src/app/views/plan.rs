@@ -616,7 +616,7 @@ fn action_editor_ui(
             {
                 out.push(Command::EditPlan(PlanEdit::Note {
                     id: id.clone(),
-                    text: crate::model::Text::single(lang, std::mem::take(&mut state.note)),
+                    text: crate::model::Text::from(std::mem::take(&mut state.note)),
                 }));
             }
         });
