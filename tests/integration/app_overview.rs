@@ -428,3 +428,51 @@ fn the_shortfalls_shared_across_departments_lead_the_priorities() {
     };
     assert!(on_row("11") && on_row("65.00"));
 }
+
+#[test]
+fn a_priority_row_shows_the_open_actions_on_its_gap() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    // An open action on the most urgent gap, past its due date.
+    let plan = r#"(
+    version: 1,
+    actions: [
+        (
+            id: "civil-vendor-exit",
+            title: "Plan an exit from the single vendor",
+            addresses: Indicators(["organisation.independence"]),
+            departments: ["civil-affairs"],
+            start: "2026-01-01",
+            due: "2026-06-30",
+            expected_level: 2,
+            status: InProgress,
+        ),
+    ],
+)
+"#;
+    let existing = std::fs::read_to_string(dir.path().join("civil-affairs/plan.ron")).unwrap();
+    let merged = existing.replacen(
+        "    actions: [\n",
+        &format!(
+            "    actions: [\n{}",
+            &plan[plan.find("        (").unwrap()..plan.find("    ],").unwrap()]
+        ),
+        1,
+    );
+    std::fs::write(dir.path().join("civil-affairs/plan.ron"), merged).unwrap();
+    let mut harness = common::app(Some(dir.path()));
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .state
+            .workspace
+            .as_ref()
+            .unwrap()
+            .loaded
+            .problems
+            .is_empty()
+    );
+    let badge = harness.get_by_label("1 open · 1 overdue");
+    let plus = harness.get_by_label("1. Plan an action");
+    assert!((badge.rect().center().y - plus.rect().center().y).abs() < 4.0);
+}

@@ -519,6 +519,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         number,
         number,
         number,
+        Width::Fixed(44.0),
         Width::Fixed(28.0),
     ];
     fitted_table(ui, "overview.priorities", &widths)
@@ -537,6 +538,9 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                     ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
                 });
             }
+            header.col(|ui| {
+                ui.add(egui::Label::new(RichText::new(view.t(T::PlanActionsShort)).strong()).truncate());
+            });
             header.col(|_| {});
         })
         .body(|mut body| {
@@ -571,6 +575,29 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                             ui.label(text);
                         });
                     }
+                    row.col(|ui| {
+                        // The open actions on this gap, overdue ones in red.
+                        let plan =
+                            view.ctx
+                                .derived
+                                .department_plan(view.ctx.data, &priority.department, view.lang);
+                        let (open, overdue) =
+                            super::plan::indicator_action_counts(&plan.actions, &priority.indicator);
+                        if let (Some(short), Some(words)) = (
+                            crate::present::catalogue::plan_app::badge_short(open, overdue),
+                            crate::present::catalogue::plan_app::badge(open, overdue, view.lang),
+                        ) {
+                            let colour = if overdue > 0 {
+                                ui.visuals().error_fg_color
+                            } else {
+                                ui.visuals().text_color()
+                            };
+                            let badge = ui
+                                .add(egui::Label::new(RichText::new(short).color(colour)).selectable(false));
+                            badge.widget_info(|| WidgetInfo::labeled(Role::Label, true, &words));
+                            badge.on_hover_text(words);
+                        }
+                    });
                     row.col(|ui| {
                         let label = figures::numbered(&priority.position_text, view.t(T::PlanAnAction));
                         let button = ui.small_button("+");

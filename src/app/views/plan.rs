@@ -902,6 +902,16 @@ pub(super) fn action_counts(rows: &[ActionRow], dimension: &str, indicators: &[&
     (open.len(), open.iter().filter(|r| r.overdue).count())
 }
 
+/// Open and overdue actions addressing `indicator` (itself, or its whole
+/// dimension): the badge beside a gap.
+pub(super) fn indicator_action_counts(rows: &[ActionRow], indicator: &str) -> (usize, usize) {
+    let open: Vec<&ActionRow> = rows
+        .iter()
+        .filter(|r| r.status.is_open() && r.indicators.iter().any(|i| i == indicator))
+        .collect();
+    (open.len(), open.iter().filter(|r| r.overdue).count())
+}
+
 /// Under the indicator drill-down: the actions for this indicator in this
 /// department (open, overdue marked), each opening the Plan view, and
 /// "Plan an action".

@@ -524,6 +524,7 @@ catalogue! {
     PlanUncovered => "Gaps without an open action", "尚无在办措施的差距";
     PlanRollup => "Shortfalls across departments", "跨部门共性差距";
     ReportPrioritiesByDepartment => "By department", "各部门重点事项";
+    PlanActionsShort => "Actions", "措施";
     PlanDepartmentsBelow => "Departments below target", "未达目标部门数";
     PlanMeanGap => "Mean gap", "平均差距";
     PlanTotalGap => "Total gap", "差距合计";
