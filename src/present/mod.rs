@@ -19,6 +19,7 @@ pub mod compare;
 pub mod department;
 pub mod document;
 pub mod format;
+mod names;
 pub mod overview;
 pub mod plan;
 pub mod rank;

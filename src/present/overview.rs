@@ -7,7 +7,7 @@
 //! Every word comes from the catalogue and every number from
 //! [`super::format`]; nothing here knows egui.
 
-use std::collections::HashMap;
+use super::names::Names;
 
 use crate::analysis::{self, Basis, DepartmentSummary, Flag, Summary};
 use crate::model::{Dataset, Lang, Level};
@@ -483,49 +483,6 @@ pub fn priorities(data: &Dataset, summary: &Summary, lang: Lang, limit: usize) -
             line
         })
         .collect()
-}
-
-/// Names by id in one language, looked up once (a workspace may hold
-/// thousands of departments).
-struct Names<'a> {
-    lang: Lang,
-    departments: HashMap<&'a str, &'a str>,
-    data: &'a Dataset,
-}
-
-impl<'a> Names<'a> {
-    fn new(data: &'a Dataset, lang: Lang) -> Self {
-        Names {
-            lang,
-            departments: data
-                .workspace
-                .departments
-                .iter()
-                .map(|d| (d.id.as_str(), d.name.get(lang)))
-                .collect(),
-            data,
-        }
-    }
-
-    fn department(&self, id: &str) -> String {
-        self.departments.get(id).map_or(id, |n| *n).to_owned()
-    }
-
-    fn dimension(&self, id: &str) -> String {
-        self.data
-            .framework
-            .dimension(id)
-            .map_or(id, |d| d.name.get(self.lang))
-            .to_owned()
-    }
-
-    fn indicator(&self, id: &str) -> String {
-        self.data
-            .framework
-            .indicator(id)
-            .map_or(id, |(_, i)| i.name.get(self.lang))
-            .to_owned()
-    }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! Every word comes from the catalogue and every number from
 //! [`super::format`]; nothing here knows egui.
 
-use std::collections::HashMap;
+use super::names::Names;
 
 use chrono::NaiveDate;
 
@@ -614,48 +614,6 @@ pub fn gap_cells(row: &GapRow) -> Vec<String> {
 /// "yes" / "是", "no" / "否".
 pub fn yes_no(value: bool, lang: Lang) -> String {
     if value { T::PlanYes } else { T::PlanNo }.get(lang).to_owned()
-}
-
-/// Names by id in one language, looked up once.
-struct Names<'a> {
-    lang: Lang,
-    departments: HashMap<&'a str, &'a str>,
-    data: &'a Dataset,
-}
-
-impl<'a> Names<'a> {
-    fn new(data: &'a Dataset, lang: Lang) -> Self {
-        Names {
-            lang,
-            departments: data
-                .workspace
-                .departments
-                .iter()
-                .map(|d| (d.id.as_str(), d.name.get(lang)))
-                .collect(),
-            data,
-        }
-    }
-
-    fn department(&self, id: &str) -> String {
-        self.departments.get(id).map_or(id, |n| *n).to_owned()
-    }
-
-    fn dimension(&self, id: &str) -> String {
-        self.data
-            .framework
-            .dimension(id)
-            .map_or(id, |d| d.name.get(self.lang))
-            .to_owned()
-    }
-
-    fn indicator(&self, id: &str) -> String {
-        self.data
-            .framework
-            .indicator(id)
-            .map_or(id, |(_, i)| i.name.get(self.lang))
-            .to_owned()
-    }
 }
 
 #[cfg(test)]
