@@ -128,8 +128,7 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
 /// Messages under the top bar: restorable edits and the last notice. A
 /// panel of its own, so it takes the height it needs when it appears.
 fn notices_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
-    recoveries_ui(ui, lang, &state.recoveries, out);
-    plan_recoveries_ui(ui, lang, &state.plan_recoveries, out);
+    recoveries_ui(ui, lang, state, out);
     if let Some(notice) = &state.notice {
         ui.horizontal(|ui| {
             let colour = if notice.error {
@@ -145,60 +144,47 @@ fn notices_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>)
     }
 }
 
-/// Offers unsaved edits found from an earlier run (a crash).
-fn recoveries_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    recoveries: &[crate::app::session::Recovery],
-    out: &mut Vec<Command>,
-) {
-    if recoveries.is_empty() {
+/// Offers unsaved edits found from an earlier run (a crash): assessments
+/// and plans alike, each with Restore and Discard.
+fn recoveries_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    let assessments = state.recoveries.iter().enumerate().map(|(index, recovery)| {
+        (
+            format!(
+                "{} · {}",
+                recovery.assessment.department,
+                format::date(recovery.assessment.period, lang)
+            ),
+            Command::Restore(index),
+            Command::DiscardRecovery(index),
+        )
+    });
+    let plans = state.plan_recoveries.iter().enumerate().map(|(index, recovery)| {
+        (
+            format!(
+                "{} · {}",
+                T::PlanTab.get(lang),
+                crate::store::plan_path(&recovery.scope).display()
+            ),
+            Command::RestorePlan(index),
+            Command::DiscardPlanRecovery(index),
+        )
+    });
+    let found: Vec<(String, Command, Command)> = assessments.chain(plans).collect();
+    if found.is_empty() {
         return;
     }
     egui::Frame::group(ui.style())
         .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
         .show(ui, |ui| {
             ui.strong(T::RecoveryFound.get(lang));
-            for (index, recovery) in recoveries.iter().enumerate() {
+            for (label, restore, discard) in found {
                 ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "{} · {}",
-                        recovery.assessment.department, recovery.assessment.period
-                    ));
+                    ui.label(label);
                     if ui.button(T::Restore.get(lang)).clicked() {
-                        out.push(Command::Restore(index));
+                        out.push(restore);
                     }
                     if ui.button(T::Discard.get(lang)).clicked() {
-                        out.push(Command::DiscardRecovery(index));
-                    }
-                });
-            }
-        });
-}
-
-/// Offers unsaved plan edits found from an earlier run.
-fn plan_recoveries_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    recoveries: &[crate::app::planning::PlanRecovery],
-    out: &mut Vec<Command>,
-) {
-    if recoveries.is_empty() {
-        return;
-    }
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-        .show(ui, |ui| {
-            ui.strong(T::RecoveryFound.get(lang));
-            for (index, recovery) in recoveries.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    let file = crate::store::plan_path(&recovery.scope);
-                    ui.label(format!("{} · {}", T::PlanTab.get(lang), file.display()));
-                    if ui.button(T::Restore.get(lang)).clicked() {
-                        out.push(Command::RestorePlan(index));
-                    }
-                    if ui.button(T::Discard.get(lang)).clicked() {
-                        out.push(Command::DiscardPlanRecovery(index));
+                        out.push(discard);
                     }
                 });
             }

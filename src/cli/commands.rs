@@ -29,7 +29,7 @@ pub(super) fn load(dir: &Path, lang: Lang) -> Result<LoadedWorkspace, u8> {
     })
 }
 
-pub(super) fn has_errors(problems: &[Problem]) -> bool {
+fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
@@ -118,7 +118,14 @@ pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, bas
         SummaryFormat::Csv => summary_csv(&loaded, &summary, lang),
         SummaryFormat::Table => summary_table(&loaded, &summary, lang),
     };
-    output::text(&output);
+    print_then_exit(&output, &loaded, dir, lang)
+}
+
+/// Prints a command's output; exits 1 with a note saying how many problems
+/// the files have when any is an error (the output is still printed, from
+/// what could be read), 0 otherwise.
+pub(super) fn print_then_exit(text: &str, loaded: &LoadedWorkspace, dir: &Path, lang: Lang) -> u8 {
+    output::text(text);
     if has_errors(&loaded.problems) {
         say(
             Say::SummaryNote {

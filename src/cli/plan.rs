@@ -9,10 +9,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use super::commands::{has_errors, load, say};
-use super::output;
+use super::commands::{load, print_then_exit, say};
 use super::table::{Align, render};
-use super::{EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, SummaryFormat};
+use super::{EXIT_USAGE, SummaryFormat};
 use crate::analysis::{self, Basis, Effect};
 use crate::csv;
 use crate::model::{ActionStatus, Dataset, Lang, Level};
@@ -80,18 +79,7 @@ pub fn plan_command(
         SummaryFormat::Csv => plan_csv(&figures, lang),
         SummaryFormat::Table => plan_table(data, &figures, basis, lang),
     };
-    output::text(&text);
-    if has_errors(&loaded.problems) {
-        say(
-            Say::SummaryNote {
-                problems: loaded.problems.len(),
-                dir,
-            },
-            lang,
-        );
-        return EXIT_PROBLEMS;
-    }
-    EXIT_OK
+    print_then_exit(&text, &loaded, dir, lang)
 }
 
 /// The JSON shape: `{"today", "basis", "actions": [{"id", "department",

@@ -442,22 +442,11 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
                         .dimension(&dimension.id)
                         .map(|d| d.indicators.iter().map(|i| i.id.as_str()).collect())
                         .unwrap_or_default();
-                    let (open, overdue) =
-                        super::plan::action_counts(&page.plan.actions, &dimension.id, &indicators);
-                    let words = crate::present::catalogue::plan_app::badge(open, overdue, lang);
-                    if let (Some(short), Some(words)) = (
-                        crate::present::catalogue::plan_app::badge_short(open, overdue),
-                        words,
-                    ) {
-                        let colour = if overdue > 0 {
-                            ui.visuals().error_fg_color
-                        } else {
-                            ui.visuals().text_color()
-                        };
-                        let badge = ui.add(Label::new(RichText::new(short).color(colour)).selectable(false));
-                        badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
-                        badge.on_hover_text(words);
-                    }
+                    super::plan::actions_badge_ui(
+                        ui,
+                        super::plan::open_actions(&page.plan.actions, &indicators),
+                        lang,
+                    );
                 });
                 dimension_cells_ui(&mut row, lang, dimension);
                 if name_clicked || row.response().clicked() {

@@ -581,22 +581,8 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                             view.ctx
                                 .derived
                                 .department_plan(view.ctx.data, &priority.department, view.lang);
-                        let (open, overdue) =
-                            super::plan::indicator_action_counts(&plan.actions, &priority.indicator);
-                        if let (Some(short), Some(words)) = (
-                            crate::present::catalogue::plan_app::badge_short(open, overdue),
-                            crate::present::catalogue::plan_app::badge(open, overdue, view.lang),
-                        ) {
-                            let colour = if overdue > 0 {
-                                ui.visuals().error_fg_color
-                            } else {
-                                ui.visuals().text_color()
-                            };
-                            let badge = ui
-                                .add(egui::Label::new(RichText::new(short).color(colour)).selectable(false));
-                            badge.widget_info(|| WidgetInfo::labeled(Role::Label, true, &words));
-                            badge.on_hover_text(words);
-                        }
+                        let counts = super::plan::open_actions(&plan.actions, &[priority.indicator.as_str()]);
+                        super::plan::actions_badge_ui(ui, counts, view.lang);
                     });
                     row.col(|ui| {
                         let label = figures::numbered(&priority.position_text, view.t(T::PlanAnAction));

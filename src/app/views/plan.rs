@@ -887,29 +887,35 @@ pub fn action_form_window(
     }
 }
 
-/// How many of `rows` are open, and overdue, among those working in
-/// `dimension` (as a whole, or on one of its `indicators`).
-pub(super) fn action_counts(rows: &[ActionRow], dimension: &str, indicators: &[&str]) -> (usize, usize) {
-    let in_dimension = |r: &&ActionRow| {
-        r.dimension.as_deref() == Some(dimension)
-            || r.indicators.iter().any(|i| indicators.contains(&i.as_str()))
-    };
+/// How many of `rows` are open, and how many of those overdue, among the
+/// actions working on any of `indicators` (an action on a whole dimension
+/// works on each of its indicators).
+pub(super) fn open_actions(rows: &[ActionRow], indicators: &[&str]) -> (usize, usize) {
     let open: Vec<&ActionRow> = rows
         .iter()
-        .filter(in_dimension)
-        .filter(|r| r.status.is_open())
+        .filter(|r| r.status.is_open() && r.indicators.iter().any(|i| indicators.contains(&i.as_str())))
         .collect();
     (open.len(), open.iter().filter(|r| r.overdue).count())
 }
 
-/// Open and overdue actions addressing `indicator` (itself, or its whole
-/// dimension): the badge beside a gap.
-pub(super) fn indicator_action_counts(rows: &[ActionRow], indicator: &str) -> (usize, usize) {
-    let open: Vec<&ActionRow> = rows
-        .iter()
-        .filter(|r| r.status.is_open() && r.indicators.iter().any(|i| i == indicator))
-        .collect();
-    (open.len(), open.iter().filter(|r| r.overdue).count())
+/// The open actions beside a gap: "2 ⚠1", red when any is overdue, the
+/// words ("2 open · 1 overdue") on hover and for screen readers; nothing
+/// when there are none.
+pub(super) fn actions_badge_ui(ui: &mut Ui, (open, overdue): (usize, usize), lang: Lang) {
+    let (Some(short), Some(words)) = (
+        plan_app::badge_short(open, overdue),
+        plan_app::badge(open, overdue, lang),
+    ) else {
+        return;
+    };
+    let colour = if overdue > 0 {
+        ui.visuals().error_fg_color
+    } else {
+        ui.visuals().text_color()
+    };
+    let badge = ui.add(egui::Label::new(RichText::new(short).color(colour)).selectable(false));
+    badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &words));
+    badge.on_hover_text(words);
 }
 
 /// Under the indicator drill-down: the actions for this indicator in this
