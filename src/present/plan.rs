@@ -39,6 +39,9 @@ pub struct ActionRow {
     pub dimension: Option<String>,
     /// "Unit · Person", or "–".
     pub owner: String,
+    /// The responsible unit and person apart (the workbook's columns).
+    pub unit: String,
+    pub person: String,
     pub start: NaiveDate,
     pub due: NaiveDate,
     pub start_text: String,
@@ -52,6 +55,10 @@ pub struct ActionRow {
     pub already_met: bool,
     /// "3 · Developing".
     pub expected_level: String,
+    /// The level aimed for, as a number.
+    pub expected: Level,
+    /// It addresses `dimension` as a whole (not chosen indicators).
+    pub whole_dimension: bool,
     /// Done on, when done.
     pub done_on: Option<NaiveDate>,
     pub done_on_text: String,
@@ -349,6 +356,8 @@ fn action_row(
         indicators,
         dimension,
         owner: words::owner(action.owner.unit.get(lang), &action.owner.person),
+        unit: action.owner.unit.get(lang).to_owned(),
+        person: action.owner.person.clone(),
         start: action.start,
         due: action.due,
         start_text: format::date(action.start, lang),
@@ -358,6 +367,8 @@ fn action_row(
         overdue: action.is_overdue(today),
         already_met: check.already_met.contains(&action.id),
         expected_level: stage_text(data, Some(action.expected_level), lang),
+        expected: action.expected_level,
+        whole_dimension: matches!(action.addresses, Addresses::Dimension(_)),
         done_on: action.done_on,
         done_on_text: format::date_or_missing(action.done_on, lang),
         effect,

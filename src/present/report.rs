@@ -140,9 +140,6 @@ pub struct ReportContent {
     /// a one-department report), the shortfalls shared across departments,
     /// the gaps no open action covers, and the targets.
     pub plan: PlanFigures,
-    /// The actions of `plan` as recorded, by id: what the workbook prints
-    /// field by field (the responsible unit and person apart, the level aimed for).
-    pub actions: Vec<crate::model::Action>,
     pub appendix: Appendix,
     pub approval: Approval,
 }
@@ -571,7 +568,7 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         .collect();
     let appendix = appendix(loaded, &scoped, &summary, options.department.as_deref(), lang);
     let approval = approval(&scoped, &summary, options.department.as_deref());
-    let (plan, actions) = plan_figures(data, &summary, options);
+    let plan = plan_figures(data, &summary, options);
     let scope = options.department.as_ref().map(|id| {
         let name = department_name(data, id, lang);
         (id.clone(), name)
@@ -601,7 +598,6 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         narrative: Vec::new(),
         sections,
         plan,
-        actions,
         appendix,
         approval,
     };
@@ -627,22 +623,13 @@ fn scoped_dataset<'a>(data: &'a Dataset, department: Option<&str>) -> std::borro
 
 /// The plan as of the report's "generated" date, over the summary's
 /// departments. A one-department report keeps the department's own actions
-/// and the government-wide ones that include it; names of other departments
-/// an action names still resolve, since the workspace stays whole.
-fn plan_figures(
-    data: &Dataset,
-    summary: &Summary,
-    options: &ReportOptions,
-) -> (PlanFigures, Vec<crate::model::Action>) {
-    let lang = options.lang;
-    let Some(id) = options.department.as_deref() else {
-        let plan = super::plan::plan(data, summary, lang, options.generated);
-        return (plan, data.actions.clone());
-    };
-    let mut scoped = data.clone();
-    scoped.actions.retain(|a| a.covers_department(id));
-    let plan = super::plan::plan(&scoped, summary, lang, options.generated);
-    (plan, scoped.actions)
+/// and the government-wide ones that include it, its own gaps and targets.
+fn plan_figures(data: &Dataset, summary: &Summary, options: &ReportOptions) -> PlanFigures {
+    let plan = super::plan::plan(data, summary, options.lang, options.generated);
+    match options.department.as_deref() {
+        Some(id) => plan.for_department(id),
+        None => plan,
+    }
 }
 
 /// A department's name in `lang`, or its id when unknown.

@@ -29,7 +29,7 @@
 
 use super::{ReportContent, ReportError};
 use crate::csv::{self, text_field};
-use crate::model::{ActionStatus, Addresses, Assessment, Dataset, Rating};
+use crate::model::{ActionStatus, Assessment, Dataset, Rating};
 use crate::present::format::iso_date;
 use crate::present::report::DepartmentFigures;
 use crate::store::LoadedWorkspace;
@@ -203,19 +203,12 @@ pub fn render_actions(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
     out.push_str(&csv::line(&ACTIONS_HEADER.map(String::from)));
     let today = iso_date(content.plan.today);
     for row in &content.plan.actions {
-        let recorded = content.actions.iter().find(|a| a.id == row.id);
-        let (dimension, unit, person, expected) = match recorded {
-            Some(a) => (
-                match &a.addresses {
-                    Addresses::Dimension(id) => id.as_str(),
-                    Addresses::Indicators(_) => "",
-                },
-                a.owner.unit.get(content.lang),
-                a.owner.person.as_str(),
-                a.expected_level.get().to_string(),
-            ),
-            None => ("", "", "", String::new()),
+        let dimension = match &row.dimension {
+            Some(id) if row.whole_dimension => id.as_str(),
+            _ => "",
         };
+        let (unit, person) = (row.unit.as_str(), row.person.as_str());
+        let expected = row.expected.get().to_string();
         let mut effects: Vec<&str> = Vec::new();
         for e in &row.effect {
             let code = e.effect.code();

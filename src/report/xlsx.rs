@@ -778,24 +778,17 @@ fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     let mut row: RowNum = 0;
     for a in &c.plan.actions {
         row += 1;
-        let recorded = c.actions.iter().find(|r| r.id == a.id);
-        let owner = recorded.map(|r| &r.owner);
         sheet.text(row, 0, &a.id, &s.text)?;
         sheet.wrapped(row, 1, &a.department_names, &s.wrap)?;
         sheet.wrapped(row, 2, &a.title, &s.wrap)?;
         sheet.wrapped(row, 3, &a.addresses, &s.wrap)?;
-        sheet.wrapped(row, 4, owner.map_or("", |o| o.unit.get(c.lang)), &s.wrap)?;
-        sheet.text(row, 5, owner.map_or("", |o| o.person.as_str()), &s.text)?;
+        sheet.wrapped(row, 4, &a.unit, &s.wrap)?;
+        sheet.text(row, 5, &a.person, &s.text)?;
         sheet.date(row, 6, a.start, &s.date)?;
         sheet.date(row, 7, a.due, &s.date)?;
         sheet.text(row, STATUS, &a.status_text, &s.text)?;
         sheet.text(row, OVERDUE, yes_no(a.overdue, lang), &s.text)?;
-        sheet.number(
-            row,
-            10,
-            recorded.map(|r| f64::from(r.expected_level.get())),
-            &s.whole,
-        )?;
+        sheet.number(row, 10, Some(f64::from(a.expected.get())), &s.whole)?;
         // Blank, not a dash, for an action not done: nothing to read yet.
         let effect = if a.status == ActionStatus::Done {
             a.effect_text.as_str()
