@@ -538,7 +538,7 @@ catalogue! {
     PlanNo => "no", "否";
     // ---- plans: reports
     ReportMeasures => "Measures", "改进措施";
-    ReportMeasuresNote => "What is being done about the gaps: the shortfalls shared across departments, every action with its responsible unit and deadline, the gaps no open action addresses yet, and the actions past their due date.", "针对差距正在采取的措施：各部门共性差距、各项措施及其责任单位和完成期限、尚无在办措施的差距，以及已超过完成期限的措施。";
+    ReportMeasuresNote => "What is being done about the gaps: every action with its responsible unit and deadline, the gaps no open action addresses yet, and the actions past their due date.", "针对差距正在采取的措施：各项措施及其责任单位和完成期限、尚无在办措施的差距，以及已超过完成期限的措施。";
     ReportMeasuresNoteDepartment => "What is being done about the department's gaps: every action for it with its responsible unit and deadline, the gaps no open action addresses yet, and the actions past their due date.", "针对本部门差距正在采取的措施：涉及本部门的各项措施及其责任单位和完成期限、尚无在办措施的差距，以及已超过完成期限的措施。";
     ReportRollupNote => "Indicators below target, across departments, most urgent first: the priority is the sum of the departments' priorities (the ten largest shown).", "各部门未达目标的指标，按紧迫程度排列：优先级为各相关部门优先级之和（列出前十项）。";
     ReportMeasuresActions => "Actions, responsible units and deadlines", "措施、责任单位与完成期限";
