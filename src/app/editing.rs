@@ -613,6 +613,9 @@ impl GovApp {
     pub(super) fn export_to(&mut self, format: Format, department: Option<String>, out: PathBuf) {
         let Some(open) = &self.state.workspace else { return };
         let options = ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
             format,
             period: self.state.selection.period,
             department,

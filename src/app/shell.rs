@@ -210,6 +210,7 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
                     Format::Pdf => "PDF",
                     Format::Xlsx => "Excel",
                     Format::Csv => "CSV",
+                    Format::Docx => "Word",
                 };
                 if ui.button(format!("{name} ({})", title.get(lang))).clicked() {
                     out.push(Command::Export {

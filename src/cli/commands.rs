@@ -17,7 +17,7 @@ use crate::model::{Assessment, Lang, Status};
 use crate::present::catalogue::problems as problem_text;
 use crate::present::catalogue::{self, cli, cli::Say};
 use crate::present::format;
-use crate::report::{self, Format, ReportOptions};
+use crate::report::{self, Format, ReportKind, ReportOptions, ReportStyle};
 use crate::store::{self, LoadedWorkspace, Problem, ProblemCode, Severity};
 
 /// Loads a workspace or says why it can't (exit 2).
@@ -366,21 +366,36 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
     out
 }
 
+/// The options of `govmaturity report`, as `run` unpacks them.
+pub struct ReportArgs {
+    pub format: Option<ReportFormat>,
+    pub what: CsvWhat,
+    pub out: std::path::PathBuf,
+    pub period: Option<NaiveDate>,
+    pub department: Option<String>,
+    pub basis: Basis,
+    pub kind: ReportKind,
+    pub style: ReportStyle,
+    /// `--split DIR`: one report per department into DIR.
+    pub split: Option<std::path::PathBuf>,
+}
+
 /// Writes a report. Exit 2 before loading anything when the output path
 /// cannot work; exit 1 when the report was written but files failed to load.
 /// `what` picks the table of a CSV report; the other formats hold them all.
-// The command's options, one parameter each, as `run` unpacks them.
-#[allow(clippy::too_many_arguments)]
-pub fn report(
-    dir: &Path,
-    format: Option<ReportFormat>,
-    what: CsvWhat,
-    out: &Path,
-    period: Option<NaiveDate>,
-    department: Option<String>,
-    basis: Basis,
-    lang: Lang,
-) -> u8 {
+pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
+    let ReportArgs {
+        format,
+        what,
+        out,
+        period,
+        department,
+        basis,
+        kind,
+        style,
+        split,
+    } = args;
+    let out = out.as_path();
     let Some(format) = format.map(Format::from).or_else(|| {
         out.extension()
             .and_then(|e| e.to_str())
@@ -393,11 +408,28 @@ pub fn report(
         say(Say::Error(message.text(lang)), lang);
         return EXIT_USAGE;
     }
+    if kind == ReportKind::Department && department.is_none() {
+        say(Say::Error(Say::KindNeedsDepartment.text(lang)), lang);
+        return EXIT_USAGE;
+    }
+    if let Some(split) = &split {
+        if kind != ReportKind::Full || department.is_some() {
+            say(Say::Error(Say::SplitNeedsFull.text(lang)), lang);
+            return EXIT_USAGE;
+        }
+        if split.exists() && !split.is_dir() {
+            say(Say::Error(Say::SplitNotFolder(split).text(lang)), lang);
+            return EXIT_USAGE;
+        }
+    }
     let loaded = match load(dir, lang) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let options = ReportOptions {
+        kind,
+        style,
+        split: split.is_some(),
         format,
         period,
         department,
@@ -414,6 +446,21 @@ pub fn report(
         return EXIT_USAGE;
     }
     output::line(Say::Wrote(out).text(lang));
+    if let Some(split) = &split {
+        match report::write_split(&loaded, &options, split) {
+            Ok(written) => output::line(
+                Say::WroteSplit {
+                    count: written.len(),
+                    dir: split,
+                }
+                .text(lang),
+            ),
+            Err(e) => {
+                say(Say::Error(e.to_string()), lang);
+                return EXIT_USAGE;
+            }
+        }
+    }
     if has_errors(&loaded.problems) {
         say(
             Say::ReportNote {

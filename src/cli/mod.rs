@@ -139,6 +139,18 @@ pub enum Command {
         /// scope (one row per action, as of today). The other formats hold both.
         #[arg(long, value_enum, default_value_t = CsvWhat::Answers)]
         what: CsvWhat,
+        /// Which report: a brief of at most four pages for leadership, the full report, or one
+        /// department's (the default with --department).
+        #[arg(long, value_enum, default_value_t = KindArg::Full)]
+        kind: KindArg,
+        /// How it looks: plain, or the official document style (GB/T 9704-2012: red issuing-office
+        /// header, document number, sign-off block; set them in workspace.ron's `report`).
+        #[arg(long, value_enum, default_value_t = StyleArg::Plain)]
+        style: StyleArg,
+        /// Full report: write each department's report into this folder (one file per department,
+        /// named by its id) and leave the department pages out of --out.
+        #[arg(long, value_name = "DIR")]
+        split: Option<PathBuf>,
     },
     /// List the improvement plans' actions (status, due date, effect) and the gaps no open action covers.
     #[command(
@@ -271,6 +283,7 @@ impl From<CsvWhat> for crate::report::CsvTable {
 pub enum ReportFormat {
     Html,
     Pdf,
+    Docx,
     Xlsx,
     Csv,
 }
@@ -280,8 +293,43 @@ impl From<ReportFormat> for crate::report::Format {
         match format {
             ReportFormat::Html => crate::report::Format::Html,
             ReportFormat::Pdf => crate::report::Format::Pdf,
+            ReportFormat::Docx => crate::report::Format::Docx,
             ReportFormat::Xlsx => crate::report::Format::Xlsx,
             ReportFormat::Csv => crate::report::Format::Csv,
+        }
+    }
+}
+
+/// `report --kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Brief,
+    Full,
+    Department,
+}
+
+impl From<KindArg> for crate::report::ReportKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Brief => crate::report::ReportKind::Brief,
+            KindArg::Full => crate::report::ReportKind::Full,
+            KindArg::Department => crate::report::ReportKind::Department,
+        }
+    }
+}
+
+/// `report --style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StyleArg {
+    Plain,
+    Official,
+}
+
+impl From<StyleArg> for crate::report::ReportStyle {
+    fn from(style: StyleArg) -> Self {
+        match style {
+            StyleArg::Plain => crate::report::ReportStyle::Plain,
+            StyleArg::Official => crate::report::ReportStyle::Official,
         }
     }
 }
@@ -322,14 +370,22 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             basis,
             lang,
             what,
+            kind,
+            style,
+            split,
         } => commands::report(
             &folder(dir),
-            format,
-            what,
-            &out,
-            period,
-            department,
-            basis.into(),
+            commands::ReportArgs {
+                format,
+                what,
+                out,
+                period,
+                department,
+                basis: basis.into(),
+                kind: kind.into(),
+                style: style.into(),
+                split,
+            },
             language(lang),
         ),
         Command::Plan {

@@ -22,7 +22,7 @@ pub use plan::{
     Action, ActionStatus, Addresses, Owner, PLAN_FILE, PlanFile, PlanScope, ProgressNote, StatusChange,
 };
 pub use text::{Lang, Text};
-pub use workspace::{Department, DepartmentKind, FrameworkSource, Target, Workspace};
+pub use workspace::{Department, DepartmentKind, FrameworkSource, ReportSettings, Target, Workspace};
 
 /// The version of the file formats this program writes. Every file on disk
 /// starts with `version: N`; the store migrates older ones and opens newer

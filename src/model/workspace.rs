@@ -29,6 +29,45 @@ pub struct Workspace {
     /// not written to the file.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub allow_self_approval: bool,
+    /// What an official-style report prints in its header and sign-off
+    /// block. Empty by default, and then not written to the file.
+    #[serde(default, skip_serializing_if = "ReportSettings::is_empty")]
+    pub report: ReportSettings,
+}
+
+/// The issuing office's details for official-style reports (GB/T 9704-2012:
+/// the red header, the document number and the sign-off chain). Every field
+/// may be left empty; an empty sign-off name is filled from the
+/// assessments' workflow records where they exist, else left as a line to
+/// sign by hand.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// The issuing office, printed in red above the title ("××市数字政府建设领导小组办公室").
+    #[serde(
+        default,
+        skip_serializing_if = "Text::is_empty",
+        with = "super::text::free_text"
+    )]
+    pub issuing_office: Text,
+    /// The document number (发文字号), e.g. "××数政办〔2026〕12号".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub document_number: String,
+    /// Who prepared the report (编制).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prepared_by: String,
+    /// Who reviewed it (审核).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewed_by: String,
+    /// Who approved its release (签发).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub approved_by: String,
+}
+
+impl ReportSettings {
+    pub fn is_empty(&self) -> bool {
+        *self == ReportSettings::default()
+    }
 }
 
 /// Where the framework comes from.
@@ -103,6 +142,7 @@ impl Workspace {
             targets: Vec::new(),
             weights: BTreeMap::new(),
             allow_self_approval: false,
+            report: ReportSettings::default(),
         }
     }
 

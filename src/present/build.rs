@@ -29,8 +29,17 @@ use super::plan::ActionRow;
 use super::report::{AnswerRow, DepartmentSection, ReportContent, notes_text, provisional_text};
 use crate::model::Level;
 
-/// The whole report as a document, cover first.
+/// The report as a document, of the kind its options ask for: a brief
+/// ([`super::brief`]), or the full or one department's report.
 pub fn document(content: &ReportContent) -> Document {
+    match content.options.effective_kind() {
+        super::report::ReportKind::Brief => super::brief::document(content),
+        _ => full_document(content),
+    }
+}
+
+/// The whole report as a document, cover first.
+fn full_document(content: &ReportContent) -> Document {
     let mut out = Builder {
         c: content,
         blocks: Vec::new(),
@@ -68,6 +77,9 @@ pub fn document(content: &ReportContent) -> Document {
     out.appendix();
     out.approval();
     Document {
+        kind: content.options.effective_kind(),
+        style: content.options.style,
+        masthead: super::brief::masthead(content),
         lang: content.lang,
         title: content.report_title().to_owned(),
         blocks: out.blocks,
@@ -1260,6 +1272,9 @@ mod tests {
 
     fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
         ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
             format: Format::Pdf,
             period: None,
             department: department.map(str::to_owned),

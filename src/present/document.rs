@@ -10,14 +10,33 @@
 
 use crate::model::{Lang, Level};
 
+pub use super::report::{ReportKind, ReportStyle};
+
 /// A whole report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     pub lang: Lang,
     /// The title on the cover and in the file's metadata.
     pub title: String,
-    /// The blocks, cover first, in reading order.
+    /// Which report this is: a brief has no cover page and no contents.
+    pub kind: ReportKind,
+    /// Plain or official (GB/T 9704-2012): fonts, the red header, page numbers as "— 1 —".
+    pub style: ReportStyle,
+    /// The official style's header: issuing office and document number.
+    /// `None` in the plain style.
+    pub masthead: Option<Masthead>,
+    /// The blocks, cover (or, in a brief, title) first, in reading order.
     pub blocks: Vec<Block>,
+}
+
+/// The header of an official document: the issuing office's name printed
+/// large in red above a red rule, and the document number under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Masthead {
+    /// "××市数字政府建设领导小组办公室"; the workspace title when no office is set.
+    pub office: String,
+    /// "××数政办〔2026〕12号"; may be empty.
+    pub number: String,
 }
 
 impl Document {
@@ -88,6 +107,21 @@ pub mod anchor {
     pub const COVERAGE: &str = "coverage";
     pub const RUBRIC: &str = "rubric";
     pub const APPROVAL: &str = "approval";
+    /// The first heading of the annexes (complete tables, department pages):
+    /// everything before it is the report's body.
+    pub const ANNEX: &str = "annex";
+    /// The complete heatmap and ranking tables in the annex.
+    pub const ANNEX_HEATMAP: &str = "annex-heatmap";
+    pub const ANNEX_RANKING: &str = "annex-ranking";
+    /// The complete list of actions in the annex.
+    pub const ANNEX_ACTIONS: &str = "annex-actions";
+    /// The department pages in the annex.
+    pub const ANNEX_DEPARTMENTS: &str = "annex-departments";
+    /// The brief's sections.
+    pub const CONCLUSIONS: &str = "conclusions";
+    pub const ATTENTION: &str = "attention";
+    pub const TARGETS: &str = "targets";
+    pub const SIGN_OFF: &str = "sign-off";
 
     const DEPARTMENT: &str = "department-";
 
@@ -134,6 +168,19 @@ pub enum Block {
     Figure(Figure),
     /// The next block starts on a new page (PDF); a section break elsewhere.
     PageBreak,
+    /// The sign-off chain at the end of a brief: role and name, one per
+    /// line (编制 / 审核 / 签发), an empty name printed as a line to sign on,
+    /// then the date of issue.
+    SignOff(SignOff),
+}
+
+/// Who prepared, reviewed and approved a report, and when it was issued.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignOff {
+    /// Role ("Prepared by" / "编制") and name; an empty name is signed by hand.
+    pub rows: Vec<(String, String)>,
+    /// The date of issue, written out ("2026年12月1日").
+    pub date: String,
 }
 
 /// Running text.

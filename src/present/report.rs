@@ -41,10 +41,12 @@ pub enum Format {
     Pdf,
     Xlsx,
     Csv,
+    /// An editable Word document (Office Open XML).
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Html, Format::Pdf, Format::Xlsx, Format::Csv];
+    pub const ALL: [Format; 5] = [Format::Html, Format::Pdf, Format::Docx, Format::Xlsx, Format::Csv];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -53,6 +55,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 
@@ -78,6 +81,52 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// The date printed as "generated on" (today, except in tests).
     pub generated: NaiveDate,
+    /// Brief, full or one department's report (see [`ReportOptions::effective_kind`]).
+    pub kind: ReportKind,
+    /// Plain (the default) or the official document style (GB/T 9704-2012).
+    pub style: ReportStyle,
+    /// The full report leaves out the per-department pages because they are
+    /// written as one file per department beside it (`report --split DIR`).
+    pub split: bool,
+}
+
+impl ReportOptions {
+    /// The kind of report actually made: a full report with a department
+    /// set is that department's report.
+    pub fn effective_kind(&self) -> ReportKind {
+        match (self.kind, &self.department) {
+            (ReportKind::Full, Some(_)) => ReportKind::Department,
+            (kind, _) => kind,
+        }
+    }
+}
+
+/// Which report: what leadership reads, the whole record, or one department's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReportKind {
+    /// At most four A4 pages at any workspace size: conclusions, problems,
+    /// measures and targets.
+    Brief,
+    /// Every figure: the body grouped by parent, complete tables and the
+    /// department pages in annexes.
+    #[default]
+    Full,
+    /// One department only (`ReportOptions::department`), with no
+    /// whole-government sections.
+    Department,
+}
+
+/// How a report looks on paper.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ReportStyle {
+    /// A plain professional style.
+    #[default]
+    Plain,
+    /// The official document style of GB/T 9704-2012 (red issuing-office
+    /// header, document number, 仿宋 body at 16 pt, "— 1 —" page numbers,
+    /// sign-off block). Meant for Chinese; an English report keeps the
+    /// structure in a plain typeface.
+    Official,
 }
 
 /// How many rows the "top priorities" table holds.
@@ -140,6 +189,9 @@ pub struct ReportContent {
     /// a one-department report), the shortfalls shared across departments,
     /// the gaps no open action covers, and the targets.
     pub plan: PlanFigures,
+    /// The issuing office and sign-off names for the official style
+    /// (`workspace.ron`'s `report`).
+    pub settings: crate::model::ReportSettings,
     pub appendix: Appendix,
     pub approval: Approval,
 }
@@ -560,12 +612,23 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
     let priorities = top_priorities(&scoped, &summary, lang);
     let progress = progress(&scoped, &summary, lang);
     let history = history(&scoped, &summary);
-    let sections = summary
-        .departments
-        .iter()
-        .zip(&heatmap)
-        .map(|(row, figures)| department_section(&scoped, row, figures.clone(), lang))
-        .collect();
+    // A brief has no department pages, and a split full report writes them
+    // to files of their own: neither computes them.
+    let pages = match options.effective_kind() {
+        ReportKind::Brief => false,
+        ReportKind::Full => !options.split,
+        ReportKind::Department => true,
+    };
+    let sections = if pages {
+        summary
+            .departments
+            .iter()
+            .zip(&heatmap)
+            .map(|(row, figures)| department_section(&scoped, row, figures.clone(), lang))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let appendix = appendix(loaded, &scoped, &summary, options.department.as_deref(), lang);
     let approval = approval(&scoped, &summary, options.department.as_deref());
     let plan = plan_figures(data, &summary, options);
@@ -579,6 +642,7 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         lang,
         labels,
         title: data.workspace.title.clone(),
+        settings: data.workspace.report.clone(),
         scope,
         period: summary.period,
         generated: options.generated,

@@ -210,6 +210,24 @@ impl Printer<'_> {
             }
             // Sections are cut at page breaks before printing.
             Block::PageBreak => {}
+            Block::SignOff(sign_off) => {
+                let rows: String = sign_off
+                    .rows
+                    .iter()
+                    .map(|(role, name)| {
+                        format!(
+                            "<dt>{}</dt><dd class=\"sign\">{}</dd>",
+                            escape(role),
+                            self.prose(name)
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(
+                    self.out,
+                    "<div class=\"sign-off\"><dl>{rows}</dl><p class=\"date\">{}</p></div>",
+                    escape(&sign_off.date)
+                );
+            }
         }
     }
 
@@ -476,6 +494,9 @@ mod tests {
     fn document() -> Document {
         let level = |n: u8| Level::new(n).unwrap();
         Document {
+            kind: Default::default(),
+            style: Default::default(),
+            masthead: None,
             lang: Lang::En,
             title: "Report — <Workspace>".to_owned(),
             blocks: vec![

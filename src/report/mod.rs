@@ -7,6 +7,7 @@
 //! atomically, so a half-written report never sits under the final name.
 
 mod csv;
+mod docx;
 mod html;
 mod markup;
 mod pdf;
@@ -16,7 +17,7 @@ mod xlsx;
 use std::path::{Path, PathBuf};
 
 use crate::present::report as content;
-pub use crate::present::report::{Format, ReportContent, ReportOptions};
+pub use crate::present::report::{Format, ReportContent, ReportKind, ReportOptions, ReportStyle};
 
 use crate::store::LoadedWorkspace;
 
@@ -98,6 +99,11 @@ pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u
             html::render(&content, |chart, alt| svg::chart(&content, chart, alt))
         }
         Format::Pdf => pdf::render(&content::build(loaded, options)),
+        Format::Docx => {
+            let content = content::build(loaded, options);
+            let document = crate::present::build::document(&content);
+            docx::render(&document, &|chart, alt| svg::chart(&content, chart, alt))
+        }
     }
 }
 
@@ -109,4 +115,35 @@ pub fn write(loaded: &LoadedWorkspace, options: &ReportOptions, out: &Path) -> R
         path: out.to_path_buf(),
         source,
     })
+}
+
+/// `report --split DIR`: writes one report per department in scope into
+/// `dir` (created if missing), each that department's report in the same
+/// format, language and style, named `<id>.<ext>`. Returns the paths
+/// written. Each file is written atomically; a failure stops at that file.
+pub fn write_split(
+    loaded: &LoadedWorkspace,
+    options: &ReportOptions,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, ReportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ReportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for department in loaded.data.workspace.active_departments() {
+        let one = ReportOptions {
+            kind: ReportKind::Department,
+            department: Some(department.id.clone()),
+            split: false,
+            ..options.clone()
+        };
+        let out = dir.join(format!("{}.{}", department.id, options.format.extension()));
+        match options.format {
+            Format::Csv => write_csv(loaded, &one, CsvTable::Answers, &out)?,
+            _ => write(loaded, &one, &out)?,
+        }
+        written.push(out);
+    }
+    Ok(written)
 }

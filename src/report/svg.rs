@@ -944,6 +944,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
         let loaded = crate::store::load(&root).unwrap();
         let options = crate::present::report::ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
             format: crate::present::report::Format::Html,
             period: None,
             department: None,

@@ -287,6 +287,9 @@ fn dimension_section(rows: &[Vec<String>], name: &str, levels: &[(String, String
 
 fn options(format: Format, lang: Lang) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format,
         period: None,
         department: None,

@@ -23,6 +23,9 @@ fn run(args: &[&str]) -> Output {
 
 fn options(period: Option<NaiveDate>, department: Option<&str>, lang: Lang) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format: Format::Csv,
         period,
         department: department.map(str::to_owned),
@@ -326,6 +329,9 @@ fn unwritable_out_is_exit_2_and_leaves_nothing() {
 
 fn basis_options(basis: govmaturity::analysis::Basis, lang: Lang) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         basis,
         ..options(None, None, lang)
     }

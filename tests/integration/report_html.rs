@@ -21,6 +21,9 @@ fn bin() -> Command {
 
 fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format: Format::Html,
         period: None,
         department: department.map(str::to_owned),
@@ -428,6 +431,9 @@ fn cli_exit_codes_for_a_clean_report() {
 
 fn basis_options(lang: Lang, basis: govmaturity::analysis::Basis) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         basis,
         ..options(lang, None)
     }

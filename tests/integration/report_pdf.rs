@@ -23,6 +23,9 @@ use govmaturity::store::LoadedWorkspace;
 
 fn options(lang: Lang, department: Option<&str>) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format: Format::Pdf,
         period: None,
         department: department.map(str::to_owned),
@@ -591,6 +594,9 @@ fn a_workspace_without_assessments_still_makes_a_report() {
 
 fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         basis,
         ..options(lang, None)
     }

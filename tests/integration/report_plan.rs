@@ -166,6 +166,9 @@ fn unplanned() -> (tempfile::TempDir, LoadedWorkspace) {
 
 fn options(format: Format, lang: Lang, department: Option<&str>) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format,
         period: None,
         department: department.map(str::to_owned),

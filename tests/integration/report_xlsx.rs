@@ -48,6 +48,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn options(lang: Lang, department: Option<&str>, period: Option<NaiveDate>) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         format: Format::Xlsx,
         period,
         department: department.map(str::to_owned),
@@ -623,6 +626,9 @@ fn the_command_line_writes_the_workbook() {
 
 fn basis_options(lang: Lang, basis: analysis::Basis) -> ReportOptions {
     ReportOptions {
+        kind: Default::default(),
+        style: Default::default(),
+        split: false,
         basis,
         ..options(lang, None, None)
     }

@@ -68,6 +68,17 @@ pub enum Say<'a> {
         folder: &'a Path,
     },
     Wrote(&'a Path),
+    /// `--kind department` without `--department`.
+    KindNeedsDepartment,
+    /// `--split` with a brief or one department's report.
+    SplitNeedsFull,
+    /// `--split DIR` names something that is not a folder.
+    SplitNotFolder(&'a Path),
+    /// `--split` wrote this many department reports into this folder.
+    WroteSplit {
+        count: usize,
+        dir: &'a Path,
+    },
     Kept {
         department: &'a str,
         period: &'a str,
@@ -220,6 +231,34 @@ impl Say<'_> {
                 out.display(),
                 folder.display()
             ),
+            Say::KindNeedsDepartment if zh => {
+                "--kind department 需要用 --department 指定部门；运行 `govmaturity summary` 可查看各部门的标识".to_owned()
+            }
+            Say::KindNeedsDepartment => {
+                "--kind department needs --department ID; run `govmaturity summary` to see the department ids"
+                    .to_owned()
+            }
+            Say::SplitNeedsFull if zh => {
+                "--split 只用于全面报告；简报和单个部门的报告请去掉 --split".to_owned()
+            }
+            Say::SplitNeedsFull => {
+                "--split works with the full report only; leave it out for a brief or one department's report"
+                    .to_owned()
+            }
+            Say::SplitNotFolder(dir) if zh => format!(
+                "无法将各部门报告写入 {}：这不是文件夹；请给出已有的文件夹或新文件夹的路径",
+                dir.display()
+            ),
+            Say::SplitNotFolder(dir) => format!(
+                "cannot write the department reports into {}: it is not a folder; give an existing folder or a new one",
+                dir.display()
+            ),
+            Say::WroteSplit { count, dir } if zh => {
+                format!("已将{count}个部门的报告写入 {}", dir.display())
+            }
+            Say::WroteSplit { count, dir } => {
+                format!("wrote {count} department reports into {}", dir.display())
+            }
             Say::Wrote(path) if zh => format!("已写入 {}", path.display()),
             Say::Wrote(path) => format!("wrote {}", path.display()),
             Say::Kept { department, period } if zh => {

@@ -268,6 +268,10 @@ impl Printer<'_> {
             DocBlock::Table(table) => self.table(table, lang),
             DocBlock::Figure(figure) => self.figure(figure),
             DocBlock::PageBreak => self.push(Block::PageBreak),
+            DocBlock::SignOff(sign_off) => {
+                self.signatures(&sign_off.rows);
+                self.push(Block::Paragraph(Paragraph::body(sign_off.date.clone())));
+            }
         }
     }
 

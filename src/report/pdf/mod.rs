@@ -150,6 +150,9 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         let options = ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
             format: Format::Pdf,
             period: None,
             department: None,
@@ -191,6 +194,9 @@ mod tests {
     fn many_departments_stay_inside_the_pages() {
         let loaded = enlarged(10);
         let options = ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
             format: Format::Pdf,
             period: None,
             department: None,
