@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Cut Noto Sans CJK SC (Regular) down to the GB2312 character set plus Latin,
-punctuation and the symbols the app draws, and write it as a TrueType-flavoured
-OpenType file the app and the PDF report embed.
+punctuation and the symbols the app draws, and write it as an OpenType file
+the app and the PDF report embed. With `--serif`, cut Noto Serif CJK SC
+(Regular) to the same characters: the PDF's official style sets its body in
+it, standing in for FangSong (仿宋) as GB/T 9704-2012 asks.
 
 Source: Debian's fonts-noto-cjk (`apt-get install fonts-noto-cjk`), licensed
 under the SIL Open Font License 1.1 (assets/fonts/OFL.txt).
 
-Usage: python3 scripts/make-font-subset.py [SOURCE.ttc] [OUT.otf]
+Usage: python3 scripts/make-font-subset.py [--serif] [SOURCE.ttc] [OUT.otf]
 Needs: pip install fonttools
 """
 import sys
@@ -14,8 +16,11 @@ import sys
 from fontTools import subset
 from fontTools.ttLib import TTCollection
 
-SOURCE = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
-OUT = sys.argv[2] if len(sys.argv) > 2 else "assets/fonts/NotoSansSC-Regular-GB2312.otf"
+SERIF = "--serif" in sys.argv[1:]
+ARGS = [a for a in sys.argv[1:] if a != "--serif"]
+FAMILY = "Serif" if SERIF else "Sans"
+SOURCE = ARGS[0] if len(ARGS) > 0 else f"/usr/share/fonts/opentype/noto/Noto{FAMILY}CJK-Regular.ttc"
+OUT = ARGS[1] if len(ARGS) > 1 else f"assets/fonts/Noto{FAMILY}SC-Regular-GB2312.otf"
 
 
 def gb2312_chars():
@@ -34,11 +39,11 @@ def main():
     font = None
     for candidate in collection.fonts:
         name = candidate["name"].getDebugName(1) or ""
-        if "SC" in name and "Mono" not in name:
+        if "SC" in name and "Mono" not in name and FAMILY in name:
             font = candidate
             break
     if font is None:
-        sys.exit("no Noto Sans CJK SC face found in " + SOURCE)
+        sys.exit(f"no Noto {FAMILY} CJK SC face found in " + SOURCE)
     chars = gb2312_chars()
     chars |= {chr(c) for c in range(0x20, 0x7F)}  # ASCII
     chars |= {chr(c) for c in range(0xA0, 0x180)}  # Latin-1 and Latin Extended-A

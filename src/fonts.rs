@@ -6,3 +6,8 @@
 
 /// The font file.
 pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular-GB2312.otf");
+
+/// The bundled serif (Noto Serif CJK SC cut to the same characters, OFL,
+/// see `assets/fonts/OFL.txt`): the PDF report's official style sets its
+/// body in it, standing in for FangSong (仿宋).
+pub const CJK_SERIF_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSerifSC-Regular-GB2312.otf");

@@ -11,7 +11,7 @@ use super::plan_editor::PlanEdit;
 use super::state::{DialogPurpose, Tab, ThemeChoice};
 use crate::analysis::Basis;
 use crate::model::{Lang, Status, Workspace};
-use crate::report::Format;
+use crate::report::{Format, ReportKind, ReportStyle};
 
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
@@ -104,11 +104,21 @@ pub enum Command {
     DiscardPlanRecovery(usize),
 
     // ---- reports ----------------------------------------------------------
-    /// Export a report (`department: None` for the whole government).
-    Export {
-        format: Format,
-        department: Option<String>,
-    },
+    /// Export a report.
+    Export(ExportRequest),
+    /// Export reports in the official document style (or the plain one).
+    SetExportOfficial(bool),
+}
+
+/// What an Export… asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: Format,
+    /// `None` for the whole government.
+    pub department: Option<String>,
+    /// A brief, or the full (or one department's) report.
+    pub kind: ReportKind,
+    pub style: ReportStyle,
 }
 
 /// The answer to "this assessment changed on disk while you were editing it".

@@ -14,7 +14,8 @@ use super::command::Command;
 use super::state::{DialogPurpose, DialogResult};
 use crate::model::Lang;
 use crate::present::catalogue::T;
-use crate::report::Format;
+use super::command::ExportRequest;
+use crate::report::{ReportKind, ReportStyle};
 
 /// Starts a dialog for `purpose`. `suggested` names the file for save dialogs.
 pub fn start(
@@ -121,16 +122,21 @@ pub fn free_path(path: &Path) -> PathBuf {
 pub fn default_export_path(
     root: &Path,
     period: Option<NaiveDate>,
-    department: Option<&str>,
+    request: &ExportRequest,
     lang: Lang,
-    format: Format,
 ) -> PathBuf {
     let mut name = period.map_or_else(|| "report".to_owned(), |p| p.to_string());
-    if let Some(department) = department {
+    if let Some(department) = &request.department {
         name.push('-');
         name.push_str(department);
     }
-    let name = format!("{name}-{}.{}", lang.code(), format.extension());
+    if request.kind == ReportKind::Brief {
+        name.push_str("-brief");
+    }
+    if request.style == ReportStyle::Official {
+        name.push_str("-official");
+    }
+    let name = format!("{name}-{}.{}", lang.code(), request.format.extension());
     free_path(&root.join("reports").join(name))
 }
 
@@ -146,10 +152,10 @@ impl GovApp {
         let root = self.state.workspace.as_ref().map(|w| w.loaded.root.clone());
         let here = std::env::current_dir().unwrap_or_default();
         let path = match &purpose {
-            DialogPurpose::Export { format, department } => {
+            DialogPurpose::Export(request) => {
                 let period = self.state.derived.as_ref().and_then(|d| d.summary.period);
                 let root = root.unwrap_or(here);
-                default_export_path(&root, period, department.as_deref(), self.prefs.lang, *format)
+                default_export_path(&root, period, request, self.prefs.lang)
             }
             DialogPurpose::NewWorkspace => {
                 let beside = root.as_deref().and_then(Path::parent).map(Path::to_path_buf);
@@ -273,24 +279,38 @@ fn overwrite_question_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Format;
 
     #[test]
-    fn exports_are_named_after_period_department_and_language() {
+    fn exports_are_named_after_period_department_kind_and_language() {
         let dir = tempfile::tempdir().unwrap();
         let period = NaiveDate::from_ymd_opt(2025, 12, 31);
-        let path =
-            |department, lang, format| default_export_path(dir.path(), period, department, lang, format);
+        let request = |department: Option<&str>, format, kind, style| ExportRequest {
+            format,
+            department: department.map(str::to_owned),
+            kind,
+            style,
+        };
+        let full = |department, format| request(department, format, ReportKind::Full, ReportStyle::Plain);
+        let path = |request: ExportRequest, lang| default_export_path(dir.path(), period, &request, lang);
         let reports = dir.path().join("reports");
         assert_eq!(
-            path(None, Lang::Zh, Format::Pdf),
+            path(full(None, Format::Pdf), Lang::Zh),
             reports.join("2025-12-31-zh.pdf")
         );
         assert_eq!(
-            path(Some("finance-bureau"), Lang::En, Format::Xlsx),
+            path(full(Some("finance-bureau"), Format::Xlsx), Lang::En),
             reports.join("2025-12-31-finance-bureau-en.xlsx")
         );
         assert_eq!(
-            default_export_path(dir.path(), None, None, Lang::En, Format::Html),
+            path(
+                request(None, Format::Docx, ReportKind::Brief, ReportStyle::Official),
+                Lang::Zh
+            ),
+            reports.join("2025-12-31-brief-official-zh.docx")
+        );
+        assert_eq!(
+            default_export_path(dir.path(), None, &full(None, Format::Html), Lang::En),
             reports.join("report-en.html")
         );
     }

@@ -18,7 +18,8 @@ use crate::analysis;
 use crate::model::{Assessment, Lang, Status, Text, TransitionError, Workspace};
 use crate::present::catalogue as i18n;
 use crate::present::catalogue::T;
-use crate::report::{Format, ReportOptions};
+use super::command::ExportRequest;
+use crate::report::{ReportKind, ReportOptions};
 use crate::store;
 
 /// Changes on disk are reloaded once they settle for this long.
@@ -603,22 +604,26 @@ impl GovApp {
         self.state.show_workspace_settings = true;
     }
 
-    pub(super) fn export_file_name(&self, format: Format, department: Option<&str>) -> String {
+    pub(super) fn export_file_name(&self, request: &ExportRequest) -> String {
         let period = self.state.derived.as_ref().and_then(|d| d.summary.period);
         let period = period.map(|p| p.to_string()).unwrap_or_default();
-        let scope = department.unwrap_or("government");
-        format!("maturity-{scope}-{period}.{}", format.extension())
+        let scope = request.department.as_deref().unwrap_or("government");
+        let kind = match request.kind {
+            ReportKind::Brief => "-brief",
+            _ => "",
+        };
+        format!("maturity-{scope}{kind}-{period}.{}", request.format.extension())
     }
 
-    pub(super) fn export_to(&mut self, format: Format, department: Option<String>, out: PathBuf) {
+    pub(super) fn export_to(&mut self, request: ExportRequest, out: PathBuf) {
         let Some(open) = &self.state.workspace else { return };
         let options = ReportOptions {
-            kind: Default::default(),
-            style: Default::default(),
+            kind: request.kind,
+            style: request.style,
             split: false,
-            format,
+            format: request.format,
             period: self.state.selection.period,
-            department,
+            department: request.department,
             basis: self.prefs.basis,
             lang: self.prefs.lang,
             generated: Local::now().date_naive(),

@@ -254,8 +254,9 @@ impl GovApp {
             Command::SetUserName(name) => self.prefs.user_name = name.trim().to_owned(),
             Command::ShowWorkspaceSettings(show) => self.state.show_workspace_settings = show,
             Command::UpdateWorkspace(workspace) => self.update_workspace(*workspace),
-            Command::Export { format, department } => {
-                let name = self.export_file_name(format, department.as_deref());
+            Command::SetExportOfficial(on) => self.state.export_official = on,
+            Command::Export(request) => {
+                let name = self.export_file_name(&request);
                 let folder = self
                     .state
                     .workspace
@@ -264,7 +265,7 @@ impl GovApp {
                     .unwrap_or_default();
                 self.show_dialog(
                     ctx,
-                    DialogPurpose::Export { format, department },
+                    DialogPurpose::Export(request),
                     Some((folder, name)),
                 );
             }
@@ -353,7 +354,7 @@ impl GovApp {
             DialogPurpose::OpenWorkspace => self.push(Command::OpenWorkspace(path)),
             DialogPurpose::NewWorkspace => self.create_workspace(&path),
             DialogPurpose::SaveAs => self.save_copy_to(path),
-            DialogPurpose::Export { format, department } => self.export_to(format, department, path),
+            DialogPurpose::Export(request) => self.export_to(request, path),
         }
     }
 

@@ -4,14 +4,14 @@
 
 use egui::{RichText, Ui};
 
-use super::command::Command;
+use super::command::{Command, ExportRequest};
 use super::state::{AppState, Prefs, Tab, ThemeChoice};
 use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
 use crate::model::{Department, Lang, Status};
 use crate::present::catalogue::T;
 use crate::present::format;
-use crate::report::Format;
+use crate::report::{Format, ReportKind, ReportStyle};
 use crate::store::Severity;
 
 pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
@@ -198,31 +198,64 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
         return;
     }
     ui.menu_button(T::Export.get(lang), |ui| {
+        let style = if state.export_official {
+            ReportStyle::Official
+        } else {
+            ReportStyle::Plain
+        };
+        let mut official = state.export_official;
+        if ui
+            .checkbox(&mut official, T::ExportOfficialStyle.get(lang))
+            .on_hover_text(T::ExportOfficialStyleHelp.get(lang))
+            .changed()
+        {
+            out.push(Command::SetExportOfficial(official));
+        }
+        ui.separator();
         let department = state.selection.department.clone();
         for (scope, title) in [(None, T::WholeGovernment), (department, T::SelectedDepartment)] {
             if title == T::SelectedDepartment && scope.is_none() {
                 continue;
             }
             ui.label(RichText::new(title.get(lang)).strong());
-            for format in Format::ALL {
-                let name = match format {
-                    Format::Html => "HTML",
-                    Format::Pdf => "PDF",
-                    Format::Xlsx => "Excel",
-                    Format::Csv => "CSV",
-                    Format::Docx => "Word",
-                };
-                if ui.button(format!("{name} ({})", title.get(lang))).clicked() {
-                    out.push(Command::Export {
+            // The brief first: what leadership reads, in at most four pages.
+            for format in [Format::Pdf, Format::Docx, Format::Html] {
+                let label = format!("{} · {} ({})", T::BriefLabel.get(lang), format_name(format), title.get(lang));
+                if ui.button(label).clicked() {
+                    out.push(Command::Export(ExportRequest {
                         format,
                         department: scope.clone(),
-                    });
+                        kind: ReportKind::Brief,
+                        style,
+                    }));
+                    ui.close();
+                }
+            }
+            for format in Format::ALL {
+                if ui.button(format!("{} ({})", format_name(format), title.get(lang))).clicked() {
+                    out.push(Command::Export(ExportRequest {
+                        format,
+                        department: scope.clone(),
+                        kind: ReportKind::Full,
+                        style,
+                    }));
                     ui.close();
                 }
             }
             ui.separator();
         }
     });
+}
+
+/// A report format as the menu names it.
+fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Html => "HTML",
+        Format::Pdf => "PDF",
+        Format::Xlsx => "Excel",
+        Format::Csv => "CSV",
+        Format::Docx => "Word",
+    }
 }
 
 fn theme_picker_ui(ui: &mut Ui, prefs: &Prefs, out: &mut Vec<Command>) {

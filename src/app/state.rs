@@ -452,10 +452,7 @@ pub enum DialogPurpose {
     NewWorkspace,
     /// Save the open assessment to another file.
     SaveAs,
-    Export {
-        format: crate::report::Format,
-        department: Option<String>,
-    },
+    Export(super::command::ExportRequest),
 }
 
 /// The result of an asynchronous file dialog.
@@ -492,6 +489,8 @@ pub struct AppState {
     pub show_workspace_settings: bool,
     /// A report being written in the background.
     pub exporting: bool,
+    /// Export in the official document style (the Export menu's check box).
+    pub export_official: bool,
     /// The file work thread (None until the app starts it).
     pub worker: Option<super::io::Worker>,
     /// Watches the workspace folder for changes made by others.

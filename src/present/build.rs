@@ -26,7 +26,10 @@ use super::document::{
 };
 use super::format;
 use super::plan::ActionRow;
-use super::report::{AnswerRow, DepartmentSection, ReportContent, notes_text, provisional_text};
+use super::groups::Group;
+use super::report::{
+    AnswerRow, DepartmentSection, ProgressRow, RankRow, ReportContent, notes_text, provisional_text,
+};
 use crate::model::Level;
 
 /// The report as a document, of the kind its options ask for: a brief
@@ -38,13 +41,43 @@ pub fn document(content: &ReportContent) -> Document {
     }
 }
 
-/// The whole report as a document, cover first.
+/// Over this many departments the body summarises the heatmap, the
+/// ranking and the progress by group, and the complete tables go into the
+/// annex; at this many or fewer they stay in the body as they are.
+pub const LARGE: usize = 60;
+
+/// How many rows a long list (actions, overdue actions, groups) keeps in
+/// the body; the rest are in the annex.
+pub const BODY_ROWS: usize = 25;
+
+/// How many departments the body's top and bottom of a large ranking,
+/// and its largest rises and declines, list.
+pub const TOP_RANKED: usize = 10;
+
+/// How many characters a name keeps in a heading, the contents and the
+/// outline; the full name stays in the text under it.
+pub const HEADING_CHARS: usize = 120;
+
+/// The whole report (or one department's) as a document, cover first.
+///
+/// The full report's body (everything before the heading anchored
+/// [`anchor::ANNEX`]) stays short at any size: the cover, the contents, the
+/// summary, the departments by parent unit, the heatmap and ranking (by
+/// group over [`LARGE`] departments), stages and dimensions, the
+/// priorities and measures (their first rows), progress, history and the
+/// approval block. The annex holds the complete tables, the appendix
+/// (methodology, data problems, coverage, rubric) and the department pages
+/// (unless they are written as separate files, `options.split`).
 fn full_document(content: &ReportContent) -> Document {
+    if content.options.effective_kind() == super::report::ReportKind::Department {
+        return department_document(content);
+    }
     let mut out = Builder {
         c: content,
         blocks: Vec::new(),
+        large: content.heatmap.len() > LARGE,
     };
-    let whole = content.scope.is_none();
+    let large = out.large;
     out.cover();
     out.push(Block::PageBreak);
     out.push(Block::Contents {
@@ -53,36 +86,82 @@ fn full_document(content: &ReportContent) -> Document {
     out.push(Block::PageBreak);
     out.summary();
     out.push(Block::PageBreak);
-    if whole {
+    out.groups();
+    if large {
+        out.heatmap_by_group();
+        out.ranking_by_group();
+    } else {
         out.heatmap();
+        out.ranking();
     }
-    out.ranking();
-    if whole {
-        out.push(Block::PageBreak);
-        out.stages();
-        out.dimension_overview();
-        out.push(Block::PageBreak);
-    }
+    out.push(Block::PageBreak);
+    out.stages();
+    out.dimension_overview();
+    out.push(Block::PageBreak);
     out.priorities();
     out.push(Block::PageBreak);
     out.measures();
     out.push(Block::PageBreak);
     out.progress();
     out.history();
-    for section in &content.sections {
+    if content.options.split {
+        out.push(Paragraph::note(T::ReportSplitPages.get(content.lang)));
+    }
+    out.approval();
+    out.push(Block::PageBreak);
+    out.annex();
+    finish(content, out.blocks)
+}
+
+/// One department's report: its figures, profile, gaps, actions, progress,
+/// levels over time and answers, with its rank among all departments as a
+/// fact; nothing that compares departments.
+fn department_document(content: &ReportContent) -> Document {
+    let mut out = Builder {
+        c: content,
+        blocks: Vec::new(),
+        large: false,
+    };
+    out.cover();
+    out.push(Block::PageBreak);
+    out.push(Block::Contents {
+        title: content.labels.contents.to_owned(),
+    });
+    out.push(Block::PageBreak);
+    out.summary();
+    out.push(Block::PageBreak);
+    if let Some(section) = content.sections.first() {
+        out.department_profile(section, 2, true);
+    }
+    out.push(Block::PageBreak);
+    out.priorities();
+    out.push(Block::PageBreak);
+    out.measures();
+    out.push(Block::PageBreak);
+    out.progress();
+    out.department_trend();
+    if let Some(section) = content.sections.first().filter(|s| s.current.is_some()) {
         out.push(Block::PageBreak);
-        out.department(section);
+        out.section(
+            content.labels.answers,
+            &anchor::department_part("answers", &section.figures.id),
+        );
+        out.answers_table(&section.figures.id, &section.answers);
     }
     out.push(Block::PageBreak);
     out.appendix();
     out.approval();
+    finish(content, out.blocks)
+}
+
+fn finish(content: &ReportContent, blocks: Vec<Block>) -> Document {
     Document {
         kind: content.options.effective_kind(),
-        style: content.options.style,
+        style: super::brief::printed_style(content),
         masthead: super::brief::masthead(content),
         lang: content.lang,
         title: content.report_title().to_owned(),
-        blocks: out.blocks,
+        blocks,
     }
 }
 
@@ -189,6 +268,8 @@ pub const TOP_UNCOVERED: usize = 15;
 struct Builder<'c> {
     c: &'c ReportContent,
     blocks: Vec<Block>,
+    /// More than [`LARGE`] departments: summaries in the body.
+    large: bool,
 }
 
 /// A mean level, coloured by it.
@@ -292,45 +373,62 @@ impl Builder<'_> {
         let lang = c.lang;
         let s = &c.summary;
         self.push(heading(1, c.report_title(), None));
-        self.push(Paragraph::body(c.title.get(lang)));
+        // The workspace title reads as the cover's subtitle: clipped there,
+        // whole in the facts below when it was cut.
+        let title = c.title.get(lang);
+        let clipped = format::clip(title, HEADING_CHARS);
+        self.push(Paragraph::body(clipped.clone()));
         let scope = c
             .scope
             .as_ref()
             .map_or_else(|| l.whole_government.to_owned(), |(_, name)| name.clone());
-        let mut facts = vec![
+        let mut facts = Vec::new();
+        if clipped != title {
+            facts.push((l.workspace.to_owned(), title.to_owned()));
+        }
+        facts.extend([
             (l.scope.to_owned(), scope),
             (l.period.to_owned(), format::date_or_missing(c.period, lang)),
             (l.generated.to_owned(), format::date(c.generated, lang)),
             (l.overall_stage.to_owned(), self.stage_line()),
-        ];
+        ]);
         // The basis is one fact over several lines: its label on the first.
         for (i, line) in c.basis_lines.iter().enumerate() {
             let label = if i == 0 { l.basis } else { "" };
             facts.push((label.to_owned(), line.clone()));
         }
         self.push(Block::Facts(facts));
+        let figure = |label: &str, value: String| KeyFigure {
+            label: label.to_owned(),
+            value,
+            note: String::new(),
+        };
+        if c.scope.is_some() {
+            let mut figures = vec![figure(l.overall_level, format::level(s.mean_level))];
+            if let Some(rank) = self.rank_text() {
+                figures.push(figure(T::ReportDepartmentRank.get(lang), rank));
+            }
+            figures.push(figure(l.coverage, format::percent(Some(s.coverage))));
+            self.push(Block::KeyFigures(figures));
+            return;
+        }
         self.push(Block::KeyFigures(vec![
-            KeyFigure {
-                label: l.assessed.to_owned(),
-                value: words::count_of(s.assessed, s.departments.len()),
-                note: String::new(),
-            },
-            KeyFigure {
-                label: l.approved.to_owned(),
-                value: words::count_of(s.workflow_approved, s.assessed),
-                note: String::new(),
-            },
-            KeyFigure {
-                label: l.coverage.to_owned(),
-                value: format::percent(Some(s.coverage)),
-                note: String::new(),
-            },
+            figure(l.assessed, words::count_of(s.assessed, s.departments.len())),
+            figure(l.approved, words::count_of(s.workflow_approved, s.assessed)),
+            figure(l.coverage, format::percent(Some(s.coverage))),
         ]));
+    }
+
+    /// A one-department report's rank among all departments: "3 of 12".
+    fn rank_text(&self) -> Option<String> {
+        let row = self.c.ranking.first()?;
+        Some(words::rank_among(row.rank?, row.of, row.tied, self.c.lang))
     }
 
     fn summary(&mut self) {
         let c = self.c;
         let l = c.labels;
+        let lang = c.lang;
         let s = &c.summary;
         self.section(l.executive_summary, anchor::SUMMARY);
         for paragraph in &c.narrative {
@@ -342,17 +440,34 @@ impl Builder<'_> {
             value,
             note: String::new(),
         };
+        let stage = figure(
+            l.overall_stage,
+            stage_text(s.stage, &s.stage.map(|st| c.level_name(st)).unwrap_or_default()),
+        );
+        let level = figure(l.overall_level, format::level(s.mean_level));
+        let coverage = figure(l.coverage, format::percent(Some(s.coverage)));
+        if let Some(department) = c.heatmap.first().filter(|_| c.scope.is_some()) {
+            // One department: its own figures, no counts of one.
+            let mut figures = vec![stage, level];
+            if let Some(rank) = self.rank_text() {
+                figures.push(figure(T::ReportDepartmentRank.get(lang), rank));
+            }
+            figures.push(figure(l.change, format::change(department.change)));
+            figures.push(coverage);
+            if !department.status_label.is_empty() {
+                figures.push(figure(l.status, department.status_label.clone()));
+            }
+            self.push(Block::KeyFigures(figures));
+            return;
+        }
         self.push(Block::KeyFigures(vec![
-            figure(
-                l.overall_stage,
-                stage_text(s.stage, &s.stage.map(|st| c.level_name(st)).unwrap_or_default()),
-            ),
-            figure(l.overall_level, format::level(s.mean_level)),
+            stage,
+            level,
             figure(l.assessed, words::count_of(s.assessed, s.departments.len())),
             figure(l.approved, s.workflow_approved.to_string()),
             figure(l.submitted, s.submitted.to_string()),
             figure(l.draft, s.draft.to_string()),
-            figure(l.coverage, format::percent(Some(s.coverage))),
+            coverage,
         ]));
     }
 
@@ -404,8 +519,13 @@ impl Builder<'_> {
         if c.ranking.iter().any(|r| r.provisional) {
             self.push(Paragraph::note(l.provisional_legend));
         }
-        let rows = c
-            .ranking
+        self.ranking_table("ranking", &c.ranking);
+    }
+
+    /// Rank, department, overall level, stage, change and coverage.
+    fn ranking_table(&mut self, id: &str, rows: &[RankRow]) {
+        let l = self.c.labels;
+        let rows = rows
             .iter()
             .map(|r| {
                 let rank = r.rank.map(|n| n as f64);
@@ -415,9 +535,7 @@ impl Builder<'_> {
                             .map_or_else(|| format::MISSING.to_owned(), |n| n.to_string()),
                         CellKind::Number(rank),
                     ),
-                    Cell::text(r.name.clone())
-                        .with_notes(r.notes.clone())
-                        .linked(anchor::department(&r.id)),
+                    self.department_cell(&r.name, &r.id).with_notes(r.notes.clone()),
                     level_cell(r.mean_level).provisional(r.provisional),
                     Cell::text(stage_text(r.stage, &r.stage_name)),
                     change_cell(r.change),
@@ -426,7 +544,7 @@ impl Builder<'_> {
             })
             .collect();
         self.table(
-            "ranking",
+            id,
             vec![
                 Column::number(l.rank),
                 Column::text(l.department),
@@ -437,6 +555,190 @@ impl Builder<'_> {
             ],
             rows,
         );
+    }
+
+    /// A department's name, linked to its page when the report has one.
+    fn department_cell(&self, name: &str, id: &str) -> Cell {
+        let cell = Cell::text(name.to_owned());
+        if self.c.options.split {
+            cell
+        } else {
+            cell.linked(anchor::department(id))
+        }
+    }
+
+    /// A group's name: its parent unit, or the departments without one, or
+    /// (grouped by stage) the stage.
+    fn group_name(&self, group: &Group) -> String {
+        let c = self.c;
+        match (&group.id, group.name.is_empty()) {
+            (_, false) => group.name.clone(),
+            (None, true) => T::ReportNoParentUnit.get(c.lang).to_owned(),
+            (Some(digit), true) => c
+                .levels
+                .iter()
+                .find(|h| format::level_digit(h.level) == *digit)
+                .map_or_else(|| digit.clone(), |h| stage_text(Some(h.level), &h.name)),
+        }
+    }
+
+    /// The departments by parent unit, one roll-up row per group (the first
+    /// [`BODY_ROWS`] of a large report; all of them in the annex).
+    fn groups(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        if c.groups.is_empty() {
+            return;
+        }
+        self.section(T::ReportGroups.get(lang), anchor::GROUPS);
+        self.push(Paragraph::note(T::ReportGroupsNote.get(lang)));
+        let cap = if self.large { BODY_ROWS } else { usize::MAX };
+        self.group_table("groups", cap);
+        if c.groups.len() > cap {
+            self.push(Paragraph::note(words::more_in_annex(c.groups.len() - cap, lang)));
+        }
+    }
+
+    fn group_table(&mut self, id: &str, cap: usize) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
+        let rows = c
+            .groups
+            .iter()
+            .take(cap)
+            .map(|g| {
+                let lowest = g.lowest.and_then(|i| {
+                    let name = &c.dimensions.get(i)?.name;
+                    Some(words::named_value(name, &format::level(*g.dimensions.get(i)?)))
+                });
+                vec![
+                    Cell::text(self.group_name(g)),
+                    count_cell(g.departments()),
+                    count_cell(g.assessed),
+                    level_cell(g.mean_level),
+                    Cell::text(lowest.unwrap_or_else(|| format::MISSING.to_owned())),
+                    count_cell(g.below_target),
+                ]
+            })
+            .collect();
+        self.table(
+            id,
+            vec![
+                Column::text(T::ReportParentUnit.get(lang)),
+                Column::number(l.departments),
+                Column::number(l.assessed),
+                Column::number(l.overall_level),
+                Column::text(T::ReportLowestDimension.get(lang)),
+                Column::number(T::DocBelowTarget.get(lang)),
+            ],
+            rows,
+        );
+    }
+
+    /// A large report's heatmap: each group's mean level per dimension (by
+    /// parent unit, or by stage without parent units); every department's
+    /// row is in the annex.
+    fn heatmap_by_group(&mut self) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
+        self.section(l.heatmap, anchor::HEATMAP);
+        let by_stage;
+        let (groups, note, head): (&[Group], T, T) = if c.groups.is_empty() {
+            by_stage = super::groups::by_stage(&c.dimensions, &c.heatmap, &c.ranking);
+            (&by_stage, T::ReportHeatmapByStage, T::ReportStageGroup)
+        } else {
+            (&c.groups, T::ReportHeatmapByGroup, T::ReportParentUnit)
+        };
+        self.push(Paragraph::note(note.get(lang)));
+        let mut columns = vec![Column::text(head.get(lang)), Column::number(l.departments)];
+        columns.extend((1..=c.dimensions.len()).map(|i| Column::number(words::dimension_key(i))));
+        columns.push(Column::number(l.overall_level));
+        let rows = groups
+            .iter()
+            .take(BODY_ROWS)
+            .map(|g| {
+                let mut row = vec![Cell::text(self.group_name(g)), count_cell(g.departments())];
+                row.extend(g.dimensions.iter().map(|v| level_cell(*v)));
+                row.push(level_cell(g.mean_level));
+                row
+            })
+            .collect();
+        self.table("heatmap.groups", columns, rows);
+        if groups.len() > BODY_ROWS {
+            self.push(Paragraph::note(words::more_in_annex(groups.len() - BODY_ROWS, lang)));
+        }
+        let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
+        self.push(Paragraph::note(words::dimension_keys(&names)));
+    }
+
+    /// A large report's ranking: per group its ranks and its highest and
+    /// lowest ranked department, then the top and the bottom of the
+    /// ranking; the complete ranking is in the annex.
+    fn ranking_by_group(&mut self) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
+        self.section(l.ranking, anchor::RANKING);
+        if !c.groups.is_empty() {
+            self.push(Paragraph::note(T::ReportRankingByGroup.get(lang)));
+            let named = |at: Option<usize>| {
+                at.and_then(|i| c.ranking.get(i)).map_or_else(
+                    || format::MISSING.to_owned(),
+                    |r| words::named_value(&r.name, &format::level(r.mean_level)),
+                )
+            };
+            let rank = |at: Option<usize>| at.and_then(|i| c.ranking.get(i)?.rank);
+            let rows = c
+                .groups
+                .iter()
+                .take(BODY_ROWS)
+                .map(|g| {
+                    let range = match (rank(g.best), rank(g.worst)) {
+                        (Some(best), Some(worst)) => words::rank_range(best, worst),
+                        _ => format::MISSING.to_owned(),
+                    };
+                    vec![
+                        Cell::text(self.group_name(g)),
+                        count_cell(g.ranked),
+                        Cell::of(range, CellKind::Number(rank(g.best).map(|n| n as f64))),
+                        Cell::text(named(g.best)),
+                        Cell::text(named(g.worst)),
+                    ]
+                })
+                .collect();
+            self.table(
+                "ranking.groups",
+                vec![
+                    Column::text(T::ReportParentUnit.get(lang)),
+                    Column::number(T::ReportRanked.get(lang)),
+                    Column::number(T::ReportRankRange.get(lang)),
+                    Column::text(T::ReportBestRanked.get(lang)),
+                    Column::text(T::ReportWorstRanked.get(lang)),
+                ],
+                rows,
+            );
+            if c.groups.len() > BODY_ROWS {
+                self.push(Paragraph::note(words::more_in_annex(c.groups.len() - BODY_ROWS, lang)));
+            }
+        }
+        let ranked: Vec<RankRow> = c.ranking.iter().filter(|r| r.rank.is_some()).cloned().collect();
+        let top = ranked.len().min(TOP_RANKED);
+        self.push(heading(3, T::ReportTopRanked.get(lang), None));
+        self.ranking_table("ranking.top", &ranked[..top]);
+        let bottom = ranked.len().saturating_sub(TOP_RANKED).max(top);
+        if bottom < ranked.len() {
+            self.push(heading(3, T::ReportBottomRanked.get(lang), None));
+            self.ranking_table("ranking.bottom", &ranked[bottom..]);
+        }
+        if ranked.iter().any(|r| r.provisional) {
+            self.push(Paragraph::note(l.provisional_legend));
+        }
+        let more = c.ranking.len().saturating_sub(top + (ranked.len() - bottom));
+        if more > 0 {
+            self.push(Paragraph::note(words::more_in_annex(more, lang)));
+        }
     }
 
     fn stages(&mut self) {
@@ -518,7 +820,10 @@ impl Builder<'_> {
     /// Led, for the whole government, by the shortfalls shared across
     /// departments (the roll-up); then the per-department rows in seven
     /// columns: department, indicator (its dimension below), current level,
-    /// target, gap, priority, and the next level's descriptor.
+    /// target, gap, priority, and the next level's descriptor. The body
+    /// holds the most urgent [`super::report::TOP_PRIORITIES`]; the annex
+    /// all of them. One department's report lists all its gaps, without
+    /// the department column.
     fn priorities(&mut self) {
         let c = self.c;
         let l = c.labels;
@@ -536,14 +841,40 @@ impl Builder<'_> {
             self.push(Paragraph::body(l.no_priorities));
             return;
         }
-        let rows = c
-            .priorities
+        match &c.scope {
+            Some((id, _)) => {
+                let table = department_table_id("priorities", id);
+                self.priority_table(&table, &c.priorities_all, false);
+            }
+            None => {
+                // The rest are on each department's page, not listed again.
+                self.priority_table("priorities", &c.priorities, true);
+                let more = c.priorities_total.saturating_sub(c.priorities.len());
+                if more > 0 {
+                    self.push(Paragraph::note(words::more_on_pages(
+                        more,
+                        c.options.split,
+                        c.lang,
+                    )));
+                }
+            }
+        }
+    }
+
+    fn priority_table(&mut self, id: &str, rows: &[super::report::PriorityRow], department: bool) {
+        let c = self.c;
+        let l = c.labels;
+        let rows = rows
             .iter()
             .map(|p| {
-                vec![
-                    Cell::text(p.department_name.clone())
-                        .with_notes(p.notes.clone())
-                        .linked(anchor::department(&p.department)),
+                let mut row = Vec::with_capacity(7);
+                if department {
+                    row.push(
+                        self.department_cell(&p.department_name, &p.department)
+                            .with_notes(p.notes.clone()),
+                    );
+                }
+                row.extend([
                     Cell::text(p.indicator_name.clone()).with_notes(vec![p.dimension_name.clone()]),
                     whole_level_cell(Some(p.current)).provisional(p.provisional),
                     whole_level_cell(Some(p.target)),
@@ -556,22 +887,23 @@ impl Builder<'_> {
                         &p.next_rubric,
                         c.lang,
                     )),
-                ]
+                ]);
+                row
             })
             .collect();
-        self.table(
-            "priorities",
-            vec![
-                Column::text(l.department),
-                Column::text(l.indicator),
-                Column::number(l.current),
-                Column::number(l.target),
-                Column::number(l.gap),
-                Column::number(l.priority),
-                Column::text(l.next_step),
-            ],
-            rows,
-        );
+        let mut columns = Vec::with_capacity(7);
+        if department {
+            columns.push(Column::text(l.department));
+        }
+        columns.extend([
+            Column::text(l.indicator),
+            Column::number(l.current),
+            Column::number(l.target),
+            Column::number(l.gap),
+            Column::number(l.priority),
+            Column::text(l.next_step),
+        ]);
+        self.table(id, columns, rows);
     }
 
     /// The Measures section: the plan's counts, every action with its responsible unit and deadline, the
@@ -610,23 +942,50 @@ impl Builder<'_> {
         if plan.actions.is_empty() {
             self.push(Paragraph::body(T::ReportNoActionsYet.get(lang)));
         } else {
-            let rows = plan.actions.iter().map(|a| self.action_cells(a, true)).collect();
-            self.table(
-                "measures.actions",
-                vec![
-                    Column::text(T::Department.get(lang)),
-                    Column::text(T::PlanActionTitle.get(lang)),
-                    Column::text(T::PlanAddresses.get(lang)),
-                    Column::text(T::PlanOwner.get(lang)),
-                    Column::text(T::PlanDue.get(lang)),
-                    Column::text(T::Status.get(lang)),
-                    Column::text(T::PlanEffect.get(lang)),
-                ],
-                rows,
-            );
+            let cap = self.body_rows();
+            self.actions_table("measures.actions", cap);
+            if plan.actions.len() > cap {
+                self.push(Paragraph::note(words::more_in_annex(plan.actions.len() - cap, lang)));
+            }
         }
         self.uncovered();
         self.overdue();
+    }
+
+    /// How many rows a long list keeps: [`BODY_ROWS`] in the full report
+    /// (the rest in the annex), all in one department's.
+    fn body_rows(&self) -> usize {
+        if self.c.scope.is_some() {
+            usize::MAX
+        } else {
+            BODY_ROWS
+        }
+    }
+
+    /// The first `cap` actions with their responsible units and deadlines.
+    fn actions_table(&mut self, id: &str, cap: usize) {
+        let lang = self.c.lang;
+        let rows = self
+            .c
+            .plan
+            .actions
+            .iter()
+            .take(cap)
+            .map(|a| self.action_cells(a, true))
+            .collect();
+        self.table(
+            id,
+            vec![
+                Column::text(T::Department.get(lang)),
+                Column::text(T::PlanActionTitle.get(lang)),
+                Column::text(T::PlanAddresses.get(lang)),
+                Column::text(T::PlanOwner.get(lang)),
+                Column::text(T::PlanDue.get(lang)),
+                Column::text(T::Status.get(lang)),
+                Column::text(T::PlanEffect.get(lang)),
+            ],
+            rows,
+        );
     }
 
     /// The indicator rows of the roll-up, the ten most urgent.
@@ -694,7 +1053,7 @@ impl Builder<'_> {
             .take(TOP_UNCOVERED)
             .map(|g| {
                 vec![
-                    Cell::text(g.department_name.clone()).linked(anchor::department(&g.department)),
+                    self.department_cell(&g.department_name, &g.department),
                     Cell::text(g.indicator_name.clone()).with_notes(vec![g.dimension_name.clone()]),
                     whole_level_cell(Some(g.current)).provisional(g.provisional),
                     whole_level_cell(Some(g.target)),
@@ -732,11 +1091,14 @@ impl Builder<'_> {
             T::ReportOverdueActions.get(lang),
             Some(anchor::MEASURES_OVERDUE.to_owned()),
         ));
+        let overdue = c.plan.actions.iter().filter(|a| a.overdue).count();
+        let cap = self.body_rows();
         let rows: Vec<Vec<Cell>> = c
             .plan
             .actions
             .iter()
             .filter(|a| a.overdue)
+            .take(cap)
             .map(|a| {
                 let mut cells = self.action_cells(a, false);
                 // Department, action, responsible, due, status.
@@ -759,6 +1121,9 @@ impl Builder<'_> {
             ],
             rows,
         );
+        if overdue > cap {
+            self.push(Paragraph::note(words::more_in_annex(overdue - cap, lang)));
+        }
     }
 
     /// An action's cells: department, action, addresses, responsible, due,
@@ -767,7 +1132,7 @@ impl Builder<'_> {
     fn action_cells(&self, a: &ActionRow, effect: bool) -> Vec<Cell> {
         let lang = self.c.lang;
         let department = match a.departments.as_slice() {
-            [one] => Cell::text(a.department_names.clone()).linked(anchor::department(one)),
+            [one] => self.department_cell(&a.department_names, one),
             _ => Cell::text(a.department_names.clone()),
         };
         let status = Cell::text(a.status_text.clone());
@@ -804,6 +1169,47 @@ impl Builder<'_> {
             self.push(Paragraph::body(l.no_progress));
             return;
         }
+        if !self.large {
+            let rows: Vec<&ProgressRow> = c.progress.iter().collect();
+            self.progress_table("progress", &rows);
+            return;
+        }
+        // A large report: the largest rises and declines; all in the annex.
+        self.push(Paragraph::note(T::ReportProgressCapped.get(lang)));
+        let mut sorted: Vec<&ProgressRow> = c.progress.iter().filter(|p| p.change.is_some()).collect();
+        sorted.sort_by(|a, b| b.change.unwrap_or(0.0).total_cmp(&a.change.unwrap_or(0.0)));
+        let rises: Vec<&ProgressRow> = sorted
+            .iter()
+            .copied()
+            .filter(|p| p.change.is_some_and(|d| d > 0.0))
+            .take(TOP_RANKED)
+            .collect();
+        let falls: Vec<&ProgressRow> = sorted
+            .iter()
+            .rev()
+            .copied()
+            .filter(|p| p.change.is_some_and(|d| d < 0.0))
+            .take(TOP_RANKED)
+            .collect();
+        if !rises.is_empty() {
+            self.push(heading(3, T::ReportLargestRises.get(lang), None));
+            self.progress_table("progress.rises", &rises);
+        }
+        if !falls.is_empty() {
+            self.push(heading(3, T::ReportLargestFalls.get(lang), None));
+            self.progress_table("progress.falls", &falls);
+        }
+        let more = c.progress.len().saturating_sub(rises.len() + falls.len());
+        if more > 0 {
+            self.push(Paragraph::note(words::more_in_annex(more, lang)));
+        }
+    }
+
+    /// Department, previous, current, change, then the change per dimension.
+    fn progress_table(&mut self, id: &str, rows: &[&ProgressRow]) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
         let mut columns = vec![
             Column::text(l.department),
             Column::number(l.previous),
@@ -812,14 +1218,11 @@ impl Builder<'_> {
         ];
         // One column per dimension, headed by its position (named below).
         columns.extend((1..=c.dimensions.len()).map(|i| Column::number(words::dimension_key(i))));
-        let rows = c
-            .progress
+        let rows = rows
             .iter()
             .map(|p| {
                 let mut row = vec![
-                    Cell::text(p.name.clone())
-                        .with_notes(p.notes.clone())
-                        .linked(anchor::department(&p.id)),
+                    self.department_cell(&p.name, &p.id).with_notes(p.notes.clone()),
                     level_cell(p.previous_level).with_notes(vec![format::date(p.previous_period, lang)]),
                     level_cell(p.current_level)
                         .with_notes(vec![format::date(p.current_period, lang)])
@@ -830,8 +1233,57 @@ impl Builder<'_> {
                 row
             })
             .collect();
-        self.table("progress", columns, rows);
+        self.table(id, columns, rows);
         let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
+        self.push(Paragraph::note(words::dimension_keys(&names)));
+    }
+
+    /// One department's levels over time: the chart of its overall level,
+    /// then a row per period with the overall level and each dimension's.
+    fn department_trend(&mut self) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
+        if c.history.is_empty() {
+            return;
+        }
+        self.section(T::ReportDepartmentTrend.get(lang), anchor::HISTORY);
+        if c.history.len() > 1 {
+            let points: Vec<String> = c
+                .history
+                .iter()
+                .map(|g| words::named_value(&format::date(g.period, lang), &format::level(Some(g.mean))))
+                .collect();
+            self.push(Block::Figure(Figure {
+                chart: Chart::History,
+                alt: words::alt(T::DocAltHistory.get(lang), &words::items(&points, lang), lang),
+                caption: String::new(),
+            }));
+        }
+        // The periods of the overall line; a dimension without a score at
+        // a period shows a dash.
+        let Some(overall) = c.level_trends.iter().find(|t| t.id.is_none()) else {
+            return;
+        };
+        let dimensions: Vec<&super::report::LevelTrend> =
+            c.level_trends.iter().filter(|t| t.id.is_some()).collect();
+        let at = |trend: &super::report::LevelTrend, period| {
+            trend.points.iter().find(|(p, _)| *p == period).map(|(_, v)| *v)
+        };
+        let rows = overall
+            .points
+            .iter()
+            .map(|&(period, level)| {
+                let mut row = vec![Cell::text(format::date(period, lang)), level_cell(Some(level))];
+                row.extend(dimensions.iter().map(|t| level_cell(at(t, period))));
+                row
+            })
+            .collect();
+        let mut columns = vec![Column::text(l.period), Column::number(l.overall_level)];
+        columns.extend((1..=dimensions.len()).map(|i| Column::number(words::dimension_key(i))));
+        let id = c.scope.as_ref().map_or("", |(id, _)| id.as_str());
+        self.table(&department_table_id("trend", id), columns, rows);
+        let names: Vec<String> = dimensions.iter().map(|t| t.name.clone()).collect();
         self.push(Paragraph::note(words::dimension_keys(&names)));
     }
 
@@ -888,15 +1340,34 @@ impl Builder<'_> {
         );
     }
 
-    fn department(&mut self, section: &DepartmentSection) {
+    /// A department's page: its profile, then its answers.
+    fn department(&mut self, section: &DepartmentSection, level: u8, parts: bool) {
+        if !self.department_profile(section, level, parts) {
+            return;
+        }
+        let id = &section.figures.id;
+        let anchor = parts.then(|| anchor::department_part("answers", id));
+        self.push(heading(level + 1, self.c.labels.answers, anchor));
+        self.answers_table(id, &section.answers);
+    }
+
+    /// A department's heading (its name clipped to [`HEADING_CHARS`], whole
+    /// in the facts when cut) at `level`, its facts, profile and dimension
+    /// table, under headings one level down (anchored when `parts`).
+    /// `false` when it has no assessment (nothing follows the facts).
+    fn department_profile(&mut self, section: &DepartmentSection, level: u8, parts: bool) -> bool {
         let c = self.c;
         let l = c.labels;
         let lang = c.lang;
         let f = &section.figures;
-        self.section(&f.name, &anchor::department(&f.id));
+        let name = format::clip(&f.name, HEADING_CHARS);
+        self.push(heading(level, &name, Some(anchor::department(&f.id))));
         // The kind of body ("Bureau"); the folder id stays out of a document
         // meant for readers (the workbook keeps it, for filtering).
         let mut facts = Vec::new();
+        if name != f.name {
+            facts.push((T::ReportFullName.get(lang).to_owned(), f.name.clone()));
+        }
         if !section.kind.is_empty() {
             facts.push((T::Kind.get(lang).to_owned(), section.kind.clone()));
         }
@@ -910,7 +1381,7 @@ impl Builder<'_> {
             if let Some(warning) = warning {
                 self.push(Paragraph::warning(warning));
             }
-            return;
+            return false;
         }
         facts.extend([
             (l.assessed_on.to_owned(), format::date_or_missing(f.period, lang)),
@@ -945,11 +1416,8 @@ impl Builder<'_> {
             )]));
         }
 
-        self.push(heading(
-            3,
-            l.radar,
-            Some(anchor::department_part("profile", &f.id)),
-        ));
+        let part = |name: &str| parts.then(|| anchor::department_part(name, &f.id));
+        self.push(heading(level + 1, l.radar, part("profile")));
         let series = profile(c, section);
         let groups: Vec<String> = series
             .iter()
@@ -970,18 +1438,9 @@ impl Builder<'_> {
             caption: l.radar_note.to_owned(),
         }));
 
-        self.push(heading(
-            3,
-            l.dimension_table,
-            Some(anchor::department_part("dimensions", &f.id)),
-        ));
+        self.push(heading(level + 1, l.dimension_table, part("dimensions")));
         self.dimension_table(section);
-        self.push(heading(
-            3,
-            l.answers,
-            Some(anchor::department_part("answers", &f.id)),
-        ));
-        self.answers_table(&f.id, &section.answers);
+        true
     }
 
     fn dimension_table(&mut self, section: &DepartmentSection) {
@@ -1136,36 +1595,10 @@ impl Builder<'_> {
             );
         }
 
-        self.push(heading(3, l.coverage, Some(anchor::COVERAGE.to_owned())));
-        let rows = a
-            .coverage
-            .iter()
-            .map(|row| {
-                vec![
-                    Cell::text(row.name.clone()),
-                    Cell::text(format::date_or_missing(row.period, lang)),
-                    count_cell(row.answered),
-                    count_cell(row.applicable),
-                    percent_cell(row.coverage),
-                ]
-            })
-            .collect();
-        self.table(
-            "coverage",
-            vec![
-                Column::text(l.department),
-                Column::text(l.period),
-                Column::number(l.answered),
-                Column::number(l.applicable),
-                Column::number(l.coverage),
-            ],
-            rows,
-        );
-        self.push(Paragraph::body(words::labelled(
-            l.coverage,
-            &format::percent(Some(a.total_coverage)),
-            lang,
-        )));
+        // One department's coverage is among its own figures.
+        if c.scope.is_none() {
+            self.coverage();
+        }
 
         self.push(heading(3, l.rubric, Some(anchor::RUBRIC.to_owned())));
         let rows = c
@@ -1216,6 +1649,129 @@ impl Builder<'_> {
         }
     }
 
+    /// Each department's answered and applicable indicators.
+    fn coverage(&mut self) {
+        let c = self.c;
+        let l = c.labels;
+        let lang = c.lang;
+        let a = &c.appendix;
+        self.push(heading(3, l.coverage, Some(anchor::COVERAGE.to_owned())));
+        let rows = a
+            .coverage
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::text(row.name.clone()),
+                    Cell::text(format::date_or_missing(row.period, lang)),
+                    count_cell(row.answered),
+                    count_cell(row.applicable),
+                    percent_cell(row.coverage),
+                ]
+            })
+            .collect();
+        self.table(
+            "coverage",
+            vec![
+                Column::text(l.department),
+                Column::text(l.period),
+                Column::number(l.answered),
+                Column::number(l.applicable),
+                Column::number(l.coverage),
+            ],
+            rows,
+        );
+        self.push(Paragraph::body(words::labelled(
+            l.coverage,
+            &format::percent(Some(a.total_coverage)),
+            lang,
+        )));
+
+    }
+
+    /// The annexes: the complete tables the body summarises, the appendix,
+    /// and the department pages (level-2 sections in a report of up to
+    /// [`LARGE`] departments, listed in the contents; level 3 beyond, in the
+    /// outline only, so the contents stay one page).
+    fn annex(&mut self) {
+        let c = self.c;
+        let lang = c.lang;
+        self.section(T::ReportAnnexes.get(lang), anchor::ANNEX);
+        self.push(Paragraph::note(T::ReportAnnexesNote.get(lang)));
+        let mut number = 0;
+        if self.large {
+            self.annex_section(&mut number, T::ReportAnnexHeatmap, anchor::ANNEX_HEATMAP);
+            if c.groups.len() > BODY_ROWS {
+                self.push(heading(3, T::ReportGroups.get(lang), None));
+                self.group_table("annex.groups", usize::MAX);
+            }
+            self.heatmap_table();
+            self.annex_section(&mut number, T::ReportAnnexRanking, anchor::ANNEX_RANKING);
+            if c.ranking.iter().any(|r| r.provisional) {
+                self.push(Paragraph::note(c.labels.provisional_legend));
+            }
+            self.ranking_table("ranking", &c.ranking);
+            if !c.progress.is_empty() {
+                self.annex_section(&mut number, T::ReportAnnexProgress, anchor::ANNEX_PROGRESS);
+                let rows: Vec<&ProgressRow> = c.progress.iter().collect();
+                self.progress_table("progress", &rows);
+            }
+        }
+        let overdue = c.plan.actions.iter().filter(|a| a.overdue).count();
+        if c.plan.actions.len().max(overdue) > BODY_ROWS {
+            self.annex_section(&mut number, T::ReportAnnexActions, anchor::ANNEX_ACTIONS);
+            self.actions_table("annex.actions", usize::MAX);
+        }
+        if number > 0 {
+            self.push(Block::PageBreak);
+        }
+        self.appendix();
+        if c.options.split || c.sections.is_empty() {
+            return;
+        }
+        self.annex_section(&mut number, T::ReportAnnexDepartments, anchor::ANNEX_DEPARTMENTS);
+        let (level, parts) = if self.large { (3, false) } else { (2, true) };
+        for (i, section) in c.sections.iter().enumerate() {
+            if i > 0 {
+                self.push(Block::PageBreak);
+            }
+            self.department(section, level, parts);
+        }
+    }
+
+    /// The next numbered annex, on a new page: "Annex 2. Ranking of all
+    /// departments" (the first follows the annexes' heading on its page).
+    fn annex_section(&mut self, number: &mut usize, title: T, anchor: &str) {
+        let lang = self.c.lang;
+        if *number > 0 || anchor == anchor::ANNEX_DEPARTMENTS {
+            self.push(Block::PageBreak);
+        }
+        *number += 1;
+        self.section(&words::annex_title(*number, title.get(lang), lang), anchor);
+    }
+
+    /// Every department's mean level per dimension and overall, as a table.
+    fn heatmap_table(&mut self) {
+        let c = self.c;
+        let l = c.labels;
+        let mut columns = vec![Column::text(l.department)];
+        columns.extend((1..=c.dimensions.len()).map(|i| Column::number(words::dimension_key(i))));
+        columns.push(Column::number(l.overall_level));
+        let rows = c
+            .heatmap
+            .iter()
+            .zip(heatmap_values(c))
+            .map(|(d, values)| {
+                let provisional = d.is_provisional();
+                let mut row = vec![self.department_cell(&d.name, &d.id)];
+                row.extend(values.into_iter().map(|v| level_cell(v).provisional(provisional)));
+                row
+            })
+            .collect();
+        self.table("heatmap", columns, rows);
+        let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
+        self.push(Paragraph::note(words::dimension_keys(&names)));
+    }
+
     fn approval(&mut self) {
         let c = self.c;
         let l = c.labels;
@@ -1223,11 +1779,14 @@ impl Builder<'_> {
         let a = &c.approval;
         self.section(l.approval, anchor::APPROVAL);
         self.push(Paragraph::body(l.approval_note));
-        self.push(Paragraph::body(words::labelled(
-            l.approved,
-            &words::count_of(a.approved, a.assessed),
-            lang,
-        )));
+        // One department's approval is its reviewer and date, not "1 / 1".
+        if c.scope.is_none() {
+            self.push(Paragraph::body(words::labelled(
+                l.approved,
+                &words::count_of(a.approved, a.assessed),
+                lang,
+            )));
+        }
         // Filled in where recorded, else left blank to be signed by hand.
         self.push(Block::Facts(vec![
             (l.reviewer.to_owned(), a.reviewer.clone().unwrap_or_default()),

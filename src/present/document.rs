@@ -117,6 +117,10 @@ pub mod anchor {
     pub const ANNEX_ACTIONS: &str = "annex-actions";
     /// The department pages in the annex.
     pub const ANNEX_DEPARTMENTS: &str = "annex-departments";
+    // added (full-report helper): the departments by parent unit in the
+    // body, and the complete progress table in the annex.
+    pub const GROUPS: &str = "groups";
+    pub const ANNEX_PROGRESS: &str = "annex-progress";
     /// The brief's sections.
     pub const CONCLUSIONS: &str = "conclusions";
     pub const ATTENTION: &str = "attention";

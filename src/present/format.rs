@@ -114,6 +114,19 @@ pub fn date_or_missing(value: Option<NaiveDate>, lang: Lang) -> String {
     value.map_or_else(|| MISSING.to_owned(), |d| date(d, lang))
 }
 
+/// `text` cut to at most `max` characters (not bytes), the last one an
+/// ellipsis when anything was cut: for headings, outlines and brief tables,
+/// which must stay one line or a few; the body keeps the full text.
+pub fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut clipped: String = text.chars().take(max.saturating_sub(1)).collect();
+    clipped.truncate(clipped.trim_end().len());
+    clipped.push('…');
+    clipped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +152,14 @@ mod tests {
     }
 
     #[test]
+    fn clip_counts_characters_and_marks_the_cut() {
+        assert_eq!(clip("财政局", 3), "财政局");
+        assert_eq!(clip("数字政府建设", 4), "数字政…");
+        assert_eq!(clip("Lakeshore District North", 11), "Lakeshore…");
+        assert_eq!(clip("", 5), "");
+    }
+
+    #[test]
     fn dates_follow_the_language() {
         let d = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
         assert_eq!(date(d, Lang::En), "2025-06-30");
@@ -149,3 +170,4 @@ mod tests {
         assert_eq!(date_time(at, Lang::Zh), "2025年6月30日 14:05");
     }
 }
+

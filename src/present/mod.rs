@@ -20,9 +20,12 @@ pub mod compare;
 pub mod department;
 pub mod document;
 pub mod format;
+pub mod groups;
 mod names;
 pub mod overview;
 pub mod plan;
 pub mod rank;
 pub mod report;
 pub mod trends;
+// added (xlsx helper, issue 11): the long trend table of a report.
+pub mod trend_table;

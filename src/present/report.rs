@@ -22,6 +22,8 @@
 mod labels;
 mod narrative;
 
+pub use narrative::conclusions;
+
 use chrono::NaiveDate;
 
 pub use labels::Labels;
@@ -169,6 +171,16 @@ pub struct ReportContent {
     pub dimension_overview: Vec<DimensionOverview>,
     /// The most urgent indicator shortfalls, at most [`TOP_PRIORITIES`].
     pub priorities: Vec<PriorityRow>,
+    /// A one-department report's every indicator shortfall, most urgent
+    /// first (`priorities` is its head); the same as `priorities` otherwise.
+    pub priorities_all: Vec<PriorityRow>,
+    /// How many indicator shortfalls there are in scope (the full report
+    /// shows the first [`TOP_PRIORITIES`] and says how many more).
+    pub priorities_total: usize,
+    /// The departments in scope grouped by parent unit, with a roll-up per
+    /// group (see [`super::groups`]); empty for one department and when no
+    /// department has a parent unit.
+    pub groups: Vec<super::groups::Group>,
     /// Departments with both a current and a previous assessment.
     pub progress: Vec<ProgressRow>,
     /// The mean level of the departments in scope at every period up to `period`.
@@ -471,6 +483,9 @@ pub struct Approval {
     /// The reviewer who approved a one-department report's assessment; `None`
     /// for the whole-government report (signed by hand).
     pub reviewer: Option<String>,
+    /// Who filled in a one-department report's assessment (whatever its
+    /// status); `None` for the whole-government report.
+    pub assessor: Option<String>,
     /// When that approval was recorded.
     pub date: Option<NaiveDate>,
     /// How many current assessments in scope are approved, and how many there are.
@@ -609,7 +624,21 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
     }
     let level_trends = level_trends(&scoped, &summary, options.department.as_deref(), lang);
     let weights = weights(data);
-    let priorities = top_priorities(&scoped, &summary, lang);
+    let priorities_total = analysis::priorities(&scoped, &summary)
+        .iter()
+        .filter(|p| p.indicator.is_some())
+        .count();
+    let limit = match options.effective_kind() {
+        ReportKind::Department => usize::MAX,
+        _ => TOP_PRIORITIES,
+    };
+    let priorities_all = top_priorities(&scoped, &summary, lang, limit);
+    let priorities = priorities_all.iter().take(TOP_PRIORITIES).cloned().collect();
+    let groups = if options.department.is_some() {
+        Vec::new()
+    } else {
+        super::groups::groups(&data.workspace, lang, &dimensions, &heatmap, &ranking)
+    };
     let progress = progress(&scoped, &summary, lang);
     let history = history(&scoped, &summary);
     // A brief has no department pages, and a split full report writes them
@@ -655,6 +684,9 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         ranking,
         dimension_overview,
         priorities,
+        priorities_all,
+        priorities_total,
+        groups,
         progress,
         history,
         level_trends,
@@ -932,8 +964,8 @@ fn mean(values: &[f64]) -> Option<f64> {
 
 /// The most urgent indicator shortfalls, each with the next level's rubric,
 /// in the Overview's order ([`super::overview::priorities`]).
-fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<PriorityRow> {
-    super::overview::priorities(data, summary, lang, TOP_PRIORITIES)
+fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang, limit: usize) -> Vec<PriorityRow> {
+    super::overview::priorities(data, summary, lang, limit)
         .into_iter()
         .map(|p| PriorityRow {
             department: p.department,
@@ -1160,8 +1192,14 @@ fn approval(data: &Dataset, summary: &Summary, department: Option<&str>) -> Appr
         let date = approved_on(assessment)?;
         Some((assessment.reviewer.clone(), date))
     });
+    let assessor = department.and_then(|id| {
+        let current = summary.department(id)?.current.as_ref()?;
+        let assessment = data.find(id, current.period)?;
+        Some(assessment.assessor.clone()).filter(|a| !a.trim().is_empty())
+    });
     Approval {
         reviewer: recorded.as_ref().map(|(reviewer, _)| reviewer.clone()),
+        assessor,
         date: recorded.map(|(_, date)| date),
         // Where the work stands, not how many counted figures are approved:
         // on the approved basis every counted figure is.

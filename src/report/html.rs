@@ -25,7 +25,9 @@ use crate::charts::{Rgb, level_colour, shown_level, text_colour_on};
 use crate::model::Lang;
 use crate::present::build::document;
 use crate::present::catalogue::document as words;
-use crate::present::document::{Block, Cell, CellKind, Chart, Document, KeyFigure, Table, Tone};
+use crate::present::document::{
+    Block, Cell, CellKind, Chart, Document, KeyFigure, Masthead, ReportKind, ReportStyle, Table, Tone,
+};
 use crate::present::format;
 use crate::present::report::ReportContent;
 
@@ -47,7 +49,8 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
         out: String::with_capacity(256 * 1024),
     };
     printer.head(document);
-    // Each run of blocks between page breaks is a section; the first is the cover.
+    // Each run of blocks between page breaks is a section; the first is the
+    // cover, except in a brief, which starts with its text on page 1.
     for (i, blocks) in document
         .blocks
         .split(|block| matches!(block, Block::PageBreak))
@@ -56,11 +59,17 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
         if blocks.is_empty() {
             continue;
         }
-        printer.push(if i == 0 {
-            "<section class=\"cover\">\n<div class=\"band\"></div>\n"
-        } else {
-            "<section class=\"page\">\n"
+        printer.push(match (i, document.kind, document.style) {
+            (0, ReportKind::Brief, _) => "<section class=\"brief\">\n",
+            (0, _, ReportStyle::Official) => "<section class=\"cover\">\n",
+            (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
+            _ => "<section class=\"page\">\n",
         });
+        if i == 0 {
+            if let Some(masthead) = &document.masthead {
+                printer.masthead(masthead);
+            }
+        }
         for block in blocks {
             printer.block(document, block, &draw);
         }
@@ -132,6 +141,40 @@ figure svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 9pt; margin-top: 3pt; }
 .nowrap { white-space: nowrap; }
 @media screen { body { padding-bottom: 20mm; } section.page { border-top: 1px dashed var(--rule); margin-top: 16mm; } }
+section.brief h1 { font-size: 21pt; margin: 0 0 4pt; }
+section.brief h1 + p { color: var(--muted); font-size: 11pt; margin: 0 0 6pt; }
+section.brief h2 { font-size: 14pt; margin: 14pt 0 6pt; }
+section.brief h3 { font-size: 11.5pt; margin: 10pt 0 4pt; }
+section.brief .figures { grid-template-columns: repeat(5, 1fr); }
+section.brief .figure .value { font-size: 14pt; }
+.sign-off { margin: 18pt 0 0 auto; width: 62mm; break-inside: avoid; page-break-inside: avoid; }
+.sign-off dl { display: grid; grid-template-columns: max-content 1fr; gap: 10pt 10pt; margin: 0 0 8pt; }
+.sign-off dt { color: var(--muted); } .sign-off dd { margin: 0; border-bottom: 1px solid var(--ink); min-height: 16pt; }
+.sign-off .date { text-align: right; }
+.masthead { text-align: center; color: #e60012; margin: 0 0 16pt; }
+.masthead .office { font-family: 'FZXiaoBiaoSong-B05S','FZXiaoBiaoSong-B05','STZhongsong','SimSun','Noto Serif CJK SC',serif;
+                    font-size: 26pt; letter-spacing: 2pt; line-height: 1.3; }
+.masthead .number { color: var(--ink); font-size: 16pt; margin-top: 10pt; }
+.masthead hr { border: 0; border-top: 2px solid #e60012; margin: 6pt 0 0; }
+body.official { font-family: 'FangSong_GB2312','FangSong','STFangsong','Noto Serif CJK SC','Noto Serif SC',serif;
+                font-size: 16pt; line-height: 1.75; color: #000; --accent: #000; max-width: 156mm; padding: 0; }
+body.official h1 { font-family: 'FZXiaoBiaoSong-B05S','STZhongsong','SimSun','Noto Serif CJK SC',serif; font-size: 22pt;
+                   text-align: center; font-weight: 400; }
+body.official h2 { font-family: 'SimHei','STHeiti','Noto Sans CJK SC','Noto Sans SC',sans-serif; font-size: 16pt;
+                   font-weight: 400; border: 0; padding: 0; }
+body.official h3 { font-family: 'KaiTi_GB2312','KaiTi','STKaiti','Noto Serif CJK SC',serif; font-size: 16pt; font-weight: 400; }
+body.official p { text-indent: 2em; margin: 0; }
+body.official h1 + p, body.official p.note { text-indent: 0; }
+body.official table, body.official ul, body.official .note { font-size: 12pt; }
+body.official th { background: #fff; color: #000; border: 1px solid #000; }
+body.official td { border: 1px solid #000; }
+body.official tbody tr:nth-child(even) td { background: #fff; }
+body.official .figure { border-top-color: #000; }
+body.official section.brief h1 + p { text-align: center; }
+@media print {
+  body.official { max-width: none; }
+  @page { margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "\2014  " counter(page) "  \2014"; font-size: 14pt; } }
+}
 "#;
 
 /// The HTML being written.
@@ -160,8 +203,12 @@ impl Printer<'_> {
             self.out,
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"generator\" content=\"govmaturity\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-            isolate(&document.title)
+             <meta name=\"generator\" content=\"govmaturity\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body{}>\n",
+            isolate(&document.title),
+            match document.style {
+                ReportStyle::Plain => "",
+                ReportStyle::Official => " class=\"official\"",
+            }
         );
     }
 
@@ -229,6 +276,21 @@ impl Printer<'_> {
                 );
             }
         }
+    }
+
+    /// The official header: the issuing office large and red, the document
+    /// number under it, a red rule.
+    fn masthead(&mut self, masthead: &Masthead) {
+        let number = if masthead.number.is_empty() {
+            String::new()
+        } else {
+            format!("<div class=\"number\">{}</div>", self.prose(&masthead.number))
+        };
+        let _ = writeln!(
+            self.out,
+            "<header class=\"masthead\"><div class=\"office\">{}</div>{number}<hr></header>",
+            self.prose(&masthead.office)
+        );
     }
 
     /// The headline figures, large, in a grid.

@@ -93,7 +93,7 @@ pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u
     check_department(loaded, options)?;
     match options.format {
         Format::Csv => csv::render(loaded, &content::build(loaded, options)),
-        Format::Xlsx => xlsx::render(&content::build(loaded, options)),
+        Format::Xlsx => xlsx::render(&loaded.data, &content::build(loaded, options)),
         Format::Html => {
             let content = content::build(loaded, options);
             html::render(&content, |chart, alt| svg::chart(&content, chart, alt))

@@ -493,8 +493,8 @@ fn latest_basis_marks_every_unapproved_figure_provisional() {
     let zh = render(&sample, &basis_options(Lang::Zh, Basis::Latest));
     assert!(zh.contains(
         "<dd>按各部门最近一次评估计算（含未批准的评估），未批准的结果标为暂定。</dd>\
-         <dt></dt><dd>截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。</dd>\
-         <dt></dt><dd>其中本期评估12个，沿用往期评估0个。</dd>"
+         <dt></dt><dd>截至2025年12月31日，12个部门均有评估计入统计，其中已批准7个、暂定5个。</dd>\
+         <dt></dt><dd>从评估时间看，本期完成评估12个，沿用往期评估结果0个。</dd>"
     ));
     let health = ranking_row(&zh, "市卫生健康委员会");
     assert!(health.contains("<span class=\"flag\">暂定</span>"), "{health}");
@@ -530,8 +530,8 @@ fn approved_basis_marks_nothing_provisional_and_names_what_is_not_counted() {
     assert!(zh.contains(
         "<dd>仅计已批准的评估。</dd>\
          <dt></dt><dd>截至2025年12月31日，12个部门均有评估计入统计，且均为已批准的评估。</dd>\
-         <dt></dt><dd>其中本期评估7个，沿用往期评估5个。</dd>\
-         <dt></dt><dd>5个部门有较新的评估尚未批准，未计入。</dd>"
+         <dt></dt><dd>从评估时间看，本期完成评估7个，沿用往期评估结果5个。</dd>\
+         <dt></dt><dd>有5个部门的较新评估尚未批准，暂未计入统计。</dd>"
     ));
     assert!(zh.contains(
         "<p class=\"note\"><bdi>市卫生健康委员会</bdi>：沿用2025年6月30日的评估；较新的评估尚未批准，未计入（已提交，2025年12月31日）</p>"
@@ -592,7 +592,7 @@ fn an_older_assessment_is_carried_over_from_its_date() {
             .contains("<span class=\"flag\">carried over from 2025-06-30</span>")
     );
     let zh = render(dir.path(), &basis_options(Lang::Zh, Basis::Latest));
-    assert!(zh.contains("<dd>其中本期评估11个，沿用往期评估1个。</dd>"));
+    assert!(zh.contains("<dd>从评估时间看，本期完成评估11个，沿用往期评估结果1个。</dd>"));
     let transport = section(&zh, "transport-bureau");
     assert!(
         transport.contains("<dt>评估日期</dt><dd>2025年6月30日</dd>"),
@@ -636,7 +636,7 @@ fn the_biggest_gains_are_this_periods_and_say_when_they_are_provisional() {
          <bdi>Big Data Bureau</bdi> (+0.24) and <bdi>Emergency Management Bureau</bdi> (+0.24)."
     ));
     let zh = render(&common::sample_dir(), &options(Lang::Zh, None));
-    assert!(zh.contains("提升最大的是<bdi>市交通运输局</bdi>（+0.34，暂定）"));
+    assert!(zh.contains("其中，<bdi>市交通运输局</bdi>（+0.34，暂定）"));
     // On the approved basis the five carried-over departments' changes (from
     // an earlier interval) are left out of "this period's" movers.
     let mut approved = options(Lang::En, None);

@@ -293,7 +293,7 @@ fn the_chinese_measures_section_reads_in_chinese() {
     ));
     assert!(measures.contains("<bdi>全部部门</bdi>"));
     assert!(measures.contains("<bdi>市财政局、市公安局</bdi>"));
-    assert!(measures.contains("<p class=\"note\">……另有 "));
+    assert!(measures.contains("<p class=\"note\">……另有"));
 }
 
 #[test]

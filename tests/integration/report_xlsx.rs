@@ -1,8 +1,10 @@
 //! The Excel report as someone who receives it opens it: ten sheets named
 //! like the app's views, figures equal to `govmaturity summary --format json`
 //! and stored as the number shown (2.625 is 2.63 in the cell, as on screen),
-//! the app's terms, native charts, one department only when asked, and user
-//! text that looks like a formula kept as text.
+//! the app's terms, native charts, one department only when asked (without
+//! the sheets that compare departments), trends in long format, the brief's
+//! tables for `--kind brief`, no developer backticks, and user text that
+//! looks like a formula kept as text.
 
 use crate::common;
 
@@ -284,16 +286,24 @@ fn an_earlier_period_reports_the_figures_of_that_period() {
             id,
         );
     }
-    // Trends stop at the report's period: 2024-06-30 and 2024-12-31.
+    // Trends stop at the report's period: 2024-06-30 and 2024-12-31, in
+    // the government table and in the long table alike.
     let trends = sheet(&bytes, "Trends");
     let (end_row, _) = trends.end().unwrap();
-    let dates: Vec<_> = (1..=end_row)
-        .filter_map(|r| match cell(&trends, r, 0) {
-            Data::DateTime(d) => Some(excel_date(d)),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(dates, [date(2024, 6, 30), date(2024, 12, 31)]);
+    let dates_in = |column: u32| -> Vec<NaiveDate> {
+        (1..=end_row)
+            .filter_map(|r| match cell(&trends, r, column) {
+                Data::DateTime(d) => Some(excel_date(d)),
+                _ => None,
+            })
+            .collect()
+    };
+    let government = col_of(&trends, 0, "Government mean") - 1;
+    assert_eq!(dates_in(government), [date(2024, 6, 30), date(2024, 12, 31)]);
+    let mut long = dates_in(col_of(&trends, 0, "Period"));
+    long.dedup();
+    assert!(long.iter().all(|d| *d <= date(2024, 12, 31)), "{long:?}");
+    assert!(long.contains(&date(2024, 12, 31)));
 }
 
 #[test]
@@ -352,7 +362,8 @@ fn numbers_are_numbers_and_dates_are_dates() {
     let period = col_of(&answers, 0, "Assessed on");
     assert!(matches!(cell(&answers, 1, period), Data::DateTime(_)));
     let trends = workbook_range(&bytes, "Trends");
-    assert!(matches!(cell(&trends, 1, 0), Data::DateTime(_)));
+    let period = col_of(&trends, 0, "Period");
+    assert!(matches!(cell(&trends, 1, period), Data::DateTime(_)));
     // Answers: every indicator of every current assessment.
     let (end_row, _) = answers.end().unwrap();
     let expected = 12 * loaded.data.framework.indicator_count();
@@ -382,10 +393,19 @@ fn charts_are_native_excel_charts() {
     let line = zip_text(&bytes, "xl/charts/chart2.xml");
     assert!(line.contains("<c:lineChart>"), "chart2 is not a line chart");
     assert!(line.contains("<c:dateAx>"), "the line chart has a date axis");
+    // The government table stands right of the long table's 15 columns
+    // (A–O) and an empty one (P): its periods are Q2:Q5.
     assert!(
-        line.contains("Trends!$A$2:$A$5"),
+        line.contains("Trends!$Q$2:$Q$5"),
         "the categories are the four periods"
     );
+    assert!(
+        line.contains("Trends!$R$2:$R$5"),
+        "the line is the government mean"
+    );
+    // Three lines: the mean and the lowest and highest department, never
+    // one per department.
+    assert_eq!(line.matches("<c:ser>").count(), 3);
     // The heatmap's colour scale runs between the viridis ends.
     let heatmap = zip_text(&bytes, "xl/worksheets/sheet2.xml");
     assert!(heatmap.contains("<colorScale>"));
@@ -400,6 +420,27 @@ fn charts_are_native_excel_charts() {
         assert!(xml.contains("<cols>"), "sheet{sheet} has no column widths");
     }
 }
+
+const DEPARTMENT_SHEETS_EN: [&str; 8] = [
+    "Overview",
+    "Dimensions",
+    "Indicator answers",
+    "Top priorities",
+    "Action plan",
+    "Targets",
+    "Trends",
+    "Framework",
+];
+const DEPARTMENT_SHEETS_ZH: [&str; 8] = [
+    "总览",
+    "维度明细",
+    "指标作答",
+    "重点改进事项",
+    "改进措施",
+    "目标进展",
+    "趋势",
+    "框架",
+];
 
 #[test]
 fn a_department_report_holds_that_department_only() {
@@ -416,48 +457,56 @@ fn a_department_report_holds_that_department_only() {
         .filter(|d| d.id != id)
         .collect();
 
+    // No sheet that only compares departments: no one-row heatmap, no
+    // ranking of one.
+    assert_eq!(open(&bytes).sheet_names(), DEPARTMENT_SHEETS_EN);
+
+    // The overview: its key figures, no table of one department.
     let summary = sheet(&bytes, "Overview");
-    let header = row_of(&summary, 0, "Department id").unwrap();
     assert_eq!(text(&summary, 1, 0), name);
-    let row = row_of(&summary, 0, id).unwrap();
-    assert_eq!(row, header + 1);
-    assert!(
-        text(&summary, header + 2, 0).is_empty(),
-        "a second department row"
-    );
+    assert_eq!(key_figure(&summary, "Department id"), Data::String(id.into()));
+    let labels: Vec<String> = (0..=summary.end().unwrap().0)
+        .map(|r| text(&summary, r, 0))
+        .filter(|t| t == "Department id" || t == "Department")
+        .collect();
+    assert_eq!(labels, ["Department id"], "a one-row table of departments");
+    // Its rank among all departments, "5 / 12", as the whole ranking has it.
+    assert_eq!(key_figure(&summary, "Rank"), Data::Float(5.0));
+    let ranking = sheet(&whole, "Ranking");
+    let whole_row = row_of(&ranking, 1, name).unwrap();
+    assert_eq!(number(&ranking, whole_row, 0), Some(5.0));
+    assert!(zip_text(&bytes, "xl/styles.xml").contains("formatCode=\"0&quot; / 12&quot;\""));
     // Same figures as in the whole-government report.
     let whole_summary = sheet(&whole, "Overview");
     let whole_header = row_of(&whole_summary, 0, "Department id").unwrap();
     let whole_row = row_of(&whole_summary, 0, id).unwrap();
-    let overall = col_of(&summary, header, "Overall level");
-    assert_eq!(
-        number(&summary, row, overall),
-        number(
-            &whole_summary,
-            whole_row,
-            col_of(&whole_summary, whole_header, "Overall level")
-        )
+    let overall = number(
+        &whole_summary,
+        whole_row,
+        col_of(&whole_summary, whole_header, "Overall level"),
     );
-    let overall_row = row_of(&summary, 0, "Overall level").unwrap();
-    assert_eq!(number(&summary, overall_row, 1), number(&summary, row, overall));
+    assert_eq!(overall, Some(2.81));
+    assert_eq!(key_figure(&summary, "Overall level"), Data::Float(2.81));
+    assert_eq!(key_figure(&summary, "Overall target"), Data::Float(3.83));
+    assert_eq!(key_figure(&summary, "On target"), Data::String("No".into()));
+    // The notes wrap within the first columns, the heatmap not named.
+    let legend = (0..=summary.end().unwrap().0)
+        .map(|r| text(&summary, r, 0))
+        .find(|t| t.starts_with("Notes: "))
+        .unwrap();
+    assert!(legend.contains("(a dashed border on the Trends sheet)"), "{legend}");
 
     // Department columns hold it alone, on every sheet that lists departments.
     for (sheet_name, id_col, name_col) in [
         ("Dimensions", Some(0), Some(1)),
         ("Indicator answers", Some(0), Some(1)),
-        ("Departments × dimensions", None, Some(0)),
         ("Top priorities", None, Some(0)),
-        ("Ranking", None, Some(1)),
+        ("Trends", Some(0), Some(1)),
     ] {
         let range = sheet(&bytes, sheet_name);
         let (end_row, _) = range.end().unwrap();
         assert!(end_row >= 1, "{sheet_name} is empty");
-        let data_rows = if sheet_name == "Departments × dimensions" {
-            1..=1
-        } else {
-            1..=end_row
-        };
-        for r in data_rows {
+        for r in 1..=end_row {
             if let Some(c) = id_col {
                 assert_eq!(text(&range, r, c), id, "{sheet_name} row {r}");
             }
@@ -470,17 +519,18 @@ fn a_department_report_holds_that_department_only() {
             assert!(row_of(&range, name_col.unwrap_or(0), &other.name.en).is_none());
         }
     }
-    // Trends: the department's own columns, no other department's.
+    // Trends: its own periods, no government table; the chart draws its
+    // overall level and six dimensions from the long table.
     let trends = sheet(&bytes, "Trends");
-    let (_, end_col) = trends.end().unwrap();
-    let headers: Vec<String> = (0..=end_col).map(|c| text(&trends, 0, c)).collect();
-    assert_eq!(headers[1], "Overall level");
-    for other in &others {
-        assert!(!headers.contains(&other.name.en), "{} in Trends", other.name.en);
-    }
-    // Its radar compares it with its own targets.
+    assert_eq!(trends.end().unwrap(), (4, 14));
+    let line = zip_text(&bytes, "xl/charts/chart2.xml");
+    assert_eq!(line.matches("<c:ser>").count(), 7);
+    assert!(line.contains("Trends!$D$2:$D$5"), "periods from the long table");
+    assert!(line.contains("Trends!$H$2:$H$5"), "the overall level");
+    // Its radar compares it with its own targets, from level 1.
     let radar = zip_text(&bytes, "xl/charts/chart1.xml");
     assert!(radar.contains("<c:radarChart>"));
+    assert!(radar.contains("<c:min val=\"1\"/>"));
 }
 
 #[test]
@@ -616,10 +666,13 @@ fn the_command_line_writes_the_workbook() {
         String::from_utf8_lossy(&output.stderr)
     );
     let bytes = std::fs::read(&out).unwrap();
-    assert_eq!(open(&bytes).sheet_names(), SHEETS_ZH);
+    assert_eq!(open(&bytes).sheet_names(), DEPARTMENT_SHEETS_ZH);
     let summary = sheet(&bytes, "总览");
     assert_eq!(text(&summary, 1, 0), "市卫生健康委员会");
-    assert!(row_of(&summary, 0, "health-commission").is_some());
+    assert_eq!(
+        key_figure(&summary, "部门编号"),
+        Data::String("health-commission".into())
+    );
 }
 
 // ---- What a figure counts (issue 8 §2) ----
@@ -724,7 +777,7 @@ fn latest_basis_workbook_marks_provisional_rows_in_words_and_borders() {
     );
     assert!(has_string(
         &summary,
-        "截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。"
+        "截至2025年12月31日，12个部门均有评估计入统计，其中已批准7个、暂定5个。"
     ));
     let heatmap = sheet(&zh, "部门 × 维度");
     let health = row_of(&heatmap, 0, "市卫生健康委员会").unwrap();
@@ -1034,7 +1087,7 @@ fn the_chinese_workbook_uses_the_apps_terms() {
     );
     assert!(has_string(
         &overview,
-        "截至2025年12月31日，12个部门均有评估计入统计：已批准7个，暂定5个。"
+        "截至2025年12月31日，12个部门均有评估计入统计，其中已批准7个、暂定5个。"
     ));
     // Yes/no columns are words a Chinese reader reads, not TRUE/FALSE;
     // dates show as Chinese dates.

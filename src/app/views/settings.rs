@@ -215,7 +215,29 @@ fn settings_ui(ui: &mut Ui, view: &ViewCtx, draft: &mut SettingsDraft, out: &mut
             ui.checkbox(&mut workspace.allow_self_approval, T::AllowSelfApproval.get(lang))
                 .on_hover_text(T::AllowSelfApprovalHint.get(lang));
             ui.separator();
+            ui.heading(T::ReportSettingsHeading.get(lang));
+            ui.label(RichText::new(T::ReportSettingsHint.get(lang)).weak());
+            report_settings_ui(ui, lang, &mut workspace.report);
+            ui.separator();
         });
+}
+
+/// The official style's issuing office, document number and sign-off names.
+fn report_settings_ui(ui: &mut Ui, lang: Lang, report: &mut crate::model::ReportSettings) {
+    egui::Grid::new("settings-report").num_columns(2).show(ui, |ui| {
+        let field = |ui: &mut Ui, title: T, text: &mut String| {
+            let label = ui.label(title.get(lang));
+            ui.add(egui::TextEdit::singleline(text).desired_width(TITLE_EN_WIDTH))
+                .labelled_by(label.id);
+            ui.end_row();
+        };
+        field(ui, T::ReportOfficeEnglish, &mut report.issuing_office.en);
+        field(ui, T::ReportOfficeChinese, &mut report.issuing_office.zh);
+        field(ui, T::ReportDocumentNumber, &mut report.document_number);
+        field(ui, T::BriefPreparedBy, &mut report.prepared_by);
+        field(ui, T::BriefReviewedBy, &mut report.reviewed_by);
+        field(ui, T::BriefApprovedBy, &mut report.approved_by);
+    });
 }
 
 /// Apply, or why the draft cannot be applied as it is.

@@ -50,11 +50,11 @@ pub fn numbered(digit: &str, name: &str) -> String {
     format!("{digit} · {name}")
 }
 
-/// "2 · Developing (mean level 2.41)" / "2 · 发展（平均等级 2.41）".
+/// "2 · Developing (mean level 2.41)" / "2 · 发展（平均等级2.41）".
 pub fn stage_with_mean(stage: &str, mean_label: &str, mean: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{stage} ({mean_label} {mean})"),
-        Lang::Zh => format!("{stage}（{mean_label} {mean}）"),
+        Lang::Zh => format!("{stage}（{mean_label}{mean}）"),
     }
 }
 
@@ -63,12 +63,12 @@ pub fn figure_line(label: &str, value: &str) -> String {
     format!("{label} {value}")
 }
 
-/// "Level 3 — what level 3 looks like" / "等级 3：……": the next step of a
-/// priority.
+/// "Level 3 — what level 3 looks like" / "等级3：……": the next step of a
+/// priority (no space between Chinese and the digit).
 pub fn next_step(level_prefix: &str, digit: &str, rubric: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{level_prefix}{digit} — {rubric}"),
-        Lang::Zh => format!("{level_prefix}{digit}：{rubric}"),
+        Lang::Zh => format!("{}{digit}：{rubric}", level_prefix.trim_end()),
     }
 }
 
@@ -77,11 +77,11 @@ pub fn level_heading(level_prefix: &str, digit: &str) -> String {
     format!("{level_prefix}{digit}")
 }
 
-/// "Data sharing (weight 1.5)" / "数据共享（权重 1.5）".
+/// "Data sharing (weight 1.5)" / "数据共享（权重1.5）".
 pub fn with_weight(name: &str, weight_label: &str, weight: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{name} ({weight_label} {weight})"),
-        Lang::Zh => format!("{name}（{weight_label} {weight}）"),
+        Lang::Zh => format!("{name}（{weight_label}{weight}）"),
     }
 }
 
@@ -157,19 +157,77 @@ pub fn alt(lead: &str, body: &str, lang: Lang) -> String {
     }
 }
 
-/// "… and 12 more" / "……另有 12 项": under a table cut short.
+/// "… and 12 more" / "……另有12项": under a table cut short.
 pub fn more_rows(count: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("… and {count} more"),
-        Lang::Zh => format!("……另有 {count} 项"),
+        Lang::Zh => format!("……另有{count}项"),
     }
 }
 
-/// "Page 3 of 40" / "第 3 页，共 40 页": a PDF page's footer.
+/// "Page 3 of 40" / "第3页，共40页": a PDF page's footer.
 pub fn page_of(page: usize, pages: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Page {page} of {pages}"),
-        Lang::Zh => format!("第 {page} 页，共 {pages} 页"),
+        Lang::Zh => format!("第{page}页，共{pages}页"),
+    }
+}
+
+// ---- reports: full
+
+/// "… and 12 more, listed in the annex" / "……另有12项，详见附件": under a
+/// table whose complete form is in the annex.
+pub fn more_in_annex(count: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("… and {count} more, listed in the annex"),
+        Lang::Zh => format!("……另有{count}项，详见附件"),
+    }
+}
+
+/// "… and 12 more, on each department's page in the annex": under the
+/// priorities, whose complete list is the departments' pages (or, with
+/// `split`, the departments' own files).
+pub fn more_on_pages(count: usize, split: bool, lang: Lang) -> String {
+    match (lang, split) {
+        (Lang::En, false) => format!("… and {count} more, on each department's page in the annex"),
+        (Lang::En, true) => format!("… and {count} more, in each department's own report"),
+        (Lang::Zh, false) => format!("……另有 {count} 项，详见附件中各部门评估详情"),
+        (Lang::Zh, true) => format!("……另有 {count} 项，详见各部门单独成文的评估详情"),
+    }
+}
+
+/// "Annex 2. Ranking of all departments" / "附件2　各部门排名".
+pub fn annex_title(number: usize, title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Annex {number}. {title}"),
+        Lang::Zh => format!("附件{number}　{title}"),
+    }
+}
+
+/// A range of ranks: "3–812", or "5" when both ends are the same.
+pub fn rank_range(best: usize, worst: usize) -> String {
+    if best == worst {
+        best.to_string()
+    } else {
+        format!("{best}–{worst}")
+    }
+}
+
+/// "3 of 1000" / "第3名（共1000个部门）"; joint ranks say so.
+pub fn rank_among(rank: usize, of: usize, tied: bool, lang: Lang) -> String {
+    match (lang, tied) {
+        (Lang::En, false) => format!("{rank} of {of}"),
+        (Lang::En, true) => format!("joint {rank} of {of}"),
+        (Lang::Zh, false) => format!("第{rank}名（共{of}个部门）"),
+        (Lang::Zh, true) => format!("并列第{rank}名（共{of}个部门）"),
+    }
+}
+
+/// "Riverside District (63)" / "滨江区（63个）": a group with its size.
+pub fn group_size(name: &str, departments: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{name} ({departments})"),
+        Lang::Zh => format!("{name}（{departments}个）"),
     }
 }
 
@@ -183,7 +241,7 @@ mod tests {
         assert_eq!(labelled("覆盖率", "97%", Lang::Zh), "覆盖率：97%");
         assert_eq!(
             stage_with_mean("2 · 发展", "平均等级", "2.41", Lang::Zh),
-            "2 · 发展（平均等级 2.41）"
+            "2 · 发展（平均等级2.41）"
         );
         assert_eq!(dimension_keys(&["A".to_owned(), "B".to_owned()]), "D1 A · D2 B");
         assert_eq!(place("a.ron", 0, 0), "a.ron");

@@ -14,6 +14,7 @@ pub mod terms;
 
 pub use terms::{basis, confidence, department_kind, finding, flag, problem_severity, severity, status};
 
+pub mod brief;
 pub mod cli;
 pub mod document;
 pub mod plan;
@@ -578,6 +579,89 @@ catalogue! {
     PlanForIndicator => "Actions for this indicator", "针对该指标的措施";
     PlanNoActionForIndicator => "No action addresses this indicator yet.", "尚无针对该指标的措施。";
     PlanPersonFilter => "Responsible", "责任单位或责任人";
+    // ---- reports: brief
+    BriefTitle => "Digital government maturity: briefing", "数字政府建设成熟度评估情况简报";
+    BriefConclusions => "1. Overall picture", "一、总体情况";
+    BriefKeyFigures => "Key figures", "主要指标";
+    BriefStages => "Departments by stage", "各阶段部门分布";
+    BriefProblems => "2. Main problems", "二、存在的主要问题";
+    BriefShared => "Shortfalls shared across departments", "（一）共性短板";
+    BriefSharedDimensions => "By dimension", "（二）分维度差距";
+    BriefAttention => "Departments needing attention", "（三）需要重点关注的部门";
+    BriefTargets => "3. Targets", "三、目标完成情况";
+    BriefMeasures => "4. Measures", "四、改进措施";
+    BriefOpenMeasures => "Measures under way", "（一）正在推进的措施";
+    BriefOpenCount => "Measures under way", "正在推进的措施";
+    BriefUncovered => "Gaps no measure addresses yet", "（二）尚无措施覆盖的差距";
+    BriefNotes => "Notes", "说明";
+    BriefLowest => "Lowest overall level", "总体等级最低的部门";
+    BriefDeclined => "Largest declines since the previous assessment", "较上期下降最多的部门";
+    BriefUnreadable => "Latest assessment could not be read", "最新评估文件无法读取的部门";
+    BriefOverdue => "Measures past their due date", "有逾期措施的部门";
+    BriefNoAttention => "No department falls behind in any of these respects.", "未发现需要重点关注的部门。";
+    BriefNoTargets => "No targets are set; set them in the workspace settings.", "尚未设定目标，可在工作区设置中设定。";
+    BriefNoOpenMeasures => "No measure is under way.", "目前没有正在推进的措施。";
+    BriefOffTrack => "Targets not on track", "进度滞后的目标";
+    BriefPreparedBy => "Prepared by", "编制";
+    BriefReviewedBy => "Reviewed by", "审核";
+    BriefApprovedBy => "Approved by", "签发";
+    BriefLabel => "Brief", "简报";
+    ReportSettingsHeading => "Reports in the official style", "公文格式报告";
+    ReportSettingsHint => "Printed by the official document style: the issuing office in the red header, the document number under it, and the sign-off names (empty names are taken from the assessments' workflow where they exist, else left as lines to sign).", "用于公文格式报告：发文机关印在红色版头，其下为发文字号；签发栏按下列姓名填写（未填写的，有评估流程记录时取自记录，否则留空供手签）。";
+    ReportOfficeEnglish => "Issuing office (English)", "发文机关（英文）";
+    ReportOfficeChinese => "Issuing office (Chinese)", "发文机关（中文）";
+    ReportDocumentNumber => "Document number", "发文字号";
+    ExportOfficialStyle => "Official document style", "公文格式";
+    ExportOfficialStyleHelp => "Red issuing-office header, document number, 16 pt body and a sign-off block (GB/T 9704-2012). Set the office, number and names in the workspace settings.", "红色版头、发文字号、三号仿宋正文和签发栏（GB/T 9704—2012）。发文机关、发文字号和签发人可在工作区设置中填写。";
+    BriefFullReport => "The full report lists every figure, department and measure.", "各项数据、各部门详细情况及全部措施，详见全面评估报告。";
+    // ---- reports: full
+    ReportGroups => "Departments by parent unit", "按上级单位汇总";
+    ReportGroupsNote => "Each parent unit with the departments under it; departments without a parent unit form one group. The overall level is the mean of the departments' overall levels; the lowest dimension is the one with the lowest mean in the group.", "各上级单位及其所属部门分组汇总，未设上级单位的部门合为一组。总体等级为组内各部门总体等级的平均值，最弱维度为组内平均等级最低的维度。";
+    ReportParentUnit => "Parent unit", "上级单位";
+    ReportNoParentUnit => "Departments without a parent unit", "未设上级单位的部门";
+    ReportLowestDimension => "Lowest dimension", "最弱维度";
+    ReportHeatmapByGroup => "Mean level per dimension of each group. The heatmap of every department is in the annex.", "各组分维度平均等级。各部门的热力图见附件。";
+    ReportHeatmapByStage => "No parent units are set, so the departments are grouped by stage: the mean level per dimension of the departments at each stage. The heatmap of every department is in the annex; set parent units in the workspace settings to group departments by district.", "尚未设置上级单位，因此按所处阶段分组，列出各阶段部门的分维度平均等级。各部门的热力图见附件；在工作区设置中设置上级单位后，即可按区县分组汇总。";
+    ReportStageGroup => "Stage", "所处阶段";
+    ReportRanked => "Ranked", "参与排名";
+    ReportRankRange => "Ranks", "名次范围";
+    ReportBestRanked => "Highest ranked", "排名最高";
+    ReportWorstRanked => "Lowest ranked", "排名最低";
+    ReportRankingByGroup => "The ranks each group's departments hold among all departments, with its highest and lowest ranked department. The complete ranking is in the annex.", "各组所属部门在全部部门中的名次范围，以及组内排名最高和最低的部门。完整排名见附件。";
+    ReportTopRanked => "Highest ranked departments", "排名靠前的部门";
+    ReportBottomRanked => "Lowest ranked departments", "排名靠后的部门";
+    ReportLargestRises => "Largest rises", "提升最多的部门";
+    ReportLargestFalls => "Largest declines", "下降最多的部门";
+    ReportProgressCapped => "The departments that rose and fell most since their previous assessment; the change of every department is in the annex.", "较上期提升和下降最多的部门；各部门的变化情况见附件。";
+    ReportAnnexes => "Annexes", "附件";
+    ReportAnnexesNote => "The annexes hold the complete tables the body summarises, the methodology and rubric, and the page of each department.", "附件列出正文汇总所依据的完整表格、评估方法与评分标准，以及各部门评估详情。";
+    ReportAnnexHeatmap => "Heatmap of all departments", "各部门分维度等级";
+    ReportAnnexRanking => "Ranking of all departments", "各部门排名";
+    ReportAnnexProgress => "Progress of all departments", "各部门较上期变化";
+    ReportAnnexActions => "All actions", "全部改进措施";
+    ReportAnnexDepartments => "Department pages", "各部门评估详情";
+    ReportSplitPages => "Each department's page is a separate file, named by the department's id, in the folder written with this report.", "各部门评估详情另行成文，每个部门一个文件，以部门编号命名，与本报告一并提供。";
+    ReportDepartmentTrend => "Levels over time", "各期等级变化";
+    ReportDepartmentRank => "Rank among all departments", "在全部部门中的排名";
+    ReportFullName => "Full name", "全称";
+    // ---- reports: docx
+    // The font families a Word document names (w:eastAsia), Chinese, with
+    // the English name of the font Word and WPS take when it is missing
+    // (w:altName): read `.get(Lang::Zh)` for the family, `.get(Lang::En)`
+    // for its stand-in, whatever the report's language.
+    DocxFontFangSong => "FangSong", "仿宋_GB2312";
+    DocxFontKaiTi => "KaiTi", "楷体_GB2312";
+    DocxFontHei => "SimHei", "黑体";
+    DocxFontXiaoBiaoSong => "SimSun", "方正小标宋简体";
+    DocxFontSong => "SimSun", "宋体";
+    DocxFontYaHei => "Microsoft YaHei", "微软雅黑";
+    DocxContentsNote => "Page numbers appear when the fields are updated: in Word, right-click the contents and choose Update Field.", "更新域后显示页码：在Word中右键单击目录，选择“更新域”。";
+    // ---- reports: pdf
+    PdfMissingGlyphsHeading => "Characters that could not be printed", "无法显示的字符";
+    // ---- reports: xlsx
+    XlsxCounted => "Counted in the figures", "计入当前结果";
+    XlsxBriefSheet => "Brief", "简报";
+    XlsxFlagLegendDepartment => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the Trends sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“趋势”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
@@ -653,6 +737,34 @@ pub fn pending_text(pending: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{pending} with newer work not yet approved (not counted)"),
         Lang::Zh => format!("{pending} 个部门有较新评估尚未批准（未计入）"),
+    }
+}
+
+// ---- reports: pdf
+
+/// The official style's page number (GB/T 9704-2012 §7.5): "— 3 —".
+pub fn pdf_official_page(page: usize) -> String {
+    format!("\u{2014} {page} \u{2014}")
+}
+
+/// A sign-off line: "Prepared by: Li Hua" / "编制：李华"; with no name,
+/// the role and its colon, a line to sign on drawn after it.
+pub fn pdf_sign_line(role: &str, name: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{role}: {name}").trim_end().to_owned(),
+        Lang::Zh => format!("{role}：{name}"),
+    }
+}
+
+/// The PDF's note on characters no font had: how many, their code points
+/// ("U+20000, U+2A6A5"), and the mark printed instead.
+pub fn pdf_missing_glyphs(count: usize, codes: &str, mark: char, lang: Lang) -> String {
+    match lang {
+        Lang::En => match count {
+            1 => format!("1 character in the text has no font on this computer ({codes}) and is printed as {mark}. Install a font that has it (for rare Chinese characters, one covering CJK Extension B) and make the report again."),
+            _ => format!("{count} characters in the text have no font on this computer ({codes}) and are printed as {mark}. Install a font that has them (for rare Chinese characters, one covering CJK Extension B) and make the report again."),
+        },
+        Lang::Zh => format!("文中有{count}个字符在本机没有可用字体（{codes}），以“{mark}”代替显示。请安装包含这些字符的字体（生僻字需支持扩展B区的字体）后重新生成报告。"),
     }
 }
 

@@ -57,6 +57,18 @@ pub fn quoted(name: &str, lang: Lang) -> String {
     }
 }
 
+/// A signed change said in Chinese: "+0.16" → "提升0.16", "−0.05" →
+/// "下降0.05", anything else ("0.00", "–") → "变化0.00".
+fn zh_change(change: &str) -> String {
+    if let Some(rest) = change.strip_prefix('+') {
+        format!("提升{rest}")
+    } else if let Some(rest) = change.strip_prefix('−').or_else(|| change.strip_prefix('-')) {
+        format!("下降{rest}")
+    } else {
+        format!("变化{change}")
+    }
+}
+
 // ---- where the government stands ---------------------------------------
 
 /// The government's stage and where the work stands, every figure written.
@@ -108,7 +120,7 @@ pub fn government_stage(s: &GovernmentStage<'_>, lang: Lang) -> String {
     } else {
         (
             format!("{assessed} of {total} departments have an assessment"),
-            format!("{total}个部门中有{assessed}个已开展评估"),
+            format!("{total}个部门中已有{assessed}个开展评估"),
         )
     };
     match lang {
@@ -120,17 +132,17 @@ pub fn government_stage(s: &GovernmentStage<'_>, lang: Lang) -> String {
         ),
         Lang::Zh => format!(
             "截至{date}，{assessed_zh}，总体等级为{mean_level}，整体处于第{stage}阶段“{stage_name}”。\
-             该阶段特征：{meaning}各部门最近一次评估中，已批准{approved}个、已提交{submitted}个、草稿或已退回{draft}个；\
-             适用指标的覆盖率为{coverage}。"
+             该阶段的主要特征是：{meaning}从评估进度看，各部门最近一次评估中已批准{approved}份、\
+             已提交待审核{submitted}份、处于草稿或退回修改状态{draft}份；适用指标覆盖率为{coverage}。"
         ),
     }
 }
 
-/// " Departments range from A (1.80) to B (3.20)." / "各部门平均等级从A（1.80）到B（3.20）不等。"
+/// " Departments range from A (1.80) to B (3.20)." / "分部门看，总体等级最高的是B（3.20），最低的是A（1.80）。"
 pub fn departments_range(lowest: &str, highest: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!(" Departments range from {lowest} to {highest}."),
-        Lang::Zh => format!("各部门平均等级从{lowest}到{highest}不等。"),
+        Lang::Zh => format!("分部门看，总体等级最高的是{highest}，最低的是{lowest}。"),
     }
 }
 
@@ -150,7 +162,7 @@ pub fn dimension_extremes(
              ({weakest_level}).{spread}"
         ),
         Lang::Zh => format!(
-            "表现最好的维度是“{strongest}”（平均等级{strongest_level}），最薄弱的是“{weakest}”（{weakest_level}）。{spread}"
+            "分维度看，“{strongest}”表现最好（平均等级{strongest_level}），“{weakest}”最为薄弱（平均等级{weakest_level}）。{spread}"
         ),
     }
 }
@@ -175,7 +187,10 @@ pub fn movers_average(compared: usize, average: &str, lang: Lang) -> String {
             "Since their previous assessments, the {compared} departments assessed at this period that can be \
              compared changed by {average} on average."
         ),
-        Lang::Zh => format!("与上期相比，本期评估且可比较的{compared}个部门平均等级平均变化{average}。"),
+        Lang::Zh => format!(
+            "与上期相比，本期完成评估且可比较的{compared}个部门总体等级平均{}。",
+            zh_change(average)
+        ),
     }
 }
 
@@ -183,9 +198,9 @@ pub fn movers_average(compared: usize, average: &str, lang: Lang) -> String {
 pub fn biggest_gains(names: Option<&str>, lang: Lang) -> String {
     match (names, lang) {
         (None, Lang::En) => " No department improved.".to_owned(),
-        (None, Lang::Zh) => "没有部门取得提升。".to_owned(),
+        (None, Lang::Zh) => "各部门总体等级均未提升。".to_owned(),
         (Some(names), Lang::En) => format!(" The biggest gains: {names}."),
-        (Some(names), Lang::Zh) => format!("提升最大的是{names}。"),
+        (Some(names), Lang::Zh) => format!("其中，{names}提升幅度最大。"),
     }
 }
 
@@ -193,7 +208,7 @@ pub fn biggest_gains(names: Option<&str>, lang: Lang) -> String {
 pub fn declined(names: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!(" Declined: {names}."),
-        Lang::Zh => format!("出现下降的是{names}。"),
+        Lang::Zh => format!("{names}有所下降。"),
     }
 }
 
@@ -205,7 +220,7 @@ pub fn most_urgent(indicator: &str, department: &str, current: u8, target: u8, l
         Lang::En => format!(
             " The most urgent shortfall is {indicator} at {department} (level {current}, target {target})."
         ),
-        Lang::Zh => format!("最紧迫的差距是{department}的“{indicator}”（当前{current}级，目标{target}级）。"),
+        Lang::Zh => format!("差距最突出的是{department}“{indicator}”指标（现为{current}级，目标为{target}级）。"),
     }
 }
 
@@ -247,19 +262,19 @@ pub fn department_below_target(
 pub fn departments_below_target(short: usize, assessed: usize, urgent: &str, lang: Lang) -> String {
     match (short, lang) {
         (0, Lang::En) => "Every assessed department meets its dimension targets.".to_owned(),
-        (0, Lang::Zh) => "所有已评估部门均达到各维度目标。".to_owned(),
+        (0, Lang::Zh) => "已评估部门的各维度均已达到目标。".to_owned(),
         (_, Lang::En) if short == assessed => {
             format!(
                 "All {assessed} assessed departments fall short of at least one dimension target.{urgent}"
             )
         }
         (_, Lang::Zh) if short == assessed => {
-            format!("{assessed}个已评估部门均有至少一个维度未达目标。{urgent}")
+            format!("已评估的{assessed}个部门均存在未达目标的维度。{urgent}")
         }
         (_, Lang::En) => format!(
             "{short} of {assessed} assessed departments fall short of at least one dimension target.{urgent}"
         ),
-        (_, Lang::Zh) => format!("{assessed}个已评估部门中有{short}个至少有一个维度未达目标。{urgent}"),
+        (_, Lang::Zh) => format!("已评估的{assessed}个部门中，有{short}个存在未达目标的维度。{urgent}"),
     }
 }
 
@@ -278,11 +293,11 @@ pub fn imbalanced_dimension(dimension: &str, department: &str, level: &str, lang
 pub fn imbalance(flags: &str, lang: Lang) -> String {
     match (flags.is_empty(), lang) {
         (true, Lang::En) => "No dimension lies more than one level below its department's stage.".to_owned(),
-        (true, Lang::Zh) => "没有维度低于所在部门阶段一级以上，发展较为均衡。".to_owned(),
+        (true, Lang::Zh) => "各部门均未出现维度比所处阶段低一级以上的情况，发展较为均衡。".to_owned(),
         (false, Lang::En) => format!(
             "Imbalance: {flags} lie more than one level below their department's stage and hold it back."
         ),
-        (false, Lang::Zh) => format!("发展不均衡：{flags}低于所在部门阶段一级以上，制约整体提升。"),
+        (false, Lang::Zh) => format!("部分部门发展不均衡，{flags}比所在部门所处阶段低一级以上，制约了整体提升。"),
     }
 }
 
@@ -342,22 +357,27 @@ pub fn department_stage(s: &DepartmentStage<'_>, lang: Lang) -> String {
         }
         Lang::Zh => {
             let rank = s.rank.map_or_else(String::new, |(r, of, shared)| {
-                let joint = if shared { "并列" } else { "" };
-                format!("，在{of}个部门中{joint}排名第{r}")
+                let joint = if shared { "并列" } else { "排" };
+                format!("，在{of}个部门中{joint}第{r}位")
             });
+            let basis = if assessed_on.is_empty() {
+                status.to_string()
+            } else {
+                format!("依据{assessed_on}的评估，{status}")
+            };
             format!(
-                "截至{date}，{name}总体等级为{mean_level}（{assessed_on}评估，{status}）{rank}，处于第{stage}阶段“{stage_name}”。\
-                 该阶段特征：{meaning}适用指标覆盖率为{coverage}。"
+                "截至{date}，{name}总体等级为{mean_level}（{basis}）{rank}，处于第{stage}阶段“{stage_name}”。\
+                 该阶段的主要特征是：{meaning}适用指标覆盖率为{coverage}。"
             )
         }
     }
 }
 
-/// ", whose weakest indicator, X, is at level 2" / "，其中最薄弱的指标“X”为2级".
+/// ", whose weakest indicator, X, is at level 2" / "，其中等级最低的指标为“X”（2级）".
 pub fn weakest_indicator(indicator: &str, level: u8, lang: Lang) -> String {
     match lang {
         Lang::En => format!(", whose weakest indicator, {indicator}, is at level {level}"),
-        Lang::Zh => format!("，其中最薄弱的指标“{indicator}”为{level}级"),
+        Lang::Zh => format!("，其中等级最低的指标为“{indicator}”（{level}级）"),
     }
 }
 
@@ -377,7 +397,7 @@ pub fn department_extremes(
              ({weakest_level}){floor}."
         ),
         Lang::Zh => format!(
-            "表现最好的维度是“{strongest}”（{strongest_level}），最薄弱的是“{weakest}”（{weakest_level}）{floor}。"
+            "分维度看，“{strongest}”表现最好（{strongest_level}），“{weakest}”最为薄弱（{weakest_level}）{floor}。"
         ),
     }
 }
@@ -386,7 +406,7 @@ pub fn department_extremes(
 pub fn no_earlier_assessment(lang: Lang) -> String {
     match lang {
         Lang::En => "There is no earlier assessment to compare with.".to_owned(),
-        Lang::Zh => "没有可比较的上期评估。".to_owned(),
+        Lang::Zh => "暂无可比较的上期评估。".to_owned(),
     }
 }
 
@@ -397,7 +417,7 @@ pub fn dimensions_moved(names: &str, lang: Lang) -> String {
         (true, Lang::En) => " No dimension moved.".to_owned(),
         (true, Lang::Zh) => "各维度均无变化。".to_owned(),
         (false, Lang::En) => format!(" The dimensions that moved most: {names}."),
-        (false, Lang::Zh) => format!("变化最大的维度：{names}。"),
+        (false, Lang::Zh) => format!("其中，变化较大的维度为{names}。"),
     }
 }
 
@@ -416,7 +436,10 @@ pub fn department_change(
         Lang::En => format!(
             "Since the previous assessment ({previous}), its mean level changed by {change} (from {from} to {to}).{moves}"
         ),
-        Lang::Zh => format!("与上期（{previous}）相比，平均等级变化{change}（由{from}到{to}）。{moves}"),
+        Lang::Zh => format!(
+            "与上期（{previous}）相比，总体等级由{from}变为{to}，{}。{moves}",
+            zh_change(change)
+        ),
     }
 }
 
@@ -478,10 +501,12 @@ pub fn as_of_line(summary: &Summary, period: NaiveDate, lang: Lang) -> String {
     let date = format::date(period, lang);
     let total = summary.departments.len();
     let (assessed, approved, provisional) = (summary.assessed, summary.approved, summary.provisional);
-    let counted_zh = if assessed == total {
-        format!("{total}个部门均有评估计入统计")
-    } else {
-        format!("{total}个部门中有{assessed}个有评估计入统计")
+    // One department (a department's report) is "本部门", never "1个部门均".
+    let counted_zh = match (total, assessed) {
+        (1, 1) => "本部门的评估已计入统计".to_owned(),
+        (1, _) => "本部门尚无评估计入统计".to_owned(),
+        _ if assessed == total => format!("{total}个部门均有评估计入统计"),
+        _ => format!("{total}个部门中有{assessed}个有评估计入统计"),
     };
     let counted_en = if assessed == total {
         format!("all {total} departments")
@@ -492,12 +517,18 @@ pub fn as_of_line(summary: &Summary, period: NaiveDate, lang: Lang) -> String {
         (Basis::Latest, Lang::En) => {
             format!("As of {date}, {counted_en} assessed: {approved} approved, {provisional} provisional.")
         }
+        (Basis::Latest, Lang::Zh) if total == 1 => match (approved, provisional) {
+            (0, 0) => format!("截至{date}，{counted_zh}。"),
+            (0, _) => format!("截至{date}，{counted_zh}，该评估尚未批准，结果为暂定。"),
+            _ => format!("截至{date}，{counted_zh}，为已批准的评估。"),
+        },
         (Basis::Latest, Lang::Zh) => {
-            format!("截至{date}，{counted_zh}：已批准{approved}个，暂定{provisional}个。")
+            format!("截至{date}，{counted_zh}，其中已批准{approved}个、暂定{provisional}个。")
         }
         (Basis::Approved, Lang::En) => {
             format!("As of {date}, {counted_en} have a counted assessment, all of them approved.")
         }
+        (Basis::Approved, Lang::Zh) if total == 1 => format!("截至{date}，{counted_zh}，为已批准的评估。"),
         (Basis::Approved, Lang::Zh) => format!("截至{date}，{counted_zh}，且均为已批准的评估。"),
     }
 }
@@ -506,7 +537,10 @@ pub fn as_of_line(summary: &Summary, period: NaiveDate, lang: Lang) -> String {
 pub fn at_period_line(at_period: usize, carried: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{at_period} assessed at this period, {carried} carried over from earlier."),
-        Lang::Zh => format!("其中本期评估{at_period}个，沿用往期评估{carried}个。"),
+        // One assessment in all (a department's report): say which it is.
+        Lang::Zh if at_period + carried == 1 && carried == 0 => "该评估为本期完成。".to_owned(),
+        Lang::Zh if at_period + carried == 1 => "该评估沿用往期评估结果。".to_owned(),
+        Lang::Zh => format!("从评估时间看，本期完成评估{at_period}个，沿用往期评估结果{carried}个。"),
     }
 }
 
@@ -515,7 +549,7 @@ pub fn pending_line(pending: usize, lang: Lang) -> String {
     match (pending, lang) {
         (1, Lang::En) => "1 department has newer work not yet approved, not counted.".to_owned(),
         (n, Lang::En) => format!("{n} departments have newer work not yet approved, not counted."),
-        (n, Lang::Zh) => format!("{n}个部门有较新的评估尚未批准，未计入。"),
+        (n, Lang::Zh) => format!("有{n}个部门的较新评估尚未批准，暂未计入统计。"),
     }
 }
 
@@ -530,7 +564,10 @@ pub fn unreadable_line(department: &str, file: Option<&Path>, lang: Lang) -> Str
 
 /// The cover's stage line: "2 · Developing (mean level 2.41)".
 pub fn stage_line(stage: u8, stage_name: &str, mean_level: &str, lang: Lang) -> String {
-    let figure = format!("{} {mean_level}", T::OverallLevel.get(lang));
+    let figure = match lang {
+        Lang::En => format!("{} {mean_level}", T::OverallLevel.get(lang)),
+        Lang::Zh => format!("{}{mean_level}", T::OverallLevel.get(lang)),
+    };
     tagged(&format!("{stage} · {stage_name}"), &figure, lang)
 }
 
@@ -557,7 +594,7 @@ mod tests {
         assert_eq!(tagged("2.63", "暂定", Lang::Zh), "2.63（暂定）");
         assert_eq!(
             stage_line(2, "起步", "2.41", Lang::Zh),
-            "2 · 起步（总体等级 2.41）"
+            "2 · 起步（总体等级2.41）"
         );
         assert_eq!(
             stage_line(2, "Developing", "2.41", Lang::En),
@@ -570,6 +607,24 @@ mod tests {
         assert_eq!(
             pending_line(1, Lang::En),
             "1 department has newer work not yet approved, not counted."
+        );
+        // Chinese says a change in words: 提升, 下降, never "变化+0.16".
+        assert_eq!(
+            movers_average(7, "+0.16", Lang::Zh),
+            "与上期相比，本期完成评估且可比较的7个部门总体等级平均提升0.16。"
+        );
+        assert_eq!(
+            movers_average(7, "−0.05", Lang::Zh),
+            "与上期相比，本期完成评估且可比较的7个部门总体等级平均下降0.05。"
+        );
+        assert_eq!(
+            at_period_line(7, 5, Lang::Zh),
+            "从评估时间看，本期完成评估7个，沿用往期评估结果5个。"
+        );
+        assert_eq!(at_period_line(1, 0, Lang::Zh), "该评估为本期完成。");
+        assert_eq!(
+            departments_range("市民政局（1.83）", "市大数据局（3.87）", Lang::Zh),
+            "分部门看，总体等级最高的是市大数据局（3.87），最低的是市民政局（1.83）。"
         );
     }
 }

@@ -219,7 +219,7 @@ fn report_sentences_read_as_before() {
             &report::dimensions_moved("", Lang::Zh),
             Lang::Zh
         ),
-        "与上期（2025年6月30日）相比，平均等级变化+0.25（由2.38到2.63）。各维度均无变化。"
+        "与上期（2025年6月30日）相比，总体等级由2.38变为2.63，提升0.25。各维度均无变化。"
     );
     assert_eq!(
         report::department_change(
@@ -234,7 +234,7 @@ fn report_sentences_read_as_before() {
     );
     assert_eq!(
         report::imbalance("市财政局的“数据”（1.50）", Lang::Zh),
-        "发展不均衡：市财政局的“数据”（1.50）低于所在部门阶段一级以上，制约整体提升。"
+        "部分部门发展不均衡，市财政局的“数据”（1.50）比所在部门所处阶段低一级以上，制约了整体提升。"
     );
     assert_eq!(
         report::newer_not_counted("Draft", day, Lang::En),

@@ -39,6 +39,27 @@ pub fn narrative(content: &ReportContent) -> Vec<String> {
     paragraphs
 }
 
+/// The brief's conclusions: where the government (or the department)
+/// stands, its strongest and weakest dimensions, and what moved since the
+/// previous period. The shortfalls, targets and imbalances have sections of
+/// their own in the brief.
+pub fn conclusions(content: &ReportContent) -> Vec<String> {
+    let paragraphs = if content.scope.is_some() {
+        [
+            department_stage(content),
+            department_dimensions(content),
+            department_change(content),
+        ]
+    } else {
+        [government_stage(content), dimensions(content), movers(content)]
+    };
+    let mut paragraphs: Vec<String> = paragraphs.into_iter().flatten().collect();
+    if paragraphs.is_empty() {
+        paragraphs.push(content.labels.no_assessment.to_owned());
+    }
+    paragraphs
+}
+
 /// Where the government stands: stage, mean level, workflow and coverage.
 fn government_stage(content: &ReportContent) -> Option<String> {
     let summary = &content.summary;

@@ -10,7 +10,7 @@ use crate::charts::{
 };
 
 use super::layout::{CONTENT, Graphic, INK, Item, MUTED, Style};
-use super::text::{self, Fonts};
+use super::text::{self, Face, Fonts};
 
 /// Chart label size.
 const LABEL_SIZE: f32 = 7.5;
@@ -223,6 +223,7 @@ pub fn radar(fonts: &Fonts, labels: &[String], series: &[RadarSeries]) -> Graphi
     legend(fonts, &mut items, series, Point::new(0.0, height - 12.0));
     let alt = described_grid(labels, series.iter().map(|s| (s.name.as_str(), s.values)));
     Graphic {
+        width: None,
         height,
         items,
         alt: Some(alt),
@@ -329,6 +330,7 @@ pub fn heatmap(
         let style = Style {
             colour: text_colour_on(fill),
             bold: false,
+            face: Face::Sans,
         };
         let anchor = cell.rect.center();
         Label::new(&level_label(value), anchor)
@@ -346,6 +348,7 @@ pub fn heatmap(
             .zip(values.iter().map(Vec::as_slice)),
     );
     Graphic {
+        width: None,
         height,
         items,
         alt: Some(alt),
@@ -375,6 +378,7 @@ fn level_legend(fonts: &Fonts, items: &mut Vec<Item>, at: Point, no_data: &str) 
         let style = Style {
             colour: text_colour_on(fill),
             bold: false,
+            face: Face::Sans,
         };
         Label::new(&text, rect.center())
             .align(HAlign::Center, VAlign::Center)
@@ -440,6 +444,7 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)], provisional: &[boo
         let style = Style {
             colour: if value.is_some() { INK } else { MUTED },
             bold: false,
+            face: Face::Sans,
         };
         Label::new(&text, Point::new(bar.max.x + 4.0, mid))
             .style(style)
@@ -447,6 +452,7 @@ pub fn ranking(fonts: &Fonts, rows: &[(String, Option<f64>)], provisional: &[boo
     }
     let alt = described(rows.iter().map(|(name, value)| (name.as_str(), *value)));
     Graphic {
+        width: None,
         height: bar_area.max.y + 6.0,
         items,
         alt: Some(alt),
@@ -533,6 +539,7 @@ pub fn history(fonts: &Fonts, points: &[HistoryPoint]) -> Graphic {
         }
     }
     Graphic {
+        width: None,
         height,
         items,
         alt: None,
@@ -578,6 +585,7 @@ pub fn stages(fonts: &Fonts, bars: &[(String, usize)]) -> Graphic {
             .draw(fonts, &mut items);
     }
     Graphic {
+        width: None,
         height,
         items,
         alt: None,

@@ -22,9 +22,11 @@ use crate::present::format;
 use crate::present::report::{ReportContent, notes_text};
 
 use super::charts::{self, HistoryPoint, RadarSeries};
-use super::layout::{ACCENT, Block, CONTENT, Graphic, INK, Item, Laid, MUTED, Paragraph, RULE, Style};
+use std::collections::BTreeSet;
+
+use super::layout::{ACCENT, Block, Graphic, INK, Item, Laid, Look, MUTED, Paragraph, RED, RULE, Style};
 use super::tables::{Cell, Column, Table};
-use super::text::{self, Fonts};
+use super::text::{self, Face, Fonts};
 
 /// Heatmap rows per graphic, so that one part always fits a page.
 const HEATMAP_ROWS: usize = 30;
@@ -43,26 +45,109 @@ const PAGE_MARK: char = '\u{E000}';
 
 /// The document as blocks. The contents' page numbers are placeholders
 /// until [`number_contents`] fills them in after layout.
+///
+/// A full or department report starts with its cover (the blocks before
+/// the first page break); a brief has none: its masthead (official style)
+/// and title head page 1 and its sections follow. A note on characters no
+/// font has ([`Fonts::notes`]) closes the problems section (or the
+/// document, if it has none).
 pub fn compose(fonts: &Fonts, content: &ReportContent, document: &Document) -> Vec<Block> {
-    let cover_end = document
-        .blocks
-        .iter()
-        .position(|b| matches!(b, DocBlock::PageBreak))
-        .unwrap_or(0);
+    let look = Look::of(document.style);
+    let brief = document.kind == crate::present::report::ReportKind::Brief;
+    let cover_end = if brief {
+        0
+    } else {
+        document
+            .blocks
+            .iter()
+            .position(|b| matches!(b, DocBlock::PageBreak))
+            .unwrap_or(0)
+    };
     let mut out = Printer {
         fonts,
         content,
         document,
+        look,
+        brief,
         blocks: Vec::new(),
         section: String::new(),
         depth: 0,
         departments: false,
+        missing_note: missing_note(fonts, content.lang),
+        in_problems: false,
     };
-    out.cover(&document.blocks[..cover_end]);
+    if brief {
+        if let Some(masthead) = &document.masthead {
+            let graphic = out.masthead(masthead);
+            out.push(Block::Graphic(graphic));
+        }
+    } else {
+        out.cover(&document.blocks[..cover_end]);
+    }
     for block in &document.blocks[cover_end..] {
         out.block(block);
     }
+    out.flush_missing_note();
     out.blocks
+}
+
+/// The note on characters no font has, if there are any.
+fn missing_note(fonts: &Fonts, lang: Lang) -> Option<String> {
+    let replaced = fonts.notes().replaced;
+    if replaced.is_empty() {
+        return None;
+    }
+    let codes: Vec<String> = replaced.iter().map(|c| format!("U+{:04X}", u32::from(*c))).collect();
+    let separator = match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{3001}",
+    };
+    Some(crate::present::catalogue::pdf_missing_glyphs(
+        replaced.len(),
+        &codes.join(separator),
+        text::REPLACEMENT,
+        lang,
+    ))
+}
+
+/// Every character the blocks draw (and `extra`'s), that the bundled
+/// fonts lack.
+pub fn missing_characters<'a>(fonts: &Fonts, blocks: &[Block], extra: impl IntoIterator<Item = &'a str>) -> BTreeSet<char> {
+    let mut missing = BTreeSet::new();
+    let mut check = |text: &str| {
+        for c in text.chars() {
+            if !fonts.has(c) && c != PAGE_MARK {
+                missing.insert(c);
+            }
+        }
+    };
+    for text in extra {
+        check(text);
+    }
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } | Block::Bookmark { title: text, .. } => check(text),
+            Block::Paragraph(p) => {
+                check(&p.text);
+                if let Some(bullet) = &p.bullet {
+                    check(bullet);
+                }
+            }
+            Block::Table(t) => {
+                t.header.iter().for_each(|h| check(h));
+                t.rows.iter().flatten().for_each(|c| check(&c.text));
+            }
+            Block::Graphic(g) => {
+                for item in &g.items {
+                    if let Item::Text { text, .. } = item {
+                        check(text);
+                    }
+                }
+            }
+            Block::Space(_) | Block::PageBreak => {}
+        }
+    }
+    missing
 }
 
 /// Writes the contents' page numbers over their placeholders, once the
@@ -87,12 +172,13 @@ pub fn number_contents(fonts: &Fonts, laid: &mut Laid, pages: &[Option<usize>]) 
     }
 }
 
-/// The contents' entries: the level-2 headings, in order.
-pub fn entries(document: &Document) -> Vec<(&str, &str)> {
+/// The contents' entries: the level-2 headings, in order, each as its
+/// heading prints (a very long one shortened, see [`text::shorten`]).
+pub fn entries(document: &Document) -> Vec<(String, &str)> {
     document
         .outline()
         .filter(|(level, _, _)| *level == 2)
-        .map(|(_, text, anchor)| (text, anchor))
+        .map(|(_, text, anchor)| (text::shorten(text), anchor))
         .collect()
 }
 
@@ -100,6 +186,13 @@ struct Printer<'a> {
     fonts: &'a Fonts,
     content: &'a ReportContent,
     document: &'a Document,
+    look: Look,
+    /// A brief: no cover, its title heads page 1.
+    brief: bool,
+    /// The note on characters no font has, until it is printed.
+    missing_note: Option<String>,
+    /// In the data problems, which the note closes.
+    in_problems: bool,
     blocks: Vec<Block>,
     /// The anchor of the section being printed.
     section: String,
@@ -233,18 +326,44 @@ impl Printer<'_> {
         self.blocks.push(block);
     }
 
+    /// Prints the note on characters no font has, once.
+    fn flush_missing_note(&mut self) {
+        if let Some(note) = self.missing_note.take() {
+            self.push(Block::Heading {
+                level: 3,
+                text: crate::present::catalogue::T::PdfMissingGlyphsHeading
+                    .get(self.content.lang)
+                    .to_owned(),
+                bookmark: None,
+            });
+            let paragraph = self.look.body(words::warning(&note));
+            self.push(Block::Paragraph(paragraph));
+        }
+    }
+
     fn block(&mut self, block: &DocBlock) {
         let lang = self.content.lang;
         match block {
-            DocBlock::Heading { level, text, anchor } => self.heading(*level, text, anchor.as_deref()),
-            DocBlock::Paragraph(p) => self.push(Block::Paragraph(match p.tone {
-                Tone::Body => Paragraph::body(p.text.clone()),
-                Tone::Note => Paragraph::note(p.text.clone()),
-                Tone::Warning => Paragraph::body(words::warning(&p.text)),
-            })),
+            DocBlock::Heading { level, text, anchor } => {
+                // The note closes the problems section.
+                if self.in_problems && *level <= 3 {
+                    self.flush_missing_note();
+                }
+                self.in_problems = anchor.as_deref() == Some(anchor::PROBLEMS);
+                self.heading(*level, text, anchor.as_deref());
+            }
+            DocBlock::Paragraph(p) => {
+                let look = self.look;
+                self.push(Block::Paragraph(match p.tone {
+                    Tone::Body => look.body(p.text.clone()),
+                    Tone::Note => look.note(p.text.clone()),
+                    Tone::Warning => look.body(words::warning(&p.text)),
+                }))
+            }
             DocBlock::List(items) => {
                 for item in items {
-                    self.push(Block::Paragraph(Paragraph::bullet(item.clone())));
+                    let paragraph = self.look.bullet(item.clone());
+                    self.push(Block::Paragraph(paragraph));
                 }
             }
             DocBlock::Facts(rows) if self.section == anchor::APPROVAL => self.signatures(rows),
@@ -268,6 +387,10 @@ impl Printer<'_> {
             DocBlock::Table(table) => self.table(table, lang),
             DocBlock::Figure(figure) => self.figure(figure),
             DocBlock::PageBreak => self.push(Block::PageBreak),
+            DocBlock::SignOff(sign_off) if self.look.official => {
+                let graphic = self.sign_off(sign_off);
+                self.push(Block::Graphic(graphic));
+            }
             DocBlock::SignOff(sign_off) => {
                 self.signatures(&sign_off.rows);
                 self.push(Block::Paragraph(Paragraph::body(sign_off.date.clone())));
@@ -279,9 +402,12 @@ impl Printer<'_> {
     /// departments' are grouped under one entry. Anchored sub-sections
     /// (level 3) are outline entries below their section.
     fn heading(&mut self, level: u8, text: &str, anchor: Option<&str>) {
+        // A very long name heads its section shortened; the body keeps it whole.
+        let text = &text::shorten(text);
         match level {
+            // A brief's title: large, at the top of page 1.
             1 => self.push(Block::Heading {
-                level: 1,
+                level: if self.brief { 0 } else { 1 },
                 text: text.to_owned(),
                 bookmark: Some(0),
             }),
@@ -333,7 +459,7 @@ impl Printer<'_> {
                     Cell::new(String::new()),
                 ]);
             }
-            let entry = Cell::new(text);
+            let entry = Cell::new(text.clone());
             let entry = if department { entry } else { entry.bold() };
             table.rows.push(vec![entry, Cell::new(page)]);
         }
@@ -345,7 +471,7 @@ impl Printer<'_> {
         if let Some(caption) = &t.caption {
             self.push(Block::Heading {
                 level: 3,
-                text: caption.clone(),
+                text: text::shorten(caption),
                 bookmark: None,
             });
         }
@@ -491,50 +617,182 @@ impl Printer<'_> {
             self.push(Block::Graphic(graphic));
         }
         if drawn && !figure.caption.is_empty() {
-            self.push(Block::Paragraph(Paragraph::note(figure.caption.clone())));
+            let note = self.look.note(figure.caption.clone());
+            self.push(Block::Paragraph(note));
         }
     }
 
-    /// The cover page: title, workspace, facts, the overall stage as a
-    /// large chip, and the key figures in boxes.
+    /// The official style's masthead (GB/T 9704-2012 §7.2): the issuing
+    /// office in red, large and centred (shrunk to fit one line, down to
+    /// 22 pt, then wrapped), the document number under it, and a red rule
+    /// the width of the text block 4 mm below. Drawn for the text block.
+    fn masthead(&self, masthead: &doc::Masthead) -> Graphic {
+        let fonts = self.fonts;
+        let width = self.look.width();
+        let mut items = Vec::new();
+        let office = text::shorten(&masthead.office);
+        let natural = fonts.width_in(Face::Serif, &office, 1.0).max(1.0);
+        let size = (width / natural).clamp(22.0, 36.0);
+        let style = Style {
+            colour: RED,
+            bold: true,
+            face: Face::Serif,
+        };
+        let mut y = 0.0;
+        for line in text::wrap_in(fonts, Face::Serif, &office, size, width, width) {
+            let x = (width - line.width) / 2.0;
+            items.push(Item::text_line(x, y, size, size * 1.25, style, &line.text));
+            y += size * 1.25;
+        }
+        y += 22.0;
+        let number = text::shorten(&masthead.number);
+        if !number.trim().is_empty() {
+            let size = 16.0;
+            let style = Style::BODY.in_face(Face::Serif);
+            for line in text::wrap_in(fonts, Face::Serif, &number, size, width, width) {
+                let x = (width - line.width) / 2.0;
+                items.push(Item::text_line(x, y, size, size * 1.4, style, &line.text));
+                y += size * 1.4;
+            }
+        }
+        // 4 mm below the number.
+        y += 11.3;
+        items.push(Item::Rect {
+            rect: Rect::from_min_size(Point::new(0.0, y), width, 1.5),
+            fill: Some(RED),
+            stroke: None,
+        });
+        y += 1.5 + 24.0;
+        Graphic {
+            width: Some(width),
+            height: y,
+            items,
+            alt: None,
+        }
+    }
+
+    /// The official sign-off block, right-aligned at the end: each role
+    /// with its name, or with a line to sign on, then the date of issue,
+    /// in the body's serif at 16 pt, two characters in from the right.
+    fn sign_off(&self, sign_off: &doc::SignOff) -> Graphic {
+        let fonts = self.fonts;
+        let lang = self.content.lang;
+        let size = super::layout::OFFICIAL_BODY_SIZE;
+        let leading = size * super::layout::OFFICIAL_LEADING;
+        let style = Style::BODY.in_face(Face::Serif);
+        let right = self.look.width() - 2.0 * size;
+        let signing_line = 6.0 * size;
+        let rows: Vec<(String, bool)> = sign_off
+            .rows
+            .iter()
+            .map(|(role, name)| {
+                let name = text::shorten(name);
+                let blank = name.trim().is_empty();
+                (crate::present::catalogue::pdf_sign_line(role, &name, lang), blank)
+            })
+            .collect();
+        let row_width = |(line, blank): &(String, bool)| {
+            fonts.width_in(Face::Serif, line, size) + if *blank { signing_line } else { 0.0 }
+        };
+        let block = rows.iter().map(row_width).fold(0.0, f32::max).min(right);
+        let left = (right - block).max(0.0);
+        let mut items = Vec::new();
+        // Two blank lines above.
+        let mut y = leading;
+        for row in &rows {
+            let (line, blank) = row;
+            let line = text::ellipsize_in(fonts, Face::Serif, line, size, right);
+            items.push(Item::text_line(left, y, size, leading, style, &line));
+            if *blank {
+                let x = left + fonts.width_in(Face::Serif, &line, size);
+                let base = y + text::baseline_offset(size, leading) + 3.0;
+                items.push(Item::line(
+                    Point::new(x, base),
+                    Point::new((x + signing_line).min(right), base),
+                    INK,
+                    0.6,
+                ));
+            }
+            y += leading;
+        }
+        if !sign_off.date.is_empty() {
+            let x = right - fonts.width_in(Face::Serif, &sign_off.date, size);
+            items.push(Item::text_line(x.max(0.0), y, size, leading, style, &sign_off.date));
+            y += leading;
+        }
+        Graphic {
+            width: Some(self.look.width()),
+            height: y,
+            items,
+            alt: None,
+        }
+    }
+
+    /// The cover page: in the official style the masthead, then title,
+    /// workspace, facts, the overall stage as a large chip, and the key
+    /// figures in boxes. Long texts are cut short (a 5,000-character name
+    /// included), and a cover taller than the page is shrunk to fit it.
     fn cover(&mut self, blocks: &[DocBlock]) {
         let fonts = self.fonts;
         let content = self.content;
+        let look = self.look;
         let title = blocks.iter().find_map(|b| match b {
             DocBlock::Heading { text, .. } => Some(text.as_str()),
             _ => None,
         });
-        let title = title.unwrap_or(&self.document.title);
+        let title = text::shorten(title.unwrap_or(&self.document.title));
         self.push(Block::Bookmark {
             depth: 0,
-            title: title.to_owned(),
+            title: title.clone(),
         });
         let mut items = Vec::new();
-        let width = CONTENT.width();
-        items.push(Item::Rect {
-            rect: Rect::from_min_size(Point::new(0.0, 60.0), width, 4.0),
-            fill: Some(ACCENT),
-            stroke: None,
-        });
-        let mut y = 90.0;
-        for line in text::wrap(fonts, title, 26.0, width) {
-            let style = Style {
-                colour: ACCENT,
-                bold: true,
+        let width = look.width();
+        let (mut y, title_style, title_face) = match (&self.document.masthead, look.official) {
+            (Some(masthead), true) => {
+                let masthead = self.masthead(masthead);
+                items.extend(masthead.items);
+                let style = Style {
+                    colour: INK,
+                    bold: true,
+                    face: Face::Serif,
+                };
+                (masthead.height, style, Face::Serif)
+            }
+            _ => {
+                items.push(Item::Rect {
+                    rect: Rect::from_min_size(Point::new(0.0, 60.0), width, 4.0),
+                    fill: Some(ACCENT),
+                    stroke: None,
+                });
+                let style = Style {
+                    colour: ACCENT,
+                    bold: true,
+                    face: Face::Sans,
+                };
+                (90.0, style, Face::Sans)
+            }
+        };
+        let title_size = if look.official { 22.0 } else { 26.0 };
+        let title_leading = title_size * 1.3;
+        for line in capped(fonts, title_face, &title, title_size, width, 3) {
+            let x = if look.official {
+                (width - line.width) / 2.0
+            } else {
+                0.0
             };
-            items.push(Item::text_line(0.0, y, 26.0, 34.0, style, &line.text));
-            y += 34.0;
+            items.push(Item::text_line(x, y, title_size, title_leading, title_style, &line.text));
+            y += title_leading;
         }
         y += 6.0;
         for block in blocks {
             if let DocBlock::Paragraph(p) = block {
-                for line in text::wrap(fonts, &p.text, 15.0, width) {
+                for line in capped(fonts, Face::Sans, &p.text, 15.0, width, 3) {
                     items.push(Item::text_line(0.0, y, 15.0, 22.0, Style::BODY, &line.text));
                     y += 22.0;
                 }
             }
         }
-        y += 30.0;
+        y += if look.official { 18.0 } else { 30.0 };
         let rows: Vec<&(String, String)> = blocks
             .iter()
             .filter_map(|b| match b {
@@ -543,14 +801,20 @@ impl Printer<'_> {
             })
             .flatten()
             .collect();
-        let label_width = rows.iter().map(|(k, _)| fonts.width(k, 11.0)).fold(0.0, f32::max) + 18.0;
+        let label_width = rows
+            .iter()
+            .map(|(k, _)| fonts.width(&text::shorten(k), 11.0))
+            .fold(0.0, f32::max)
+            .min(width / 2.0)
+            + 18.0;
         for (label, value) in rows {
             if label.is_empty() {
                 // A further line of the same fact: no rule between it and the one above.
                 y -= 8.0;
             }
-            items.push(Item::text_line(0.0, y, 11.0, 20.0, Style::MUTED, label));
-            let lines = text::wrap(fonts, value, 11.0, width - label_width);
+            let label = text::ellipsize(fonts, label, 11.0, label_width - 18.0);
+            items.push(Item::text_line(0.0, y, 11.0, 20.0, Style::MUTED, &label));
+            let lines = capped(fonts, Face::Sans, value, 11.0, width - label_width, 3);
             for line in &lines {
                 items.push(Item::text_line(
                     label_width,
@@ -597,17 +861,12 @@ impl Printer<'_> {
                 stroke: None,
             });
             let style = Style {
-                colour: ACCENT,
+                colour: if look.official { INK } else { ACCENT },
                 bold: true,
+                face: Face::Sans,
             };
-            items.push(Item::text_line(
-                x + 10.0,
-                y + 8.0,
-                20.0,
-                26.0,
-                style,
-                &figure.value,
-            ));
+            let value = text::ellipsize(fonts, &figure.value, 20.0, box_width - 20.0);
+            items.push(Item::text_line(x + 10.0, y + 8.0, 20.0, 26.0, style, &value));
             let label = text::ellipsize(fonts, &figure.label, 9.0, box_width - 20.0);
             items.push(Item::text_line(
                 x + 10.0,
@@ -621,8 +880,12 @@ impl Printer<'_> {
         if !figures.is_empty() {
             y += 58.0;
         }
+        let height = y + 10.0;
+        // Shrunk, should it not fit the text block: the cover is one page.
+        let fit = (look.content.height() / height).min(1.0);
         self.push(Block::Graphic(Graphic {
-            height: y + 10.0,
+            width: Some(width / fit),
+            height,
             items,
             alt: None,
         }));
@@ -657,11 +920,27 @@ impl Printer<'_> {
             y += 34.0;
         }
         self.push(Block::Graphic(Graphic {
+            width: None,
             height: y,
             items,
             alt: None,
         }));
     }
+}
+
+/// `text` (shortened, see [`text::shorten`]) wrapped to at most `max`
+/// lines, the last ending in an ellipsis when more were cut.
+fn capped(fonts: &Fonts, face: Face, text: &str, size: f32, width: f32, max: usize) -> Vec<text::Line> {
+    let mut lines = text::wrap_in(fonts, face, &text::shorten(text), size, width, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            let cut = text::ellipsize_in(fonts, face, &format!("{}\u{2026}", last.text), size, width);
+            last.width = fonts.width_in(face, &cut, size);
+            last.text = cut;
+        }
+    }
+    lines
 }
 
 /// The cover's stage chip with its name and the mean level beside it;
@@ -677,9 +956,10 @@ fn stage_chip(fonts: &Fonts, content: &ReportContent, stage: Level, y: f32, item
     });
     let number = format::level_digit(stage);
     let style = Style {
-        colour: text_colour_on(fill),
-        bold: true,
-    };
+            colour: text_colour_on(fill),
+            bold: true,
+            face: Face::Sans,
+        };
     let x = chip.center().x - fonts.width(&number, 30.0) / 2.0;
     items.push(Item::text_line(x, y + 10.0, 30.0, 44.0, style, &number));
     let name = content.level_name(stage);

@@ -11,7 +11,7 @@
 use crate::charts::{HAlign, Point, Rect, Rgb};
 
 use super::tables::{self, Table};
-use super::text::{self, Fonts};
+use super::text::{self, Face, Fonts};
 
 /// A4 portrait, in points.
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -24,8 +24,27 @@ pub const CONTENT: Rect = Rect::new(
     Point::new(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN - 6.0),
 );
 
+/// Millimetres to points.
+const MM: f32 = 72.0 / 25.4;
+
+/// The official style's text block (GB/T 9704-2012 §5.2.1): 156 × 225 mm,
+/// 37 mm from the top and 28 mm from the left edge of an A4 page (35 mm
+/// bottom and 26 mm right margins).
+pub const OFFICIAL_CONTENT: Rect = Rect::new(
+    Point::new(28.0 * MM, 37.0 * MM),
+    Point::new((28.0 + 156.0) * MM, (37.0 + 225.0) * MM),
+);
+
+/// The official style's red (the masthead and its rule).
+pub const RED: Rgb = Rgb(0xe6, 0x00, 0x12);
+
 /// Body text.
 pub const BODY_SIZE: f32 = 10.0;
+/// The official style's body: 三号 (16 pt) on 22 lines to the text block.
+pub const OFFICIAL_BODY_SIZE: f32 = 16.0;
+/// The official style's line height as a multiple of its body size: 22
+/// lines fill the 225 mm text block.
+pub const OFFICIAL_LEADING: f32 = 225.0 * MM / 22.0 / OFFICIAL_BODY_SIZE;
 /// Line height as a multiple of the font size (generous, for Chinese).
 pub const LEADING: f32 = 1.5;
 
@@ -45,6 +64,7 @@ pub enum Item {
         size: f32,
         colour: Rgb,
         bold: bool,
+        face: Face,
         text: String,
     },
     Rect {
@@ -70,6 +90,33 @@ pub enum Item {
 }
 
 impl Item {
+    /// The same item scaled by `factor` about the origin (a chart drawn
+    /// for the plain text block, printed in the official style's narrower one).
+    pub fn scaled(mut self, factor: f32) -> Item {
+        let scale = |p: &mut Point| *p = Point::new(p.x * factor, p.y * factor);
+        match &mut self {
+            Item::Text { at, size, .. } => {
+                scale(at);
+                *size *= factor;
+            }
+            Item::Rect { rect, stroke, .. } => {
+                scale(&mut rect.min);
+                scale(&mut rect.max);
+                if let Some((_, width)) = stroke {
+                    *width *= factor;
+                }
+            }
+            Item::Path { points, stroke, .. } => {
+                points.iter_mut().for_each(scale);
+                if let Some((_, width)) = stroke {
+                    *width *= factor;
+                }
+            }
+            Item::Polygons { polygons, .. } => polygons.iter_mut().flatten().for_each(scale),
+        }
+        self
+    }
+
     /// The same item moved by `offset`.
     pub fn translated(mut self, offset: Point) -> Item {
         match &mut self {
@@ -88,6 +135,7 @@ impl Item {
             size,
             colour: style.colour,
             bold: style.bold,
+            face: style.face,
             text: text.to_owned(),
         }
     }
@@ -155,21 +203,30 @@ pub struct Element {
 pub struct Style {
     pub colour: Rgb,
     pub bold: bool,
+    pub face: Face,
 }
 
 impl Style {
     pub const BODY: Style = Style {
         colour: INK,
         bold: false,
+        face: Face::Sans,
     };
     pub const MUTED: Style = Style {
         colour: MUTED,
         bold: false,
+        face: Face::Sans,
     };
     pub const BOLD: Style = Style {
         colour: INK,
         bold: true,
+        face: Face::Sans,
     };
+
+    /// The same in `face`.
+    pub const fn in_face(self, face: Face) -> Style {
+        Style { face, ..self }
+    }
 }
 
 /// A paragraph of wrapped text.
@@ -184,6 +241,10 @@ pub struct Paragraph {
     pub bullet: Option<String>,
     pub align: HAlign,
     pub space_after: f32,
+    /// Line height as a multiple of the size.
+    pub leading: f32,
+    /// Further indent of the first line (two characters in the official style).
+    pub first_indent: f32,
 }
 
 impl Paragraph {
@@ -197,6 +258,8 @@ impl Paragraph {
             bullet: None,
             align: HAlign::Left,
             space_after: 6.0,
+            leading: LEADING,
+            first_indent: 0.0,
         }
     }
 
@@ -230,13 +293,17 @@ pub struct Graphic {
     pub height: f32,
     pub items: Vec<Item>,
     pub alt: Option<String>,
+    /// The width it was drawn for; `None` for the plain text block (the
+    /// charts). It is scaled down to fit a narrower text block.
+    pub width: Option<f32>,
 }
 
 /// What flows down the pages.
 #[derive(Clone, Debug)]
 pub enum Block {
-    /// A heading; `level` 1–3 sets the size. With `bookmark`, it also
-    /// becomes an outline entry at that depth (0 = top level).
+    /// A heading; `level` 1–3 sets the size, 0 is a document's title (a
+    /// brief's, which has no cover). With `bookmark`, it also becomes an
+    /// outline entry at that depth (0 = top level).
     Heading {
         level: u8,
         text: String,
@@ -271,18 +338,139 @@ pub struct Laid {
     pub elements: Vec<Element>,
 }
 
-/// Heading sizes by level, and the space above and below.
-fn heading_metrics(level: u8) -> (f32, f32, f32) {
-    match level {
-        1 => (18.0, 6.0, 8.0),
-        2 => (13.5, 12.0, 5.0),
-        _ => (11.0, 8.0, 3.0),
+/// How the pages look: plain (the report's own look), or official
+/// (GB/T 9704-2012: its margins, the body in the serif at 16 pt on 22
+/// lines, headings in the sans then the serif, all in black).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    pub official: bool,
+    /// The text block.
+    pub content: Rect,
+}
+
+/// How a heading of one level looks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeadingLook {
+    pub size: f32,
+    /// Space above (not at the top of a page) and below.
+    pub above: f32,
+    pub below: f32,
+    pub style: Style,
+    /// A rule under it, in this colour.
+    pub rule: Option<Rgb>,
+    pub centred: bool,
+}
+
+impl Look {
+    pub const PLAIN: Look = Look {
+        official: false,
+        content: CONTENT,
+    };
+    pub const OFFICIAL: Look = Look {
+        official: true,
+        content: OFFICIAL_CONTENT,
+    };
+
+    /// The look of a document in `style`.
+    pub fn of(style: crate::present::document::ReportStyle) -> Look {
+        match style {
+            crate::present::document::ReportStyle::Official => Look::OFFICIAL,
+            crate::present::document::ReportStyle::Plain => Look::PLAIN,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.content.width()
+    }
+
+    /// Heading sizes and faces by level, and the space above and below.
+    pub fn heading(&self, level: u8) -> HeadingLook {
+        let style = |face, bold, colour| Style { colour, bold, face };
+        if self.official {
+            // Title in the serif, large and centred (a stand-in for
+            // XiaoBiaoSong); then the sans (HeiTi) bold, the sans, and the
+            // serif bold, all at the body's 16 pt.
+            let size = OFFICIAL_BODY_SIZE;
+            let (size, above, below, style, centred) = match level {
+                0 => (22.0, 0.0, 18.0, style(Face::Serif, true, INK), true),
+                1 => (size, 14.0, 6.0, style(Face::Sans, true, INK), false),
+                2 => (size, 10.0, 4.0, style(Face::Sans, false, INK), false),
+                _ => (size, 8.0, 3.0, style(Face::Serif, true, INK), false),
+            };
+            return HeadingLook {
+                size,
+                above,
+                below,
+                style,
+                rule: None,
+                centred,
+            };
+        }
+        let (size, above, below, colour, rule) = match level {
+            0 => (22.0, 0.0, 12.0, ACCENT, Some(ACCENT)),
+            1 => (18.0, 6.0, 8.0, ACCENT, Some(ACCENT)),
+            2 => (13.5, 12.0, 5.0, INK, None),
+            _ => (11.0, 8.0, 3.0, INK, None),
+        };
+        HeadingLook {
+            size,
+            above,
+            below,
+            style: style(Face::Sans, true, colour),
+            rule,
+            centred: false,
+        }
+    }
+
+    /// Body text.
+    pub fn body(&self, text: impl Into<String>) -> Paragraph {
+        if self.official {
+            Paragraph {
+                size: OFFICIAL_BODY_SIZE,
+                style: Style::BODY.in_face(Face::Serif),
+                leading: OFFICIAL_LEADING,
+                first_indent: 2.0 * OFFICIAL_BODY_SIZE,
+                space_after: 0.0,
+                ..Paragraph::body(text)
+            }
+        } else {
+            Paragraph::body(text)
+        }
+    }
+
+    /// A bulleted list item.
+    pub fn bullet(&self, text: impl Into<String>) -> Paragraph {
+        if self.official {
+            Paragraph {
+                indent: 2.0 * OFFICIAL_BODY_SIZE,
+                bullet: Some("•".to_owned()),
+                first_indent: 0.0,
+                ..self.body(text)
+            }
+        } else {
+            Paragraph::bullet(text)
+        }
+    }
+
+    /// Small grey text (notes, captions).
+    pub fn note(&self, text: impl Into<String>) -> Paragraph {
+        if self.official {
+            Paragraph {
+                size: 12.0,
+                style: Style::MUTED.in_face(Face::Serif),
+                space_after: 4.0,
+                ..Paragraph::body(text)
+            }
+        } else {
+            Paragraph::note(text)
+        }
     }
 }
 
 /// Places blocks on pages.
 pub struct Flow<'f> {
     pub fonts: &'f Fonts,
+    pub look: Look,
     laid: Laid,
     /// Where the next block starts on the current page.
     y: f32,
@@ -291,17 +479,28 @@ pub struct Flow<'f> {
 }
 
 impl<'f> Flow<'f> {
+    #[cfg(test)]
     pub fn new(fonts: &'f Fonts) -> Flow<'f> {
+        Flow::with_look(fonts, Look::PLAIN)
+    }
+
+    pub fn with_look(fonts: &'f Fonts, look: Look) -> Flow<'f> {
         Flow {
             fonts,
+            look,
             laid: Laid {
                 pages: vec![Vec::new()],
                 bookmarks: Vec::new(),
                 elements: Vec::new(),
             },
-            y: CONTENT.min.y,
+            y: look.content.min.y,
             list: None,
         }
+    }
+
+    /// The text block.
+    pub fn content(&self) -> Rect {
+        self.look.content
     }
 
     /// Lays out all blocks and returns the pages.
@@ -323,7 +522,7 @@ impl<'f> Flow<'f> {
 
     /// Room left on the current page.
     pub fn room(&self) -> f32 {
-        CONTENT.max.y - self.y
+        self.look.content.max.y - self.y
     }
 
     /// The cursor, in page coordinates.
@@ -338,7 +537,7 @@ impl<'f> Flow<'f> {
 
     /// Whether nothing has been placed on the current page yet.
     pub fn at_page_top(&self) -> bool {
-        self.y <= CONTENT.min.y + 0.01
+        self.y <= self.look.content.min.y + 0.01
     }
 
     /// Starts a new page (unless the current one is still empty).
@@ -347,7 +546,7 @@ impl<'f> Flow<'f> {
             return;
         }
         self.laid.pages.push(Vec::new());
-        self.y = CONTENT.min.y;
+        self.y = self.look.content.min.y;
     }
 
     /// Starts a new page when fewer than `height` points are left.
@@ -376,11 +575,12 @@ impl<'f> Flow<'f> {
     fn keep_height(&self, rest: &[Block]) -> f32 {
         match rest.first() {
             Some(Block::Paragraph(p)) => {
-                let lines = text::wrap(self.fonts, &p.text, p.size, CONTENT.width() - p.indent).len();
-                p.size * LEADING * lines.min(2) as f32
+                let lines = self.lines(p).len();
+                p.size * p.leading * lines.min(2) as f32
             }
-            Some(Block::Table(t)) => tables::first_rows_height(self.fonts, t),
-            Some(Block::Graphic(g)) => g.height,
+            Some(Block::Table(t)) => tables::first_rows_height(self.fonts, t, self.look.content),
+            Some(Block::Graphic(g)) => g.height * self.scale(g),
+            Some(Block::Bookmark { .. }) => self.keep_height(&rest[1..]),
             Some(Block::Heading { level, text, .. }) => {
                 self.heading_height(*level, text) + self.keep_height(&rest[1..])
             }
@@ -391,9 +591,36 @@ impl<'f> Flow<'f> {
 
     /// Height of a heading with its spacing.
     fn heading_height(&self, level: u8, text: &str) -> f32 {
-        let (size, above, below) = heading_metrics(level);
-        let lines = text::wrap(self.fonts, text, size, CONTENT.width()).len().max(1);
-        above + size * 1.3 * lines as f32 + below
+        let look = self.look.heading(level);
+        let lines = self.heading_lines(level, text).len().max(1);
+        let rule = if look.rule.is_some() { 4.0 } else { 0.0 };
+        look.above + look.size * 1.3 * lines as f32 + rule + look.below
+    }
+
+    /// A heading's lines.
+    fn heading_lines(&self, level: u8, text: &str) -> Vec<text::Line> {
+        let look = self.look.heading(level);
+        let width = self.look.width();
+        text::wrap_in(self.fonts, look.style.face, text, look.size, width, width)
+    }
+
+    /// A paragraph's lines.
+    fn lines(&self, p: &Paragraph) -> Vec<text::Line> {
+        let width = self.look.width() - p.indent;
+        text::wrap_in(
+            self.fonts,
+            p.style.face,
+            &p.text,
+            p.size,
+            width - p.first_indent,
+            width,
+        )
+    }
+
+    /// How much a graphic shrinks to fit the text block.
+    fn scale(&self, g: &Graphic) -> f32 {
+        let drawn_for = g.width.unwrap_or(CONTENT.width());
+        (self.look.width() / drawn_for).min(1.0)
     }
 
     /// Places one block; `keep` is how much must follow on the same page.
@@ -417,7 +644,7 @@ impl<'f> Flow<'f> {
             }
             Block::Space(h) => {
                 if !self.at_page_top() {
-                    self.y = (self.y + h).min(CONTENT.max.y);
+                    self.y = (self.y + h).min(self.look.content.max.y);
                 }
             }
             Block::PageBreak => self.new_page(),
@@ -435,47 +662,51 @@ impl<'f> Flow<'f> {
     }
 
     fn heading(&mut self, level: u8, text: &str, bookmark: Option<usize>, keep: f32) {
-        let (size, above, below) = heading_metrics(level);
+        let look = self.look.heading(level);
         let height = self.heading_height(level, text);
         self.ensure(height + keep);
         if !self.at_page_top() {
-            self.y += above;
+            self.y += look.above;
         }
         if let Some(depth) = bookmark {
             self.bookmark(depth, text, self.y);
         }
-        let colour = if level == 1 { ACCENT } else { INK };
-        let style = Style { colour, bold: true };
-        let leading = size * 1.3;
+        let leading = look.size * 1.3;
         let kind = Kind::Heading {
-            level,
+            level: level.max(1),
             title: text.to_owned(),
         };
         let heading = Mark::Content(self.element(kind, None));
-        for line in text::wrap(self.fonts, text, size, CONTENT.width()) {
-            let item = Item::text_line(CONTENT.min.x, self.y, size, leading, style, &line.text);
+        let content = self.look.content;
+        for line in self.heading_lines(level, text) {
+            let x = if look.centred {
+                content.min.x + (content.width() - line.width) / 2.0
+            } else {
+                content.min.x
+            };
+            let item = Item::text_line(x, self.y, look.size, leading, look.style, &line.text);
             self.push(item, heading);
             self.y += leading;
         }
-        if level == 1 {
+        if let Some(colour) = look.rule {
             let y = self.y + 2.0;
             let rule = Item::line(
-                Point::new(CONTENT.min.x, y),
-                Point::new(CONTENT.max.x, y),
-                ACCENT,
+                Point::new(content.min.x, y),
+                Point::new(content.max.x, y),
+                colour,
                 0.8,
             );
             self.push(rule, Mark::Artifact);
             self.y += 4.0;
         }
-        self.y += below;
+        self.y += look.below;
     }
 
     fn paragraph(&mut self, p: &Paragraph) {
-        let leading = p.size * LEADING;
-        let left = CONTENT.min.x + p.indent;
-        let width = CONTENT.width() - p.indent;
-        let lines = text::wrap(self.fonts, &p.text, p.size, width);
+        let leading = p.size * p.leading;
+        let left = self.look.content.min.x + p.indent;
+        let width = self.look.width() - p.indent;
+        let lines = self.lines(p);
         // A bulleted paragraph is an item of the list its neighbours share.
         let (label, body) = match &p.bullet {
             Some(_) => {
@@ -501,12 +732,13 @@ impl<'f> Flow<'f> {
             if i == 0
                 && let (Some(bullet), Some(label)) = (&p.bullet, label)
             {
-                let x = left - self.fonts.width(bullet, p.size) - 5.0;
+                let x = left - self.fonts.width_in(p.style.face, bullet, p.size) - 5.0;
                 let item = Item::text_line(x, self.y, p.size, leading, p.style, bullet);
                 self.push(item, Mark::Content(label));
             }
+            let first = if i == 0 { p.first_indent } else { 0.0 };
             let x = match p.align {
-                HAlign::Left => left,
+                HAlign::Left => left + first,
                 HAlign::Center => left + (width - line.width) / 2.0,
                 HAlign::Right => left + width - line.width,
             };
@@ -520,8 +752,9 @@ impl<'f> Flow<'f> {
     }
 
     fn graphic(&mut self, g: &Graphic) {
-        self.ensure(g.height);
-        let offset = Point::new(CONTENT.min.x, self.y);
+        let scale = self.scale(g);
+        self.ensure(g.height * scale);
+        let offset = Point::new(self.look.content.min.x, self.y);
         let figure = g
             .alt
             .as_ref()
@@ -532,8 +765,13 @@ impl<'f> Flow<'f> {
                 (None, Item::Text { .. }) => Mark::Content(self.element(Kind::Paragraph, None)),
                 (None, _) => Mark::Artifact,
             };
-            self.push(item.clone().translated(offset), mark);
+            let item = if scale < 1.0 {
+                item.clone().scaled(scale)
+            } else {
+                item.clone()
+            };
+            self.push(item.translated(offset), mark);
         }
-        self.y += g.height;
+        self.y += g.height * scale;
     }
 }

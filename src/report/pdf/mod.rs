@@ -19,25 +19,45 @@ mod text;
 
 use super::{ReportContent, ReportError};
 use crate::model::Lang;
+use crate::present::document::ReportStyle;
+
+pub use text::Notes;
 
 /// Renders the report as PDF bytes.
 pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
-    let fonts = text::Fonts::load()?;
-    let laid = lay_out(&fonts, content);
+    render_with_notes(content).map(|(bytes, _)| bytes)
+}
+
+/// Renders the report as PDF bytes, with what the fonts could not do: the
+/// characters no font on this computer has (printed as
+/// [`text::REPLACEMENT`], and listed in a note at the end of the report's
+/// problems), and the computer's fonts that printed the others.
+pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), ReportError> {
+    let mut fonts = text::Fonts::load()?;
+    let document = crate::present::build::document(content);
     let lang = content.lang;
-    let title = content.title.get(lang).to_owned();
+    let title = text::shorten(content.title.get(lang));
     let period = content
         .period
         .map(|p| format!(" · {}", crate::present::format::date(p, lang)))
         .unwrap_or_default();
     let report = match &content.scope {
-        Some((_, name)) => format!("{} · {name}", content.report_title()),
+        Some((_, name)) => format!("{} · {}", content.report_title(), text::shorten(name)),
         None => content.report_title().to_owned(),
     };
+    let look = layout::Look::of(document.style);
+    let official = document.style == ReportStyle::Official;
     let frame = paint::Frame {
         header_left: title.clone(),
         header_right: format!("{report}{period}"),
-        footer: Box::new(move |n, m| page_of(lang, n, m)),
+        footer: Box::new(move |n, m| {
+            if official {
+                crate::present::catalogue::pdf_official_page(n)
+            } else {
+                page_of(lang, n, m)
+            }
+        }),
+        look,
         title: format!("{report} — {title}"),
         language: match lang {
             Lang::En => "en".to_owned(),
@@ -45,22 +65,37 @@ pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
         },
         date: content.generated,
     };
-    paint::paint(&fonts, &laid, &frame)
+    let laid = lay_out(&mut fonts, content, &document, &frame);
+    let bytes = paint::paint(&fonts, &laid, &frame)?;
+    Ok((bytes, fonts.notes()))
 }
 
-/// The report's pages as display lists, before painting. The contents'
-/// page numbers are filled in once the pages are laid out.
-fn lay_out(fonts: &text::Fonts, content: &ReportContent) -> layout::Laid {
-    let document = crate::present::build::document(content);
-    let blocks = compose::compose(fonts, content, &document);
-    let mut laid = layout::Flow::new(fonts).run(&blocks);
-    let pages = entry_pages(&compose::entries(&document), &laid.bookmarks);
+/// The report's pages as display lists, before painting. Characters the
+/// bundled fonts lack send for fallback fonts first (and the blocks are
+/// made again with them, measured right). The contents' page numbers are
+/// filled in once the pages are laid out.
+fn lay_out(
+    fonts: &mut text::Fonts,
+    content: &ReportContent,
+    document: &crate::present::document::Document,
+    frame: &paint::Frame,
+) -> layout::Laid {
+    let mut blocks = compose::compose(fonts, content, document);
+    let running = [frame.header_left.as_str(), frame.header_right.as_str()];
+    let missing = compose::missing_characters(fonts, &blocks, running);
+    if !missing.is_empty() {
+        fonts.find_fallbacks(&missing);
+        blocks = compose::compose(fonts, content, document);
+    }
+    let fonts: &text::Fonts = fonts;
+    let mut laid = layout::Flow::with_look(fonts, frame.look).run(&blocks);
+    let pages = entry_pages(&compose::entries(document), &laid.bookmarks);
     compose::number_contents(fonts, &mut laid, &pages);
     laid
 }
 
 /// The page of each contents entry: the next outline entry of its title.
-fn entry_pages(entries: &[(&str, &str)], bookmarks: &[layout::Bookmark]) -> Vec<Option<usize>> {
+fn entry_pages(entries: &[(String, &str)], bookmarks: &[layout::Bookmark]) -> Vec<Option<usize>> {
     let mut from = 0;
     entries
         .iter()
@@ -116,6 +151,25 @@ mod tests {
         loaded
     }
 
+    /// The sample's report laid out as [`render_with_notes`] lays it out.
+    fn laid(content: &ReportContent) -> layout::Laid {
+        let mut fonts = match text::Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let document = crate::present::build::document(content);
+        let frame = paint::Frame {
+            header_left: String::new(),
+            header_right: String::new(),
+            footer: Box::new(|_, _| String::new()),
+            look: layout::Look::of(document.style),
+            title: String::new(),
+            language: String::new(),
+            date: content.generated,
+        };
+        lay_out(&mut fonts, content, &document, &frame)
+    }
+
     /// The lowest and highest y of an item.
     fn vertical_extent(item: &Item) -> (f32, f32) {
         match item {
@@ -165,7 +219,7 @@ mod tests {
             Ok(fonts) => fonts,
             Err(e) => panic!("{e}"),
         };
-        let laid = lay_out(&fonts, &content);
+        let laid = laid(&content);
         // The contents are the second page: each entry, then its page number.
         let contents = texts(&laid, 1);
         assert!(contents.contains(&"Contents"), "{contents:?}");
@@ -210,7 +264,7 @@ mod tests {
             Ok(fonts) => fonts,
             Err(e) => panic!("{e}"),
         };
-        let laid = lay_out(&fonts, &content);
+        let laid = laid(&content);
         for (page, items) in laid.pages.iter().enumerate() {
             for layout::Placed { item, .. } in items {
                 let (top, bottom) = vertical_extent(item);

@@ -32,9 +32,9 @@ use crate::charts::{Point, Rgb};
 use crate::report::ReportError;
 
 use super::layout::{
-    Bookmark, CONTENT, Element, Item, Kind, Laid, MARGIN, Mark, PAGE_HEIGHT, PAGE_WIDTH, Placed, RULE,
+    Bookmark, Element, Item, Kind, Laid, Look, MARGIN, Mark, PAGE_HEIGHT, PAGE_WIDTH, Placed, RULE,
 };
-use super::text::{self, Fonts};
+use super::text::{self, Face, Fonts};
 
 /// Size of the running header and footer text.
 const RUNNING_SIZE: f32 = 7.5;
@@ -47,6 +47,10 @@ pub struct Frame {
     pub header_right: String,
     /// The footer for page `n` of `m` (1-based).
     pub footer: Box<dyn Fn(usize, usize) -> String>,
+    /// The text block, and whether the pages are official (no running
+    /// header; the page number at 14 pt in the serif, 7 mm below the text
+    /// block, as GB/T 9704-2012 §7.5 has it).
+    pub look: Look,
     /// Document title, language tag (`en`, `zh-CN`) and date.
     pub title: String,
     pub language: String,
@@ -183,16 +187,27 @@ fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<(Art
     let mut items = Vec::new();
     let muted = super::layout::Style::MUTED;
     let leading = RUNNING_SIZE * 1.3;
+    let content = frame.look.content;
+    if frame.look.official {
+        let footer = (frame.footer)(index + 1, count);
+        let size = 14.0;
+        let style = super::layout::Style::BODY.in_face(Face::Serif);
+        let x = content.min.x + (content.width() - fonts.width_in(Face::Serif, &footer, size)) / 2.0;
+        let top = content.max.y + 7.0 * 72.0 / 25.4;
+        let footer = Item::text_line(x, top, size, size, style, &footer);
+        items.push((ArtifactType::Footer, footer));
+        return items;
+    }
     if index > 0 {
         let top = MARGIN - 8.0;
-        let half = CONTENT.width() / 2.0 - 8.0;
+        let half = content.width() / 2.0 - 8.0;
         let left = text::ellipsize(fonts, &frame.header_left, RUNNING_SIZE, half);
         let right = text::ellipsize(fonts, &frame.header_right, RUNNING_SIZE, half);
-        let right_x = CONTENT.max.x - fonts.width(&right, RUNNING_SIZE);
+        let right_x = content.max.x - fonts.width(&right, RUNNING_SIZE);
         let header = ArtifactType::Header;
         items.push((
             header,
-            Item::text_line(CONTENT.min.x, top, RUNNING_SIZE, leading, muted, &left),
+            Item::text_line(content.min.x, top, RUNNING_SIZE, leading, muted, &left),
         ));
         items.push((
             header,
@@ -200,8 +215,8 @@ fn running(fonts: &Fonts, frame: &Frame, index: usize, count: usize) -> Vec<(Art
         ));
         let y = top + leading + 2.0;
         let rule = Item::line(
-            Point::new(CONTENT.min.x, y),
-            Point::new(CONTENT.max.x, y),
+            Point::new(content.min.x, y),
+            Point::new(content.max.x, y),
             RULE,
             0.5,
         );
@@ -243,6 +258,7 @@ fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item) {
             size,
             colour: c,
             bold,
+            face,
             text,
         } => {
             if text.is_empty() {
@@ -250,15 +266,21 @@ fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item) {
             }
             surface.set_fill(Some(fill(*c, 1.0)));
             surface.set_stroke(bold.then(|| stroke(*c, size * 0.035)));
-            let glyphs = fonts.glyphs(text);
-            surface.draw_glyphs(
-                KPoint::from_xy(at.x, at.y),
-                &glyphs,
-                fonts.font.clone(),
-                text,
-                *size,
-                false,
-            );
+            // One run per font: a character the bundled fonts lack comes
+            // from a fallback font.
+            for run in fonts.runs(*face, text) {
+                let Some(font) = fonts.font(run.source) else {
+                    continue;
+                };
+                surface.draw_glyphs(
+                    KPoint::from_xy(at.x + run.offset * size, at.y),
+                    &run.glyphs,
+                    font,
+                    text,
+                    *size,
+                    false,
+                );
+            }
         }
         Item::Rect {
             rect,

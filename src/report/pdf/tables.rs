@@ -8,8 +8,9 @@
 
 use crate::charts::{HAlign, Point, Rect, Rgb, text_colour_on};
 
-use super::layout::{CONTENT, Flow, INK, Item, Kind, Mark, RULE, Style};
-use super::text::{self, Fonts, Line};
+use super::layout::{Flow, INK, Item, Kind, Mark, RULE, Style};
+
+use super::text::{self, Face, Fonts, Line};
 
 /// Space between a cell's edge and its text.
 const PAD_X: f32 = 4.0;
@@ -120,18 +121,53 @@ impl Table {
         self.size * CELL_LEADING
     }
 
-    /// Column widths in points, filling the text block.
-    fn widths(&self) -> Vec<f32> {
+    /// Column widths in points, filling `width`: shared by weight, then
+    /// each column widened to its longest word ("Unanswered" is never cut)
+    /// at the expense of those with room to spare. Only a word wider than
+    /// a column can be even then (a few in a very narrow table) is broken,
+    /// with a hyphen.
+    fn widths(&self, fonts: &Fonts, width: f32) -> Vec<f32> {
         let total: f32 = self
             .columns
             .iter()
             .map(|c| c.weight.max(0.0))
             .sum::<f32>()
             .max(f32::EPSILON);
-        self.columns
+        let mut widths: Vec<f32> = self
+            .columns
             .iter()
-            .map(|c| CONTENT.width() * c.weight.max(0.0) / total)
-            .collect()
+            .map(|c| width * c.weight.max(0.0) / total)
+            .collect();
+        // No column claims more than this for its words.
+        let cap = width * 0.45;
+        let mut mins = vec![0.0f32; widths.len()];
+        for row in &self.rows {
+            for (min, cell) in mins.iter_mut().zip(row) {
+                let size = cell.size.unwrap_or(self.size);
+                let word = text::widest_word(fonts, &cell.text, size) + 2.0 * PAD_X + 0.5;
+                *min = min.max(word.min(cap));
+            }
+        }
+        let need: f32 = widths.iter().zip(&mins).map(|(w, m)| (m - w).max(0.0)).sum();
+        if need <= 0.0 {
+            return widths;
+        }
+        let slack: f32 = widths.iter().zip(&mins).map(|(w, m)| (w - m).max(0.0)).sum();
+        if slack >= need {
+            for (w, m) in widths.iter_mut().zip(&mins) {
+                if *w < *m {
+                    *w = *m;
+                } else {
+                    *w -= (*w - m) * need / slack;
+                }
+            }
+        } else {
+            let sum: f32 = mins.iter().sum::<f32>().max(f32::EPSILON);
+            for (w, m) in widths.iter_mut().zip(&mins) {
+                *w = m * width / sum;
+            }
+        }
+        widths
     }
 }
 
@@ -187,48 +223,51 @@ fn row_height(table: &Table, lines: usize) -> f32 {
     lines as f32 * table.leading() + 2.0 * PAD_Y
 }
 
-/// How much of the first row must fit below the header: all of it, or
-/// four lines when it is taller than a page and will be split anyway.
-fn first_row_height(table: &Table, row: &Wrapped, header_height: f32) -> f32 {
+/// How much of a row must fit below what precedes it on a page: all of
+/// it, or four lines when it is taller than a page and will be split anyway.
+fn first_row_height(table: &Table, row: &Wrapped, capacity: f32) -> f32 {
     let full = row_height(table, row.line_count(0));
-    if full <= CONTENT.height() - header_height {
+    if full <= capacity {
         full
     } else {
         row_height(table, 4)
     }
 }
 
-/// A table no taller than this is never split: rather than leave a row or
-/// two on a page of their own, it starts on the next page whole.
-const UNSPLIT_HEIGHT: f32 = CONTENT.height() / 3.0;
-
 /// What must fit on the page where the table starts (below a heading, with
-/// it): the whole of a short table, else the header and the first row (see
-/// [`first_row_height`]).
-pub fn first_rows_height(fonts: &Fonts, table: &Table) -> f32 {
-    let widths = table.widths();
+/// it) in a text block `content`: see [`start_height`].
+pub fn first_rows_height(fonts: &Fonts, table: &Table, content: Rect) -> f32 {
+    let widths = table.widths(fonts, content.width());
     let header_height = header_height(fonts, table, &widths);
     let rows: Vec<Wrapped> = table
         .rows
         .iter()
         .map(|r| wrap_row(fonts, table, &widths, r))
         .collect();
-    start_height(table, &rows, header_height)
+    start_height(table, &rows, header_height, content.height())
 }
 
-fn start_height(table: &Table, rows: &[Wrapped], header_height: f32) -> f32 {
+/// What must fit on the page where a table starts: the whole of a short
+/// table (no taller than a third of the text block: rather than leave a
+/// row or two on a page of their own, it starts on the next page whole),
+/// else the header and the first two rows, so that no row is left alone
+/// at the foot of a page (see [`first_row_height`]).
+fn start_height(table: &Table, rows: &[Wrapped], header_height: f32, page: f32) -> f32 {
     let whole = header_height
         + rows
             .iter()
             .map(|row| row_height(table, row.line_count(0)))
             .sum::<f32>();
-    if whole <= UNSPLIT_HEIGHT {
+    if whole <= page / 3.0 {
         return whole;
     }
-    header_height
-        + rows
-            .first()
-            .map_or(0.0, |r| first_row_height(table, r, header_height))
+    let capacity = page - header_height;
+    let first = rows.first().map_or(0.0, |r| first_row_height(table, r, capacity));
+    let second = rows
+        .get(1)
+        .map_or(0.0, |r| first_row_height(table, r, capacity));
+    let two = first + second;
+    header_height + if two <= capacity { two } else { first }
 }
 
 /// The header as bold cells, each shrunk (down to 6 pt) until its longest
@@ -247,18 +286,19 @@ fn header_cells(fonts: &Fonts, table: &Table, widths: &[f32]) -> Vec<Cell> {
 
 /// Lays the table out from the flow's cursor, across as many pages as needed.
 pub fn place(flow: &mut Flow, table: &Table) {
-    let widths = table.widths();
+    let content = flow.content();
+    let widths = table.widths(flow.fonts, content.width());
     let header_cells = header_cells(flow.fonts, table, &widths);
     let header = wrap_row(flow.fonts, table, &widths, &header_cells);
     let header_height = header_height(flow.fonts, table, &widths);
-    let capacity = CONTENT.height() - header_height;
+    let capacity = content.height() - header_height;
 
     let rows: Vec<Wrapped> = table
         .rows
         .iter()
         .map(|r| wrap_row(flow.fonts, table, &widths, r))
         .collect();
-    flow.ensure(start_height(table, &rows, header_height));
+    flow.ensure(start_height(table, &rows, header_height, content.height()));
     let element = flow.element(Kind::Table, None);
     let header_elements =
         (!table.header.is_empty()).then(|| cell_elements(flow, element, Kind::HeaderCell, &header));
@@ -274,6 +314,15 @@ pub fn place(flow: &mut Flow, table: &Table) {
     for (index, row) in rows.iter().enumerate() {
         let fill = (index % 2 == 1).then_some(ZEBRA_FILL);
         let cells = cell_elements(flow, element, Kind::Cell, row);
+        // The last row never starts a page alone: the one before it moves
+        // to the next page with it (when both fit there, unsplit).
+        if index + 2 == rows.len() && !flow.at_page_top() {
+            let pair = row_height(table, row.line_count(0)) + rows.last().map_or(0.0, |r| row_height(table, r.line_count(0)));
+            let own = row_height(table, row.line_count(0));
+            if own <= flow.room() && pair > flow.room() && pair <= capacity {
+                continue_on_new_page(flow, table, &widths, &header, header_height);
+            }
+        }
         let mut from = 0;
         loop {
             let left = row.line_count(from);
@@ -325,9 +374,10 @@ fn draw_header(
 ) {
     if height <= 0.0 {
         let y = flow.y();
+        let content = flow.content();
         let rule = Item::line(
-            Point::new(CONTENT.min.x, y),
-            Point::new(CONTENT.max.x, y),
+            Point::new(content.min.x, y),
+            Point::new(content.max.x, y),
             RULE,
             0.4,
         );
@@ -335,10 +385,11 @@ fn draw_header(
         return;
     }
     let top = flow.y();
+    let content = flow.content();
     let fill = Item::Rect {
         rect: Rect::new(
-            Point::new(CONTENT.min.x, top),
-            Point::new(CONTENT.max.x, top + height),
+            Point::new(content.min.x, top),
+            Point::new(content.max.x, top + height),
         ),
         fill: Some(HEADER_FILL),
         stroke: None,
@@ -347,8 +398,8 @@ fn draw_header(
     draw_cells(flow, table, widths, (header, cells), 0, header.line_count(0), top);
     let bottom = top + height;
     let rule = Item::line(
-        Point::new(CONTENT.min.x, bottom),
-        Point::new(CONTENT.max.x, bottom),
+        Point::new(content.min.x, bottom),
+        Point::new(content.max.x, bottom),
         INK,
         0.6,
     );
@@ -367,12 +418,13 @@ fn draw_row(
     fill: Option<Rgb>,
 ) {
     let top = flow.y();
+    let content = flow.content();
     let height = row_height(table, count);
     if let Some(fill) = fill {
         let fill = Item::Rect {
             rect: Rect::new(
-                Point::new(CONTENT.min.x, top),
-                Point::new(CONTENT.max.x, top + height),
+                Point::new(content.min.x, top),
+                Point::new(content.max.x, top + height),
             ),
             fill: Some(fill),
             stroke: None,
@@ -382,8 +434,8 @@ fn draw_row(
     draw_cells(flow, table, widths, (row, Some(cells)), from, count, top);
     let bottom = top + height;
     let rule = Item::line(
-        Point::new(CONTENT.min.x, bottom),
-        Point::new(CONTENT.max.x, bottom),
+        Point::new(content.min.x, bottom),
+        Point::new(content.max.x, bottom),
         RULE,
         0.4,
     );
@@ -403,7 +455,7 @@ fn draw_cells(
     top: f32,
 ) {
     let leading = table.leading();
-    let mut x = CONTENT.min.x;
+    let mut x = flow.content().min.x;
     for (index, (((cell, lines), width), column)) in
         row.cells.iter().zip(widths).zip(&table.columns).enumerate()
     {
@@ -415,6 +467,7 @@ fn draw_cells(
         let mut style = Style {
             colour: cell.colour.unwrap_or(INK),
             bold: cell.bold,
+            face: Face::Sans,
         };
         for (i, line) in lines.iter().skip(from).take(count).enumerate() {
             let line_top = top + PAD_Y + i as f32 * leading;
@@ -464,7 +517,7 @@ pub fn dashed_outline(rect: Rect, colour: Rgb, gap: f32) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::pdf::layout::{Block, Mark};
+    use crate::report::pdf::layout::{Block, CONTENT, Mark};
 
     /// A table of `rows` rows of two cells.
     fn table(rows: usize) -> Table {
@@ -498,6 +551,86 @@ mod tests {
             }
         }
         pages
+    }
+
+    /// How many rows of a long table land on each page, started with
+    /// `room` points left on the first.
+    fn rows_per_page(rows: usize, room: f32) -> Vec<usize> {
+        let fonts = match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let mut flow = Flow::new(&fonts);
+        flow.advance(CONTENT.height() - room);
+        let laid = flow.run(&[Block::Table(table(rows))]);
+        laid.pages
+            .iter()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter(|p| {
+                        matches!(&p.item, Item::Text { text, .. } if text.starts_with("row "))
+                            && matches!(p.mark, Mark::Content(_))
+                    })
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn no_row_is_left_alone_at_the_foot_or_head_of_a_page() {
+        // Wherever a long table starts, and however long it is, no page
+        // holds exactly one of its rows (unless the table has one).
+        for rows in [40, 41, 55, 56, 57, 58, 59, 60, 61] {
+            let mut room = 20.0;
+            while room < CONTENT.height() {
+                let pages = rows_per_page(rows, room);
+                assert_eq!(pages.iter().sum::<usize>(), rows);
+                assert!(
+                    pages.iter().all(|&n| n != 1),
+                    "{rows} rows from {room} pt: {pages:?}"
+                );
+                room += 7.0;
+            }
+        }
+    }
+
+    #[test]
+    fn a_narrow_column_keeps_its_words_whole() {
+        let fonts = match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        // Five columns, the status one far too narrow for "Unanswered".
+        let mut table = Table::new(
+            vec![
+                Column::left(6.0),
+                Column::left(0.3),
+                Column::left(6.0),
+                Column::left(6.0),
+                Column::left(6.0),
+            ],
+            Vec::new(),
+        );
+        table.rows = vec![vec![
+            Cell::new("Indicator name"),
+            Cell::new("Unanswered"),
+            Cell::new("Evidence text that can wrap at its spaces"),
+            Cell::new("More"),
+            Cell::new("Even more"),
+        ]];
+        let widths = table.widths(&fonts, CONTENT.width());
+        assert!((widths.iter().sum::<f32>() - CONTENT.width()).abs() < 0.01);
+        let row = wrap_row(&fonts, &table, &widths, &table.rows[0]);
+        let (_, lines) = &row.cells[1];
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert_eq!(lines[0].text, "Unanswered");
+        // A word wider than the whole table can give is hyphen-broken.
+        table.rows[0][1] = Cell::new("x".repeat(400));
+        let widths = table.widths(&fonts, CONTENT.width());
+        let row = wrap_row(&fonts, &table, &widths, &table.rows[0]);
+        let (_, lines) = &row.cells[1];
+        assert!(lines.len() > 1 && lines[0].text.ends_with('-'), "{lines:?}");
     }
 
     #[test]

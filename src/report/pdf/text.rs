@@ -7,67 +7,360 @@
 //! kinsoku: no line starts with closing punctuation such as `，。、；：）」`
 //! and none ends with opening punctuation such as `（「`.
 
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::report::ReportError;
 
 /// Ascent of the font's glyph box as a share of the font size (Noto Sans
-/// CJK's typographic ascender is 880 of 1000 units).
+/// and Serif CJK's typographic ascender is 880 of 1000 units).
 const ASCENT: f32 = 0.88;
 
-/// The bundled font, ready both for measuring and for krilla to embed.
-pub struct Fonts {
+/// Drawn for a character no font has: the geta mark, the sign Chinese and
+/// Japanese typesetting has long used for a missing character (in both
+/// bundled fonts), rather than an empty box that reads as nothing.
+pub const REPLACEMENT: char = '\u{3013}';
+
+/// A font file larger than this is not read when looking for a fallback.
+const FALLBACK_FILE_CAP: u64 = 64 << 20;
+/// At most this many bytes of font files are read per report when looking.
+const FALLBACK_READ_CAP: u64 = 384 << 20;
+/// The font folders searched, and how deep.
+const FONT_FOLDERS: &[&str] = &[
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "/System/Library/Fonts",
+    "/Library/Fonts",
+    "C:\\Windows\\Fonts",
+];
+const FOLDER_DEPTH: usize = 4;
+
+/// Which bundled typeface a text is set in: the sans (the plain style, and
+/// the official style's headings, standing in for HeiTi 黑体) or the serif
+/// (the official style's body, standing in for FangSong 仿宋).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Face {
+    #[default]
+    Sans,
+    Serif,
+}
+
+/// A bundled face, ready both for measuring and for krilla to embed.
+struct Bundled {
     face: ttf_parser::Face<'static>,
-    /// The same font for krilla, which subsets it when the PDF is written.
-    pub font: Font,
+    font: Font,
     units_per_em: f32,
 }
 
-impl Fonts {
-    /// Loads the font compiled into the binary.
-    pub fn load() -> Result<Fonts, ReportError> {
-        let bytes = crate::fonts::CJK_FONT;
+impl Bundled {
+    fn load(bytes: &'static [u8], what: &str) -> Result<Bundled, ReportError> {
         let face = ttf_parser::Face::parse(bytes, 0)
-            .map_err(|e| ReportError::Render("pdf", format!("the bundled font could not be read: {e}")))?;
+            .map_err(|e| ReportError::Render("pdf", format!("the bundled {what} font could not be read: {e}")))?;
         let font = Font::new(bytes.into(), 0)
-            .ok_or_else(|| ReportError::Render("pdf", "the bundled font could not be loaded".to_owned()))?;
+            .ok_or_else(|| ReportError::Render("pdf", format!("the bundled {what} font could not be loaded")))?;
         let units_per_em = f32::from(face.units_per_em()).max(1.0);
-        Ok(Fonts {
+        Ok(Bundled {
             face,
             font,
             units_per_em,
         })
     }
 
-    /// The glyph for `c` and its advance in ems (`.notdef` when the font
-    /// lacks it).
-    fn glyph(&self, c: char) -> (GlyphId, f32) {
-        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+    fn glyph(&self, c: char) -> Option<(GlyphId, f32)> {
+        let id = self.face.glyph_index(c)?;
         let advance = self.face.glyph_hor_advance(id).map_or(0.0, f32::from);
-        (GlyphId::new(u32::from(id.0)), advance / self.units_per_em)
+        Some((GlyphId::new(u32::from(id.0)), advance / self.units_per_em))
+    }
+}
+
+/// A font of the computer's, read for the characters the bundled fonts
+/// lack: those characters' glyphs and advances, and the font for krilla.
+struct Fallback {
+    font: Font,
+    glyphs: HashMap<char, (GlyphId, f32)>,
+    name: String,
+}
+
+/// Which font a glyph is drawn from: a bundled face, or fallback `n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Bundled(Face),
+    Fallback(usize),
+}
+
+/// What the fonts could not do for a report: the characters printed as
+/// [`REPLACEMENT`] (no font has them), and the computer's fonts that
+/// printed the others.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notes {
+    pub replaced: Vec<char>,
+    pub fallback_fonts: Vec<String>,
+}
+
+/// The bundled fonts, and any fallbacks found for a report.
+pub struct Fonts {
+    sans: Bundled,
+    serif: Bundled,
+    fallbacks: Vec<Fallback>,
+    replaced: BTreeSet<char>,
+}
+
+impl Fonts {
+    /// Loads the fonts compiled into the binary.
+    pub fn load() -> Result<Fonts, ReportError> {
+        Ok(Fonts {
+            sans: Bundled::load(crate::fonts::CJK_FONT, "sans")?,
+            serif: Bundled::load(crate::fonts::CJK_SERIF_FONT, "serif")?,
+            fallbacks: Vec::new(),
+            replaced: BTreeSet::new(),
+        })
     }
 
-    /// Width of `text` at `size` points.
+    fn bundled(&self, face: Face) -> &Bundled {
+        match face {
+            Face::Sans => &self.sans,
+            Face::Serif => &self.serif,
+        }
+    }
+
+    /// Whether a bundled font draws `c` (or it needs no glyph).
+    pub fn has(&self, c: char) -> bool {
+        is_invisible(c) || c.is_control() || self.sans.face.glyph_index(c).is_some()
+    }
+
+    /// Finds fonts on this computer for the characters of `missing` that
+    /// the bundled fonts lack (those [`Fonts::has`] says no to): the usual
+    /// font folders are listed once, and files are read (the likeliest
+    /// first, none over 64 MB, 384 MB in all) only until every character
+    /// has a font. The characters left are drawn as [`REPLACEMENT`].
+    pub fn find_fallbacks(&mut self, missing: &BTreeSet<char>) {
+        let folders: Vec<PathBuf> = FONT_FOLDERS
+            .iter()
+            .map(PathBuf::from)
+            .chain(home_font_folders())
+            .collect();
+        self.find_fallbacks_in(&folders, missing);
+    }
+
+    /// [`Fonts::find_fallbacks`] in the given folders.
+    pub fn find_fallbacks_in(&mut self, folders: &[PathBuf], missing: &BTreeSet<char>) {
+        let mut left: BTreeSet<char> = missing.iter().copied().filter(|c| !self.has(*c)).collect();
+        if left.is_empty() {
+            return;
+        }
+        let mut files = Vec::new();
+        for folder in folders {
+            font_files(folder, FOLDER_DEPTH, &mut files);
+        }
+        files.sort_by_key(|(path, _)| (preference(path), path.clone()));
+        files.dedup();
+        let mut read = 0u64;
+        for (path, size) in files {
+            if left.is_empty() || read + size > FALLBACK_READ_CAP {
+                break;
+            }
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            read += size;
+            let data = std::sync::Arc::new(bytes);
+            let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1).min(8);
+            for index in 0..count {
+                let Some(fallback) = fallback_from(&data, index, &left, &path) else {
+                    continue;
+                };
+                left.retain(|c| !fallback.glyphs.contains_key(c));
+                self.fallbacks.push(fallback);
+                if left.is_empty() {
+                    break;
+                }
+            }
+        }
+        self.replaced.extend(left);
+    }
+
+    /// The characters drawn as the replacement, and the fallbacks used.
+    pub fn notes(&self) -> Notes {
+        Notes {
+            replaced: self.replaced.iter().copied().collect(),
+            fallback_fonts: self.fallbacks.iter().map(|f| f.name.clone()).collect(),
+        }
+    }
+
+    /// The font for `source`.
+    pub fn font(&self, source: Source) -> Option<Font> {
+        match source {
+            Source::Bundled(face) => Some(self.bundled(face).font.clone()),
+            Source::Fallback(n) => self.fallbacks.get(n).map(|f| f.font.clone()),
+        }
+    }
+
+    /// Where `c` is drawn from in `face`, its glyph and its advance in ems:
+    /// the face, else the other bundled face, else a fallback, else the
+    /// replacement.
+    fn glyph(&self, face: Face, c: char) -> (Source, GlyphId, f32) {
+        let other = match face {
+            Face::Sans => Face::Serif,
+            Face::Serif => Face::Sans,
+        };
+        for face in [face, other] {
+            if let Some((id, advance)) = self.bundled(face).glyph(c) {
+                return (Source::Bundled(face), id, advance);
+            }
+        }
+        for (n, fallback) in self.fallbacks.iter().enumerate() {
+            if let Some(&(id, advance)) = fallback.glyphs.get(&c) {
+                return (Source::Fallback(n), id, advance);
+            }
+        }
+        let (id, advance) = self
+            .bundled(face)
+            .glyph(REPLACEMENT)
+            .unwrap_or((GlyphId::new(0), 1.0));
+        (Source::Bundled(face), id, advance)
+    }
+
+    /// Width of `text` at `size` points in the sans.
     pub fn width(&self, text: &str, size: f32) -> f32 {
+        self.width_in(Face::Sans, text, size)
+    }
+
+    /// Width of `text` at `size` points in `face`.
+    pub fn width_in(&self, face: Face, text: &str, size: f32) -> f32 {
         text.chars()
             .filter(|c| !is_invisible(*c))
-            .map(|c| self.glyph(c).1)
+            .map(|c| self.glyph(face, c).2)
             .sum::<f32>()
             * size
     }
 
-    /// Glyphs for `text`, one per visible character, each covering its
+    /// Glyphs for `text` in `face`, in runs of one font each, each with
+    /// its offset in ems from the start of the text. Every glyph covers its
     /// character's bytes so that the PDF maps it back to the text (copy,
-    /// search). Invisible formatting characters get no glyph.
-    pub fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
-        text.char_indices()
-            .filter(|(_, c)| !is_invisible(*c))
-            .map(|(at, c)| {
-                let (id, advance) = self.glyph(c);
-                KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None)
-            })
-            .collect()
+    /// search), a replaced character included. Invisible formatting
+    /// characters get no glyph.
+    pub fn runs(&self, face: Face, text: &str) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        let mut x = 0.0;
+        for (at, c) in text.char_indices().filter(|(_, c)| !is_invisible(*c)) {
+            let (source, id, advance) = self.glyph(face, c);
+            let glyph = KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None);
+            match runs.last_mut() {
+                Some(run) if run.source == source => run.glyphs.push(glyph),
+                _ => runs.push(Run {
+                    source,
+                    offset: x,
+                    glyphs: vec![glyph],
+                }),
+            }
+            x += advance;
+        }
+        runs
     }
+}
+
+/// Glyphs of one font, `offset` ems from the start of their text.
+pub struct Run {
+    pub source: Source,
+    pub offset: f32,
+    pub glyphs: Vec<KrillaGlyph>,
+}
+
+/// The user's own font folders.
+fn home_font_folders() -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        folders.push(home.join(".local/share/fonts"));
+        folders.push(home.join(".fonts"));
+        folders.push(home.join("Library/Fonts"));
+    }
+    if let Some(local) = std::env::var_os("LOCALAPPDATA") {
+        folders.push(PathBuf::from(local).join("Microsoft\\Windows\\Fonts"));
+    }
+    folders
+}
+
+/// The font files under `folder` (to `depth` levels) no larger than the
+/// cap, with their sizes.
+fn font_files(folder: &Path, depth: usize, out: &mut Vec<(PathBuf, u64)>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(meta) = entry.metadata() else { continue };
+        if meta.is_dir() {
+            if depth > 0 {
+                font_files(&path, depth - 1, out);
+            }
+            continue;
+        }
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if matches!(extension.as_str(), "ttf" | "otf" | "ttc" | "otc") && meta.len() <= FALLBACK_FILE_CAP {
+            out.push((path, meta.len()));
+        }
+    }
+}
+
+/// The order in which font files are tried: fonts known to cover
+/// emoji, rare Chinese characters, Hangul and Arabic first.
+fn preference(path: &Path) -> usize {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    const LIKELY: &[&str] = &[
+        "extb", "ext-b", "hanazono", "babelstone", "symbola", "emoji", "seguisym", "cjk", "droidsansfallback",
+        "malgun", "nanum", "dejavusans.ttf", "arial", "segoeui", "notosans-regular", "notonaskh",
+        "notosansarabic", "unifont",
+    ];
+    LIKELY
+        .iter()
+        .position(|likely| name.contains(likely))
+        .unwrap_or(LIKELY.len())
+}
+
+/// Face `index` of a font file, with the glyphs it has of `wanted`; `None`
+/// when it has none, cannot be read, or draws them as bitmaps only.
+fn fallback_from(
+    data: &std::sync::Arc<Vec<u8>>,
+    index: u32,
+    wanted: &BTreeSet<char>,
+    path: &Path,
+) -> Option<Fallback> {
+    let face = ttf_parser::Face::parse(data, index).ok()?;
+    let tables = face.tables();
+    if tables.glyf.is_none() && tables.cff.is_none() && tables.cff2.is_none() {
+        return None;
+    }
+    let units_per_em = f32::from(face.units_per_em()).max(1.0);
+    let glyphs: HashMap<char, (GlyphId, f32)> = wanted
+        .iter()
+        .filter_map(|&c| {
+            let id = face.glyph_index(c)?;
+            let advance = face.glyph_hor_advance(id).map_or(0.0, f32::from);
+            Some((c, (GlyphId::new(u32::from(id.0)), advance / units_per_em)))
+        })
+        .collect();
+    if glyphs.is_empty() {
+        return None;
+    }
+    let name = face
+        .names()
+        .into_iter()
+        .find(|n| n.name_id == ttf_parser::name_id::FULL_NAME && n.is_unicode())
+        .and_then(|n| n.to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    let font = Font::new(data.clone().into(), index)?;
+    Some(Fallback { font, glyphs, name })
 }
 
 /// Distance from the top of a line box of `leading` to the baseline of
@@ -182,26 +475,35 @@ pub struct Line {
     pub width: f32,
 }
 
-/// Breaks `text` into lines no wider than `max_width` at `size` points.
-/// A word wider than a whole line is split between characters. An empty
-/// text gives no lines.
+/// Breaks `text` into lines no wider than `max_width` at `size` points in
+/// the sans. A word wider than a whole line is split between characters
+/// (with a hyphen in Latin text). An empty text gives no lines.
 pub fn wrap(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> Vec<Line> {
-    let space = fonts.width(" ", size);
+    wrap_in(fonts, Face::Sans, text, size, max_width, max_width)
+}
+
+/// [`wrap`] in `face`, the first line `first_width` wide (an indented or
+/// hanging first line), the others `max_width`.
+pub fn wrap_in(fonts: &Fonts, face: Face, text: &str, size: f32, first_width: f32, max_width: f32) -> Vec<Line> {
+    let space = fonts.width_in(face, " ", size);
     let mut lines = Vec::new();
     let mut current = Line {
         text: String::new(),
         width: 0.0,
     };
     let mut pending_space = false;
+    let limit = |lines: &Vec<Line>| if lines.is_empty() { first_width } else { max_width };
     for atom in atoms(text) {
-        for piece in split_to_fit(fonts, &atom.text, size, max_width) {
-            let width = fonts.width(&piece, size);
+        let fits_first = lines.is_empty() && current.text.is_empty();
+        let room = if fits_first { first_width } else { max_width };
+        for piece in split_to_fit(fonts, face, &atom.text, size, room.min(max_width)) {
+            let width = fonts.width_in(face, &piece, size);
             let gap = if pending_space && !current.text.is_empty() {
                 space
             } else {
                 0.0
             };
-            if !current.text.is_empty() && current.width + gap + width > max_width {
+            if !current.text.is_empty() && current.width + gap + width > limit(&lines) {
                 lines.push(std::mem::replace(
                     &mut current,
                     Line {
@@ -236,17 +538,26 @@ pub fn wrap(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> Vec<Line> {
 }
 
 /// `text` as one piece, or cut between characters into pieces that each
-/// fit `max_width` (at least one character per piece).
-fn split_to_fit(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> Vec<String> {
-    if fonts.width(text, size) <= max_width {
+/// fit `max_width` (at least one character per piece). A Latin word cut
+/// this way ends each piece but the last with a hyphen.
+fn split_to_fit(fonts: &Fonts, face: Face, text: &str, size: f32, max_width: f32) -> Vec<String> {
+    if fonts.width_in(face, text, size) <= max_width {
         return vec![text.to_owned()];
     }
+    let latin = text.chars().all(|c| !is_cjk(c)) && text.chars().any(char::is_alphabetic);
+    let hyphen = if latin { fonts.width_in(face, "-", size) } else { 0.0 };
     let mut pieces = Vec::new();
     let mut piece = String::new();
     let mut width = 0.0;
-    for c in text.chars() {
-        let w = fonts.width(c.encode_utf8(&mut [0; 4]), size);
-        if !piece.is_empty() && width + w > max_width {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let w = fonts.width_in(face, c.encode_utf8(&mut [0; 4]), size);
+        // The hyphen needs room too, unless this is the last character.
+        let need = if chars.peek().is_some() { hyphen } else { 0.0 };
+        if !piece.is_empty() && width + w + need > max_width {
+            if latin && piece.chars().last().is_some_and(char::is_alphanumeric) {
+                piece.push('-');
+            }
             pieces.push(std::mem::take(&mut piece));
             width = 0.0;
         }
@@ -259,13 +570,19 @@ fn split_to_fit(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> Vec<Str
     pieces
 }
 
+/// The width of the widest unbreakable piece of `text` (a Latin word, a
+/// Chinese character with its punctuation) at `size` in the sans.
+pub fn widest_word(fonts: &Fonts, text: &str, size: f32) -> f32 {
+    atoms(text)
+        .iter()
+        .map(|a| fonts.width(&a.text, size))
+        .fold(0.0, f32::max)
+}
+
 /// The largest size up to `size` (and down to 6 pt) at which every word of
 /// `text` fits `width`, so that narrow column labels are not cut mid-word.
 pub fn fitting_size(fonts: &Fonts, text: &str, size: f32, width: f32) -> f32 {
-    let widest = atoms(text)
-        .iter()
-        .map(|a| fonts.width(&a.text, 1.0))
-        .fold(0.0, f32::max);
+    let widest = widest_word(fonts, text, 1.0);
     if widest <= 0.0 {
         size
     } else {
@@ -276,15 +593,20 @@ pub fn fitting_size(fonts: &Fonts, text: &str, size: f32, width: f32) -> f32 {
 /// `text` shortened with an ellipsis so that it fits `max_width` (for
 /// labels that have one line only).
 pub fn ellipsize(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> String {
-    if fonts.width(text, size) <= max_width {
+    ellipsize_in(fonts, Face::Sans, text, size, max_width)
+}
+
+/// [`ellipsize`] in `face`.
+pub fn ellipsize_in(fonts: &Fonts, face: Face, text: &str, size: f32, max_width: f32) -> String {
+    if fonts.width_in(face, text, size) <= max_width {
         return text.to_owned();
     }
     let ellipsis = "…";
-    let budget = max_width - fonts.width(ellipsis, size);
+    let budget = max_width - fonts.width_in(face, ellipsis, size);
     let mut out = String::new();
     let mut width = 0.0;
     for c in text.chars() {
-        let w = fonts.width(c.encode_utf8(&mut [0; 4]), size);
+        let w = fonts.width_in(face, c.encode_utf8(&mut [0; 4]), size);
         if width + w > budget {
             break;
         }
@@ -293,6 +615,19 @@ pub fn ellipsize(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> String
     }
     out.push_str(ellipsis);
     out
+}
+
+/// The longest a name may be where it labels something (a heading, an
+/// outline entry, the cover, the contents), in characters.
+pub const LABEL_CHARS: usize = 120;
+
+/// `text` cut to [`LABEL_CHARS`] characters with an ellipsis: a very long
+/// name heads its section readably; the body keeps it whole.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(LABEL_CHARS) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -375,14 +710,22 @@ mod tests {
         let lines = wrap(&fonts, &word, 10.0, 100.0);
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.width <= 100.0 + 1e-3));
-        assert_eq!(lines.concat_text(), word);
+        // Hyphens mark where the word was cut.
+        assert_eq!(lines.concat_text().replace('-', ""), word);
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.text.ends_with('-')));
+        // Chinese is cut without hyphens.
+        let chinese = "数".repeat(100);
+        let lines = wrap(&fonts, &chinese, 10.0, 100.0);
+        assert_eq!(lines.concat_text(), chinese);
     }
 
     #[test]
     fn glyphs_cover_their_characters() {
         let fonts = fonts();
         let text = "A数\u{200F}b";
-        let glyphs = fonts.glyphs(text);
+        let runs = fonts.runs(Face::Sans, text);
+        assert_eq!(runs.len(), 1);
+        let glyphs = &runs[0].glyphs;
         assert_eq!(glyphs.len(), 3);
         assert_eq!(glyphs[1].text_range, 1..4);
         assert!(glyphs.iter().all(|g| g.glyph_id.to_u32() != 0));
@@ -407,6 +750,76 @@ mod tests {
         assert!(short.ends_with('…'));
         assert!(fonts.width(&short, 10.0) <= 60.0);
         assert_eq!(ellipsize(&fonts, "ok", 10.0, 60.0), "ok");
+    }
+
+    #[test]
+    fn a_character_no_font_has_is_replaced_and_noted() {
+        let mut fonts = fonts();
+        let missing: BTreeSet<char> = ['\u{20000}', '\u{1F600}', '数'].into_iter().collect();
+        fonts.find_fallbacks_in(&[], &missing);
+        let notes = fonts.notes();
+        assert_eq!(notes.replaced, ['\u{20000}', '\u{1F600}']);
+        assert!(notes.fallback_fonts.is_empty());
+        // Measured and drawn as the geta mark, from the bundled font, still
+        // covering the character's bytes.
+        assert_eq!(
+            fonts.width_in(Face::Serif, "\u{20000}", 10.0),
+            fonts.width_in(Face::Serif, "\u{3013}", 10.0)
+        );
+        let runs = fonts.runs(Face::Serif, "A\u{20000}");
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0].source, Source::Bundled(Face::Serif));
+        assert_eq!(runs[0].glyphs[1].text_range, 1..5);
+        let geta = fonts.runs(Face::Serif, "\u{3013}");
+        assert_eq!(runs[0].glyphs[1].glyph_id, geta[0].glyphs[0].glyph_id);
+    }
+
+    #[test]
+    fn a_font_of_the_computers_prints_what_the_bundle_lacks() {
+        // DejaVu Sans has the emoticons and Arabic; test where it is installed.
+        let folder = std::path::Path::new("/usr/share/fonts/truetype/dejavu");
+        if !folder.join("DejaVuSans.ttf").exists() {
+            return;
+        }
+        let mut fonts = fonts();
+        let missing: BTreeSet<char> = ['\u{1F600}', '\u{627}'].into_iter().collect();
+        fonts.find_fallbacks_in(&[folder.to_path_buf()], &missing);
+        let notes = fonts.notes();
+        assert!(notes.replaced.is_empty(), "{notes:?}");
+        assert_eq!(notes.fallback_fonts.len(), 1, "{notes:?}");
+        let runs = fonts.runs(Face::Sans, "数\u{1F600}数");
+        let sources: Vec<Source> = runs.iter().map(|r| r.source).collect();
+        assert_eq!(
+            sources,
+            [Source::Bundled(Face::Sans), Source::Fallback(0), Source::Bundled(Face::Sans)]
+        );
+        // The run after the fallback starts where the emoji ends.
+        let emoji = fonts.width_in(Face::Sans, "\u{1F600}", 1.0);
+        let one = fonts.width_in(Face::Sans, "数", 1.0);
+        assert!((runs[2].offset - (one + emoji)).abs() < 1e-4);
+        assert!(fonts.font(Source::Fallback(0)).is_some());
+    }
+
+    #[test]
+    fn the_serif_is_bundled_with_the_same_characters() {
+        let fonts = fonts();
+        for c in "数字政府成熟度评估〓—…ABCxyz123（）".chars() {
+            assert_eq!(fonts.runs(Face::Serif, &c.to_string())[0].source, Source::Bundled(Face::Serif), "{c}");
+        }
+        assert_ne!(
+            fonts.width_in(Face::Serif, "Maturity", 10.0),
+            fonts.width_in(Face::Sans, "Maturity", 10.0)
+        );
+    }
+
+    #[test]
+    fn long_labels_are_shortened_to_120_characters() {
+        let long = "名".repeat(5000);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), LABEL_CHARS + 1);
+        assert!(short.ends_with('…'));
+        assert_eq!(shorten("short"), "short");
+        assert_eq!(shorten(&"a".repeat(LABEL_CHARS)), "a".repeat(LABEL_CHARS));
     }
 
     trait Concat {

@@ -1,99 +1,95 @@
 //! The Excel workbook report: the same figures and words as the HTML and PDF
 //! reports, printed from [`ReportContent`] (built once by
-//! [`crate::present::report::build`]). Ten sheets: the overview (key
-//! figures, every department with one column per dimension, a native radar
-//! chart, the stage distribution and how to read the figures), the heatmap
-//! (a colour scale by conditional formatting), the ranking, the dimension
-//! figures, the indicator answers, the top priorities, the action plan
-//! (status as a drop-down, dates as dates, overdue rows highlighted and
-//! said in words, an autofilter), the targets and whether each will be
-//! met, the trends (a native line chart) and the framework.
+//! [`crate::present::report::build`]). What it holds depends on the kind of
+//! report ([`crate::present::report::ReportOptions::effective_kind`]):
+//!
+//! - **full** (the default): ten sheets. The overview (key figures, every
+//!   department with one column per dimension, a native radar chart, the
+//!   stage distribution and how to read the figures), the heatmap (a colour
+//!   scale by conditional formatting), the ranking, the dimension figures,
+//!   the indicator answers, the top priorities, the action plan (status as
+//!   a drop-down, dates as dates, overdue rows highlighted and said in
+//!   words, an autofilter), the targets and whether each will be met, the
+//!   trends (long format: one row per department and period, see
+//!   [`trends`]) and the framework.
+//! - **department**: the same for one department without what only
+//!   compares departments: no heatmap and no ranking sheet (its rank among
+//!   all departments, "7 / 12", is a key figure), and no one-row table of
+//!   departments on the overview (its key figures say the same). Eight
+//!   sheets.
+//! - **brief**: the brief's own tables ([`document`]): a cover sheet with
+//!   the key figures and the brief's text, then one sheet per table.
 //!
 //! Nothing is computed here. Figures are numbers, stored rounded by
 //! [`format::round`] to the digits shown and given a number format that
 //! shows exactly what [`format`] writes (levels "0.00", percentages "0%",
 //! priorities "0.00", changes "+0.25" / "−0.50"), so a cell's value is the
 //! figure the app and the other reports print. A missing figure is a blank
-//! cell, never a dash. Dates in data cells are Excel dates shown as ISO
-//! dates; dates inside text (the notes) are written in the report's
-//! language. Every word comes from the catalogue ([`T`]) or the report's
-//! labels, and every piece of user text goes through `write_string`, so a
-//! name or evidence that starts with `=` stays text, never a formula.
+//! cell, never a dash. Dates in data cells are Excel dates, shown as
+//! "2025-12-31" or "2025年12月31日"; dates inside text (the notes) are
+//! written in the report's language. Every word comes from the catalogue
+//! ([`T`]) or the report's labels, and every piece of user text goes
+//! through `write_string`, so a name or evidence that starts with `=` stays
+//! text, never a formula.
 //!
 //! What the figures count is on the overview sheet (the basis and its
 //! counts, the same sentences as the other formats' cover) and beside every
 //! department: a Notes column in words; provisional figures also get a
 //! dashed border.
 
-use std::borrow::Cow;
+mod cells;
+mod document;
+mod trends;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Chart, ChartAxisDateUnitType, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
-    ChartMarkerType, ChartSolidFill, ChartType, ColNum, Color, ConditionalFormat3ColorScale,
-    ConditionalFormatBlank, ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula,
-    ConditionalFormatType, DataValidation, DocProperties, Format, FormatAlign, FormatBorder, RowNum,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType,
+    ChartSolidFill, ChartType, ColNum, ConditionalFormat3ColorScale, ConditionalFormatBlank,
+    ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, ConditionalFormatType,
+    DataValidation, DocProperties, Format, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use super::ReportError;
-use crate::analysis::GroupPoint;
+use cells::{Sheet, Styles, capped, col, excel_colour};
 use crate::charts::{Rgb, level_colour, no_data_colour, series_colour, text_colour_on};
-use crate::model::{ActionStatus, Lang, Level};
+use crate::model::{ActionStatus, Dataset, Lang, Level};
 use crate::present::catalogue::{T, plan as plan_words};
-use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS, XLSX_LEVEL, XLSX_PERCENT};
-use crate::present::report::{DepartmentFigures, LevelTrend, ReportContent, notes_text};
+use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS};
+use crate::present::report::{DepartmentFigures, ReportContent, ReportKind, notes_text};
 
-/// A signed change as [`format::change`] writes it: "+0.25", "−0.50" (a
-/// true minus), "0.00".
-const XLSX_CHANGE: &str = "+0.00;\"\u{2212}\"0.00;0.00";
-
-/// A priority as [`format::priority`] writes it.
-const XLSX_PRIORITY: &str = "0.00";
-
-/// A whole number: a level 1–5, a count.
-const XLSX_WHOLE: &str = "0";
-
-/// The tint of an overdue action's row: a pale red, with dark red text
-/// (contrast well above 4.5:1).
-const OVERDUE_TINT: Rgb = Rgb(0xfb, 0xe3, 0xe3);
-
-/// Excel's limit on the length of a cell's text, in UTF-16 units.
-const MAX_CELL_TEXT: usize = 32_767;
-
-/// The widest a column is made, in characters; longer text wraps.
-const MAX_COLUMN_WIDTH: f64 = 60.0;
-
-/// The narrowest a column with content is made, in characters.
-const MIN_COLUMN_WIDTH: f64 = 6.0;
-
-/// The height of a line of 11-point text, in points: Latin, and with
-/// Chinese (whose fallback fonts stand taller).
-const LINE_HEIGHT: f64 = 15.0;
-const LINE_HEIGHT_WIDE: f64 = 17.0;
-
-/// Excel's tallest row, in points.
-const MAX_ROW_HEIGHT: f64 = 409.0;
-
-/// Renders the workbook in memory.
-pub fn render(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
-    build(content).map_err(|e| ReportError::Render("xlsx", e.to_string()))
+/// Renders the workbook in memory. `data` is the workspace the content was
+/// built from (the Trends sheet's rows come from it, through
+/// [`crate::present::trend_table`]).
+pub fn render(data: &Dataset, content: &ReportContent) -> Result<Vec<u8>, ReportError> {
+    build(data, content).map_err(|e| ReportError::Render("xlsx", e.to_string()))
 }
 
-/// Adds the sheets in order and saves the workbook to bytes.
-fn build(c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
+/// Adds the sheets of the report's kind in order and saves the workbook to bytes.
+fn build(data: &Dataset, c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::new(c.lang);
     let mut workbook = Workbook::new();
     workbook.set_properties(&properties(c));
+    if c.options.effective_kind() == ReportKind::Brief {
+        let brief = crate::present::build::document(c);
+        for sheet in document::sheets(c, &brief, &styles)? {
+            workbook.push_worksheet(sheet);
+        }
+        return workbook.save_to_buffer();
+    }
+    // One department: nothing that only compares departments.
+    let whole = c.scope.is_none();
     workbook.push_worksheet(overview_sheet(c, &styles)?);
-    workbook.push_worksheet(heatmap_sheet(c, &styles)?);
-    workbook.push_worksheet(ranking_sheet(c, &styles)?);
+    if whole {
+        workbook.push_worksheet(heatmap_sheet(c, &styles)?);
+        workbook.push_worksheet(ranking_sheet(c, &styles)?);
+    }
     workbook.push_worksheet(dimensions_sheet(c, &styles)?);
     workbook.push_worksheet(answers_sheet(c, &styles)?);
     workbook.push_worksheet(priorities_sheet(c, &styles)?);
     workbook.push_worksheet(actions_sheet(c, &styles)?);
     workbook.push_worksheet(targets_sheet(c, &styles)?);
-    workbook.push_worksheet(trends_sheet(c, &styles)?);
+    let trend_rows = crate::present::trend_table::rows(data, c);
+    workbook.push_worksheet(trends::trends_sheet(c, &trend_rows, &styles)?);
     workbook.push_worksheet(framework_sheet(c, &styles)?);
     workbook.save_to_buffer()
 }
@@ -148,6 +144,12 @@ fn notes(c: &ReportContent, notes: &[String]) -> String {
     notes_text(notes, c.lang)
 }
 
+/// A yes/no cell in words ("Yes" / "是"): a spreadsheet's TRUE/FALSE stays
+/// English in a Chinese workbook.
+fn yes_no(yes: bool, lang: Lang) -> &'static str {
+    if yes { T::XlsxYes } else { T::XlsxNo }.get(lang)
+}
+
 // ---------------------------------------------------------------------------
 // Sheets
 
@@ -166,8 +168,9 @@ const SHEETS: [T; 10] = [
 ];
 
 /// The overview: title and key figures, a table of departments with one
-/// column per dimension, a radar chart of the dimension means, the stage
-/// distribution and how to read the figures.
+/// column per dimension (whole government only: one department's key
+/// figures say what its row would), a radar chart of the dimension means,
+/// the stage distribution (whole government) and how to read the figures.
 fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
     let mut sheet = Sheet::new(SHEETS[0].get(lang))?;
@@ -178,8 +181,29 @@ fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError>
         .ws
         .write_string_with_format(1, 0, capped(&scope_name(c)), &s.subtitle)?;
 
-    let last_figure = key_figures(&mut sheet, 3, c, s)?;
-    let header_row = last_figure + 2;
+    let mut row = key_figures(&mut sheet, 3, c, s)?;
+    if c.scope.is_none() {
+        row = departments_table(&mut sheet, row + 2, c, s)?;
+    }
+    row += 2;
+    row = radar_block(&mut sheet, row, c, s)?;
+    row += 1;
+    if c.scope.is_none() {
+        row = stage_counts_block(&mut sheet, row, c, s)? + 2;
+    }
+    reading_notes(&mut sheet, row, c, s)?;
+    sheet.finish()
+}
+
+/// Every department with one column per dimension, its header at
+/// `header_row` (frozen, with the first two columns). Returns the last row.
+fn departments_table(
+    sheet: &mut Sheet,
+    header_row: RowNum,
+    c: &ReportContent,
+    s: &Styles,
+) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
     let mut headers: Vec<&str> = [
         T::XlsxDepartmentId,
         T::Department,
@@ -201,7 +225,7 @@ fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError>
     let mut row = header_row;
     for department in &c.heatmap {
         row += 1;
-        department_row(&mut sheet, row, department, s)?;
+        department_row(sheet, row, department, s)?;
         for (i, head) in c.dimensions.iter().enumerate() {
             let mean = department
                 .dimensions
@@ -211,22 +235,12 @@ fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError>
             sheet.number(row, first_dimension + col(i)?, level(mean), &s.level)?;
         }
         sheet.number(row, after_dimensions, level(department.overall_target), &s.level)?;
-        let on_target = department
-            .on_target
-            .map_or("", |yes| if yes { T::XlsxYes } else { T::XlsxNo }.get(lang));
+        let on_target = department.on_target.map_or("", |yes| yes_no(yes, lang));
         sheet.text(row, after_dimensions + 1, on_target, &s.text)?;
         sheet.text(row, after_dimensions + 2, &notes(c, &department.notes), &s.text)?;
     }
     sheet.ws.set_freeze_panes(header_row + 1, 2)?;
-
-    row += 2;
-    row = radar_block(&mut sheet, row, c, s)?;
-    row += 1;
-    if c.scope.is_none() {
-        row = stage_counts_block(&mut sheet, row, c, s)? + 2;
-    }
-    reading_notes(&mut sheet, row, c, s)?;
-    sheet.finish()
+    Ok(row)
 }
 
 /// A key figure's value on the overview sheet.
@@ -237,6 +251,8 @@ enum Figure {
     Percent(f64),
     Count(usize),
     Change(Option<f64>),
+    /// A shared rank among how many: "7 / 12".
+    Rank(Option<usize>, usize),
 }
 
 /// The key figures as label–value pairs in columns A and B from `row`:
@@ -262,12 +278,23 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
         (T::Coverage, Figure::Percent(summary.coverage)),
     ];
     match c.heatmap.first().filter(|_| c.scope.is_some()) {
-        Some(department) => figures.extend([
-            (T::AssessedOn, Figure::Date(department.period)),
-            (T::Status, Figure::Text(department.status_label.clone())),
-            (T::ChangeSincePrevious, Figure::Change(department.change)),
-            (T::Notes, Figure::Text(notes(c, &department.notes))),
-        ]),
+        Some(department) => {
+            let rank = c.ranking.iter().find(|r| r.id == department.id);
+            let on_target = department.on_target.map(|yes| yes_no(yes, lang).to_owned());
+            figures.extend([
+                (T::XlsxDepartmentId, Figure::Text(department.id.clone())),
+                (T::AssessedOn, Figure::Date(department.period)),
+                (T::Status, Figure::Text(department.status_label.clone())),
+                (T::ChangeSincePrevious, Figure::Change(department.change)),
+                (
+                    T::Rank,
+                    Figure::Rank(rank.and_then(|r| r.rank), rank.map_or(0, |r| r.of)),
+                ),
+                (T::OverallTarget, Figure::Level(department.overall_target)),
+                (T::OnTarget, Figure::Text(on_target.unwrap_or_default())),
+                (T::Notes, Figure::Text(notes(c, &department.notes))),
+            ]);
+        }
         None => figures.extend([
             (T::Departments, Figure::Count(summary.departments.len())),
             (T::Assessed, Figure::Count(summary.assessed)),
@@ -291,6 +318,12 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
             Figure::Percent(value) => sheet.number(r, 1, share(Some(value)), &s.key_percent)?,
             Figure::Count(count) => sheet.count(r, 1, count, &s.key_whole)?,
             Figure::Change(value) => sheet.number(r, 1, level(value), &s.key_change)?,
+            Figure::Rank(rank, of) => {
+                // The rank is the number; the format adds " / 12" after it.
+                // Department counts are far below 2^52, so the conversion is exact.
+                let format = s.key_whole.clone().set_num_format(rank_format(of));
+                sheet.number(r, 1, rank.map(|n| n as f64), &format)?;
+            }
         }
         last = r;
     }
@@ -300,8 +333,16 @@ fn key_figures(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
 /// How to read the figures, below everything else on the overview sheet:
 /// what they count (the same sentences as the other formats' cover), the
 /// notes and targets in words, then the methodology of the report.
+/// One department's notes wrap within the first columns (its overview has
+/// no wide table for them to run along).
 fn reading_notes(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) -> Result<(), XlsxError> {
-    let legend = [T::XlsxFlagLegend, T::XlsxTargetLegend, T::XlsxFiguresNote].map(|t| t.get(c.lang));
+    // The heatmap sheet with its dashed borders is the whole government's.
+    let flags = if c.scope.is_some() {
+        T::XlsxFlagLegendDepartment
+    } else {
+        T::XlsxFlagLegend
+    };
+    let legend = [flags, T::XlsxTargetLegend, T::XlsxFiguresNote].map(|t| t.get(c.lang));
     let lines = c
         .basis_lines
         .iter()
@@ -309,7 +350,11 @@ fn reading_notes(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) 
         .chain(legend)
         .chain(c.appendix.methodology.iter().map(String::as_str));
     for (r, line) in (row..).zip(lines) {
-        sheet.note(r, 0, line, &s.note)?;
+        if c.scope.is_some() {
+            sheet.paragraph(r, 3, line, &s.note_wrap)?;
+        } else {
+            sheet.note(r, 0, line, &s.note)?;
+        }
     }
     Ok(())
 }
@@ -375,7 +420,7 @@ fn radar_block(sheet: &mut Sheet, row: RowNum, c: &ReportContent, s: &Styles) ->
 }
 
 /// A radar chart of the dimension means in rows `first..=last` (names in
-/// column A, levels in B, targets in C), on a 0–5 scale like the app's.
+/// column A, levels in B, targets in C), from level 1 at the centre to 5.
 fn radar_chart(
     sheet: &str,
     header: RowNum,
@@ -408,7 +453,8 @@ fn radar_chart(
             .set_format(&mut line)
             .set_marker(&marker);
     }
-    chart.y_axis().set_min(0).set_max(5).set_major_unit(1);
+    // Levels run from 1: the centre of the radar is level 1, as in the app.
+    chart.y_axis().set_min(1).set_max(5).set_major_unit(1);
     chart.legend().set_position(ChartLegendPosition::Bottom);
     chart.set_width(520).set_height(340);
     chart.set_alt_text(T::XlsxRadarAlt.get(lang));
@@ -536,6 +582,11 @@ fn dark_text_from() -> f64 {
         .unwrap_or(5.0)
 }
 
+/// A rank's number format: the rank, then " / 12".
+fn rank_format(of: usize) -> String {
+    format!("0\" / {of}\"")
+}
+
 /// The ranking, as the PDF and HTML print it: the shared rank ("3 / 12"),
 /// the department, its mean level, stage, change and coverage; then the
 /// department's notes.
@@ -557,7 +608,7 @@ fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     for rank in &c.ranking {
         row += 1;
         // The rank is the number; the format adds " / 12" after it.
-        let rank_format = s.number.clone().set_num_format(format!("0\" / {}\"", rank.of));
+        let rank_format = s.number.clone().set_num_format(rank_format(rank.of));
         // Department counts are far below 2^52, so the conversion is exact.
         sheet.number(row, 0, rank.rank.map(|n| n as f64), &rank_format)?;
         sheet.text(row, 1, &rank.name, &s.text)?;
@@ -880,197 +931,6 @@ fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     sheet.finish()
 }
 
-/// Trends: one row per period. Whole government: the government mean,
-/// lowest and highest department and how many were assessed, then each
-/// department's overall level; one department: its overall level and each
-/// dimension's. A native line chart with dates on the category axis draws
-/// the first columns.
-fn trends_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[8].get(lang))?;
-    let series = trend_series(c);
-    let mut headers = vec![T::Period.get(lang)];
-    headers.extend(series.iter().map(|column| column.name.as_ref()));
-    sheet.header(0, &headers, &s.header)?;
-    let periods: Vec<NaiveDate> = c.history.iter().map(|point| point.period).collect();
-    let mut row: RowNum = 0;
-    for period in &periods {
-        row += 1;
-        sheet.date(row, 0, *period, &s.date)?;
-        for (i, column) in series.iter().enumerate() {
-            let value = column.points.iter().find(|(p, _)| p == period).map(|(_, v)| *v);
-            match column.kind {
-                SeriesKind::Count => sheet.number(row, col(i + 1)?, value, &s.whole)?,
-                _ => sheet.number(row, col(i + 1)?, level(value), &s.level)?,
-            }
-        }
-    }
-    sheet.freeze_header(1, 1)?;
-    if row > 0 {
-        let chart = trend_chart(&sheet.name, row, &series, &periods, lang);
-        sheet.ws.insert_chart(row + 2, 1, &chart)?;
-    }
-    sheet.finish()
-}
-
-/// How a Trends column is drawn.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SeriesKind {
-    /// A level line the chart draws.
-    Line,
-    /// The min–max band of the government trend: drawn thin and dashed.
-    Band,
-    /// Departments counted: not drawn.
-    Count,
-    /// A level the chart leaves out (each department of the government).
-    Hidden,
-}
-
-/// One column of the Trends sheet.
-struct TrendSeries<'a> {
-    name: Cow<'a, str>,
-    /// `(period, value)`, oldest first.
-    points: Cow<'a, [(NaiveDate, f64)]>,
-    kind: SeriesKind,
-}
-
-/// A yes/no cell in words ("Yes" / "是"): a spreadsheet's TRUE/FALSE stays
-/// English in a Chinese workbook.
-fn yes_no(yes: bool, lang: Lang) -> &'static str {
-    if yes { T::XlsxYes } else { T::XlsxNo }.get(lang)
-}
-
-/// The columns of the Trends sheet.
-fn trend_series<'a>(c: &'a ReportContent) -> Vec<TrendSeries<'a>> {
-    let lang = c.lang;
-    // A department's own overall level is headed "Overall level".
-    let own = |trend: &'a LevelTrend| -> Cow<'a, str> {
-        if trend.id.is_none() {
-            Cow::Borrowed(T::OverallLevel.get(lang))
-        } else {
-            Cow::Borrowed(trend.name.as_str())
-        }
-    };
-    if c.scope.is_some() {
-        return c
-            .level_trends
-            .iter()
-            .map(|trend| TrendSeries {
-                name: own(trend),
-                points: Cow::Borrowed(trend.points.as_slice()),
-                kind: SeriesKind::Line,
-            })
-            .collect();
-    }
-    let pick = |value: fn(&GroupPoint) -> f64| -> Cow<'a, [(NaiveDate, f64)]> {
-        Cow::Owned(c.history.iter().map(|g| (g.period, value(g))).collect())
-    };
-    let group = [
-        (T::XlsxGovernmentMean, pick(|g| g.mean), SeriesKind::Line),
-        (T::TrendLowest, pick(|g| g.min), SeriesKind::Band),
-        (T::TrendHighest, pick(|g| g.max), SeriesKind::Band),
-        // Counts are far below 2^52, so the conversion is exact.
-        (T::TrendAssessedCount, pick(|g| g.count as f64), SeriesKind::Count),
-    ];
-    group
-        .into_iter()
-        .map(|(name, points, kind)| TrendSeries {
-            name: Cow::Borrowed(name.get(lang)),
-            points,
-            kind,
-        })
-        .chain(c.level_trends.iter().map(|trend| TrendSeries {
-            name: own(trend),
-            points: Cow::Borrowed(trend.points.as_slice()),
-            kind: SeriesKind::Hidden,
-        }))
-        .collect()
-}
-
-/// A line chart of the drawn trend columns over rows 1..=`last_row`, with
-/// the periods as dates on the category axis and levels 1–5 up.
-fn trend_chart(
-    sheet: &str,
-    last_row: RowNum,
-    series: &[TrendSeries],
-    periods: &[NaiveDate],
-    lang: Lang,
-) -> Chart {
-    let mut chart = Chart::new(ChartType::Line);
-    chart.title().set_name(T::TrendsChart.get(lang));
-    let drawn = series
-        .iter()
-        .enumerate()
-        .filter(|(_, column)| matches!(column.kind, SeriesKind::Line | SeriesKind::Band));
-    for (i, column) in drawn {
-        let Ok(column_number) = col(i + 1) else {
-            continue;
-        };
-        let band = column.kind == SeriesKind::Band;
-        let colour = if band {
-            Rgb(0x76, 0x76, 0x76)
-        } else {
-            series_colour(i)
-        };
-        let mut line = ChartLine::new();
-        // The first column (the government mean, or the department's
-        // overall level) leads; dimensions follow thinner, the band dashed.
-        let width = match (i, band) {
-            (_, true) => 1.25,
-            (0, _) => 3.0,
-            _ => 1.75,
-        };
-        line.set_color(excel_colour(colour)).set_width(width);
-        if band {
-            line.set_dash_type(ChartLineDashType::Dash);
-        }
-        let mut marker = ChartMarker::new();
-        marker
-            .set_type(ChartMarkerType::Circle)
-            .set_size(if band { 4 } else { 6 })
-            .set_format(ChartSolidFill::new().set_color(excel_colour(colour)));
-        chart
-            .add_series()
-            .set_name((sheet, 0, column_number))
-            .set_categories((sheet, 1, 0, last_row, 0))
-            .set_values((sheet, 1, column_number, last_row, column_number))
-            .set_format(&mut line)
-            .set_marker(&marker);
-    }
-    // Periods are month ends: ticks fall on month starts, so they are
-    // labelled by month, a tick per typical gap between periods.
-    chart
-        .x_axis()
-        .set_date_axis(true)
-        .set_num_format(format::xlsx_month(lang))
-        .set_major_unit(typical_gap_months(periods))
-        .set_major_unit_date_type(ChartAxisDateUnitType::Months);
-    chart
-        .y_axis()
-        .set_min(1)
-        .set_max(5)
-        .set_major_unit(1)
-        .set_name(T::Mean.get(lang));
-    chart.legend().set_position(ChartLegendPosition::Bottom);
-    chart.set_width(720).set_height(360);
-    chart.set_alt_text(T::XlsxTrendAlt.get(lang));
-    chart
-}
-
-/// The median gap between consecutive periods in whole months (at least 1).
-fn typical_gap_months(periods: &[NaiveDate]) -> u16 {
-    let mut gaps: Vec<i64> = periods
-        .windows(2)
-        .map(|pair| (pair[1] - pair[0]).num_days())
-        .collect();
-    gaps.sort_unstable();
-    let Some(&median) = gaps.get(gaps.len() / 2) else {
-        return 1;
-    };
-    // 30.44 days to the month; a gap of a few years is far below u16::MAX.
-    let months = (median as f64 / 30.44).round().max(1.0);
-    u16::try_from(months as i64).unwrap_or(u16::MAX)
-}
 
 /// The framework: every indicator with its weight and its five level descriptors.
 fn framework_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
@@ -1111,448 +971,9 @@ fn framework_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError
     sheet.finish()
 }
 
-// ---------------------------------------------------------------------------
-// Writing cells
-
-/// The cell formats, made once.
-struct Styles {
-    title: Format,
-    subtitle: Format,
-    header: Format,
-    label: Format,
-    note: Format,
-    text: Format,
-    wrap: Format,
-    date: Format,
-    /// A centred number, for formats made per sheet (the rank).
-    number: Format,
-    level: Format,
-    /// `level` with a dashed dark border: a provisional figure.
-    level_provisional: Format,
-    whole: Format,
-    /// `whole` with a dashed dark border: a provisional figure.
-    whole_provisional: Format,
-    percent: Format,
-    change: Format,
-    priority: Format,
-    general: Format,
-    heat: Format,
-    /// `heat` with a dashed dark border: a provisional figure.
-    heat_provisional: Format,
-    key_date: Format,
-    key_level: Format,
-    key_whole: Format,
-    key_percent: Format,
-    key_change: Format,
-    /// The tint of an overdue action's row.
-    overdue: Format,
-}
-
-impl Styles {
-    fn new(lang: Lang) -> Self {
-        let cell = Format::new().set_align(FormatAlign::Top);
-        // Numbers in tables are centred, so a right-aligned figure never
-        // runs into the text of the next column; key figures sit left,
-        // under each other.
-        let number = cell.clone().set_align(FormatAlign::Center);
-        let key = cell.clone().set_align(FormatAlign::Left);
-        let dashed = |format: Format| {
-            format
-                .set_border(FormatBorder::MediumDashed)
-                .set_border_color(excel_colour(Rgb(0x1a, 0x1a, 0x1a)))
-        };
-        let heat = Format::new()
-            .set_num_format(XLSX_LEVEL)
-            .set_align(FormatAlign::Center)
-            .set_align(FormatAlign::VerticalCenter);
-        Styles {
-            title: Format::new().set_bold().set_font_size(16),
-            subtitle: Format::new()
-                .set_font_size(12)
-                .set_font_color(excel_colour(Rgb(0x59, 0x59, 0x59))),
-            header: Format::new()
-                .set_bold()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top)
-                .set_background_color(excel_colour(Rgb(0xd9, 0xe2, 0xf3)))
-                .set_border_bottom(FormatBorder::Thin),
-            label: cell.clone().set_bold(),
-            note: Format::new()
-                .set_italic()
-                .set_font_color(excel_colour(Rgb(0x59, 0x59, 0x59))),
-            text: cell.clone(),
-            wrap: cell.clone().set_text_wrap(),
-            date: cell
-                .clone()
-                .set_num_format(format::xlsx_date(lang))
-                .set_align(FormatAlign::Left),
-            level: number.clone().set_num_format(XLSX_LEVEL),
-            level_provisional: dashed(number.clone().set_num_format(XLSX_LEVEL)),
-            whole: number.clone().set_num_format(XLSX_WHOLE),
-            whole_provisional: dashed(number.clone().set_num_format(XLSX_WHOLE)),
-            percent: number.clone().set_num_format(XLSX_PERCENT),
-            change: number.clone().set_num_format(XLSX_CHANGE),
-            priority: number.clone().set_num_format(XLSX_PRIORITY),
-            general: number.clone(),
-            number,
-            key_date: key.clone().set_num_format(format::xlsx_date(lang)),
-            key_level: key.clone().set_num_format(XLSX_LEVEL),
-            key_whole: key.clone().set_num_format(XLSX_WHOLE),
-            key_percent: key.clone().set_num_format(XLSX_PERCENT),
-            key_change: key.set_num_format(XLSX_CHANGE),
-            overdue: Format::new()
-                .set_background_color(excel_colour(OVERDUE_TINT))
-                .set_font_color(excel_colour(Rgb(0x7a, 0x1f, 0x1f))),
-            heat_provisional: dashed(heat.clone()),
-            heat: heat
-                .set_border(FormatBorder::Thin)
-                .set_border_color(excel_colour(Rgb::WHITE)),
-        }
-    }
-}
-
-/// A worksheet being filled, remembering the widest content of each column
-/// so that [`Sheet::finish`] can size the columns to fit.
-struct Sheet {
-    ws: Worksheet,
-    name: String,
-    /// Widest content per column, in character widths.
-    widths: Vec<f64>,
-    /// A lower cap than [`MAX_COLUMN_WIDTH`] for some columns.
-    caps: Vec<Option<f64>>,
-    /// Cells whose text wraps, to size their rows.
-    wrapped: Vec<Wrapped>,
-}
-
-/// A cell whose text wraps.
-struct Wrapped {
-    row: RowNum,
-    col: ColNum,
-    text: String,
-    /// Bold text (a header) runs wider.
-    bold: bool,
-}
-
-impl Sheet {
-    fn new(name: &str) -> Result<Sheet, XlsxError> {
-        let mut ws = Worksheet::new();
-        ws.set_name(name)?;
-        // A4 landscape, one page wide, the sheet's name and page numbers below.
-        ws.set_paper_size(9)
-            .set_landscape()
-            .set_print_fit_to_pages(1, 0)
-            .set_footer("&L&[Tab]&R&[Page] / &[Pages]");
-        Ok(Sheet {
-            ws,
-            name: name.to_owned(),
-            widths: Vec::new(),
-            caps: Vec::new(),
-            wrapped: Vec::new(),
-        })
-    }
-
-    /// Remembers that column `col` holds content `width` characters wide.
-    fn measure(&mut self, col: ColNum, width: f64) {
-        let index = usize::from(col);
-        if self.widths.len() <= index {
-            self.widths.resize(index + 1, 0.0);
-        }
-        self.widths[index] = self.widths[index].max(width);
-    }
-
-    /// Freezes the rows above `row` and the columns left of `col`, and
-    /// repeats `row − 1` (the header) on every printed page.
-    fn freeze_header(&mut self, row: RowNum, col: ColNum) -> Result<(), XlsxError> {
-        self.ws.set_freeze_panes(row, col)?;
-        if let Some(header) = row.checked_sub(1) {
-            self.ws.set_repeat_rows(header, header)?;
-        }
-        Ok(())
-    }
-
-    /// Caps a column's width (its text wraps beyond it).
-    fn cap(&mut self, col: ColNum, width: f64) {
-        let index = usize::from(col);
-        if self.caps.len() <= index {
-            self.caps.resize(index + 1, None);
-        }
-        self.caps[index] = Some(width);
-    }
-
-    /// Writes user or label text as a string — never as a formula.
-    fn text(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
-        let text = capped(text);
-        self.measure(col, display_width(&text));
-        self.ws.write_string_with_format(row, col, text, format)?;
-        Ok(())
-    }
-
-    /// Writes text that wraps within its column (`format` must wrap), and
-    /// remembers it so that [`Sheet::finish`] makes its row tall enough.
-    fn wrapped(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
-        self.text(row, col, text, format)?;
-        if !text.is_empty() {
-            self.wrapped.push(Wrapped {
-                row,
-                col,
-                text: capped(text).into_owned(),
-                bold: false,
-            });
-        }
-        Ok(())
-    }
-
-    /// Writes a note that may run on past its column: it does not widen it.
-    fn note(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, col, capped(text), format)?;
-        Ok(())
-    }
-
-    /// Writes a header row. A header may wrap onto more lines, so it widens
-    /// its column only to its longest word (or a dozen characters).
-    fn header(&mut self, row: RowNum, labels: &[&str], format: &Format) -> Result<(), XlsxError> {
-        for (i, label) in labels.iter().enumerate() {
-            let col = self::col(i)?;
-            let longest_word = label.split_whitespace().map(display_width).fold(0.0, f64::max);
-            self.measure(col, display_width(label).min(longest_word.max(12.0)));
-            self.ws
-                .write_string_with_format(row, col, capped(label), format)?;
-            self.wrapped.push(Wrapped {
-                row,
-                col,
-                text: (*label).to_owned(),
-                bold: true,
-            });
-        }
-        Ok(())
-    }
-
-    /// Writes a number, or a formatted blank cell when there is none.
-    fn number(
-        &mut self,
-        row: RowNum,
-        col: ColNum,
-        value: Option<f64>,
-        format: &Format,
-    ) -> Result<(), XlsxError> {
-        match value.filter(|v| v.is_finite()) {
-            Some(value) => {
-                self.measure(col, number_width(value));
-                self.ws.write_number_with_format(row, col, value, format)?;
-            }
-            None => {
-                self.ws.write_blank(row, col, format)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Writes a count as a number.
-    fn count(&mut self, row: RowNum, col: ColNum, count: usize, format: &Format) -> Result<(), XlsxError> {
-        // Counts of departments and indicators are far below 2^52: exact.
-        self.number(row, col, Some(count as f64), format)
-    }
-
-    /// Writes a date as an Excel date.
-    fn date(&mut self, row: RowNum, col: ColNum, date: NaiveDate, format: &Format) -> Result<(), XlsxError> {
-        self.measure(col, 10.0);
-        self.ws.write_datetime_with_format(row, col, date, format)?;
-        Ok(())
-    }
-
-    fn optional_date(
-        &mut self,
-        row: RowNum,
-        col: ColNum,
-        date: Option<NaiveDate>,
-        format: &Format,
-    ) -> Result<(), XlsxError> {
-        match date {
-            Some(date) => self.date(row, col, date, format),
-            None => self.ws.write_blank(row, col, format).map(|_| ()),
-        }
-    }
-
-    /// Sizes every column to its widest content (within the caps) and
-    /// hands back the worksheet.
-    fn finish(mut self) -> Result<Worksheet, XlsxError> {
-        let mut fitted = Vec::with_capacity(self.widths.len());
-        for (i, width) in self.widths.iter().enumerate() {
-            let cap = self.caps.get(i).copied().flatten().unwrap_or(MAX_COLUMN_WIDTH);
-            let width = (width * 1.1 + 2.0).clamp(MIN_COLUMN_WIDTH, cap);
-            if self.widths[i] > 0.0 {
-                self.ws.set_column_width(col(i)?, width)?;
-            }
-            fitted.push(width);
-        }
-        self.fit_row_heights(&fitted)?;
-        Ok(self.ws)
-    }
-
-    /// Makes rows with wrapped text tall enough to show all of it: not every
-    /// spreadsheet program grows such rows by itself when it opens a file.
-    fn fit_row_heights(&mut self, column_widths: &[f64]) -> Result<(), XlsxError> {
-        let mut heights: std::collections::BTreeMap<RowNum, f64> = std::collections::BTreeMap::new();
-        for cell in &self.wrapped {
-            let usable = column_widths
-                .get(usize::from(cell.col))
-                .map_or(MAX_COLUMN_WIDTH, |w| (w - 1.0).max(1.0));
-            let lines = wrapped_lines(&cell.text, usable, cell.bold);
-            let wide = cell.text.chars().any(|c| char_width(c) > 1.0);
-            let line_height = if wide { LINE_HEIGHT_WIDE } else { LINE_HEIGHT };
-            let height = heights.entry(cell.row).or_insert(0.0);
-            // Line counts are small, so the conversion is exact.
-            *height = height.max(lines as f64 * line_height + 2.0);
-        }
-        for (row, height) in heights {
-            if height > LINE_HEIGHT + 2.0 {
-                self.ws.set_row_height(row, height.min(MAX_ROW_HEIGHT))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// How many lines `text` takes in a column `width` digit-widths wide,
-/// wrapping words greedily as spreadsheets do. Latin letters are taken as
-/// 0.85 of a digit's width (0.95 in bold): a little wider than Calibri's,
-/// so that wider fallback fonts (DejaVu Sans in LibreOffice) still fit.
-/// Chinese characters take two digits and may break anywhere.
-fn wrapped_lines(text: &str, width: f64, bold: bool) -> usize {
-    let latin = if bold { 0.95 } else { 0.85 };
-    let glyph = |c: char| if char_width(c) > 1.0 { 2.1 } else { latin };
-    let mut lines = 0;
-    for line in text.lines() {
-        let mut count = 1;
-        let mut used = 0.0;
-        for word in line.split(' ') {
-            // A run of Chinese breaks between any two characters: pack it
-            // glyph by glyph; a Latin word moves whole to the next line.
-            let pieces: Vec<f64> = if word.chars().any(|c| char_width(c) > 1.0) {
-                word.chars().map(glyph).collect()
-            } else {
-                vec![word.chars().map(glyph).sum()]
-            };
-            let mut first = true;
-            for piece in pieces {
-                let gap = if first && used > 0.0 { latin } else { 0.0 };
-                first = false;
-                if used + gap + piece <= width {
-                    used += gap + piece;
-                } else if piece <= width {
-                    count += 1;
-                    used = piece;
-                } else {
-                    // A word longer than the column breaks inside itself.
-                    let extra = (piece / width).floor();
-                    // Bounded by the cell's length, so the cast is exact.
-                    count += usize::from(used > 0.0) + extra as usize;
-                    used = piece - extra * width;
-                }
-            }
-        }
-        lines += count;
-    }
-    lines.max(1)
-}
-
-/// A column number, or Excel's limit error past the last column.
-fn col(index: usize) -> Result<ColNum, XlsxError> {
-    ColNum::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
-}
-
-/// The text cut to what one Excel cell can hold, ending in "…" when cut.
-fn capped(text: &str) -> Cow<'_, str> {
-    if text.len() <= MAX_CELL_TEXT {
-        // At most one UTF-16 unit per UTF-8 byte: it fits.
-        return Cow::Borrowed(text);
-    }
-    let mut units = 0;
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        units += c.len_utf16();
-        if units > MAX_CELL_TEXT - 1 {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    if end == text.len() {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(format!("{}…", &text[..end]))
-}
-
-/// How wide text shows, in widths of a Latin digit: East Asian wide and
-/// full-width characters (and emoji) count double. Multi-line text counts
-/// its longest line.
-fn display_width(text: &str) -> f64 {
-    text.lines()
-        .map(|line| line.chars().map(char_width).sum::<f64>())
-        .fold(0.0, f64::max)
-}
-
-fn char_width(c: char) -> f64 {
-    let wide = matches!(
-        u32::from(c),
-        0x1100..=0x115f
-            | 0x2e80..=0x303e
-            | 0x3041..=0x33ff
-            | 0x3400..=0x4dbf
-            | 0x4e00..=0x9fff
-            | 0xa000..=0xa4cf
-            | 0xac00..=0xd7a3
-            | 0xf900..=0xfaff
-            | 0xfe30..=0xfe4f
-            | 0xff00..=0xff60
-            | 0xffe0..=0xffe6
-            | 0x1f300..=0x1faff
-            | 0x20000..=0x3fffd
-    );
-    if wide { 2.0 } else { 1.0 }
-}
-
-/// The width of a number as Excel shows it with two decimals at most.
-fn number_width(value: f64) -> f64 {
-    // A short string's length is far below 2^52, so the conversion is exact.
-    format::fixed(value, 2).len() as f64
-}
-
-/// Our colour as Excel's.
-fn excel_colour(rgb: Rgb) -> Color {
-    Color::RGB((u32::from(rgb.0) << 16) | (u32::from(rgb.1) << 8) | u32::from(rgb.2))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_counts_double_width() {
-        assert_eq!(display_width("abc"), 3.0);
-        assert_eq!(display_width("市大数据局"), 10.0);
-        assert_eq!(display_width("short\nlonger line"), 11.0);
-    }
-
-    #[test]
-    fn long_text_is_cut_to_fit_a_cell() {
-        let long = "数".repeat(40_000);
-        let cut = capped(&long);
-        assert_eq!(cut.encode_utf16().count(), MAX_CELL_TEXT);
-        assert!(cut.ends_with('…'));
-        assert_eq!(capped("short"), "short");
-    }
-
-    #[test]
-    fn wrapping_counts_lines_by_words() {
-        assert_eq!(wrapped_lines("short", 20.0, false), 1);
-        assert_eq!(wrapped_lines("one\ntwo\nthree", 20.0, false), 3);
-        // 10 words of 5 letters, 4.25 wide each: four to a line of 20.
-        assert_eq!(wrapped_lines(&["abcde"; 10].join(" "), 20.0, false), 3);
-        // Chinese breaks anywhere: 20 characters of 2.1, ten to a line of 22.
-        assert_eq!(wrapped_lines(&"数".repeat(20), 22.0, false), 2);
-        // A long word breaks inside itself.
-        assert_eq!(wrapped_lines(&"x".repeat(100), 17.0, false), 5);
-    }
 
     #[test]
     fn heatmap_text_switches_to_black_on_light_cells() {
