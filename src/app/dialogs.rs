@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 
 use super::GovApp;
 use super::command::Command;
+use super::command::ExportRequest;
 use super::state::{DialogPurpose, DialogResult};
 use crate::model::Lang;
 use crate::present::catalogue::T;
-use super::command::ExportRequest;
 use crate::report::{ReportKind, ReportStyle};
 
 /// Starts a dialog for `purpose`. `suggested` names the file for save dialogs.

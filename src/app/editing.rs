@@ -9,6 +9,7 @@ use chrono::{Local, NaiveDateTime};
 
 use super::GovApp;
 use super::command::ConflictChoice;
+use super::command::ExportRequest;
 use super::editor::Edit;
 use super::editor::{ApprovalBlocker, EditError};
 use super::io::{Done, Job};
@@ -18,7 +19,6 @@ use crate::analysis;
 use crate::model::{Assessment, Lang, Status, Text, TransitionError, Workspace};
 use crate::present::catalogue as i18n;
 use crate::present::catalogue::T;
-use super::command::ExportRequest;
 use crate::report::{ReportKind, ReportOptions};
 use crate::store;
 

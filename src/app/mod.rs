@@ -263,11 +263,7 @@ impl GovApp {
                     .as_ref()
                     .map(|w| w.loaded.root.clone())
                     .unwrap_or_default();
-                self.show_dialog(
-                    ctx,
-                    DialogPurpose::Export(request),
-                    Some((folder, name)),
-                );
+                self.show_dialog(ctx, DialogPurpose::Export(request), Some((folder, name)));
             }
             Command::SaveAs => {
                 let Some(session) = &self.state.session else {

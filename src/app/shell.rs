@@ -10,6 +10,7 @@ use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
 use crate::model::{Department, Lang, Status};
 use crate::present::catalogue::T;
+use crate::present::catalogue::views as views_text;
 use crate::present::format;
 use crate::report::{Format, ReportKind, ReportStyle};
 use crate::store::Severity;
@@ -197,7 +198,11 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
         ui.label(T::Exporting.get(lang));
         return;
     }
-    ui.menu_button(T::Export.get(lang), |ui| {
+    // The menu stays open when the style check box is clicked; a format
+    // button closes it.
+    let config =
+        egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(T::Export.get(lang)).config(config).ui(ui, |ui| {
         let style = if state.export_official {
             ReportStyle::Official
         } else {
@@ -220,7 +225,12 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
             ui.label(RichText::new(title.get(lang)).strong());
             // The brief first: what leadership reads, in at most four pages.
             for format in [Format::Pdf, Format::Docx, Format::Html] {
-                let label = format!("{} · {} ({})", T::BriefLabel.get(lang), format_name(format), title.get(lang));
+                let label = views_text::export_item(
+                    Some(T::BriefLabel.get(lang)),
+                    format_name(format),
+                    title.get(lang),
+                    lang,
+                );
                 if ui.button(label).clicked() {
                     out.push(Command::Export(ExportRequest {
                         format,
@@ -232,7 +242,8 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
                 }
             }
             for format in Format::ALL {
-                if ui.button(format!("{} ({})", format_name(format), title.get(lang))).clicked() {
+                let label = views_text::export_item(None, format_name(format), title.get(lang), lang);
+                if ui.button(label).clicked() {
                     out.push(Command::Export(ExportRequest {
                         format,
                         department: scope.clone(),

@@ -125,7 +125,7 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
             options.departments, options.seed
         ),
         format!(
-            "合成工作区（{} 个部门，种子 {}）",
+            "合成工作区（{}个部门，种子{}）",
             options.departments, options.seed
         ),
     ));

@@ -637,6 +637,14 @@ pub fn sample_plan() -> Vec<Action> {
 pub fn synthetic_plan(workspace: &Workspace, assessments: &[Assessment], seed: u64) -> Vec<Action> {
     let mut rng = Rng::new(seed ^ 0x706c_616e);
     let mut actions = Vec::new();
+    // Titles name the indicator as people do, not by its id.
+    let framework = crate::store::builtin_framework().ok();
+    let named = |id: &str| -> Text {
+        framework
+            .as_ref()
+            .and_then(|f| f.indicator(id))
+            .map_or_else(|| Text::new(id, id), |(_, indicator)| indicator.name.clone())
+    };
     for department in &workspace.departments {
         // Assessments come sorted by department, then period.
         let latest = assessments.iter().rev().find(|a| a.department == department.id);
@@ -665,9 +673,10 @@ pub fn synthetic_plan(workspace: &Workspace, assessments: &[Assessment], seed: u
                 Addresses::Indicators(vec![indicator.to_owned()]),
                 start,
             );
+            let name = named(indicator);
             action.title = Text::new(
-                format!("Raise {indicator} to level {}", level + 1),
-                format!("将 {indicator} 提升至{}级", level + 1),
+                format!("Raise {} to level {}", name.en, level + 1),
+                format!("将“{}”提升至{}级", name.zh, level + 1),
             );
             action.owner = Owner {
                 unit: department.name.clone(),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{AssessmentPlan, Profile, Rng, build_assessment, half_year_periods};
 use crate::model::{
-    Assessment, Department, DepartmentKind, Framework, Level, Status, Target, Text, Workspace,
+    Assessment, Department, DepartmentKind, Framework, Level, ReportSettings, Status, Target, Text, Workspace,
 };
 
 /// One department of the sample and how it develops. Dimension arrays follow
@@ -227,6 +227,16 @@ pub fn sample(framework: &Framework) -> (Workspace, Vec<Assessment>) {
         "Riverside Municipal Government — Digital Government Maturity",
         "滨江市人民政府数字政府成熟度评估",
     ));
+    // What the official-style reports print in their header; the sign-off
+    // names are left to the assessments' workflow records and to hand.
+    workspace.report = ReportSettings {
+        issuing_office: Text::new(
+            "Riverside Digital Government Office",
+            "滨江市数字政府建设领导小组办公室",
+        ),
+        document_number: "滨数政办〔2026〕1号".to_owned(),
+        ..ReportSettings::default()
+    };
     let mut assessments = Vec::new();
     for (index, story) in STORIES.iter().enumerate() {
         workspace.departments.push(Department {

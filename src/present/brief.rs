@@ -136,7 +136,6 @@ fn name(text: &str) -> String {
     format::clip(text, NAME_CHARS)
 }
 
-
 fn whole_level_cell(level: Level) -> Cell {
     Cell::of(level.get().to_string(), CellKind::WholeLevel(Some(level)))
 }
@@ -162,7 +161,10 @@ impl Brief<'_> {
         let lang = c.lang;
         self.push(heading(1, T::BriefTitle.get(lang), None));
         let as_of = c.period.map(|p| format::date(p, lang));
-        let scope = c.scope.as_ref().map(|(_, name)| super::format::clip(name, NAME_CHARS));
+        let scope = c
+            .scope
+            .as_ref()
+            .map(|(_, name)| super::format::clip(name, NAME_CHARS));
         self.push(Paragraph::body(say::subtitle(
             &format::clip(c.title.get(lang), NAME_CHARS),
             scope.as_deref(),
@@ -172,7 +174,7 @@ impl Brief<'_> {
         // What the figures count, in one line; the details (carried over,
         // newer work not counted, unreadable files) go to the notes.
         if let Some(basis) = c.basis_lines.first() {
-            self.push(Paragraph::note(basis.clone()));
+            self.push(Paragraph::note(words::labelled(c.labels.basis, basis, lang)));
         }
     }
 
@@ -183,7 +185,11 @@ impl Brief<'_> {
         let lang = c.lang;
         let l = c.labels;
         let s = &c.summary;
-        self.push(heading(2, T::BriefConclusions.get(lang), Some(anchor::CONCLUSIONS)));
+        self.push(heading(
+            2,
+            T::BriefConclusions.get(lang),
+            Some(anchor::CONCLUSIONS),
+        ));
         for paragraph in super::report::conclusions(c) {
             self.push(Paragraph::body(paragraph));
         }
@@ -191,28 +197,47 @@ impl Brief<'_> {
             || l.no_data.to_owned(),
             |st| words::numbered(&st.get().to_string(), &c.level_name(st)),
         );
-        let mut figures = vec![
-            KeyFigure {
-                label: l.overall_level.to_owned(),
-                value: format::level(s.mean_level),
-                note: stage,
-            },
-            KeyFigure {
-                label: l.assessed.to_owned(),
-                value: words::count_of(s.assessed, s.departments.len()),
-                note: String::new(),
-            },
-            KeyFigure {
-                label: l.approved.to_owned(),
-                value: words::count_of(s.workflow_approved, s.assessed),
-                note: String::new(),
-            },
+        let mut figures = vec![KeyFigure {
+            label: l.overall_level.to_owned(),
+            value: format::level(s.mean_level),
+            note: stage,
+        }];
+        match (&c.scope, c.heatmap.first(), c.ranking.first()) {
+            // One department: its status and its place among all, not "1 / 1".
+            (Some(_), Some(own), rank) => {
+                figures.push(KeyFigure {
+                    label: l.status.to_owned(),
+                    value: own.status_label.clone(),
+                    note: String::new(),
+                });
+                if let Some(rank) = rank.and_then(|r| Some((r.rank?, r.of))) {
+                    figures.push(KeyFigure {
+                        label: l.rank.to_owned(),
+                        value: words::count_of(rank.0, rank.1),
+                        note: String::new(),
+                    });
+                }
+            }
+            _ => figures.extend([
+                KeyFigure {
+                    label: l.assessed.to_owned(),
+                    value: words::count_of(s.assessed, s.departments.len()),
+                    note: String::new(),
+                },
+                KeyFigure {
+                    label: l.approved.to_owned(),
+                    value: words::count_of(s.workflow_approved, s.assessed),
+                    note: String::new(),
+                },
+            ]),
+        }
+        figures.extend([
             KeyFigure {
                 label: l.coverage.to_owned(),
                 value: format::percent(Some(s.coverage)),
                 note: String::new(),
             },
-        ];
+        ]);
         let counts = &c.plan.counts;
         if counts.open + counts.done > 0 {
             figures.push(KeyFigure {
@@ -342,6 +367,7 @@ impl Brief<'_> {
             self.push(Paragraph::body(c.labels.no_priorities));
             return;
         }
+        self.push(Paragraph::body(say::department_gaps(lang)));
         self.table(
             "brief.gaps",
             vec![
@@ -391,10 +417,20 @@ impl Brief<'_> {
                 .iter()
                 .take(n)
                 .map(|(p, change)| {
-                    sentences::mover(&name(&p.name), &format::change(Some(*change)), p.provisional, lang)
+                    sentences::mover(
+                        &name(&p.name),
+                        &format::change(Some(*change)),
+                        p.provisional,
+                        lang,
+                    )
                 })
                 .collect();
-            lines.push(say::attention(T::BriefDeclined.get(lang), &named, declined.len(), lang));
+            lines.push(say::attention(
+                T::BriefDeclined.get(lang),
+                &named,
+                declined.len(),
+                lang,
+            ));
         }
 
         let unreadable: Vec<String> = c
@@ -405,13 +441,28 @@ impl Brief<'_> {
             .collect();
         if !unreadable.is_empty() {
             let named: Vec<String> = unreadable.iter().take(n).cloned().collect();
-            lines.push(say::attention(T::BriefUnreadable.get(lang), &named, unreadable.len(), lang));
+            lines.push(say::attention(
+                T::BriefUnreadable.get(lang),
+                &named,
+                unreadable.len(),
+                lang,
+            ));
         }
 
-        // Overdue measures by department, the most first.
+        // Overdue measures by department, the most first: a joint action
+        // counts for each of its departments, a government-wide one for
+        // every department it includes.
+        let names: std::collections::HashMap<&str, &str> =
+            c.ranking.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
         let mut overdue: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for action in c.plan.actions.iter().filter(|a| a.overdue) {
-            *overdue.entry(action.department_names.as_str()).or_default() += 1;
+            if action.departments.is_empty() {
+                *overdue.entry(action.department_names.as_str()).or_default() += 1;
+            }
+            for id in &action.departments {
+                let name = names.get(id.as_str()).copied().unwrap_or(id.as_str());
+                *overdue.entry(name).or_default() += 1;
+            }
         }
         let mut overdue: Vec<(&str, usize)> = overdue.into_iter().collect();
         overdue.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -421,7 +472,12 @@ impl Brief<'_> {
                 .take(n)
                 .map(|(who, count)| sentences::with_figure(&name(who), &say::measures(*count, lang), lang))
                 .collect();
-            lines.push(say::attention(T::BriefOverdue.get(lang), &named, overdue.len(), lang));
+            lines.push(say::attention(
+                T::BriefOverdue.get(lang),
+                &named,
+                overdue.len(),
+                lang,
+            ));
         }
 
         if lines.is_empty() {
@@ -502,7 +558,10 @@ impl Brief<'_> {
         ]);
         self.table("brief.targets", columns, rows);
         if behind.len() > self.caps.targets {
-            self.push(Paragraph::note(words::more_rows(behind.len() - self.caps.targets, lang)));
+            self.push(Paragraph::note(words::more_rows(
+                behind.len() - self.caps.targets,
+                lang,
+            )));
         }
     }
 
@@ -560,7 +619,10 @@ impl Brief<'_> {
             ]);
             self.table("brief.measures", columns, rows);
             if open.len() > self.caps.measures {
-                self.push(Paragraph::note(say::more_measures(open.len() - self.caps.measures, lang)));
+                self.push(Paragraph::note(say::more_measures(
+                    open.len() - self.caps.measures,
+                    lang,
+                )));
             }
         }
         let gaps = &plan.uncovered;
@@ -568,8 +630,17 @@ impl Brief<'_> {
             return;
         }
         self.push(heading(3, T::BriefUncovered.get(lang), None));
-        let shown = gaps.len().min(self.caps.uncovered);
+        // A department's gaps are listed under its problems already: here
+        // only how many of them no measure covers.
+        let shown = if c.scope.is_some() {
+            0
+        } else {
+            gaps.len().min(self.caps.uncovered)
+        };
         self.push(Paragraph::body(say::uncovered(gaps.len(), shown, lang)));
+        if shown == 0 {
+            return;
+        }
         let rows: Vec<Vec<Cell>> = gaps
             .iter()
             .take(shown)
@@ -639,7 +710,10 @@ impl Brief<'_> {
                 T::BriefReviewedBy.get(lang).to_owned(),
                 or(&settings.reviewed_by, c.approval.reviewer.as_ref()),
             ),
-            (T::BriefApprovedBy.get(lang).to_owned(), or(&settings.approved_by, None)),
+            (
+                T::BriefApprovedBy.get(lang).to_owned(),
+                or(&settings.approved_by, None),
+            ),
         ];
         self.push(Block::SignOff(SignOff {
             rows,

@@ -25,8 +25,8 @@ use super::document::{
     Block, Cell, CellKind, Chart, Column, Document, Figure, KeyFigure, Paragraph, Table, anchor,
 };
 use super::format;
-use super::plan::ActionRow;
 use super::groups::Group;
+use super::plan::ActionRow;
 use super::report::{
     AnswerRow, DepartmentSection, ProgressRow, RankRow, ReportContent, notes_text, provisional_text,
 };
@@ -667,7 +667,10 @@ impl Builder<'_> {
             .collect();
         self.table("heatmap.groups", columns, rows);
         if groups.len() > BODY_ROWS {
-            self.push(Paragraph::note(words::more_in_annex(groups.len() - BODY_ROWS, lang)));
+            self.push(Paragraph::note(words::more_in_annex(
+                groups.len() - BODY_ROWS,
+                lang,
+            )));
         }
         let names: Vec<String> = c.dimensions.iter().map(|d| d.name.clone()).collect();
         self.push(Paragraph::note(words::dimension_keys(&names)));
@@ -720,7 +723,10 @@ impl Builder<'_> {
                 rows,
             );
             if c.groups.len() > BODY_ROWS {
-                self.push(Paragraph::note(words::more_in_annex(c.groups.len() - BODY_ROWS, lang)));
+                self.push(Paragraph::note(words::more_in_annex(
+                    c.groups.len() - BODY_ROWS,
+                    lang,
+                )));
             }
         }
         let ranked: Vec<RankRow> = c.ranking.iter().filter(|r| r.rank.is_some()).cloned().collect();
@@ -945,7 +951,10 @@ impl Builder<'_> {
             let cap = self.body_rows();
             self.actions_table("measures.actions", cap);
             if plan.actions.len() > cap {
-                self.push(Paragraph::note(words::more_in_annex(plan.actions.len() - cap, lang)));
+                self.push(Paragraph::note(words::more_in_annex(
+                    plan.actions.len() - cap,
+                    lang,
+                )));
             }
         }
         self.uncovered();
@@ -1685,7 +1694,6 @@ impl Builder<'_> {
             &format::percent(Some(a.total_coverage)),
             lang,
         )));
-
     }
 
     /// The annexes: the complete tables the body summarises, the appendix,
@@ -1863,6 +1871,7 @@ mod tests {
             sections,
             [
                 "summary",
+                "groups",
                 "heatmap",
                 "ranking",
                 "stages",
@@ -1871,8 +1880,11 @@ mod tests {
                 "measures",
                 "progress",
                 "history",
+                "approval",
+                "annex",
+                "annex-actions",
                 "appendix",
-                "approval"
+                "annex-departments"
             ]
         );
         // The cover, then the contents on a page of their own.
@@ -1885,12 +1897,37 @@ mod tests {
             .position(|b| matches!(b, Block::Contents { .. }));
         assert_eq!(contents, Some(5));
         assert_eq!(document.blocks[4], Block::PageBreak);
-        // Twelve department sections between the history and the appendix.
+        // Twelve department sections after the appendix, in the annex.
         let departments = document
             .outline()
             .filter(|(level, _, anchor)| *level == 2 && anchor::department_id(anchor).is_some())
             .count();
         assert_eq!(departments, 12);
+        let annex = document
+            .outline()
+            .position(|(_, _, anchor)| anchor == anchor::ANNEX)
+            .unwrap_or_default();
+        let first = document
+            .outline()
+            .position(|(_, _, anchor)| anchor::department_id(anchor).is_some())
+            .unwrap_or_default();
+        assert!(first > annex);
+    }
+
+    #[test]
+    fn a_split_report_leaves_the_department_pages_out_and_says_where_they_are() {
+        let options = ReportOptions {
+            split: true,
+            ..options(Lang::En, None)
+        };
+        let document = document(&build(&sample(), &options));
+        assert!(
+            !document
+                .outline()
+                .any(|(_, _, a)| anchor::department_id(a).is_some())
+        );
+        assert!(!document.outline().any(|(_, _, a)| a == anchor::ANNEX_DEPARTMENTS));
+        assert!(document.blocks.iter().any(|b| matches!(b, Block::Paragraph(p) if p.text.starts_with("Each department's page is a separate file"))));
     }
 
     #[test]
@@ -1907,16 +1944,21 @@ mod tests {
             sections,
             [
                 "summary",
-                "ranking",
+                "department-big-data-bureau",
                 "priorities",
                 "measures",
                 "progress",
                 "history",
-                "department-big-data-bureau",
+                "answers-of-big-data-bureau",
                 "appendix",
                 "approval"
             ]
         );
+        // Its gaps, all of them, without a department column.
+        let Some(table) = document.table("department.big-data-bureau.priorities") else {
+            panic!("no priorities table");
+        };
+        assert_eq!(headers(table)[..2], ["Indicator", "Current"]);
     }
 
     #[test]

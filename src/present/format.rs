@@ -170,4 +170,3 @@ mod tests {
         assert_eq!(date_time(at, Lang::Zh), "2025年6月30日 14:05");
     }
 }
-

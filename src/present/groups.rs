@@ -81,9 +81,8 @@ pub fn groups(
     }
     // A root with only itself in scope and no child anywhere stands alone.
     let with_children: HashSet<&str> = parents.values().copied().collect();
-    let alone = |r: &str, d: &DepartmentFigures| {
-        r == d.id && sizes.get(r) == Some(&1) && !with_children.contains(r)
-    };
+    let alone =
+        |r: &str, d: &DepartmentFigures| r == d.id && sizes.get(r) == Some(&1) && !with_children.contains(r);
     if heatmap.iter().zip(&roots).all(|(d, r)| alone(r, d)) {
         return Vec::new();
     }
@@ -111,10 +110,26 @@ pub fn groups(
     };
     let mut out: Vec<Group> = by_root
         .into_iter()
-        .map(|((_, root), members)| roll_up(Some(root.clone()), name(&root), members, dimensions, heatmap, ranking))
+        .map(|((_, root), members)| {
+            roll_up(
+                Some(root.clone()),
+                name(&root),
+                members,
+                dimensions,
+                heatmap,
+                ranking,
+            )
+        })
         .collect();
     if !standalone.is_empty() {
-        out.push(roll_up(None, String::new(), standalone, dimensions, heatmap, ranking));
+        out.push(roll_up(
+            None,
+            String::new(),
+            standalone,
+            dimensions,
+            heatmap,
+            ranking,
+        ));
     }
     out
 }
@@ -122,7 +137,11 @@ pub fn groups(
 /// The departments in `heatmap` grouped by stage, lowest first, for a
 /// workspace without parent units; those without a stage are left out.
 /// Each group's `id` is the stage's digit and its `name` is empty.
-pub fn by_stage(dimensions: &[DimensionHead], heatmap: &[DepartmentFigures], ranking: &[RankRow]) -> Vec<Group> {
+pub fn by_stage(
+    dimensions: &[DimensionHead],
+    heatmap: &[DepartmentFigures],
+    ranking: &[RankRow],
+) -> Vec<Group> {
     Level::all()
         .filter_map(|level| {
             let members: Vec<usize> = heatmap

@@ -23,6 +23,14 @@
 //! `--what actions` ([`render_actions`], [`ACTIONS_HEADER`]); the answers
 //! stay the default, unchanged.
 //!
+//! CSV is data, not a document: the report's kind and style change nothing
+//! but the scope. `--kind brief --format csv` (and `--style official`)
+//! writes the same answers table as the full report, of the whole
+//! government; `--kind department`, like `--department ID` with any kind,
+//! writes that department's rows; `--split DIR` writes one such file per
+//! department. The brief's own tables are in its workbook (`--kind brief
+//! --format xlsx`).
+//!
 //! UTF-8 with a byte-order mark so spreadsheets read Chinese correctly,
 //! CRLF line ends (RFC 4180), and text cells neutralised against formula
 //! injection by [`crate::csv::text_field`].

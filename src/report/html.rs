@@ -145,7 +145,10 @@ section.brief h1 { font-size: 21pt; margin: 0 0 4pt; }
 section.brief h1 + p { color: var(--muted); font-size: 11pt; margin: 0 0 6pt; }
 section.brief h2 { font-size: 14pt; margin: 14pt 0 6pt; }
 section.brief h3 { font-size: 11.5pt; margin: 10pt 0 4pt; }
-section.brief .figures { grid-template-columns: repeat(5, 1fr); }
+section.brief .figures { grid-template-columns: repeat(5, 1fr); margin: 4pt 0 8pt; }
+section.brief table { font-size: 8.5pt; margin: 2pt 0 8pt; }
+section.brief th, section.brief td { padding: 2pt 4pt; }
+section.brief ul { margin: 0 0 6pt; }
 section.brief .figure .value { font-size: 14pt; }
 .sign-off { margin: 18pt 0 0 auto; width: 62mm; break-inside: avoid; page-break-inside: avoid; }
 .sign-off dl { display: grid; grid-template-columns: max-content 1fr; gap: 10pt 10pt; margin: 0 0 8pt; }
@@ -153,7 +156,7 @@ section.brief .figure .value { font-size: 14pt; }
 .sign-off .date { text-align: right; }
 .masthead { text-align: center; color: #e60012; margin: 0 0 16pt; }
 .masthead .office { font-family: 'FZXiaoBiaoSong-B05S','FZXiaoBiaoSong-B05','STZhongsong','SimSun','Noto Serif CJK SC',serif;
-                    font-size: 26pt; letter-spacing: 2pt; line-height: 1.3; }
+                    font-size: 22pt; letter-spacing: 1pt; line-height: 1.3; }
 .masthead .number { color: var(--ink); font-size: 16pt; margin-top: 10pt; }
 .masthead hr { border: 0; border-top: 2px solid #e60012; margin: 6pt 0 0; }
 body.official { font-family: 'FangSong_GB2312','FangSong','STFangsong','Noto Serif CJK SC','Noto Serif SC',serif;
@@ -165,16 +168,17 @@ body.official h2 { font-family: 'SimHei','STHeiti','Noto Sans CJK SC','Noto Sans
 body.official h3 { font-family: 'KaiTi_GB2312','KaiTi','STKaiti','Noto Serif CJK SC',serif; font-size: 16pt; font-weight: 400; }
 body.official p { text-indent: 2em; margin: 0; }
 body.official h1 + p, body.official p.note { text-indent: 0; }
-body.official table, body.official ul, body.official .note { font-size: 12pt; }
+body.official table, body.official ul, body.official .note { font-size: 10.5pt; line-height: 1.45; }
+body.official section.brief h2, body.official section.brief h3 { margin: 6pt 0 2pt; }
+body.official th, body.official td { padding: 2pt 4pt; }
 body.official th { background: #fff; color: #000; border: 1px solid #000; }
 body.official td { border: 1px solid #000; }
 body.official tbody tr:nth-child(even) td { background: #fff; }
 body.official .figure { border-top-color: #000; }
 body.official section.brief h1 + p { text-align: center; }
-@media print {
-  body.official { max-width: none; }
-  @page { margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "\2014  " counter(page) "  \2014"; font-size: 14pt; } }
-}
+@page { @bottom-center { content: counter(page); font-size: 9pt; color: #595959; } }
+@page official { margin: 37mm 26mm 35mm 28mm; @bottom-center { content: "\2014  " counter(page) "  \2014"; font-size: 14pt; color: #000; } }
+@media print { body.official { max-width: none; page: official; } }
 "#;
 
 /// The HTML being written.

@@ -212,3 +212,26 @@ fn a_weight_beyond_the_sliders_usual_range_is_kept_as_written() {
     assert!(saved.contains("\"design\": 20.0"), "{saved}");
     assert!(saved.contains("\"sharing.open\": 0.005"), "{saved}");
 }
+
+#[test]
+fn the_official_style_names_are_set_in_the_settings_window() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(Some(dir.path()));
+    open_settings(&mut harness);
+    // Digits and letters that are also shortcuts elsewhere (1–5, N).
+    let field = harness.get_by_label("Prepared by");
+    field.focus();
+    harness.run();
+    harness.get_by_label("Prepared by").type_text("Ning 5");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    settle(&mut harness);
+    let text = String::from_utf8(workspace_file(&dir)).unwrap();
+    assert!(text.contains("prepared_by: \"Ning 5\""), "{text}");
+    assert!(text.contains("document_number: \"滨数政办〔2026〕1号\""), "kept: {text}");
+    assert_eq!(
+        harness.state().state.data().unwrap().workspace.report.prepared_by,
+        "Ning 5"
+    );
+}

@@ -187,3 +187,28 @@ fn a_folder_without_a_workspace_says_how_to_create_one_in_chinese() {
         "the button it names is there"
     );
 }
+
+#[test]
+fn export_writes_an_official_brief_from_the_menu() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(Some(dir.path()));
+    harness.state_mut().without_file_dialogs();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    harness.get_by_label("Official document style").click();
+    harness.run();
+    assert!(harness.state().state.export_official, "the check box turns the official style on");
+    // The menu stays open after the check box; pick the brief as Word.
+    harness.get_by_label("Brief · Word (Whole government)").click();
+    harness.run();
+    let expected = dir
+        .path()
+        .join("reports")
+        .join("2025-12-31-brief-official-en.docx");
+    assert_eq!(prompt_path(&harness).as_deref(), expected.to_str());
+    harness.get_by_label("Export").click();
+    harness.run();
+    wait_for(&mut harness, "the export", |app| !app.state.exporting);
+    let bytes = std::fs::read(&expected).expect("the brief was written");
+    assert_eq!(&bytes[..2], b"PK", "a Word document is a zip");
+}

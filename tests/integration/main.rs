@@ -29,6 +29,7 @@ mod cli_plan;
 mod cross_format;
 mod report_brief;
 mod report_csv;
+mod report_docx;
 mod report_fixtures;
 mod report_full;
 mod report_html;

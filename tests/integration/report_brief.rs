@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use govmaturity::analysis::Basis;
-use govmaturity::model::Lang;
+use govmaturity::model::{Lang, ReportSettings, Text};
 use govmaturity::present::document::{Block, Document};
 use govmaturity::report::{self, Format, ReportKind, ReportOptions, ReportStyle};
 use govmaturity::store::{self, LoadedWorkspace};
@@ -98,7 +98,12 @@ fn the_brief_reads_as_a_government_briefing_in_chinese() {
     let loaded = sample();
     let document = brief(&loaded, &options(Format::Pdf, Lang::Zh, ReportStyle::Plain));
     assert_eq!(document.kind, ReportKind::Brief);
-    assert!(!document.blocks.iter().any(|b| matches!(b, Block::Contents { .. })));
+    assert!(
+        !document
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Contents { .. }))
+    );
     assert!(!document.blocks.iter().any(|b| matches!(b, Block::PageBreak)));
     let sections: Vec<String> = headings(&document)
         .into_iter()
@@ -107,7 +112,12 @@ fn the_brief_reads_as_a_government_briefing_in_chinese() {
         .collect();
     assert_eq!(
         sections,
-        ["一、总体情况", "二、存在的主要问题", "三、目标完成情况", "四、改进措施"]
+        [
+            "一、总体情况",
+            "二、存在的主要问题",
+            "三、目标完成情况",
+            "四、改进措施"
+        ]
     );
     let text = all_text(&document);
     // The as-of line in Chinese dates, the sample's stage counts as a sentence.
@@ -141,10 +151,18 @@ fn the_brief_in_english_has_the_same_structure() {
         .collect();
     assert_eq!(
         sections,
-        ["1. Overall picture", "2. Main problems", "3. Targets", "4. Measures"]
+        [
+            "1. Overall picture",
+            "2. Main problems",
+            "3. Targets",
+            "4. Measures"
+        ]
     );
     let text = all_text(&document);
-    assert!(text.contains("as of 31 December 2025") || text.contains("as of 2025-12-31"), "{text}");
+    assert!(
+        text.contains("as of 31 December 2025") || text.contains("as of 2025-12-31"),
+        "{text}"
+    );
     assert!(text.contains("Prepared by"), "{text}");
     assert!(!text.contains("finance-bureau"), "{text}");
 }
@@ -177,21 +195,25 @@ fn a_department_brief_speaks_of_that_department_only() {
 #[test]
 fn the_official_brief_has_a_masthead_and_a_sign_off_from_the_settings() {
     let dir = common::copy_workspace(&common::sample_dir());
-    let path = dir.path().join("workspace.ron");
-    let text = std::fs::read_to_string(&path).unwrap();
-    // Add the report settings as a user would, by hand.
-    let text = text.replacen(
-        "departments:",
-        "report: (issuing_office: \"滨江市数字政府建设领导小组办公室\", document_number: \"滨数政办〔2026〕3号\", prepared_by: \"王晓明\", approved_by: \"李建国\"),\n    departments:",
-        1,
-    );
-    std::fs::write(&path, text).unwrap();
+    // Set the report settings as the settings window does.
+    let before = store::load(dir.path()).unwrap();
+    let mut workspace = before.data.workspace.clone();
+    workspace.report = ReportSettings {
+        issuing_office: Text::new("Riverside Digital Government Office", "滨江市数字政府建设领导小组办公室"),
+        document_number: "滨数政办〔2026〕3号".to_owned(),
+        prepared_by: "王晓明".to_owned(),
+        reviewed_by: String::new(),
+        approved_by: "李建国".to_owned(),
+    };
+    let expected = before.fingerprint(std::path::Path::new("workspace.ron"));
+    store::save_workspace(dir.path(), &workspace, expected).unwrap();
     let loaded = store::load(dir.path()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let document = brief(&loaded, &options(Format::Pdf, Lang::Zh, ReportStyle::Official));
     let masthead = document.masthead.expect("an official brief has a masthead");
     assert_eq!(masthead.office, "滨江市数字政府建设领导小组办公室");
     assert_eq!(masthead.number, "滨数政办〔2026〕3号");
+    assert!(loaded.data.workspace.report.prepared_by == "王晓明");
     let sign_off = document
         .blocks
         .iter()
@@ -217,7 +239,15 @@ fn the_official_brief_has_a_masthead_and_a_sign_off_from_the_settings() {
 fn a_thousand_department_brief_is_still_at_most_four_pages() {
     let dir = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_govmaturity"))
-        .args(["generate", "--departments", "1000", "--periods", "2", "--seed", "7"])
+        .args([
+            "generate",
+            "--departments",
+            "1000",
+            "--periods",
+            "2",
+            "--seed",
+            "7",
+        ])
         .arg(dir.path().join("ws"))
         .output()
         .unwrap();
@@ -232,11 +262,75 @@ fn a_thousand_department_brief_is_still_at_most_four_pages() {
     }
     let document = brief(&loaded, &options(Format::Pdf, Lang::Zh, ReportStyle::Plain));
     let text = all_text(&document);
-    assert!(text.contains("已评估的1000个部门中") || text.contains("个部门中"), "{text}");
+    assert!(
+        text.contains("已评估的1000个部门中") || text.contains("个部门中"),
+        "{text}"
+    );
     // Every table is capped.
     for block in &document.blocks {
         if let Block::Table(t) = block {
             assert!(t.rows.len() <= 8, "{} has {} rows", t.id, t.rows.len());
         }
     }
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_writes_a_brief_and_splits_a_full_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::sample_dir();
+    let sample = sample.to_str().unwrap();
+    let out = dir.path().join("brief.html");
+    let done = cli(&["report", sample, "--kind", "brief", "--lang", "zh", "--out", out.to_str().unwrap()]);
+    assert!(done.status.code() == Some(0), "{done:?}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("一、总体情况"), "a brief");
+    assert!(!html.contains("class=\"toc\""), "without a table of contents");
+
+    let full = dir.path().join("full.html");
+    let split = dir.path().join("departments");
+    let done = cli(&[
+        "report",
+        sample,
+        "--out",
+        full.to_str().unwrap(),
+        "--split",
+        split.to_str().unwrap(),
+    ]);
+    assert!(done.status.code() == Some(0), "{done:?}");
+    let stdout = String::from_utf8_lossy(&done.stdout);
+    assert!(stdout.contains("wrote 12 department reports into"), "{stdout}");
+    let mut files: Vec<String> = std::fs::read_dir(&split)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 12);
+    assert!(files.contains(&"finance-bureau.html".to_owned()), "{files:?}");
+    let one = std::fs::read_to_string(split.join("finance-bureau.html")).unwrap();
+    assert!(one.contains("Finance Bureau"));
+}
+
+#[test]
+fn the_command_line_refuses_kinds_that_do_not_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = common::sample_dir();
+    let sample = sample.to_str().unwrap();
+    let out = dir.path().join("r.pdf");
+    let out = out.to_str().unwrap();
+    let done = cli(&["report", sample, "--kind", "department", "--out", out]);
+    assert_eq!(done.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(stderr.contains("--kind department needs --department ID"), "{stderr}");
+    let done = cli(&["report", sample, "--kind", "brief", "--split", "x", "--out", out, "--lang", "zh"]);
+    assert_eq!(done.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(stderr.contains("--split 只用于全面报告"), "{stderr}");
+    assert!(!dir.path().join("r.pdf").exists(), "nothing written");
 }

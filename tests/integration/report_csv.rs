@@ -505,3 +505,66 @@ fn an_archived_department_is_left_out_unless_asked_for_and_dates_stay_iso() {
             .all(|r| r[2] == "2025-12-31" && r[12] == "provisional")
     );
 }
+
+// ---- Report kinds (issue 11): the kind changes the scope only ----
+
+#[test]
+fn a_brief_or_department_kind_writes_the_answers_of_its_scope() {
+    use govmaturity::report::{ReportKind, ReportStyle};
+    let loaded = common::sample();
+    let full = report::render(&loaded, &options(None, None, Lang::En)).unwrap();
+    // A brief as CSV is the answers of the whole government, as the full report's.
+    for style in [ReportStyle::Plain, ReportStyle::Official] {
+        let brief = ReportOptions {
+            kind: ReportKind::Brief,
+            style,
+            ..options(None, None, Lang::En)
+        };
+        assert_eq!(report::render(&loaded, &brief).unwrap(), full, "{style:?}");
+    }
+    // 12 departments × 4 periods × 28 indicators, and the header.
+    let records = parse(String::from_utf8(full).unwrap().trim_start_matches('\u{feff}'));
+    assert_eq!(records.len(), 1 + 12 * 4 * 28);
+    assert_eq!(records[0][0], "department_id");
+    // A department's report, of whichever kind, is that department's answers.
+    let one = report::render(&loaded, &options(None, Some("health-commission"), Lang::En)).unwrap();
+    for kind in [ReportKind::Brief, ReportKind::Department, ReportKind::Full] {
+        let asked = ReportOptions {
+            kind,
+            ..options(None, Some("health-commission"), Lang::En)
+        };
+        assert_eq!(report::render(&loaded, &asked).unwrap(), one, "{kind:?}");
+    }
+    let records = parse(String::from_utf8(one).unwrap().trim_start_matches('\u{feff}'));
+    assert_eq!(records.len(), 1 + 4 * 28);
+    assert!(records[1..].iter().all(|r| r[0] == "health-commission"));
+}
+
+#[test]
+fn cli_brief_csv_is_the_answers_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.csv");
+    let full = dir.path().join("full.csv");
+    let sample = common::sample_dir();
+    let sample = sample.to_str().unwrap();
+    for (kind, out) in [("brief", &brief), ("full", &full)] {
+        let output = run(&[
+            "report",
+            sample,
+            "--kind",
+            kind,
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let text = fs::read_to_string(&brief).unwrap();
+    assert!(text.starts_with("\u{feff}department_id,department_name,period,dimension,indicator,level,"));
+    assert_eq!(text, fs::read_to_string(&full).unwrap());
+}

@@ -126,7 +126,9 @@ fn table_ids(blocks: &[Block]) -> Vec<&str> {
 /// "Page N of M" that follows it (footers are drawn after a page's text;
 /// the first "Annexes" is the contents' entry).
 fn annex_page(text: &str) -> usize {
-    let at = text.rfind("\nAnnexes\n").expect("the annexes heading in the text");
+    let at = text
+        .rfind("\nAnnexes\n")
+        .expect("the annexes heading in the text");
     let footer = &text[at..];
     let from = footer.find("Page ").expect("a footer after the heading") + 5;
     let digits: String = footer[from..].chars().take_while(char::is_ascii_digit).collect();
@@ -145,7 +147,6 @@ fn the_body_of_a_1000_department_pdf_is_at_most_40_pages() {
         };
         let pdf = read_pdf(report::render(&loaded, &options).unwrap());
         let page = annex_page(&pdf.text);
-        eprintln!("PAGES districts={districts} annex_page={page} total={}", pdf.pages);
         assert!(
             page <= 40,
             "the annexes start on page {page} (districts: {districts})"
@@ -166,10 +167,20 @@ fn at_1000_departments_the_body_holds_summaries_and_the_annex_the_complete_table
 
     // The body: grouped summaries, every table cut to its first rows, no
     // chart of every department.
-    assert!(tables(body).iter().all(|t| t.rows.len() <= BODY_ROWS), "{:?}", table_ids(body));
+    assert!(
+        tables(body).iter().all(|t| t.rows.len() <= BODY_ROWS),
+        "{:?}",
+        table_ids(body)
+    );
     assert!(!charts(body).contains(&&Chart::Heatmap));
     assert!(!charts(body).contains(&&Chart::Ranking));
-    for id in ["groups", "heatmap.groups", "ranking.groups", "ranking.top", "ranking.bottom"] {
+    for id in [
+        "groups",
+        "heatmap.groups",
+        "ranking.groups",
+        "ranking.top",
+        "ranking.bottom",
+    ] {
         assert!(table_ids(body).contains(&id), "{id} in {:?}", table_ids(body));
     }
     // Sixteen districts, most with 63 departments (1,000 bureaus over 16
@@ -191,8 +202,16 @@ fn at_1000_departments_the_body_holds_summaries_and_the_annex_the_complete_table
             _ => None,
         })
         .collect();
-    assert!(notes.iter().any(|n| n.starts_with("… and ") && n.ends_with(" more, listed in the annex")));
-    assert!(notes.iter().any(|n| n.ends_with(" more, on each department's page in the annex")));
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("… and ") && n.ends_with(" more, listed in the annex"))
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.ends_with(" more, on each department's page in the annex"))
+    );
 
     // The annex: the complete tables, then the appendix, then a page per
     // department under a level-3 heading (outline, not contents).
@@ -307,7 +326,14 @@ fn a_department_report_has_no_whole_government_filler() {
         }
         assert!(charts.contains(&&Chart::Radar("big-data-bureau".to_owned())));
         let ids = table_ids(&document.blocks);
-        for id in ["ranking", "stages", "dimensions", "groups", "heatmap.groups", "coverage"] {
+        for id in [
+            "ranking",
+            "stages",
+            "dimensions",
+            "groups",
+            "heatmap.groups",
+            "coverage",
+        ] {
             assert!(!ids.contains(&id), "{id} in {lang:?}");
         }
         for id in [
@@ -400,3 +426,4 @@ fn a_5000_character_name_is_clipped_in_headings_and_whole_in_the_text() {
     let toc = &toc[..toc.find("</nav>").unwrap()];
     assert!(toc.len() < 4000, "{} bytes of contents", toc.len());
 }
+

@@ -15,7 +15,7 @@ use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
 use govmaturity::analysis;
 use govmaturity::model::{Lang, Level, Rating};
-use govmaturity::report::{self, Format, ReportOptions};
+use govmaturity::report::{self, Format, ReportKind, ReportOptions};
 use govmaturity::store::LoadedWorkspace;
 use serde_json::Value;
 
@@ -494,7 +494,10 @@ fn a_department_report_holds_that_department_only() {
         .map(|r| text(&summary, r, 0))
         .find(|t| t.starts_with("Notes: "))
         .unwrap();
-    assert!(legend.contains("(a dashed border on the Trends sheet)"), "{legend}");
+    assert!(
+        legend.contains("(a dashed border on the Trends sheet)"),
+        "{legend}"
+    );
 
     // Department columns hold it alone, on every sheet that lists departments.
     for (sheet_name, id_col, name_col) in [
@@ -1106,5 +1109,346 @@ fn the_chinese_workbook_uses_the_apps_terms() {
     assert!(
         styles.contains("formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\""),
         "{styles}"
+    );
+}
+
+// ---- Report kinds, long trends, no backticks (issue 11) ----
+
+#[test]
+fn the_trends_sheet_is_one_row_per_department_and_period() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let trends = sheet(&bytes, "Trends");
+    let header: Vec<String> = (0..15).map(|c| text(&trends, 0, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "Department id",
+            "Department",
+            "Parent department",
+            "Period",
+            "Status",
+            "Provisional",
+            "Counted in the figures",
+            "Overall level",
+            "Stage",
+            "Top-level design & standards",
+            "Data sharing & openness",
+            "Data security & privacy",
+            "Digital talent & skills",
+            "Organisation & coordination",
+            "Service capacity & resilience",
+        ]
+    );
+    // An empty column, then the government table.
+    assert_eq!(cell(&trends, 0, 15), Data::Empty);
+    assert_eq!(text(&trends, 0, 16), "Period");
+    assert_eq!(text(&trends, 0, 17), "Government mean");
+    // Every assessment of the sample (all count on the latest basis): 12
+    // departments, each assessed at the 4 periods.
+    let rows: Vec<u32> = (1..=trends.end().unwrap().0)
+        .filter(|&r| !text(&trends, r, 0).is_empty())
+        .collect();
+    assert_eq!(rows.len(), 48);
+    let row_of_period = |id: &str, period: NaiveDate| {
+        rows.iter()
+            .copied()
+            .find(|&r| {
+                text(&trends, r, 0) == id
+                    && matches!(cell(&trends, r, 3), Data::DateTime(d) if excel_date(d) == period)
+            })
+            .unwrap_or_else(|| panic!("no row for {id} at {period}"))
+    };
+    // The Big Data Bureau at its first period: approved, not the counted one.
+    let r = row_of_period("big-data-bureau", date(2024, 6, 30));
+    assert_eq!(text(&trends, r, 1), "Big Data Bureau");
+    assert_eq!(text(&trends, r, 2), "");
+    assert_eq!(text(&trends, r, 4), "Approved");
+    assert_eq!(text(&trends, r, 5), "No");
+    assert_eq!(text(&trends, r, 6), "No");
+    assert_eq!(number(&trends, r, 7), Some(3.07));
+    assert_eq!(text(&trends, r, 8), "3 · Growth");
+    let dimensions: Vec<Option<f64>> = (9..15).map(|c| number(&trends, r, c)).collect();
+    assert_eq!(
+        dimensions,
+        [Some(3.2), Some(3.2), Some(3.0), Some(2.5), Some(3.5), Some(3.0)]
+    );
+    // Its latest period is the counted one.
+    let r = row_of_period("big-data-bureau", date(2025, 12, 31));
+    assert_eq!(text(&trends, r, 6), "Yes");
+    assert_eq!(number(&trends, r, 7), Some(3.87));
+    // A department under a parent names it; a submitted assessment is provisional.
+    let r = row_of_period("gov-service-centre", date(2024, 6, 30));
+    assert_eq!(text(&trends, r, 2), "Big Data Bureau");
+    let r = row_of_period("health-commission", date(2025, 12, 31));
+    assert_eq!(text(&trends, r, 4), "Submitted");
+    assert_eq!(text(&trends, r, 5), "Yes");
+    assert_eq!(number(&trends, r, 7), Some(2.81));
+    // Departments in order, periods oldest first within each.
+    assert_eq!(text(&trends, 1, 0), "big-data-bureau");
+    // The header is frozen with an autofilter over the long table.
+    let xml = zip_text(&bytes, "xl/worksheets/sheet9.xml");
+    assert!(xml.contains("<autoFilter ref=\"A1:O49\"/>"), "autofilter");
+    assert!(xml.contains("state=\"frozen\""));
+}
+
+#[test]
+fn the_chinese_trends_sheet_has_chinese_headers_and_dates() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::Zh, None, None));
+    let trends = sheet(&bytes, "趋势");
+    let header: Vec<String> = (0..9).map(|c| text(&trends, 0, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "部门编号",
+            "部门",
+            "上级部门",
+            "评估期",
+            "状态",
+            "暂定",
+            "计入当前结果",
+            "总体等级",
+            "阶段",
+        ]
+    );
+    assert_eq!(text(&trends, 1, 1), "市大数据局");
+    assert_eq!(text(&trends, 1, 5), "否");
+    assert!(matches!(cell(&trends, 1, 3), Data::DateTime(_)));
+    // The periods show as Chinese dates.
+    assert!(zip_text(&bytes, "xl/styles.xml").contains("yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"));
+}
+
+#[test]
+fn the_radar_runs_from_level_1_to_5() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let radar = zip_text(&bytes, "xl/charts/chart1.xml");
+    let axis = &radar[radar.find("<c:valAx>").unwrap()..];
+    assert!(axis.contains("<c:max val=\"5\"/><c:min val=\"1\"/>"), "{axis}");
+    assert!(axis.contains("<c:majorUnit val=\"1\"/>"), "{axis}");
+}
+
+/// Every string a workbook holds: its cells, and the text of its charts,
+/// drop-downs and properties (the XML parts).
+fn backticks(bytes: &[u8]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut workbook = open(bytes);
+    for name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&name).unwrap();
+        for (r, c, value) in range.used_cells() {
+            if let Data::String(s) = value
+                && s.contains('`')
+            {
+                found.push(format!("{name} ({r}, {c}): {s}"));
+            }
+        }
+    }
+    for part in zip_names(bytes) {
+        if part.ends_with(".xml") && zip_text(bytes, &part).contains('`') {
+            found.push(part);
+        }
+    }
+    found
+}
+
+#[test]
+fn no_developer_backticks_in_any_workbook() {
+    let loaded = common::sample();
+    for lang in [Lang::En, Lang::Zh] {
+        for (kind, department) in [
+            (ReportKind::Full, None),
+            (ReportKind::Full, Some("health-commission")),
+            (ReportKind::Brief, None),
+        ] {
+            let options = ReportOptions {
+                kind,
+                ..options(lang, department, None)
+            };
+            let bytes = render(&loaded, &options);
+            let found = backticks(&bytes);
+            assert!(found.is_empty(), "{lang:?} {kind:?}: {found:?}");
+        }
+    }
+    // Nor with most assessments missing (blank figures, fewer notes).
+    let mut broken = common::sample();
+    broken.data.assessments.truncate(3);
+    let bytes = render(&broken, &options(Lang::En, None, None));
+    assert!(backticks(&bytes).is_empty());
+}
+
+/// The brief's tables as the document has them.
+fn brief_document(loaded: &LoadedWorkspace, lang: Lang) -> govmaturity::present::document::Document {
+    let options = ReportOptions {
+        kind: ReportKind::Brief,
+        ..options(lang, None, None)
+    };
+    let content = govmaturity::present::report::build(loaded, &options);
+    govmaturity::present::build::document(&content)
+}
+
+#[test]
+fn a_brief_workbook_is_a_cover_and_one_sheet_per_table() {
+    let loaded = common::sample();
+    for (lang, cover) in [(Lang::En, "Brief"), (Lang::Zh, "简报")] {
+        let options = ReportOptions {
+            kind: ReportKind::Brief,
+            ..options(lang, None, None)
+        };
+        let bytes = render(&loaded, &options);
+        let document = brief_document(&loaded, lang);
+        let tables: Vec<_> = document.tables().collect();
+        let mut workbook = open(&bytes);
+        let names = workbook.sheet_names();
+        assert_eq!(names[0], cover);
+        assert_eq!(names.len(), tables.len() + 1, "{names:?}");
+        // The cover: the brief's title on top, a link to every table's sheet.
+        let front = workbook.worksheet_range(cover).unwrap();
+        assert_eq!(text(&front, 0, 0), document.title);
+        for name in &names[1..] {
+            assert!(
+                has_string(&front, &format!("→ {name}")),
+                "{lang:?}: no link to {name}"
+            );
+            let xml_links = zip_text(&bytes, "xl/worksheets/sheet1.xml");
+            assert!(xml_links.contains("location="), "internal links");
+        }
+        // Each table: its header in row 0, one row per table row, figures
+        // as numbers (a level "2.73" is 2.73), dates as dates.
+        for (table, name) in tables.iter().zip(&names[1..]) {
+            assert!(name.chars().count() <= 31, "{name}");
+            let range = workbook.worksheet_range(name).unwrap();
+            for (c, column) in table.columns.iter().enumerate() {
+                assert_eq!(text(&range, 0, c as u32), column.header, "{name}");
+            }
+            assert_eq!(range.height(), table.rows.len() + 1, "{name}");
+            for (r, row) in table.rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let value = range
+                        .get_value((r as u32 + 1, c as u32))
+                        .cloned()
+                        .unwrap_or(Data::Empty);
+                    use govmaturity::present::document::CellKind;
+                    match (&cell.kind, &value) {
+                        (CellKind::Level(Some(_)), Data::Float(v)) => {
+                            assert_eq!(format!("{v:.2}"), cell.text, "{name}")
+                        }
+                        (CellKind::WholeLevel(Some(l)), Data::Float(v)) => {
+                            assert_eq!(*v, f64::from(l.get()), "{name}")
+                        }
+                        (CellKind::Date(Some(d)), Data::DateTime(v)) => {
+                            assert_eq!(excel_date(*v), *d, "{name}")
+                        }
+                        (CellKind::Text, Data::String(s)) => assert_eq!(*s, cell.text, "{name}"),
+                        (CellKind::Text, Data::Empty) => assert!(cell.text.is_empty(), "{name}"),
+                        (
+                            CellKind::Level(Some(_))
+                            | CellKind::WholeLevel(Some(_))
+                            | CellKind::Date(Some(_))
+                            | CellKind::Text,
+                            other,
+                        ) => panic!("{name} ({r}, {c}): {other:?} for {cell:?}"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_command_line_writes_a_brief_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("brief.xlsx");
+    let output = Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+        .args(["report", common::sample_dir().to_str().unwrap()])
+        .args(["--kind", "brief", "--format", "xlsx", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    let names = open(&bytes).sheet_names();
+    assert_eq!(names[0], "Brief");
+    assert!(!names.contains(&"Indicator answers".to_owned()), "{names:?}");
+}
+
+#[test]
+fn a_large_workspace_has_a_narrow_trends_sheet_and_a_three_line_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("g");
+    let output = Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+        .arg("generate")
+        .arg(&workspace)
+        .args(["--departments", "150", "--periods", "3", "--seed", "7"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let loaded = govmaturity::store::load(&workspace).unwrap();
+    let assessments = loaded.data.assessments.len();
+    let bytes = render(&loaded, &options(Lang::En, None, None));
+    let trends = sheet(&bytes, "Trends");
+    // 15 columns, an empty one and the government table's 5, whatever
+    // the number of departments; a row per assessment.
+    assert_eq!(trends.end().unwrap().1, 20);
+    let rows = (1..=trends.end().unwrap().0)
+        .filter(|&r| !text(&trends, r, 0).is_empty())
+        .count();
+    assert_eq!(rows, assessments);
+    let line = zip_text(&bytes, "xl/charts/chart2.xml");
+    assert_eq!(line.matches("<c:ser>").count(), 3);
+}
+
+#[test]
+fn on_the_approved_basis_the_trends_hold_approved_assessments_only() {
+    let loaded = common::sample();
+    let bytes = render(&loaded, &basis_options(Lang::En, analysis::Basis::Approved));
+    let trends = sheet(&bytes, "Trends");
+    let rows: Vec<u32> = (1..=trends.end().unwrap().0)
+        .filter(|&r| text(&trends, r, 0) == "health-commission")
+        .collect();
+    // Its submitted 2025-12-31 assessment does not count: three rows, the
+    // last (2025-06-30) the one the figures count, carried over.
+    assert_eq!(rows.len(), 3);
+    let last = *rows.last().unwrap();
+    assert!(matches!(cell(&trends, last, 3), Data::DateTime(d) if excel_date(d) == date(2025, 6, 30)));
+    assert_eq!(text(&trends, last, 6), "Yes");
+    assert_eq!(number(&trends, last, 7), Some(2.66));
+    // 43 approved assessments in all, none provisional.
+    let all: Vec<u32> = (1..=trends.end().unwrap().0)
+        .filter(|&r| !text(&trends, r, 0).is_empty())
+        .collect();
+    assert_eq!(all.len(), 43);
+    assert!(
+        all.iter()
+            .all(|&r| text(&trends, r, 4) == "Approved" && text(&trends, r, 5) == "No")
+    );
+}
+
+#[test]
+fn a_split_full_workbook_says_where_the_answers_are() {
+    let loaded = common::sample();
+    let dir = tempfile::tempdir().unwrap();
+    let options = ReportOptions {
+        split: true,
+        ..options(Lang::En, None, None)
+    };
+    let written = report::write_split(&loaded, &options, dir.path()).unwrap();
+    assert_eq!(written.len(), 12);
+    let one = std::fs::read(dir.path().join("finance-bureau.xlsx")).unwrap();
+    assert_eq!(open(&one).sheet_names(), DEPARTMENT_SHEETS_EN);
+    let whole = render(&loaded, &options);
+    let answers = sheet(&whole, "Indicator answers");
+    assert_eq!(
+        text(&answers, 1, 0),
+        "Each department's answers are in its own workbook, written beside this one."
     );
 }

@@ -99,6 +99,15 @@ pub fn attention(label: &str, named: &[String], total: usize, lang: Lang) -> Str
     }
 }
 
+/// Before a department's largest gaps against its targets: "The largest
+/// gaps against targets:" / "与目标差距较大的指标如下："
+pub fn department_gaps(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The largest gaps against targets:",
+        Lang::Zh => "与目标差距较大的指标如下：",
+    }
+}
+
 /// "2 measures" / "2项": a count of measures beside a department's name.
 pub fn measures(count: usize, lang: Lang) -> String {
     match lang {
@@ -148,7 +157,11 @@ pub fn targets(counts: &TargetCounts, lang: Lang) -> String {
     let total = counts.total();
     let mut text = match lang {
         Lang::En => format!("Of the {total} targets set, {}", and_list(&parts)),
-        Lang::Zh => format!("在已设定的{total}项目标中，{}", parts.join("、")),
+        Lang::Zh => match states.iter().find(|(count, _, _)| *count == total) {
+            // All in one state: "已设定的6项目标均偏离进度".
+            Some((_, _, zh)) if total > 1 => format!("已设定的{total}项目标均{zh}"),
+            _ => format!("在已设定的{total}项目标中，{}", parts.join("、")),
+        },
     };
     if parts.is_empty() {
         text = match lang {
@@ -158,10 +171,7 @@ pub fn targets(counts: &TargetCounts, lang: Lang) -> String {
     }
     if counts.unknown > 0 && !parts.is_empty() {
         text.push_str(&match lang {
-            Lang::En => format!(
-                "; {} cannot be judged yet (too few assessments)",
-                counts.unknown
-            ),
+            Lang::En => format!("; {} cannot be judged yet (too few assessments)", counts.unknown),
             Lang::Zh => format!("；另有{}项因评估次数不足，暂无法判断", counts.unknown),
         });
     }
@@ -177,11 +187,17 @@ pub fn targets(counts: &TargetCounts, lang: Lang) -> String {
 pub fn measures_state(open: usize, overdue: usize, done: usize, lang: Lang) -> String {
     match lang {
         Lang::En => {
-            let mut text = format!("{open} {} under way", if open == 1 { "measure is" } else { "measures are" });
+            let mut text = format!(
+                "{open} {} under way",
+                if open == 1 { "measure is" } else { "measures are" }
+            );
             if overdue > 0 {
                 text.push_str(&format!(", {overdue} of them past their due date"));
             }
-            text.push_str(&format!("; {done} {} done.", if done == 1 { "is" } else { "are" }));
+            text.push_str(&format!(
+                "; {done} {} done.",
+                if done == 1 { "is" } else { "are" }
+            ));
             text
         }
         Lang::Zh => {
@@ -218,9 +234,12 @@ pub fn more_measures(count: usize, lang: Lang) -> String {
 /// "共有14项未达目标的差距尚无相应措施，其中最紧迫的5项如下："
 pub fn uncovered(count: usize, shown: usize, lang: Lang) -> String {
     match lang {
-        Lang::En if count > shown => format!(
-            "{count} shortfalls against targets have no measure yet; the {shown} most urgent:"
-        ),
+        Lang::En if shown == 0 && count == 1 => "One shortfall against a target has no measure yet.".to_owned(),
+        Lang::En if shown == 0 => format!("{count} shortfalls against targets have no measure yet."),
+        Lang::Zh if shown == 0 => format!("共有{count}项未达目标的差距尚无相应措施。"),
+        Lang::En if count > shown => {
+            format!("{count} shortfalls against targets have no measure yet; the {shown} most urgent:")
+        }
         Lang::En if count == 1 => "One shortfall against a target has no measure yet:".to_owned(),
         Lang::En => format!("{count} shortfalls against targets have no measure yet:"),
         Lang::Zh if count > shown => {
@@ -278,7 +297,10 @@ mod tests {
             name: "发展",
             count: 12,
         }];
-        assert_eq!(stages(12, &counts, Lang::Zh), "已评估的12个部门均处于第2阶段“发展”。");
+        assert_eq!(
+            stages(12, &counts, Lang::Zh),
+            "已评估的12个部门均处于第2阶段“发展”。"
+        );
         let counts = [
             StageCount {
                 stage: 1,
@@ -327,6 +349,11 @@ mod tests {
             targets(&counts, Lang::En),
             "Of the 13 targets set, 6 reached and 5 off track; 2 cannot be judged yet (too few assessments)."
         );
+        let counts = TargetCounts {
+            off_track: 6,
+            ..TargetCounts::default()
+        };
+        assert_eq!(targets(&counts, Lang::Zh), "已设定的6项目标均偏离进度。");
     }
 
     #[test]
@@ -335,8 +362,14 @@ mod tests {
             measures_state(12, 3, 5, Lang::Zh),
             "目前正在推进的改进措施12项，其中已逾期3项；另有5项措施已完成。"
         );
-        assert_eq!(measures_state(1, 0, 1, Lang::En), "1 measure is under way; 1 is done.");
-        assert_eq!(more_measures(8, Lang::Zh), "另有8项措施未列出，详见全面评估报告。");
+        assert_eq!(
+            measures_state(1, 0, 1, Lang::En),
+            "1 measure is under way; 1 is done."
+        );
+        assert_eq!(
+            more_measures(8, Lang::Zh),
+            "另有8项措施未列出，详见全面评估报告。"
+        );
         assert_eq!(
             subtitle("滨江市", Some("市财政局"), Some("2025年12月31日"), Lang::Zh),
             "滨江市\u{3000}市财政局（截至2025年12月31日）"

@@ -439,8 +439,8 @@ catalogue! {
     LevelPrefix => "Level ", "等级 ";
     Legend => "Legend", "图例";
     Periods => "Periods", "评估期";
-    ReportNoPriorities => "No department falls short of a target.", "没有部门未达目标。";
-    ReportNoProgress => "No department has an earlier assessment to compare with.", "没有部门有可比较的上期评估。";
+    ReportNoPriorities => "No department falls short of a target.", "各部门均已达到目标。";
+    ReportNoProgress => "No department has an earlier assessment to compare with.", "各部门均暂无可比较的上期评估。";
     Notes => "Notes", "说明";
     ProvisionalLegend => "Dashed outline: provisional figure (the assessment is not yet approved).", "虚线框：暂定结果（评估尚未批准）。";
     MethodIndicatorScore => "Indicator score: each indicator is rated at a level from 1 to 5 against the framework's rubric; its score on the 0–100 scale is (level − 1) × 25. Indicators marked not applicable and unanswered indicators are left out of every average, never counted as zero.", "指标得分：每项指标按评估框架的等级描述评定为 1 至 5 级，折算为 0–100 分，即（等级 − 1）× 25。标为“不适用”和未作答的指标不计入任何平均值，也不按零分计算。";
@@ -661,6 +661,7 @@ catalogue! {
     // ---- reports: xlsx
     XlsxCounted => "Counted in the figures", "计入当前结果";
     XlsxBriefSheet => "Brief", "简报";
+    XlsxAnswersSplit => "Each department's answers are in its own workbook, written beside this one.", "各部门的指标作答见同时生成的各部门工作簿。";
     XlsxFlagLegendDepartment => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the Trends sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“趋势”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
 }
 
@@ -761,10 +762,16 @@ pub fn pdf_sign_line(role: &str, name: &str, lang: Lang) -> String {
 pub fn pdf_missing_glyphs(count: usize, codes: &str, mark: char, lang: Lang) -> String {
     match lang {
         Lang::En => match count {
-            1 => format!("1 character in the text has no font on this computer ({codes}) and is printed as {mark}. Install a font that has it (for rare Chinese characters, one covering CJK Extension B) and make the report again."),
-            _ => format!("{count} characters in the text have no font on this computer ({codes}) and are printed as {mark}. Install a font that has them (for rare Chinese characters, one covering CJK Extension B) and make the report again."),
+            1 => format!(
+                "1 character in the text has no font on this computer ({codes}) and is printed as {mark}. Install a font that has it (for rare Chinese characters, one covering CJK Extension B) and make the report again."
+            ),
+            _ => format!(
+                "{count} characters in the text have no font on this computer ({codes}) and are printed as {mark}. Install a font that has them (for rare Chinese characters, one covering CJK Extension B) and make the report again."
+            ),
         },
-        Lang::Zh => format!("文中有{count}个字符在本机没有可用字体（{codes}），以“{mark}”代替显示。请安装包含这些字符的字体（生僻字需支持扩展B区的字体）后重新生成报告。"),
+        Lang::Zh => format!(
+            "文中有{count}个字符在本机没有可用字体（{codes}），以“{mark}”代替显示。请安装包含这些字符的字体（生僻字需支持扩展B区的字体）后重新生成报告。"
+        ),
     }
 }
 

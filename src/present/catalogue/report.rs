@@ -92,6 +92,7 @@ pub fn government_unscored(period: NaiveDate, total: usize, lang: Lang) -> Strin
     let date = format::date(period, lang);
     match lang {
         Lang::En => format!("As of {date}, none of the {total} departments has a scored assessment."),
+        Lang::Zh if total == 1 => format!("截至{date}，该部门尚无可计分的评估。"),
         Lang::Zh => format!("截至{date}，{total}个部门均无可计分的评估。"),
     }
 }
@@ -220,7 +221,9 @@ pub fn most_urgent(indicator: &str, department: &str, current: u8, target: u8, l
         Lang::En => format!(
             " The most urgent shortfall is {indicator} at {department} (level {current}, target {target})."
         ),
-        Lang::Zh => format!("差距最突出的是{department}“{indicator}”指标（现为{current}级，目标为{target}级）。"),
+        Lang::Zh => {
+            format!("差距最突出的是{department}“{indicator}”指标（现为{current}级，目标为{target}级）。")
+        }
     }
 }
 
@@ -297,7 +300,9 @@ pub fn imbalance(flags: &str, lang: Lang) -> String {
         (false, Lang::En) => format!(
             "Imbalance: {flags} lie more than one level below their department's stage and hold it back."
         ),
-        (false, Lang::Zh) => format!("部分部门发展不均衡，{flags}比所在部门所处阶段低一级以上，制约了整体提升。"),
+        (false, Lang::Zh) => {
+            format!("部分部门发展不均衡，{flags}比所在部门所处阶段低一级以上，制约了整体提升。")
+        }
     }
 }
 

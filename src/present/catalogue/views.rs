@@ -82,3 +82,16 @@ mod tests {
         );
     }
 }
+
+/// An Export menu item: "PDF (Whole government)" / "PDF（全市政府）", or with
+/// the kind first, "Brief · PDF (Whole government)" / "简报 · PDF（全市政府）".
+pub fn export_item(kind: Option<&str>, format: &str, scope: &str, lang: Lang) -> String {
+    let item = match lang {
+        Lang::En => format!("{format} ({scope})"),
+        Lang::Zh => format!("{format}（{scope}）"),
+    };
+    match kind {
+        Some(kind) => format!("{kind} · {item}"),
+        None => item,
+    }
+}

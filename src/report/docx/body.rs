@@ -24,12 +24,12 @@ use super::xml::{self, Look as Run, escape, hex};
 const CHIP_CHARS: usize = 4;
 
 /// The body of `document` and the pictures it shows, in order
-/// (`media/figureN.png` is `pictures[N - 1]`). `draw` draws a figure no
-/// wider and taller than the sizes given (EMU).
+/// (`media/figureN.png` is `pictures[N - 1]`). `draw` gives a figure's
+/// picture, drawn within [`frame`].
 pub fn print(
     document: &Document,
     look: &Look,
-    draw: &mut dyn FnMut(&Figure, u64, u64) -> Option<Picture>,
+    draw: &mut dyn FnMut(&Figure) -> Option<Picture>,
 ) -> (String, Vec<Picture>) {
     let bookmarks = document
         .outline()
@@ -96,7 +96,7 @@ struct Printer<'a> {
     pictures: Vec<Picture>,
     /// The last block printed is a table.
     ended_with_table: bool,
-    draw: &'a mut dyn FnMut(&Figure, u64, u64) -> Option<Picture>,
+    draw: &'a mut dyn FnMut(&Figure) -> Option<Picture>,
 }
 
 impl Printer<'_> {
@@ -187,7 +187,11 @@ impl Printer<'_> {
         let look = self.look;
         let face = look.title.face;
         // As large as fits on one line, from 26 pt down to 18 pt.
-        let units: u32 = masthead.office.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let units: u32 = masthead
+            .office
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum();
         let size = [52, 44, 36]
             .into_iter()
             .find(|size| units * size * 5 <= look.width)
@@ -221,7 +225,7 @@ impl Printer<'_> {
         if self.look.official && self.lang() == Lang::Zh {
             self.look.height / 22
         } else {
-            u32::from(self.look.body.size) * 14
+            self.look.body.size * 14
         }
     }
 
@@ -244,21 +248,32 @@ impl Printer<'_> {
         self.close();
     }
 
-    /// The table of contents: a TOC field whose shown result lists the
-    /// sections, linked, until Word fills in the page numbers.
+    /// The table of contents: a TOC field of the Heading 1 paragraphs (the
+    /// sections, and the departments when their pages are in the body: the
+    /// entries of the HTML and PDF contents), whose shown result lists
+    /// them, linked, until Word fills in the page numbers. Deeper levels
+    /// would list every department's parts: three thousand entries for a
+    /// thousand departments.
     fn contents(&mut self, title: &str) {
         self.paragraph(&style("TOCHeading"), &Run::default(), title);
-        let entries: Vec<(String, Option<usize>)> = self
+        let entries: Vec<(&'static str, String, Option<usize>)> = self
             .document
-            .outline()
-            .filter(|(level, _, _)| *level == 2)
-            .map(|(_, text, anchor)| (text.to_owned(), self.bookmarks.get(anchor).copied()))
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { level: 2, text, anchor } => Some((
+                    "TOC1",
+                    text.clone(),
+                    anchor.as_ref().and_then(|a| self.bookmarks.get(a)).copied(),
+                )),
+                _ => None,
+            })
             .collect();
         let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
-                     <w:r><w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-3&quot; \\h \\z \\u </w:instrText></w:r>\
+                     <w:r><w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-1&quot; \\h \\z \\u </w:instrText></w:r>\
                      <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
-        for (i, (text, bookmark)) in entries.iter().enumerate() {
-            self.open(&style("TOC1"));
+        for (i, (level, text, bookmark)) in entries.iter().enumerate() {
+            self.open(&style(level));
             if i == 0 {
                 self.out.push_str(begin);
             }
@@ -331,7 +346,8 @@ impl Printer<'_> {
         } else {
             (self.look.heading_colour, Rgb::WHITE)
         };
-        self.out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        self.out
+            .push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
         for (column, width) in table.columns.iter().zip(&widths) {
             let _ = write!(
                 self.out,
@@ -377,8 +393,7 @@ impl Printer<'_> {
             _ => None,
         };
         // A short figure alone fills its cell with its colour.
-        let filled = chip_colour
-            .filter(|_| cell.notes.is_empty() && cell.text.chars().count() <= CHIP_CHARS);
+        let filled = chip_colour.filter(|_| cell.notes.is_empty() && cell.text.chars().count() <= CHIP_CHARS);
         let _ = write!(self.out, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
         if let Some(fill) = filled {
             if cell.provisional {
@@ -455,6 +470,13 @@ impl Printer<'_> {
             (None, None, CellKind::Change(None) | CellKind::Number(None) | CellKind::Percent(None)) => {
                 xml::run(&mut self.out, &Run::coloured(self.look.muted), &cell.text);
             }
+            (None, None, CellKind::Date(_)) => {
+                let run = Run {
+                    no_break: true,
+                    ..Run::default()
+                };
+                xml::run(&mut self.out, &run, &cell.text);
+            }
             _ => xml::run(&mut self.out, &Run::default(), &cell.text),
         }
         if link.is_some() {
@@ -470,7 +492,11 @@ impl Printer<'_> {
             };
             let run = Run {
                 colour: Some(colour),
-                size: Some(self.look.table_size.saturating_sub(if text_style == "TableText" { 2 } else { 4 })),
+                size: Some(self.look.table_size.saturating_sub(if text_style == "TableText" {
+                    2
+                } else {
+                    4
+                })),
                 ..Run::default()
             };
             xml::run(&mut self.out, &run, note);
@@ -488,7 +514,12 @@ impl Printer<'_> {
         let per_row = if rows.len() > 3 { 2 } else { 1 };
         let width = self.look.width;
         let widths: Vec<u32> = if per_row == 2 {
-            vec![width * 17 / 100, width * 33 / 100, width * 17 / 100, width * 33 / 100]
+            vec![
+                width * 17 / 100,
+                width * 33 / 100,
+                width * 17 / 100,
+                width * 33 / 100,
+            ]
         } else {
             vec![width * 28 / 100, width * 72 / 100]
         };
@@ -503,8 +534,14 @@ impl Printer<'_> {
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for i in 0..per_row {
                 let (label, value) = pairs.get(i).map_or(("", ""), |(l, v)| (l.as_str(), v.as_str()));
-                for (text, look, width) in [(label, &muted, widths[2 * i]), (value, &Run::default(), widths[2 * i + 1])] {
-                    let _ = write!(self.out, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>");
+                for (text, look, width) in [
+                    (label, &muted, widths[2 * i]),
+                    (value, &Run::default(), widths[2 * i + 1]),
+                ] {
+                    let _ = write!(
+                        self.out,
+                        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>"
+                    );
                     self.paragraph(&style("TableText"), look, text);
                     self.out.push_str("</w:tc>");
                 }
@@ -540,9 +577,26 @@ impl Printer<'_> {
             ..Run::default()
         };
         let fill = hex(Theme::Light.palette().grid.lerp(Rgb::WHITE, 0.6));
-        for row in figures.chunks(per_row) {
+        let rows = figures.len().div_ceil(per_row);
+        for (r, row) in figures.chunks(per_row).enumerate() {
+            // The rows stay on one page: every row but the last keeps with the next.
+            let keep = r + 1 < rows;
+            let text = Para {
+                keep_next: keep,
+                ..style("TableText")
+            };
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for i in 0..per_row {
+                let Some(figure) = row.get(i) else {
+                    // No box where there is no figure.
+                    let _ = write!(
+                        self.out,
+                        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/></w:tcPr>"
+                    );
+                    self.paragraph(&text, &Run::default(), "");
+                    self.out.push_str("</w:tc>");
+                    continue;
+                };
                 let _ = write!(
                     self.out,
                     "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>\
@@ -551,19 +605,15 @@ impl Printer<'_> {
                      <w:right w:val=\"single\" w:sz=\"24\" w:space=\"0\" w:color=\"FFFFFF\"/></w:tcBorders>\
                      <w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/></w:tcPr>"
                 );
-                match row.get(i) {
-                    Some(figure) => {
-                        let top = Para {
-                            spacing: Some((60, 0)),
-                            ..style("TableText")
-                        };
-                        self.paragraph(&top, &value, &figure.value);
-                        self.paragraph(&style("TableText"), &small, &figure.label);
-                        if !figure.note.is_empty() {
-                            self.paragraph(&style("TableText"), &small, &figure.note);
-                        }
-                    }
-                    None => self.paragraph(&style("TableText"), &Run::default(), ""),
+                let top = Para {
+                    keep_next: keep,
+                    spacing: Some((60, 0)),
+                    ..style("TableText")
+                };
+                self.paragraph(&top, &value, &figure.value);
+                self.paragraph(&text, &small, &figure.label);
+                if !figure.note.is_empty() {
+                    self.paragraph(&text, &small, &figure.note);
                 }
                 self.out.push_str("</w:tc>");
             }
@@ -576,15 +626,7 @@ impl Printer<'_> {
 
     /// A chart as a picture as wide as the text, its caption under it.
     fn figure(&mut self, figure: &Figure) {
-        let width = u64::from(self.look.width) * EMU_PER_TWIP;
-        // Long lists (heatmap, ranking) may take most of a page; other
-        // charts leave room for the text around them.
-        let share = match figure.chart {
-            Chart::Heatmap | Chart::Ranking => 85,
-            _ => 55,
-        };
-        let height = u64::from(self.look.height) * EMU_PER_TWIP * share / 100;
-        let Some(picture) = (self.draw)(figure, width, height) else {
+        let Some(picture) = (self.draw)(figure) else {
             if !figure.caption.is_empty() {
                 self.paragraph(&style("Caption"), &Run::default(), &figure.caption);
             }
@@ -663,8 +705,23 @@ impl Printer<'_> {
     }
 }
 
+/// The largest a figure's picture may be on the page, width and height in
+/// EMU: as wide as the text, and no taller than most of a page for long
+/// lists (heatmap, ranking) or about half a page for other charts; a
+/// department's radar is narrower, so a thousand of them stay light.
+pub fn frame(look: &Look, chart: &Chart) -> (u64, u64) {
+    let width = u64::from(look.width) * EMU_PER_TWIP;
+    let height = u64::from(look.height) * EMU_PER_TWIP;
+    match chart {
+        Chart::Heatmap | Chart::Ranking => (width, height * 85 / 100),
+        Chart::Radar(_) => (width * 70 / 100, height * 45 / 100),
+        _ => (width, height * 55 / 100),
+    }
+}
+
 /// The blank a name is signed on.
-const SIGNATURE_LINE: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+const SIGNATURE_LINE: &str =
+    "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 
 /// No first-line indent.
 const NO_INDENT: &str = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
@@ -689,7 +746,9 @@ fn chip(colour: Rgb, provisional: bool) -> Run {
 
 /// How wide a text reads: two for a CJK (wide) character, one otherwise.
 fn display_width(text: &str) -> u32 {
-    text.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+    text.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
 }
 
 /// The columns' widths in twips, sharing `total`. Each column gets at
@@ -721,11 +780,22 @@ fn widths(table: &Table, total: u32, unit: u32) -> Vec<u32> {
                     // A change carries an arrow before it.
                     let arrow = u32::from(matches!(cell.kind, CellKind::Change(Some(_)))) * 2;
                     let notes = cell.notes.iter().map(|n| display_width(n));
-                    cell.text.lines().map(move |l| display_width(l) + arrow).chain(notes)
+                    cell.text
+                        .lines()
+                        .map(move |l| display_width(l) + arrow)
+                        .chain(notes)
                 })
                 .max()
                 .unwrap_or(0);
-            let least = header.max(cells.min(6)).max(3) + PAD;
+            // Figures and dates are never broken; words may wrap.
+            let figures = table
+                .rows
+                .iter()
+                .take(200)
+                .filter_map(|row| row.get(i))
+                .all(|cell| cell.kind != CellKind::Text);
+            let unbroken = if figures { cells.min(14) } else { cells.min(6) };
+            let least = header.max(unbroken).max(3) + PAD;
             (least, (cells + PAD).clamp(least, 60))
         })
         .collect();
@@ -744,7 +814,10 @@ fn widths(table: &Table, total: u32, unit: u32) -> Vec<u32> {
     } else {
         let slack = available - least;
         let extra = wanted - least;
-        wants.iter().map(|(l, w)| l + slack * (w - l) / extra.max(1)).collect()
+        wants
+            .iter()
+            .map(|(l, w)| l + slack * (w - l) / extra.max(1))
+            .collect()
     };
     let sum: u32 = units.iter().sum::<u32>().max(1);
     units.iter().map(|u| total * u / sum).collect()
@@ -760,7 +833,11 @@ mod tests {
         let table = Table {
             id: "t".to_owned(),
             caption: None,
-            columns: vec![Column::number("Rank"), Column::text("Department"), Column::number("Mean level")],
+            columns: vec![
+                Column::number("Rank"),
+                Column::text("Department"),
+                Column::number("Mean level"),
+            ],
             rows: vec![vec![
                 Cell::text("1"),
                 Cell::text("Market Supervision Administration of the City"),

@@ -178,7 +178,11 @@ impl Look {
                 grid: None,
                 body: ty(body, 21, false),
                 title: ty(heading, 52, true),
-                headings: [ty(heading, 32, true), ty(heading, 26, true), ty(heading, 22, true)],
+                headings: [
+                    ty(heading, 32, true),
+                    ty(heading, 26, true),
+                    ty(heading, 22, true),
+                ],
                 table_size: 18,
                 small_size: 18,
                 heading_colour: OKABE_ITO[5].lerp(Rgb::BLACK, 0.45),
@@ -279,7 +283,11 @@ pub fn styles(look: &Look) -> String {
     } else {
         format!("<w:spacing w:val=\"{}\"/>", look.condense)
     };
-    let justify = if look.official { "<w:jc w:val=\"both\"/>" } else { "" };
+    let justify = if look.official {
+        "<w:jc w:val=\"both\"/>"
+    } else {
+        ""
+    };
     // Normal: the body.
     let _ = write!(
         s,
@@ -295,11 +303,18 @@ pub fn styles(look: &Look) -> String {
     let no_indent = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
     // Title.
     let title_spacing = if look.official {
-        format!("<w:spacing w:before=\"0\" w:after=\"{}\"/>", look.grid.unwrap_or(240))
+        format!(
+            "<w:spacing w:before=\"0\" w:after=\"{}\"/>",
+            look.grid.unwrap_or(240)
+        )
     } else {
         "<w:spacing w:before=\"0\" w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/>".to_owned()
     };
-    let title_jc = if look.official { "<w:jc w:val=\"center\"/>" } else { "" };
+    let title_jc = if look.official {
+        "<w:jc w:val=\"center\"/>"
+    } else {
+        ""
+    };
     style(
         &mut s,
         "Title",
@@ -390,7 +405,9 @@ pub fn styles(look: &Look) -> String {
         "TableText",
         "Table Text",
         Some("Normal"),
-        &format!("<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>{no_indent}<w:jc w:val=\"left\"/>"),
+        &format!(
+            "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/>{no_indent}<w:jc w:val=\"left\"/>"
+        ),
         &size(look.table_size),
     );
     style(
@@ -407,7 +424,9 @@ pub fn styles(look: &Look) -> String {
         "Figure",
         "Figure",
         Some("Normal"),
-        &format!("<w:keepNext/><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>{no_indent}<w:jc w:val=\"center\"/>"),
+        &format!(
+            "<w:keepNext/><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"120\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>{no_indent}<w:jc w:val=\"center\"/>"
+        ),
         "",
     );
     style(
@@ -445,7 +464,11 @@ pub fn styles(look: &Look) -> String {
         "Footer",
         "footer",
         Some("Normal"),
-        &format!("<w:tabs><w:tab w:val=\"center\" w:pos=\"{}\"/><w:tab w:val=\"right\" w:pos=\"{}\"/></w:tabs><w:snapToGrid w:val=\"0\"/>{no_indent}", look.width / 2, look.width),
+        &format!(
+            "<w:tabs><w:tab w:val=\"center\" w:pos=\"{}\"/><w:tab w:val=\"right\" w:pos=\"{}\"/></w:tabs><w:snapToGrid w:val=\"0\"/>{no_indent}",
+            look.width / 2,
+            look.width
+        ),
         &small,
     );
     // The table style: thin rules in the charts' grid grey.
@@ -466,7 +489,11 @@ pub fn styles(look: &Look) -> String {
 }
 
 fn bold(on: bool) -> &'static str {
-    if on { "<w:b/><w:bCs/>" } else { "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>" }
+    if on {
+        "<w:b/><w:bCs/>"
+    } else {
+        "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/>"
+    }
 }
 
 /// `word/fontTable.xml`: each East Asian family with the font that stands
@@ -502,7 +529,11 @@ pub fn font_table(look: &Look) -> String {
 /// page numbers) when the document opens; odd and even pages have their
 /// own footers in the official style.
 pub fn settings(look: &Look) -> String {
-    let even_odd = if look.official { "<w:evenAndOddHeaders/>" } else { "" };
+    let even_odd = if look.official {
+        "<w:evenAndOddHeaders/>"
+    } else {
+        ""
+    };
     format!(
         "{XML}<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"420\"/>{even_odd}\

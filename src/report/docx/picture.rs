@@ -8,7 +8,7 @@ use resvg::tiny_skia;
 use resvg::usvg::{self, fontdb};
 
 /// Dots per inch of the pictures: print resolution.
-pub const DPI: f32 = 220.0;
+pub const DPI: f32 = 200.0;
 /// EMU per inch.
 const EMU_PER_INCH: f32 = 914_400.0;
 
@@ -70,7 +70,11 @@ impl Painter {
         let pixels_high = (size.height() * scale).round().max(1.0);
         let mut pixmap = tiny_skia::Pixmap::new(pixels_wide as u32, pixels_high as u32)?;
         pixmap.fill(tiny_skia::Color::WHITE);
-        resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::from_scale(scale, scale),
+            &mut pixmap.as_mut(),
+        );
         let png = pixmap.encode_png().ok()?;
         Some(Picture {
             png,
@@ -94,9 +98,9 @@ mod tests {
         let picture = Painter::new().draw(svg, 6 * INCH, 9 * INCH).unwrap();
         assert_eq!((picture.width, picture.height), (6 * INCH, 3 * INCH));
         assert_eq!(&picture.png[1..4], b"PNG");
-        // 6 inches at 220 dpi.
-        assert_eq!(u32::from_be_bytes(picture.png[16..20].try_into().unwrap()), 1320);
-        assert_eq!(u32::from_be_bytes(picture.png[20..24].try_into().unwrap()), 660);
+        // 6 inches at 200 dpi.
+        assert_eq!(u32::from_be_bytes(picture.png[16..20].try_into().unwrap()), 1200);
+        assert_eq!(u32::from_be_bytes(picture.png[20..24].try_into().unwrap()), 600);
     }
 
     #[test]

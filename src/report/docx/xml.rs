@@ -51,6 +51,8 @@ pub struct Look {
     pub dashed: bool,
     /// The colour behind the run: a level chip.
     pub shade: Option<Rgb>,
+    /// Hyphens do not break the line (a date).
+    pub no_break: bool,
 }
 
 impl Look {
@@ -97,9 +99,17 @@ impl Look {
             p.push_str("<w:bdr w:val=\"dashed\" w:sz=\"6\" w:space=\"0\" w:color=\"1A1A1A\"/>");
         }
         if let Some(shade) = self.shade {
-            let _ = write!(p, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>", hex(shade));
+            let _ = write!(
+                p,
+                "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>",
+                hex(shade)
+            );
         }
-        if p.is_empty() { p } else { format!("<w:rPr>{p}</w:rPr>") }
+        if p.is_empty() {
+            p
+        } else {
+            format!("<w:rPr>{p}</w:rPr>")
+        }
     }
 }
 
@@ -119,7 +129,16 @@ pub fn run(out: &mut String, look: &Look, text: &str) {
             if j > 0 {
                 out.push_str("<w:tab/>");
             }
-            if !part.is_empty() {
+            if look.no_break {
+                for (k, piece) in part.split('-').enumerate() {
+                    if k > 0 {
+                        out.push_str("<w:noBreakHyphen/>");
+                    }
+                    if !piece.is_empty() {
+                        let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", escape(piece));
+                    }
+                }
+            } else if !part.is_empty() {
                 let _ = write!(out, "<w:t xml:space=\"preserve\">{}</w:t>", escape(part));
             }
         }
@@ -148,7 +167,10 @@ mod tests {
 
     #[test]
     fn escape_keeps_the_part_well_formed() {
-        assert_eq!(escape("<a & 'b'>\"c\""), "&lt;a &amp; &apos;b&apos;&gt;&quot;c&quot;");
+        assert_eq!(
+            escape("<a & 'b'>\"c\""),
+            "&lt;a &amp; &apos;b&apos;&gt;&quot;c&quot;"
+        );
         assert_eq!(escape("a\u{0}b\u{1b}c\u{ffff}"), "a\u{fffd}b\u{fffd}c\u{fffd}");
         assert_eq!(escape("one\r\ntwo\tthree"), "one&#10;two&#9;three");
         assert_eq!(escape("数字政府 🏛"), "数字政府 🏛");
@@ -176,6 +198,17 @@ mod tests {
              <w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"440154\"/></w:rPr>\
              <w:t xml:space=\"preserve\">a&lt;b</w:t><w:br/><w:t xml:space=\"preserve\">c</w:t><w:tab/>\
              <w:t xml:space=\"preserve\">d</w:t></w:r>"
+        );
+        let mut date = String::new();
+        let no_break = Look {
+            no_break: true,
+            ..Look::default()
+        };
+        run(&mut date, &no_break, "2025-12-31");
+        assert_eq!(
+            date,
+            "<w:r><w:t xml:space=\"preserve\">2025</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">12</w:t>\
+             <w:noBreakHyphen/><w:t xml:space=\"preserve\">31</w:t></w:r>"
         );
         let mut empty = String::new();
         run(&mut empty, &Look::default(), "");

@@ -97,7 +97,10 @@ fn missing_note(fonts: &Fonts, lang: Lang) -> Option<String> {
     if replaced.is_empty() {
         return None;
     }
-    let codes: Vec<String> = replaced.iter().map(|c| format!("U+{:04X}", u32::from(*c))).collect();
+    let codes: Vec<String> = replaced
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
     let separator = match lang {
         Lang::En => ", ",
         Lang::Zh => "\u{3001}",
@@ -112,7 +115,11 @@ fn missing_note(fonts: &Fonts, lang: Lang) -> Option<String> {
 
 /// Every character the blocks draw (and `extra`'s), that the bundled
 /// fonts lack.
-pub fn missing_characters<'a>(fonts: &Fonts, blocks: &[Block], extra: impl IntoIterator<Item = &'a str>) -> BTreeSet<char> {
+pub fn missing_characters<'a>(
+    fonts: &Fonts,
+    blocks: &[Block],
+    extra: impl IntoIterator<Item = &'a str>,
+) -> BTreeSet<char> {
     let mut missing = BTreeSet::new();
     let mut check = |text: &str| {
         for c in text.chars() {
@@ -632,7 +639,7 @@ impl Printer<'_> {
         let mut items = Vec::new();
         let office = text::shorten(&masthead.office);
         let natural = fonts.width_in(Face::Serif, &office, 1.0).max(1.0);
-        let size = (width / natural).clamp(22.0, 36.0);
+        let size = (width * 0.995 / natural).clamp(22.0, 36.0);
         let style = Style {
             colour: RED,
             bold: true,
@@ -717,7 +724,14 @@ impl Printer<'_> {
         }
         if !sign_off.date.is_empty() {
             let x = right - fonts.width_in(Face::Serif, &sign_off.date, size);
-            items.push(Item::text_line(x.max(0.0), y, size, leading, style, &sign_off.date));
+            items.push(Item::text_line(
+                x.max(0.0),
+                y,
+                size,
+                leading,
+                style,
+                &sign_off.date,
+            ));
             y += leading;
         }
         Graphic {
@@ -780,7 +794,14 @@ impl Printer<'_> {
             } else {
                 0.0
             };
-            items.push(Item::text_line(x, y, title_size, title_leading, title_style, &line.text));
+            items.push(Item::text_line(
+                x,
+                y,
+                title_size,
+                title_leading,
+                title_style,
+                &line.text,
+            ));
             y += title_leading;
         }
         y += 6.0;
@@ -956,10 +977,10 @@ fn stage_chip(fonts: &Fonts, content: &ReportContent, stage: Level, y: f32, item
     });
     let number = format::level_digit(stage);
     let style = Style {
-            colour: text_colour_on(fill),
-            bold: true,
-            face: Face::Sans,
-        };
+        colour: text_colour_on(fill),
+        bold: true,
+        face: Face::Sans,
+    };
     let x = chip.center().x - fonts.width(&number, 30.0) / 2.0;
     items.push(Item::text_line(x, y + 10.0, 30.0, 44.0, style, &number));
     let name = content.level_name(stage);

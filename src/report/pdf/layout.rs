@@ -44,7 +44,8 @@ pub const BODY_SIZE: f32 = 10.0;
 pub const OFFICIAL_BODY_SIZE: f32 = 16.0;
 /// The official style's line height as a multiple of its body size: 22
 /// lines fill the 225 mm text block.
-pub const OFFICIAL_LEADING: f32 = 225.0 * MM / 22.0 / OFFICIAL_BODY_SIZE;
+/// (A hair under, so that rounding never pushes the 22nd line over.)
+pub const OFFICIAL_LEADING: f32 = 225.0 * MM / 22.0 / OFFICIAL_BODY_SIZE * 0.9999;
 /// Line height as a multiple of the font size (generous, for Chinese).
 pub const LEADING: f32 = 1.5;
 
@@ -429,7 +430,7 @@ impl Look {
                 size: OFFICIAL_BODY_SIZE,
                 style: Style::BODY.in_face(Face::Serif),
                 leading: OFFICIAL_LEADING,
-                first_indent: 2.0 * OFFICIAL_BODY_SIZE,
+                first_indent: 2.0 * OFFICIAL_BODY_SIZE * text::SERIF_FULL_WIDTH,
                 space_after: 0.0,
                 ..Paragraph::body(text)
             }
@@ -442,7 +443,7 @@ impl Look {
     pub fn bullet(&self, text: impl Into<String>) -> Paragraph {
         if self.official {
             Paragraph {
-                indent: 2.0 * OFFICIAL_BODY_SIZE,
+                indent: 2.0 * OFFICIAL_BODY_SIZE * text::SERIF_FULL_WIDTH,
                 bullet: Some("•".to_owned()),
                 first_indent: 0.0,
                 ..self.body(text)

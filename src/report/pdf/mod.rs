@@ -5,6 +5,15 @@
 //! krilla embeds as a subset with a ToUnicode map, so that Chinese renders
 //! everywhere and can be selected, copied and searched.
 //!
+//! The official style (GB/T 9704-2012) has the standard's margins and text
+//! block, the body in the bundled Noto Serif SC at 16 pt on 22 lines (a
+//! stand-in for FangSong), headings in the sans, the red masthead, the
+//! sign-off block at the right and page numbers as "— 1 —". A brief has no
+//! cover and no contents: its masthead and title head page 1. Characters
+//! the bundled fonts lack come from a font of the computer's where one has
+//! them, else print as a visible mark, listed in a note (see
+//! [`render_with_notes`]).
+//!
 //! Three steps: [`compose`] turns the content into blocks, [`layout`] pours
 //! them onto pages as display lists (with [`tables`], [`charts`] and
 //! [`text`] for line breaking), and [`paint`] writes the pages once their
@@ -215,10 +224,6 @@ mod tests {
             generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
         };
         let content = content::build(&loaded, &options);
-        let fonts = match text::Fonts::load() {
-            Ok(fonts) => fonts,
-            Err(e) => panic!("{e}"),
-        };
         let laid = laid(&content);
         // The contents are the second page: each entry, then its page number.
         let contents = texts(&laid, 1);
@@ -244,6 +249,173 @@ mod tests {
         );
     }
 
+    fn sample_content(
+        lang: Lang,
+        kind: crate::present::report::ReportKind,
+        style: ReportStyle,
+    ) -> ReportContent {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+        let loaded = match store::load(&root) {
+            Ok(loaded) => loaded,
+            Err(e) => panic!("{e}"),
+        };
+        let options = ReportOptions {
+            kind,
+            style,
+            split: false,
+            format: Format::Pdf,
+            period: None,
+            department: None,
+            basis: crate::analysis::Basis::Latest,
+            lang,
+            generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+        };
+        content::build(&loaded, &options)
+    }
+
+    #[test]
+    fn no_heading_is_the_last_thing_on_a_page() {
+        use crate::present::report::ReportKind;
+        for kind in [ReportKind::Full, ReportKind::Brief] {
+            for style in [ReportStyle::Plain, ReportStyle::Official] {
+                for lang in [Lang::En, Lang::Zh] {
+                    let laid = laid(&sample_content(lang, kind, style));
+                    for (page, items) in laid.pages.iter().enumerate() {
+                        let last = items.iter().rev().find_map(|placed| match placed.mark {
+                            layout::Mark::Content(element) => Some(element),
+                            layout::Mark::Artifact => None,
+                        });
+                        if let Some(element) = last {
+                            assert!(
+                                !matches!(laid.elements[element].kind, layout::Kind::Heading { .. }),
+                                "{kind:?} {style:?} {lang:?}: page {} ends with {:?}",
+                                page + 1,
+                                laid.elements[element].kind
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_brief_starts_with_its_masthead_and_title_and_ends_with_the_sign_off() {
+        use crate::present::document::{self as doc, Block as DocBlock, Masthead, SignOff};
+        let content = sample_content(
+            Lang::En,
+            crate::present::report::ReportKind::Brief,
+            ReportStyle::Official,
+        );
+        // A hand-made brief, whatever `present::brief` prints.
+        let document = doc::Document {
+            lang: Lang::En,
+            title: "Brief".to_owned(),
+            kind: crate::present::report::ReportKind::Brief,
+            style: ReportStyle::Official,
+            masthead: Some(Masthead {
+                office: "Office of the Digital Government".to_owned(),
+                number: "No. 12".to_owned(),
+            }),
+            blocks: vec![
+                DocBlock::Heading {
+                    level: 1,
+                    text: "The brief".to_owned(),
+                    anchor: None,
+                },
+                doc::Paragraph::body("As of the period."),
+                DocBlock::Heading {
+                    level: 2,
+                    text: "Conclusions".to_owned(),
+                    anchor: Some(doc::anchor::CONCLUSIONS.to_owned()),
+                },
+                doc::Paragraph::body("All twelve departments are assessed."),
+                DocBlock::SignOff(SignOff {
+                    rows: vec![
+                        ("Prepared by".to_owned(), "Li Hua".to_owned()),
+                        ("Approved by".to_owned(), String::new()),
+                    ],
+                    date: "2026-01-15".to_owned(),
+                }),
+            ],
+        };
+        let fonts = match text::Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let blocks = compose::compose(&fonts, &content, &document);
+        // The masthead: the office in red, the number, the red rule.
+        let Some(layout::Block::Graphic(masthead)) = blocks.first() else {
+            panic!("{:?}", blocks.first());
+        };
+        let red: Vec<&Item> = masthead
+            .items
+            .iter()
+            .filter(|item| match item {
+                Item::Text { colour, .. } => *colour == layout::RED,
+                Item::Rect { fill, .. } => *fill == Some(layout::RED),
+                _ => false,
+            })
+            .collect();
+        assert_eq!(red.len(), 2, "{red:?}");
+        assert!(
+            masthead
+                .items
+                .iter()
+                .any(|i| matches!(i, Item::Text { text, .. } if text == "No. 12"))
+        );
+        // Then the title, as a title; no cover, no contents, no page break.
+        assert!(matches!(&blocks[1], layout::Block::Heading { level: 0, text, .. } if text == "The brief"));
+        assert!(!blocks.iter().any(|b| matches!(b, layout::Block::PageBreak)));
+        // The body in the serif at 16 pt, first lines indented two characters.
+        let body = blocks.iter().find_map(|b| match b {
+            layout::Block::Paragraph(p) if p.text.starts_with("All twelve") => Some(p),
+            _ => None,
+        });
+        let Some(body) = body else { panic!("no body") };
+        assert_eq!((body.size, body.style.face), (16.0, text::Face::Serif));
+        let two = fonts.width_in(text::Face::Serif, "\u{6570}\u{636e}", 16.0);
+        assert!((body.first_indent - two).abs() < 1e-3);
+
+        let laid = layout::Flow::with_look(&fonts, layout::Look::OFFICIAL).run(&blocks);
+        assert_eq!(laid.pages.len(), 1);
+        // The sign-off sits at the right: its rows one under the other, the
+        // date ending two characters in from the text block's right edge.
+        let drawn = |line: &str| {
+            let found = laid.pages[0].iter().find_map(|p| match &p.item {
+                Item::Text {
+                    text, at, size, face, ..
+                } if text == line => Some((at.x, fonts.width_in(*face, text, *size))),
+                _ => None,
+            });
+            match found {
+                Some(found) => found,
+                None => panic!("{line} not drawn"),
+            }
+        };
+        let middle = layout::OFFICIAL_CONTENT.center().x;
+        let (prepared, _) = drawn("Prepared by: Li Hua");
+        let (approved, _) = drawn("Approved by:");
+        let (date, date_width) = drawn("2026-01-15");
+        assert_eq!(prepared, approved);
+        assert!(prepared > layout::OFFICIAL_CONTENT.min.x + 100.0);
+        assert!(date > middle);
+        assert!((date + date_width - (layout::OFFICIAL_CONTENT.max.x - 32.0)).abs() < 0.5);
+        // The office's line inside the text block, centred.
+        let office = laid.pages[0].iter().find_map(|p| match &p.item {
+            Item::Text { text, at, size, .. } if text.starts_with("Office") => {
+                Some((at.x, *size, text.clone()))
+            }
+            _ => None,
+        });
+        let Some((x, size, office)) = office else {
+            panic!("no office")
+        };
+        let width = fonts.width_in(text::Face::Serif, &office, size);
+        assert!((x + width / 2.0 - middle).abs() < 0.5, "centred");
+        assert!(size >= 22.0);
+    }
+
     #[test]
     fn many_departments_stay_inside_the_pages() {
         let loaded = enlarged(10);
@@ -260,10 +432,6 @@ mod tests {
         };
         let content = content::build(&loaded, &options);
         assert_eq!(content.heatmap.len(), 120);
-        let fonts = match text::Fonts::load() {
-            Ok(fonts) => fonts,
-            Err(e) => panic!("{e}"),
-        };
         let laid = laid(&content);
         for (page, items) in laid.pages.iter().enumerate() {
             for layout::Placed { item, .. } in items {

@@ -140,7 +140,16 @@ impl Table {
             .collect();
         // No column claims more than this for its words.
         let cap = width * 0.45;
-        let mut mins = vec![0.0f32; widths.len()];
+        // A header may shrink to 6 pt to fit (see `header_cells`).
+        let mut mins: Vec<f32> = widths
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                self.header.get(i).map_or(0.0, |h| {
+                    (text::widest_word(fonts, h, 6.0) + 2.0 * PAD_X + 0.5).min(cap)
+                })
+            })
+            .collect();
         for row in &self.rows {
             for (min, cell) in mins.iter_mut().zip(row) {
                 let size = cell.size.unwrap_or(self.size);
@@ -263,9 +272,7 @@ fn start_height(table: &Table, rows: &[Wrapped], header_height: f32, page: f32) 
     }
     let capacity = page - header_height;
     let first = rows.first().map_or(0.0, |r| first_row_height(table, r, capacity));
-    let second = rows
-        .get(1)
-        .map_or(0.0, |r| first_row_height(table, r, capacity));
+    let second = rows.get(1).map_or(0.0, |r| first_row_height(table, r, capacity));
     let two = first + second;
     header_height + if two <= capacity { two } else { first }
 }
@@ -317,7 +324,8 @@ pub fn place(flow: &mut Flow, table: &Table) {
         // The last row never starts a page alone: the one before it moves
         // to the next page with it (when both fit there, unsplit).
         if index + 2 == rows.len() && !flow.at_page_top() {
-            let pair = row_height(table, row.line_count(0)) + rows.last().map_or(0.0, |r| row_height(table, r.line_count(0)));
+            let pair = row_height(table, row.line_count(0))
+                + rows.last().map_or(0.0, |r| row_height(table, r.line_count(0)));
             let own = row_height(table, row.line_count(0));
             if own <= flow.room() && pair > flow.room() && pair <= capacity {
                 continue_on_new_page(flow, table, &widths, &header, header_height);

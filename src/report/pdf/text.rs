@@ -1,11 +1,14 @@
-//! Text for the PDF: the bundled font's metrics, turning a string into
-//! positioned glyphs, and breaking paragraphs into lines.
+//! Text for the PDF: the bundled fonts' metrics (the sans, and the serif
+//! of the official style), fallback fonts of the computer's for characters
+//! they lack, turning a string into positioned glyphs, and breaking
+//! paragraphs into lines.
 //!
 //! We measure and draw with the same glyphs (from the font's `cmap` and
 //! `hmtx`), so a measured line is exactly as wide on the page. Lines break at
 //! spaces in Latin text and between any two Chinese characters, with simple
 //! kinsoku: no line starts with closing punctuation such as `，。、；：）」`
-//! and none ends with opening punctuation such as `（「`.
+//! and none ends with opening punctuation such as `（「`. Only a word wider
+//! than the line is cut, with a hyphen if it is a word of letters.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -22,6 +25,11 @@ const ASCENT: f32 = 0.88;
 /// Japanese typesetting has long used for a missing character (in both
 /// bundled fonts), rather than an empty box that reads as nothing.
 pub const REPLACEMENT: char = '\u{3013}';
+
+/// The advance of a full-width character in the serif, in ems: a shade
+/// under one, so that 28 characters of 16 pt fill the official text
+/// block's 156 mm line exactly (GB/T 9704-2012 §5.2.2).
+pub const SERIF_FULL_WIDTH: f32 = 0.987;
 
 /// A font file larger than this is not read when looking for a fallback.
 const FALLBACK_FILE_CAP: u64 = 64 << 20;
@@ -56,10 +64,12 @@ struct Bundled {
 
 impl Bundled {
     fn load(bytes: &'static [u8], what: &str) -> Result<Bundled, ReportError> {
-        let face = ttf_parser::Face::parse(bytes, 0)
-            .map_err(|e| ReportError::Render("pdf", format!("the bundled {what} font could not be read: {e}")))?;
-        let font = Font::new(bytes.into(), 0)
-            .ok_or_else(|| ReportError::Render("pdf", format!("the bundled {what} font could not be loaded")))?;
+        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| {
+            ReportError::Render("pdf", format!("the bundled {what} font could not be read: {e}"))
+        })?;
+        let font = Font::new(bytes.into(), 0).ok_or_else(|| {
+            ReportError::Render("pdf", format!("the bundled {what} font could not be loaded"))
+        })?;
         let units_per_em = f32::from(face.units_per_em()).max(1.0);
         Ok(Bundled {
             face,
@@ -127,7 +137,11 @@ impl Fonts {
 
     /// Whether a bundled font draws `c` (or it needs no glyph).
     pub fn has(&self, c: char) -> bool {
-        is_invisible(c) || c.is_control() || self.sans.face.glyph_index(c).is_some()
+        // Printable ASCII is in both; most text is, so it is not looked up.
+        (' '..='~').contains(&c)
+            || is_invisible(c)
+            || c.is_control()
+            || self.sans.face.glyph_index(c).is_some()
     }
 
     /// Finds fonts on this computer for the characters of `missing` that
@@ -207,7 +221,7 @@ impl Fonts {
         };
         for face in [face, other] {
             if let Some((id, advance)) = self.bundled(face).glyph(c) {
-                return (Source::Bundled(face), id, advance);
+                return (Source::Bundled(face), id, fitted(face, advance));
             }
         }
         for (n, fallback) in self.fallbacks.iter().enumerate() {
@@ -219,7 +233,7 @@ impl Fonts {
             .bundled(face)
             .glyph(REPLACEMENT)
             .unwrap_or((GlyphId::new(0), 1.0));
-        (Source::Bundled(face), id, advance)
+        (Source::Bundled(face), id, fitted(face, advance))
     }
 
     /// Width of `text` at `size` points in the sans.
@@ -258,6 +272,15 @@ impl Fonts {
             x += advance;
         }
         runs
+    }
+}
+
+/// A bundled glyph's advance as set: full-width characters in the serif
+/// a shade narrower (see [`SERIF_FULL_WIDTH`]).
+fn fitted(face: Face, advance: f32) -> f32 {
+    match face {
+        Face::Serif if advance >= 0.999 => SERIF_FULL_WIDTH,
+        _ => advance,
     }
 }
 
@@ -318,9 +341,24 @@ fn preference(path: &Path) -> usize {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     const LIKELY: &[&str] = &[
-        "extb", "ext-b", "hanazono", "babelstone", "symbola", "emoji", "seguisym", "cjk", "droidsansfallback",
-        "malgun", "nanum", "dejavusans.ttf", "arial", "segoeui", "notosans-regular", "notonaskh",
-        "notosansarabic", "unifont",
+        "extb",
+        "ext-b",
+        "hanazono",
+        "babelstone",
+        "symbola",
+        "emoji",
+        "seguisym",
+        "cjk",
+        "droidsansfallback",
+        "malgun",
+        "nanum",
+        "dejavusans.ttf",
+        "arial",
+        "segoeui",
+        "notosans-regular",
+        "notonaskh",
+        "notosansarabic",
+        "unifont",
     ];
     LIKELY
         .iter()
@@ -484,7 +522,14 @@ pub fn wrap(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> Vec<Line> {
 
 /// [`wrap`] in `face`, the first line `first_width` wide (an indented or
 /// hanging first line), the others `max_width`.
-pub fn wrap_in(fonts: &Fonts, face: Face, text: &str, size: f32, first_width: f32, max_width: f32) -> Vec<Line> {
+pub fn wrap_in(
+    fonts: &Fonts,
+    face: Face,
+    text: &str,
+    size: f32,
+    first_width: f32,
+    max_width: f32,
+) -> Vec<Line> {
     let space = fonts.width_in(face, " ", size);
     let mut lines = Vec::new();
     let mut current = Line {
@@ -544,8 +589,15 @@ fn split_to_fit(fonts: &Fonts, face: Face, text: &str, size: f32, max_width: f32
     if fonts.width_in(face, text, size) <= max_width {
         return vec![text.to_owned()];
     }
-    let latin = text.chars().all(|c| !is_cjk(c)) && text.chars().any(char::is_alphabetic);
-    let hyphen = if latin { fonts.width_in(face, "-", size) } else { 0.0 };
+    // A word of letters (punctuation around it aside) takes hyphens; a
+    // path, an address or a number is cut bare, as a hyphen would change it.
+    let core = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let latin = !core.is_empty() && core.chars().all(|c| c.is_alphabetic() && !is_cjk(c));
+    let hyphen = if latin {
+        fonts.width_in(face, "-", size)
+    } else {
+        0.0
+    };
     let mut pieces = Vec::new();
     let mut piece = String::new();
     let mut width = 0.0;
@@ -713,6 +765,10 @@ mod tests {
         // Hyphens mark where the word was cut.
         assert_eq!(lines.concat_text().replace('-', ""), word);
         assert!(lines[..lines.len() - 1].iter().all(|l| l.text.ends_with('-')));
+        // Addresses and paths are cut bare.
+        let url = format!("https://example.gov/{}", "a".repeat(100));
+        let lines = wrap(&fonts, &url, 10.0, 100.0);
+        assert_eq!(lines.concat_text(), url);
         // Chinese is cut without hyphens.
         let chinese = "数".repeat(100);
         let lines = wrap(&fonts, &chinese, 10.0, 100.0);
@@ -758,7 +814,7 @@ mod tests {
         let missing: BTreeSet<char> = ['\u{20000}', '\u{1F600}', '数'].into_iter().collect();
         fonts.find_fallbacks_in(&[], &missing);
         let notes = fonts.notes();
-        assert_eq!(notes.replaced, ['\u{20000}', '\u{1F600}']);
+        assert_eq!(notes.replaced, ['\u{1F600}', '\u{20000}']);
         assert!(notes.fallback_fonts.is_empty());
         // Measured and drawn as the geta mark, from the bundled font, still
         // covering the character's bytes.
@@ -791,7 +847,11 @@ mod tests {
         let sources: Vec<Source> = runs.iter().map(|r| r.source).collect();
         assert_eq!(
             sources,
-            [Source::Bundled(Face::Sans), Source::Fallback(0), Source::Bundled(Face::Sans)]
+            [
+                Source::Bundled(Face::Sans),
+                Source::Fallback(0),
+                Source::Bundled(Face::Sans)
+            ]
         );
         // The run after the fallback starts where the emoji ends.
         let emoji = fonts.width_in(Face::Sans, "\u{1F600}", 1.0);
@@ -804,12 +864,54 @@ mod tests {
     fn the_serif_is_bundled_with_the_same_characters() {
         let fonts = fonts();
         for c in "数字政府成熟度评估〓—…ABCxyz123（）".chars() {
-            assert_eq!(fonts.runs(Face::Serif, &c.to_string())[0].source, Source::Bundled(Face::Serif), "{c}");
+            assert_eq!(
+                fonts.runs(Face::Serif, &c.to_string())[0].source,
+                Source::Bundled(Face::Serif),
+                "{c}"
+            );
         }
         assert_ne!(
             fonts.width_in(Face::Serif, "Maturity", 10.0),
             fonts.width_in(Face::Sans, "Maturity", 10.0)
         );
+    }
+
+    #[test]
+    fn an_official_line_holds_28_characters_and_a_page_22_lines() {
+        use crate::report::pdf::layout::{Look, OFFICIAL_BODY_SIZE, OFFICIAL_LEADING};
+        let fonts = fonts();
+        let look = Look::OFFICIAL;
+        let text = "\u{6570}".repeat(100);
+        let lines = wrap_in(
+            &fonts,
+            Face::Serif,
+            &text,
+            OFFICIAL_BODY_SIZE,
+            look.width(),
+            look.width(),
+        );
+        assert_eq!(lines[0].text.chars().count(), 28);
+        let lines_per_page = (look.content.height() / (OFFICIAL_BODY_SIZE * OFFICIAL_LEADING) + 1e-3).floor();
+        assert_eq!(lines_per_page, 22.0);
+        // Laid out: 22 lines of 28 characters on the first page.
+        let body = look.body("\u{6570}".repeat(2000));
+        let body = crate::report::pdf::layout::Paragraph {
+            first_indent: 0.0,
+            ..body
+        };
+        let laid = crate::report::pdf::layout::Flow::with_look(&fonts, look)
+            .run(&[crate::report::pdf::layout::Block::Paragraph(body)]);
+        let first: Vec<usize> = laid.pages[0]
+            .iter()
+            .filter_map(|p| match &p.item {
+                crate::report::pdf::layout::Item::Text { text, .. } => Some(text.chars().count()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(first, vec![28; 22]);
+        // 156 × 225 mm.
+        assert!((look.width() - 442.2).abs() < 0.1);
+        assert!((look.content.height() - 637.8).abs() < 0.1);
     }
 
     #[test]

@@ -176,6 +176,8 @@ pub(super) struct Sheet {
     pub(super) caps: Vec<Option<f64>>,
     /// Cells whose text wraps, to size their rows.
     pub(super) wrapped: Vec<Wrapped>,
+    /// How wide a date shows: "2025-12-31" or the wider "2025年12月31日".
+    date_width: f64,
 }
 
 /// A cell whose text wraps.
@@ -190,7 +192,8 @@ pub(super) struct Wrapped {
 }
 
 impl Sheet {
-    pub(super) fn new(name: &str) -> Result<Sheet, XlsxError> {
+    /// A sheet named `name` whose dates show in `lang`'s format.
+    pub(super) fn new(name: &str, lang: Lang) -> Result<Sheet, XlsxError> {
         let mut ws = Worksheet::new();
         ws.set_name(name)?;
         // A4 landscape, one page wide, the sheet's name and page numbers below.
@@ -204,6 +207,10 @@ impl Sheet {
             widths: Vec::new(),
             caps: Vec::new(),
             wrapped: Vec::new(),
+            date_width: match lang {
+                Lang::En => 10.0,
+                Lang::Zh => 14.0,
+            },
         })
     }
 
@@ -236,7 +243,13 @@ impl Sheet {
     }
 
     /// Writes user or label text as a string — never as a formula.
-    pub(super) fn text(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
+    pub(super) fn text(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         let text = capped(text);
         self.measure(col, display_width(&text));
         self.ws.write_string_with_format(row, col, text, format)?;
@@ -245,7 +258,13 @@ impl Sheet {
 
     /// Writes text that wraps within its column (`format` must wrap), and
     /// remembers it so that [`Sheet::finish`] makes its row tall enough.
-    pub(super) fn wrapped(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
+    pub(super) fn wrapped(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         self.text(row, col, text, format)?;
         if !text.is_empty() {
             self.wrapped.push(Wrapped {
@@ -282,7 +301,13 @@ impl Sheet {
     }
 
     /// Writes a note that may run on past its column: it does not widen it.
-    pub(super) fn note(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
+    pub(super) fn note(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         self.ws.write_string_with_format(row, col, capped(text), format)?;
         Ok(())
     }
@@ -339,14 +364,26 @@ impl Sheet {
     }
 
     /// Writes a count as a number.
-    pub(super) fn count(&mut self, row: RowNum, col: ColNum, count: usize, format: &Format) -> Result<(), XlsxError> {
+    pub(super) fn count(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        count: usize,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
         // Counts of departments and indicators are far below 2^52: exact.
         self.number(row, col, Some(count as f64), format)
     }
 
     /// Writes a date as an Excel date.
-    pub(super) fn date(&mut self, row: RowNum, col: ColNum, date: NaiveDate, format: &Format) -> Result<(), XlsxError> {
-        self.measure(col, 10.0);
+    pub(super) fn date(
+        &mut self,
+        row: RowNum,
+        col: ColNum,
+        date: NaiveDate,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        self.measure(col, self.date_width);
         self.ws.write_datetime_with_format(row, col, date, format)?;
         Ok(())
     }

@@ -35,7 +35,11 @@ const TEXT_COLUMNS: ColNum = 8;
 const TEXT_COLUMN_CAP: f64 = 50.0;
 
 /// The cover and one sheet per table of `document`, in order.
-pub(super) fn sheets(c: &ReportContent, document: &Document, s: &Styles) -> Result<Vec<Worksheet>, XlsxError> {
+pub(super) fn sheets(
+    c: &ReportContent,
+    document: &Document,
+    s: &Styles,
+) -> Result<Vec<Worksheet>, XlsxError> {
     let lang = c.lang;
     let cover_name = T::XlsxBriefSheet.get(lang);
     let mut taken = BTreeSet::from([cover_name.to_lowercase()]);
@@ -53,7 +57,7 @@ pub(super) fn sheets(c: &ReportContent, document: &Document, s: &Styles) -> Resu
         }
     }
 
-    let mut cover = Sheet::new(cover_name)?;
+    let mut cover = Sheet::new(cover_name, lang)?;
     cover
         .ws
         .write_string_with_format(0, 0, super::cells::capped(&document.title), &s.title)?;
@@ -126,9 +130,12 @@ fn cover_block<'a>(
         Block::Table(_) => {
             if let Some(name) = tables.next() {
                 let target = format!("internal:'{}'!A1", name.replace('\'', "''"));
-                sheet
-                    .ws
-                    .write_url_with_format(row, 0, Url::new(target).set_text(name), &s.link)?;
+                sheet.ws.write_url_with_format(
+                    row,
+                    0,
+                    Url::new(target).set_text(format!("→ {name}")),
+                    &s.link,
+                )?;
                 row += 1;
             }
         }
@@ -169,9 +176,13 @@ fn cover_block<'a>(
 /// One table on a sheet of its own: the header in row 0, one row per table
 /// row, and a Notes column when any of its cells carries notes.
 fn table_sheet(c: &ReportContent, table: &Table, name: &str, s: &Styles) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Sheet::new(name)?;
+    let mut sheet = Sheet::new(name, c.lang)?;
     let has_notes = table.rows.iter().flatten().any(|cell| !cell.notes.is_empty());
-    let mut headers: Vec<&str> = table.columns.iter().map(|column| column.header.as_str()).collect();
+    let mut headers: Vec<&str> = table
+        .columns
+        .iter()
+        .map(|column| column.header.as_str())
+        .collect();
     if has_notes {
         headers.push(T::Notes.get(c.lang));
     }
@@ -189,7 +200,12 @@ fn table_sheet(c: &ReportContent, table: &Table, name: &str, s: &Styles) -> Resu
                     notes.push(note.clone());
                 }
             }
-            sheet.text(row, col(table.columns.len())?, &notes_text(&notes, c.lang), &s.text)?;
+            sheet.text(
+                row,
+                col(table.columns.len())?,
+                &notes_text(&notes, c.lang),
+                &s.text,
+            )?;
         }
     }
     for (i, column) in table.columns.iter().enumerate() {
@@ -207,7 +223,13 @@ fn table_sheet(c: &ReportContent, table: &Table, name: &str, s: &Styles) -> Resu
 /// A table cell: a figure as a number in the full workbook's format, a
 /// date as a date, text as text. A figure's missing value is a blank cell
 /// when its text is only a dash, else its text ("Unanswered").
-fn write_cell(sheet: &mut Sheet, row: RowNum, column: ColNum, cell: &Cell, s: &Styles) -> Result<(), XlsxError> {
+fn write_cell(
+    sheet: &mut Sheet,
+    row: RowNum,
+    column: ColNum,
+    cell: &Cell,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     let number = |sheet: &mut Sheet, value: Option<f64>, plain: &Format, provisional: &Format| {
         let format = if cell.provisional { provisional } else { plain };
         match value {
@@ -246,7 +268,11 @@ fn is_dash(text: &str) -> bool {
 /// `None` when the text is more than a number ("3 / 12").
 fn shown_number(text: &str) -> Option<(f64, usize)> {
     let text = text.trim().replace('\u{2212}', "-");
-    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) {
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
         return None;
     }
     let value: f64 = text.parse().ok()?;
@@ -279,7 +305,11 @@ fn unique_sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
     let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
     // A sheet name may not begin or end with an apostrophe.
     let clean = clean.trim_matches('\'').trim().to_owned();
-    let base = if clean.is_empty() { "Table".to_owned() } else { clean };
+    let base = if clean.is_empty() {
+        "Table".to_owned()
+    } else {
+        clean
+    };
     let fits = |name: &str, room: usize| -> String {
         if name.chars().count() <= room {
             return name.to_owned();
@@ -374,7 +404,10 @@ mod tests {
         assert_eq!(range.height(), table.rows.len() + 1);
         assert_eq!(table.rows[0][0].text, "1");
         assert_eq!(range.get_value((1, 0)), Some(&Data::Float(1.0)));
-        assert_eq!(range.get_value((1, 1)), Some(&Data::String("Big Data Bureau".into())));
+        assert_eq!(
+            range.get_value((1, 1)),
+            Some(&Data::String("Big Data Bureau".into()))
+        );
         let level = table.rows[0]
             .iter()
             .position(|cell| matches!(cell.kind, CellKind::Level(Some(_))))
@@ -385,7 +418,9 @@ mod tests {
         let cover = book.worksheet_range("Brief").unwrap();
         for name in &names[1..] {
             assert!(
-                cover.used_cells().any(|(_, _, v)| *v == Data::String(name.clone())),
+                cover
+                    .used_cells()
+                    .any(|(_, _, v)| *v == Data::String(format!("→ {name}"))),
                 "no link to {name}"
             );
         }
@@ -419,7 +454,10 @@ mod tests {
         assert_eq!(unique_sheet_name("'quoted'", &mut taken), "quoted");
         let long = "Departments needing attention this period";
         // Cut between words.
-        assert_eq!(unique_sheet_name(long, &mut taken), "Departments needing attention");
+        assert_eq!(
+            unique_sheet_name(long, &mut taken),
+            "Departments needing attention"
+        );
         assert_eq!(unique_sheet_name(long, &mut taken), "Departments needing (2)");
         let one_word = "x".repeat(40);
         assert_eq!(unique_sheet_name(&one_word, &mut taken), "x".repeat(31));

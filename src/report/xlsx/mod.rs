@@ -43,19 +43,19 @@ mod trends;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Chart, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType,
-    ChartSolidFill, ChartType, ColNum, ConditionalFormat3ColorScale, ConditionalFormatBlank,
-    ConditionalFormatCell, ConditionalFormatCellRule, ConditionalFormatFormula, ConditionalFormatType,
-    DataValidation, DocProperties, Format, RowNum, Workbook, Worksheet, XlsxError,
+    Chart, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker, ChartMarkerType, ChartSolidFill,
+    ChartType, ColNum, ConditionalFormat3ColorScale, ConditionalFormatBlank, ConditionalFormatCell,
+    ConditionalFormatCellRule, ConditionalFormatFormula, ConditionalFormatType, DataValidation,
+    DocProperties, Format, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use super::ReportError;
-use cells::{Sheet, Styles, capped, col, excel_colour};
 use crate::charts::{Rgb, level_colour, no_data_colour, series_colour, text_colour_on};
 use crate::model::{ActionStatus, Dataset, Lang, Level};
 use crate::present::catalogue::{T, plan as plan_words};
 use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS};
 use crate::present::report::{DepartmentFigures, ReportContent, ReportKind, notes_text};
+use cells::{Sheet, Styles, capped, col, excel_colour};
 
 /// Renders the workbook in memory. `data` is the workspace the content was
 /// built from (the Trends sheet's rows come from it, through
@@ -173,7 +173,7 @@ const SHEETS: [T; 10] = [
 /// the stage distribution (whole government) and how to read the figures.
 fn overview_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[0].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[0].get(lang), lang)?;
     sheet
         .ws
         .write_string_with_format(0, 0, capped(c.title.get(lang)), &s.title)?;
@@ -484,7 +484,7 @@ fn stage_counts_block(
 /// by a three-colour scale from the viridis ends, with a legend underneath.
 fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[1].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[1].get(lang), lang)?;
     let mut headers = vec![T::Department.get(lang)];
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     headers.push(T::OverallLevel.get(lang));
@@ -592,7 +592,7 @@ fn rank_format(of: usize) -> String {
 /// department's notes.
 fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[2].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[2].get(lang), lang)?;
     let headers = [
         T::Rank,
         T::Department,
@@ -634,7 +634,7 @@ fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
 /// The dimension figures: one row per department and dimension.
 fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[3].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[3].get(lang), lang)?;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -686,10 +686,12 @@ fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
 }
 
 /// The indicator answers: every indicator of every current assessment (the
-/// ones the figures are based on), answered or not, with its evidence.
+/// ones the figures are based on), answered or not, with its evidence. A
+/// full report written with `--split` says that they are in the
+/// departments' own workbooks instead.
 fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[4].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[4].get(lang), lang)?;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -732,6 +734,10 @@ fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
             sheet.wrapped(row, 13, &answer.comment, &s.wrap)?;
         }
     }
+    // `report --split`: the answers are in each department's own workbook.
+    if row == 0 && c.options.split {
+        sheet.note(1, 0, T::XlsxAnswersSplit.get(lang), &s.note)?;
+    }
     // Reasons and comments are short and rare: narrower than evidence.
     sheet.cap(9, 30.0);
     sheet.cap(11, 45.0);
@@ -751,7 +757,7 @@ fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
 fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
     let l = c.labels;
-    let mut sheet = Sheet::new(SHEETS[5].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[5].get(lang), lang)?;
     let headers = [
         T::Department.get(lang),
         T::Indicator.get(lang),
@@ -805,7 +811,7 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
 /// column, which says it in words as well.
 fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[6].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[6].get(lang), lang)?;
     let headers = [
         T::PlanActionId,
         T::Departments,
@@ -890,7 +896,7 @@ fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
 /// projection reaches it, and whether it will be met in words.
 fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[7].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[7].get(lang), lang)?;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -931,11 +937,10 @@ fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     sheet.finish()
 }
 
-
 /// The framework: every indicator with its weight and its five level descriptors.
 fn framework_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[9].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[9].get(lang), lang)?;
     let mut headers: Vec<String> = [
         T::XlsxDimensionId,
         T::Dimension,

@@ -46,7 +46,7 @@ const FIRST_DIMENSION: ColNum = 9;
 /// The Trends sheet.
 pub(super) fn trends_sheet(c: &ReportContent, rows: &[TrendRow], s: &Styles) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[8].get(lang))?;
+    let mut sheet = Sheet::new(SHEETS[8].get(lang), lang)?;
     let mut headers: Vec<&str> = FIXED.iter().map(|t| t.get(lang)).collect();
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     let last_col = col(headers.len() - 1)?;
@@ -254,7 +254,10 @@ mod tests {
     #[test]
     fn half_yearly_periods_tick_every_six_months() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
-        assert_eq!(typical_gap_months(&[d(2024, 6, 30), d(2024, 12, 31), d(2025, 6, 30)]), 6);
+        assert_eq!(
+            typical_gap_months(&[d(2024, 6, 30), d(2024, 12, 31), d(2025, 6, 30)]),
+            6
+        );
         assert_eq!(typical_gap_months(&[d(2024, 6, 30)]), 1);
         assert_eq!(typical_gap_months(&[d(2023, 12, 31), d(2024, 12, 31)]), 12);
     }
