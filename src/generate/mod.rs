@@ -131,10 +131,24 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
     ));
     let dimension_count = framework.dimensions.len();
     let mut assessments = Vec::with_capacity(options.departments * periods.len());
+    // A province-sized workspace has a hierarchy: the first departments
+    // are the district governments, and every bureau after them belongs
+    // to its district (what the full report groups by).
+    let districts = if options.departments >= 4 * DISTRICTS.len() {
+        DISTRICTS.len()
+    } else {
+        0
+    };
+    let district_id = |d: usize| format!("d{:05}-district", d + 1);
     for index in 0..options.departments {
-        let (district_en, district_zh) = DISTRICTS[index % DISTRICTS.len()];
-        let (slug, bureau_en, bureau_zh, kind) = BUREAUS[(index / DISTRICTS.len()) % BUREAUS.len()];
-        let round = index / (DISTRICTS.len() * BUREAUS.len());
+        let own = index.checked_sub(districts);
+        let (district_en, district_zh) = DISTRICTS[own.unwrap_or(index) % DISTRICTS.len()];
+        let bureau = own.map(|j| j / DISTRICTS.len());
+        let (slug, bureau_en, bureau_zh, kind) = match bureau {
+            Some(b) => BUREAUS[b % BUREAUS.len()],
+            None => ("district", "Government", "人民政府", DepartmentKind::District),
+        };
+        let round = own.map_or(0, |j| j / (DISTRICTS.len() * BUREAUS.len()));
         let suffix_en = if round == 0 {
             String::new()
         } else {
@@ -152,7 +166,7 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
                 format!("{district_zh}区{bureau_zh}{suffix_zh}"),
             ),
             kind,
-            parent: None,
+            parent: own.filter(|_| districts > 0).map(|j| district_id(j % DISTRICTS.len())),
             archived: false,
         };
         let profile = Profile {

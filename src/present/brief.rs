@@ -178,7 +178,7 @@ impl Brief<'_> {
         }
     }
 
-    /// 1. The overall picture: the conclusions in prose, the key figures,
+    /// Section 1, the overall picture: the conclusions in prose, the key figures,
     /// the departments by stage.
     fn conclusions(&mut self) {
         let c = self.c;
@@ -270,7 +270,7 @@ impl Brief<'_> {
         }
     }
 
-    /// 2. The main problems: what falls short across departments (by
+    /// Section 2, the main problems: what falls short across departments (by
     /// indicator, then by dimension) and who needs attention; for one
     /// department, its own largest gaps.
     fn problems(&mut self) {
@@ -487,7 +487,7 @@ impl Brief<'_> {
         }
     }
 
-    /// 3. The targets: how many in each state, and those not on track.
+    /// Section 3, the targets: how many in each state, and those not on track.
     fn targets(&mut self) {
         let c = self.c;
         let lang = c.lang;
@@ -565,7 +565,7 @@ impl Brief<'_> {
         }
     }
 
-    /// 4. The measures: those under way, overdue first, with their
+    /// Section 4, the measures: those under way, overdue first, with their
     /// responsible units and deadlines; then the gaps no measure covers.
     fn measures(&mut self) {
         let c = self.c;

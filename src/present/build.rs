@@ -2,19 +2,29 @@
 //! one wording for every format. HTML and PDF print what [`document`] gives
 //! them; neither lays out a section of its own.
 //!
-//! The order: the cover (title, workspace, scope, period, generated, stage,
-//! basis, three key figures), the contents, the executive summary
-//! (narrative and key figures), the heatmap with its notes, the ranking
-//! (chart and table with shared ranks), the stage distribution, the
-//! dimensions across departments, the priorities (led by the shortfalls
-//! shared across departments, then per department), the measures (the
-//! improvement plan: actions, uncovered gaps, overdue actions), the progress since the previous
-//! period, the mean level over time, one section per department (facts,
-//! notes, profile, dimension table, answers), the appendix (methodology,
-//! data problems, coverage, rubric) and the approval block. A
-//! one-department report leaves out the heatmap, the stage distribution,
-//! the dimension overview and the shortfalls shared across departments,
-//! which compare departments.
+//! The full report's body, in order: the cover (title, workspace, scope,
+//! period, generated, stage, basis, three key figures), the contents, the
+//! executive summary (narrative and key figures), the departments by
+//! parent unit (one roll-up per group), the heatmap and the ranking (whole
+//! up to [`LARGE`] departments; beyond, summarised by group with the top
+//! and bottom of the ranking), the stage distribution, the dimensions
+//! across departments, the priorities (the shortfalls shared across
+//! departments, then the most urgent per department), the measures (the
+//! first [`BODY_ROWS`] actions and overdue actions, the most urgent
+//! uncovered gaps), the progress since the previous period (beyond
+//! [`LARGE`], the largest rises and declines), the mean level over time and
+//! the approval block. It stays about 20 pages at 1,000 departments.
+//!
+//! Then the annexes, from the heading anchored [`anchor::ANNEX`]: the
+//! appendix (methodology, data problems, coverage, rubric), the complete
+//! tables the body cut or summarised (heatmap, ranking, progress, actions),
+//! and one page per department (facts, notes, profile, dimension table,
+//! answers) unless they are written as files of their own (`split`).
+//!
+//! One department's report ([`super::report::ReportKind::Department`]) has
+//! no annex and nothing that compares departments: its figures and rank,
+//! its profile and dimensions, all its gaps, its actions, its progress, its
+//! levels over time, its answers, the appendix and the approval.
 //!
 //! Every word comes from the report's labels or the catalogue, every number
 //! from [`super::format`]; a cell's text is final and its [`CellKind`]
@@ -53,6 +63,10 @@ pub const BODY_ROWS: usize = 25;
 /// How many departments the body's top and bottom of a large ranking,
 /// and its largest rises and declines, list.
 pub const TOP_RANKED: usize = 10;
+
+/// How many lines of the basis the cover shows (the basis, the as-of
+/// date, the periods, newer work, then one per unreadable file).
+pub const COVER_LINES: usize = 8;
 
 /// How many characters a name keeps in a heading, the contents and the
 /// outline; the full name stays in the text under it.
@@ -393,9 +407,15 @@ impl Builder<'_> {
             (l.overall_stage.to_owned(), self.stage_line()),
         ]);
         // The basis is one fact over several lines: its label on the first.
-        for (i, line) in c.basis_lines.iter().enumerate() {
+        // Past [`COVER_LINES`] (one per unreadable file), the rest are
+        // among the data problems in the annex.
+        for (i, line) in c.basis_lines.iter().take(COVER_LINES).enumerate() {
             let label = if i == 0 { l.basis } else { "" };
             facts.push((label.to_owned(), line.clone()));
+        }
+        if c.basis_lines.len() > COVER_LINES {
+            let more = words::more_in_annex(c.basis_lines.len() - COVER_LINES, lang);
+            facts.push((String::new(), more));
         }
         self.push(Block::Facts(facts));
         let figure = |label: &str, value: String| KeyFigure {
@@ -1696,8 +1716,9 @@ impl Builder<'_> {
         )));
     }
 
-    /// The annexes: the complete tables the body summarises, the appendix,
-    /// and the department pages (level-2 sections in a report of up to
+    /// The annexes: the appendix (methodology, data problems, coverage,
+    /// rubric), the complete tables the body summarises, and the department
+    /// pages (level-2 sections in a report of up to
     /// [`LARGE`] departments, listed in the contents; level 3 beyond, in the
     /// outline only, so the contents stay one page).
     fn annex(&mut self) {
@@ -1705,6 +1726,8 @@ impl Builder<'_> {
         let lang = c.lang;
         self.section(T::ReportAnnexes.get(lang), anchor::ANNEX);
         self.push(Paragraph::note(T::ReportAnnexesNote.get(lang)));
+        // The appendix first: how to read what follows.
+        self.appendix();
         let mut number = 0;
         if self.large {
             self.annex_section(&mut number, T::ReportAnnexHeatmap, anchor::ANNEX_HEATMAP);
@@ -1729,17 +1752,16 @@ impl Builder<'_> {
             self.annex_section(&mut number, T::ReportAnnexActions, anchor::ANNEX_ACTIONS);
             self.actions_table("annex.actions", usize::MAX);
         }
-        if number > 0 {
-            self.push(Block::PageBreak);
-        }
-        self.appendix();
         if c.options.split || c.sections.is_empty() {
             return;
         }
         self.annex_section(&mut number, T::ReportAnnexDepartments, anchor::ANNEX_DEPARTMENTS);
         let (level, parts) = if self.large { (3, false) } else { (2, true) };
+        // Each department on a new page, except after one without an
+        // assessment (a heading and two lines).
         for (i, section) in c.sections.iter().enumerate() {
-            if i > 0 {
+            let after_full_page = i > 0 && c.sections[i - 1].current.is_some();
+            if after_full_page {
                 self.push(Block::PageBreak);
             }
             self.department(section, level, parts);
@@ -1747,12 +1769,10 @@ impl Builder<'_> {
     }
 
     /// The next numbered annex, on a new page: "Annex 2. Ranking of all
-    /// departments" (the first follows the annexes' heading on its page).
+    /// departments".
     fn annex_section(&mut self, number: &mut usize, title: T, anchor: &str) {
         let lang = self.c.lang;
-        if *number > 0 || anchor == anchor::ANNEX_DEPARTMENTS {
-            self.push(Block::PageBreak);
-        }
+        self.push(Block::PageBreak);
         *number += 1;
         self.section(&words::annex_title(*number, title.get(lang), lang), anchor);
     }
@@ -1882,8 +1902,8 @@ mod tests {
                 "history",
                 "approval",
                 "annex",
-                "annex-actions",
                 "appendix",
+                "annex-actions",
                 "annex-departments"
             ]
         );

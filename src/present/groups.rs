@@ -218,3 +218,82 @@ fn mean(values: &[f64]) -> Option<f64> {
     // Department counts are far below 2^52, so the conversion is exact.
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use crate::analysis::Basis;
+    use crate::model::Lang;
+    use crate::present::report::{Format, ReportOptions, build};
+    use crate::store::{self, LoadedWorkspace};
+
+    fn sample() -> LoadedWorkspace {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
+        match store::load(&root) {
+            Ok(loaded) => loaded,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn options() -> ReportOptions {
+        ReportOptions {
+            kind: Default::default(),
+            style: Default::default(),
+            split: false,
+            format: Format::Pdf,
+            period: None,
+            department: None,
+            basis: Basis::Latest,
+            lang: Lang::En,
+            generated: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn the_sample_has_one_parent_unit_and_the_rest_stand_alone() {
+        let content = build(&sample(), &options());
+        let groups = &content.groups;
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].id.as_deref(), Some("big-data-bureau"));
+        assert_eq!(groups[0].name, "Big Data Bureau");
+        assert_eq!(groups[0].departments(), 2);
+        assert_eq!(groups[1].id, None);
+        assert_eq!(groups[1].departments(), 10);
+        // Every department is in exactly one group.
+        let mut members: Vec<usize> = groups.iter().flat_map(|g| g.members.clone()).collect();
+        members.sort_unstable();
+        assert_eq!(members, (0..12).collect::<Vec<_>>());
+        // The best ranked member comes first in the ranking.
+        let (Some(best), Some(worst)) = (groups[0].best, groups[0].worst) else {
+            panic!("no ranks");
+        };
+        assert!(best <= worst);
+        assert_eq!(groups[0].ranked, 2);
+    }
+
+    #[test]
+    fn without_parent_units_there_are_no_groups_and_a_cycle_ends() {
+        let mut loaded = sample();
+        for department in &mut loaded.data.workspace.departments {
+            department.parent = None;
+        }
+        assert!(build(&loaded, &options()).groups.is_empty());
+        // Two departments each the other's parent: one group, no hang.
+        let ids: Vec<String> = loaded
+            .data
+            .workspace
+            .departments
+            .iter()
+            .map(|d| d.id.clone())
+            .collect();
+        loaded.data.workspace.departments[0].parent = Some(ids[1].clone());
+        loaded.data.workspace.departments[1].parent = Some(ids[0].clone());
+        let groups = build(&loaded, &options()).groups;
+        let sizes: Vec<usize> = groups.iter().map(super::Group::departments).collect();
+        assert_eq!(sizes.iter().sum::<usize>(), 12);
+        assert!(sizes.len() >= 2, "{sizes:?}");
+    }
+}

@@ -617,7 +617,12 @@ pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent
         .map(|row| department_figures(&scoped, row, lang))
         .collect();
     let ranking = ranking(data, &full, lang, options.department.as_deref());
-    let basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
+    let mut basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
+    if options.department.is_some() {
+        // One department: the basis alone, no "1 of 1 assessed"; its date,
+        // status and newer work are among its own figures and notes.
+        basis_lines.truncate(1);
+    }
     let mut dimension_overview = dimension_overview(&dimensions, &heatmap);
     for overview in &mut dimension_overview {
         overview.target = common_target(data, &overview.id, options.department.as_deref());

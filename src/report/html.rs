@@ -65,10 +65,10 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
             (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
             _ => "<section class=\"page\">\n",
         });
-        if i == 0 {
-            if let Some(masthead) = &document.masthead {
-                printer.masthead(masthead);
-            }
+        if i == 0
+            && let Some(masthead) = &document.masthead
+        {
+            printer.masthead(masthead);
         }
         for block in blocks {
             printer.block(document, block, &draw);
@@ -464,36 +464,56 @@ fn change(value: Option<f64>, text: &str) -> String {
 /// The user's names that running text may quote (departments, dimensions,
 /// indicators, people, the workspace), escaped, in a trie so each is found
 /// in one pass over the text however many there are.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Names {
-    children: std::collections::BTreeMap<char, Names>,
+    /// A trie of the escaped names, as a flat arena (node 0 is the root),
+    /// so a name of any length is neither built nor dropped by recursion.
+    nodes: Vec<NameNode>,
+}
+
+#[derive(Debug, Default)]
+struct NameNode {
+    children: std::collections::BTreeMap<char, usize>,
     /// A name ends here.
     end: bool,
 }
 
+impl Default for Names {
+    fn default() -> Names {
+        Names {
+            nodes: vec![NameNode::default()],
+        }
+    }
+}
+
 impl Names {
     pub fn new<'n>(names: impl IntoIterator<Item = &'n str>) -> Names {
-        let mut root = Names::default();
+        let mut trie = Names::default();
         for name in names.into_iter().filter(|n| !n.is_empty()) {
-            let mut node = &mut root;
+            let mut node = 0;
             for c in escape(name).chars() {
-                node = node.children.entry(c).or_default();
+                let next = trie.nodes.len();
+                let child = *trie.nodes[node].children.entry(c).or_insert(next);
+                if child == next {
+                    trie.nodes.push(NameNode::default());
+                }
+                node = child;
             }
-            node.end = true;
+            trie.nodes[node].end = true;
         }
-        root
+        trie
     }
 
     /// The byte length of the longest name at the start of `text`.
     fn longest_at(&self, text: &str) -> Option<usize> {
-        let mut node = self;
+        let mut node = 0;
         let mut longest = None;
         for (i, c) in text.char_indices() {
-            let Some(next) = node.children.get(&c) else {
+            let Some(&next) = self.nodes.get(node).and_then(|n| n.children.get(&c)) else {
                 break;
             };
             node = next;
-            if node.end {
+            if self.nodes.get(node).is_some_and(|n| n.end) {
                 longest = Some(i + c.len_utf8());
             }
         }

@@ -223,14 +223,6 @@ pub fn rank_among(rank: usize, of: usize, tied: bool, lang: Lang) -> String {
     }
 }
 
-/// "Riverside District (63)" / "滨江区（63个）": a group with its size.
-pub fn group_size(name: &str, departments: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{name} ({departments})"),
-        Lang::Zh => format!("{name}（{departments}个）"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,19 @@ pub fn month_text(date: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// An Export menu item: "PDF (Whole government)" / "PDF（全市政府）", or with
+/// the kind first, "Brief · PDF (Whole government)" / "简报 · PDF（全市政府）".
+pub fn export_item(kind: Option<&str>, format: &str, scope: &str, lang: Lang) -> String {
+    let item = match lang {
+        Lang::En => format!("{format} ({scope})"),
+        Lang::Zh => format!("{format}（{scope}）"),
+    };
+    match kind {
+        Some(kind) => format!("{kind} · {item}"),
+        None => item,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,15 +96,3 @@ mod tests {
     }
 }
 
-/// An Export menu item: "PDF (Whole government)" / "PDF（全市政府）", or with
-/// the kind first, "Brief · PDF (Whole government)" / "简报 · PDF（全市政府）".
-pub fn export_item(kind: Option<&str>, format: &str, scope: &str, lang: Lang) -> String {
-    let item = match lang {
-        Lang::En => format!("{format} ({scope})"),
-        Lang::Zh => format!("{format}（{scope}）"),
-    };
-    match kind {
-        Some(kind) => format!("{kind} · {item}"),
-        None => item,
-    }
-}

@@ -5,7 +5,7 @@
 //! row repeated on every page, and figures are pictures with the figure's
 //! text equivalent as their description.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::charts::{Rgb, Theme, change_colour, level_colour, no_data_colour, shown_level, text_colour_on};
@@ -41,6 +41,7 @@ pub fn print(
         look,
         out: String::with_capacity(256 * 1024),
         bookmarks,
+        placed: HashSet::new(),
         page_break: false,
         pictures: Vec::new(),
         ended_with_table: false,
@@ -91,6 +92,8 @@ struct Printer<'a> {
     out: String,
     /// Section anchors and their bookmark numbers (named `gmN`).
     bookmarks: HashMap<String, usize>,
+    /// The bookmarks already placed.
+    placed: HashSet<usize>,
     /// The next block starts a page.
     page_break: bool,
     pictures: Vec<Picture>,
@@ -237,7 +240,11 @@ impl Printer<'_> {
             _ => "Heading3",
         };
         self.open(&style(name));
-        let bookmark = anchor.and_then(|a| self.bookmarks.get(a)).copied();
+        // A bookmark is placed once, at the first heading with its anchor.
+        let bookmark = anchor
+            .and_then(|a| self.bookmarks.get(a))
+            .copied()
+            .filter(|n| self.placed.insert(*n));
         if let Some(n) = bookmark {
             let _ = write!(self.out, "<w:bookmarkStart w:id=\"{n}\" w:name=\"gm{n}\"/>");
         }
@@ -256,13 +263,16 @@ impl Printer<'_> {
     /// thousand departments.
     fn contents(&mut self, title: &str) {
         self.paragraph(&style("TOCHeading"), &Run::default(), title);
-        let entries: Vec<(&'static str, String, Option<usize>)> = self
+        let entries: Vec<(String, Option<usize>)> = self
             .document
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Heading { level: 2, text, anchor } => Some((
-                    "TOC1",
+                Block::Heading {
+                    level: 2,
+                    text,
+                    anchor,
+                } => Some((
                     text.clone(),
                     anchor.as_ref().and_then(|a| self.bookmarks.get(a)).copied(),
                 )),
@@ -272,8 +282,8 @@ impl Printer<'_> {
         let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>\
                      <w:r><w:instrText xml:space=\"preserve\"> TOC \\o &quot;1-1&quot; \\h \\z \\u </w:instrText></w:r>\
                      <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>";
-        for (i, (level, text, bookmark)) in entries.iter().enumerate() {
-            self.open(&style(level));
+        for (i, (text, bookmark)) in entries.iter().enumerate() {
+            self.open(&style("TOC1"));
             if i == 0 {
                 self.out.push_str(begin);
             }
@@ -332,8 +342,11 @@ impl Printer<'_> {
             };
             self.paragraph(&para, &Run::bold(), caption);
         }
-        // Wide tables are set smaller, as in the HTML report.
-        let (text_style, size) = if columns > 7 {
+        // Wide tables are set smaller, as in the HTML report, and so are
+        // the long ones of every department's answers and the rubric, as in
+        // the PDF.
+        let compact = columns > 7 || table.id.ends_with(".answers") || table.id.starts_with("rubric.");
+        let (text_style, size) = if compact {
             ("TableTextCompact", self.look.table_size - 2)
         } else {
             ("TableText", self.look.table_size)
@@ -371,11 +384,15 @@ impl Printer<'_> {
         }
         self.out.push_str("</w:tr>");
         let empty = Cell::text("");
-        for row in &table.rows {
+        let rows = table.rows.len();
+        for (r, row) in table.rows.iter().enumerate() {
+            // Neither the first row nor the last is left alone on a page.
+            let keep = rows > 2 && (r == 0 || r + 2 == rows);
             self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (i, width) in widths.iter().enumerate() {
                 let numeric = table.columns.get(i).is_some_and(|c| c.numeric);
-                self.cell(row.get(i).unwrap_or(&empty), numeric, *width, text_style);
+                let look = (text_style, keep);
+                self.cell(row.get(i).unwrap_or(&empty), numeric, *width, look);
             }
             self.out.push_str("</w:tr>");
         }
@@ -384,7 +401,7 @@ impl Printer<'_> {
 
     /// A table cell: its text in its kind's look, its notes under it, a
     /// link to a section around the text.
-    fn cell(&mut self, cell: &Cell, numeric: bool, width: u32, text_style: &'static str) {
+    fn cell(&mut self, cell: &Cell, numeric: bool, width: u32, (text_style, keep): (&'static str, bool)) {
         let chip_colour = match &cell.kind {
             CellKind::Level(value) => Some(value.map_or_else(no_data_colour, |v| shown_level(v).colour)),
             CellKind::WholeLevel(level) => {
@@ -405,7 +422,7 @@ impl Printer<'_> {
             }
             let _ = write!(
                 self.out,
-                "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/>",
+                "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{}\"/><w:vAlign w:val=\"center\"/>",
                 hex(fill)
             );
         }
@@ -418,6 +435,7 @@ impl Printer<'_> {
             } else {
                 None
             },
+            keep_next: keep,
             ..style(text_style)
         };
         self.open(&para);
@@ -787,14 +805,23 @@ fn widths(table: &Table, total: u32, unit: u32) -> Vec<u32> {
                 })
                 .max()
                 .unwrap_or(0);
-            // Figures and dates are never broken; words may wrap.
+            // A word is never broken: a figure or date whole, a few
+            // characters of text (CJK text wraps anywhere).
             let figures = table
                 .rows
                 .iter()
                 .take(200)
                 .filter_map(|row| row.get(i))
                 .all(|cell| cell.kind != CellKind::Text);
-            let unbroken = if figures { cells.min(14) } else { cells.min(6) };
+            let word = table
+                .rows
+                .iter()
+                .take(200)
+                .filter_map(|row| row.get(i))
+                .flat_map(|cell| cell.text.split_whitespace().map(display_width))
+                .max()
+                .unwrap_or(0);
+            let unbroken = if figures { word.min(14) } else { word.min(6) };
             let least = header.max(unbroken).max(3) + PAD;
             (least, (cells + PAD).clamp(least, 60))
         })

@@ -383,21 +383,27 @@ pub fn styles(look: &Look) -> String {
         &format!("<w:spacing w:after=\"120\"/>{no_indent}"),
         &format!("{muted}{small}"),
     );
-    let warning = OKABE_ITO[6].lerp(Rgb::BLACK, 0.25);
+    // In the plain style in vermillion with a rule beside it, as the HTML
+    // report's; an official document is black throughout but its header,
+    // and the warning sign says it.
+    let (warning_rule, warning_colour) = if look.official {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(
+                "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"{}\"/></w:pBdr>",
+                hex(OKABE_ITO[6])
+            ),
+            colour(OKABE_ITO[6].lerp(Rgb::BLACK, 0.25)),
+        )
+    };
     style(
         &mut s,
         "Warning",
         "Warning",
         Some("Normal"),
-        &format!(
-            "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"4\" w:color=\"{}\"/></w:pBdr>{no_indent}",
-            hex(OKABE_ITO[6])
-        ),
-        &if look.official {
-            String::new()
-        } else {
-            colour(warning)
-        },
+        &warning_rule,
+        &warning_colour,
     );
     // Text in tables: smaller, off the line grid.
     style(
