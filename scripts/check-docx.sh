@@ -2,8 +2,8 @@
 # Opens the sample's DOCX reports the way a reader's office suite does:
 # writes the brief and the full report (English, Chinese, and Chinese in the
 # official style) and converts each to PDF with LibreOffice, headless. Fails
-# if a report cannot be written, LibreOffice cannot convert it, or the PDF
-# has no pages. Installs LibreOffice Writer (libreoffice-writer-nogui) with
+# if a report cannot be written, LibreOffice cannot convert it, the PDF has
+# no pages, or a brief takes more than four. Installs LibreOffice Writer (libreoffice-writer-nogui) with
 # apt-get when soffice is missing.
 #
 # Usage: scripts/check-docx.sh [OUTPUT_DIR]   (default: target/check-docx)
@@ -63,6 +63,12 @@ for kind in brief full; do
         count=$(pages "$pdf" 2>/dev/null || echo 0)
         if [ ! -s "$pdf" ] || [ "${count:-0}" -lt 1 ]; then
             echo "FAIL $name: the PDF has no pages"
+            failed=1
+            continue
+        fi
+        # A brief is at most four pages (issue 11), in LibreOffice's layout too.
+        if [ "$kind" = brief ] && [ "$count" -gt 4 ]; then
+            echo "FAIL $name: the brief takes $count pages (at most 4)"
             failed=1
             continue
         fi

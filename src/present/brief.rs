@@ -61,6 +61,8 @@ impl Caps {
 /// A name in a table cell or a list: long enough to tell departments apart
 /// ("Lakeshore District North Water Office"), short enough for one line.
 const NAME_CHARS: usize = 40;
+/// The workspace's title in the line under the brief's title.
+const TITLE_LINE_CHARS: usize = 90;
 /// An action's title in the measures table.
 const TITLE_CHARS: usize = 60;
 
@@ -166,7 +168,7 @@ impl Brief<'_> {
             .as_ref()
             .map(|(_, name)| super::format::clip(name, NAME_CHARS));
         self.push(Paragraph::body(say::subtitle(
-            &format::clip(c.title.get(lang), NAME_CHARS),
+            &format::clip(c.title.get(lang), TITLE_LINE_CHARS),
             scope.as_deref(),
             as_of.as_deref(),
             lang,

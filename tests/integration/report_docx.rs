@@ -226,9 +226,16 @@ fn the_official_style_has_the_red_masthead_fangsong_and_dashed_page_numbers() {
         &render(ReportKind::Brief, ReportStyle::Official, Lang::Zh),
         "word/document.xml",
     ));
-    for role in ["编制：", "审核：", "签发："] {
-        assert!(brief.iter().any(|p| p.starts_with(role)), "{role}");
-    }
+    let chain = brief
+        .iter()
+        .find(|p| p.starts_with("编制："))
+        .expect("a sign-off line");
+    let (prepared, reviewed, approved) = (
+        chain.find("编制：").unwrap(),
+        chain.find("审核：").unwrap(),
+        chain.find("签发：").unwrap(),
+    );
+    assert!(prepared < reviewed && reviewed < approved, "{chain}");
 }
 
 #[test]

@@ -690,15 +690,19 @@ impl Printer<'_> {
         } else {
             NO_INDENT
         };
+        // The chain on one line, two lines below the text, the date under it.
+        let para = Para {
+            jc: Some("right"),
+            keep_next: true,
+            spacing: Some((2 * line, line / 3)),
+            indent: Some(indent.to_owned()),
+            ..Para::default()
+        };
+        self.open(&para);
         for (i, (role, name)) in sign_off.rows.iter().enumerate() {
-            let para = Para {
-                jc: Some("right"),
-                keep_next: true,
-                spacing: Some((if i == 0 { 2 * line } else { 0 }, line / 3)),
-                indent: Some(indent.to_owned()),
-                ..Para::default()
-            };
-            self.open(&para);
+            if i > 0 {
+                xml::run(&mut self.out, &Run::default(), SIGN_OFF_GAP);
+            }
             let label = words::labelled(role, "", self.lang());
             xml::run(&mut self.out, &Run::default(), &label);
             let (text, underline) = if name.trim().is_empty() {
@@ -711,11 +715,10 @@ impl Printer<'_> {
                 ..Run::default()
             };
             xml::run(&mut self.out, &run, text);
-            self.close();
         }
+        self.close();
         let para = Para {
             jc: Some("right"),
-            spacing: Some((line / 2, 0)),
             indent: Some(indent.to_owned()),
             ..Para::default()
         };
@@ -738,8 +741,9 @@ pub fn frame(look: &Look, chart: &Chart) -> (u64, u64) {
 }
 
 /// The blank a name is signed on.
-const SIGNATURE_LINE: &str =
-    "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+const SIGNATURE_LINE: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+/// Between the roles of the sign-off line: two en spaces.
+const SIGN_OFF_GAP: &str = "\u{2002}\u{2002}";
 
 /// No first-line indent.
 const NO_INDENT: &str = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
@@ -805,8 +809,8 @@ fn widths(table: &Table, total: u32, unit: u32) -> Vec<u32> {
                 })
                 .max()
                 .unwrap_or(0);
-            // A word is never broken: a figure or date whole, a few
-            // characters of text (CJK text wraps anywhere).
+            // A word is never broken: a short one or a figure whole, a few
+            // characters of a long one (CJK text, which wraps anywhere).
             let figures = table
                 .rows
                 .iter()
@@ -821,8 +825,15 @@ fn widths(table: &Table, total: u32, unit: u32) -> Vec<u32> {
                 .flat_map(|cell| cell.text.split_whitespace().map(display_width))
                 .max()
                 .unwrap_or(0);
-            let unbroken = if figures { word.min(14) } else { word.min(6) };
-            let least = header.max(unbroken).max(3) + PAD;
+            let unbroken = match (figures, word) {
+                (_, 0..=12) => word,
+                (true, _) => word.min(14),
+                (false, _) => 6,
+            };
+            // Running text (a rubric's next step) is never squeezed below
+            // a dozen characters a line.
+            let prose = if cells >= 30 { 12 } else { 3 };
+            let least = header.max(unbroken).max(prose) + PAD;
             (least, (cells + PAD).clamp(least, 60))
         })
         .collect();

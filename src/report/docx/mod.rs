@@ -440,7 +440,20 @@ mod tests {
         document
             .blocks
             .push(Block::Facts(vec![("<k>".to_owned(), "&v".to_owned())]));
+        // Two sections with one anchor: one bookmark (`well_formed` checks
+        // the ids are unique).
+        document.blocks.push(Block::Heading {
+            level: 2,
+            text: "again".to_owned(),
+            anchor: Some("conclusions".to_owned()),
+        });
         let parts = parts(&render(&document, &svg).unwrap());
+        assert_eq!(
+            text(&parts, "word/document.xml")
+                .matches("<w:bookmarkStart")
+                .count(),
+            1
+        );
         well_formed(&parts);
         assert!(
             text(&parts, "docProps/core.xml")

@@ -155,7 +155,7 @@ impl Look {
                 title,
                 headings,
                 table_size: if document.lang == Lang::Zh { 21 } else { 20 },
-                small_size: if document.lang == Lang::Zh { 28 } else { 20 },
+                small_size: if document.lang == Lang::Zh { 24 } else { 20 },
                 heading_colour: palette.text,
                 muted: palette.text,
                 indent: document.lang == Lang::Zh,

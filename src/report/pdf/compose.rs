@@ -633,20 +633,29 @@ impl Printer<'_> {
     /// office in red, large and centred (shrunk to fit one line, down to
     /// 22 pt, then wrapped), the document number under it, and a red rule
     /// the width of the text block 4 mm below. Drawn for the text block.
+    /// In the plain style (an English report asked for officially) the
+    /// same in the report's own sans and blue, at most 22 pt.
     fn masthead(&self, masthead: &doc::Masthead) -> Graphic {
         let fonts = self.fonts;
         let width = self.look.width();
+        let official = self.look.official;
+        let (face, colour, largest) = if official {
+            (Face::Serif, RED, 36.0)
+        } else {
+            (Face::Sans, ACCENT, 22.0)
+        };
         let mut items = Vec::new();
         let office = text::shorten(&masthead.office);
-        let natural = fonts.width_in(Face::Serif, &office, 1.0).max(1.0);
-        let size = (width * 0.995 / natural).clamp(22.0, 36.0);
+        let natural = fonts.width_in(face, &office, 1.0).max(1.0);
+        let size = (width * 0.995 / natural).clamp(16.0f32.min(largest), largest);
+        let size = if official { size.max(22.0) } else { size };
         let style = Style {
-            colour: RED,
+            colour,
             bold: true,
-            face: Face::Serif,
+            face,
         };
         let mut y = 0.0;
-        for line in text::wrap_in(fonts, Face::Serif, &office, size, width, width) {
+        for line in text::wrap_in(fonts, face, &office, size, width, width) {
             let x = (width - line.width) / 2.0;
             items.push(Item::text_line(x, y, size, size * 1.25, style, &line.text));
             y += size * 1.25;
@@ -654,9 +663,9 @@ impl Printer<'_> {
         y += 22.0;
         let number = text::shorten(&masthead.number);
         if !number.trim().is_empty() {
-            let size = 16.0;
-            let style = Style::BODY.in_face(Face::Serif);
-            for line in text::wrap_in(fonts, Face::Serif, &number, size, width, width) {
+            let size = if official { 16.0 } else { 11.0 };
+            let style = Style::BODY.in_face(face);
+            for line in text::wrap_in(fonts, face, &number, size, width, width) {
                 let x = (width - line.width) / 2.0;
                 items.push(Item::text_line(x, y, size, size * 1.4, style, &line.text));
                 y += size * 1.4;
@@ -666,7 +675,7 @@ impl Printer<'_> {
         y += 11.3;
         items.push(Item::Rect {
             rect: Rect::from_min_size(Point::new(0.0, y), width, 1.5),
-            fill: Some(RED),
+            fill: Some(colour),
             stroke: None,
         });
         y += 1.5 + 24.0;
@@ -761,8 +770,8 @@ impl Printer<'_> {
         });
         let mut items = Vec::new();
         let width = look.width();
-        let (mut y, title_style, title_face) = match (&self.document.masthead, look.official) {
-            (Some(masthead), true) => {
+        let (mut y, title_style, title_face) = match &self.document.masthead {
+            Some(masthead) if look.official => {
                 let masthead = self.masthead(masthead);
                 items.extend(masthead.items);
                 let style = Style {
@@ -772,7 +781,17 @@ impl Printer<'_> {
                 };
                 (masthead.height, style, Face::Serif)
             }
-            _ => {
+            Some(masthead) => {
+                let masthead = self.masthead(masthead);
+                items.extend(masthead.items);
+                let style = Style {
+                    colour: ACCENT,
+                    bold: true,
+                    face: Face::Sans,
+                };
+                (masthead.height + 20.0, style, Face::Sans)
+            }
+            None => {
                 items.push(Item::Rect {
                     rect: Rect::from_min_size(Point::new(0.0, 60.0), width, 4.0),
                     fill: Some(ACCENT),

@@ -417,6 +417,27 @@ mod tests {
     }
 
     #[test]
+    fn an_english_brief_asked_for_officially_keeps_its_masthead_plain() {
+        use crate::present::report::ReportKind;
+        let content = sample_content(Lang::En, ReportKind::Brief, ReportStyle::Official);
+        let document = crate::present::build::document(&content);
+        assert_eq!(document.style, ReportStyle::Plain);
+        let fonts = match text::Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let blocks = compose::compose(&fonts, &content, &document);
+        let Some(layout::Block::Graphic(masthead)) = blocks.first() else {
+            panic!("no masthead: {:?}", blocks.first());
+        };
+        assert!(masthead.items.iter().all(|item| match item {
+            Item::Text { colour, face, .. } => *colour != layout::RED && *face == text::Face::Sans,
+            Item::Rect { fill, .. } => *fill == Some(layout::ACCENT),
+            _ => true,
+        }));
+    }
+
+    #[test]
     fn many_departments_stay_inside_the_pages() {
         let loaded = enlarged(10);
         let options = ReportOptions {

@@ -60,6 +60,10 @@ struct Bundled {
     face: ttf_parser::Face<'static>,
     font: Font,
     units_per_em: f32,
+    /// The glyph and advance (in ems) of every character of the Basic
+    /// Multilingual Plane, read from the `cmap` once: a report measures
+    /// millions of characters, and a `cmap` lookup is a search.
+    bmp: Vec<(u16, f32)>,
 }
 
 impl Bundled {
@@ -71,14 +75,34 @@ impl Bundled {
             ReportError::Render("pdf", format!("the bundled {what} font could not be loaded"))
         })?;
         let units_per_em = f32::from(face.units_per_em()).max(1.0);
+        let mut bmp = vec![(0u16, 0.0f32); 0x10000];
+        if let Some(cmap) = face.tables().cmap {
+            for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
+                subtable.codepoints(|code| {
+                    let Some(slot) = bmp.get_mut(code as usize) else {
+                        return;
+                    };
+                    if slot.0 == 0
+                        && let Some(id) = subtable.glyph_index(code)
+                    {
+                        let advance = face.glyph_hor_advance(id).map_or(0.0, f32::from);
+                        *slot = (id.0, advance / units_per_em);
+                    }
+                });
+            }
+        }
         Ok(Bundled {
             face,
             font,
             units_per_em,
+            bmp,
         })
     }
 
     fn glyph(&self, c: char) -> Option<(GlyphId, f32)> {
+        if let Some(&(id, advance)) = self.bmp.get(c as usize) {
+            return (id != 0).then(|| (GlyphId::new(u32::from(id)), advance));
+        }
         let id = self.face.glyph_index(c)?;
         let advance = self.face.glyph_hor_advance(id).map_or(0.0, f32::from);
         Some((GlyphId::new(u32::from(id.0)), advance / self.units_per_em))
@@ -138,10 +162,7 @@ impl Fonts {
     /// Whether a bundled font draws `c` (or it needs no glyph).
     pub fn has(&self, c: char) -> bool {
         // Printable ASCII is in both; most text is, so it is not looked up.
-        (' '..='~').contains(&c)
-            || is_invisible(c)
-            || c.is_control()
-            || self.sans.face.glyph_index(c).is_some()
+        (' '..='~').contains(&c) || is_invisible(c) || c.is_control() || self.sans.glyph(c).is_some()
     }
 
     /// Finds fonts on this computer for the characters of `missing` that
@@ -625,10 +646,32 @@ fn split_to_fit(fonts: &Fonts, face: Face, text: &str, size: f32, max_width: f32
 /// The width of the widest unbreakable piece of `text` (a Latin word, a
 /// Chinese character with its punctuation) at `size` in the sans.
 pub fn widest_word(fonts: &Fonts, text: &str, size: f32) -> f32 {
-    atoms(text)
-        .iter()
-        .map(|a| fonts.width(&a.text, size))
-        .fold(0.0, f32::max)
+    // What `atoms` would make, measured as it goes (every table cell is
+    // measured so, and most are short).
+    let mut widest: f32 = 0.0;
+    let mut current = 0.0;
+    let mut last: Option<char> = None;
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            widest = widest.max(current);
+            current = 0.0;
+            last = None;
+            continue;
+        }
+        if is_invisible(c) {
+            continue;
+        }
+        let continues = last.is_some_and(|last| {
+            is_closing(c) || is_opening(last) || (!is_cjk(last) && !is_cjk(c)) || in_chinese_date(last, c)
+        });
+        if !continues {
+            widest = widest.max(current);
+            current = 0.0;
+        }
+        current += fonts.glyph(Face::Sans, c).2;
+        last = Some(c);
+    }
+    widest.max(current) * size
 }
 
 /// The largest size up to `size` (and down to 6 pt) at which every word of
@@ -912,6 +955,35 @@ mod tests {
         // 156 × 225 mm.
         assert!((look.width() - 442.2).abs() < 0.1);
         assert!((look.content.height() - 637.8).abs() < 0.1);
+    }
+
+    #[test]
+    fn the_widest_word_is_the_widest_atom() {
+        let fonts = fonts();
+        for text in [
+            "Unanswered",
+            "a bb ccc",
+            "截至2025年12月31日，数据（共享）开放",
+            "市大数据局 Data Bureau\nline two",
+            "",
+            "  spaced   out ",
+        ] {
+            let atoms = atoms(text)
+                .iter()
+                .map(|a| fonts.width(&a.text, 10.0))
+                .fold(0.0, f32::max);
+            assert!((widest_word(&fonts, text, 10.0) - atoms).abs() < 1e-3, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_cached_glyphs_are_the_cmaps() {
+        let fonts = fonts();
+        for c in ['A', '数', '〓', '\u{FFFD}', '\u{AC00}', '—'] {
+            let cached = fonts.sans.glyph(c).map(|(id, _)| id.to_u32());
+            let looked_up = fonts.sans.face.glyph_index(c).map(|id| u32::from(id.0));
+            assert_eq!(cached, looked_up, "{c}");
+        }
     }
 
     #[test]
