@@ -200,62 +200,64 @@ fn export_menu_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Comma
     }
     // The menu stays open when the style check box is clicked; a format
     // button closes it.
-    let config =
-        egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
-    egui::containers::menu::MenuButton::new(T::Export.get(lang)).config(config).ui(ui, |ui| {
-        let style = if state.export_official {
-            ReportStyle::Official
-        } else {
-            ReportStyle::Plain
-        };
-        let mut official = state.export_official;
-        if ui
-            .checkbox(&mut official, T::ExportOfficialStyle.get(lang))
-            .on_hover_text(T::ExportOfficialStyleHelp.get(lang))
-            .changed()
-        {
-            out.push(Command::SetExportOfficial(official));
-        }
-        ui.separator();
-        let department = state.selection.department.clone();
-        for (scope, title) in [(None, T::WholeGovernment), (department, T::SelectedDepartment)] {
-            if title == T::SelectedDepartment && scope.is_none() {
-                continue;
-            }
-            ui.label(RichText::new(title.get(lang)).strong());
-            // The brief first: what leadership reads, in at most four pages.
-            for format in [Format::Pdf, Format::Docx, Format::Html] {
-                let label = views_text::export_item(
-                    Some(T::BriefLabel.get(lang)),
-                    format_name(format),
-                    title.get(lang),
-                    lang,
-                );
-                if ui.button(label).clicked() {
-                    out.push(Command::Export(ExportRequest {
-                        format,
-                        department: scope.clone(),
-                        kind: ReportKind::Brief,
-                        style,
-                    }));
-                    ui.close();
-                }
-            }
-            for format in Format::ALL {
-                let label = views_text::export_item(None, format_name(format), title.get(lang), lang);
-                if ui.button(label).clicked() {
-                    out.push(Command::Export(ExportRequest {
-                        format,
-                        department: scope.clone(),
-                        kind: ReportKind::Full,
-                        style,
-                    }));
-                    ui.close();
-                }
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(T::Export.get(lang))
+        .config(config)
+        .ui(ui, |ui| {
+            let style = if state.export_official {
+                ReportStyle::Official
+            } else {
+                ReportStyle::Plain
+            };
+            let mut official = state.export_official;
+            if ui
+                .checkbox(&mut official, T::ExportOfficialStyle.get(lang))
+                .on_hover_text(T::ExportOfficialStyleHelp.get(lang))
+                .changed()
+            {
+                out.push(Command::SetExportOfficial(official));
             }
             ui.separator();
-        }
-    });
+            let department = state.selection.department.clone();
+            for (scope, title) in [(None, T::WholeGovernment), (department, T::SelectedDepartment)] {
+                if title == T::SelectedDepartment && scope.is_none() {
+                    continue;
+                }
+                ui.label(RichText::new(title.get(lang)).strong());
+                // The brief first: what leadership reads, in at most four pages.
+                for format in [Format::Pdf, Format::Docx, Format::Html] {
+                    let label = views_text::export_item(
+                        Some(T::BriefLabel.get(lang)),
+                        format_name(format),
+                        title.get(lang),
+                        lang,
+                    );
+                    if ui.button(label).clicked() {
+                        out.push(Command::Export(ExportRequest {
+                            format,
+                            department: scope.clone(),
+                            kind: ReportKind::Brief,
+                            style,
+                        }));
+                        ui.close();
+                    }
+                }
+                for format in Format::ALL {
+                    let label = views_text::export_item(None, format_name(format), title.get(lang), lang);
+                    if ui.button(label).clicked() {
+                        out.push(Command::Export(ExportRequest {
+                            format,
+                            department: scope.clone(),
+                            kind: ReportKind::Full,
+                            style,
+                        }));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+            }
+        });
 }
 
 /// A report format as the menu names it.

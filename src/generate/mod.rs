@@ -166,7 +166,9 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
                 format!("{district_zh}区{bureau_zh}{suffix_zh}"),
             ),
             kind,
-            parent: own.filter(|_| districts > 0).map(|j| district_id(j % DISTRICTS.len())),
+            parent: own
+                .filter(|_| districts > 0)
+                .map(|j| district_id(j % DISTRICTS.len())),
             archived: false,
         };
         let profile = Profile {

@@ -147,6 +147,18 @@ impl Brief<'_> {
         self.blocks.push(block);
     }
 
+    /// A table whose first column names the department: left out in a
+    /// one-department brief, where every row is that department's.
+    fn department_table(&mut self, id: &str, mut columns: Vec<Column>, mut rows: Vec<Vec<Cell>>) {
+        if self.c.scope.is_some() {
+            columns.remove(0);
+            for row in &mut rows {
+                row.remove(0);
+            }
+        }
+        self.table(id, columns, rows);
+    }
+
     fn table(&mut self, id: &str, columns: Vec<Column>, rows: Vec<Vec<Cell>>) {
         self.push(Block::Table(Table {
             id: id.to_owned(),
@@ -233,13 +245,11 @@ impl Brief<'_> {
                 },
             ]),
         }
-        figures.extend([
-            KeyFigure {
-                label: l.coverage.to_owned(),
-                value: format::percent(Some(s.coverage)),
-                note: String::new(),
-            },
-        ]);
+        figures.extend([KeyFigure {
+            label: l.coverage.to_owned(),
+            value: format::percent(Some(s.coverage)),
+            note: String::new(),
+        }]);
         let counts = &c.plan.counts;
         if counts.open + counts.done > 0 {
             figures.push(KeyFigure {
@@ -454,8 +464,11 @@ impl Brief<'_> {
         // Overdue measures by department, the most first: a joint action
         // counts for each of its departments, a government-wide one for
         // every department it includes.
-        let names: std::collections::HashMap<&str, &str> =
-            c.ranking.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
+        let names: std::collections::HashMap<&str, &str> = c
+            .ranking
+            .iter()
+            .map(|r| (r.id.as_str(), r.name.as_str()))
+            .collect();
         let mut overdue: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for action in c.plan.actions.iter().filter(|a| a.overdue) {
             if action.departments.is_empty() {
@@ -533,32 +546,25 @@ impl Brief<'_> {
             .iter()
             .take(self.caps.targets)
             .map(|t| {
-                let mut row = Vec::new();
-                if c.scope.is_none() {
-                    row.push(Cell::text(name(&t.department_name)));
-                }
-                row.extend([
+                vec![
+                    Cell::text(name(&t.department_name)),
                     Cell::text(name(&t.name)),
                     Cell::of(t.level_text.clone(), CellKind::WholeLevel(Some(t.level))),
                     Cell::of(t.by_text.clone(), CellKind::Date(Some(t.by))),
                     Cell::of(t.current_text.clone(), CellKind::Level(t.current)),
                     Cell::text(t.state_text.clone()),
-                ]);
-                row
+                ]
             })
             .collect();
-        let mut columns = Vec::new();
-        if c.scope.is_none() {
-            columns.push(Column::text(T::Department.get(lang)));
-        }
-        columns.extend([
+        let columns = vec![
+            Column::text(T::Department.get(lang)),
             Column::text(T::Dimension.get(lang)),
             Column::number(T::Target.get(lang)),
             Column::text(T::TargetDate.get(lang)),
             Column::number(T::Current.get(lang)),
             Column::text(T::Status.get(lang)),
-        ]);
-        self.table("brief.targets", columns, rows);
+        ];
+        self.department_table("brief.targets", columns, rows);
         if behind.len() > self.caps.targets {
             self.push(Paragraph::note(words::more_rows(
                 behind.len() - self.caps.targets,
@@ -596,30 +602,23 @@ impl Brief<'_> {
                         status
                     };
                     let owner = if a.unit.is_empty() { &a.owner } else { &a.unit };
-                    let mut row = Vec::new();
-                    if c.scope.is_none() {
-                        row.push(Cell::text(name(&a.department_names)));
-                    }
-                    row.extend([
+                    vec![
+                        Cell::text(name(&a.department_names)),
                         Cell::text(format::clip(&a.title, TITLE_CHARS)),
                         Cell::text(name(owner)),
                         Cell::of(a.due_text.clone(), CellKind::Date(Some(a.due))),
                         status,
-                    ]);
-                    row
+                    ]
                 })
                 .collect();
-            let mut columns = Vec::new();
-            if c.scope.is_none() {
-                columns.push(Column::text(T::Department.get(lang)));
-            }
-            columns.extend([
+            let columns = vec![
+                Column::text(T::Department.get(lang)),
                 Column::text(T::PlanActionTitle.get(lang)),
                 Column::text(T::PlanOwner.get(lang)),
                 Column::text(T::PlanDue.get(lang)),
                 Column::text(T::Status.get(lang)),
-            ]);
-            self.table("brief.measures", columns, rows);
+            ];
+            self.department_table("brief.measures", columns, rows);
             if open.len() > self.caps.measures {
                 self.push(Paragraph::note(say::more_measures(
                     open.len() - self.caps.measures,
@@ -647,30 +646,23 @@ impl Brief<'_> {
             .iter()
             .take(shown)
             .map(|g| {
-                let mut row = Vec::new();
-                if c.scope.is_none() {
-                    row.push(Cell::text(name(&g.department_name)));
-                }
-                row.extend([
+                vec![
+                    Cell::text(name(&g.department_name)),
                     Cell::text(name(&g.indicator_name)).with_notes(vec![name(&g.dimension_name)]),
                     whole_level_cell(g.current).provisional(g.provisional),
                     whole_level_cell(g.target),
                     Cell::of(g.priority_text.clone(), CellKind::Number(Some(g.priority))),
-                ]);
-                row
+                ]
             })
             .collect();
-        let mut columns = Vec::new();
-        if c.scope.is_none() {
-            columns.push(Column::text(T::Department.get(lang)));
-        }
-        columns.extend([
+        let columns = vec![
+            Column::text(T::Department.get(lang)),
             Column::text(T::Indicator.get(lang)),
             Column::number(T::Current.get(lang)),
             Column::number(T::Target.get(lang)),
             Column::number(T::Priority.get(lang)),
-        ]);
-        self.table("brief.uncovered", columns, rows);
+        ];
+        self.department_table("brief.uncovered", columns, rows);
     }
 
     /// Notes: provisional figures, and where the full detail is.

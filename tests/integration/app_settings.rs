@@ -229,7 +229,10 @@ fn the_official_style_names_are_set_in_the_settings_window() {
     settle(&mut harness);
     let text = String::from_utf8(workspace_file(&dir)).unwrap();
     assert!(text.contains("prepared_by: \"Ning 5\""), "{text}");
-    assert!(text.contains("document_number: \"滨数政办〔2026〕1号\""), "kept: {text}");
+    assert!(
+        text.contains("document_number: \"滨数政办〔2026〕1号\""),
+        "kept: {text}"
+    );
     assert_eq!(
         harness.state().state.data().unwrap().workspace.report.prepared_by,
         "Ning 5"

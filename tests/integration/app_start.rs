@@ -197,7 +197,10 @@ fn export_writes_an_official_brief_from_the_menu() {
     harness.run();
     harness.get_by_label("Official document style").click();
     harness.run();
-    assert!(harness.state().state.export_official, "the check box turns the official style on");
+    assert!(
+        harness.state().state.export_official,
+        "the check box turns the official style on"
+    );
     // The menu stays open after the check box; pick the brief as Word.
     harness.get_by_label("Brief · Word (Whole government)").click();
     harness.run();

@@ -199,7 +199,10 @@ fn the_official_brief_has_a_masthead_and_a_sign_off_from_the_settings() {
     let before = store::load(dir.path()).unwrap();
     let mut workspace = before.data.workspace.clone();
     workspace.report = ReportSettings {
-        issuing_office: Text::new("Riverside Digital Government Office", "滨江市数字政府建设领导小组办公室"),
+        issuing_office: Text::new(
+            "Riverside Digital Government Office",
+            "滨江市数字政府建设领导小组办公室",
+        ),
         document_number: "滨数政办〔2026〕3号".to_owned(),
         prepared_by: "王晓明".to_owned(),
         reviewed_by: String::new(),
@@ -287,7 +290,16 @@ fn the_command_line_writes_a_brief_and_splits_a_full_report() {
     let sample = common::sample_dir();
     let sample = sample.to_str().unwrap();
     let out = dir.path().join("brief.html");
-    let done = cli(&["report", sample, "--kind", "brief", "--lang", "zh", "--out", out.to_str().unwrap()]);
+    let done = cli(&[
+        "report",
+        sample,
+        "--kind",
+        "brief",
+        "--lang",
+        "zh",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(done.status.code() == Some(0), "{done:?}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("一、总体情况"), "a brief");
@@ -327,8 +339,13 @@ fn the_command_line_refuses_kinds_that_do_not_fit() {
     let done = cli(&["report", sample, "--kind", "department", "--out", out]);
     assert_eq!(done.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&done.stderr);
-    assert!(stderr.contains("--kind department needs --department ID"), "{stderr}");
-    let done = cli(&["report", sample, "--kind", "brief", "--split", "x", "--out", out, "--lang", "zh"]);
+    assert!(
+        stderr.contains("--kind department needs --department ID"),
+        "{stderr}"
+    );
+    let done = cli(&[
+        "report", sample, "--kind", "brief", "--split", "x", "--out", out, "--lang", "zh",
+    ]);
     assert_eq!(done.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&done.stderr);
     assert!(stderr.contains("--split 只用于全面报告"), "{stderr}");

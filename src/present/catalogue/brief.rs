@@ -234,7 +234,9 @@ pub fn more_measures(count: usize, lang: Lang) -> String {
 /// "共有14项未达目标的差距尚无相应措施，其中最紧迫的5项如下："
 pub fn uncovered(count: usize, shown: usize, lang: Lang) -> String {
     match lang {
-        Lang::En if shown == 0 && count == 1 => "One shortfall against a target has no measure yet.".to_owned(),
+        Lang::En if shown == 0 && count == 1 => {
+            "One shortfall against a target has no measure yet.".to_owned()
+        }
         Lang::En if shown == 0 => format!("{count} shortfalls against targets have no measure yet."),
         Lang::Zh if shown == 0 => format!("共有{count}项未达目标的差距尚无相应措施。"),
         Lang::En if count > shown => {
