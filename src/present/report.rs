@@ -601,13 +601,33 @@ pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String)
 /// Computes everything a report shows. The caller has checked that
 /// `options.department`, if set, names a department of the workspace.
 pub fn build(loaded: &LoadedWorkspace, options: &ReportOptions) -> ReportContent {
+    build_with(loaded, options, None)
+}
+
+/// The whole-government summary that every report of one workspace,
+/// period and basis shares: computed once by [`whole_summary`] when many
+/// one-department reports are made in a row (`report --split`).
+pub fn whole_summary(loaded: &LoadedWorkspace, options: &ReportOptions) -> Summary {
+    analysis::summarize_on(&loaded.data, options.period, options.basis)
+}
+
+/// [`build`], with the whole-government summary already computed (it must
+/// be [`whole_summary`] of the same workspace, period and basis).
+pub fn build_with(loaded: &LoadedWorkspace, options: &ReportOptions, whole: Option<&Summary>) -> ReportContent {
     let data = &loaded.data;
     let lang = options.lang;
     let labels = Labels::for_lang(lang);
     let scoped = scoped_dataset(data, options.department.as_deref());
     // The as-of date comes from the whole workspace, so a one-department
     // report and the whole-government one speak of the same period.
-    let full = analysis::summarize_on(data, options.period, options.basis);
+    let computed;
+    let full = match whole {
+        Some(full) => full,
+        None => {
+            computed = whole_summary(loaded, options);
+            &computed
+        }
+    };
     let summary = analysis::summarize_on(&scoped, full.period, options.basis);
 
     let dimensions = dimension_heads(&data.framework, lang);
@@ -714,11 +734,39 @@ fn scoped_dataset<'a>(data: &'a Dataset, department: Option<&str>) -> std::borro
     let Some(id) = department else {
         return std::borrow::Cow::Borrowed(data);
     };
-    let mut scoped = data.clone();
-    scoped.workspace.departments.retain(|d| d.id == id);
-    for department in &mut scoped.workspace.departments {
-        department.archived = false;
-    }
+    // Only what is that department's: cloning every assessment for each
+    // of a thousand department reports would make `--split` quadratic.
+    let whole = &data.workspace;
+    let workspace = crate::model::Workspace {
+        version: whole.version,
+        title: whole.title.clone(),
+        framework: whole.framework.clone(),
+        departments: whole
+            .departments
+            .iter()
+            .filter(|d| d.id == id)
+            .map(|d| crate::model::Department {
+                archived: false,
+                ..d.clone()
+            })
+            .collect(),
+        targets: whole
+            .targets
+            .iter()
+            .filter(|t| t.department.as_deref().is_none_or(|d| d == id))
+            .cloned()
+            .collect(),
+        weights: whole.weights.clone(),
+        allow_self_approval: whole.allow_self_approval,
+        report: whole.report.clone(),
+    };
+    let mut scoped = Dataset::new(
+        workspace,
+        data.framework.clone(),
+        data.assessments.iter().filter(|a| a.department == id).cloned().collect(),
+    )
+    .with_actions(data.actions_for(id).cloned().collect());
+    scoped.unreadable = data.unreadable.iter().filter(|u| u.department == id).cloned().collect();
     std::borrow::Cow::Owned(scoped)
 }
 

@@ -91,18 +91,19 @@ pub fn write_csv(
 /// Renders a report in memory.
 pub fn render(loaded: &LoadedWorkspace, options: &ReportOptions) -> Result<Vec<u8>, ReportError> {
     check_department(loaded, options)?;
-    match options.format {
-        Format::Csv => csv::render(loaded, &content::build(loaded, options)),
-        Format::Xlsx => xlsx::render(&loaded.data, &content::build(loaded, options)),
-        Format::Html => {
-            let content = content::build(loaded, options);
-            html::render(&content, |chart, alt| svg::chart(&content, chart, alt))
-        }
-        Format::Pdf => pdf::render(&content::build(loaded, options)),
+    render_content(loaded, &content::build(loaded, options))
+}
+
+/// Prints computed report content in its options' format.
+fn render_content(loaded: &LoadedWorkspace, content: &ReportContent) -> Result<Vec<u8>, ReportError> {
+    match content.options.format {
+        Format::Csv => csv::render(loaded, content),
+        Format::Xlsx => xlsx::render(&loaded.data, content),
+        Format::Html => html::render(content, |chart, alt| svg::chart(content, chart, alt)),
+        Format::Pdf => pdf::render(content),
         Format::Docx => {
-            let content = content::build(loaded, options);
-            let document = crate::present::build::document(&content);
-            docx::render(&document, &|chart, alt| svg::chart(&content, chart, alt))
+            let document = crate::present::build::document(content);
+            docx::render(&document, &|chart, alt| svg::chart(content, chart, alt))
         }
     }
 }
@@ -131,6 +132,8 @@ pub fn write_split(
         source,
     })?;
     let mut written = Vec::new();
+    // What every department's report shares, computed once.
+    let whole = content::whole_summary(loaded, options);
     for department in loaded.data.workspace.active_departments() {
         let one = ReportOptions {
             kind: ReportKind::Department,
@@ -139,10 +142,11 @@ pub fn write_split(
             ..options.clone()
         };
         let out = dir.join(format!("{}.{}", department.id, options.format.extension()));
-        match options.format {
-            Format::Csv => write_csv(loaded, &one, CsvTable::Answers, &out)?,
-            _ => write(loaded, &one, &out)?,
-        }
+        let bytes = render_content(loaded, &content::build_with(loaded, &one, Some(&whole)))?;
+        crate::store::atomic_write(&out, &bytes).map_err(|source| ReportError::Io {
+            path: out.clone(),
+            source,
+        })?;
         written.push(out);
     }
     Ok(written)
