@@ -425,8 +425,18 @@ impl Builder<'_> {
         };
         if c.scope.is_some() {
             let mut figures = vec![figure(l.overall_level, format::level(s.mean_level))];
-            if let Some(rank) = self.rank_text() {
-                figures.push(figure(T::ReportDepartmentRank.get(lang), rank));
+            // Large and short on the cover ("8 / 12", "joint" under it);
+            // the facts and the summary say it in words.
+            if let Some((rank, row)) = c.ranking.first().and_then(|r| Some((r.rank?, r))) {
+                figures.push(KeyFigure {
+                    label: T::ReportDepartmentRank.get(lang).to_owned(),
+                    value: words::count_of(rank, row.of),
+                    note: if row.tied {
+                        T::RankJoint.get(lang).to_owned()
+                    } else {
+                        String::new()
+                    },
+                });
             }
             figures.push(figure(l.coverage, format::percent(Some(s.coverage))));
             self.push(Block::KeyFigures(figures));

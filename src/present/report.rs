@@ -613,7 +613,11 @@ pub fn whole_summary(loaded: &LoadedWorkspace, options: &ReportOptions) -> Summa
 
 /// [`build`], with the whole-government summary already computed (it must
 /// be [`whole_summary`] of the same workspace, period and basis).
-pub fn build_with(loaded: &LoadedWorkspace, options: &ReportOptions, whole: Option<&Summary>) -> ReportContent {
+pub fn build_with(
+    loaded: &LoadedWorkspace,
+    options: &ReportOptions,
+    whole: Option<&Summary>,
+) -> ReportContent {
     let data = &loaded.data;
     let lang = options.lang;
     let labels = Labels::for_lang(lang);
@@ -763,10 +767,19 @@ fn scoped_dataset<'a>(data: &'a Dataset, department: Option<&str>) -> std::borro
     let mut scoped = Dataset::new(
         workspace,
         data.framework.clone(),
-        data.assessments.iter().filter(|a| a.department == id).cloned().collect(),
+        data.assessments
+            .iter()
+            .filter(|a| a.department == id)
+            .cloned()
+            .collect(),
     )
     .with_actions(data.actions_for(id).cloned().collect());
-    scoped.unreadable = data.unreadable.iter().filter(|u| u.department == id).cloned().collect();
+    scoped.unreadable = data
+        .unreadable
+        .iter()
+        .filter(|u| u.department == id)
+        .cloned()
+        .collect();
     std::borrow::Cow::Owned(scoped)
 }
 

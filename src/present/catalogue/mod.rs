@@ -606,6 +606,7 @@ catalogue! {
     BriefReviewedBy => "Reviewed by", "审核";
     BriefApprovedBy => "Approved by", "签发";
     BriefLabel => "Brief", "简报";
+    RankJoint => "joint (shared with another department)", "与其他部门并列";
     ReportSettingsHeading => "Reports in the official style", "公文格式报告";
     ReportSettingsHint => "Printed by the official document style: the issuing office in the red header, the document number under it, and the sign-off names (empty names are taken from the assessments' workflow where they exist, else left as lines to sign).", "用于公文格式报告：发文机关印在红色版头，其下为发文字号；签发栏按下列姓名填写（未填写的，有评估流程记录时取自记录，否则留空供手签）。";
     ReportOfficeEnglish => "Issuing office (English)", "发文机关（英文）";
