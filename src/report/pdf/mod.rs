@@ -50,9 +50,10 @@ pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), Re
         .period
         .map(|p| format!(" · {}", crate::present::format::date(p, lang)))
         .unwrap_or_default();
+    // The document's own title: a brief's running head says it is the brief.
     let report = match &content.scope {
-        Some((_, name)) => format!("{} · {}", content.report_title(), text::shorten(name)),
-        None => content.report_title().to_owned(),
+        Some((_, name)) => format!("{} · {}", document.title, text::shorten(name)),
+        None => document.title.clone(),
     };
     let look = layout::Look::of(document.style);
     let official = document.style == ReportStyle::Official;
