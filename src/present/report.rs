@@ -640,7 +640,7 @@ pub fn build_with(
         .iter()
         .map(|row| department_figures(&scoped, row, lang))
         .collect();
-    let ranking = ranking(data, &full, lang, options.department.as_deref());
+    let ranking = ranking(data, full, lang, options.department.as_deref());
     let mut basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
     if options.department.is_some() {
         // One department: the basis alone, no "1 of 1 assessed"; its date,
