@@ -722,13 +722,83 @@ pub fn locate(source: &str, needle: &str) -> Option<(usize, usize)> {
 ///
 /// These are textual searches: good enough to point a person at the right
 /// line, and they fall back to the start of the file rather than fail.
+/// The first search indexes the file's string literals and line starts, so
+/// pointing at a hundred thousand problems in one file reads it once, not
+/// once per problem.
 pub(crate) struct Locator<'a> {
     source: &'a str,
+    /// The byte offset where each line starts.
+    lines: std::cell::OnceCell<Vec<usize>>,
+    /// Each string literal's text as written between its quotes, and the
+    /// offsets of its opening quotes in file order.
+    strings: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> Locator<'a> {
     pub fn new(source: &'a str) -> Self {
-        Locator { source }
+        Locator {
+            source,
+            lines: std::cell::OnceCell::new(),
+            strings: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The line and column of a byte offset, by binary search in the line
+    /// starts (the same as [`Position::of_offset`]).
+    fn position(&self, offset: usize) -> Position {
+        let source = self.source;
+        let lines = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = lines.partition_point(|&start| start <= offset);
+        let start = line
+            .checked_sub(1)
+            .and_then(|l| lines.get(l))
+            .copied()
+            .unwrap_or(0);
+        match source.get(start..offset) {
+            Some(text) => Position {
+                line,
+                column: 1 + text.chars().count(),
+            },
+            None => Position::of_offset(source, offset),
+        }
+    }
+
+    /// Every string literal of the source, skipping comments; a backslash
+    /// escapes the next character.
+    fn strings(&self) -> &std::collections::HashMap<&'a str, Vec<usize>> {
+        let source = self.source;
+        self.strings.get_or_init(|| {
+            let bytes = source.as_bytes();
+            let mut found: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'"' => {
+                        let open = i;
+                        i += 1;
+                        while i < bytes.len() && bytes[i] != b'"' {
+                            i += if bytes[i] == b'\\' { 2 } else { 1 };
+                        }
+                        if let Some(text) = source.get(open + 1..i.min(bytes.len())) {
+                            found.entry(text).or_default().push(open);
+                        }
+                        i += 1;
+                    }
+                    b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                        i = source[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                    }
+                    b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                        i = source[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                    }
+                    _ => i += 1,
+                }
+            }
+            found
+        })
     }
 
     /// Where the `nth` (0-based) occurrence of `field: "value"` (or
@@ -737,7 +807,7 @@ impl<'a> Locator<'a> {
         self.quoted(value)
             .filter(|&offset| self.preceded_by_field(offset, field))
             .nth(nth)
-            .map(|offset| Position::of_offset(self.source, offset))
+            .map(|offset| self.position(offset))
     }
 
     /// Where a map key `"key":` starts.
@@ -747,7 +817,7 @@ impl<'a> Locator<'a> {
                 let after = &self.source[offset + key.len() + 2..];
                 after.trim_start().starts_with(':')
             })
-            .map(|offset| Position::of_offset(self.source, offset))
+            .map(|offset| self.position(offset))
     }
 
     /// Where `field:` is first written (the start of the field name).
@@ -762,24 +832,17 @@ impl<'a> Locator<'a> {
                 let after_ok = after.as_bytes().first().is_none_or(|b| !is_ident_byte(*b));
                 before_ok && after_ok && after.trim_start().starts_with(':')
             })
-            .map(|offset| Position::of_offset(self.source, offset))
+            .map(|offset| self.position(offset))
     }
 
     /// Where the first occurrence of the string literal `"text"` starts.
     pub fn string(&self, text: &str) -> Option<Position> {
-        self.quoted(text)
-            .next()
-            .map(|offset| Position::of_offset(self.source, offset))
+        self.quoted(text).next().map(|offset| self.position(offset))
     }
 
     /// Byte offsets of every `"text"` in the source.
     fn quoted(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
-        let needle = format!("\"{text}\"");
-        self.source
-            .match_indices(&needle)
-            .map(|(offset, _)| offset)
-            .collect::<Vec<_>>()
-            .into_iter()
+        self.strings().get(text).into_iter().flatten().copied()
     }
 
     /// Whether the text before `offset` reads `field:` or `field: Some(`.
@@ -996,6 +1059,48 @@ mod tests {
         assert_eq!(at.map_key("sharing.bogus"), Some(Position { line: 7, column: 9 }));
         assert_eq!(at.field("answers"), Some(Position { line: 6, column: 5 }));
         assert_eq!(at.field_value("id", "missing", 0), None);
+    }
+
+    #[test]
+    fn locator_skips_comments_and_escaped_quotes() {
+        let source = "(\n    // a \"comment\" with a stray \" quote\n    title: \"say \\\"hi\\\"\",\n    /* \"block\" */ id: \"名字\",\n    id: \"x\",\n)\n";
+        let at = Locator::new(source);
+        assert_eq!(
+            at.field_value("id", "名字", 0),
+            Some(Position { line: 4, column: 23 })
+        );
+        assert_eq!(
+            at.field_value("id", "x", 0),
+            Some(Position { line: 5, column: 9 })
+        );
+        assert_eq!(at.string("comment"), None, "text in comments is not a value");
+        // Every position agrees with counting from the start of the file.
+        for (offset, _) in source.match_indices('"') {
+            assert_eq!(
+                at.position(offset),
+                Position::of_offset(source, offset),
+                "at {offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_keys_are_found_by_one_reading() {
+        let mut source = String::from("(\n    answers: {\n");
+        for i in 0..100_000 {
+            source.push_str(&format!("        \"zz.unknown{i}\": (),\n"));
+        }
+        source.push_str("    },\n)\n");
+        let at = Locator::new(&source);
+        for i in [0, 50_000, 99_999] {
+            assert_eq!(
+                at.map_key(&format!("zz.unknown{i}")),
+                Some(Position {
+                    line: 3 + i,
+                    column: 9
+                })
+            );
+        }
     }
 
     #[test]
