@@ -139,15 +139,28 @@ pub(super) fn print_then_exit(text: &str, loaded: &LoadedWorkspace, dir: &Path, 
     EXIT_OK
 }
 
+/// The departments by id, for naming thousands of summary rows without a
+/// linear search each.
+fn departments_by_id(
+    data: &crate::model::Dataset,
+) -> std::collections::HashMap<&str, &crate::model::Department> {
+    data.workspace
+        .departments
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect()
+}
+
 fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value {
     let data = &loaded.data;
+    let by_id = departments_by_id(data);
     let departments: Vec<Value> = summary
         .departments
         .iter()
         .map(|row| {
-            let name = data
-                .workspace
-                .department(&row.department)
+            let name = by_id
+                .get(row.department.as_str())
+                .copied()
                 .map_or("", |d| d.name.get(Lang::En));
             let current = row.current.as_ref();
             let dimensions: Vec<Value> = data
@@ -191,6 +204,7 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
 /// The lines above the summary table: the basis, the overall figure and
 /// what the counts are made of.
 fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lang) -> String {
+    let by_id = departments_by_id(data);
     let s = summary;
     let mut lines = vec![Say::Basis(crate::present::catalogue::basis(s.basis, lang)).text(lang)];
     if let (Some(mean), Some(stage)) = (s.mean_level, s.stage) {
@@ -220,9 +234,9 @@ fn headline(data: &crate::model::Dataset, summary: &analysis::Summary, lang: Lan
     }
     for row in &s.departments {
         let Some(file) = &row.unreadable else { continue };
-        let name = data
-            .workspace
-            .department(&row.department)
+        let name = by_id
+            .get(row.department.as_str())
+            .copied()
             .map_or(row.department.as_str(), |d| d.name.get(lang));
         lines.push(Say::Unreadable { name, file }.text(lang));
     }
@@ -253,6 +267,7 @@ fn flag_words(row: &DepartmentSummary, lang: Lang) -> String {
 
 fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang) -> String {
     let data = &loaded.data;
+    let by_id = departments_by_id(data);
     let mut header: Vec<String> = [
         "department",
         "name",
@@ -273,9 +288,9 @@ fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang
     out.push_str(&csv::line(&header));
     for row in &summary.departments {
         let current = row.current.as_ref();
-        let name = data
-            .workspace
-            .department(&row.department)
+        let name = by_id
+            .get(row.department.as_str())
+            .copied()
             .map_or("", |d| d.name.get(lang));
         let mut fields = vec![
             csv::text_field(&row.department),
@@ -307,6 +322,7 @@ fn summary_csv(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang
 
 fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: Lang) -> String {
     let data = &loaded.data;
+    let by_id = departments_by_id(data);
     let mut header: Vec<String> = cli::summary_headers(lang).map(String::from).to_vec();
     header.extend(data.framework.dimensions.iter().map(|d| d.id.clone()));
     header.push(cli::summary_note_header(lang).to_owned());
@@ -326,9 +342,9 @@ fn summary_table(loaded: &LoadedWorkspace, summary: &analysis::Summary, lang: La
         .iter()
         .map(|row| {
             let current = row.current.as_ref();
-            let name = data
-                .workspace
-                .department(&row.department)
+            let name = by_id
+                .get(row.department.as_str())
+                .copied()
                 .map_or(row.department.as_str(), |d| d.name.get(lang));
             let mut cells = vec![
                 name.to_owned(),
