@@ -14,6 +14,7 @@
 //! shows fewer rows. A one-department brief speaks of that department: its
 //! own gaps instead of the shared shortfalls, no department list.
 
+use super::build::{action_status_cell, whole_level_cell};
 use super::catalogue::brief as say;
 use super::catalogue::{T, document as words, report as sentences};
 use super::document::{
@@ -22,7 +23,6 @@ use super::document::{
 use super::format;
 use super::report::{ReportContent, ReportKind, ReportStyle};
 use crate::analysis::TargetState;
-use crate::model::Level;
 
 /// How many rows each list shows: fewer in the official style, whose type
 /// is larger.
@@ -136,10 +136,6 @@ fn heading(level: u8, text: &str, anchor: Option<&str>) -> Block {
 
 fn name(text: &str) -> String {
     format::clip(text, NAME_CHARS)
-}
-
-fn whole_level_cell(level: Level) -> Cell {
-    Cell::of(level.get().to_string(), CellKind::WholeLevel(Some(level)))
 }
 
 impl Brief<'_> {
@@ -369,8 +365,8 @@ impl Brief<'_> {
             .map(|p| {
                 vec![
                     Cell::text(name(&p.indicator_name)).with_notes(vec![name(&p.dimension_name)]),
-                    whole_level_cell(p.current).provisional(p.provisional),
-                    whole_level_cell(p.target),
+                    whole_level_cell(Some(p.current)).provisional(p.provisional),
+                    whole_level_cell(Some(p.target)),
                     Cell::of(format::priority(p.priority), CellKind::Number(Some(p.priority))),
                 ]
             })
@@ -595,19 +591,13 @@ impl Brief<'_> {
                 .iter()
                 .take(self.caps.measures)
                 .map(|a| {
-                    let status = Cell::text(a.status_text.clone());
-                    let status = if a.overdue {
-                        status.with_notes(vec![words::warning(T::PlanOverdue.get(lang))])
-                    } else {
-                        status
-                    };
                     let owner = if a.unit.is_empty() { &a.owner } else { &a.unit };
                     vec![
                         Cell::text(name(&a.department_names)),
                         Cell::text(format::clip(&a.title, TITLE_CHARS)),
                         Cell::text(name(owner)),
                         Cell::of(a.due_text.clone(), CellKind::Date(Some(a.due))),
-                        status,
+                        action_status_cell(a, lang),
                     ]
                 })
                 .collect();
@@ -649,8 +639,8 @@ impl Brief<'_> {
                 vec![
                     Cell::text(name(&g.department_name)),
                     Cell::text(name(&g.indicator_name)).with_notes(vec![name(&g.dimension_name)]),
-                    whole_level_cell(g.current).provisional(g.provisional),
-                    whole_level_cell(g.target),
+                    whole_level_cell(Some(g.current)).provisional(g.provisional),
+                    whole_level_cell(Some(g.target)),
                     Cell::of(g.priority_text.clone(), CellKind::Number(Some(g.priority))),
                 ]
             })

@@ -292,11 +292,21 @@ fn level_cell(value: Option<f64>) -> Cell {
 }
 
 /// A whole level (stage, answer, target), coloured by it.
-fn whole_level_cell(level: Option<Level>) -> Cell {
+pub(super) fn whole_level_cell(level: Option<Level>) -> Cell {
     Cell::of(
         level.map_or_else(|| format::MISSING.to_owned(), format::level_digit),
         CellKind::WholeLevel(level),
     )
+}
+
+/// An action's status, with "⚠ Overdue" under it when it is.
+pub(super) fn action_status_cell(a: &ActionRow, lang: crate::model::Lang) -> Cell {
+    let status = Cell::text(a.status_text.clone());
+    if a.overdue {
+        status.with_notes(vec![words::warning(T::PlanOverdue.get(lang))])
+    } else {
+        status
+    }
 }
 
 /// A signed change, coloured up or down.
@@ -1174,12 +1184,7 @@ impl Builder<'_> {
             [one] => self.department_cell(&a.department_names, one),
             _ => Cell::text(a.department_names.clone()),
         };
-        let status = Cell::text(a.status_text.clone());
-        let status = if a.overdue {
-            status.with_notes(vec![words::warning(T::PlanOverdue.get(lang))])
-        } else {
-            status
-        };
+        let status = action_status_cell(a, lang);
         let mut cells = vec![
             department,
             Cell::text(a.title.clone()),

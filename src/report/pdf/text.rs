@@ -719,10 +719,8 @@ pub const LABEL_CHARS: usize = 120;
 /// `text` cut to [`LABEL_CHARS`] characters with an ellipsis: a very long
 /// name heads its section readably; the body keeps it whole.
 pub fn shorten(text: &str) -> String {
-    match text.char_indices().nth(LABEL_CHARS) {
-        Some((at, _)) => format!("{}…", text[..at].trim_end()),
-        None => text.to_owned(),
-    }
+    // LABEL_CHARS characters, then the ellipsis.
+    crate::present::format::clip(text, LABEL_CHARS + 1)
 }
 
 #[cfg(test)]
