@@ -127,9 +127,77 @@ pub fn clip(text: &str, max: usize) -> String {
     clipped
 }
 
+/// `text` shortened in the middle to at most `max` columns (a CJK character
+/// counts two), keeping its beginning and, longer, its end: department
+/// names differ at the end ("Lakeshore District … Natural Resources
+/// Bureau", "滨江区…教育局"), so the part that tells them apart stays.
+/// English is cut at word boundaries where one is near.
+pub fn shorten_middle(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let width = |c: char| if is_wide(c) { 2 } else { 1 };
+    let total: usize = text.chars().map(width).sum();
+    if total <= max || max < 4 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let room = max - 1; // the ellipsis
+    let head_room = room * 2 / 5;
+    let tail_room = room - head_room;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + width(c) > head_room {
+            break;
+        }
+        used += width(c);
+        head.push(c);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        if used + width(c) > tail_room {
+            break;
+        }
+        used += width(c);
+        tail.push(c);
+    }
+    tail.reverse();
+    let mut tail: String = tail.into_iter().collect();
+    // Whole words where a space is near the cut (never more than a third lost).
+    if let Some(space) = head.rfind(' ')
+        && space * 3 >= head.len() * 2
+    {
+        head.truncate(space);
+    }
+    if let Some(space) = tail.find(' ')
+        && space * 3 <= tail.len()
+    {
+        tail = tail[space + 1..].to_owned();
+    }
+    std::borrow::Cow::Owned(format!("{}…{}", head.trim_end(), tail.trim_start()))
+}
+
+/// Whether `c` takes two columns (CJK ideographs, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_shortened_in_the_middle() {
+        let name = "Lakeshore District Natural Resources and Planning Bureau";
+        let short = shorten_middle(name, 36);
+        assert!(short.chars().count() <= 36, "{short}");
+        assert!(short.starts_with("Lakeshore"), "{short}");
+        assert!(short.ends_with("Planning Bureau"), "{short}");
+        assert!(short.contains('…'));
+        assert_eq!(shorten_middle("Finance", 36), "Finance");
+        let zh = shorten_middle("滨江市湖滨区自然资源和规划局第三分局", 20);
+        assert!(zh.starts_with("滨江市"), "{zh}");
+        assert!(zh.ends_with("第三分局"), "{zh}");
+        assert!(zh.chars().count() <= 10, "{zh}");
+    }
 
     #[test]
     fn halves_round_away_from_zero() {
