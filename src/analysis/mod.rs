@@ -35,7 +35,7 @@ pub use priority::{Priority, dimension_priorities, gap, movers, priorities, prio
 pub use score::{
     AssessmentScore, DimensionScore, IndicatorScore, is_imbalanced, score_assessment, weighted_mean,
 };
-pub use summary::{Basis, DepartmentSummary, Flag, Summary, summarize, summarize_on};
+pub use summary::{Basis, DepartmentSummary, Flag, Summary, resummarize_department, summarize, summarize_on};
 pub use target::{OverallTarget, on_target, overall_target, workspace_target};
 pub use trend::{
     GroupPoint, HORIZON_YEARS, Projection, Schedule, Trend, group_trend, group_trend_on, project, trend,

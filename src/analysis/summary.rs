@@ -123,6 +123,9 @@ pub struct Summary {
     pub basis: Basis,
     /// The as-of date; `None` only when no assessment counts on the basis.
     pub period: Option<NaiveDate>,
+    /// How far where the work stands is read ([`DepartmentSummary::workflow`]):
+    /// the date asked for, or the newest assessment of any status.
+    pub horizon: Option<NaiveDate>,
     /// Active departments, in workspace order.
     pub departments: Vec<DepartmentSummary>,
     /// Mean of the departments' overall mean levels.
@@ -191,7 +194,33 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
         .active_departments()
         .map(|department| summarize_department(data, &department.id, period, horizon, basis))
         .collect();
+    totals(basis, period, horizon, departments)
+}
 
+/// Brings `summary` up to date after one department's assessments changed
+/// in `data`, without scoring any other department: that department's entry
+/// is made again and the totals are added up again. Only valid when the
+/// change cannot move the summary's date: the edited assessment already
+/// existed with the same date and status (an answer or text edit). Returns
+/// false, leaving `summary` as it was, when `department` is not in it.
+pub fn resummarize_department(data: &Dataset, summary: &mut Summary, department: &str) -> bool {
+    let Some(index) = summary.departments.iter().position(|d| d.department == department) else {
+        return false;
+    };
+    let fresh = summarize_department(data, department, summary.period, summary.horizon, summary.basis);
+    let mut departments = std::mem::take(&mut summary.departments);
+    departments[index] = fresh;
+    *summary = totals(summary.basis, summary.period, summary.horizon, departments);
+    true
+}
+
+/// The summary's totals over its departments.
+fn totals(
+    basis: Basis,
+    period: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
+    departments: Vec<DepartmentSummary>,
+) -> Summary {
     let current: Vec<&AssessmentScore> = departments.iter().filter_map(|d| d.current.as_ref()).collect();
     let levels: Vec<f64> = current.iter().filter_map(|s| s.mean_level).collect();
     let mean_level = mean(&levels);
@@ -214,6 +243,7 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
     Summary {
         basis,
         period,
+        horizon,
         mean_level,
         stage: mean_level.map(Level::from_mean),
         stage_counts,
@@ -346,6 +376,43 @@ fn mean(values: &[f64]) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::analysis::fixture::{self, date, lv};
+    use crate::model::Rating;
+
+    #[test]
+    fn one_department_made_again_equals_the_whole_summary() {
+        let framework = crate::store::builtin_framework().unwrap();
+        let options = crate::generate::SyntheticOptions {
+            departments: 30,
+            periods: 3,
+            seed: 5,
+            last_period: date(2025, 12, 31),
+        };
+        let (workspace, assessments) = crate::generate::synthetic(&framework, options);
+        let mut data = Dataset::new(workspace, framework, assessments);
+        for basis in [Basis::Latest, Basis::Approved] {
+            for as_of in [None, Some(date(2025, 6, 30))] {
+                let mut summary = summarize_on(&data, as_of, basis);
+                let department = summary.departments[7].department.clone();
+                let current = summary.departments[7].current.as_ref().unwrap().period;
+                let indicators: Vec<String> = data.framework.indicators().map(|(_, i)| i.id.clone()).collect();
+                let edited = data.find_mut(&department, current).unwrap();
+                for (n, indicator) in indicators.iter().enumerate() {
+                    let rating = if n % 3 == 0 {
+                        Rating::Unanswered
+                    } else {
+                        Rating::Level(lv(1 + (n % 5) as u8))
+                    };
+                    fixture::answer(edited, indicator, rating);
+                }
+                assert!(resummarize_department(&data, &mut summary, &department));
+                assert_eq!(summary, summarize_on(&data, as_of, basis), "{basis:?} {as_of:?}");
+            }
+        }
+        let mut summary = summarize(&data, None);
+        let before = summary.clone();
+        assert!(!resummarize_department(&data, &mut summary, "no-such-department"));
+        assert_eq!(summary, before);
+    }
 
     #[test]
     fn latest_period_by_default() {

@@ -24,6 +24,13 @@ use crate::store;
 
 /// Changes on disk are reloaded once they settle for this long.
 const RELOAD_AFTER: Duration = Duration::from_millis(250);
+/// Up to this many changed files are compared with what the app wrote
+/// before deciding to reload.
+const CHECKED_CHANGES_MAX: usize = 32;
+/// The recovery journal is written at most this often while typing (each
+/// write is an atomic replace with two fsyncs); the last edit always gets
+/// written.
+const JOURNAL_EVERY: Duration = Duration::from_millis(1000);
 
 fn now() -> NaiveDateTime {
     Local::now().naive_local()
@@ -134,14 +141,28 @@ impl GovApp {
             return;
         };
         let data = &mut open.loaded.data;
-        match data.find_mut(&assessment.department, assessment.period) {
-            Some(slot) => *slot = assessment,
+        let department = assessment.department.clone();
+        let kind = match data.find_mut(&assessment.department, assessment.period) {
+            Some(slot) => {
+                let kind = super::state::edit_kind(slot, &assessment);
+                *slot = assessment;
+                kind
+            }
             None => {
                 data.assessments.push(assessment);
                 data.sort_assessments();
+                None
             }
-        }
+        };
         open.revision += 1;
+        // An edit that keeps the assessment's date and status updates the
+        // figures of its department only, or none (typing evidence);
+        // anything else recomputes them all at the end of the frame.
+        if let (Some(kind), Some(derived)) = (kind, &mut self.state.derived)
+            && derived.is_for(open.revision - 1, self.state.selection.period, self.state.selection.basis)
+        {
+            derived.edited(&open.loaded.data, open.revision, &department, kind);
+        }
     }
 
     fn write_journal(&mut self) {
@@ -152,7 +173,16 @@ impl GovApp {
         if !session.journal_pending {
             return;
         }
+        let now = Instant::now();
+        if let Some(written) = session.journal_written
+            && now.duration_since(written) < JOURNAL_EVERY
+        {
+            let wait = JOURNAL_EVERY - now.duration_since(written);
+            self.ctx.request_repaint_after(wait + Duration::from_millis(10));
+            return;
+        }
         session.journal_pending = false;
+        session.journal_written = Some(now);
         let path = session::journal_path(&root, session.department(), session.period());
         let job = if session.is_dirty() {
             Job::Journal {
@@ -396,14 +426,31 @@ impl GovApp {
         }
     }
 
+    /// Reloads the workspace a moment after files in it changed, unless
+    /// every changed file holds what the app itself last wrote there.
     pub(super) fn poll_watcher(&mut self) {
-        let changed = self.state.watcher.as_ref().is_some_and(|w| w.changed());
+        let changed = self.state.watcher.as_ref().map(|w| w.changed()).unwrap_or_default();
         let now = Instant::now();
-        if changed {
+        if !changed.is_empty() {
+            self.state.changed_files.extend(changed);
             self.state.reload_due = Some(now + RELOAD_AFTER);
         }
         match self.state.reload_due {
-            Some(due) if now >= due => self.request_reload(),
+            Some(due) if now >= due => {
+                let files = std::mem::take(&mut self.state.changed_files);
+                // Many changed files (a checkout, a sync) are reloaded
+                // without reading each one here first.
+                let others = self.state.workspace.as_ref().is_some_and(|open| {
+                    files.len() > CHECKED_CHANGES_MAX
+                        || files
+                            .iter()
+                            .any(|file| super::watch::changed_by_others(&open.loaded, file))
+                });
+                self.state.reload_due = None;
+                if others {
+                    self.request_reload();
+                }
+            }
             Some(due) => self.ctx.request_repaint_after(due - now),
             None => {}
         }

@@ -95,7 +95,7 @@ impl GovApp {
         // with the calendar.
         app.state.clock = chrono::NaiveDate::from_ymd_opt(2026, 12, 1);
         if let Some(folder) = workspace {
-            app.open_workspace(folder);
+            app.open_workspace_now(folder);
         }
         app
     }
@@ -124,8 +124,64 @@ impl GovApp {
         app
     }
 
+    /// Opens the workspace in `folder` on a thread of its own: the window
+    /// stays responsive and shows how many files have been read; the frame
+    /// that finds the result installs it ([`Self::poll_loading`]).
     pub(crate) fn open_workspace(&mut self, folder: &Path) {
-        match store::load(folder) {
+        let progress = std::sync::Arc::new(store::Progress::default());
+        let (sender, result) = std::sync::mpsc::channel();
+        let (root, counter, wake) = (folder.to_path_buf(), progress.clone(), self.ctx.clone());
+        let spawned = std::thread::Builder::new()
+            .name("govmaturity-load".into())
+            .spawn(move || {
+                let _ = sender.send(store::load_with_progress(&root, &counter));
+                wake.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.state.loading = Some(state::Loading {
+                    folder: folder.to_path_buf(),
+                    progress,
+                    result,
+                });
+            }
+            // No thread to spare: read it here, the window waits.
+            Err(_) => self.open_workspace_now(folder),
+        }
+    }
+
+    /// Installs the workspace being opened once it has been read.
+    fn poll_loading(&mut self) {
+        let Some(loading) = &self.state.loading else {
+            return;
+        };
+        match loading.result.try_recv() {
+            Ok(result) => {
+                self.state.loading = None;
+                self.installed(result);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                // The progress counter moves without waking the frame.
+                self.ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                // The loading thread ended without an answer (it cannot
+                // panic by design); read the folder here instead.
+                let folder = loading.folder.clone();
+                self.state.loading = None;
+                self.open_workspace_now(&folder);
+            }
+        }
+    }
+
+    /// Opens the workspace in `folder`, reading it on this thread (tests,
+    /// and where no thread can be started).
+    pub(crate) fn open_workspace_now(&mut self, folder: &Path) {
+        self.installed(store::load(folder));
+    }
+
+    fn installed(&mut self, result: Result<store::LoadedWorkspace, store::StoreError>) {
+        match result {
             Ok(loaded) => self.install_workspace(loaded),
             Err(e) => {
                 let text = crate::present::catalogue::problems::store_error(&e, self.prefs.lang);
@@ -189,7 +245,9 @@ impl GovApp {
 
     /// Whether background file work is still running (for tests).
     pub fn is_busy(&self) -> bool {
-        self.state.worker.as_ref().is_some_and(io::Worker::is_busy) || self.state.reload_due.is_some()
+        self.state.worker.as_ref().is_some_and(io::Worker::is_busy)
+            || self.state.reload_due.is_some()
+            || self.state.loading.is_some()
     }
 
     /// Runs the queued commands. Called once at the end of every frame.
@@ -357,6 +415,7 @@ impl GovApp {
     /// Runs every frame before the UI: results of file work, changes on
     /// disk, autosave and the recovery journal.
     fn tick(&mut self) {
+        self.poll_loading();
         self.poll_dialog();
         self.poll_worker();
         self.poll_watcher();

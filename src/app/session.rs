@@ -48,6 +48,9 @@ pub struct Session {
     pub theirs: Option<Theirs>,
     /// Whether the journal has edits not yet written to it.
     pub journal_pending: bool,
+    /// When the journal was last written (it is written at most once a
+    /// second while typing).
+    pub journal_written: Option<Instant>,
 }
 
 impl Session {
@@ -62,6 +65,7 @@ impl Session {
             selected: None,
             theirs: None,
             journal_pending: false,
+            journal_written: None,
         }
     }
 

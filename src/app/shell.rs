@@ -35,6 +35,10 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             .show(ui, |ui| left_panel_ui(ui, lang, state, out));
     }
     egui::CentralPanel::default().show(ui, |ui| {
+        if let Some(loading) = &state.loading {
+            loading_ui(ui, lang, loading);
+            return;
+        }
         let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
             welcome_ui(ui, prefs, state, out);
             return;
@@ -455,6 +459,25 @@ fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>
                 });
             }
         });
+}
+
+/// A workspace being read: the folder and how many files have been read.
+fn loading_ui(ui: &mut Ui, lang: Lang, loading: &super::state::Loading) {
+    let (read, total) = loading.progress.get();
+    ui.vertical_centered(|ui| {
+        ui.add_space(80.0);
+        ui.heading(loading.folder.display().to_string());
+        ui.add_space(12.0);
+        let text = crate::present::catalogue::views::loading_text(read, total, lang);
+        // Counts are far below 2^24, so the fraction is exact enough.
+        let fraction = if total == 0 { 0.0 } else { read as f32 / total as f32 };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(420.0)
+                .text(text)
+                .animate(true),
+        );
+    });
 }
 
 fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {

@@ -11,7 +11,7 @@ use std::sync::mpsc::Receiver;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{self, AssessmentScore, Basis, Summary};
+use crate::analysis::{self, Basis, Summary};
 use crate::model::{Dataset, Lang};
 use crate::present;
 use crate::store::LoadedWorkspace;
@@ -119,11 +119,10 @@ pub struct Derived {
     key: (u64, Option<NaiveDate>, Basis),
     pub periods: Vec<NaiveDate>,
     pub summary: Summary,
-    /// Every assessment scored, in the dataset's order (department, period),
-    /// for views that compare any two periods. Computed on first use: at
-    /// 1,000 departments × 12 periods it takes most of a second, and most
-    /// changes never need it.
-    assessment_scores: std::cell::OnceCell<Vec<AssessmentScore>>,
+    /// The revision of the figures: bumped with the workspace's except by
+    /// edits that change no figure (typing evidence or a comment), so views
+    /// that memoise figures keep them while the user types.
+    figures_revision: u64,
     /// The Overview's figures, words and numbers (see `present::overview`),
     /// per language (`Lang::ALL` order), made on first use.
     overview: [std::cell::OnceCell<present::overview::Overview>; 2],
@@ -151,13 +150,12 @@ impl Derived {
         today: NaiveDate,
     ) -> Self {
         let summary = analysis::summarize_on(data, period, basis);
-        let assessment_scores = std::cell::OnceCell::new();
         let department_index = department_index(data, &summary);
         Derived {
             key: (revision, period, basis),
+            figures_revision: revision,
             periods: data.periods(),
             summary,
-            assessment_scores,
             overview: Default::default(),
             departments: Default::default(),
             comparison: Default::default(),
@@ -235,12 +233,11 @@ impl Derived {
         {
             return Some(comparison.clone());
         }
-        let side = |(department, period): (&str, NaiveDate)| {
-            Some(present::compare::Side {
-                score: self.assessment_score(data, department, period)?,
-                assessment: data.find(department, period)?,
-            })
-        };
+        let (assessment_a, assessment_b) = (data.find(a.0, a.1)?, data.find(b.0, b.1)?);
+        let (score_a, score_b) = (
+            analysis::score_assessment(data, assessment_a),
+            analysis::score_assessment(data, assessment_b),
+        );
         let name = |id: &str| {
             data.workspace
                 .department(id)
@@ -250,42 +247,91 @@ impl Derived {
         let comparison = Rc::new(present::compare::comparison(
             data,
             [&name_a, &name_b],
-            side(a)?,
-            side(b)?,
+            present::compare::Side {
+                score: &score_a,
+                assessment: assessment_a,
+            },
+            present::compare::Side {
+                score: &score_b,
+                assessment: assessment_b,
+            },
             lang,
         ));
         *self.comparison.borrow_mut() = Some((key, comparison.clone()));
         Some(comparison)
     }
 
-    /// The score of one department's assessment for one period.
-    pub fn assessment_score(
-        &self,
-        data: &Dataset,
-        department: &str,
-        period: NaiveDate,
-    ) -> Option<&AssessmentScore> {
-        let scores = self.assessment_scores.get_or_init(|| {
-            data.assessments
-                .iter()
-                .map(|a| analysis::score_assessment(data, a))
-                .collect()
-        });
-        let start = scores.partition_point(|s| s.department.as_str() < department);
-        scores[start..]
-            .iter()
-            .take_while(|s| s.department == department)
-            .find(|s| s.period == period)
+    /// Brings the figures up to date after an edit to one assessment that
+    /// kept its date and status ([`EditKind`]), at `revision`: a text edit
+    /// re-scores nothing, an answer edit re-scores that department only.
+    /// Figures made on first use are dropped where they may have changed
+    /// and made again when next shown.
+    pub fn edited(&mut self, data: &Dataset, revision: u64, department: &str, kind: EditKind) {
+        self.key.0 = revision;
+        // Pages and comparisons show evidence and answers.
+        self.departments.get_mut().retain(|(id, _), _| id != department);
+        *self.comparison.get_mut() = None;
+        if kind == EditKind::Text {
+            return;
+        }
+        if !analysis::resummarize_department(data, &mut self.summary, department) {
+            return;
+        }
+        self.figures_revision = revision;
+        self.overview = Default::default();
+        self.plan = Default::default();
+        self.departments.get_mut().clear();
+        self.department_plans.get_mut().clear();
     }
 
     /// The workspace revision these figures were computed for, so views can
     /// key their own memoised figures on it.
     pub fn revision(&self) -> u64 {
-        self.key.0
+        self.figures_revision
     }
 
     pub fn is_for(&self, revision: u64, period: Option<NaiveDate>, basis: Basis) -> bool {
         self.key == (revision, period, basis)
+    }
+}
+
+/// What an edit to one assessment changed (see [`Derived::edited`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditKind {
+    /// Evidence, links, comments or reasons: no figure.
+    Text,
+    /// Answers (levels, N/A, confidence): that department's figures.
+    Answers,
+}
+
+/// What an edit from `before` to `after` (one assessment, same date)
+/// changed, or `None` when it may move more than that department's figures
+/// (a new status).
+pub fn edit_kind(before: &crate::model::Assessment, after: &crate::model::Assessment) -> Option<EditKind> {
+    use crate::model::Rating;
+    if (&before.department, before.period, before.status) != (&after.department, after.period, after.status) {
+        return None;
+    }
+    let figures = |a: &crate::model::Assessment| {
+        a.answers
+            .iter()
+            .map(|(id, answer)| {
+                let rating = match &answer.rating {
+                    Rating::NotApplicable { .. } => None,
+                    other => Some(other.clone()),
+                };
+                (id.clone(), rating, answer.confidence, answer.reconfirm)
+            })
+            .collect::<Vec<_>>()
+    };
+    // The figures depend on the ratings only, but the assessment's other
+    // fields are cheap to compare and safer to count as figures.
+    let same_rest = (&before.assessor, &before.reviewer, &before.framework, before.framework_version)
+        == (&after.assessor, &after.reviewer, &after.framework, after.framework_version);
+    if same_rest && figures(before) == figures(after) {
+        Some(EditKind::Text)
+    } else {
+        Some(EditKind::Answers)
     }
 }
 
@@ -303,6 +349,14 @@ fn department_index(data: &Dataset, summary: &Summary) -> Vec<Option<usize>> {
         .iter()
         .map(|d| positions.get(d.department.as_str()).copied())
         .collect()
+}
+
+/// A workspace being read on a thread of its own, so the window stays
+/// responsive; the frame polls `result` and shows `progress`.
+pub struct Loading {
+    pub folder: PathBuf,
+    pub progress: std::sync::Arc<crate::store::Progress>,
+    pub result: Receiver<Result<LoadedWorkspace, crate::store::StoreError>>,
 }
 
 /// A message shown in the top bar until dismissed.
@@ -467,6 +521,8 @@ pub enum DialogResult {
 #[derive(Default)]
 pub struct AppState {
     pub workspace: Option<OpenWorkspace>,
+    /// A workspace being opened in the background.
+    pub loading: Option<Loading>,
     pub derived: Option<Derived>,
     pub selection: Selection,
     pub views: ViewState,
@@ -497,6 +553,9 @@ pub struct AppState {
     pub watcher: Option<super::watch::FolderWatch>,
     /// When a reload was asked for by the watcher (debounced).
     pub reload_due: Option<std::time::Instant>,
+    /// Workspace files the watcher saw change since the last reload,
+    /// relative to its root.
+    pub changed_files: BTreeSet<PathBuf>,
     /// A path typed on the welcome screen.
     pub typed_path: String,
     /// Typed paths where no file dialog can be shown.

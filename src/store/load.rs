@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -90,7 +91,38 @@ impl LoadedWorkspace {
 /// department per folder of assessments (and `workspace.ron` read-only); a
 /// custom `framework.ron` that does not parse gives the built-in framework.
 pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
+    load_with_progress(root, &Progress::default())
+}
+
+/// How far a load has got, for a progress indicator on another thread:
+/// files read of the total, both zero until the folder has been scanned.
+#[derive(Debug, Default)]
+pub struct Progress {
+    read: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// (files read, files in all), as of now.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.read.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    fn read_one(&self) {
+        self.read.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// [`load`], counting the files read into `progress` as it goes.
+pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<LoadedWorkspace, StoreError> {
     let mut layout = scan(root)?;
+    // workspace.ron, the framework and the plans count as one file each.
+    progress
+        .total
+        .store(layout.assessments.len() + 3, Ordering::Relaxed);
     if !layout.has_workspace {
         return Err(StoreError::NoWorkspace {
             root: root.to_path_buf(),
@@ -143,7 +175,8 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
     };
     let mut assessments = Vec::with_capacity(layout.assessments.len());
     let mut unreadable = Vec::new();
-    for (outcome, file) in load_assessments(root, &layout.assessments, &context)
+    progress.read.fetch_add(2, Ordering::Relaxed);
+    for (outcome, file) in load_assessments(root, &layout.assessments, &context, progress)
         .into_iter()
         .zip(&layout.assessments)
     {
@@ -171,6 +204,7 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         &mut files,
     );
 
+    progress.read_one();
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let restorable: BTreeMap<PathBuf, PathBuf> = unreadable
         .iter()
@@ -603,6 +637,7 @@ fn load_assessments(
     root: &Path,
     files: &[AssessmentFile],
     context: &AssessmentContext<'_>,
+    progress: &Progress,
 ) -> Vec<AssessmentOutcome> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let threads = cores
@@ -612,7 +647,10 @@ fn load_assessments(
     if threads == 1 {
         return files
             .iter()
-            .map(|file| load_assessment(root, file, context))
+            .map(|file| {
+                progress.read_one();
+                load_assessment(root, file, context)
+            })
             .collect();
     }
     let chunk_len = files.len().div_ceil(threads);
@@ -623,7 +661,10 @@ fn load_assessments(
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|file| load_assessment(root, file, context))
+                        .map(|file| {
+                            progress.read_one();
+                            load_assessment(root, file, context)
+                        })
                         .collect::<Vec<_>>()
                 })
             })

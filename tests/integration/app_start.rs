@@ -38,7 +38,7 @@ fn welcome_screen_offers_new_workspace_and_the_sample() {
     assert!(harness.query_by_label("New workspace…").is_some());
     // Tests run in the repository, where the sample sits in assessments/.
     harness.get_by_label("Open the sample workspace").click();
-    harness.run();
+    wait_for(&mut harness, "the sample to be read", |app| app.state.loading.is_none());
     let app = harness.state();
     let data = app.state.data().expect("the sample is open");
     assert_eq!(data.workspace.departments.len(), 12);
@@ -176,7 +176,7 @@ fn a_folder_without_a_workspace_says_how_to_create_one_in_chinese() {
     harness
         .state_mut()
         .push(Command::OpenWorkspace(dir.path().to_path_buf()));
-    harness.run();
+    wait_for(&mut harness, "the folder to be read", |app| app.state.loading.is_none());
     let expected = format!(
         "{} 中没有 workspace.ron，不是工作区。请打开其他文件夹，或通过“工作区 → 新建工作区…”在该处创建空工作区",
         dir.path().display()
@@ -214,4 +214,32 @@ fn export_writes_an_official_brief_from_the_menu() {
     wait_for(&mut harness, "the export", |app| !app.state.exporting);
     let bytes = std::fs::read(&expected).expect("the brief was written");
     assert_eq!(&bytes[..2], b"PK", "a Word document is a zip");
+}
+
+#[test]
+fn a_workspace_opens_in_the_background_with_its_progress_shown() {
+    // While a folder is being read the window is drawn and says so.
+    let mut harness = common::app(None);
+    harness.state_mut().prefs.lang = Lang::Zh;
+    let (sender, result) = std::sync::mpsc::channel();
+    harness.state_mut().state.loading = Some(govmaturity::app::state::Loading {
+        folder: "/big/workspace".into(),
+        progress: Default::default(),
+        result,
+    });
+    harness.step();
+    assert!(harness.query_by_label_contains("正在读取工作区").is_some());
+    assert!(harness.query_by_label("/big/workspace").is_some());
+    drop(sender);
+
+    // A real folder: read in the background, then the dashboard.
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(None);
+    harness
+        .state_mut()
+        .push(Command::OpenWorkspace(dir.path().to_path_buf()));
+    wait_for(&mut harness, "the folder to be read", |app| app.state.loading.is_none());
+    assert!(harness.state().state.workspace.is_some());
+    assert!(harness.state().state.derived.is_some(), "the figures follow at once");
+    assert!(harness.query_by_label("Overview").is_some(), "the dashboard is shown");
 }

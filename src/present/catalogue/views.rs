@@ -95,3 +95,33 @@ mod tests {
         );
     }
 }
+
+// ---- scale: loading
+
+/// Progress of opening a workspace: "Reading the workspace: 3,456 of
+/// 12,003 files" / "正在读取工作区：已读取 3456 / 12003 个文件".
+pub fn loading_text(read: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if total == 0 => "Reading the workspace…".to_owned(),
+        Lang::En => format!(
+            "Reading the workspace: {} of {} files",
+            thousands(read),
+            thousands(total)
+        ),
+        Lang::Zh if total == 0 => "正在读取工作区……".to_owned(),
+        Lang::Zh => format!("正在读取工作区：已读取 {read} / {total} 个文件"),
+    }
+}
+
+/// 12003 → "12,003" (English digit grouping).
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
