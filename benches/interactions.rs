@@ -100,6 +100,7 @@ fn interactions(c: &mut Criterion) {
                 delta: egui::vec2(0.0, -3.0),
                 modifiers: egui::Modifiers::NONE,
                 phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
             });
             harness.step();
             harness.step();

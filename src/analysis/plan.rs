@@ -14,7 +14,7 @@ use chrono::{Months, NaiveDate};
 use crate::model::{Action, ActionStatus, Dataset, Level, Target};
 
 use super::priority::{priorities, priority};
-use super::score::{AssessmentScore, score_assessment};
+use super::score::AssessmentScore;
 use super::summary::{Basis, Summary};
 use super::trend::{Projection, project};
 
@@ -258,12 +258,24 @@ pub fn target_progress(data: &Dataset, summary: &Summary, today: NaiveDate) -> V
         if applies.is_empty() {
             continue;
         }
-        let history = scored_history(data, id, summary);
+        let history: Vec<&crate::model::Assessment> = data
+            .history(id)
+            .filter(|a| summary.basis.counts(a) && summary.period.is_none_or(|p| a.period <= p))
+            .collect();
         for target in applies {
             let indicator = target.indicator.as_deref();
+            // One figure per assessment, not a whole score: at 1,000
+            // departments × 12 periods this runs for every change shown.
+            let dimension = data.framework.dimensions.iter().find(|d| d.id == target.dimension);
             let points: Vec<(NaiveDate, f64)> = history
                 .iter()
-                .filter_map(|s| Some((s.period, figure(s, &target.dimension, indicator)?)))
+                .filter_map(|a| {
+                    let value = match indicator {
+                        Some(id) => f64::from(a.level(id)?.get()),
+                        None => super::score::dimension_mean_level(data, a, dimension?)?,
+                    };
+                    Some((a.period, value))
+                })
                 .collect();
             let current = department
                 .current
@@ -328,15 +340,6 @@ fn framework_position(data: &Dataset, target: &Target) -> Option<(usize, usize)>
         Some(id) => 1 + dimensions.get(d)?.indicators.iter().position(|i| i.id == id)?,
     };
     Some((d, i))
-}
-
-/// A department's assessments that count on the summary's basis, up to the
-/// summary's date, scored, oldest first.
-fn scored_history(data: &Dataset, department: &str, summary: &Summary) -> Vec<AssessmentScore> {
-    data.history(department)
-        .filter(|a| summary.basis.counts(a) && summary.period.is_none_or(|p| a.period <= p))
-        .map(|a| score_assessment(data, a))
-        .collect()
 }
 
 /// An indicator's level, or a dimension's mean level.

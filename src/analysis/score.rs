@@ -167,6 +167,17 @@ fn score_indicator(
     }
 }
 
+/// The mean level of one dimension of an assessment, exactly as
+/// [`score_assessment`] gives it, without scoring the rest (what a target's
+/// history needs, for thousands of assessments at a time).
+pub fn dimension_mean_level(data: &Dataset, assessment: &Assessment, dimension: &Dimension) -> Option<f64> {
+    weighted_mean(dimension.indicators.iter().filter_map(|indicator| {
+        let level = assessment.rating(&indicator.id).level()?;
+        Some((level.score(), data.indicator_weight(indicator)))
+    }))
+    .map(score_to_level)
+}
+
 /// Scores one dimension from its already scored indicators. `imbalanced`
 /// is left false: it needs the overall stage, known only afterwards.
 fn score_dimension(
@@ -429,6 +440,28 @@ mod tests {
             (policy.target, policy.gap, policy.priority),
             (Some(lv(5)), Some(2.0), Some(8.0))
         );
+    }
+
+    #[test]
+    fn one_dimension_alone_scores_as_in_the_whole() {
+        let framework = crate::store::builtin_framework().unwrap();
+        let options = crate::generate::SyntheticOptions {
+            departments: 12,
+            periods: 3,
+            seed: 9,
+            last_period: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (workspace, assessments) = crate::generate::synthetic(&framework, options);
+        let data = Dataset::new(workspace, framework, assessments);
+        for assessment in &data.assessments {
+            let whole = score_assessment(&data, assessment);
+            for dimension in &data.framework.dimensions {
+                assert_eq!(
+                    dimension_mean_level(&data, assessment, dimension),
+                    whole.dimension(&dimension.id).unwrap().mean_level
+                );
+            }
+        }
     }
 
     #[test]

@@ -186,7 +186,7 @@ impl Derived {
         if let Some(plan) = self.department_plans.borrow().get(&key) {
             return plan.clone();
         }
-        let plan = Rc::new(self.plan(data, lang).clone().for_department(department));
+        let plan = Rc::new(self.plan(data, lang).of_department(department));
         self.department_plans.borrow_mut().insert(key, plan.clone());
         plan
     }
