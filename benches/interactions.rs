@@ -62,11 +62,20 @@ fn interactions(c: &mut Criterion) {
     group.bench_function("period change", |b| {
         b.iter(|| {
             flip = !flip;
-            interact(&mut harness, Command::SetPeriod(Some(if flip { earlier } else { latest })));
+            interact(
+                &mut harness,
+                Command::SetPeriod(Some(if flip { earlier } else { latest })),
+            );
         })
     });
     interact(&mut harness, Command::SetPeriod(None));
-    let tabs = [Tab::Overview, Tab::Department, Tab::Trends, Tab::Compare, Tab::Plan];
+    let tabs = [
+        Tab::Overview,
+        Tab::Department,
+        Tab::Trends,
+        Tab::Compare,
+        Tab::Plan,
+    ];
     let mut next = 0;
     group.bench_function("view switch", |b| {
         b.iter(|| {

@@ -29,7 +29,7 @@ pub(crate) mod fixture;
 pub use findings::{Finding, FindingKind, Severity, blocks_submission, findings};
 pub use plan::{
     AT_RISK_MONTHS, Effect, Gap, IndicatorEffect, PlanCheck, RollupRow, TargetProgress, TargetState, effect,
-    plan_check, rollup, target_progress,
+    plan_check, rollup, target_progress, target_progress_of,
 };
 pub use priority::{Priority, dimension_priorities, gap, movers, priorities, priority};
 pub use score::{

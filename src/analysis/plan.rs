@@ -239,8 +239,22 @@ pub struct TargetProgress {
 ///    the horizon: OffTrack;
 /// 4. fewer than two points to project from: [`TargetState::Unknown`].
 pub fn target_progress(data: &Dataset, summary: &Summary, today: NaiveDate) -> Vec<TargetProgress> {
+    target_progress_of(data, summary, today, None)
+}
+
+/// [`target_progress`] of one department only (`Some(id)`), or of all.
+pub fn target_progress_of(
+    data: &Dataset,
+    summary: &Summary,
+    today: NaiveDate,
+    only: Option<&str>,
+) -> Vec<TargetProgress> {
     let mut rows = Vec::new();
-    for department in &summary.departments {
+    for department in summary
+        .departments
+        .iter()
+        .filter(|d| only.is_none_or(|id| d.department == id))
+    {
         let id = department.department.as_str();
         let applies: Vec<&Target> = data
             .workspace
@@ -266,7 +280,11 @@ pub fn target_progress(data: &Dataset, summary: &Summary, today: NaiveDate) -> V
             let indicator = target.indicator.as_deref();
             // One figure per assessment, not a whole score: at 1,000
             // departments × 12 periods this runs for every change shown.
-            let dimension = data.framework.dimensions.iter().find(|d| d.id == target.dimension);
+            let dimension = data
+                .framework
+                .dimensions
+                .iter()
+                .find(|d| d.id == target.dimension);
             let points: Vec<(NaiveDate, f64)> = history
                 .iter()
                 .filter_map(|a| {

@@ -204,7 +204,11 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
 /// existed with the same date and status (an answer or text edit). Returns
 /// false, leaving `summary` as it was, when `department` is not in it.
 pub fn resummarize_department(data: &Dataset, summary: &mut Summary, department: &str) -> bool {
-    let Some(index) = summary.departments.iter().position(|d| d.department == department) else {
+    let Some(index) = summary
+        .departments
+        .iter()
+        .position(|d| d.department == department)
+    else {
         return false;
     };
     let fresh = summarize_department(data, department, summary.period, summary.horizon, summary.basis);
@@ -394,7 +398,8 @@ mod tests {
                 let mut summary = summarize_on(&data, as_of, basis);
                 let department = summary.departments[7].department.clone();
                 let current = summary.departments[7].current.as_ref().unwrap().period;
-                let indicators: Vec<String> = data.framework.indicators().map(|(_, i)| i.id.clone()).collect();
+                let indicators: Vec<String> =
+                    data.framework.indicators().map(|(_, i)| i.id.clone()).collect();
                 let edited = data.find_mut(&department, current).unwrap();
                 for (n, indicator) in indicators.iter().enumerate() {
                     let rating = if n % 3 == 0 {

@@ -159,7 +159,11 @@ impl GovApp {
         // figures of its department only, or none (typing evidence);
         // anything else recomputes them all at the end of the frame.
         if let (Some(kind), Some(derived)) = (kind, &mut self.state.derived)
-            && derived.is_for(open.revision - 1, self.state.selection.period, self.state.selection.basis)
+            && derived.is_for(
+                open.revision - 1,
+                self.state.selection.period,
+                self.state.selection.basis,
+            )
         {
             derived.edited(&open.loaded.data, open.revision, &department, kind);
         }
@@ -429,7 +433,12 @@ impl GovApp {
     /// Reloads the workspace a moment after files in it changed, unless
     /// every changed file holds what the app itself last wrote there.
     pub(super) fn poll_watcher(&mut self) {
-        let changed = self.state.watcher.as_ref().map(|w| w.changed()).unwrap_or_default();
+        let changed = self
+            .state
+            .watcher
+            .as_ref()
+            .map(|w| w.changed())
+            .unwrap_or_default();
         let now = Instant::now();
         if !changed.is_empty() {
             self.state.changed_files.extend(changed);

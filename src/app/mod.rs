@@ -162,7 +162,8 @@ impl GovApp {
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {
                 // The progress counter moves without waking the frame.
-                self.ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                self.ctx
+                    .request_repaint_after(std::time::Duration::from_millis(100));
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 // The loading thread ended without an answer (it cannot

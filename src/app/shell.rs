@@ -470,7 +470,11 @@ fn loading_ui(ui: &mut Ui, lang: Lang, loading: &super::state::Loading) {
         ui.add_space(12.0);
         let text = crate::present::catalogue::views::loading_text(read, total, lang);
         // Counts are far below 2^24, so the fraction is exact enough.
-        let fraction = if total == 0 { 0.0 } else { read as f32 / total as f32 };
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            read as f32 / total as f32
+        };
         ui.add(
             egui::ProgressBar::new(fraction)
                 .desired_width(420.0)

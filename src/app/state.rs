@@ -133,6 +133,10 @@ pub struct Derived {
     comparison: std::cell::RefCell<Option<(CompareKey, Rc<present::compare::Comparison>)>>,
     /// The plan's figures per language, as of today, made on first use.
     plan: [std::cell::OnceCell<present::plan::PlanFigures>; 2],
+    /// Every target's progress, made on first use; an answer edit works out
+    /// again only its department's rows (the rest need every department's
+    /// history).
+    targets: std::cell::OnceCell<Vec<analysis::TargetProgress>>,
     /// The plan's figures for one department per (department, language).
     department_plans: std::cell::RefCell<HashMap<(String, Lang), Rc<present::plan::PlanFigures>>>,
     /// For each `summary.departments` entry, its index in `workspace.departments`.
@@ -160,6 +164,7 @@ impl Derived {
             departments: Default::default(),
             comparison: Default::default(),
             plan: Default::default(),
+            targets: Default::default(),
             department_plans: Default::default(),
             department_index,
             today,
@@ -171,7 +176,12 @@ impl Derived {
     pub fn plan(&self, data: &Dataset, lang: Lang) -> &present::plan::PlanFigures {
         let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         let today = self.today;
-        self.plan[slot.min(1)].get_or_init(|| present::plan::plan(data, &self.summary, lang, today))
+        self.plan[slot.min(1)].get_or_init(|| {
+            let targets = self
+                .targets
+                .get_or_init(|| analysis::target_progress(data, &self.summary, today));
+            present::plan::plan_with_targets(data, &self.summary, lang, today, targets)
+        })
     }
 
     /// The plan's figures for `department` (its actions and gaps) in
@@ -280,6 +290,21 @@ impl Derived {
         self.figures_revision = revision;
         self.overview = Default::default();
         self.plan = Default::default();
+        if let Some(targets) = self.targets.get_mut() {
+            // In department order, as made: the department's rows go where they were.
+            let at = targets.iter().position(|t| t.department == department);
+            targets.retain(|t| t.department != department);
+            let fresh = analysis::target_progress_of(data, &self.summary, self.today, Some(department));
+            let at = at.unwrap_or_else(|| {
+                let order = |id: &str| self.summary.departments.iter().position(|d| d.department == id);
+                let mine = order(department);
+                targets
+                    .iter()
+                    .position(|t| order(&t.department) > mine)
+                    .unwrap_or(targets.len())
+            });
+            targets.splice(at..at, fresh);
+        }
         self.departments.get_mut().clear();
         self.department_plans.get_mut().clear();
     }
@@ -326,8 +351,17 @@ pub fn edit_kind(before: &crate::model::Assessment, after: &crate::model::Assess
     };
     // The figures depend on the ratings only, but the assessment's other
     // fields are cheap to compare and safer to count as figures.
-    let same_rest = (&before.assessor, &before.reviewer, &before.framework, before.framework_version)
-        == (&after.assessor, &after.reviewer, &after.framework, after.framework_version);
+    let same_rest = (
+        &before.assessor,
+        &before.reviewer,
+        &before.framework,
+        before.framework_version,
+    ) == (
+        &after.assessor,
+        &after.reviewer,
+        &after.framework,
+        after.framework_version,
+    );
     if same_rest && figures(before) == figures(after) {
         Some(EditKind::Text)
     } else {

@@ -289,6 +289,19 @@ impl PlanFigures {
 /// Everything the plan shows for `summary` as of `today`, in `lang`. The
 /// effect of done actions counts assessments on the summary's basis.
 pub fn plan(data: &Dataset, summary: &Summary, lang: Lang, today: NaiveDate) -> PlanFigures {
+    let targets = analysis::target_progress(data, summary, today);
+    plan_with_targets(data, summary, lang, today, &targets)
+}
+
+/// [`plan`] with the targets' progress already worked out (the app keeps
+/// it between edits and works out again only the edited department's).
+pub fn plan_with_targets(
+    data: &Dataset,
+    summary: &Summary,
+    lang: Lang,
+    today: NaiveDate,
+    targets: &[analysis::TargetProgress],
+) -> PlanFigures {
     let names = Names::new(data, lang);
     let check = analysis::plan_check(data, summary, today);
     let mut actions: Vec<ActionRow> = data
@@ -303,10 +316,7 @@ pub fn plan(data: &Dataset, summary: &Summary, lang: Lang, today: NaiveDate) -> 
         .enumerate()
         .map(|(k, r)| rollup_line(k, r, &names))
         .collect();
-    let targets: Vec<TargetLine> = analysis::target_progress(data, summary, today)
-        .iter()
-        .map(|t| target_line(t, &names))
-        .collect();
+    let targets: Vec<TargetLine> = targets.iter().map(|t| target_line(t, &names)).collect();
     let dimensions: Vec<(String, String)> = data
         .framework
         .dimensions

@@ -449,33 +449,61 @@ fn workspace_settings_changes_are_saved_and_followed_at_once() {
 fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing() {
     let dir = common::copy_workspace(&common::sample_dir());
     let mut harness = assess(dir.path(), "Education Bureau");
-    let figures = |harness: &Harness<'static, GovApp>| harness.state().state.derived.as_ref().unwrap().revision();
+    let figures =
+        |harness: &Harness<'static, GovApp>| harness.state().state.derived.as_ref().unwrap().revision();
     let fresh = |harness: &Harness<'static, GovApp>| {
         let app = &harness.state().state;
         govmaturity::analysis::summarize_on(app.data().unwrap(), app.selection.period, app.selection.basis)
     };
     let before = figures(&harness);
+    {
+        // The plan's figures made before the edit, so the edit has to update them.
+        let app = &harness.state().state;
+        let _ = app
+            .derived
+            .as_ref()
+            .unwrap()
+            .plan(app.data().unwrap(), govmaturity::model::Lang::En);
+    }
 
-    harness.state_mut().push(Command::Edit(govmaturity::app::editor::Edit::Evidence {
-        indicator: "design.strategy".into(),
-        text: "Roadmap adopted".into(),
-    }));
+    harness
+        .state_mut()
+        .push(Command::Edit(govmaturity::app::editor::Edit::Evidence {
+            indicator: "design.strategy".into(),
+            text: "Roadmap adopted".into(),
+        }));
     harness.run();
-    assert_eq!(working(&harness).answers["design.strategy"].evidence, "Roadmap adopted");
+    assert_eq!(
+        working(&harness).answers["design.strategy"].evidence,
+        "Roadmap adopted"
+    );
     assert_eq!(figures(&harness), before, "typing evidence re-scores nothing");
-    assert_eq!(harness.state().state.derived.as_ref().unwrap().summary, fresh(&harness));
+    assert_eq!(
+        harness.state().state.derived.as_ref().unwrap().summary,
+        fresh(&harness)
+    );
 
     let old = working(&harness).rating("design.strategy").clone();
-    let new = if old == Rating::Level(Level::new(1).unwrap()) { 5 } else { 1 };
-    harness.state_mut().push(Command::Edit(govmaturity::app::editor::Edit::Rating {
-        indicator: "design.strategy".into(),
-        rating: Rating::Level(Level::new(new).unwrap()),
-    }));
+    let new = if old == Rating::Level(Level::new(1).unwrap()) {
+        5
+    } else {
+        1
+    };
+    harness
+        .state_mut()
+        .push(Command::Edit(govmaturity::app::editor::Edit::Rating {
+            indicator: "design.strategy".into(),
+            rating: Rating::Level(Level::new(new).unwrap()),
+        }));
     harness.run();
     assert_ne!(figures(&harness), before, "an answer changes the figures");
     let app = &harness.state().state;
     let derived = app.derived.as_ref().unwrap();
-    assert_eq!(derived.summary, fresh(&harness), "the department's figures made again equal a full recount");
+    assert_eq!(
+        derived.summary,
+        fresh(&harness),
+        "the department's figures made again equal a full recount"
+    );
     let data = app.data().unwrap();
     let whole = govmaturity::app::state::Derived::compute(
         data,
@@ -488,5 +516,15 @@ fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing()
         derived.overview(data, govmaturity::model::Lang::En),
         whole.overview(data, govmaturity::model::Lang::En),
         "the Overview follows"
+    );
+    assert_eq!(
+        derived.plan(data, govmaturity::model::Lang::En),
+        &govmaturity::present::plan::plan(
+            data,
+            &derived.summary,
+            govmaturity::model::Lang::En,
+            derived.today
+        ),
+        "the plan and the targets' progress follow"
     );
 }

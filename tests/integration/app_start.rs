@@ -38,7 +38,9 @@ fn welcome_screen_offers_new_workspace_and_the_sample() {
     assert!(harness.query_by_label("New workspace…").is_some());
     // Tests run in the repository, where the sample sits in assessments/.
     harness.get_by_label("Open the sample workspace").click();
-    wait_for(&mut harness, "the sample to be read", |app| app.state.loading.is_none());
+    wait_for(&mut harness, "the sample to be read", |app| {
+        app.state.loading.is_none()
+    });
     let app = harness.state();
     let data = app.state.data().expect("the sample is open");
     assert_eq!(data.workspace.departments.len(), 12);
@@ -176,7 +178,9 @@ fn a_folder_without_a_workspace_says_how_to_create_one_in_chinese() {
     harness
         .state_mut()
         .push(Command::OpenWorkspace(dir.path().to_path_buf()));
-    wait_for(&mut harness, "the folder to be read", |app| app.state.loading.is_none());
+    wait_for(&mut harness, "the folder to be read", |app| {
+        app.state.loading.is_none()
+    });
     let expected = format!(
         "{} 中没有 workspace.ron，不是工作区。请打开其他文件夹，或通过“工作区 → 新建工作区…”在该处创建空工作区",
         dir.path().display()
@@ -238,8 +242,16 @@ fn a_workspace_opens_in_the_background_with_its_progress_shown() {
     harness
         .state_mut()
         .push(Command::OpenWorkspace(dir.path().to_path_buf()));
-    wait_for(&mut harness, "the folder to be read", |app| app.state.loading.is_none());
+    wait_for(&mut harness, "the folder to be read", |app| {
+        app.state.loading.is_none()
+    });
     assert!(harness.state().state.workspace.is_some());
-    assert!(harness.state().state.derived.is_some(), "the figures follow at once");
-    assert!(harness.query_by_label("Overview").is_some(), "the dashboard is shown");
+    assert!(
+        harness.state().state.derived.is_some(),
+        "the figures follow at once"
+    );
+    assert!(
+        harness.query_by_label("Overview").is_some(),
+        "the dashboard is shown"
+    );
 }
