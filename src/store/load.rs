@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -82,6 +83,27 @@ impl LoadedWorkspace {
     }
 }
 
+/// How far a load has got, for a progress indicator: `read` of `total`
+/// files. Share it with whoever shows it (e.g. in an `Arc`); `total` is set
+/// once the folder has been listed, and `read` equals it when the load is
+/// done. Both only grow during a load.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub read: AtomicUsize,
+    pub total: AtomicUsize,
+}
+
+impl Progress {
+    /// Files read and files to read so far.
+    pub fn get(&self) -> (usize, usize) {
+        (self.read.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+    }
+
+    fn one_read(&self) {
+        self.read.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Loads the workspace folder at `root`.
 ///
 /// Fails only when the folder cannot be read or has no `workspace.ron`.
@@ -90,17 +112,103 @@ impl LoadedWorkspace {
 /// department per folder of assessments (and `workspace.ron` read-only); a
 /// custom `framework.ron` that does not parse gives the built-in framework.
 pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
+    load_with_progress(root, &Progress::default())
+}
+
+/// [`load`], counting the files read in `progress` as it goes (from other
+/// threads too: assessments are read on one thread per core).
+pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<LoadedWorkspace, StoreError> {
+    Ok(load_reading(root, progress, Reading::All)?.loaded)
+}
+
+/// Loads only what a picture of where each department stands needs: per
+/// department folder, its assessments on or before `as_of` (all, when
+/// `None`), newest first, up to and including the first that loads and for
+/// which `enough` is true. Plans are not read.
+///
+/// Every file it reads is read and checked as [`load`] does, so its problems
+/// are the same, and a newer file that cannot be read is in the dataset's
+/// unreadable list as it would be. Files it does not read have no problems
+/// in the result.
+pub fn load_latest(
+    root: &Path,
+    as_of: Option<NaiveDate>,
+    enough: &(dyn Fn(&Assessment) -> bool + Sync),
+) -> Result<LoadedWorkspace, StoreError> {
+    Ok(load_reading(root, &Progress::default(), Reading::Latest { as_of, enough })?.loaded)
+}
+
+/// Checks of their own that [`check`] runs on each assessment that loads:
+/// given the workspace and framework (a dataset without assessments), the
+/// assessment, its file's text and its path relative to the root.
+pub type AssessmentCheck = dyn Fn(&Dataset, &Assessment, &str, &Path) -> Vec<Problem> + Sync;
+
+/// What [`check`] found.
+#[derive(Debug)]
+pub struct Checked {
+    /// What [`load`] would report, in its order.
+    pub problems: Vec<Problem>,
+    /// What `also` found, in file order.
+    pub found: Vec<Problem>,
+    /// Departments in the workspace.
+    pub departments: usize,
+    /// Assessments that loaded.
+    pub assessments: usize,
+}
+
+/// Reads and checks every file as [`load`] does, and runs `also` on each
+/// assessment that loads while its text is at hand, keeping no assessment:
+/// memory stays that of a few files, however large the workspace.
+pub fn check(root: &Path, progress: &Progress, also: &AssessmentCheck) -> Result<Checked, StoreError> {
+    let read = load_reading(root, progress, Reading::Check { also })?;
+    Ok(Checked {
+        problems: read.loaded.problems,
+        found: read.found,
+        departments: read.loaded.data.workspace.departments.len(),
+        assessments: read.assessments,
+    })
+}
+
+/// Which assessment files a load reads, and what it keeps of them.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// Every file; every assessment kept.
+    All,
+    /// See [`load_latest`].
+    Latest {
+        as_of: Option<NaiveDate>,
+        enough: &'a (dyn Fn(&Assessment) -> bool + Sync),
+    },
+    /// Every file, checked by `also` too; no assessment kept.
+    Check { also: &'a AssessmentCheck },
+}
+
+/// A load's result, with what a [`Reading::Check`] adds.
+struct Read {
+    loaded: LoadedWorkspace,
+    found: Vec<Problem>,
+    assessments: usize,
+}
+
+fn load_reading(root: &Path, progress: &Progress, reading: Reading<'_>) -> Result<Read, StoreError> {
     let mut layout = scan(root)?;
     if !layout.has_workspace {
         return Err(StoreError::NoWorkspace {
             root: root.to_path_buf(),
         });
     }
+    let total = 1
+        + usize::from(layout.has_framework)
+        + layout.assessments.len()
+        + usize::from(layout.has_plan)
+        + layout.department_plans.len();
+    progress.total.store(total, Ordering::Relaxed);
     let mut problems = std::mem::take(&mut layout.problems);
     let mut files = BTreeMap::new();
 
     let workspace_file = PathBuf::from(WORKSPACE_FILE);
     let mut parsed = read_and_parse(root, &workspace_file, FileKind::Workspace, parse_workspace);
+    progress.one_read();
     problems.append(&mut parsed.problems);
     if let Some(state) = parsed.state(true) {
         files.insert(workspace_file.clone(), state);
@@ -126,6 +234,9 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         &mut problems,
         &mut files,
     );
+    if layout.has_framework {
+        progress.one_read();
+    }
     if workspace_parsed {
         let checked_against = framework_loaded.then_some(&framework);
         problems.extend(check_workspace(
@@ -135,41 +246,47 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
             &workspace_file,
         ));
     }
+    drop(workspace_source);
 
-    let context = AssessmentContext {
-        workspace: &workspace,
-        framework: &framework,
-        check_indicators: framework_loaded,
-    };
-    let mut assessments = Vec::with_capacity(layout.assessments.len());
+    let mut data = Dataset::new(workspace, framework, Vec::new());
+    let context = AssessmentContext::new(&data, framework_loaded);
+    let outcomes = load_assessments(root, &layout.assessments, &context, progress, reading);
+    let mut assessments = Vec::new();
     let mut unreadable = Vec::new();
-    for (outcome, file) in load_assessments(root, &layout.assessments, &context)
-        .into_iter()
-        .zip(&layout.assessments)
-    {
+    let mut found = Vec::new();
+    let mut readable = 0;
+    for outcome in outcomes {
         problems.extend(outcome.problems);
-        if outcome.assessment.is_none() {
+        found.extend(outcome.found);
+        if outcome.readable {
+            readable += 1;
+        } else {
             unreadable.push(UnreadableAssessment {
-                department: file.folder.clone(),
-                period: file.period,
-                file: file.relative.clone(),
+                department: outcome.file.folder.clone(),
+                period: outcome.file.period,
+                file: outcome.file.relative.clone(),
             });
         }
         if let Some(state) = outcome.state {
-            files.insert(outcome.relative, state);
+            files.insert(outcome.file.relative.clone(), state);
         }
         assessments.extend(outcome.assessment);
     }
+    drop(context);
 
-    let checked_framework = framework_loaded.then_some(&framework);
-    let actions = load_plans(
-        root,
-        &layout,
-        &workspace,
-        checked_framework,
-        &mut problems,
-        &mut files,
-    );
+    let checked_framework = framework_loaded.then_some(&data.framework);
+    let actions = match reading {
+        Reading::Latest { .. } => Vec::new(),
+        Reading::All | Reading::Check { .. } => load_plans(
+            root,
+            &layout,
+            &data.workspace,
+            checked_framework,
+            &mut problems,
+            &mut files,
+        ),
+    };
+    progress.read.store(total, Ordering::Relaxed);
 
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let restorable: BTreeMap<PathBuf, PathBuf> = unreadable
@@ -177,14 +294,18 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
         .filter_map(|u| Some((u.file.clone(), super::restorable_backup(root, &u.file)?)))
         .collect();
     name_backups(root, &mut problems, &restorable);
-    Ok(LoadedWorkspace {
-        root: root.to_path_buf(),
-        data: Dataset::new(workspace, framework, assessments)
-            .with_unreadable(unreadable)
-            .with_actions(actions),
-        problems,
-        files,
-        restorable,
+    data.assessments = assessments;
+    data.sort_assessments();
+    Ok(Read {
+        loaded: LoadedWorkspace {
+            root: root.to_path_buf(),
+            data: data.with_unreadable(unreadable).with_actions(actions),
+            problems,
+            files,
+            restorable,
+        },
+        found,
+        assessments: readable,
     })
 }
 
@@ -586,64 +707,119 @@ fn builtin_or_stand_in(problems: &mut Vec<Problem>) -> (Framework, bool) {
 }
 
 /// One assessment file, loaded and checked.
-struct AssessmentOutcome {
-    relative: PathBuf,
+struct AssessmentOutcome<'a> {
+    file: &'a AssessmentFile,
     state: Option<FileState>,
+    /// It parsed and its content was accepted.
+    readable: bool,
+    /// The assessment, when readable and kept.
     assessment: Option<Assessment>,
     problems: Vec<Problem>,
+    /// What [`Reading::Check`]'s own checks found.
+    found: Vec<Problem>,
 }
 
-/// Below this many files, threads cost more than they save.
-const FILES_PER_THREAD_MIN: usize = 64;
-const THREADS_MAX: usize = 8;
-
-/// Loads assessment files, on a few threads for large workspaces. The result
-/// keeps the order of `files`.
-fn load_assessments(
+/// Loads the assessment files `reading` asks for (see [`Reading`]), on one
+/// thread per core for large workspaces. The result is in the order of
+/// `files`.
+fn load_assessments<'a>(
     root: &Path,
-    files: &[AssessmentFile],
+    files: &'a [AssessmentFile],
     context: &AssessmentContext<'_>,
-) -> Vec<AssessmentOutcome> {
+    progress: &Progress,
+    reading: Reading<'_>,
+) -> Vec<AssessmentOutcome<'a>> {
+    let Reading::Latest { as_of, enough } = reading else {
+        return parallel_map(files, |file| {
+            let outcome = load_assessment(root, file, context, reading);
+            progress.one_read();
+            outcome
+        });
+    };
+    // Files are sorted by department, then period: one run per department.
+    let departments: Vec<&[AssessmentFile]> = files.chunk_by(|a, b| a.folder == b.folder).collect();
+    parallel_map(&departments, |files| {
+        let mut read = Vec::new();
+        for file in files.iter().rev().filter(|f| as_of.is_none_or(|date| f.period <= date)) {
+            let outcome = load_assessment(root, file, context, reading);
+            let done = outcome.assessment.as_ref().is_some_and(|a| enough(a));
+            read.push(outcome);
+            if done {
+                break;
+            }
+        }
+        read.reverse();
+        read
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Below this many items, a thread costs more than it saves.
+const ITEMS_PER_THREAD_MIN: usize = 64;
+const THREADS_MAX: usize = 8;
+/// Items a thread takes at a time: few enough that the threads finish
+/// together, enough that taking them costs nothing.
+const BATCH: usize = 16;
+
+/// `f` of each item, in the order of `items`, on one thread per core. Each
+/// thread takes the next few items whenever it is free, so a large file
+/// holds no other thread up.
+fn parallel_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let threads = cores
         .min(THREADS_MAX)
-        .min(files.len() / FILES_PER_THREAD_MIN)
+        .min(items.len() / ITEMS_PER_THREAD_MIN)
         .max(1);
     if threads == 1 {
-        return files
-            .iter()
-            .map(|file| load_assessment(root, file, context))
-            .collect();
+        return items.iter().map(f).collect();
     }
-    let chunk_len = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk_len)
-            .map(|chunk| {
+    let next = AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|file| load_assessment(root, file, context))
-                        .collect::<Vec<_>>()
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                        let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
+                            break;
+                        };
+                        if batch.is_empty() {
+                            break;
+                        }
+                        done.push((start, batch.iter().map(f).collect::<Vec<R>>()));
+                    }
+                    done
                 })
             })
             .collect();
         workers
             .into_iter()
             .flat_map(|worker| match worker.join() {
-                Ok(outcomes) => outcomes,
+                Ok(done) => done,
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    })
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().flat_map(|(_, results)| results).collect()
 }
 
-fn load_assessment(root: &Path, file: &AssessmentFile, context: &AssessmentContext<'_>) -> AssessmentOutcome {
+fn load_assessment<'a>(
+    root: &Path,
+    file: &'a AssessmentFile,
+    context: &AssessmentContext<'_>,
+    reading: Reading<'_>,
+) -> AssessmentOutcome<'a> {
     let mut parsed = read_and_parse(root, &file.relative, FileKind::Assessment, parse_assessment);
     let mut problems = std::mem::take(&mut parsed.problems);
     let mut accepted = true;
+    let mut found = Vec::new();
     if let Some(assessment) = &parsed.value {
-        let (found, keep) = check_assessment(
+        let (checked, keep) = check_assessment(
             assessment,
             &file.folder,
             file.period,
@@ -651,15 +827,21 @@ fn load_assessment(root: &Path, file: &AssessmentFile, context: &AssessmentConte
             &file.relative,
             context,
         );
-        problems.extend(found);
+        problems.extend(checked);
         accepted = keep;
+        if let (true, Reading::Check { also }) = (accepted, reading) {
+            found = also(context.data, assessment, &parsed.text, &file.relative);
+        }
     }
     let state = parsed.state(accepted);
+    let assessment = parsed.value.filter(|_| accepted);
     AssessmentOutcome {
-        relative: file.relative.clone(),
+        file,
         state,
-        assessment: parsed.value.filter(|_| accepted),
+        readable: assessment.is_some(),
+        assessment: assessment.filter(|_| !matches!(reading, Reading::Check { .. })),
         problems,
+        found,
     }
 }
 
