@@ -92,7 +92,14 @@ pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
     let warnings = problems.len() - errors;
     eprintln!(
         "{}",
-        problem_text::validate_summary(dir, checked.departments, checked.assessments, errors, warnings, lang)
+        problem_text::validate_summary(
+            dir,
+            checked.departments,
+            checked.assessments,
+            errors,
+            warnings,
+            lang
+        )
     );
     if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_PROBLEMS
@@ -714,7 +721,11 @@ mod tests {
         // A folder of assessments for a department the workspace lacks.
         std::fs::create_dir(root.join("zz-gone")).unwrap();
         let text = std::fs::read_to_string(newest(6)).unwrap();
-        std::fs::write(root.join("zz-gone/2026-06-30.ron"), text.replace(&id(6), "zz-gone")).unwrap();
+        std::fs::write(
+            root.join("zz-gone/2026-06-30.ron"),
+            text.replace(&id(6), "zz-gone"),
+        )
+        .unwrap();
         dir
     }
 
@@ -724,7 +735,11 @@ mod tests {
         let root = dir.path();
         let whole = store::load(root).unwrap();
         let mut compared = 0;
-        for period in [None, NaiveDate::from_ymd_opt(2025, 6, 30), NaiveDate::from_ymd_opt(2025, 9, 1)] {
+        for period in [
+            None,
+            NaiveDate::from_ymd_opt(2025, 6, 30),
+            NaiveDate::from_ymd_opt(2025, 9, 1),
+        ] {
             for basis in [Basis::Latest, Basis::Approved] {
                 let part = store::load_latest(root, period, &|a| basis.counts(a)).unwrap();
                 assert!(part.data.assessments.len() < whole.data.assessments.len() / 2);

@@ -96,7 +96,10 @@ pub struct Progress {
 impl Progress {
     /// Files read and files to read so far.
     pub fn get(&self) -> (usize, usize) {
-        (self.read.load(Ordering::Relaxed), self.total.load(Ordering::Relaxed))
+        (
+            self.read.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
     }
 
     fn one_read(&self) {
@@ -740,7 +743,11 @@ fn load_assessments<'a>(
     let departments: Vec<&[AssessmentFile]> = files.chunk_by(|a, b| a.folder == b.folder).collect();
     parallel_map(&departments, |files| {
         let mut read = Vec::new();
-        for file in files.iter().rev().filter(|f| as_of.is_none_or(|date| f.period <= date)) {
+        for file in files
+            .iter()
+            .rev()
+            .filter(|f| as_of.is_none_or(|date| f.period <= date))
+        {
             let outcome = load_assessment(root, file, context, reading);
             let done = outcome.assessment.as_ref().is_some_and(|a| enough(a));
             read.push(outcome);
@@ -894,4 +901,87 @@ fn load_plans(
         files.insert(relative, state);
     }
     checked.actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{self, SyntheticOptions};
+
+    /// 100 departments × 2 periods and a plan per department: enough files
+    /// for the assessments to be read on several threads.
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let framework = builtin_framework().unwrap();
+        let options = SyntheticOptions {
+            departments: 100,
+            periods: 2,
+            seed: 5,
+            last_period: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (workspace, assessments) = generate::synthetic(&framework, options);
+        super::super::save_workspace(dir.path(), &workspace, None).unwrap();
+        for assessment in &assessments {
+            super::super::create_assessment(dir.path(), assessment).unwrap();
+        }
+        let actions = generate::synthetic_plan(&workspace, &assessments, 5);
+        super::super::create_plans(dir.path(), &actions).unwrap();
+        dir
+    }
+
+    #[test]
+    fn progress_counts_every_file_read() {
+        let dir = workspace();
+        let plans = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().join(PLAN_FILE).exists())
+            .count()
+            + usize::from(dir.path().join(PLAN_FILE).exists());
+        let progress = Progress::default();
+        let loaded = load_with_progress(dir.path(), &progress).unwrap();
+        // workspace.ron, 200 assessments and the plans.
+        assert_eq!(progress.get(), (1 + 200 + plans, 1 + 200 + plans));
+        assert_eq!(loaded.data.assessments.len(), 200);
+        // The same as a load without one, in the same order.
+        let plain = load(dir.path()).unwrap();
+        assert_eq!(loaded.data, plain.data);
+        assert_eq!(loaded.problems, plain.problems);
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let doubled = parallel_map(&items, |i| i * 2);
+        assert_eq!(doubled, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(parallel_map(&[] as &[usize], |i| *i).is_empty());
+    }
+
+    #[test]
+    fn latest_reads_one_file_per_department_when_it_counts() {
+        let dir = workspace();
+        let loaded = load_latest(dir.path(), None, &|_| true).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 100);
+        assert!(
+            loaded
+                .data
+                .assessments
+                .iter()
+                .all(|a| a.period == NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        // Before the last period, the one before it.
+        let earlier = NaiveDate::from_ymd_opt(2025, 12, 30);
+        let loaded = load_latest(dir.path(), earlier, &|_| true).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 100);
+        assert!(
+            loaded
+                .data
+                .assessments
+                .iter()
+                .all(|a| a.period < NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        // Nothing counts: every file is read.
+        let loaded = load_latest(dir.path(), None, &|_| false).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 200);
+    }
 }

@@ -51,7 +51,8 @@ pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 pub use load::{
-    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, check, load, load_latest, load_with_progress,
+    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, check, load, load_latest,
+    load_with_progress,
 };
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
