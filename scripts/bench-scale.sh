@@ -11,6 +11,7 @@
 # are reused when already there. --quick: 100 and 1,000 departments x 4
 # periods, one run each (under two minutes, for CI). Otherwise each command
 # runs 3 times and the median wall time is shown (with its run's memory).
+# GOVMATURITY_BIN=path times that binary instead of building the release one.
 set -euo pipefail
 
 quick=false
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true; runs=1 ;;
         --runs) runs="$2"; shift ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) dir="$1" ;;
     esac
     shift
@@ -33,8 +34,11 @@ else
 fi
 
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin="$PWD/target/release/govmaturity"
+bin="${GOVMATURITY_BIN:-}"
+if [ -z "$bin" ]; then
+    cargo build --release --quiet
+    bin="$PWD/target/release/govmaturity"
+fi
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time" >&2; exit 2; }
 
 mkdir -p "$dir"

@@ -287,6 +287,7 @@ fn load_reading(root: &Path, progress: &Progress, reading: Reading<'_>) -> Resul
             checked_framework,
             &mut problems,
             &mut files,
+            progress,
         ),
     };
     progress.read.store(total, Ordering::Relaxed);
@@ -749,7 +750,7 @@ fn load_assessments<'a>(
             .filter(|f| as_of.is_none_or(|date| f.period <= date))
         {
             let outcome = load_assessment(root, file, context, reading);
-            let done = outcome.assessment.as_ref().is_some_and(|a| enough(a));
+            let done = outcome.assessment.as_ref().is_some_and(enough);
             read.push(outcome);
             if done {
                 break;
@@ -862,6 +863,7 @@ fn load_plans(
     framework: Option<&Framework>,
     problems: &mut Vec<Problem>,
     files: &mut BTreeMap<PathBuf, FileState>,
+    progress: &Progress,
 ) -> Vec<model::Action> {
     let scopes = layout
         .has_plan
@@ -872,12 +874,18 @@ fn load_plans(
                 .department_plans
                 .iter()
                 .map(|d| PlanScope::Department(d.clone())),
-        );
+        )
+        .collect::<Vec<_>>();
+    // Read and parsed on every core, checked together.
+    let read = parallel_map(&scopes, |scope| {
+        let relative = plan_path(scope);
+        let parsed = read_and_parse(root, &relative, FileKind::Plan, parse_plan);
+        progress.one_read();
+        (relative, parsed)
+    });
     let mut parsed_plans = Vec::new();
     let mut states = Vec::new();
-    for scope in scopes {
-        let relative = plan_path(&scope);
-        let mut parsed = read_and_parse(root, &relative, FileKind::Plan, parse_plan);
+    for (scope, (relative, mut parsed)) in scopes.into_iter().zip(read) {
         problems.append(&mut parsed.problems);
         if let Some(state) = parsed.state(true) {
             states.push((relative.clone(), state));
