@@ -75,7 +75,8 @@ measure() {
     for ((i = 0; i < runs; i++)); do
         # Exit 1 (problems in the data) still times the work; only the
         # timing line matters here.
-        /usr/bin/time -f '%e %M' -o "$out/time" bash -c "$command" || true
+        # (the commands' own notes on stderr are not wanted here).
+        /usr/bin/time -f '%e %M' -o "$out/time" bash -c "$command" 2> /dev/null || true
         cat "$out/time"
     done | grep -E '^[0-9.]+ [0-9]+$' | sort -n | sed -n "$(((runs + 1) / 2))p"
 }
@@ -104,4 +105,4 @@ for entry in "${commands[@]}"; do
     echo "$row | $ratio |"
 done
 echo
-echo "Measured with: scripts/bench-scale.sh$($quick && echo ' --quick') (median of $runs runs, warm cache, $(nproc) cores)"
+echo "Measured with: scripts/bench-scale.sh$($quick && echo ' --quick') (runs per figure: $runs, median wall; warm cache; $(nproc) cores)"
