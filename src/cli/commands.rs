@@ -13,7 +13,7 @@ use super::{CsvWhat, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFo
 use crate::analysis::{self, Basis, DepartmentSummary, FindingKind};
 use crate::csv;
 use crate::generate::{self, SyntheticOptions};
-use crate::model::{Assessment, Lang, Status};
+use crate::model::{Assessment, Dataset, Lang, Status};
 use crate::present::catalogue::problems as problem_text;
 use crate::present::catalogue::{self, cli, cli::Say};
 use crate::present::format;
@@ -33,40 +33,34 @@ fn has_errors(problems: &[Problem]) -> bool {
     problems.iter().any(|p| p.severity == Severity::Error)
 }
 
-/// Findings of the scoring rules that validation reports: a level of 3 or
-/// more without evidence, N/A without a reason, and unanswered indicators in
-/// assessments already submitted or approved.
-pub fn finding_problems(loaded: &LoadedWorkspace) -> Vec<Problem> {
+/// Findings of the scoring rules that validation reports for one
+/// assessment: a level of 3 or more without evidence, N/A without a reason,
+/// and unanswered indicators in assessments already submitted or approved.
+/// `text` is its file's, at `file`.
+fn finding_problems(data: &Dataset, assessment: &Assessment, text: &str, file: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for assessment in &loaded.data.assessments {
-        let Ok(file) = store::assessment_path(&assessment.department, assessment.period) else {
-            continue;
+    for finding in analysis::findings(data, assessment) {
+        let code = match finding.kind {
+            FindingKind::MissingEvidence => ProblemCode::MissingEvidence {
+                indicator: finding.indicator.clone(),
+            },
+            FindingKind::MissingReason => ProblemCode::MissingReason {
+                indicator: finding.indicator.clone(),
+            },
+            FindingKind::Unanswered if submitted(assessment) => ProblemCode::Unanswered {
+                indicator: finding.indicator.clone(),
+                status: assessment.status,
+            },
+            _ => continue,
         };
-        let text = std::fs::read_to_string(loaded.root.join(&file)).unwrap_or_default();
-        for finding in analysis::findings(&loaded.data, assessment) {
-            let code = match finding.kind {
-                FindingKind::MissingEvidence => ProblemCode::MissingEvidence {
-                    indicator: finding.indicator.clone(),
-                },
-                FindingKind::MissingReason => ProblemCode::MissingReason {
-                    indicator: finding.indicator.clone(),
-                },
-                FindingKind::Unanswered if submitted(assessment) => ProblemCode::Unanswered {
-                    indicator: finding.indicator.clone(),
-                    status: assessment.status,
-                },
-                _ => continue,
-            };
-            let (line, column) =
-                store::locate(&text, &format!("\"{}\"", finding.indicator)).unwrap_or((1, 1));
-            problems.push(Problem {
-                file: file.clone(),
-                line,
-                column,
-                severity: Severity::Warning,
-                code,
-            });
-        }
+        let (line, column) = store::locate(text, &format!("\"{}\"", finding.indicator)).unwrap_or((1, 1));
+        problems.push(Problem {
+            file: file.to_path_buf(),
+            line,
+            column,
+            severity: Severity::Warning,
+            code,
+        });
     }
     problems
 }
@@ -75,25 +69,33 @@ fn submitted(assessment: &Assessment) -> bool {
     matches!(assessment.status, Status::Submitted | Status::Approved)
 }
 
+/// Checks every file, on every core, keeping no assessment in memory (see
+/// [`store::check`]), and lists the problems sorted by file and position.
 pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
-    let loaded = match load(dir, lang) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    let checked = match store::check(dir, &store::Progress::default(), &finding_problems) {
+        Ok(checked) => checked,
+        Err(e) => {
+            eprintln!("{}", problem_text::store_error(&e, lang));
+            return EXIT_USAGE;
+        }
     };
-    let mut problems = loaded.problems.clone();
-    problems.extend(finding_problems(&loaded));
+    let mut problems = checked.problems;
+    problems.extend(checked.found);
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let mut out = String::new();
     for problem in &problems {
-        output::line(problem_text::line(problem, lang));
+        out.push_str(&problem_text::line(problem, lang));
+        out.push('\n');
     }
+    output::text(&out);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
     eprintln!(
         "{}",
         problem_text::validate_summary(
             dir,
-            loaded.data.workspace.departments.len(),
-            loaded.data.assessments.len(),
+            checked.departments,
+            checked.assessments,
             errors,
             warnings,
             lang
@@ -106,19 +108,37 @@ pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
     }
 }
 
+/// Reads, per department, only the assessments the summary shows: the
+/// newest on or before `period` that counts on `basis`, and any newer ones
+/// (whose status and readability the summary reports). See
+/// [`store::load_latest`].
 pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, basis: Basis, lang: Lang) -> u8 {
-    let loaded = match load(dir, lang) {
+    let loaded = match store::load_latest(dir, period, &|a| basis.counts(a)) {
         Ok(loaded) => loaded,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("{}", problem_text::store_error(&e, lang));
+            return EXIT_USAGE;
+        }
     };
-    let data = &loaded.data;
-    let summary = analysis::summarize_on(data, period, basis);
-    let output = match format {
-        SummaryFormat::Json => summary_json(&loaded, &summary).to_string() + "\n",
-        SummaryFormat::Csv => summary_csv(&loaded, &summary, lang),
-        SummaryFormat::Table => summary_table(&loaded, &summary, lang),
-    };
+    let output = summary_output(&loaded, period, format, basis, lang);
     print_then_exit(&output, &loaded, dir, lang)
+}
+
+/// What `summary` prints, from a workspace loaded whole or as
+/// [`store::load_latest`] reads it: the same either way.
+fn summary_output(
+    loaded: &LoadedWorkspace,
+    period: Option<NaiveDate>,
+    format: SummaryFormat,
+    basis: Basis,
+    lang: Lang,
+) -> String {
+    let summary = analysis::summarize_on(&loaded.data, period, basis);
+    match format {
+        SummaryFormat::Json => summary_json(loaded, &summary).to_string() + "\n",
+        SummaryFormat::Csv => summary_csv(loaded, &summary, lang),
+        SummaryFormat::Table => summary_table(loaded, &summary, lang),
+    }
 }
 
 /// Prints a command's output; exits 1 with a note saying how many problems
@@ -655,4 +675,116 @@ pub fn generate(
         .text(lang),
     );
     EXIT_OK
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    /// A generated workspace of 40 departments × 4 periods, with the cases
+    /// that decide which files the summary must read: a newest file that
+    /// does not parse, one naming another department, a folder no
+    /// department owns, an archived department and one never approved.
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let framework = store::builtin_framework().unwrap();
+        let options = SyntheticOptions {
+            departments: 40,
+            periods: 4,
+            seed: 3,
+            last_period: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (mut workspace, mut assessments) = generate::synthetic(&framework, options);
+        let ids: Vec<String> = workspace.departments.iter().map(|d| d.id.clone()).collect();
+        let id = |i: usize| ids[i].clone();
+        let never_approved = id(4);
+        workspace.departments[3].archived = true;
+        for a in assessments.iter_mut().filter(|a| a.department == never_approved) {
+            a.status = Status::Submitted;
+        }
+        store::save_workspace(root, &workspace, None).unwrap();
+        for a in &assessments {
+            store::create_assessment(root, a).unwrap();
+        }
+        let newest = |i: usize| root.join(id(i)).join("2025-12-31.ron");
+        // Cut short: unreadable.
+        let text = std::fs::read_to_string(newest(0)).unwrap();
+        std::fs::write(newest(0), &text[..text.len() / 2]).unwrap();
+        // Names another department: rejected.
+        let text = std::fs::read_to_string(newest(1)).unwrap();
+        std::fs::write(newest(1), text.replace(&id(1), &id(2))).unwrap();
+        // A draft that does not parse behind a newer readable draft.
+        let older = root.join(id(5)).join("2025-06-30.ron");
+        std::fs::write(&older, "(version: 1, department: ").unwrap();
+        // A folder of assessments for a department the workspace lacks.
+        std::fs::create_dir(root.join("zz-gone")).unwrap();
+        let text = std::fs::read_to_string(newest(6)).unwrap();
+        std::fs::write(
+            root.join("zz-gone/2026-06-30.ron"),
+            text.replace(&id(6), "zz-gone"),
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn summary_reading_only_what_it_needs_prints_what_the_whole_load_prints() {
+        let dir = workspace();
+        let root = dir.path();
+        let whole = store::load(root).unwrap();
+        let mut compared = 0;
+        for period in [
+            None,
+            NaiveDate::from_ymd_opt(2025, 6, 30),
+            NaiveDate::from_ymd_opt(2025, 9, 1),
+        ] {
+            for basis in [Basis::Latest, Basis::Approved] {
+                let part = store::load_latest(root, period, &|a| basis.counts(a)).unwrap();
+                assert!(part.data.assessments.len() < whole.data.assessments.len() / 2);
+                // Every problem of a file it read, as the whole load says it.
+                for problem in &part.problems {
+                    assert!(whole.problems.contains(problem), "{problem:?}");
+                }
+                for format in [SummaryFormat::Table, SummaryFormat::Csv, SummaryFormat::Json] {
+                    for lang in [Lang::En, Lang::Zh] {
+                        let expected = summary_output(&whole, period, format, basis, lang);
+                        let fast = summary_output(&part, period, format, basis, lang);
+                        assert_eq!(fast, expected, "{period:?} {basis:?} {format:?} {lang:?}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 36);
+        // The cases above show in the output.
+        let table = summary_output(&whole, None, SummaryFormat::Json, Basis::Latest, Lang::En);
+        assert!(table.contains("latest-unreadable"), "{table}");
+        let cut_short = Path::new(&whole.data.workspace.departments[0].id).join("2025-12-31.ron");
+        let part = store::load_latest(root, None, &|a| Basis::Latest.counts(a)).unwrap();
+        assert!(part.problems.iter().any(|p| p.file == cut_short));
+        assert!(part.problems.iter().any(|p| p.file.starts_with("zz-gone")));
+    }
+
+    #[test]
+    fn validate_finds_what_loading_everything_finds() {
+        let dir = workspace();
+        let root = dir.path();
+        let whole = store::load(root).unwrap();
+        let mut expected = whole.problems.clone();
+        for assessment in &whole.data.assessments {
+            let file = store::assessment_path(&assessment.department, assessment.period).unwrap();
+            let text = std::fs::read_to_string(root.join(&file)).unwrap();
+            expected.extend(finding_problems(&whole.data, assessment, &text, &file));
+        }
+        let checked = store::check(root, &store::Progress::default(), &finding_problems).unwrap();
+        assert_eq!(checked.problems, whole.problems);
+        let mut found = checked.problems;
+        found.extend(checked.found);
+        assert_eq!(found, expected);
+        assert!(!found.is_empty());
+        assert_eq!(checked.assessments, whole.data.assessments.len());
+        assert_eq!(checked.departments, 40);
+    }
 }

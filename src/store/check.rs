@@ -2,14 +2,14 @@
 //! be unique and be safe; files whose place disagrees with their content.
 //! Each problem points at the offending text in the file.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::paths::PERIOD_FORMAT;
 use super::problem::{Locator, Position, Problem, ProblemCode};
-use crate::model::{self, Assessment, Framework, FrameworkIssue, IdSubject, Workspace};
+use crate::model::{self, Assessment, Dataset, Framework, FrameworkIssue, IdSubject, Workspace};
 
 /// Problems in `workspace.ron`. `framework` is `None` when the framework
 /// could not be loaded, so targets and weights cannot be checked against it.
@@ -332,13 +332,28 @@ fn framework_weights_too_large(framework: &Framework, at: &Locator<'_>, file: &P
         .collect()
 }
 
-/// What an assessment is checked against.
+/// What an assessment is checked against, with its ids indexed: every file
+/// looks its department and answers up, and a linear search through 10,000
+/// departments per file made loading quadratic.
 pub(crate) struct AssessmentContext<'a> {
-    pub workspace: &'a Workspace,
-    pub framework: &'a Framework,
+    /// The workspace and framework (no assessments).
+    pub data: &'a Dataset,
     /// False when the framework is a stand-in for one that failed to load:
     /// then every answer would look unknown, which helps nobody.
     pub check_indicators: bool,
+    departments: HashSet<&'a str>,
+    indicators: HashSet<&'a str>,
+}
+
+impl<'a> AssessmentContext<'a> {
+    pub fn new(data: &'a Dataset, check_indicators: bool) -> Self {
+        AssessmentContext {
+            data,
+            check_indicators,
+            departments: data.workspace.departments.iter().map(|d| d.id.as_str()).collect(),
+            indicators: data.framework.indicators().map(|(_, i)| i.id.as_str()).collect(),
+        }
+    }
 }
 
 /// Problems in one assessment, and whether it may join the dataset. An
@@ -383,7 +398,7 @@ pub(crate) fn check_assessment(
             },
         ));
         keep = false;
-    } else if context.workspace.department(department).is_none() {
+    } else if !context.departments.contains(department) {
         problems.push(Problem::error(
             file,
             department_at(),
@@ -409,7 +424,7 @@ pub(crate) fn check_assessment(
         keep = false;
     }
 
-    let framework = context.framework;
+    let framework = &context.data.framework;
     if assessment.framework != framework.id {
         problems.push(Problem::warning(
             file,
@@ -444,7 +459,7 @@ pub(crate) fn check_assessment(
                         error,
                     },
                 ));
-            } else if framework.indicator(indicator).is_none() {
+            } else if !context.indicators.contains(indicator.as_str()) {
                 problems.push(Problem::error(
                     file,
                     here(),

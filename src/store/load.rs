@@ -83,6 +83,30 @@ impl LoadedWorkspace {
     }
 }
 
+/// How far a load has got, for a progress indicator: `read` of `total`
+/// files. Share it with whoever shows it (e.g. in an `Arc`); `total` is set
+/// once the folder has been listed, and `read` equals it when the load is
+/// done. Both only grow during a load.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub read: AtomicUsize,
+    pub total: AtomicUsize,
+}
+
+impl Progress {
+    /// Files read and files to read so far.
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.read.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    fn one_read(&self) {
+        self.read.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Loads the workspace folder at `root`.
 ///
 /// Fails only when the folder cannot be read or has no `workspace.ron`.
@@ -94,45 +118,100 @@ pub fn load(root: &Path) -> Result<LoadedWorkspace, StoreError> {
     load_with_progress(root, &Progress::default())
 }
 
-/// How far a load has got, for a progress indicator on another thread:
-/// files read of the total, both zero until the folder has been scanned.
-#[derive(Debug, Default)]
-pub struct Progress {
-    read: AtomicUsize,
-    total: AtomicUsize,
-}
-
-impl Progress {
-    /// (files read, files in all), as of now.
-    pub fn get(&self) -> (usize, usize) {
-        (
-            self.read.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
-    }
-
-    fn read_one(&self) {
-        self.read.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-/// [`load`], counting the files read into `progress` as it goes.
+/// [`load`], counting the files read in `progress` as it goes (from other
+/// threads too: assessments are read on one thread per core).
 pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<LoadedWorkspace, StoreError> {
+    Ok(load_reading(root, progress, Reading::All)?.loaded)
+}
+
+/// Loads only what a picture of where each department stands needs: per
+/// department folder, its assessments on or before `as_of` (all, when
+/// `None`), newest first, up to and including the first that loads and for
+/// which `enough` is true. Plans are not read.
+///
+/// Every file it reads is read and checked as [`load`] does, so its problems
+/// are the same, and a newer file that cannot be read is in the dataset's
+/// unreadable list as it would be. Files it does not read have no problems
+/// in the result.
+pub fn load_latest(
+    root: &Path,
+    as_of: Option<NaiveDate>,
+    enough: &(dyn Fn(&Assessment) -> bool + Sync),
+) -> Result<LoadedWorkspace, StoreError> {
+    Ok(load_reading(root, &Progress::default(), Reading::Latest { as_of, enough })?.loaded)
+}
+
+/// Checks of their own that [`check`] runs on each assessment that loads:
+/// given the workspace and framework (a dataset without assessments), the
+/// assessment, its file's text and its path relative to the root.
+pub type AssessmentCheck = dyn Fn(&Dataset, &Assessment, &str, &Path) -> Vec<Problem> + Sync;
+
+/// What [`check`] found.
+#[derive(Debug)]
+pub struct Checked {
+    /// What [`load`] would report, in its order.
+    pub problems: Vec<Problem>,
+    /// What `also` found, in file order.
+    pub found: Vec<Problem>,
+    /// Departments in the workspace.
+    pub departments: usize,
+    /// Assessments that loaded.
+    pub assessments: usize,
+}
+
+/// Reads and checks every file as [`load`] does, and runs `also` on each
+/// assessment that loads while its text is at hand, keeping no assessment:
+/// memory stays that of a few files, however large the workspace.
+pub fn check(root: &Path, progress: &Progress, also: &AssessmentCheck) -> Result<Checked, StoreError> {
+    let read = load_reading(root, progress, Reading::Check { also })?;
+    Ok(Checked {
+        problems: read.loaded.problems,
+        found: read.found,
+        departments: read.loaded.data.workspace.departments.len(),
+        assessments: read.assessments,
+    })
+}
+
+/// Which assessment files a load reads, and what it keeps of them.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// Every file; every assessment kept.
+    All,
+    /// See [`load_latest`].
+    Latest {
+        as_of: Option<NaiveDate>,
+        enough: &'a (dyn Fn(&Assessment) -> bool + Sync),
+    },
+    /// Every file, checked by `also` too; no assessment kept.
+    Check { also: &'a AssessmentCheck },
+}
+
+/// A load's result, with what a [`Reading::Check`] adds.
+struct Read {
+    loaded: LoadedWorkspace,
+    found: Vec<Problem>,
+    assessments: usize,
+}
+
+fn load_reading(root: &Path, progress: &Progress, reading: Reading<'_>) -> Result<Read, StoreError> {
     let mut layout = scan(root)?;
-    // workspace.ron, the framework and the plans count as one file each.
-    progress
-        .total
-        .store(layout.assessments.len() + 3, Ordering::Relaxed);
     if !layout.has_workspace {
         return Err(StoreError::NoWorkspace {
             root: root.to_path_buf(),
         });
     }
+    let total = 1
+        + usize::from(layout.has_framework)
+        + layout.assessments.len()
+        + usize::from(layout.has_plan)
+        + layout.department_plans.len();
+    progress.total.store(total, Ordering::Relaxed);
     let mut problems = std::mem::take(&mut layout.problems);
     let mut files = BTreeMap::new();
 
     let workspace_file = PathBuf::from(WORKSPACE_FILE);
     let mut parsed = read_and_parse(root, &workspace_file, FileKind::Workspace, parse_workspace);
+    progress.one_read();
     problems.append(&mut parsed.problems);
     if let Some(state) = parsed.state(true) {
         files.insert(workspace_file.clone(), state);
@@ -158,6 +237,9 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<LoadedWork
         &mut problems,
         &mut files,
     );
+    if layout.has_framework {
+        progress.one_read();
+    }
     if workspace_parsed {
         let checked_against = framework_loaded.then_some(&framework);
         problems.extend(check_workspace(
@@ -167,58 +249,67 @@ pub fn load_with_progress(root: &Path, progress: &Progress) -> Result<LoadedWork
             &workspace_file,
         ));
     }
+    drop(workspace_source);
 
-    let context = AssessmentContext {
-        workspace: &workspace,
-        framework: &framework,
-        check_indicators: framework_loaded,
-    };
-    let mut assessments = Vec::with_capacity(layout.assessments.len());
+    let mut data = Dataset::new(workspace, framework, Vec::new());
+    let context = AssessmentContext::new(&data, framework_loaded);
+    let outcomes = load_assessments(root, &layout.assessments, &context, progress, reading);
+    let mut assessments = Vec::new();
     let mut unreadable = Vec::new();
-    progress.read.fetch_add(2, Ordering::Relaxed);
-    for (outcome, file) in load_assessments(root, &layout.assessments, &context, progress)
-        .into_iter()
-        .zip(&layout.assessments)
-    {
+    let mut found = Vec::new();
+    let mut readable = 0;
+    for outcome in outcomes {
         problems.extend(outcome.problems);
-        if outcome.assessment.is_none() {
+        found.extend(outcome.found);
+        if outcome.readable {
+            readable += 1;
+        } else {
             unreadable.push(UnreadableAssessment {
-                department: file.folder.clone(),
-                period: file.period,
-                file: file.relative.clone(),
+                department: outcome.file.folder.clone(),
+                period: outcome.file.period,
+                file: outcome.file.relative.clone(),
             });
         }
         if let Some(state) = outcome.state {
-            files.insert(outcome.relative, state);
+            files.insert(outcome.file.relative.clone(), state);
         }
         assessments.extend(outcome.assessment);
     }
+    drop(context);
 
-    let checked_framework = framework_loaded.then_some(&framework);
-    let actions = load_plans(
-        root,
-        &layout,
-        &workspace,
-        checked_framework,
-        &mut problems,
-        &mut files,
-    );
+    let checked_framework = framework_loaded.then_some(&data.framework);
+    let actions = match reading {
+        Reading::Latest { .. } => Vec::new(),
+        Reading::All | Reading::Check { .. } => load_plans(
+            root,
+            &layout,
+            &data.workspace,
+            checked_framework,
+            &mut problems,
+            &mut files,
+            progress,
+        ),
+    };
+    progress.read.store(total, Ordering::Relaxed);
 
-    progress.read_one();
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let restorable: BTreeMap<PathBuf, PathBuf> = unreadable
         .iter()
         .filter_map(|u| Some((u.file.clone(), super::restorable_backup(root, &u.file)?)))
         .collect();
     name_backups(root, &mut problems, &restorable);
-    Ok(LoadedWorkspace {
-        root: root.to_path_buf(),
-        data: Dataset::new(workspace, framework, assessments)
-            .with_unreadable(unreadable)
-            .with_actions(actions),
-        problems,
-        files,
-        restorable,
+    data.assessments = assessments;
+    data.sort_assessments();
+    Ok(Read {
+        loaded: LoadedWorkspace {
+            root: root.to_path_buf(),
+            data: data.with_unreadable(unreadable).with_actions(actions),
+            problems,
+            files,
+            restorable,
+        },
+        found,
+        assessments: readable,
     })
 }
 
@@ -620,71 +711,123 @@ fn builtin_or_stand_in(problems: &mut Vec<Problem>) -> (Framework, bool) {
 }
 
 /// One assessment file, loaded and checked.
-struct AssessmentOutcome {
-    relative: PathBuf,
+struct AssessmentOutcome<'a> {
+    file: &'a AssessmentFile,
     state: Option<FileState>,
+    /// It parsed and its content was accepted.
+    readable: bool,
+    /// The assessment, when readable and kept.
     assessment: Option<Assessment>,
     problems: Vec<Problem>,
+    /// What [`Reading::Check`]'s own checks found.
+    found: Vec<Problem>,
 }
 
-/// Below this many files, threads cost more than they save.
-const FILES_PER_THREAD_MIN: usize = 64;
-const THREADS_MAX: usize = 8;
-
-/// Loads assessment files, on a few threads for large workspaces. The result
-/// keeps the order of `files`.
-fn load_assessments(
+/// Loads the assessment files `reading` asks for (see [`Reading`]), on one
+/// thread per core for large workspaces. The result is in the order of
+/// `files`.
+fn load_assessments<'a>(
     root: &Path,
-    files: &[AssessmentFile],
+    files: &'a [AssessmentFile],
     context: &AssessmentContext<'_>,
     progress: &Progress,
-) -> Vec<AssessmentOutcome> {
+    reading: Reading<'_>,
+) -> Vec<AssessmentOutcome<'a>> {
+    let Reading::Latest { as_of, enough } = reading else {
+        return parallel_map(files, |file| {
+            let outcome = load_assessment(root, file, context, reading);
+            progress.one_read();
+            outcome
+        });
+    };
+    // Files are sorted by department, then period: one run per department.
+    let departments: Vec<&[AssessmentFile]> = files.chunk_by(|a, b| a.folder == b.folder).collect();
+    parallel_map(&departments, |files| {
+        let mut read = Vec::new();
+        for file in files
+            .iter()
+            .rev()
+            .filter(|f| as_of.is_none_or(|date| f.period <= date))
+        {
+            let outcome = load_assessment(root, file, context, reading);
+            let done = outcome.assessment.as_ref().is_some_and(enough);
+            read.push(outcome);
+            if done {
+                break;
+            }
+        }
+        read.reverse();
+        read
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Below this many items, a thread costs more than it saves.
+const ITEMS_PER_THREAD_MIN: usize = 64;
+const THREADS_MAX: usize = 8;
+/// Items a thread takes at a time: few enough that the threads finish
+/// together, enough that taking them costs nothing.
+const BATCH: usize = 16;
+
+/// `f` of each item, in the order of `items`, on one thread per core. Each
+/// thread takes the next few items whenever it is free, so a large file
+/// holds no other thread up.
+fn parallel_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let threads = cores
         .min(THREADS_MAX)
-        .min(files.len() / FILES_PER_THREAD_MIN)
+        .min(items.len() / ITEMS_PER_THREAD_MIN)
         .max(1);
     if threads == 1 {
-        return files
-            .iter()
-            .map(|file| {
-                progress.read_one();
-                load_assessment(root, file, context)
-            })
-            .collect();
+        return items.iter().map(f).collect();
     }
-    let chunk_len = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk_len)
-            .map(|chunk| {
+    let next = AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
                 scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|file| {
-                            progress.read_one();
-                            load_assessment(root, file, context)
-                        })
-                        .collect::<Vec<_>>()
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                        let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
+                            break;
+                        };
+                        if batch.is_empty() {
+                            break;
+                        }
+                        done.push((start, batch.iter().map(f).collect::<Vec<R>>()));
+                    }
+                    done
                 })
             })
             .collect();
         workers
             .into_iter()
             .flat_map(|worker| match worker.join() {
-                Ok(outcomes) => outcomes,
+                Ok(done) => done,
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    })
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().flat_map(|(_, results)| results).collect()
 }
 
-fn load_assessment(root: &Path, file: &AssessmentFile, context: &AssessmentContext<'_>) -> AssessmentOutcome {
+fn load_assessment<'a>(
+    root: &Path,
+    file: &'a AssessmentFile,
+    context: &AssessmentContext<'_>,
+    reading: Reading<'_>,
+) -> AssessmentOutcome<'a> {
     let mut parsed = read_and_parse(root, &file.relative, FileKind::Assessment, parse_assessment);
     let mut problems = std::mem::take(&mut parsed.problems);
     let mut accepted = true;
+    let mut found = Vec::new();
     if let Some(assessment) = &parsed.value {
-        let (found, keep) = check_assessment(
+        let (checked, keep) = check_assessment(
             assessment,
             &file.folder,
             file.period,
@@ -692,15 +835,21 @@ fn load_assessment(root: &Path, file: &AssessmentFile, context: &AssessmentConte
             &file.relative,
             context,
         );
-        problems.extend(found);
+        problems.extend(checked);
         accepted = keep;
+        if let (true, Reading::Check { also }) = (accepted, reading) {
+            found = also(context.data, assessment, &parsed.text, &file.relative);
+        }
     }
     let state = parsed.state(accepted);
+    let assessment = parsed.value.filter(|_| accepted);
     AssessmentOutcome {
-        relative: file.relative.clone(),
+        file,
         state,
-        assessment: parsed.value.filter(|_| accepted),
+        readable: assessment.is_some(),
+        assessment: assessment.filter(|_| !matches!(reading, Reading::Check { .. })),
         problems,
+        found,
     }
 }
 
@@ -714,6 +863,7 @@ fn load_plans(
     framework: Option<&Framework>,
     problems: &mut Vec<Problem>,
     files: &mut BTreeMap<PathBuf, FileState>,
+    progress: &Progress,
 ) -> Vec<model::Action> {
     let scopes = layout
         .has_plan
@@ -724,12 +874,18 @@ fn load_plans(
                 .department_plans
                 .iter()
                 .map(|d| PlanScope::Department(d.clone())),
-        );
+        )
+        .collect::<Vec<_>>();
+    // Read and parsed on every core, checked together.
+    let read = parallel_map(&scopes, |scope| {
+        let relative = plan_path(scope);
+        let parsed = read_and_parse(root, &relative, FileKind::Plan, parse_plan);
+        progress.one_read();
+        (relative, parsed)
+    });
     let mut parsed_plans = Vec::new();
     let mut states = Vec::new();
-    for scope in scopes {
-        let relative = plan_path(&scope);
-        let mut parsed = read_and_parse(root, &relative, FileKind::Plan, parse_plan);
+    for (scope, (relative, mut parsed)) in scopes.into_iter().zip(read) {
         problems.append(&mut parsed.problems);
         if let Some(state) = parsed.state(true) {
             states.push((relative.clone(), state));
@@ -753,4 +909,87 @@ fn load_plans(
         files.insert(relative, state);
     }
     checked.actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{self, SyntheticOptions};
+
+    /// 100 departments × 2 periods and a plan per department: enough files
+    /// for the assessments to be read on several threads.
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let framework = builtin_framework().unwrap();
+        let options = SyntheticOptions {
+            departments: 100,
+            periods: 2,
+            seed: 5,
+            last_period: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (workspace, assessments) = generate::synthetic(&framework, options);
+        super::super::save_workspace(dir.path(), &workspace, None).unwrap();
+        for assessment in &assessments {
+            super::super::create_assessment(dir.path(), assessment).unwrap();
+        }
+        let actions = generate::synthetic_plan(&workspace, &assessments, 5);
+        super::super::create_plans(dir.path(), &actions).unwrap();
+        dir
+    }
+
+    #[test]
+    fn progress_counts_every_file_read() {
+        let dir = workspace();
+        let plans = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().join(PLAN_FILE).exists())
+            .count()
+            + usize::from(dir.path().join(PLAN_FILE).exists());
+        let progress = Progress::default();
+        let loaded = load_with_progress(dir.path(), &progress).unwrap();
+        // workspace.ron, 200 assessments and the plans.
+        assert_eq!(progress.get(), (1 + 200 + plans, 1 + 200 + plans));
+        assert_eq!(loaded.data.assessments.len(), 200);
+        // The same as a load without one, in the same order.
+        let plain = load(dir.path()).unwrap();
+        assert_eq!(loaded.data, plain.data);
+        assert_eq!(loaded.problems, plain.problems);
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        let doubled = parallel_map(&items, |i| i * 2);
+        assert_eq!(doubled, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(parallel_map(&[] as &[usize], |i| *i).is_empty());
+    }
+
+    #[test]
+    fn latest_reads_one_file_per_department_when_it_counts() {
+        let dir = workspace();
+        let loaded = load_latest(dir.path(), None, &|_| true).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 100);
+        assert!(
+            loaded
+                .data
+                .assessments
+                .iter()
+                .all(|a| a.period == NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        // Before the last period, the one before it.
+        let earlier = NaiveDate::from_ymd_opt(2025, 12, 30);
+        let loaded = load_latest(dir.path(), earlier, &|_| true).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 100);
+        assert!(
+            loaded
+                .data
+                .assessments
+                .iter()
+                .all(|a| a.period < NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())
+        );
+        // Nothing counts: every file is read.
+        let loaded = load_latest(dir.path(), None, &|_| false).unwrap();
+        assert_eq!(loaded.data.assessments.len(), 200);
+    }
 }

@@ -50,7 +50,10 @@ pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framewo
 pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
-pub use load::{FileState, LoadedWorkspace, Progress, load, load_with_progress};
+pub use load::{
+    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, check, load, load_latest,
+    load_with_progress,
+};
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
