@@ -5,29 +5,35 @@
 # markdown table with the 10k/1k ratio. The `cat` row is the floor: reading
 # every .ron file once.
 #
-#   scripts/bench-scale.sh [--quick] [--runs N] [DIR]
+#   scripts/bench-scale.sh [--quick | --smoke] [--runs N] [DIR]
 #
 # DIR holds the generated workspaces (default /tmp/govmaturity-scale); they
 # are reused when already there. --quick: 100 and 1,000 departments x 4
-# periods, one run each (under two minutes, for CI). Otherwise each command
+# periods, one run each. --smoke: 20 and 100 departments x 2 periods, one
+# run each: what CI runs, with the debug binary, to keep the script working
+# (its figures mean nothing). Otherwise each command
 # runs 3 times and the median wall time is shown (with its run's memory).
 # GOVMATURITY_BIN=path times that binary instead of building the release one.
 set -euo pipefail
 
 quick=false
+smoke=false
 runs=3
 dir=/tmp/govmaturity-scale
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=true; runs=1 ;;
+        --smoke) smoke=true; runs=1 ;;
         --runs) runs="$2"; shift ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) dir="$1" ;;
     esac
     shift
 done
 
-if $quick; then
+if $smoke; then
+    sizes=(20 100); periods=2
+elif $quick; then
     sizes=(100 1000); periods=4
 else
     sizes=(1000 10000); periods=12
