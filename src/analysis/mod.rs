@@ -38,6 +38,6 @@ pub use score::{
 pub use summary::{Basis, DepartmentSummary, Flag, Summary, resummarize_department, summarize, summarize_on};
 pub use target::{OverallTarget, on_target, overall_target, workspace_target};
 pub use trend::{
-    GroupPoint, HORIZON_YEARS, Projection, Schedule, Trend, group_trend, group_trend_on, project, trend,
-    trend_on,
+    GroupPoint, HORIZON_YEARS, Projection, Schedule, Trend, group_points, group_trend, group_trend_on,
+    project, trend, trend_on,
 };

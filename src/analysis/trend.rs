@@ -342,6 +342,12 @@ pub fn group_trend_on(
         .iter()
         .map(|department| trend_on(data, department, dimension, basis).points)
         .collect();
+    group_points(&series)
+}
+
+/// [`group_trend_on`] of series already made: each department's
+/// `(period, level)` points, oldest first.
+pub fn group_points(series: &[Vec<(NaiveDate, f64)>]) -> Vec<GroupPoint> {
     let periods: BTreeSet<NaiveDate> = series.iter().flatten().map(|(period, _)| *period).collect();
     periods
         .into_iter()

@@ -30,6 +30,8 @@ pub use labels::Labels;
 
 pub use super::plan::PlanFigures;
 
+use super::names::Names;
+
 use crate::analysis::{self, AssessmentScore, Basis, DepartmentSummary, Flag, GroupPoint, Summary};
 use crate::model::{Assessment, Confidence, Dataset, Framework, Lang, Level, Rating, Status, Text};
 use crate::present::catalogue::{self, report as say};
@@ -620,8 +622,11 @@ pub fn build_with(
 ) -> ReportContent {
     let data = &loaded.data;
     let lang = options.lang;
-    let labels = Labels::for_lang(lang);
     let scoped = scoped_dataset(data, options.department.as_deref());
+    // Names by id, looked up once: the workspace's, and the scope's (a
+    // one-department report names only its own department).
+    let names = Names::new(data, lang);
+    let scoped_names = Names::new(&scoped, lang);
     // The as-of date comes from the whole workspace, so a one-department
     // report and the whole-government one speak of the same period.
     let computed;
@@ -632,16 +637,59 @@ pub fn build_with(
             &computed
         }
     };
-    let summary = analysis::summarize_on(&scoped, full.period, options.basis);
+    let summary = if options.department.is_none() && summarizes_as_of(data, options, full) {
+        std::borrow::Cow::Borrowed(full)
+    } else {
+        std::borrow::Cow::Owned(analysis::summarize_on(&scoped, full.period, options.basis))
+    };
+    // The plan scores on its own: on the other core, while the rest is made.
+    std::thread::scope(|scope| {
+        let plan = scope.spawn(|| plan_figures(data, &summary, options));
+        let plan = || match plan.join() {
+            Ok(plan) => plan,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        build_rest(
+            loaded,
+            options,
+            &scoped,
+            (&names, &scoped_names),
+            full,
+            &summary,
+            plan,
+        )
+    })
+}
 
+/// Whether `summarize_on(data, full.period)` is `full` itself: asked for a
+/// period, or the latest one, which no assessment of any status postdates
+/// (else the summary as of that date reads the work in progress only up
+/// to it; see [`analysis::summarize_on`]).
+fn summarizes_as_of(data: &Dataset, options: &ReportOptions, full: &Summary) -> bool {
+    options.period.is_some() || full.period == data.assessments.iter().map(|a| a.period).max()
+}
+
+/// [`build_with`] once the summaries are made: everything but the plan.
+fn build_rest(
+    loaded: &LoadedWorkspace,
+    options: &ReportOptions,
+    scoped: &Dataset,
+    (names, scoped_names): (&Names<'_>, &Names<'_>),
+    full: &Summary,
+    summary: &Summary,
+    plan: impl FnOnce() -> PlanFigures,
+) -> ReportContent {
+    let data = &loaded.data;
+    let lang = options.lang;
+    let labels = Labels::for_lang(lang);
     let dimensions = dimension_heads(&data.framework, lang);
     let heatmap: Vec<DepartmentFigures> = summary
         .departments
         .iter()
-        .map(|row| department_figures(&scoped, row, lang))
+        .map(|row| department_figures(scoped, scoped_names, row))
         .collect();
     let ranking = ranking(data, full, lang, options.department.as_deref());
-    let mut basis_lines = basis_lines(&summary, lang, |id| department_name(data, id, lang));
+    let mut basis_lines = basis_lines(summary, lang, |id| names.department(id));
     if options.department.is_some() {
         // One department: the basis alone, no "1 of 1 assessed"; its date,
         // status and newer work are among its own figures and notes.
@@ -651,9 +699,9 @@ pub fn build_with(
     for overview in &mut dimension_overview {
         overview.target = common_target(data, &overview.id, options.department.as_deref());
     }
-    let level_trends = level_trends(&scoped, &summary, options.department.as_deref(), lang);
+    let level_trends = level_trends(scoped, scoped_names, summary, options.department.as_deref());
     let weights = weights(data);
-    let priorities_total = analysis::priorities(&scoped, &summary)
+    let priorities_total = analysis::priorities(scoped, summary)
         .iter()
         .filter(|p| p.indicator.is_some())
         .count();
@@ -661,15 +709,15 @@ pub fn build_with(
         ReportKind::Department => usize::MAX,
         _ => TOP_PRIORITIES,
     };
-    let priorities_all = top_priorities(&scoped, &summary, lang, limit);
+    let priorities_all = top_priorities(scoped, summary, lang, limit);
     let priorities = priorities_all.iter().take(TOP_PRIORITIES).cloned().collect();
     let groups = if options.department.is_some() {
         Vec::new()
     } else {
         super::groups::groups(&data.workspace, lang, &dimensions, &heatmap, &ranking)
     };
-    let progress = progress(&scoped, &summary, lang);
-    let history = history(&scoped, &summary);
+    let progress = progress(scoped_names, summary);
+    let history = history(&level_trends, options.department.is_some());
     // A brief has no department pages, and a split full report writes them
     // to files of their own: neither computes them.
     let pages = match options.effective_kind() {
@@ -678,22 +726,31 @@ pub fn build_with(
         ReportKind::Department => true,
     };
     let sections = if pages {
+        let departments: std::collections::HashMap<&str, &crate::model::Department> = scoped
+            .workspace
+            .departments
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
         summary
             .departments
             .iter()
             .zip(&heatmap)
-            .map(|(row, figures)| department_section(&scoped, row, figures.clone(), lang))
+            .map(|(row, figures)| {
+                let department = departments.get(row.department.as_str()).copied();
+                department_section(scoped, scoped_names, department, row, figures.clone())
+            })
             .collect()
     } else {
         Vec::new()
     };
-    let appendix = appendix(loaded, &scoped, &summary, options.department.as_deref(), lang);
-    let approval = approval(&scoped, &summary, options.department.as_deref());
-    let plan = plan_figures(data, &summary, options);
-    let scope = options.department.as_ref().map(|id| {
-        let name = department_name(data, id, lang);
-        (id.clone(), name)
-    });
+    let appendix = appendix(loaded, scoped_names, summary, options.department.as_deref());
+    let approval = approval(scoped, summary, options.department.as_deref());
+    let plan = plan();
+    let scope = options
+        .department
+        .as_ref()
+        .map(|id| (id.clone(), names.department(id)));
 
     let mut content = ReportContent {
         options: options.clone(),
@@ -707,7 +764,7 @@ pub fn build_with(
         framework: data.framework.clone(),
         dimensions,
         levels: level_heads(&data.framework, lang),
-        summary,
+        summary: summary.clone(),
         basis_lines,
         heatmap,
         ranking,
@@ -794,13 +851,6 @@ fn plan_figures(data: &Dataset, summary: &Summary, options: &ReportOptions) -> P
     }
 }
 
-/// A department's name in `lang`, or its id when unknown.
-fn department_name(data: &Dataset, id: &str, lang: Lang) -> String {
-    data.workspace
-        .department(id)
-        .map_or_else(|| id.to_owned(), |d| d.name.get(lang).to_owned())
-}
-
 /// An indicator's name in `lang`, or its id when unknown.
 fn indicator_name(framework: &Framework, id: &str, lang: Lang) -> String {
     framework
@@ -843,7 +893,8 @@ fn level_heads(framework: &Framework, lang: Lang) -> Vec<LevelHead> {
 }
 
 /// One department's headline figures and dimension cells.
-fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> DepartmentFigures {
+fn department_figures(data: &Dataset, names: &Names<'_>, row: &DepartmentSummary) -> DepartmentFigures {
+    let lang = names.lang;
     let current = row.current.as_ref();
     let dimensions: Vec<DimensionFigures> = current
         .map(|score| {
@@ -878,7 +929,7 @@ fn department_figures(data: &Dataset, row: &DepartmentSummary, lang: Lang) -> De
     let stage = current.and_then(|c| c.stage);
     DepartmentFigures {
         id: row.department.clone(),
-        name: department_name(data, &row.department, lang),
+        name: names.department(&row.department),
         period: current.map(|c| c.period),
         status: current.map(|c| c.status),
         status_label: current.map_or_else(String::new, |c| catalogue::status(c.status, lang).to_owned()),
@@ -976,7 +1027,13 @@ fn common_target(data: &Dataset, dimension: &str, department: Option<&str>) -> O
 
 /// Each department's overall level over time (whole government), or one
 /// department's overall and per-dimension levels, up to the summary's period.
-fn level_trends(data: &Dataset, summary: &Summary, department: Option<&str>, lang: Lang) -> Vec<LevelTrend> {
+fn level_trends(
+    data: &Dataset,
+    names: &Names<'_>,
+    summary: &Summary,
+    department: Option<&str>,
+) -> Vec<LevelTrend> {
+    let lang = names.lang;
     let upto = |points: Vec<(NaiveDate, f64)>| -> Vec<(NaiveDate, f64)> {
         points
             .into_iter()
@@ -997,13 +1054,19 @@ fn level_trends(data: &Dataset, summary: &Summary, department: Option<&str>, lan
         });
         return std::iter::once(overall).chain(dimensions).collect();
     }
+    // Only the points: each assessment up to the period scored once, as
+    // `trend_on` scores it, without the projections a trend also makes.
     summary
         .departments
         .iter()
         .map(|row| LevelTrend {
             id: Some(row.department.clone()),
-            name: department_name(data, &row.department, lang),
-            points: upto(analysis::trend_on(data, &row.department, None, basis).points),
+            name: names.department(&row.department),
+            points: data
+                .history(&row.department)
+                .filter(|a| basis.counts(a) && summary.period.is_none_or(|last| a.period <= last))
+                .filter_map(|a| Some((a.period, analysis::score_assessment(data, a).mean_level?)))
+                .collect(),
         })
         .collect()
 }
@@ -1055,7 +1118,8 @@ fn top_priorities(data: &Dataset, summary: &Summary, lang: Lang, limit: usize) -
 }
 
 /// Departments with a previous assessment to compare with.
-fn progress(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<ProgressRow> {
+fn progress(names: &Names<'_>, summary: &Summary) -> Vec<ProgressRow> {
+    let lang = names.lang;
     summary
         .departments
         .iter()
@@ -1063,7 +1127,7 @@ fn progress(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<ProgressRow> {
             let (current, previous) = (row.current.as_ref()?, row.previous.as_ref()?);
             Some(ProgressRow {
                 id: row.department.clone(),
-                name: department_name(data, &row.department, lang),
+                name: names.department(&row.department),
                 previous_period: previous.period,
                 current_period: current.period,
                 previous_level: previous.mean_level,
@@ -1077,27 +1141,28 @@ fn progress(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<ProgressRow> {
         .collect()
 }
 
-/// The mean level of the departments in scope per period, up to the report's period.
-fn history(data: &Dataset, summary: &Summary) -> Vec<GroupPoint> {
-    let ids: Vec<&str> = summary
-        .departments
-        .iter()
-        .map(|d| d.department.as_str())
-        .collect();
-    analysis::group_trend_on(data, &ids, None, summary.basis)
-        .into_iter()
-        .filter(|point| summary.period.is_none_or(|p| point.period <= p))
-        .collect()
+/// The mean level of the departments in scope per period, up to the
+/// report's period, from their level lines ([`level_trends`], already cut
+/// at the period): every department's, or one department's own overall line.
+fn history(level_trends: &[LevelTrend], one_department: bool) -> Vec<GroupPoint> {
+    let lines = if one_department {
+        level_trends.get(..1).unwrap_or_default()
+    } else {
+        level_trends
+    };
+    let series: Vec<Vec<(NaiveDate, f64)>> = lines.iter().map(|t| t.points.clone()).collect();
+    analysis::group_points(&series)
 }
 
 /// Everything shown for one department.
 fn department_section(
     data: &Dataset,
+    names: &Names<'_>,
+    department: Option<&crate::model::Department>,
     row: &DepartmentSummary,
     figures: DepartmentFigures,
-    lang: Lang,
 ) -> DepartmentSection {
-    let department = data.workspace.department(&row.department);
+    let lang = names.lang;
     let assessment = row
         .current
         .as_ref()
@@ -1117,7 +1182,7 @@ fn department_section(
         }),
         parent: department
             .and_then(|d| d.parent.as_deref())
-            .map(|parent| department_name(data, parent, lang)),
+            .map(|parent| names.department(parent)),
         current: row.current.clone(),
         previous: row.previous.clone(),
         assessor: assessment.map_or_else(String::new, |a| a.assessor.clone()),
@@ -1193,11 +1258,11 @@ fn answer_rows(
 /// Methodology, the problems that concern the scope, and coverage.
 fn appendix(
     loaded: &LoadedWorkspace,
-    data: &Dataset,
+    names: &Names<'_>,
     summary: &Summary,
     department: Option<&str>,
-    lang: Lang,
 ) -> Appendix {
+    let lang = names.lang;
     let labels = Labels::for_lang(lang);
     let in_scope = |file: &std::path::Path| match department {
         None => true,
@@ -1228,7 +1293,7 @@ fn appendix(
             let current = row.current.as_ref();
             CoverageRow {
                 id: row.department.clone(),
-                name: department_name(data, &row.department, lang),
+                name: names.department(&row.department),
                 period: current.map(|c| c.period),
                 answered: current.map_or(0, |c| c.answered),
                 applicable: current.map_or(0, |c| c.applicable),

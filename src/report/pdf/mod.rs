@@ -76,6 +76,8 @@ pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), Re
         date: content.generated,
     };
     let laid = lay_out(&mut fonts, content, &document, &frame);
+    // Laid out, the document is no longer needed: thousands of pages of it.
+    drop(document);
     let bytes = paint::paint(&fonts, &laid, &frame)?;
     Ok((bytes, fonts.notes()))
 }

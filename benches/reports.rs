@@ -1,0 +1,58 @@
+//! Report speed: each format (HTML, PDF, Excel, Word), full and brief, of a
+//! generated workspace of 1,000 departments × 12 periods built in memory,
+//! so the figures are the report's own, without reading files.
+//!
+//! `cargo bench --bench reports` (a few minutes: ten samples each).
+
+// Test helpers outside #[test] functions may unwrap and panic on a broken
+// fixture: that is a failed test, not a crash a user could see.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use govmaturity::analysis::Basis;
+use govmaturity::model::Lang;
+use govmaturity::report::{self, Format, ReportKind, ReportOptions};
+use govmaturity::store::LoadedWorkspace;
+
+fn reports(c: &mut Criterion) {
+    let loaded = LoadedWorkspace {
+        root: PathBuf::new(),
+        data: common::big_dataset(),
+        problems: Vec::new(),
+        files: BTreeMap::new(),
+        restorable: BTreeMap::new(),
+    };
+    let mut group = c.benchmark_group("report of 1000 departments x 12 periods");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    for kind in [ReportKind::Full, ReportKind::Brief] {
+        for format in [Format::Html, Format::Pdf, Format::Xlsx, Format::Docx] {
+            let options = ReportOptions {
+                format,
+                period: None,
+                department: None,
+                basis: Basis::Approved,
+                lang: Lang::En,
+                generated: NaiveDate::from_ymd_opt(2026, 1, 15).expect("a date"),
+                kind,
+                style: Default::default(),
+                split: false,
+            };
+            let name = format!("{kind:?} {}", format.extension());
+            group.bench_function(name, |b| {
+                b.iter(|| std::hint::black_box(report::render(&loaded, &options).expect("renders")))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, reports);
+criterion_main!(benches);
