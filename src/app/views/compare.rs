@@ -12,6 +12,7 @@ use super::ViewCtx;
 use super::department::{change_colour, change_ui};
 use crate::app::command::Command;
 use crate::app::state::{CompareMode, CompareViewState, ViewState};
+use crate::app::widgets::picker;
 use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts;
@@ -24,8 +25,7 @@ const RADAR_SIZE: Vec2 = Vec2::new(500.0, 400.0);
 /// Below this width the radar and the difference table stack.
 const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
 const ROW_HEIGHT: f32 = 24.0;
-/// Tall enough to list a dozen departments without scrolling.
-const DEPARTMENT_LIST_HEIGHT: f32 = 420.0;
+const PICKER_WIDTH: f32 = 240.0;
 const MOVER_CHANGE_WIDTH: f32 = 48.0;
 const MOVER_LEVELS_WIDTH: f32 = 56.0;
 
@@ -203,7 +203,8 @@ fn next_department<'d>(active: &[&'d Department], id: &str) -> Option<&'d Depart
     active.get((index + 1) % active.len()).copied()
 }
 
-/// A department combo box; returns the id picked this frame.
+/// A searchable department picker (see `widgets::picker`); returns the id
+/// picked this frame.
 fn department_picker_ui(
     ui: &mut Ui,
     id: &str,
@@ -212,22 +213,7 @@ fn department_picker_ui(
     active: &[&Department],
     current: &Department,
 ) -> Option<String> {
-    let mut picked = None;
-    egui::ComboBox::new(id, label)
-        .selected_text(current.name.get(lang))
-        .width(220.0)
-        .height(DEPARTMENT_LIST_HEIGHT)
-        .show_ui(ui, |ui| {
-            for department in active {
-                if ui
-                    .selectable_label(department.id == current.id, department.name.get(lang))
-                    .clicked()
-                {
-                    picked = Some(department.id.clone());
-                }
-            }
-        });
-    picked
+    picker::department_picker_ui(ui, id, label, lang, active, Some(current), PICKER_WIDTH)
 }
 
 /// A period combo box over the department's periods; returns the one picked.

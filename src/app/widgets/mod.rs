@@ -3,6 +3,9 @@
 
 pub mod bars;
 pub mod heatmap;
+// ---- scale: sortable tables and the department picker
+pub mod picker;
+pub mod table;
 pub mod radar;
 
 use std::collections::BTreeSet;
