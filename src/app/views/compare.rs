@@ -13,6 +13,7 @@ use super::department::{change_colour, change_ui};
 use crate::app::command::Command;
 use crate::app::state::{CompareMode, CompareViewState, ViewState};
 use crate::app::widgets::picker;
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts;
@@ -333,6 +334,29 @@ fn radar_table_ui(ui: &mut Ui, lang: Lang, axes: &[String], series: &[RadarSerie
 /// Per dimension and overall: A's and B's mean level and B − A.
 fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
     let rows = &comparison.rows;
+    let id = ui.make_persistent_id("compare-difference.sort");
+    let mut sort = TableSort::load(ui, id);
+    // The dimensions sort; the overall row keeps its place.
+    let mut order: Vec<usize> = (0..rows.len())
+        .filter(|&r| rows.get(r).is_some_and(|row| !row.overall))
+        .collect();
+    sort.apply(&mut order, |r, column| {
+        let Some(row) = rows.get(r) else {
+            return SortKey::number(None);
+        };
+        match column {
+            0 => SortKey::text(&row.name),
+            1 => SortKey::figure(&row.left_text),
+            2 => SortKey::figure(&row.right_text),
+            _ => SortKey::number(row.difference.shown),
+        }
+    });
+    for (r, row) in rows.iter().enumerate() {
+        if row.overall {
+            let at = if r == 0 { 0 } else { order.len() };
+            order.insert(at, r);
+        }
+    }
     TableBuilder::new(ui)
         .id_salt("compare-difference")
         .striped(true)
@@ -342,20 +366,23 @@ fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
         .columns(Column::auto().at_least(70.0), 2)
         .column(Column::remainder().at_least(140.0))
         .header(ROW_HEIGHT, |mut header| {
-            for text in [
+            for (column, text) in [
                 T::Dimension.get(lang),
                 T::Left.get(lang),
                 T::Right.get(lang),
                 T::BMinusA.get(lang),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 header.col(|ui| {
-                    ui.strong(text);
+                    table::sort_header_ui(ui, text, column, &mut sort, lang);
                 });
             }
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(figures) = rows.get(row.index()) else {
+            body.rows(ROW_HEIGHT, order.len(), |mut row| {
+                let Some(figures) = order.get(row.index()).and_then(|&r| rows.get(r)) else {
                     return;
                 };
                 let name = if figures.overall {
@@ -376,6 +403,7 @@ fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
                 });
             });
         });
+    sort.store(ui, id);
 }
 
 /// The indicators with the largest B − A, up and down. Between two periods

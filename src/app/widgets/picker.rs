@@ -30,6 +30,14 @@ struct PickerState {
     rows: Option<(String, Arc<Vec<usize>>)>,
 }
 
+/// What was chosen in the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The "any department" entry of a filter.
+    Any,
+    Department(String),
+}
+
 /// A department picker labelled `label`; returns the id chosen this frame.
 pub fn department_picker_ui(
     ui: &mut Ui,
@@ -40,9 +48,41 @@ pub fn department_picker_ui(
     current: Option<&Department>,
     width: f32,
 ) -> Option<String> {
+    match picker_ui(ui, id_salt, label, lang, departments, current, None, width)? {
+        Choice::Department(id) => Some(id),
+        Choice::Any => None,
+    }
+}
+
+/// A department filter: the picker with an `any` entry first (shown while
+/// nothing is typed), which `current: None` stands for.
+pub fn department_filter_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    lang: Lang,
+    departments: &[&Department],
+    current: Option<&Department>,
+    any: &str,
+    width: f32,
+) -> Option<Choice> {
+    picker_ui(ui, id_salt, label, lang, departments, current, Some(any), width)
+}
+
+#[expect(clippy::too_many_arguments, reason = "the two public forms name them")]
+fn picker_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    lang: Lang,
+    departments: &[&Department],
+    current: Option<&Department>,
+    any: Option<&str>,
+    width: f32,
+) -> Option<Choice> {
     let id = ui.make_persistent_id(id_salt);
     ui.label(label);
-    let name = current.map_or("", |d| d.name.get(lang));
+    let name = current.map_or(any.unwrap_or(""), |d| d.name.get(lang));
     let shown = format::shorten_middle(name, columns_in(ui, width - 24.0));
     let button = ui.add_sized(
         [width, ui.spacing().interact_size.y],
@@ -65,7 +105,7 @@ pub fn department_picker_ui(
         .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .width(width.max(280.0))
         .show(|ui| {
-            chosen = list_ui(ui, id, lang, departments, current, opening);
+            chosen = list_ui(ui, id, lang, departments, current, any, opening);
         });
     if chosen.is_some() {
         Popup::close_id(ui.ctx(), popup_id);
@@ -80,8 +120,9 @@ fn list_ui(
     lang: Lang,
     departments: &[&Department],
     current: Option<&Department>,
+    any: Option<&str>,
     opening: bool,
-) -> Option<String> {
+) -> Option<Choice> {
     let mut state: PickerState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if opening {
         state.query.clear();
@@ -125,7 +166,17 @@ fn list_ui(
             rows
         }
     };
-    let last = rows.len().saturating_sub(1);
+    // The "any" entry leads while nothing is typed.
+    let extra = usize::from(any.is_some() && state.query.trim().is_empty());
+    let total = rows.len() + extra;
+    let at = |position: usize| -> Option<Choice> {
+        if position < extra {
+            return Some(Choice::Any);
+        }
+        let department = rows.get(position - extra).and_then(|&i| departments.get(i))?;
+        Some(Choice::Department(department.id.clone()))
+    };
+    let last = total.saturating_sub(1);
     let moved = down || up;
     if down {
         state.highlight = (state.highlight + 1).min(last);
@@ -136,14 +187,11 @@ fn list_ui(
     state.highlight = state.highlight.min(last);
     let mut chosen = None;
     if enter {
-        chosen = rows
-            .get(state.highlight)
-            .and_then(|&i| departments.get(i))
-            .map(|d| d.id.clone());
+        chosen = at(state.highlight);
     }
 
     ui.label(RichText::new(T::PickerKeys.get(lang)).small().weak());
-    if rows.is_empty() {
+    if total == 0 {
         ui.weak(T::PickerEmpty.get(lang));
     }
     let row_height = ROW_HEIGHT;
@@ -164,13 +212,22 @@ fn list_ui(
         let offset = offset.min(top).max(top - visible);
         area = area.vertical_scroll_offset(offset.max(0.0));
     }
-    let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
+    let output = area.show_rows(ui, row_height, total, |ui, range| {
         for position in range {
-            let Some(department) = rows.get(position).and_then(|&i| departments.get(i)) else {
+            let highlighted = position == state.highlight;
+            if position < extra {
+                let text = RichText::new(any.unwrap_or_default());
+                let text = if current.is_none() { text.strong() } else { text };
+                if ui.add(egui::Button::selectable(highlighted, text)).clicked() {
+                    chosen = Some(Choice::Any);
+                }
+                continue;
+            }
+            let Some(department) = rows.get(position - extra).and_then(|&i| departments.get(i)) else {
                 continue;
             };
-            if row_ui(ui, department, lang, position == state.highlight, current).clicked() {
-                chosen = Some(department.id.clone());
+            if row_ui(ui, department, lang, highlighted, current).clicked() {
+                chosen = Some(Choice::Department(department.id.clone()));
             }
         }
     });

@@ -68,6 +68,19 @@ impl SortKey {
         SortKey::Number(value.filter(|v| v.is_finite()))
     }
 
+    /// A figure as printed ("2.75", "−0.40", "75%"), sorted by its value;
+    /// "–" and other text without a number are missing.
+    pub fn figure(text: &str) -> Self {
+        let cleaned: String = text
+            .trim()
+            .trim_end_matches('%')
+            .chars()
+            .map(|c| if c == '−' { '-' } else { c })
+            .filter(|c| *c != '+' && *c != ',')
+            .collect();
+        SortKey::number(cleaned.parse().ok())
+    }
+
     pub fn text(text: &str) -> Self {
         SortKey::Text(pinyin::sort_key(text.trim()))
     }
@@ -244,6 +257,15 @@ mod tests {
         assert_eq!(sorted(sort, &keys), [4, 1, 3, 0, 2]);
         sort.click(1);
         assert_eq!(sorted(sort, &keys), [0, 1, 3, 4, 2]);
+    }
+
+    #[test]
+    fn figures_sort_by_their_value() {
+        assert_eq!(SortKey::figure("2.75"), SortKey::Number(Some(2.75)));
+        assert_eq!(SortKey::figure("−0.40"), SortKey::Number(Some(-0.4)));
+        assert_eq!(SortKey::figure("+0.20"), SortKey::Number(Some(0.2)));
+        assert_eq!(SortKey::figure("75%"), SortKey::Number(Some(75.0)));
+        assert_eq!(SortKey::figure("–"), SortKey::Number(None));
     }
 
     #[test]
