@@ -476,7 +476,7 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     let dimension_id = id.with("dimension");
     let mut dimension: Option<usize> = ui.data(|d| d.get_temp(dimension_id)).unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label(view.t(T::Dimension));
+        let label = ui.label(view.t(T::Dimension));
         let shown = dimension
             .and_then(|c| view.dimension_names.get(c))
             .map_or(format::MISSING, String::as_str);
@@ -487,7 +487,9 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                 for (c, name) in view.dimension_names.iter().enumerate() {
                     ui.selectable_value(&mut dimension, Some(c), name);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.data_mut(|d| d.insert_temp(dimension_id, dimension));
     let mut sort = TableSort::load(ui, id);
@@ -547,7 +549,7 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                 });
                 row.col(|ui| {
                     let tag = view.row_mark(ranked.index).map(|m| m.tag.as_str());
-                    let accessible = figures::numbered(&ranked.rank_text, &ranked.name);
+                    let accessible = view.tagged_name(ranked.index);
                     if link_cell_ui(ui, &ranked.name, tag, &accessible).clicked() {
                         out.push(Command::SelectDepartment(ranked.id.clone()));
                         out.push(Command::SetTab(Tab::Department));

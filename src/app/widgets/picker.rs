@@ -86,7 +86,7 @@ fn picker_ui(
     let shown = format::shorten_middle(name, columns_in(ui, width - 24.0));
     let button = ui.add_sized(
         [width, ui.spacing().interact_size.y],
-        egui::Button::new(RichText::new(format!("{shown} ⏷"))).truncate(),
+        egui::Button::new(RichText::new(format!("{shown} ▼"))).truncate(),
     );
     button.widget_info(|| {
         let mut info = WidgetInfo::labeled(Role::ComboBox, true, label);
