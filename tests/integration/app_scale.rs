@@ -59,7 +59,7 @@ fn clicking_a_header_sorts_the_ranking_and_again_reverses_it() {
     assert!(row_y(&harness, big_data) < row_y(&harness, civil));
 
     // Overall level ascending: the weakest first.
-    harness.get_by_role_and_label(Role::Button, "Overall level").click();
+    harness.get_by_role_and_label(Role::ColumnHeader, "Overall level").click();
     harness.run();
     assert!(row_y(&harness, civil) < row_y(&harness, big_data));
     // Education (2.49) sits between them.
@@ -67,7 +67,7 @@ fn clicking_a_header_sorts_the_ranking_and_again_reverses_it() {
     assert!(row_y(&harness, civil) < education && education < row_y(&harness, big_data));
 
     // Again: descending.
-    harness.get_by_role_and_label(Role::Button, "Overall level").click();
+    harness.get_by_role_and_label(Role::ColumnHeader, "Overall level").click();
     harness.run();
     assert!(row_y(&harness, big_data) < row_y(&harness, civil));
 
@@ -75,12 +75,12 @@ fn clicking_a_header_sorts_the_ranking_and_again_reverses_it() {
     // The tab bar and the priorities have a "Department" button too: take
     // the one in the ranking's header row.
     let header_y = harness
-        .get_by_role_and_label(Role::Button, "Overall level")
+        .get_by_role_and_label(Role::ColumnHeader, "Overall level")
         .rect()
         .center()
         .y;
     harness
-        .get_all_by_role_and_label(Role::Button, "Department")
+        .get_all_by_role_and_label(Role::ColumnHeader, "Department")
         .find(|n| (n.rect().center().y - header_y).abs() < 4.0)
         .unwrap()
         .click();
@@ -103,7 +103,17 @@ fn the_ranking_table_ranks_by_one_dimension_worst_first() {
         .click();
     harness.run();
     let header = "Data sharing & openness";
-    harness.get_by_role_and_label(Role::Button, header).click();
+    // The heatmap names its columns too: take the ranking table's header.
+    let header_y = harness
+        .get_by_role_and_label(Role::ColumnHeader, "Overall level")
+        .rect()
+        .center()
+        .y;
+    harness
+        .get_all_by_role_and_label(Role::ColumnHeader, header)
+        .find(|n| (n.rect().center().y - header_y).abs() < 4.0)
+        .unwrap()
+        .click();
     harness.run();
     // `govmaturity summary`: Finance 2.80 and Health 3.00 in data sharing.
     assert!(row_y(&harness, "Finance Bureau") < row_y(&harness, "Health Commission (provisional)"));

@@ -805,7 +805,7 @@ fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
                 body.row(TABLE_ROW_HEIGHT, |mut row| {
                     // Its dimension and the departments below target on hover.
                     row.col(|ui| {
-                        let name = format::shorten_middle(&line.name, table::columns_in(ui, ui.available_width()));
+                        let name = table::fit_text(ui, &line.name, ui.available_width());
                         ui.add(egui::Label::new(name.as_ref()).truncate()).on_hover_text(format!(
                             "{}\n{}\n{}",
                             line.name, line.dimension_name, line.department_names
@@ -967,7 +967,7 @@ fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) ->
     let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
     let width = (ui.available_width() - tag_width).max(24.0);
     // Cut in the middle, keeping the end that tells departments apart.
-    let short = format::shorten_middle(text, table::columns_in(ui, width));
+    let short = table::fit_text(ui, text, width);
     let galley = elided_galley(ui, &short, FontId::proportional(14.0), ink, width, 1);
     let elided = galley.elided || short.len() != text.len();
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());

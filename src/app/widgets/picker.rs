@@ -8,10 +8,9 @@ use std::sync::Arc;
 
 use egui::{Id, Key, Label, Modifiers, Popup, PopupCloseBehavior, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo};
 
-use super::table::{columns_in, signature};
+use super::table::{fit_text, signature};
 use crate::model::{Department, Lang};
 use crate::present::catalogue::T;
-use crate::present::format;
 use crate::present::pinyin::{Query, SearchKey};
 
 const ROW_HEIGHT: f32 = 20.0;
@@ -83,7 +82,7 @@ fn picker_ui(
     let id = ui.make_persistent_id(id_salt);
     ui.label(label);
     let name = current.map_or(any.unwrap_or(""), |d| d.name.get(lang));
-    let shown = format::shorten_middle(name, columns_in(ui, width - 24.0));
+    let shown = fit_text(ui, name, width - 28.0);
     let button = ui.add_sized(
         [width, ui.spacing().interact_size.y],
         egui::Button::new(RichText::new(format!("{shown} ▼"))).truncate(),
@@ -252,10 +251,14 @@ fn row_ui(
         Lang::Zh => &department.name.en,
     };
     let width = ui.available_width();
-    let columns = columns_in(ui, width);
-    let short = format::shorten_middle(name, columns * 3 / 5);
-    let rest = columns.saturating_sub(short.chars().count() * 2 + 2);
-    let other_short = format::shorten_middle(other, rest);
+    let short = fit_text(ui, name, width * 0.6);
+    let used = ui
+        .ctx()
+        .fonts_mut(|f| f.layout_no_wrap(short.to_string(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE))
+        .size()
+        .x;
+    let room = width - used - 24.0;
+    let other_short = fit_text(ui, other, room.max(0.0));
     let is_current = current.is_some_and(|c| c.id == department.id);
     let response = ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT);
@@ -266,7 +269,7 @@ fn row_ui(
         };
         let label = ui.add(egui::Button::selectable(highlighted, text));
         label.widget_info(|| WidgetInfo::selected(Role::Button, true, highlighted, name));
-        if rest > 4 {
+        if room > 40.0 {
             ui.add(Label::new(RichText::new(other_short.as_ref()).weak()).truncate().selectable(false));
         }
         label

@@ -175,7 +175,7 @@ pub fn sort_header_ui(ui: &mut Ui, title: &str, column: usize, sort: &mut TableS
                 .truncate(),
         )
         .on_hover_cursor(egui::CursorIcon::PointingHand);
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, title));
+    response.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, title));
     let hint = match (sort.column == Some(column), sort.descending) {
         (false, _) => T::SortHint.get(lang).to_owned(),
         (true, false) => format!("{title}: {}\n{}", T::SortedAscending.get(lang), T::SortHint.get(lang)),
@@ -191,15 +191,36 @@ pub fn sort_header_ui(ui: &mut Ui, title: &str, column: usize, sort: &mut TableS
 pub fn columns_in(ui: &Ui, width: f32) -> usize {
     let size = egui::TextStyle::Body.resolve(ui.style()).size;
     // Widths are small positive numbers, so the conversion is exact enough.
-    (width / (size * 0.52)).floor().max(0.0) as usize
+    (width / (size * 0.5)).floor().max(0.0) as usize
 }
 
-/// `name` shortened in the middle to fit the cell, the full name on hover.
+/// `text` as it fits in `width` at the body font: whole when it fits,
+/// otherwise shortened in the middle in proportion to what overflows.
+pub fn fit_text<'t>(ui: &Ui, text: &'t str, width: f32) -> std::borrow::Cow<'t, str> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let full = ui.ctx().fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+    let needed = full.size().x;
+    if needed <= width || needed <= 0.0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let columns: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    // Column counts are small, so the conversions are exact enough.
+    let fitting = (columns as f32 * width / needed).floor().max(0.0) as usize;
+    format::shorten_middle(text, fitting)
+}
+
+/// `name` shortened in the middle to fit the cell, the full name on hover
+/// and for screen readers.
 pub fn short_name_ui(ui: &mut Ui, name: &str) -> Response {
-    let short = format::shorten_middle(name, columns_in(ui, ui.available_width()));
+    let short = fit_text(ui, name, ui.available_width());
     let cut = short.len() != name.len();
     let response = ui.add(Label::new(short.as_ref()).truncate());
-    if cut { response.on_hover_text(name) } else { response }
+    if cut {
+        response.widget_info(|| WidgetInfo::labeled(Role::Label, true, name));
+        response.on_hover_text(name)
+    } else {
+        response
+    }
 }
 
 /// "Showing 20 of 1,000 departments" under a filtered table; nothing when
