@@ -211,7 +211,11 @@ mod tests {
 
     #[test]
     fn every_word_must_match() {
-        let key = SearchKey::new("d00020-education", "Lakeshore District Education Bureau", "湖滨区教育局");
+        let key = SearchKey::new(
+            "d00020-education",
+            "Lakeshore District Education Bureau",
+            "湖滨区教育局",
+        );
         assert_eq!(find(&key, "lakeshore edu"), Some(Match::Inside));
         assert_eq!(find(&key, "湖滨 jyj"), Some(Match::Pinyin));
         assert_eq!(find(&key, "hbq jyj"), Some(Match::Pinyin));
@@ -240,6 +244,9 @@ mod tests {
         let mut names = vec!["西城区", "滨江区", "东港区", "湖滨区", "华阳区", "Archive"];
         names.sort_by(|a, b| compare_names(a, b));
         // Archive, binjiang, donggang, hubin, huayang, xicheng.
-        assert_eq!(names, ["Archive", "滨江区", "东港区", "湖滨区", "华阳区", "西城区"]);
+        assert_eq!(
+            names,
+            ["Archive", "滨江区", "东港区", "湖滨区", "华阳区", "西城区"]
+        );
     }
 }

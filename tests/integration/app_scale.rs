@@ -59,7 +59,9 @@ fn clicking_a_header_sorts_the_ranking_and_again_reverses_it() {
     assert!(row_y(&harness, big_data) < row_y(&harness, civil));
 
     // Overall level ascending: the weakest first.
-    harness.get_by_role_and_label(Role::ColumnHeader, "Overall level").click();
+    harness
+        .get_by_role_and_label(Role::ColumnHeader, "Overall level")
+        .click();
     harness.run();
     assert!(row_y(&harness, civil) < row_y(&harness, big_data));
     // Education (2.49) sits between them.
@@ -67,7 +69,9 @@ fn clicking_a_header_sorts_the_ranking_and_again_reverses_it() {
     assert!(row_y(&harness, civil) < education && education < row_y(&harness, big_data));
 
     // Again: descending.
-    harness.get_by_role_and_label(Role::ColumnHeader, "Overall level").click();
+    harness
+        .get_by_role_and_label(Role::ColumnHeader, "Overall level")
+        .click();
     harness.run();
     assert!(row_y(&harness, big_data) < row_y(&harness, civil));
 
@@ -128,7 +132,11 @@ fn the_tree_search_narrows_the_ranking_and_says_how_many_show() {
     tree_search(&harness).type_text("jyj");
     harness.run();
     assert_eq!(harness.state().state.search, "jyj");
-    assert!(harness.query_by_label("Education Bureau · provisional: 2.49").is_some());
+    assert!(
+        harness
+            .query_by_label("Education Bureau · provisional: 2.49")
+            .is_some()
+    );
     assert!(harness.query_by_label("Big Data Bureau: 3.87").is_none());
     assert!(harness.query_by_label("Showing 1 of 12 departments").is_some());
 }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use egui::{
-    Align, CursorIcon, FontId, Id, Layout, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2,
+    Align, CursorIcon, Id, Layout, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2,
 };
 use egui_extras::{Column, TableBuilder};
 
@@ -32,6 +32,8 @@ use crate::present::overview::{self as figures, PriorityLine};
 const HEATMAP_ID: &str = "overview.heatmap";
 const RANKING_ID: &str = "overview.ranking";
 const STAGES_ID: &str = "overview.stages";
+/// Below this, a name drops its tag to its hover text.
+const MIN_NAME_WIDTH: f32 = 110.0;
 /// Height of a table row.
 const TABLE_ROW_HEIGHT: f32 = 20.0;
 /// Below this width the two columns stack.
@@ -493,26 +495,32 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     });
     ui.data_mut(|d| d.insert_temp(dimension_id, dimension));
     let mut sort = TableSort::load(ui, id);
-    let dimension_mean =
-        |row: &figures::RankedDepartment, c: usize| view.dimension_score(row.index, c).and_then(|d| d.mean_level);
-    let order = table::row_order(ui, id, table::signature(&(view.figures_key, sort, dimension)), || {
-        let mut rows: Vec<usize> = (0..all.len())
-            .filter(|&r| all.get(r).is_some_and(|row| view.shown(&row.id)))
-            .collect();
-        sort.apply(&mut rows, |r, column| {
-            let Some(row) = all.get(r) else {
-                return SortKey::number(None);
-            };
-            match column {
-                0 => SortKey::number(row.rank.map(|r| r as f64)),
-                1 => SortKey::text(&row.name),
-                2 => SortKey::number(row.mean_level),
-                3 => SortKey::number(row.stage.map(|l| f64::from(l.get()))),
-                _ => SortKey::number(dimension.and_then(|c| dimension_mean(row, c))),
-            }
-        });
-        rows
-    });
+    let dimension_mean = |row: &figures::RankedDepartment, c: usize| {
+        view.dimension_score(row.index, c).and_then(|d| d.mean_level)
+    };
+    let order = table::row_order(
+        ui,
+        id,
+        table::signature(&(view.figures_key, sort, dimension)),
+        || {
+            let mut rows: Vec<usize> = (0..all.len())
+                .filter(|&r| all.get(r).is_some_and(|row| view.shown(&row.id)))
+                .collect();
+            sort.apply(&mut rows, |r, column| {
+                let Some(row) = all.get(r) else {
+                    return SortKey::number(None);
+                };
+                match column {
+                    0 => SortKey::number(row.rank.map(|r| r as f64)),
+                    1 => SortKey::text(&row.name),
+                    2 => SortKey::number(row.mean_level),
+                    3 => SortKey::number(row.stage.map(|l| f64::from(l.get()))),
+                    _ => SortKey::number(dimension.and_then(|c| dimension_mean(row, c))),
+                }
+            });
+            rows
+        },
+    );
     table::shown_line_ui(ui, order.len(), all.len(), true, view.lang);
     let mut widths = vec![
         Width::Fixed(40.0),
@@ -527,6 +535,8 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
         view.t(T::Stage).to_owned(),
     ];
     if let Some(name) = dimension.and_then(|c| view.dimension_names.get(c)) {
+        // The stage gives the dimension room; the name keeps its share.
+        widths[3] = Width::Share(0.6);
         widths.push(Width::Fixed(64.0));
         titles.push(name.clone());
     }
@@ -706,7 +716,12 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     sort.store(ui, id);
 }
 
-fn priority_row_ui(row: &mut egui_extras::TableRow, view: &Overview, priority: &PriorityLine, out: &mut Vec<Command>) {
+fn priority_row_ui(
+    row: &mut egui_extras::TableRow,
+    view: &Overview,
+    priority: &PriorityLine,
+    out: &mut Vec<Command>,
+) {
     row.col(|ui| {
         ui.label(&priority.position_text);
     });
@@ -806,10 +821,11 @@ fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
                     // Its dimension and the departments below target on hover.
                     row.col(|ui| {
                         let name = table::fit_text(ui, &line.name, ui.available_width());
-                        ui.add(egui::Label::new(name.as_ref()).truncate()).on_hover_text(format!(
-                            "{}\n{}\n{}",
-                            line.name, line.dimension_name, line.department_names
-                        ));
+                        ui.add(egui::Label::new(name.as_ref()).truncate())
+                            .on_hover_text(format!(
+                                "{}\n{}\n{}",
+                                line.name, line.dimension_name, line.department_names
+                            ));
                     });
                     for text in [&line.count_text, &line.mean_gap_text, &line.priority_text] {
                         row.col(|ui| {
@@ -963,12 +979,21 @@ fn fitted_table<'u>(ui: &'u mut Ui, id_salt: &str, widths: &[Width]) -> TableBui
 /// list on the left); a name cut short shows in full on hover.
 fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) -> Response {
     let ink = ui.visuals().hyperlink_color;
-    let tag = tag.map(|t| tag_galley(ui, t));
-    let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
+    // In a narrow cell the name matters more than its tag: the tag then
+    // moves to the hover text.
+    let tag_galley_of = |t: &str| tag_galley(ui, t);
+    let mut tag_shown = tag.map(tag_galley_of);
+    if let Some(t) = &tag_shown
+        && ui.available_width() - t.size().x < MIN_NAME_WIDTH
+    {
+        tag_shown = None;
+    }
+    let tag_width = tag_shown.as_ref().map_or(0.0, |t| t.size().x + 10.0);
     let width = (ui.available_width() - tag_width).max(24.0);
     // Cut in the middle, keeping the end that tells departments apart.
     let short = table::fit_text(ui, text, width);
-    let galley = elided_galley(ui, &short, FontId::proportional(14.0), ink, width, 1);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = elided_galley(ui, &short, font, ink, width, 1);
     let elided = galley.elided || short.len() != text.len();
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
     if ui.is_rect_visible(rect) {
@@ -977,15 +1002,16 @@ fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) ->
                 .hline(rect.x_range(), rect.bottom(), egui::Stroke::new(1.0, ink));
         }
         ui.painter().galley(rect.min, galley, ink);
-        if let Some(tag) = tag {
-            paint_tag(ui, tag, egui::pos2(rect.right() + 5.0, rect.center().y));
+        if let Some(tag) = &tag_shown {
+            paint_tag(ui, tag.clone(), egui::pos2(rect.right() + 5.0, rect.center().y));
         }
     }
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, accessible));
     let response = response.on_hover_cursor(CursorIcon::PointingHand);
-    if elided {
-        response.on_hover_text(text)
-    } else {
-        response
+    match (elided, tag_shown.is_none().then_some(tag).flatten()) {
+        // The accessible name carries the tag ("Education Bureau (provisional)").
+        (_, Some(_)) => response.on_hover_text(accessible),
+        (true, None) => response.on_hover_text(text),
+        (false, None) => response,
     }
 }

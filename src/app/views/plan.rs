@@ -14,15 +14,15 @@ use super::ViewCtx;
 use crate::app::command::{Command, ConflictChoice};
 use crate::app::plan_editor::PlanEdit;
 use crate::app::state::ViewState;
+use crate::app::widgets::picker::{self, Choice};
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::charts::{self, Point, Rect};
+use crate::model::Department;
 use crate::model::{ActionStatus, Lang, Level};
 use crate::present::catalogue::{T, plan as words, plan_app};
 use crate::present::format;
 use crate::present::overview::labelled;
 use crate::present::plan::{ActionRow, PlanFigures};
-use crate::app::widgets::picker::{self, Choice};
-use crate::app::widgets::table::{self, SortKey, TableSort};
-use crate::model::Department;
 
 const DEPARTMENT_PICKER_WIDTH: f32 = 200.0;
 
@@ -362,7 +362,9 @@ fn sort_rows(rows: &mut Vec<&ActionRow>, by: SortBy, descending: bool) {
         descending,
     };
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    sort.apply(&mut order, |i, _| rows.get(i).map_or(SortKey::number(None), |r| key(r)));
+    sort.apply(&mut order, |i, _| {
+        rows.get(i).map_or(SortKey::number(None), |r| key(r))
+    });
     *rows = order.into_iter().filter_map(|i| rows.get(i).copied()).collect();
 }
 
@@ -748,7 +750,12 @@ fn uncovered_ui(ui: &mut Ui, ctx: &ViewCtx, figures: &PlanFigures, out: &mut Vec
                 row.col(|ui| {
                     table::short_name_ui(ui, &gap.indicator_name);
                 });
-                for text in [&gap.current_text, &gap.target_text, &gap.gap_text, &gap.priority_text] {
+                for text in [
+                    &gap.current_text,
+                    &gap.target_text,
+                    &gap.gap_text,
+                    &gap.priority_text,
+                ] {
                     row.col(|ui| {
                         ui.label(text);
                     });

@@ -5,8 +5,8 @@ pub mod bars;
 pub mod heatmap;
 // ---- scale: sortable tables and the department picker
 pub mod picker;
-pub mod table;
 pub mod radar;
+pub mod table;
 
 use std::collections::BTreeSet;
 

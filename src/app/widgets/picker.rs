@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
-use egui::{Id, Key, Label, Modifiers, Popup, PopupCloseBehavior, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo};
+use egui::{
+    Id, Key, Label, Modifiers, Popup, PopupCloseBehavior, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo,
+};
 
 use super::table::{fit_text, signature};
 use crate::model::{Department, Lang};
@@ -55,6 +57,7 @@ pub fn department_picker_ui(
 
 /// A department filter: the picker with an `any` entry first (shown while
 /// nothing is typed), which `current: None` stands for.
+#[expect(clippy::too_many_arguments, reason = "the picker's, plus the any entry")]
 pub fn department_filter_ui(
     ui: &mut Ui,
     id_salt: &str,
@@ -254,7 +257,13 @@ fn row_ui(
     let short = fit_text(ui, name, width * 0.6);
     let used = ui
         .ctx()
-        .fonts_mut(|f| f.layout_no_wrap(short.to_string(), egui::TextStyle::Body.resolve(ui.style()), egui::Color32::WHITE))
+        .fonts_mut(|f| {
+            f.layout_no_wrap(
+                short.to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+        })
         .size()
         .x;
     let room = width - used - 24.0;
@@ -270,12 +279,19 @@ fn row_ui(
         let label = ui.add(egui::Button::selectable(highlighted, text));
         label.widget_info(|| WidgetInfo::selected(Role::Button, true, highlighted, name));
         if room > 40.0 {
-            ui.add(Label::new(RichText::new(other_short.as_ref()).weak()).truncate().selectable(false));
+            ui.add(
+                Label::new(RichText::new(other_short.as_ref()).weak())
+                    .truncate()
+                    .selectable(false),
+            );
         }
         label
     });
     let response = response.inner.union(response.response.interact(Sense::click()));
-    response.on_hover_text(format!("{}\n{}\n{}", department.name.zh, department.name.en, department.id))
+    response.on_hover_text(format!(
+        "{}\n{}\n{}",
+        department.name.zh, department.name.en, department.id
+    ))
 }
 
 /// The departments that match `query`, best match first, in their own

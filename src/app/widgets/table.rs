@@ -160,17 +160,18 @@ pub fn search_matches(
     Some(found)
 }
 
-/// A column header that sorts the table when clicked, with ▲ or ▼ when the
-/// table is sorted by it. Its accessible name is the title alone.
+/// A column header that sorts the table when clicked, with ▲ or ▼ before
+/// the title when the table is sorted by it. Its accessible name is the title alone.
 pub fn sort_header_ui(ui: &mut Ui, title: &str, column: usize, sort: &mut TableSort, lang: Lang) {
+    // The arrow leads, so a narrow column cuts the title, never the arrow.
     let arrow = match (sort.column == Some(column), sort.descending) {
         (false, _) => "",
-        (true, false) => " ▲",
-        (true, true) => " ▼",
+        (true, false) => "▲ ",
+        (true, true) => "▼ ",
     };
     let response = ui
         .add(
-            Label::new(RichText::new(format!("{title}{arrow}")).strong())
+            Label::new(RichText::new(format!("{arrow}{title}")).strong())
                 .sense(Sense::click())
                 .truncate(),
         )
@@ -178,8 +179,16 @@ pub fn sort_header_ui(ui: &mut Ui, title: &str, column: usize, sort: &mut TableS
     response.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, title));
     let hint = match (sort.column == Some(column), sort.descending) {
         (false, _) => T::SortHint.get(lang).to_owned(),
-        (true, false) => format!("{title}: {}\n{}", T::SortedAscending.get(lang), T::SortHint.get(lang)),
-        (true, true) => format!("{title}: {}\n{}", T::SortedDescending.get(lang), T::SortHint.get(lang)),
+        (true, false) => format!(
+            "{title}: {}\n{}",
+            T::SortedAscending.get(lang),
+            T::SortHint.get(lang)
+        ),
+        (true, true) => format!(
+            "{title}: {}\n{}",
+            T::SortedDescending.get(lang),
+            T::SortHint.get(lang)
+        ),
     };
     if response.on_hover_text(hint).clicked() {
         sort.click(column);
@@ -198,14 +207,17 @@ pub fn columns_in(ui: &Ui, width: f32) -> usize {
 /// otherwise shortened in the middle in proportion to what overflows.
 pub fn fit_text<'t>(ui: &Ui, text: &'t str, width: f32) -> std::borrow::Cow<'t, str> {
     let font = egui::TextStyle::Body.resolve(ui.style());
-    let full = ui.ctx().fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
+    let full = ui
+        .ctx()
+        .fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE));
     let needed = full.size().x;
     if needed <= width || needed <= 0.0 {
         return std::borrow::Cow::Borrowed(text);
     }
     let columns: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
     // Column counts are small, so the conversions are exact enough.
-    let fitting = (columns as f32 * width / needed).floor().max(0.0) as usize;
+    // A little under the proportion, for the ellipsis and wide letters.
+    let fitting = (columns as f32 * width * 0.92 / needed).floor().max(0.0) as usize;
     format::shorten_middle(text, fitting)
 }
 

@@ -65,7 +65,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -101,7 +101,10 @@ mod tests {
 
     #[test]
     fn shown_counts_read_naturally() {
-        assert_eq!(shown_departments(20, 1000, Lang::En), "Showing 20 of 1,000 departments");
+        assert_eq!(
+            shown_departments(20, 1000, Lang::En),
+            "Showing 20 of 1,000 departments"
+        );
         assert_eq!(shown_departments(20, 1000, Lang::Zh), "显示 20 / 1000 个部门");
         assert_eq!(shown_rows(3, 40, Lang::Zh), "显示 3 / 40 行");
     }
