@@ -56,6 +56,7 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             user_name: &prefs.user_name,
             recoveries: &state.recoveries,
             plan_editor: &state.plan_editor,
+            search: &state.search,
         };
         views::view_ui(ui, prefs.tab, &ctx, &mut state.views, out);
         views::plan::action_form_window(ui.ctx(), &ctx, &mut state.views, out);

@@ -23,6 +23,9 @@ pub mod format;
 pub mod groups;
 mod names;
 pub mod overview;
+// ---- scale: finding departments by pinyin
+pub mod pinyin;
+mod pinyin_table;
 pub mod plan;
 pub mod rank;
 pub mod report;

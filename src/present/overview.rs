@@ -434,9 +434,22 @@ fn imbalances(data: &Dataset, summary: &Summary, lang: Lang, names: &Names) -> V
 /// the one order every output uses (see `analysis::priorities`: priority,
 /// then gap, weight, departments affected, department and indicator ids).
 pub fn priorities(data: &Dataset, summary: &Summary, lang: Lang, limit: usize) -> Vec<PriorityLine> {
+    priorities_where(data, summary, lang, limit, |_| true)
+}
+
+/// The most urgent shortfalls of the departments `keep` accepts (by id),
+/// at most `limit`, numbered from 1: the priorities a search leaves.
+pub fn priorities_where(
+    data: &Dataset,
+    summary: &Summary,
+    lang: Lang,
+    limit: usize,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<PriorityLine> {
     let names = Names::new(data, lang);
     analysis::priorities(data, summary)
         .into_iter()
+        .filter(|p| keep(&p.department))
         .filter_map(|p| {
             let indicator = p.indicator?;
             // Indicator priorities carry a whole level as `current`.

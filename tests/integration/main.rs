@@ -18,6 +18,7 @@ mod app_overview;
 mod app_plan;
 mod app_problems;
 mod app_review;
+mod app_scale;
 mod app_settings;
 mod app_shell;
 mod app_start;

@@ -12,7 +12,9 @@ use super::ViewCtx;
 use super::department::{change_colour, change_ui};
 use crate::app::command::Command;
 use crate::app::state::{CompareMode, CompareViewState, ViewState};
+use crate::app::widgets::picker;
 use crate::app::widgets::radar::{Radar, RadarSeries, legend_ui};
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts;
 use crate::model::{Dataset, Department, Lang};
@@ -24,8 +26,7 @@ const RADAR_SIZE: Vec2 = Vec2::new(500.0, 400.0);
 /// Below this width the radar and the difference table stack.
 const SIDE_BY_SIDE_WIDTH: f32 = 960.0;
 const ROW_HEIGHT: f32 = 24.0;
-/// Tall enough to list a dozen departments without scrolling.
-const DEPARTMENT_LIST_HEIGHT: f32 = 420.0;
+const PICKER_WIDTH: f32 = 240.0;
 const MOVER_CHANGE_WIDTH: f32 = 48.0;
 const MOVER_LEVELS_WIDTH: f32 = 56.0;
 
@@ -203,7 +204,8 @@ fn next_department<'d>(active: &[&'d Department], id: &str) -> Option<&'d Depart
     active.get((index + 1) % active.len()).copied()
 }
 
-/// A department combo box; returns the id picked this frame.
+/// A searchable department picker (see `widgets::picker`); returns the id
+/// picked this frame.
 fn department_picker_ui(
     ui: &mut Ui,
     id: &str,
@@ -212,22 +214,7 @@ fn department_picker_ui(
     active: &[&Department],
     current: &Department,
 ) -> Option<String> {
-    let mut picked = None;
-    egui::ComboBox::new(id, label)
-        .selected_text(current.name.get(lang))
-        .width(220.0)
-        .height(DEPARTMENT_LIST_HEIGHT)
-        .show_ui(ui, |ui| {
-            for department in active {
-                if ui
-                    .selectable_label(department.id == current.id, department.name.get(lang))
-                    .clicked()
-                {
-                    picked = Some(department.id.clone());
-                }
-            }
-        });
-    picked
+    picker::department_picker_ui(ui, id, label, lang, active, Some(current), PICKER_WIDTH)
 }
 
 /// A period combo box over the department's periods; returns the one picked.
@@ -347,6 +334,29 @@ fn radar_table_ui(ui: &mut Ui, lang: Lang, axes: &[String], series: &[RadarSerie
 /// Per dimension and overall: A's and B's mean level and B − A.
 fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
     let rows = &comparison.rows;
+    let id = ui.make_persistent_id("compare-difference.sort");
+    let mut sort = TableSort::load(ui, id);
+    // The dimensions sort; the overall row keeps its place.
+    let mut order: Vec<usize> = (0..rows.len())
+        .filter(|&r| rows.get(r).is_some_and(|row| !row.overall))
+        .collect();
+    sort.apply(&mut order, |r, column| {
+        let Some(row) = rows.get(r) else {
+            return SortKey::number(None);
+        };
+        match column {
+            0 => SortKey::text(&row.name),
+            1 => SortKey::figure(&row.left_text),
+            2 => SortKey::figure(&row.right_text),
+            _ => SortKey::number(row.difference.shown),
+        }
+    });
+    for (r, row) in rows.iter().enumerate() {
+        if row.overall {
+            let at = if r == 0 { 0 } else { order.len() };
+            order.insert(at, r);
+        }
+    }
     TableBuilder::new(ui)
         .id_salt("compare-difference")
         .striped(true)
@@ -356,20 +366,23 @@ fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
         .columns(Column::auto().at_least(70.0), 2)
         .column(Column::remainder().at_least(140.0))
         .header(ROW_HEIGHT, |mut header| {
-            for text in [
+            for (column, text) in [
                 T::Dimension.get(lang),
                 T::Left.get(lang),
                 T::Right.get(lang),
                 T::BMinusA.get(lang),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 header.col(|ui| {
-                    ui.strong(text);
+                    table::sort_header_ui(ui, text, column, &mut sort, lang);
                 });
             }
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
-                let Some(figures) = rows.get(row.index()) else {
+            body.rows(ROW_HEIGHT, order.len(), |mut row| {
+                let Some(figures) = order.get(row.index()).and_then(|&r| rows.get(r)) else {
                     return;
                 };
                 let name = if figures.overall {
@@ -390,6 +403,7 @@ fn difference_table_ui(ui: &mut Ui, lang: Lang, comparison: &Comparison) {
                 });
             });
         });
+    sort.store(ui, id);
 }
 
 /// The indicators with the largest B − A, up and down. Between two periods

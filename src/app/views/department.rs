@@ -13,6 +13,7 @@ use crate::analysis::{AssessmentScore, Basis, DepartmentSummary};
 use crate::app::command::Command;
 use crate::app::state::{DepartmentViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::app::widgets::{chart_header_ui, colour, status_badge};
 use crate::charts::{self, Rgb};
 use crate::model::{Assessment, Dataset, Department, Dimension, Indicator, Lang, Level, Rating};
@@ -398,6 +399,25 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
         T::ChangeSincePrevious,
         T::Imbalanced,
     ];
+    let id = ui.make_persistent_id("department-dimensions.sort");
+    let mut sort = TableSort::load(ui, id);
+    let mut order: Vec<usize> = (0..dimensions.len()).collect();
+    sort.apply(&mut order, |r, column| {
+        let Some(d) = dimensions.get(r) else {
+            return SortKey::number(None);
+        };
+        match column {
+            0 => SortKey::text(&d.name),
+            1 => SortKey::number(d.mean_level),
+            2 => SortKey::figure(&d.floor_text),
+            3 => SortKey::figure(&d.target_text),
+            4 if d.reached => SortKey::number(Some(0.0)),
+            4 => SortKey::figure(&d.gap_text),
+            5 => SortKey::figure(&d.priority_text),
+            6 => SortKey::number(d.change.shown),
+            _ => SortKey::number(Some(if d.imbalanced { 1.0 } else { 0.0 })),
+        }
+    });
     let mut clicked = None;
     let mut table = TableBuilder::new(ui)
         .id_salt("department-dimensions")
@@ -411,15 +431,15 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
     }
     table
         .header(ROW_HEIGHT, |mut header| {
-            for key in headers {
+            for (column, key) in headers.into_iter().enumerate() {
                 header.col(|ui| {
-                    ui.add(Label::new(RichText::new(key.get(lang)).strong()).wrap());
+                    table::sort_header_ui(ui, key.get(lang), column, &mut sort, lang);
                 });
             }
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, dimensions.len(), |mut row| {
-                let Some(dimension) = dimensions.get(row.index()) else {
+            body.rows(ROW_HEIGHT, order.len(), |mut row| {
+                let Some(dimension) = order.get(row.index()).and_then(|&r| dimensions.get(r)) else {
                     return;
                 };
                 let chosen = dimension.id == page.dimension.id;
@@ -454,6 +474,7 @@ fn dimension_table_ui(ui: &mut Ui, page: &Page, out: &mut Vec<Command>) {
                 }
             });
         });
+    sort.store(ui, id);
     if let Some(dimension) = clicked {
         out.push(Command::ShowCell {
             department: page.department.id.clone(),

@@ -34,6 +34,9 @@ pub struct ViewCtx<'a> {
     pub recoveries: &'a [crate::app::session::Recovery],
     /// Edits to the plans (undo, save state, conflicts).
     pub plan_editor: &'a crate::app::plan_editor::PlanEditor,
+    /// The department search typed above the tree on the left; it filters
+    /// the tables that list departments too.
+    pub search: &'a str,
 }
 
 pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {

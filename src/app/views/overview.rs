@@ -5,8 +5,11 @@
 //! sorting is cached in `Derived`, so a frame costs the same for twelve
 //! departments as for a thousand.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use egui::{
-    Align, CursorIcon, FontId, Layout, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2,
+    Align, CursorIcon, Id, Layout, Response, RichText, Role, ScrollArea, Sense, Ui, WidgetInfo, vec2,
 };
 use egui_extras::{Column, TableBuilder};
 
@@ -18,6 +21,7 @@ use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
 use crate::app::widgets::heatmap::{
     HeatValue, Heatmap, RowMark, elided_galley, level_legend_ui, paint_tag, tag_galley,
 };
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::app::widgets::{chart_header_ui, colour};
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
@@ -28,6 +32,8 @@ use crate::present::overview::{self as figures, PriorityLine};
 const HEATMAP_ID: &str = "overview.heatmap";
 const RANKING_ID: &str = "overview.ranking";
 const STAGES_ID: &str = "overview.stages";
+/// Below this, a name drops its tag to its hover text.
+const MIN_NAME_WIDTH: f32 = 110.0;
 /// Height of a table row.
 const TABLE_ROW_HEIGHT: f32 = 20.0;
 /// Below this width the two columns stack.
@@ -42,10 +48,15 @@ struct Overview<'c, 'a> {
     level_names: Vec<String>,
     dimension_names: Vec<String>,
     theme: Theme,
+    /// The departments the tree search finds; `None` shows all.
+    matches: Option<Arc<HashSet<String>>>,
+    /// What the tables' row orders depend on besides their own sort:
+    /// the figures (revision, period, basis), the language and the search.
+    figures_key: u64,
 }
 
 impl<'c, 'a> Overview<'c, 'a> {
-    fn new(ctx: &'c ViewCtx<'a>) -> Self {
+    fn new(ui: &Ui, ctx: &'c ViewCtx<'a>) -> Self {
         let lang = ctx.lang;
         let framework = &ctx.data.framework;
         let derived: &'a _ = ctx.derived;
@@ -60,7 +71,25 @@ impl<'c, 'a> Overview<'c, 'a> {
                 .map(|d| d.name.get(lang).to_owned())
                 .collect(),
             theme: if ctx.dark { Theme::Dark } else { Theme::Light },
+            matches: table::search_matches(
+                ui,
+                ctx.derived.revision(),
+                &ctx.data.workspace.departments,
+                ctx.search,
+            ),
+            figures_key: table::signature(&(
+                ctx.derived.revision(),
+                ctx.selection.period,
+                ctx.selection.basis,
+                lang,
+                ctx.search,
+            )),
         }
+    }
+
+    /// Whether the search leaves department `id` in the tables.
+    fn shown(&self, id: &str) -> bool {
+        self.matches.as_ref().is_none_or(|m| m.contains(id))
     }
 
     fn t(&self, key: T) -> &'static str {
@@ -107,7 +136,7 @@ impl<'c, 'a> Overview<'c, 'a> {
 }
 
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {
-    let view = Overview::new(ctx);
+    let view = Overview::new(ui, ctx);
     let mut sinks = (views, out);
     ScrollArea::vertical()
         .id_salt("overview")
@@ -368,13 +397,25 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
 fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: &mut Vec<Command>) {
     let title = view.t(T::Ranking);
     let table = chart_header_ui(ui, view.lang, title, RANKING_ID, &mut views.as_table);
-    let ranking = &view.figures.ranking;
-    if ranking.is_empty() {
+    let all = &view.figures.ranking;
+    if all.is_empty() {
         ui.label(view.t(T::NoRanking));
         return;
     }
     if table {
-        ranking_table_ui(ui, view);
+        ranking_table_ui(ui, view, out);
+        return;
+    }
+    // The departments the search leaves, in rank order.
+    let found = table::row_order(ui, Id::unique(RANKING_ID), view.figures_key, || {
+        (0..all.len())
+            .filter(|&r| all.get(r).is_some_and(|row| view.shown(&row.id)))
+            .collect()
+    });
+    table::shown_line_ui(ui, found.len(), all.len(), true, view.lang);
+    let ranking: Vec<&figures::RankedDepartment> = found.iter().filter_map(|&r| all.get(r)).collect();
+    if ranking.is_empty() {
+        ui.label(view.t(T::NoDepartmentMatches));
         return;
     }
     let label = |r: usize| ranking.get(r).map_or_else(String::new, |row| row.name.clone());
@@ -401,6 +442,7 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
             return String::new();
         };
         let mut lines = vec![
+            row.name.clone(),
             figures::labelled(view.t(T::Rank), &row.rank_text, view.lang),
             figures::labelled(view.t(T::OverallLevel), &row.level_text, view.lang),
             figures::labelled(view.t(T::Stage), &row.stage_text, view.lang),
@@ -427,33 +469,101 @@ fn ranking_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
     }
 }
 
-fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
-    let ranking = &view.figures.ranking;
-    let widths = [
+/// The ranking as a table that sorts by any column, with one dimension's
+/// mean beside the overall level (chosen above it), so "the 20 weakest in
+/// data security" is two clicks away.
+fn ranking_table_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
+    let all = &view.figures.ranking;
+    let id = Id::unique("overview.ranking.table");
+    let dimension_id = id.with("dimension");
+    let mut dimension: Option<usize> = ui.data(|d| d.get_temp(dimension_id)).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let label = ui.label(view.t(T::Dimension));
+        let shown = dimension
+            .and_then(|c| view.dimension_names.get(c))
+            .map_or(format::MISSING, String::as_str);
+        egui::ComboBox::from_id_salt(dimension_id)
+            .selected_text(format::shorten_middle(shown, 28).as_ref())
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut dimension, None, format::MISSING);
+                for (c, name) in view.dimension_names.iter().enumerate() {
+                    ui.selectable_value(&mut dimension, Some(c), name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.data_mut(|d| d.insert_temp(dimension_id, dimension));
+    let mut sort = TableSort::load(ui, id);
+    let dimension_mean = |row: &figures::RankedDepartment, c: usize| {
+        view.dimension_score(row.index, c).and_then(|d| d.mean_level)
+    };
+    let order = table::row_order(
+        ui,
+        id,
+        table::signature(&(view.figures_key, sort, dimension)),
+        || {
+            let mut rows: Vec<usize> = (0..all.len())
+                .filter(|&r| all.get(r).is_some_and(|row| view.shown(&row.id)))
+                .collect();
+            sort.apply(&mut rows, |r, column| {
+                let Some(row) = all.get(r) else {
+                    return SortKey::number(None);
+                };
+                match column {
+                    0 => SortKey::number(row.rank.map(|r| r as f64)),
+                    1 => SortKey::text(&row.name),
+                    2 => SortKey::number(row.mean_level),
+                    3 => SortKey::number(row.stage.map(|l| f64::from(l.get()))),
+                    _ => SortKey::number(dimension.and_then(|c| dimension_mean(row, c))),
+                }
+            });
+            rows
+        },
+    );
+    table::shown_line_ui(ui, order.len(), all.len(), true, view.lang);
+    let mut widths = vec![
         Width::Fixed(40.0),
         Width::Share(1.4),
         Width::Fixed(48.0),
         Width::Share(1.0),
     ];
+    let mut titles = vec![
+        view.t(T::Rank).to_owned(),
+        view.t(T::Department).to_owned(),
+        view.t(T::OverallLevel).to_owned(),
+        view.t(T::Stage).to_owned(),
+    ];
+    if let Some(name) = dimension.and_then(|c| view.dimension_names.get(c)) {
+        // The stage gives the dimension room; the name keeps its share.
+        widths[3] = Width::Share(0.6);
+        widths.push(Width::Fixed(64.0));
+        titles.push(name.clone());
+    }
     fitted_table(ui, "overview.ranking.table", &widths)
         .max_scroll_height(300.0)
         .header(TABLE_ROW_HEIGHT, |mut header| {
-            for key in [T::Rank, T::Department, T::OverallLevel, T::Stage] {
+            for (column, title) in titles.iter().enumerate() {
                 header.col(|ui| {
-                    ui.strong(view.t(key));
+                    table::sort_header_ui(ui, title, column, &mut sort, view.lang);
                 });
             }
         })
         .body(|body| {
-            body.rows(TABLE_ROW_HEIGHT, ranking.len(), |mut row| {
-                let Some(ranked) = ranking.get(row.index()) else {
+            body.rows(TABLE_ROW_HEIGHT, order.len(), |mut row| {
+                let Some(ranked) = order.get(row.index()).and_then(|&r| all.get(r)) else {
                     return;
                 };
                 row.col(|ui| {
                     ui.label(&ranked.rank_text);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(view.tagged_name(ranked.index)).truncate());
+                    let tag = view.row_mark(ranked.index).map(|m| m.tag.as_str());
+                    let accessible = view.tagged_name(ranked.index);
+                    if link_cell_ui(ui, &ranked.name, tag, &accessible).clicked() {
+                        out.push(Command::SelectDepartment(ranked.id.clone()));
+                        out.push(Command::SetTab(Tab::Department));
+                    }
                 });
                 row.col(|ui| {
                     ui.label(&ranked.level_text);
@@ -461,8 +571,14 @@ fn ranking_table_ui(ui: &mut Ui, view: &Overview) {
                 row.col(|ui| {
                     ui.add(egui::Label::new(&ranked.stage_text).truncate());
                 });
+                if let Some(c) = dimension {
+                    row.col(|ui| {
+                        ui.label(format::level(dimension_mean(ranked, c)));
+                    });
+                }
             });
         });
+    sort.store(ui, id);
 }
 
 // ---- stage distribution -------------------------------------------------
@@ -505,11 +621,55 @@ fn stages_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState) {
 
 fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     ui.strong(view.t(T::TopPriorities));
-    let top = &view.figures.priorities;
+    // With a search, the most urgent of the departments it finds.
+    let top: Arc<Vec<PriorityLine>> = match &view.matches {
+        None => Arc::new(view.figures.priorities.clone()),
+        Some(found) => {
+            let key = Id::unique("overview.priorities.found");
+            let cached = ui
+                .data(|d| d.get_temp::<(u64, Arc<Vec<PriorityLine>>)>(key))
+                .filter(|(made_for, _)| *made_for == view.figures_key);
+            match cached {
+                Some((_, lines)) => lines,
+                None => {
+                    let ctx = view.ctx;
+                    let lines = Arc::new(figures::priorities_where(
+                        ctx.data,
+                        &ctx.derived.summary,
+                        view.lang,
+                        figures::TOP_PRIORITIES,
+                        |id| found.contains(id),
+                    ));
+                    ui.data_mut(|d| d.insert_temp(key, (view.figures_key, lines.clone())));
+                    lines
+                }
+            }
+        }
+    };
     if top.is_empty() {
         ui.label(view.t(T::NoPriorities));
         return;
     }
+    let id = Id::unique("overview.priorities");
+    let mut sort = TableSort::load(ui, id);
+    let order = table::row_order(ui, id, table::signature(&(view.figures_key, sort)), || {
+        let mut rows: Vec<usize> = (0..top.len()).collect();
+        sort.apply(&mut rows, |r, column| {
+            let Some(line) = top.get(r) else {
+                return SortKey::number(None);
+            };
+            match column {
+                0 => SortKey::number(Some(r as f64)),
+                1 => SortKey::text(&line.department_name),
+                2 => SortKey::text(&line.indicator_name),
+                3 => SortKey::number(Some(f64::from(line.current.get()))),
+                4 => SortKey::number(Some(f64::from(line.target.get()))),
+                5 => SortKey::number(Some(line.gap)),
+                _ => SortKey::number(Some(line.priority)),
+            }
+        });
+        rows
+    });
     let number = Width::Fixed(52.0);
     let widths = [
         Width::Fixed(32.0),
@@ -525,7 +685,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     fitted_table(ui, "overview.priorities", &widths)
         .vscroll(false)
         .header(TABLE_ROW_HEIGHT, |mut header| {
-            for key in [
+            for (column, key) in [
                 T::RowNumber,
                 T::Department,
                 T::Indicator,
@@ -533,9 +693,12 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                 T::Target,
                 T::Gap,
                 T::Priority,
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
+                    table::sort_header_ui(ui, view.t(key), column, &mut sort, view.lang);
                 });
             }
             header.col(|ui| {
@@ -544,60 +707,70 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
             header.col(|_| {});
         })
         .body(|mut body| {
-            for priority in top {
+            for priority in order.iter().filter_map(|&r| top.get(r)) {
                 body.row(TABLE_ROW_HEIGHT, |mut row| {
-                    row.col(|ui| {
-                        ui.label(&priority.position_text);
-                    });
-                    let name = &priority.department_name;
-                    // The same tag as the department's heatmap row.
-                    let tag = (!priority.tags.is_empty()).then(|| priority.tags.join(" · "));
-                    let tagged = match &tag {
-                        Some(tag) => crate::present::catalogue::tagged_text(name, tag, view.lang),
-                        None => name.clone(),
-                    };
-                    let accessible = figures::numbered(&priority.position_text, &tagged);
-                    row.col(|ui| {
-                        if link_cell_ui(ui, name, tag.as_deref(), &accessible).clicked() {
-                            out.push(show_cell(priority));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&priority.indicator_name).truncate());
-                    });
-                    for text in [
-                        &priority.current_text,
-                        &priority.target_text,
-                        &priority.gap_text,
-                        &priority.priority_text,
-                    ] {
-                        row.col(|ui| {
-                            ui.label(text);
-                        });
-                    }
-                    row.col(|ui| {
-                        // The open actions on this gap, overdue ones in red.
-                        let plan =
-                            view.ctx
-                                .derived
-                                .department_plan(view.ctx.data, &priority.department, view.lang);
-                        let counts = super::plan::open_actions(&plan.actions, &[priority.indicator.as_str()]);
-                        super::plan::actions_badge_ui(ui, counts, view.lang);
-                    });
-                    row.col(|ui| {
-                        let label = figures::numbered(&priority.position_text, view.t(T::PlanAnAction));
-                        let button = ui.small_button("+");
-                        button.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
-                        if button.on_hover_text(view.t(T::PlanAnAction)).clicked() {
-                            out.push(Command::PlanAction {
-                                department: priority.department.clone(),
-                                indicator: priority.indicator.clone(),
-                            });
-                        }
-                    });
+                    priority_row_ui(&mut row, view, priority, out);
                 });
             }
         });
+    sort.store(ui, id);
+}
+
+fn priority_row_ui(
+    row: &mut egui_extras::TableRow,
+    view: &Overview,
+    priority: &PriorityLine,
+    out: &mut Vec<Command>,
+) {
+    row.col(|ui| {
+        ui.label(&priority.position_text);
+    });
+    let name = &priority.department_name;
+    // The same tag as the department's heatmap row.
+    let tag = (!priority.tags.is_empty()).then(|| priority.tags.join(" · "));
+    let tagged = match &tag {
+        Some(tag) => crate::present::catalogue::tagged_text(name, tag, view.lang),
+        None => name.clone(),
+    };
+    let accessible = figures::numbered(&priority.position_text, &tagged);
+    row.col(|ui| {
+        if link_cell_ui(ui, name, tag.as_deref(), &accessible).clicked() {
+            out.push(show_cell(priority));
+        }
+    });
+    row.col(|ui| {
+        table::short_name_ui(ui, &priority.indicator_name);
+    });
+    for text in [
+        &priority.current_text,
+        &priority.target_text,
+        &priority.gap_text,
+        &priority.priority_text,
+    ] {
+        row.col(|ui| {
+            ui.label(text);
+        });
+    }
+    row.col(|ui| {
+        // The open actions on this gap, overdue ones in red.
+        let plan = view
+            .ctx
+            .derived
+            .department_plan(view.ctx.data, &priority.department, view.lang);
+        let counts = super::plan::open_actions(&plan.actions, &[priority.indicator.as_str()]);
+        super::plan::actions_badge_ui(ui, counts, view.lang);
+    });
+    row.col(|ui| {
+        let label = figures::numbered(&priority.position_text, view.t(T::PlanAnAction));
+        let button = ui.small_button("+");
+        button.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+        if button.on_hover_text(view.t(T::PlanAnAction)).clicked() {
+            out.push(Command::PlanAction {
+                department: priority.department.clone(),
+                indicator: priority.indicator.clone(),
+            });
+        }
+    });
 }
 
 /// How many shortfalls shared across departments the Overview lists.
@@ -614,24 +787,45 @@ fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
         ui.label(T::NoPriorities.get(lang));
         return;
     }
+    let id = Id::unique("overview.rollup");
+    let mut sort = TableSort::load(ui, id);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    sort.apply(&mut order, |r, column| {
+        let Some(line) = rows.get(r) else {
+            return SortKey::number(None);
+        };
+        match column {
+            0 => SortKey::text(&line.name),
+            1 => SortKey::number(Some(line.departments.len() as f64)),
+            2 => SortKey::number(Some(line.mean_gap)),
+            _ => SortKey::number(Some(line.priority)),
+        }
+    });
     let number = Width::Fixed(72.0);
     let widths = [Width::Share(1.0), Width::Fixed(168.0), number, number];
     fitted_table(ui, "overview.rollup", &widths)
         .vscroll(false)
         .header(TABLE_ROW_HEIGHT, |mut header| {
-            for key in [T::Indicator, T::PlanDepartmentsBelow, T::PlanMeanGap, T::Priority] {
+            for (column, key) in [T::Indicator, T::PlanDepartmentsBelow, T::PlanMeanGap, T::Priority]
+                .into_iter()
+                .enumerate()
+            {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(key.get(lang)).strong()).truncate());
+                    table::sort_header_ui(ui, key.get(lang), column, &mut sort, lang);
                 });
             }
         })
         .body(|mut body| {
-            for line in rows {
+            for line in order.iter().filter_map(|&r| rows.get(r)) {
                 body.row(TABLE_ROW_HEIGHT, |mut row| {
                     // Its dimension and the departments below target on hover.
                     row.col(|ui| {
-                        ui.add(egui::Label::new(&line.name).truncate())
-                            .on_hover_text(format!("{}\n{}", line.dimension_name, line.department_names));
+                        let name = table::fit_text(ui, &line.name, ui.available_width());
+                        ui.add(egui::Label::new(name.as_ref()).truncate())
+                            .on_hover_text(format!(
+                                "{}\n{}\n{}",
+                                line.name, line.dimension_name, line.department_names
+                            ));
                     });
                     for text in [&line.count_text, &line.mean_gap_text, &line.priority_text] {
                         row.col(|ui| {
@@ -641,6 +835,7 @@ fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
                 });
             }
         });
+    sort.store(ui, id);
 }
 
 /// The plan at a glance: open and overdue actions and the gaps without
@@ -677,6 +872,26 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
             .small()
             .weak(),
     );
+    let id = Id::unique("overview.imbalances");
+    let mut sort = TableSort::load(ui, id);
+    let order = table::row_order(ui, id, table::signature(&(view.figures_key, sort)), || {
+        let mut rows: Vec<usize> = (0..flags.len())
+            .filter(|&r| flags.get(r).is_some_and(|f| view.shown(&f.department)))
+            .collect();
+        sort.apply(&mut rows, |r, column| {
+            let Some(flag) = flags.get(r) else {
+                return SortKey::number(None);
+            };
+            match column {
+                0 => SortKey::text(&flag.department_name),
+                1 => SortKey::text(&flag.dimension_name),
+                2 => SortKey::number(flag.level_text.parse().ok()),
+                _ => SortKey::text(&flag.stage_text),
+            }
+        });
+        rows
+    });
+    table::shown_line_ui(ui, order.len(), flags.len(), false, view.lang);
     let widths = [
         Width::Share(1.0),
         Width::Share(1.0),
@@ -686,15 +901,18 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
     fitted_table(ui, "overview.imbalances", &widths)
         .max_scroll_height(260.0)
         .header(TABLE_ROW_HEIGHT, |mut header| {
-            for key in [T::Department, T::Dimension, T::Mean, T::DepartmentStage] {
+            for (column, key) in [T::Department, T::Dimension, T::Mean, T::DepartmentStage]
+                .into_iter()
+                .enumerate()
+            {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(view.t(key)).strong()).truncate());
+                    table::sort_header_ui(ui, view.t(key), column, &mut sort, view.lang);
                 });
             }
         })
         .body(|body| {
-            body.rows(TABLE_ROW_HEIGHT, flags.len(), |mut row| {
-                let Some(flag) = flags.get(row.index()) else {
+            body.rows(TABLE_ROW_HEIGHT, order.len(), |mut row| {
+                let Some(flag) = order.get(row.index()).and_then(|&r| flags.get(r)) else {
                     return;
                 };
                 let name = &flag.department_name;
@@ -708,7 +926,7 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                     }
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&flag.dimension_name).truncate());
+                    table::short_name_ui(ui, &flag.dimension_name);
                 });
                 row.col(|ui| {
                     ui.label(&flag.level_text);
@@ -718,6 +936,7 @@ fn imbalances_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                 });
             });
         });
+    sort.store(ui, id);
 }
 
 /// A table column's width: fixed, or a share of what the fixed ones leave.
@@ -760,11 +979,22 @@ fn fitted_table<'u>(ui: &'u mut Ui, id_salt: &str, widths: &[Width]) -> TableBui
 /// list on the left); a name cut short shows in full on hover.
 fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) -> Response {
     let ink = ui.visuals().hyperlink_color;
-    let tag = tag.map(|t| tag_galley(ui, t));
-    let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
+    // In a narrow cell the name matters more than its tag: the tag then
+    // moves to the hover text.
+    let tag_galley_of = |t: &str| tag_galley(ui, t);
+    let mut tag_shown = tag.map(tag_galley_of);
+    if let Some(t) = &tag_shown
+        && ui.available_width() - t.size().x < MIN_NAME_WIDTH
+    {
+        tag_shown = None;
+    }
+    let tag_width = tag_shown.as_ref().map_or(0.0, |t| t.size().x + 10.0);
     let width = (ui.available_width() - tag_width).max(24.0);
-    let galley = elided_galley(ui, text, FontId::proportional(14.0), ink, width, 1);
-    let elided = galley.elided;
+    // Cut in the middle, keeping the end that tells departments apart.
+    let short = table::fit_text(ui, text, width);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = elided_galley(ui, &short, font, ink, width, 1);
+    let elided = galley.elided || short.len() != text.len();
     let (rect, response) = ui.allocate_exact_size(galley.size(), Sense::click());
     if ui.is_rect_visible(rect) {
         if response.hovered() {
@@ -772,15 +1002,16 @@ fn link_cell_ui(ui: &mut Ui, text: &str, tag: Option<&str>, accessible: &str) ->
                 .hline(rect.x_range(), rect.bottom(), egui::Stroke::new(1.0, ink));
         }
         ui.painter().galley(rect.min, galley, ink);
-        if let Some(tag) = tag {
-            paint_tag(ui, tag, egui::pos2(rect.right() + 5.0, rect.center().y));
+        if let Some(tag) = &tag_shown {
+            paint_tag(ui, tag.clone(), egui::pos2(rect.right() + 5.0, rect.center().y));
         }
     }
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, accessible));
     let response = response.on_hover_cursor(CursorIcon::PointingHand);
-    if elided {
-        response.on_hover_text(text)
-    } else {
-        response
+    match (elided, tag_shown.is_none().then_some(tag).flatten()) {
+        // The accessible name carries the tag ("Education Bureau (provisional)").
+        (_, Some(_)) => response.on_hover_text(accessible),
+        (true, None) => response.on_hover_text(text),
+        (false, None) => response,
     }
 }

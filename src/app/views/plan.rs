@@ -14,12 +14,17 @@ use super::ViewCtx;
 use crate::app::command::{Command, ConflictChoice};
 use crate::app::plan_editor::PlanEdit;
 use crate::app::state::ViewState;
+use crate::app::widgets::picker::{self, Choice};
+use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::charts::{self, Point, Rect};
+use crate::model::Department;
 use crate::model::{ActionStatus, Lang, Level};
 use crate::present::catalogue::{T, plan as words, plan_app};
 use crate::present::format;
 use crate::present::overview::labelled;
 use crate::present::plan::{ActionRow, PlanFigures};
+
+const DEPARTMENT_PICKER_WIDTH: f32 = 200.0;
 
 /// The columns the actions table sorts by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -144,9 +149,27 @@ pub fn plan_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<
             ui.separator();
             filters_ui(ui, ctx, state);
             ui.add_space(4.0);
-            let mut rows: Vec<&ActionRow> = figures.actions.iter().filter(|r| state.shows(r)).collect();
+            // The tree search on the left narrows the actions to those of
+            // the departments it finds (actions for every department stay).
+            let found = table::search_matches(
+                ui,
+                ctx.derived.revision(),
+                &ctx.data.workspace.departments,
+                ctx.search,
+            );
+            let searched = |r: &ActionRow| {
+                found
+                    .as_ref()
+                    .is_none_or(|m| r.departments.is_empty() || r.departments.iter().any(|d| m.contains(d)))
+            };
+            let mut rows: Vec<&ActionRow> = figures
+                .actions
+                .iter()
+                .filter(|r| state.shows(r) && searched(r))
+                .collect();
             sort_rows(&mut rows, state.sort, state.descending);
             ui.strong(T::PlanActions.get(lang));
+            table::shown_line_ui(ui, rows.len(), figures.actions.len(), false, lang);
             if rows.is_empty() {
                 ui.weak(T::PlanNoActions.get(lang));
             } else {
@@ -160,7 +183,7 @@ pub fn plan_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<
                 }
             }
             ui.separator();
-            uncovered_ui(ui, lang, figures, out);
+            uncovered_ui(ui, ctx, figures, out);
             ui.separator();
             ui.strong(T::PlanTimeline.get(lang));
             ui.weak(T::PlanTimelineNote.get(lang));
@@ -248,27 +271,25 @@ fn filters_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut PlanViewState) {
     let lang = ctx.lang;
     ui.horizontal_wrapped(|ui| {
         let any = T::PlanAny.get(lang);
-        let department_name = |id: &str| {
-            ctx.data
-                .workspace
-                .department(id)
-                .map_or_else(|| id.to_owned(), |d| d.name.get(lang).to_owned())
-        };
-        let chosen = state
+        let active: Vec<&Department> = ctx.data.workspace.active_departments().collect();
+        let current = state
             .department
             .as_deref()
-            .map_or_else(|| any.to_owned(), department_name);
-        let label = ui.label(T::Department.get(lang));
-        egui::ComboBox::from_id_salt("plan-department")
-            .selected_text(chosen)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.department, None, any);
-                for d in ctx.data.workspace.active_departments() {
-                    ui.selectable_value(&mut state.department, Some(d.id.clone()), d.name.get(lang));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+            .and_then(|id| ctx.data.workspace.department(id));
+        match picker::department_filter_ui(
+            ui,
+            "plan-department",
+            T::Department.get(lang),
+            lang,
+            &active,
+            current,
+            any,
+            DEPARTMENT_PICKER_WIDTH,
+        ) {
+            Some(Choice::Any) => state.department = None,
+            Some(Choice::Department(id)) => state.department = Some(id),
+            None => {}
+        }
         let dimension_name = |id: &str| {
             ctx.data
                 .framework
@@ -316,25 +337,35 @@ fn filters_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut PlanViewState) {
     });
 }
 
-fn sort_rows(rows: &mut [&ActionRow], by: SortBy, descending: bool) {
-    let key = |r: &ActionRow| -> (String, NaiveDate) {
-        match by {
-            SortBy::Default => (String::new(), r.due),
-            SortBy::Id => (r.id.clone(), r.due),
-            SortBy::Title => (r.title.to_lowercase(), r.due),
-            SortBy::Departments => (r.department_names.clone(), r.due),
-            SortBy::Owner => (r.owner.clone(), r.due),
-            SortBy::Due => (String::new(), r.due),
-            SortBy::Status => (format!("{:?}", r.status as u8), r.due),
-            SortBy::Effect => (r.effect_text.clone(), r.due),
-        }
+/// The rows in the chosen order: stable, numbers and dates by value,
+/// names in reading order (Chinese by pinyin); the plan's own order
+/// (by due date) by default.
+fn sort_rows(rows: &mut Vec<&ActionRow>, by: SortBy, descending: bool) {
+    use chrono::Datelike;
+    let key = |r: &ActionRow| match by {
+        SortBy::Default | SortBy::Due => SortKey::number(Some(f64::from(r.due.num_days_from_ce()))),
+        SortBy::Id => SortKey::text(&r.id),
+        SortBy::Title => SortKey::text(&r.title),
+        SortBy::Departments => SortKey::text(&r.department_names),
+        SortBy::Owner => SortKey::text(&r.owner),
+        SortBy::Status => SortKey::number(Some(f64::from(r.status as u8))),
+        SortBy::Effect => SortKey::figure(&r.effect_text),
     };
-    if by != SortBy::Default {
-        rows.sort_by_key(|r| key(r));
+    if by == SortBy::Default {
+        if descending {
+            rows.reverse();
+        }
+        return;
     }
-    if descending {
-        rows.reverse();
-    }
+    let sort = TableSort {
+        column: Some(0),
+        descending,
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    sort.apply(&mut order, |i, _| {
+        rows.get(i).map_or(SortKey::number(None), |r| key(r))
+    });
+    *rows = order.into_iter().filter_map(|i| rows.get(i).copied()).collect();
 }
 
 fn actions_table_ui(
@@ -406,10 +437,10 @@ fn actions_table_ui(
                     link = ui.add(egui::Button::selectable(chosen, &action.id)).clicked();
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&action.title).truncate());
+                    table::short_name_ui(ui, &action.title);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&action.department_names).truncate());
+                    table::short_name_ui(ui, &action.department_names);
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(&action.addresses).truncate());
@@ -636,46 +667,114 @@ fn action_editor_ui(
 }
 
 /// The gaps below target with no open action, each with "Plan an action".
-fn uncovered_ui(ui: &mut Ui, lang: Lang, figures: &PlanFigures, out: &mut Vec<Command>) {
+/// The gaps no open action covers, sortable by any column and narrowed by
+/// the tree search; only the rows in view are laid out (a province has
+/// thousands).
+fn uncovered_ui(ui: &mut Ui, ctx: &ViewCtx, figures: &PlanFigures, out: &mut Vec<Command>) {
+    let lang = ctx.lang;
     ui.strong(T::PlanUncovered.get(lang));
-    if figures.uncovered.is_empty() {
+    let gaps = &figures.uncovered;
+    if gaps.is_empty() {
         ui.weak(T::PlanNoUncovered.get(lang));
         return;
     }
     let headers = crate::present::plan::gap_headers(lang);
-    egui::ScrollArea::vertical()
+    let id = ui.make_persistent_id("plan-uncovered.sort");
+    let mut sort = TableSort::load(ui, id);
+    let found = table::search_matches(
+        ui,
+        ctx.derived.revision(),
+        &ctx.data.workspace.departments,
+        ctx.search,
+    );
+    let figures_key = table::signature(&(
+        ctx.derived.revision(),
+        ctx.selection.period,
+        ctx.selection.basis,
+        lang,
+        ctx.search,
+        sort,
+    ));
+    let order = table::row_order(ui, id, figures_key, || {
+        let mut rows: Vec<usize> = (0..gaps.len())
+            .filter(|&r| {
+                gaps.get(r)
+                    .is_some_and(|g| found.as_ref().is_none_or(|m| m.contains(&g.department)))
+            })
+            .collect();
+        sort.apply(&mut rows, |r, column| {
+            let Some(gap) = gaps.get(r) else {
+                return SortKey::number(None);
+            };
+            match column {
+                0 => SortKey::text(&gap.department_name),
+                1 => SortKey::text(&gap.indicator_name),
+                2 => SortKey::figure(&gap.current_text),
+                3 => SortKey::figure(&gap.target_text),
+                4 => SortKey::figure(&gap.gap_text),
+                _ => SortKey::figure(&gap.priority_text),
+            }
+        });
+        rows
+    });
+    table::shown_line_ui(ui, order.len(), gaps.len(), false, lang);
+    let mut builder = TableBuilder::new(ui)
         .id_salt("plan-uncovered")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            egui::Grid::new("plan-uncovered-grid")
-                .striped(true)
-                .show(ui, |ui| {
-                    for header in &headers {
-                        ui.strong(*header);
-                    }
-                    ui.label("");
-                    ui.end_row();
-                    for (k, gap) in figures.uncovered.iter().enumerate() {
-                        ui.label(&gap.department_name);
-                        ui.label(&gap.indicator_name);
-                        ui.label(&gap.current_text);
-                        ui.label(&gap.target_text);
-                        ui.label(&gap.gap_text);
-                        ui.label(&gap.priority_text);
-                        if ui
-                            .push_id(k, |ui| ui.small_button(T::PlanAnAction.get(lang)))
-                            .inner
-                            .clicked()
-                        {
-                            out.push(Command::PlanAction {
-                                department: gap.department.clone(),
-                                indicator: gap.indicator.clone(),
-                            });
-                        }
-                        ui.end_row();
+        .striped(true)
+        .max_scroll_height(260.0)
+        .cell_layout(egui::Layout::left_to_right(Align::Center))
+        .column(Column::initial(200.0).at_least(80.0).clip(true).resizable(true))
+        .column(Column::initial(220.0).at_least(80.0).clip(true).resizable(true));
+    for _ in 2..headers.len() {
+        builder = builder.column(Column::exact(64.0));
+    }
+    builder
+        .column(Column::remainder().at_least(100.0))
+        .header(22.0, |mut header| {
+            for (column, title) in headers.iter().enumerate() {
+                header.col(|ui| {
+                    table::sort_header_ui(ui, title, column, &mut sort, lang);
+                });
+            }
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(22.0, order.len(), |mut row| {
+                let k = row.index();
+                let Some(gap) = order.get(k).and_then(|&r| gaps.get(r)) else {
+                    return;
+                };
+                row.col(|ui| {
+                    table::short_name_ui(ui, &gap.department_name);
+                });
+                row.col(|ui| {
+                    table::short_name_ui(ui, &gap.indicator_name);
+                });
+                for text in [
+                    &gap.current_text,
+                    &gap.target_text,
+                    &gap.gap_text,
+                    &gap.priority_text,
+                ] {
+                    row.col(|ui| {
+                        ui.label(text);
+                    });
+                }
+                row.col(|ui| {
+                    if ui
+                        .push_id(k, |ui| ui.small_button(T::PlanAnAction.get(lang)))
+                        .inner
+                        .clicked()
+                    {
+                        out.push(Command::PlanAction {
+                            department: gap.department.clone(),
+                            indicator: gap.indicator.clone(),
+                        });
                     }
                 });
+            });
         });
+    sort.store(ui, id);
 }
 
 const TIMELINE_ROW: f32 = 20.0;

@@ -3,7 +3,10 @@
 
 pub mod bars;
 pub mod heatmap;
+// ---- scale: sortable tables and the department picker
+pub mod picker;
 pub mod radar;
+pub mod table;
 
 use std::collections::BTreeSet;
 

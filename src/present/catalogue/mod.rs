@@ -664,6 +664,13 @@ catalogue! {
     XlsxBriefSheet => "Brief", "简报";
     XlsxAnswersSplit => "Each department's answers are in its own workbook, written beside this one.", "各部门的指标作答见同时生成的各部门工作簿。";
     XlsxFlagLegendDepartment => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the Trends sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“趋势”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
+    // ---- scale: sortable tables and the department picker
+    SortHint => "Click to sort; click again to reverse.", "单击排序，再次单击反向排序。";
+    SortedAscending => "sorted ascending", "升序";
+    SortedDescending => "sorted descending", "降序";
+    PickerHint => "Type a name, id or pinyin initials (jyj)", "输入名称、编号或拼音首字母（如jyj）";
+    PickerEmpty => "No department matches.", "没有匹配的部门。";
+    PickerKeys => "↑↓ to move, Enter to choose, Esc to close", "↑↓移动，回车选择，Esc关闭";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /

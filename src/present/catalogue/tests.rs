@@ -246,7 +246,13 @@ fn report_sentences_read_as_before() {
 
 /// Files and folders under `src/` that may hold Chinese literals: the
 /// catalogue, and the built-in framework and sample generator (data).
-const ALLOWED: [&str; 3] = ["src/present/catalogue/", "src/generate/", "src/store/builtin.rs"];
+const ALLOWED: [&str; 4] = [
+    "src/present/catalogue/",
+    "src/generate/",
+    "src/store/builtin.rs",
+    // Data, not words: the pinyin of each Chinese character.
+    "src/present/pinyin_table.rs",
+];
 
 /// Every `.rs` file under `dir`, sorted.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {

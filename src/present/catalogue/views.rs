@@ -41,6 +41,38 @@ pub fn weight_share_text(weight: f64, total: f64, of: &str, lang: Lang) -> Strin
     }
 }
 
+// ---- scale: sortable tables and the department picker
+
+/// How many departments a filtered table shows: "Showing 20 of 1,000
+/// departments" / "显示 20 / 1000 个部门".
+pub fn shown_departments(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Showing {} of {} departments", thousands(shown), thousands(total)),
+        Lang::Zh => format!("显示 {shown} / {total} 个部门"),
+    }
+}
+
+/// How many rows a filtered table shows: "Showing 3 of 40 rows" / "显示 3 / 40 行".
+pub fn shown_rows(shown: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Showing {} of {} rows", thousands(shown), thousands(total)),
+        Lang::Zh => format!("显示 {shown} / {total} 行"),
+    }
+}
+
+/// 1000 as "1,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A projected month: "Mar 2027" / "2027年3月". Projections are shown to the
 /// month: a day would claim a precision a straight line cannot give.
 pub fn month_text(date: chrono::NaiveDate, lang: Lang) -> String {
@@ -66,6 +98,16 @@ pub fn export_item(kind: Option<&str>, format: &str, scope: &str, lang: Lang) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shown_counts_read_naturally() {
+        assert_eq!(
+            shown_departments(20, 1000, Lang::En),
+            "Showing 20 of 1,000 departments"
+        );
+        assert_eq!(shown_departments(20, 1000, Lang::Zh), "显示 20 / 1000 个部门");
+        assert_eq!(shown_rows(3, 40, Lang::Zh), "显示 3 / 40 行");
+    }
 
     #[test]
     fn below_target_reads_naturally() {
