@@ -154,16 +154,3 @@ pub fn loading_text(read: usize, total: usize, lang: Lang) -> String {
         Lang::Zh => format!("正在读取工作区：已读取 {read} / {total} 个文件"),
     }
 }
-
-/// 12003 → "12,003" (English digit grouping).
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
