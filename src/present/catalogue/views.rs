@@ -95,6 +95,23 @@ pub fn export_item(kind: Option<&str>, format: &str, scope: &str, lang: Lang) ->
     }
 }
 
+// ---- scale: loading
+
+/// Progress of opening a workspace: "Reading the workspace: 3,456 of
+/// 12,003 files" / "正在读取工作区：已读取 3456 / 12003 个文件".
+pub fn loading_text(read: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En if total == 0 => "Reading the workspace…".to_owned(),
+        Lang::En => format!(
+            "Reading the workspace: {} of {} files",
+            thousands(read),
+            thousands(total)
+        ),
+        Lang::Zh if total == 0 => "正在读取工作区……".to_owned(),
+        Lang::Zh => format!("正在读取工作区：已读取 {read} / {total} 个文件"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,22 +152,5 @@ mod tests {
             weight_share_text(1.5, 6.0, "占总体得分", Lang::Zh),
             "权重 1.5 · 占总体得分25.0%"
         );
-    }
-}
-
-// ---- scale: loading
-
-/// Progress of opening a workspace: "Reading the workspace: 3,456 of
-/// 12,003 files" / "正在读取工作区：已读取 3456 / 12003 个文件".
-pub fn loading_text(read: usize, total: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En if total == 0 => "Reading the workspace…".to_owned(),
-        Lang::En => format!(
-            "Reading the workspace: {} of {} files",
-            thousands(read),
-            thousands(total)
-        ),
-        Lang::Zh if total == 0 => "正在读取工作区……".to_owned(),
-        Lang::Zh => format!("正在读取工作区：已读取 {read} / {total} 个文件"),
     }
 }
