@@ -21,11 +21,13 @@ pub mod department;
 pub mod document;
 pub mod format;
 pub mod groups;
+pub mod hierarchy;
 mod names;
 pub mod overview;
 pub mod plan;
 pub mod rank;
 pub mod report;
+pub mod trend_crowd;
 pub mod trends;
 // added (xlsx helper, issue 11): the long trend table of a report.
 pub mod trend_table;

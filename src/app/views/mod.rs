@@ -34,6 +34,8 @@ pub struct ViewCtx<'a> {
     pub recoveries: &'a [crate::app::session::Recovery],
     /// Edits to the plans (undo, save state, conflicts).
     pub plan_editor: &'a crate::app::plan_editor::PlanEditor,
+    /// The department tree's search, which also filters the heatmap.
+    pub search: &'a str,
 }
 
 pub fn view_ui(ui: &mut Ui, tab: Tab, ctx: &ViewCtx, views: &mut ViewState, out: &mut Vec<Command>) {

@@ -2,6 +2,7 @@
 //! and geometry to egui.
 
 pub mod bars;
+pub mod grouping;
 pub mod heatmap;
 pub mod radar;
 

@@ -1,0 +1,196 @@
+//! The departments grouped under their parent units (district, county), as
+//! the department tree and the heatmap show them: the arrangement, each
+//! group's roll-up and the rows a search and the open groups leave, made by
+//! `present::hierarchy` and memoised in egui's memory per workspace
+//! revision, period, basis and search, so a frame only reads them. Which
+//! groups are open is kept there too, for the session: a workspace of more
+//! than [`OPEN_UP_TO`] departments starts with every group closed.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use egui::{Id, RichText, Ui};
+
+use super::status_badge;
+use crate::analysis::Basis;
+use crate::app::state::Derived;
+use crate::model::{Department, Lang, Status, Workspace};
+use crate::present::catalogue::hierarchy as words;
+use crate::present::hierarchy::{self, GroupFigures, Hierarchy, Row};
+
+/// Up to this many departments, groups start open.
+pub const OPEN_UP_TO: usize = 60;
+
+/// Pixels per column of `format::shorten_middle` (a CJK character is two
+/// columns) in the 14-point body font.
+pub const PIXELS_PER_COLUMN: f32 = 7.5;
+
+/// What the tree or the heatmap shows, shared (cheap to clone).
+#[derive(Clone, Default)]
+pub struct Grouped {
+    pub hierarchy: Arc<Hierarchy>,
+    /// Per entry of `hierarchy`.
+    pub roll_ups: Arc<Vec<GroupFigures>>,
+    pub rows: Arc<Vec<Row>>,
+    /// The head's id of each entry of `hierarchy`.
+    pub heads: Arc<Vec<String>>,
+    /// A search is on: groups with a match are open.
+    pub searching: bool,
+}
+
+/// The memo, in egui's memory under the caller's id.
+#[derive(Clone, Default)]
+struct Memo {
+    revision: Option<u64>,
+    hierarchy: Arc<Hierarchy>,
+    /// The head's id of each entry, to keep the open groups by id.
+    heads: Arc<Vec<String>>,
+    figures_key: Option<(u64, Option<NaiveDate>, Basis)>,
+    roll_ups: Arc<Vec<GroupFigures>>,
+    search_key: Option<(u64, String)>,
+    matches: Option<Arc<Vec<bool>>>,
+    rows_key: Option<(u64, String, Vec<bool>)>,
+    rows: Arc<Vec<Row>>,
+}
+
+/// The open groups by their head's id; `None` until first needed.
+#[derive(Clone, Default)]
+struct Open(Option<BTreeSet<String>>);
+
+/// What the grouping depends on.
+pub struct Input<'a> {
+    pub workspace: &'a Workspace,
+    pub derived: &'a Derived,
+    pub period: Option<NaiveDate>,
+    pub basis: Basis,
+    pub search: &'a str,
+    /// The heatmap lists a group's head again under its roll-up row; the
+    /// tree's group row is the head.
+    pub head_row: bool,
+}
+
+/// The rows for the widget `id`, remade only when what they depend on changed.
+pub fn grouped(ui: &Ui, id: Id, input: &Input) -> Grouped {
+    let revision = input.derived.revision();
+    let search = input.search.trim().to_lowercase();
+    let open_id = id.with("open");
+    ui.data_mut(|data| {
+        let memo = data.get_temp_mut_or_default::<Memo>(id.with("memo"));
+        if memo.revision != Some(revision) {
+            let departments: Vec<&Department> = input.workspace.active_departments().collect();
+            let built = Hierarchy::new(&departments);
+            memo.heads = Arc::new(
+                built
+                    .entries
+                    .iter()
+                    .map(|e| departments.get(e.head).map_or_else(String::new, |d| d.id.clone()))
+                    .collect(),
+            );
+            memo.hierarchy = Arc::new(built);
+            memo.revision = Some(revision);
+        }
+        let figures_key = (revision, input.period, input.basis);
+        if memo.figures_key != Some(figures_key) {
+            let dimensions = input
+                .derived
+                .summary
+                .departments
+                .iter()
+                .find_map(|d| Some(d.current.as_ref()?.dimensions.len()))
+                .unwrap_or(0);
+            memo.roll_ups = Arc::new(hierarchy::roll_ups(
+                &memo.hierarchy,
+                &input.derived.summary,
+                dimensions,
+            ));
+            memo.figures_key = Some(figures_key);
+        }
+        let search_key = (revision, search.clone());
+        if memo.search_key.as_ref() != Some(&search_key) {
+            let departments: Vec<&Department> = input.workspace.active_departments().collect();
+            memo.matches = hierarchy::matches(&departments, &search).map(Arc::new);
+            memo.search_key = Some(search_key);
+        }
+        let searching = memo.matches.is_some();
+        let memo = memo.clone();
+        let open = data.get_temp_mut_or_default::<Open>(open_id);
+        let set = open.0.get_or_insert_with(|| {
+            let size: usize = memo.hierarchy.entries.iter().map(|e| e.size()).sum();
+            if size <= OPEN_UP_TO {
+                memo.heads.iter().cloned().collect()
+            } else {
+                BTreeSet::new()
+            }
+        });
+        let open_entries: Vec<bool> = memo
+            .hierarchy
+            .entries
+            .iter()
+            .zip(memo.heads.iter())
+            .map(|(entry, head)| entry.is_group() && (searching || set.contains(head)))
+            .collect();
+        let rows_key = (revision, search, open_entries);
+        let rows = if memo.rows_key.as_ref() == Some(&rows_key) {
+            memo.rows.clone()
+        } else {
+            let (_, _, open_entries) = &rows_key;
+            let rows = Arc::new(memo.hierarchy.rows(
+                memo.matches.as_deref().map(Vec::as_slice),
+                |e| open_entries.get(e).copied().unwrap_or(false),
+                input.head_row,
+            ));
+            let stored = data.get_temp_mut_or_default::<Memo>(id.with("memo"));
+            stored.rows = rows.clone();
+            stored.rows_key = Some(rows_key);
+            rows
+        };
+        Grouped {
+            hierarchy: memo.hierarchy,
+            roll_ups: memo.roll_ups,
+            rows,
+            heads: memo.heads,
+            searching,
+        }
+    })
+}
+
+/// Opens a closed group or closes an open one, by the index of its entry.
+pub fn toggle(ui: &Ui, id: Id, grouped: &Grouped, entry: usize) {
+    let Some(head) = grouped.heads.get(entry).cloned() else {
+        return;
+    };
+    ui.data_mut(|data| {
+        let open = data.get_temp_mut_or_default::<Open>(id.with("open"));
+        let set = open.0.get_or_insert_with(BTreeSet::new);
+        if !set.remove(&head) {
+            set.insert(head);
+        }
+    });
+}
+
+/// A group's size and its status counts as small badges ("62 A40 S12 D8 –2"),
+/// the counts in words on hover.
+pub fn status_counts_ui(ui: &mut Ui, lang: Lang, size: usize, figures: &GroupFigures) {
+    let counts = figures.statuses;
+    let words = words::status_counts(size, &counts, lang);
+    ui.spacing_mut().item_spacing.x = 2.0;
+    let parts = [
+        (Some(Status::Approved), counts.approved),
+        (Some(Status::Submitted), counts.submitted),
+        (Some(Status::Draft), counts.draft),
+        (None, counts.none),
+    ];
+    // Laid out right to left: the last part first.
+    for (status, count) in parts.into_iter().rev() {
+        if count == 0 {
+            continue;
+        }
+        ui.label(RichText::new(count.to_string()).small())
+            .on_hover_text(&words);
+        status_badge(ui, lang, status);
+        ui.add_space(2.0);
+    }
+    ui.label(RichText::new(size.to_string()).small().strong())
+        .on_hover_text(&words);
+}
