@@ -361,8 +361,8 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
 /// by its arrow. Departments without a parent unit are listed flat. Only
 /// the rows in view are laid out; the rows themselves are memoised.
 fn department_tree_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    use super::widgets::grouping;
     use crate::present::hierarchy::Row;
-    use super::widgets::grouping::{self, PIXELS_PER_COLUMN};
     let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
         return;
     };
@@ -419,22 +419,16 @@ fn department_tree_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<C
                         let name = department.name.get(lang);
                         match entry {
                             Some((entry, open)) => {
-                                let arrow = if open { "⏷" } else { "⏵" };
                                 let hint = if open { T::GroupClose } else { T::GroupOpen };
-                                let button = ui.add_enabled(
-                                    !grouped.searching,
-                                    egui::Button::new(arrow).frame(false).small(),
-                                );
-                                let accessible = crate::present::catalogue::tagged_text(name, hint.get(lang), lang);
-                                button.widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::Button, !grouped.searching, &accessible)
-                                });
-                                if button.on_hover_text(hint.get(lang)).clicked() {
+                                let accessible =
+                                    crate::present::catalogue::tagged_text(name, hint.get(lang), lang);
+                                let arrow = grouping::arrow_ui(ui, open, !grouped.searching, &accessible);
+                                if arrow.on_hover_text(hint.get(lang)).clicked() {
                                     toggled = Some(entry);
                                 }
                             }
                             None if grouped.hierarchy.has_groups() && depth == 0 => {
-                                ui.add_space(18.0);
+                                ui.add_space(grouping::ARROW_WIDTH + ui.spacing().item_spacing.x);
                             }
                             None => {}
                         }
@@ -444,25 +438,31 @@ fn department_tree_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<C
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if let Some(file) = &unreadable {
                                 // Its newest file could not be read: say so here too.
-                                ui.colored_label(ui.visuals().warn_fg_color, "⚠")
-                                    .on_hover_text(crate::present::catalogue::unreadable_text(&file.file, lang));
+                                ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(
+                                    crate::present::catalogue::unreadable_text(&file.file, lang),
+                                );
                             }
                             if let Some((entry, _)) = entry
                                 && let (Some(figures), Some(group)) =
                                     (grouped.roll_ups.get(entry), grouped.hierarchy.entries.get(entry))
                             {
-                                ui.horizontal(|ui| grouping::status_counts_ui(ui, lang, group.size(), figures));
+                                ui.horizontal(|ui| {
+                                    grouping::status_counts_ui(ui, lang, group.size(), figures)
+                                });
                             }
                             ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                                // Counts of columns are small, so the conversion is exact enough.
-                                let columns = (ui.available_width() / PIXELS_PER_COLUMN) as usize;
-                                let shown = format::shorten_middle(name, columns.max(8));
+                                let room = ui.available_width() - ui.spacing().button_padding.x * 2.0;
+                                let font = egui::TextStyle::Button.resolve(ui.style());
+                                let shown = grouping::fit_name(ui, name, font, room);
                                 let selected =
                                     state.selection.department.as_deref() == Some(department.id.as_str());
-                                let label = egui::Button::selectable(selected, shown.as_ref())
-                                    .truncate();
+                                let label = egui::Button::selectable(selected, shown.as_ref()).truncate();
                                 let mut response = ui.add(label);
                                 if shown.as_ref() != name {
+                                    // A screen reader (and a test) hears the whole name.
+                                    response.widget_info(|| {
+                                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
+                                    });
                                     response = response.on_hover_text(name);
                                 }
                                 if response.clicked() {

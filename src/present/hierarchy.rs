@@ -175,7 +175,9 @@ pub fn matches(departments: &[&Department], search: &str) -> Option<Vec<bool>> {
         departments
             .iter()
             .map(|d| {
-                d.id.contains(&needle) || d.name.en.to_lowercase().contains(&needle) || d.name.zh.contains(&needle)
+                d.id.contains(&needle)
+                    || d.name.en.to_lowercase().contains(&needle)
+                    || d.name.zh.contains(&needle)
             })
             .collect(),
     )
@@ -322,8 +324,14 @@ mod tests {
         assert_eq!(
             closed,
             vec![
-                Row::Group { entry: 0, open: false },
-                Row::Group { entry: 1, open: false },
+                Row::Group {
+                    entry: 0,
+                    open: false
+                },
+                Row::Group {
+                    entry: 1,
+                    open: false
+                },
                 Row::Department { index: 5, depth: 0 },
             ]
         );
@@ -332,7 +340,10 @@ mod tests {
         assert_eq!(
             open,
             vec![
-                Row::Group { entry: 0, open: false },
+                Row::Group {
+                    entry: 0,
+                    open: false
+                },
                 Row::Group { entry: 1, open: true },
                 Row::Department { index: 1, depth: 1 },
                 Row::Department { index: 3, depth: 2 },

@@ -98,7 +98,11 @@ mod tests {
         };
         let data = &loaded.data;
         let summary = analysis::summarize_on(data, None, Basis::Latest);
-        let ids: Vec<&str> = data.workspace.active_departments().map(|d| d.id.as_str()).collect();
+        let ids: Vec<&str> = data
+            .workspace
+            .active_departments()
+            .map(|d| d.id.as_str())
+            .collect();
         assert!(ids.len() > MAX_LINES, "the sample has {} departments", ids.len());
         let level = |id: &str| {
             summary
@@ -111,9 +115,15 @@ mod tests {
         assert_eq!(lines.len(), MAX_LINES);
         assert_eq!(lines[0], ids[3]);
         // No department is lower than the first picked after the one in view.
-        let lowest = ids.iter().filter_map(|id| level(id)).fold(f64::INFINITY, f64::min);
+        let lowest = ids
+            .iter()
+            .filter_map(|id| level(id))
+            .fold(f64::INFINITY, f64::min);
         assert_eq!(level(&lines[1]), Some(lowest));
-        let highest = ids.iter().filter_map(|id| level(id)).fold(f64::NEG_INFINITY, f64::max);
+        let highest = ids
+            .iter()
+            .filter_map(|id| level(id))
+            .fold(f64::NEG_INFINITY, f64::max);
         assert_eq!(level(&lines[2]), Some(highest));
         // The mean first, then one line per highlighted department.
         let (series, band) = crowd(data, &summary, &ids, Some(ids[3]), None, Basis::Latest);

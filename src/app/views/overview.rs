@@ -446,15 +446,24 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview, rows: &HeatRows) {
                 let group = rows.entry(at);
                 row.col(|ui| match rows.kind(at) {
                     RowKind::Group { open, size } => {
-                        let arrow = if open { "⏷" } else { "⏵" };
                         let hint = if open { T::GroupClose } else { T::GroupOpen };
-                        // Counts of columns are small, so the conversion is exact enough.
-                        let columns = (ui.available_width() / grouping::PIXELS_PER_COLUMN) as usize;
-                        let text = format!("{arrow} {}", format::shorten_middle(name, columns.saturating_sub(8)));
-                        let clicked = ui
-                            .add(egui::Button::new(RichText::new(text).strong()).frame(false).truncate())
-                            .on_hover_text(figures::labelled(name, view.t(hint), view.lang))
-                            .clicked();
+                        let accessible =
+                            crate::present::catalogue::tagged_text(name, view.t(hint), view.lang);
+                        let arrow =
+                            grouping::arrow_ui(ui, open, true, &accessible).on_hover_text(view.t(hint));
+                        let roll_up =
+                            crate::present::catalogue::tagged_text(name, view.t(T::GroupMean), view.lang);
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let text = grouping::fit_name(ui, name, font, ui.available_width() - 24.0);
+                        let label = ui
+                            .add(
+                                egui::Label::new(RichText::new(text.as_ref()).strong())
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(name);
+                        label.widget_info(|| WidgetInfo::labeled(Role::Button, true, &roll_up));
+                        let clicked = arrow.clicked() || label.clicked();
                         ui.weak(size.to_string());
                         if clicked {
                             toggled = Some(at);
@@ -464,9 +473,21 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview, rows: &HeatRows) {
                         // Counts of steps are small, so the conversion is exact.
                         ui.add_space(depth.min(4) as f32 * 12.0);
                         let index = rows.department(at).unwrap_or(0);
-                        let label = ui.add(egui::Label::new(view.tagged_name(index)).truncate());
-                        if let Some(mark) = view.row_mark(index) {
-                            label.on_hover_text(&mark.detail);
+                        // Shortened in the middle: the end tells departments (and the tag) apart.
+                        let tagged = view.tagged_name(index);
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let shown = grouping::fit_name(ui, &tagged, font, ui.available_width());
+                        let label = ui.add(egui::Label::new(shown.as_ref()).truncate());
+                        // A screen reader (and a test) hears the whole name.
+                        label.widget_info(|| WidgetInfo::labeled(Role::Label, true, &tagged));
+                        match view.row_mark(index) {
+                            Some(mark) => {
+                                label.on_hover_text(figures::labelled(&tagged, &mark.detail, view.lang));
+                            }
+                            None if shown.as_ref() != tagged => {
+                                label.on_hover_text(&tagged);
+                            }
+                            None => {}
                         }
                     }
                 });
@@ -481,7 +502,10 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview, rows: &HeatRows) {
                 let (level, coverage) = match (group, rows.department(at)) {
                     (Some((entry, _)), _) => {
                         let figures = rows.grouped.roll_ups.get(entry);
-                        (figures.and_then(|f| f.mean_level), figures.and_then(|f| f.coverage))
+                        (
+                            figures.and_then(|f| f.mean_level),
+                            figures.and_then(|f| f.coverage),
+                        )
                     }
                     (None, Some(index)) => {
                         let current = summary.departments.get(index).and_then(|d| d.current.as_ref());

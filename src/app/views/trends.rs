@@ -26,9 +26,9 @@ use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
+use crate::present::catalogue::hierarchy as words;
 use crate::present::catalogue::{T, tagged_text};
 use crate::present::format;
-use crate::present::catalogue::hierarchy as words;
 use crate::present::trend_crowd as crowd;
 use crate::present::trends::{self as figures, month_text, outlook_text, target_text};
 
@@ -539,11 +539,12 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], e
 }
 
 /// The chart's dates: days since `base` (the first plotted period), and
-/// the range first shown — every point with a margin, and the focused
-/// lines' target dates and projections when they fall within
-/// [`MAX_REACH_DAYS`] of the last period. Those further out (a projection
-/// can be ten years away) are left to panning and named under the chart,
-/// so the periods are never squeezed into a corner.
+/// the range first shown — every point with a margin; for one department
+/// also its focused line's target date and projection when they fall
+/// within [`MAX_REACH_DAYS`] of the last period. Those further out (a
+/// projection can be ten years away, a target decades) and those of many
+/// departments are left to panning and named under the chart, so the
+/// periods are never squeezed into a corner.
 struct Extent {
     base: NaiveDate,
     x_min: f64,
@@ -557,6 +558,12 @@ struct Extent {
 impl Extent {
     /// `None` when no line has a point.
     fn of(series: &[Series]) -> Option<Self> {
+        // One department's lines reach for its target and projection; many
+        // departments' (a set, all, a crowd) keep the axis on the data.
+        let one_department = match series {
+            [only] => matches!(only.row, RowAction::Focus(_) | RowAction::Select(_)),
+            _ => series.iter().all(|s| matches!(s.row, RowAction::Focus(_))),
+        };
         let points = series.iter().flat_map(|s| s.trend.points.iter().map(|p| p.0));
         let base = points.clone().min()?;
         let days = |date: NaiveDate| charts::days_since(base, date);
@@ -567,14 +574,14 @@ impl Extent {
         let mut projections_beyond = false;
         for s in series.iter().filter(|s| s.focus) {
             if let Some(by) = s.trend.target_by {
-                if days(by) <= reach {
+                if one_department && days(by) <= reach {
                     x_max = x_max.max(days(by));
                 } else {
                     targets_beyond.insert(by);
                 }
             }
             if let Some(projected) = s.trend.projection.date().map(days) {
-                if projected <= reach {
+                if one_department && projected <= reach {
                     x_max = x_max.max(projected);
                 } else {
                     projections_beyond = true;

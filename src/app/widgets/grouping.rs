@@ -17,14 +17,11 @@ use crate::analysis::Basis;
 use crate::app::state::Derived;
 use crate::model::{Department, Lang, Status, Workspace};
 use crate::present::catalogue::hierarchy as words;
+use crate::present::format;
 use crate::present::hierarchy::{self, GroupFigures, Hierarchy, Row};
 
 /// Up to this many departments, groups start open.
 pub const OPEN_UP_TO: usize = 60;
-
-/// Pixels per column of `format::shorten_middle` (a CJK character is two
-/// columns) in the 14-point body font.
-pub const PIXELS_PER_COLUMN: f32 = 7.5;
 
 /// What the tree or the heatmap shows, shared (cheap to clone).
 #[derive(Clone, Default)]
@@ -167,6 +164,53 @@ pub fn toggle(ui: &Ui, id: Id, grouped: &Grouped, entry: usize) {
             set.insert(head);
         }
     });
+}
+
+/// `name` as it fits in `width` points of `font`: whole when it fits,
+/// otherwise shortened in the middle (`format::shorten_middle`), so the end
+/// that tells departments apart stays. The caller shows the whole name on
+/// hover when it was shortened.
+pub fn fit_name<'a>(ui: &Ui, name: &'a str, font: egui::FontId, width: f32) -> std::borrow::Cow<'a, str> {
+    let full = ui
+        .painter()
+        .layout_no_wrap(name.to_owned(), font, egui::Color32::PLACEHOLDER)
+        .size()
+        .x;
+    if full <= width {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    // A CJK character (three bytes in UTF-8) is two columns wide.
+    let columns: usize = name.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
+    // Both are small and positive, so the conversion is exact enough.
+    let fits = (columns as f32 * width / full.max(1.0)).floor() as usize;
+    format::shorten_middle(name, fits.max(6))
+}
+
+/// Width of a group's arrow, and of the room lone departments leave for it.
+pub const ARROW_WIDTH: f32 = 16.0;
+
+/// A group's arrow, pointing right when closed and down when open; clicked,
+/// it opens or closes the group. Named `accessible` for screen readers and tests.
+pub fn arrow_ui(ui: &mut Ui, open: bool, enabled: bool, accessible: &str) -> egui::Response {
+    let sense = if enabled {
+        egui::Sense::click()
+    } else {
+        egui::Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ARROW_WIDTH, ARROW_WIDTH), sense);
+    if ui.is_rect_visible(rect) {
+        let ink = ui.style().interact(&response).fg_stroke.color;
+        paint_arrow(ui.painter(), rect, open, ink);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, accessible));
+    response.on_hover_cursor(egui::CursorIcon::PointingHand)
+}
+
+/// The arrow's triangle within `rect` (drawn, so no font needs the glyph).
+pub fn paint_arrow(painter: &egui::Painter, rect: egui::Rect, open: bool, ink: egui::Color32) {
+    let rect = egui::Rect::from_center_size(rect.center(), rect.size() * 0.6);
+    let rotation = if open { 0.0 } else { -std::f32::consts::FRAC_PI_2 };
+    painter.add(egui::Shape::rotated_triangle(rect, rotation, ink));
 }
 
 /// A group's size and its status counts as small badges ("62 A40 S12 D8 –2"),

@@ -242,11 +242,19 @@ impl<'a> Heatmap<'a> {
         row: usize,
     ) {
         let ink = ui.visuals().text_color();
-        let (indent, prefix, suffix) = match kind {
-            Some(RowKind::Department { depth }) => (depth.min(MAX_INDENT_STEPS) as f32 * INDENT, "", None),
-            Some(RowKind::Group { open, size }) => (0.0, if open { "⏷ " } else { "⏵ " }, Some(size)),
-            None => (0.0, "", None),
+        // Counts of steps are small, so the conversion is exact.
+        let (indent, suffix) = match kind {
+            Some(RowKind::Department { depth }) => (depth.min(MAX_INDENT_STEPS) as f32 * INDENT, None),
+            Some(RowKind::Group { size, .. }) => (super::grouping::ARROW_WIDTH + 2.0, Some(size)),
+            None => (0.0, None),
         };
+        if let Some(RowKind::Group { open, .. }) = kind {
+            let arrow = egui::Rect::from_min_size(
+                egui::pos2(rect.left(), rect.center().y - super::grouping::ARROW_WIDTH / 2.0),
+                vec2(super::grouping::ARROW_WIDTH, super::grouping::ARROW_WIDTH),
+            );
+            super::grouping::paint_arrow(ui.painter(), arrow, open, ui.visuals().strong_text_color());
+        }
         let tag_text = match (mark, suffix) {
             (Some(mark), _) => Some(mark.tag.clone()),
             (None, Some(size)) => Some(size.to_string()),
@@ -255,17 +263,14 @@ impl<'a> Heatmap<'a> {
         let tag = tag_text.as_deref().map(|t| tag_galley(ui, t));
         let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
         let room = (rect.width() - 6.0 - tag_width - indent).max(24.0);
-        // Counts of columns are small, so the conversion is exact enough.
-        let columns = (room / super::grouping::PIXELS_PER_COLUMN) as usize;
-        let shortened = format::shorten_middle(label, columns.saturating_sub(prefix.chars().count() * 2).max(8));
+        let shortened = super::grouping::fit_name(ui, label, FontId::proportional(14.0), room);
         // A group's roll-up row in the strong colour.
         let ink = if suffix.is_some() {
             ui.visuals().strong_text_color()
         } else {
             ink
         };
-        let text = format!("{prefix}{shortened}");
-        let galley = elided_galley(ui, &text, FontId::proportional(14.0), ink, room, 1);
+        let galley = elided_galley(ui, &shortened, FontId::proportional(14.0), ink, room, 1);
         let pos = egui::pos2(rect.left() + indent, rect.center().y - galley.size().y / 2.0);
         let cut = galley.elided || shortened.as_ref() != label;
         let label_right = pos.x + galley.size().x;
@@ -273,11 +278,15 @@ impl<'a> Heatmap<'a> {
         if let Some(tag) = tag {
             paint_tag(ui, tag, egui::pos2(label_right + 5.0, rect.center().y));
         }
-        let sense = if suffix.is_some() { Sense::click() } else { Sense::hover() };
+        let sense = if suffix.is_some() {
+            Sense::click()
+        } else {
+            Sense::hover()
+        };
         let response = ui.interact(rect, self.id.with(("row", row)), sense);
         if let Some(RowKind::Group { open, .. }) = kind {
             let hint = if open { T::GroupClose } else { T::GroupOpen };
-            let accessible = tagged_text(label, hint.get(self.lang), self.lang);
+            let accessible = tagged_text(label, T::GroupMean.get(self.lang), self.lang);
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &accessible));
             let response = response
                 .on_hover_cursor(egui::CursorIcon::PointingHand)

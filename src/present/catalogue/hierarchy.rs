@@ -38,7 +38,7 @@ pub fn hidden_departments(hidden: usize, lang: Lang) -> String {
 }
 
 /// Target dates beyond the chart's range: "Target date beyond the chart:
-/// 31 Dec 2030 (drag the chart to see it)" / "目标日期超出图表范围：2030年12月31日（拖动图表可查看）".
+/// 2030-12-31 (drag the chart to see it)" / "目标日期超出图表范围：2030年12月31日（拖动图表可查看）".
 pub fn targets_beyond(dates: &[NaiveDate], lang: Lang) -> String {
     let list: Vec<String> = dates.iter().map(|d| format::date(*d, lang)).collect();
     match lang {
