@@ -386,10 +386,10 @@ mod tests {
 
     #[test]
     fn without_parents_the_list_is_flat_and_a_cycle_ends() {
-        let owned = vec![department("a", None), department("b", None)];
+        let owned = [department("a", None), department("b", None)];
         let list: Vec<&Department> = owned.iter().collect();
         assert!(!Hierarchy::new(&list).has_groups());
-        let owned = vec![department("a", Some("b")), department("b", Some("a"))];
+        let owned = [department("a", Some("b")), department("b", Some("a"))];
         let list: Vec<&Department> = owned.iter().collect();
         let h = Hierarchy::new(&list);
         let sizes: usize = h.entries.iter().map(Entry::size).sum();

@@ -10,8 +10,12 @@ use crate::model::Dataset;
 use super::trends;
 
 /// The most lines drawn on their own; more departments than this are
-/// drawn as their mean and band.
-pub const MAX_LINES: usize = 8;
+/// drawn as their mean and band. Six, so that with the mean each line has
+/// its own colour of the colour-blind-safe series palette.
+pub const MAX_LINES: usize = 6;
+
+/// A chosen set of more departments than this is drawn as a crowd.
+pub const CROWD_ABOVE: usize = 8;
 
 /// The mean of `departments` (`None`) first, then the highlighted
 /// departments' own trends (their id), and the band of all of them.

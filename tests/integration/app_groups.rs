@@ -2,7 +2,7 @@
 //! district in the tree and the heatmap, each district a group with a
 //! roll-up row that opens and closes; the tree's search narrowing the
 //! heatmap too; and a trend of twenty departments drawn as their mean and
-//! band with a few lines, saying how many have none of their own.
+//! band with six lines, saying how many have none of their own.
 
 use crate::common;
 
@@ -132,7 +132,7 @@ fn the_tree_search_filters_the_heatmap() {
 }
 
 #[test]
-fn twenty_chosen_departments_are_a_mean_a_band_and_eight_lines() {
+fn twenty_chosen_departments_are_a_mean_a_band_and_six_lines() {
     let dir = districts();
     let mut harness = common::app(Some(dir.path()));
     harness.get_by_label("Trends").click();
@@ -153,14 +153,14 @@ fn twenty_chosen_departments_are_a_mean_a_band_and_eight_lines() {
     harness.state_mut().state.views.trends.chosen = ids.into_iter().collect();
     harness.run();
     let cache = &harness.state().state.views.trends.cache;
-    // The mean, then eight departments of their own.
-    assert_eq!(cache.series.len(), 9);
+    // The mean, then six departments of their own.
+    assert_eq!(cache.series.len(), 7);
     assert_eq!(cache.series[0].0, None);
     assert!(!cache.band.is_empty());
     assert_eq!(harness.state().state.views.trends.scope, TrendScope::Set);
     assert!(
         harness
-            .query_by_label_contains("12 more departments not shown separately")
+            .query_by_label_contains("14 more departments not shown separately.")
             .is_some()
     );
     // The dates in view stay near the data (2025), whatever the projections.
@@ -175,7 +175,7 @@ fn twenty_chosen_departments_are_a_mean_a_band_and_eight_lines() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("另有 12 个部门未单独显示")
+            .query_by_label_contains("另有 14 个部门未单独显示。")
             .is_some()
     );
 }

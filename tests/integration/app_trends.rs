@@ -68,11 +68,11 @@ fn the_all_scope_shows_the_mean_with_its_band() {
     let group = analysis::group_trend(data, &ids, None);
     assert_eq!(views.cache.band, group);
     assert_eq!(views.cache.band.len(), 4);
-    // The mean first, then at most eight departments of their own.
+    // The mean first, then six departments of their own.
     let [(None, mean), own @ ..] = views.cache.series.as_slice() else {
         panic!("the mean line first: {:?}", views.cache.series)
     };
-    assert_eq!(own.len(), 8);
+    assert_eq!(own.len(), 6);
     assert!(own.iter().all(|(id, _)| id.is_some()));
     let means: Vec<f64> = group.iter().map(|g| g.mean).collect();
     assert_eq!(mean.points.iter().map(|p| p.1).collect::<Vec<_>>(), means);

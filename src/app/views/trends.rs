@@ -92,7 +92,13 @@ pub fn trends_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
         ui.label(empty_text(ctx, state.scope));
         return;
     }
-    let title = chart_title(ctx, state.scope, series.len());
+    // A crowd counts its departments, not its lines.
+    let count = if crowded(state) && state.scope == TrendScope::Set {
+        state.chosen.len()
+    } else {
+        series.len()
+    };
+    let title = chart_title(ctx, state.scope, count);
     let as_table = widgets::chart_header_ui(ui, ctx.lang, &title, CHART_ID, &mut views.as_table);
     let band = &state.cache.band;
     let extent = Extent::of(&series);
@@ -222,7 +228,17 @@ fn chooser_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut TrendsViewState) {
             for department in &shown[rows] {
                 let mut ticked = state.chosen.contains(&department.id);
                 let name = department.name.get(lang);
-                if ui.checkbox(&mut ticked, name).on_hover_text(name).changed() {
+                // Shortened in the middle: the end tells departments apart.
+                let room = ui.available_width() - ui.spacing().icon_width - ui.spacing().icon_spacing;
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let shown = widgets::grouping::fit_name(ui, name, font, room);
+                let response = ui.checkbox(&mut ticked, shown.as_ref());
+                if shown.as_ref() != name {
+                    // A screen reader (and a test) hears the whole name.
+                    response
+                        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, ticked, name));
+                }
+                if response.on_hover_text(name).changed() {
                     if ticked {
                         state.chosen.insert(department.id.clone());
                     } else {
@@ -317,7 +333,7 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
 fn crowded(state: &TrendsViewState) -> bool {
     match state.scope {
         TrendScope::One => false,
-        TrendScope::Set => state.chosen.len() > crowd::MAX_LINES,
+        TrendScope::Set => state.chosen.len() > crowd::CROWD_ABOVE,
         TrendScope::All => true,
     }
 }
@@ -386,9 +402,10 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                         row: RowAction::Nothing,
                         overall: false,
                     },
+                    // The mean's colour (the first) is never reused.
                     Some(id) => Series {
                         name: department_name(ctx, id),
-                        colour: widgets::colour(charts::series_colour(i)),
+                        colour: widgets::colour(charts::series_colour(1 + i.saturating_sub(1) % 6)),
                         trend,
                         focus: false,
                         row: RowAction::Select(id),
@@ -479,11 +496,14 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], e
     let anchors = anchor_days(base, series);
     // Several projected dates would print over each other; the summary and
     // the hover labels give them.
-    let projected = series
+    let projected: Vec<f64> = series
         .iter()
-        .filter(|s| s.focus && s.trend.projection.date().is_some())
-        .count();
-    let label_projections = projected == 1;
+        .filter(|s| s.focus)
+        .filter_map(|s| s.trend.projection.date())
+        .map(|date| charts::days_since(base, date))
+        .collect();
+    // A label beyond the range first shown would stick into it, cut.
+    let label_projections = matches!(projected.as_slice(), [x] if *x <= x_max);
     let framework = &ctx.data.framework;
     let muted = widgets::colour(palette(ctx).muted_text);
     // Time pans and zooms (drag, scroll, Ctrl + scroll; a double click
@@ -515,7 +535,7 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], e
     let response = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds_y(Y_BOUNDS.0..=Y_BOUNDS.1);
         band_ui(plot_ui, ctx, base, band);
-        target_dates_ui(plot_ui, lang, base, series, muted);
+        target_dates_ui(plot_ui, lang, base, series, muted, x_max);
         for s in series {
             series_ui(plot_ui, lang, base, s, label_projections);
         }
@@ -734,8 +754,17 @@ fn band_ui(plot_ui: &mut PlotUi, ctx: &ViewCtx, base: NaiveDate, band: &[GroupPo
     );
 }
 
-/// A dotted vertical line at each target date of a focused line.
-fn target_dates_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, series: &[Series], colour: Color32) {
+/// A dotted vertical line at each target date of a focused line, labelled
+/// when within the range first shown (`x_max`; beyond it the label would
+/// stick into the chart, cut, and the note under it names the date).
+fn target_dates_ui(
+    plot_ui: &mut PlotUi,
+    lang: Lang,
+    base: NaiveDate,
+    series: &[Series],
+    colour: Color32,
+    x_max: f64,
+) {
     let dates: BTreeSet<NaiveDate> = series
         .iter()
         .filter(|s| s.focus)
@@ -750,6 +779,9 @@ fn target_dates_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, series: &[
                 .style(LineStyle::dotted_dense())
                 .width(1.0),
         );
+        if x > x_max {
+            continue;
+        }
         plot_ui.text(
             egui_plot::Text::new(
                 name.clone(),

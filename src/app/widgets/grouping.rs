@@ -173,7 +173,7 @@ pub fn toggle(ui: &Ui, id: Id, grouped: &Grouped, entry: usize) {
 pub fn fit_name<'a>(ui: &Ui, name: &'a str, font: egui::FontId, width: f32) -> std::borrow::Cow<'a, str> {
     let full = ui
         .painter()
-        .layout_no_wrap(name.to_owned(), font, egui::Color32::PLACEHOLDER)
+        .layout_no_wrap(name.to_owned(), font.clone(), egui::Color32::PLACEHOLDER)
         .size()
         .x;
     if full <= width {
@@ -182,8 +182,20 @@ pub fn fit_name<'a>(ui: &Ui, name: &'a str, font: egui::FontId, width: f32) -> s
     // A CJK character (three bytes in UTF-8) is two columns wide.
     let columns: usize = name.chars().map(|c| if c.len_utf8() >= 3 { 2 } else { 1 }).sum();
     // Both are small and positive, so the conversion is exact enough.
-    let fits = (columns as f32 * width / full.max(1.0)).floor() as usize;
-    format::shorten_middle(name, fits.max(6))
+    let mut fits = (columns as f32 * width / full.max(1.0)).floor() as usize;
+    // Glyphs differ in width: narrow it until it fits (each layout is cached).
+    loop {
+        let shortened = format::shorten_middle(name, fits.max(6));
+        let shown = ui
+            .painter()
+            .layout_no_wrap(shortened.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size()
+            .x;
+        if shown <= width || fits <= 6 {
+            return shortened;
+        }
+        fits -= 1;
+    }
 }
 
 /// Width of a group's arrow, and of the room lone departments leave for it.

@@ -28,12 +28,12 @@ pub fn status_counts(size: usize, counts: &StatusCounts, lang: Lang) -> String {
 }
 
 /// How many chosen departments are in the mean and band but have no line
-/// of their own: "18 more departments not shown separately" / "另有 18 个部门未单独显示".
+/// of their own: "18 more departments not shown separately." / "另有 18 个部门未单独显示。".
 pub fn hidden_departments(hidden: usize, lang: Lang) -> String {
     match lang {
-        Lang::En if hidden == 1 => "1 more department not shown separately".to_owned(),
-        Lang::En => format!("{hidden} more departments not shown separately"),
-        Lang::Zh => format!("另有 {hidden} 个部门未单独显示"),
+        Lang::En if hidden == 1 => "1 more department not shown separately.".to_owned(),
+        Lang::En => format!("{hidden} more departments not shown separately."),
+        Lang::Zh => format!("另有 {hidden} 个部门未单独显示。"),
     }
 }
 
