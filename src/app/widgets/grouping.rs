@@ -12,7 +12,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use egui::{Id, RichText, Ui};
 
-use super::status_badge;
+use super::status_fill;
 use crate::analysis::Basis;
 use crate::app::state::Derived;
 use crate::model::{Department, Lang, Status, Workspace};
@@ -225,28 +225,35 @@ pub fn paint_arrow(painter: &egui::Painter, rect: egui::Rect, open: bool, ink: e
     painter.add(egui::Shape::rotated_triangle(rect, rotation, ink));
 }
 
-/// A group's size and its status counts as small badges ("62 A40 S12 D8 –2"),
-/// the counts in words on hover.
+/// A group's size and its status counts as one small bar, a segment per
+/// status in its badge's colour (approved, submitted, draft or returned,
+/// not assessed), the counts in words on hover: narrow enough to leave the
+/// group's name its room.
 pub fn status_counts_ui(ui: &mut Ui, lang: Lang, size: usize, figures: &GroupFigures) {
     let counts = figures.statuses;
     let words = words::status_counts(size, &counts, lang);
-    ui.spacing_mut().item_spacing.x = 2.0;
-    let parts = [
-        (Some(Status::Approved), counts.approved),
-        (Some(Status::Submitted), counts.submitted),
-        (Some(Status::Draft), counts.draft),
-        (None, counts.none),
-    ];
-    // Laid out right to left: the last part first.
-    for (status, count) in parts.into_iter().rev() {
-        if count == 0 {
-            continue;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(36.0, 10.0), egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let parts = [
+            (Some(Status::Approved), counts.approved),
+            (Some(Status::Submitted), counts.submitted),
+            (Some(Status::Draft), counts.draft),
+            (None, counts.none),
+        ];
+        let total: usize = parts.iter().map(|(_, n)| n).sum();
+        let mut left = rect.left();
+        for (status, count) in parts {
+            // Counts are far below 2^24, so the conversions are exact enough.
+            let width = rect.width() * count as f32 / total.max(1) as f32;
+            let part = egui::Rect::from_min_max(
+                egui::pos2(left, rect.top()),
+                egui::pos2(left + width, rect.bottom()),
+            );
+            ui.painter().rect_filled(part, 0.0, status_fill(status));
+            left += width;
         }
-        ui.label(RichText::new(count.to_string()).small())
-            .on_hover_text(&words);
-        status_badge(ui, lang, status);
-        ui.add_space(2.0);
     }
+    response.on_hover_text(&words);
     ui.label(RichText::new(size.to_string()).small().strong())
         .on_hover_text(&words);
 }
