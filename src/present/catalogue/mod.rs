@@ -668,7 +668,7 @@ catalogue! {
     GroupClose => "Hide the departments under it", "收起下属部门";
     GroupMean => "group mean", "组平均";
     TrendSetMean => "Mean of the chosen", "所选部门平均";
-    TrendHighlightNote => "Lines shown: the department in view, then those lowest and highest at the latest period.", "单独显示的线：当前部门，以及最近一期水平最低和最高的部门。";
+    TrendHighlightNote => "Lines shown: the department in view, then those lowest and highest at the latest period.", "单独显示的线：当前部门，以及本期等级最低和最高的部门。";
     XlsxAnswersSplit => "Each department's answers are in its own workbook, written beside this one.", "各部门的指标作答见同时生成的各部门工作簿。";
     XlsxFlagLegendDepartment => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the Trends sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“趋势”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
 }
