@@ -8,7 +8,7 @@ use super::command::{Command, ExportRequest};
 use super::state::{AppState, Prefs, Tab, ThemeChoice};
 use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
-use crate::model::{Department, Lang, Status};
+use crate::model::Lang;
 use crate::present::catalogue::T;
 use crate::present::catalogue::views as views_text;
 use crate::present::format;
@@ -318,10 +318,9 @@ fn tabs_ui(ui: &mut Ui, lang: Lang, current: Tab, out: &mut Vec<Command>) {
 }
 
 fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Command>) {
-    let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
+    let Some(derived) = &state.derived else {
         return;
     };
-    let data = &open.loaded.data;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let selected = state
@@ -358,68 +357,130 @@ fn left_panel_ui(ui: &mut Ui, lang: Lang, state: &mut AppState, out: &mut Vec<Co
     );
     ui.separator();
     ui.label(RichText::new(T::Departments.get(lang)).strong());
-    let needle = state.search.trim().to_lowercase();
-    let matches = |d: &Department| {
-        needle.is_empty()
-            || d.id.contains(&needle)
-            || d.name.en.to_lowercase().contains(&needle)
-            || d.name.zh.contains(&needle)
+    department_tree_ui(ui, lang, state, out);
+}
+
+/// The departments, each parent unit (district, county) heading a group of
+/// those under it with its size and status counts; a group opens and closes
+/// by its arrow. Departments without a parent unit are listed flat. Only
+/// the rows in view are laid out; the rows themselves are memoised.
+fn department_tree_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {
+    use super::widgets::grouping;
+    use crate::present::hierarchy::Row;
+    let (Some(open), Some(derived)) = (&state.workspace, &state.derived) else {
+        return;
     };
-    let statuses: std::collections::BTreeMap<&str, Status> = derived
-        .summary
-        .departments
-        .iter()
-        .filter_map(|row| Some((row.department.as_str(), row.workflow?)))
-        .collect();
+    let data = &open.loaded.data;
+    let tree_id = egui::Id::unique("departments.tree");
+    let input = grouping::Input {
+        workspace: &data.workspace,
+        derived,
+        period: state.selection.period,
+        basis: state.selection.basis,
+        search: &state.search,
+        head_row: false,
+    };
+    let grouped = grouping::grouped(ui, tree_id, &input);
+    if grouped.rows.is_empty() {
+        ui.weak(if grouped.searching {
+            T::NoDepartmentMatches.get(lang)
+        } else {
+            T::NoData.get(lang)
+        });
+        return;
+    }
+    let departments = &data.workspace.departments;
+    let statuses = &derived.summary.departments;
+    let row_height = ui.spacing().interact_size.y;
+    let mut toggled = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let departments: Vec<&Department> = data.workspace.active_departments().collect();
-            let known: std::collections::BTreeSet<&str> = departments.iter().map(|d| d.id.as_str()).collect();
-            // Roots first (no parent, or a parent that is not listed), each followed by its children.
-            let mut stack: Vec<(&Department, usize)> = departments
-                .iter()
-                .rev()
-                .filter(|d| d.parent.as_deref().is_none_or(|p| !known.contains(p)))
-                .map(|d| (*d, 0))
-                .collect();
-            let mut shown = 0usize;
-            while let Some((department, depth)) = stack.pop() {
-                if matches(department) {
-                    shown += 1;
-                    let selected = state.selection.department.as_deref() == Some(department.id.as_str());
-                    ui.horizontal(|ui| {
-                        ui.add_space(depth as f32 * 14.0);
-                        status_badge(ui, lang, statuses.get(department.id.as_str()).copied());
-                        let response = ui.selectable_label(selected, department.name.get(lang));
-                        if response.clicked() {
-                            out.push(Command::SelectDepartment(department.id.clone()));
-                        }
-                        // Its newest file could not be read: say so here too.
-                        if let Some(file) = data.unreadable_latest(&department.id) {
-                            ui.colored_label(ui.visuals().warn_fg_color, "⚠")
-                                .on_hover_text(crate::present::catalogue::unreadable_text(&file.file, lang));
-                        }
-                    });
-                }
-                for child in departments
-                    .iter()
-                    .rev()
-                    .filter(|c| c.parent.as_deref() == Some(department.id.as_str()))
-                {
-                    if depth < 8 {
-                        stack.push((child, depth + 1));
+        .show_rows(ui, row_height, grouped.rows.len(), |ui, range| {
+            for row in &grouped.rows[range] {
+                let (index, depth, entry) = match *row {
+                    Row::Group { entry, open } => {
+                        let head = grouped.hierarchy.entries.get(entry).map_or(0, |e| e.head);
+                        (head, 0, Some((entry, open)))
                     }
-                }
-            }
-            if shown == 0 {
-                ui.weak(if needle.is_empty() {
-                    T::NoData.get(lang)
-                } else {
-                    T::NoDepartmentMatches.get(lang)
-                });
+                    Row::Department { index, depth } => (index, depth, None),
+                };
+                let Some(department) = derived
+                    .department_index
+                    .get(index)
+                    .copied()
+                    .flatten()
+                    .and_then(|i| departments.get(i))
+                else {
+                    continue;
+                };
+                let width = ui.available_width();
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width, row_height),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        // The arrow's column, so heads and lone departments line up.
+                        ui.add_space(depth.min(8) as f32 * 14.0);
+                        let name = department.name.get(lang);
+                        match entry {
+                            Some((entry, open)) => {
+                                let hint = if open { T::GroupClose } else { T::GroupOpen };
+                                let accessible =
+                                    crate::present::catalogue::tagged_text(name, hint.get(lang), lang);
+                                let arrow = grouping::arrow_ui(ui, open, !grouped.searching, &accessible);
+                                if arrow.on_hover_text(hint.get(lang)).clicked() {
+                                    toggled = Some(entry);
+                                }
+                            }
+                            None if grouped.hierarchy.has_groups() && depth == 0 => {
+                                ui.add_space(grouping::ARROW_WIDTH + ui.spacing().item_spacing.x);
+                            }
+                            None => {}
+                        }
+                        let status = statuses.get(index).and_then(|d| d.workflow);
+                        status_badge(ui, lang, status);
+                        let unreadable = data.unreadable_latest(&department.id);
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if let Some(file) = &unreadable {
+                                // Its newest file could not be read: say so here too.
+                                ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(
+                                    crate::present::catalogue::unreadable_text(&file.file, lang),
+                                );
+                            }
+                            if let Some((entry, _)) = entry
+                                && let (Some(figures), Some(group)) =
+                                    (grouped.roll_ups.get(entry), grouped.hierarchy.entries.get(entry))
+                            {
+                                ui.horizontal(|ui| {
+                                    grouping::status_counts_ui(ui, lang, group.size(), figures)
+                                });
+                            }
+                            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                                let room = ui.available_width() - ui.spacing().button_padding.x * 2.0;
+                                let font = egui::TextStyle::Button.resolve(ui.style());
+                                let shown = grouping::fit_name(ui, name, font, room);
+                                let selected =
+                                    state.selection.department.as_deref() == Some(department.id.as_str());
+                                let label = egui::Button::selectable(selected, shown.as_ref()).truncate();
+                                let mut response = ui.add(label);
+                                if shown.as_ref() != name {
+                                    // A screen reader (and a test) hears the whole name.
+                                    response.widget_info(|| {
+                                        egui::WidgetInfo::selected(egui::Role::Button, true, selected, name)
+                                    });
+                                    response = response.on_hover_text(name);
+                                }
+                                if response.clicked() {
+                                    out.push(Command::SelectDepartment(department.id.clone()));
+                                }
+                            });
+                        });
+                    },
+                );
             }
         });
+    if let Some(entry) = toggled {
+        grouping::toggle(ui, tree_id, &grouped, entry);
+    }
 }
 
 fn problems_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<Command>) {

@@ -21,6 +21,7 @@ pub mod department;
 pub mod document;
 pub mod format;
 pub mod groups;
+pub mod hierarchy;
 mod names;
 pub mod overview;
 // ---- scale: finding departments by pinyin
@@ -29,6 +30,7 @@ mod pinyin_table;
 pub mod plan;
 pub mod rank;
 pub mod report;
+pub mod trend_crowd;
 pub mod trends;
 // added (xlsx helper, issue 11): the long trend table of a report.
 pub mod trend_table;

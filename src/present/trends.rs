@@ -71,7 +71,18 @@ pub fn all_departments(
         .active_departments()
         .map(|d| d.id.as_str())
         .collect();
-    let band = analysis::group_trend_on(data, &ids, dimension, basis);
+    group(data, &ids, dimension, basis)
+}
+
+/// The mean of `departments` as a trend against the workspace-wide target,
+/// and the min–max band around it (see [`all_departments`]).
+pub fn group(
+    data: &Dataset,
+    departments: &[&str],
+    dimension: Option<&str>,
+    basis: Basis,
+) -> (Vec<(Option<String>, Trend)>, Vec<GroupPoint>) {
+    let band = analysis::group_trend_on(data, departments, dimension, basis);
     if band.is_empty() {
         return (Vec::new(), band);
     }

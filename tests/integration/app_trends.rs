@@ -68,9 +68,12 @@ fn the_all_scope_shows_the_mean_with_its_band() {
     let group = analysis::group_trend(data, &ids, None);
     assert_eq!(views.cache.band, group);
     assert_eq!(views.cache.band.len(), 4);
-    let [(None, mean)] = views.cache.series.as_slice() else {
-        panic!("one mean line: {:?}", views.cache.series)
+    // The mean first, then six departments of their own.
+    let [(None, mean), own @ ..] = views.cache.series.as_slice() else {
+        panic!("the mean line first: {:?}", views.cache.series)
     };
+    assert_eq!(own.len(), 6);
+    assert!(own.iter().all(|(id, _)| id.is_some()));
     let means: Vec<f64> = group.iter().map(|g| g.mean).collect();
     assert_eq!(mean.points.iter().map(|p| p.1).collect::<Vec<_>>(), means);
     assert!(
@@ -318,16 +321,22 @@ fn time_pans_and_zooms_and_a_double_click_shows_it_all_again() {
     harness.get_by_label("One department").click();
     harness.run();
     // The Government Service Centre is projected to reach its target in
-    // December 2033: its own chart runs on towards it.
+    // December 2033.
     harness
         .get_all_by_label("Government Service Centre")
         .next()
         .unwrap()
         .click();
     harness.run();
+    // Eight years on is beyond the chart: the axis stays on the data and
+    // its target date, and a note points to the date in the table.
     let centre = dates_in_view(&harness);
-    assert_eq!(centre.0, whole.0, "starts at the first period again");
-    assert!(centre.1 > whole.1, "and runs on towards its projected date");
+    assert_eq!(centre, whole);
+    assert!(
+        harness
+            .query_by_label_contains("Projections beyond the chart are given in the table below.")
+            .is_some()
+    );
 }
 
 /// A copy of the sample workspace with every `by: "2026-12-31"` target
@@ -469,9 +478,15 @@ fn many_departments_keep_the_time_axis_on_the_data() {
             .signed_duration_since(chrono::NaiveDate::MIN)
             .num_days()
     };
-    // One department: the axis runs on to its target date.
+    // One department: the axis stays near the data (at most two years on),
+    // and the target date beyond it is named under the chart.
     let one = dates_in_view(&harness);
-    assert!(one.1 >= day("2031-12-31"), "{one:?}");
+    assert!(one.1 < day("2028-03-01"), "{one:?}");
+    assert!(
+        harness
+            .query_by_label_contains("Target date beyond the chart: 2031-12-31")
+            .is_some()
+    );
     // Every department chosen, or all of them: the periods, with a margin
     // of at most 45 days either side (2024-06-30 … 2025-12-31).
     harness.get_by_label("Chosen departments").click();

@@ -14,6 +14,7 @@ mod app_basis;
 mod app_compare;
 mod app_department;
 mod app_framework;
+mod app_groups;
 mod app_overview;
 mod app_plan;
 mod app_problems;

@@ -35,7 +35,7 @@ pub struct ViewCtx<'a> {
     /// Edits to the plans (undo, save state, conflicts).
     pub plan_editor: &'a crate::app::plan_editor::PlanEditor,
     /// The department search typed above the tree on the left; it filters
-    /// the tables that list departments too.
+    /// the heatmap and the tables that list departments too.
     pub search: &'a str,
 }
 

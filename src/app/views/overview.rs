@@ -18,8 +18,9 @@ use crate::analysis::DimensionScore;
 use crate::app::command::Command;
 use crate::app::state::{Tab, ViewState};
 use crate::app::widgets::bars::{self, ColumnBars, RankingBars};
+use crate::app::widgets::grouping;
 use crate::app::widgets::heatmap::{
-    HeatValue, Heatmap, RowMark, elided_galley, level_legend_ui, paint_tag, tag_galley,
+    HeatValue, Heatmap, RowKind, RowMark, elided_galley, level_legend_ui, paint_tag, tag_galley,
 };
 use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::app::widgets::{chart_header_ui, colour};
@@ -27,6 +28,7 @@ use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
 use crate::present::catalogue::T;
 use crate::present::format;
+use crate::present::hierarchy::{self, Row};
 use crate::present::overview::{self as figures, PriorityLine};
 
 const HEATMAP_ID: &str = "overview.heatmap";
@@ -300,51 +302,153 @@ fn heatmap_section_ui(ui: &mut Ui, view: &Overview, views: &mut ViewState, out: 
     let title = view.t(T::Heatmap);
     let table = chart_header_ui(ui, view.lang, title, HEATMAP_ID, &mut views.as_table);
     ui.label(RichText::new(view.t(T::HeatmapHint)).small().weak());
-    if table {
-        heatmap_table_ui(ui, view);
+    let rows = HeatRows::new(ui, view);
+    if rows.grouped.rows.is_empty() {
+        ui.weak(view.t(T::NoDepartmentMatches));
+    } else if table {
+        heatmap_table_ui(ui, view, &rows);
     } else {
         let summary = &view.ctx.derived.summary;
-        let row_label = |row: usize| view.department_name(row).to_owned();
-        let value = |row: usize, col: usize| view.heat_value(row, col);
-        let mark = |row: usize| view.row_mark(row).cloned();
+        let row_label = |row: usize| rows.name(view, row).to_owned();
+        let value = |row: usize, col: usize| rows.value(view, row, col);
+        let mark = |row: usize| rows.mark(view, row).cloned();
+        let kind = |row: usize| rows.kind(row);
         let mut clicked = None;
-        ui.add(
-            Heatmap::new(
-                HEATMAP_ID,
-                title,
-                summary.departments.len(),
-                &row_label,
-                &view.dimension_names,
-                &value,
-            )
-            .lang(view.lang)
-            .row_marks(&mark)
-            .level_names(&view.level_names)
-            .theme(view.theme)
-            .max_height(440.0)
-            .clicked(&mut clicked),
-        );
+        let mut toggled = None;
+        let mut heatmap = Heatmap::new(
+            HEATMAP_ID,
+            title,
+            rows.grouped.rows.len(),
+            &row_label,
+            &view.dimension_names,
+            &value,
+        )
+        .lang(view.lang)
+        .row_marks(&mark)
+        .level_names(&view.level_names)
+        .theme(view.theme)
+        .max_height(440.0)
+        .clicked(&mut clicked);
+        if rows.grouped.hierarchy.has_groups() {
+            heatmap = heatmap.row_kinds(&kind, &mut toggled);
+        }
+        ui.add(heatmap);
         let dimensions = &view.ctx.data.framework.dimensions;
         if let Some((row, col)) = clicked
-            && let (Some(department), Some(dimension)) = (summary.departments.get(row), dimensions.get(col))
+            && let Some(index) = rows.department(row)
+            && let (Some(department), Some(dimension)) = (summary.departments.get(index), dimensions.get(col))
         {
             out.push(Command::ShowCell {
                 department: department.department.clone(),
                 dimension: dimension.id.clone(),
             });
         }
+        if let Some(row) = toggled {
+            rows.toggle(ui, row);
+        }
     }
     ui.add_space(4.0);
     level_legend_ui(ui, view.lang, &view.level_names, view.theme);
 }
 
-/// The heatmap as a table: mean (floor) per dimension, overall level and coverage.
-fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
+/// The heatmap's rows: departments under their parent units with a roll-up
+/// row per group, filtered by the tree's search; memoised (see
+/// `widgets::grouping`), so a frame only reads them.
+struct HeatRows {
+    id: egui::Id,
+    grouped: grouping::Grouped,
+}
+
+impl HeatRows {
+    fn new(ui: &Ui, view: &Overview) -> Self {
+        let ctx = view.ctx;
+        let id = egui::Id::unique(HEATMAP_ID).with("groups");
+        let input = grouping::Input {
+            workspace: &ctx.data.workspace,
+            derived: ctx.derived,
+            period: ctx.selection.period,
+            basis: ctx.selection.basis,
+            search: ctx.search,
+            head_row: true,
+        };
+        HeatRows {
+            id,
+            grouped: grouping::grouped(ui, id, &input),
+        }
+    }
+
+    fn row(&self, row: usize) -> Option<Row> {
+        self.grouped.rows.get(row).copied()
+    }
+
+    /// The summary row a department row shows.
+    fn department(&self, row: usize) -> Option<usize> {
+        match self.row(row)? {
+            Row::Department { index, .. } => Some(index),
+            Row::Group { .. } => None,
+        }
+    }
+
+    fn entry(&self, row: usize) -> Option<(usize, &hierarchy::Entry)> {
+        match self.row(row)? {
+            Row::Group { entry, .. } => Some((entry, self.grouped.hierarchy.entries.get(entry)?)),
+            Row::Department { .. } => None,
+        }
+    }
+
+    /// A department's name, or a group's (its head's).
+    fn name<'a>(&self, view: &Overview<'_, 'a>, row: usize) -> &'a str {
+        match self.row(row) {
+            Some(Row::Department { index, .. }) => view.department_name(index),
+            Some(Row::Group { .. }) => self.entry(row).map_or("", |(_, e)| view.department_name(e.head)),
+            None => "",
+        }
+    }
+
+    fn value(&self, view: &Overview, row: usize, col: usize) -> HeatValue {
+        if let Some(index) = self.department(row) {
+            return view.heat_value(index, col);
+        }
+        self.entry(row)
+            .and_then(|(entry, _)| self.grouped.roll_ups.get(entry)?.dimensions.get(col))
+            .map_or_else(HeatValue::default, |cell| HeatValue {
+                mean: cell.mean,
+                floor: cell.floor,
+                coverage: cell.coverage,
+            })
+    }
+
+    fn mark<'a>(&self, view: &Overview<'_, 'a>, row: usize) -> Option<&'a RowMark> {
+        view.row_mark(self.department(row)?)
+    }
+
+    fn kind(&self, row: usize) -> RowKind {
+        match (self.row(row), self.entry(row)) {
+            (Some(Row::Group { open, .. }), Some((_, entry))) => RowKind::Group {
+                open,
+                size: entry.size(),
+            },
+            (Some(Row::Department { depth, .. }), _) => RowKind::Department { depth },
+            _ => RowKind::Department { depth: 0 },
+        }
+    }
+
+    fn toggle(&self, ui: &Ui, row: usize) {
+        if let Some((entry, _)) = self.entry(row) {
+            grouping::toggle(ui, self.id, &self.grouped, entry);
+        }
+    }
+}
+
+/// The heatmap as a table: mean (floor) per dimension, overall level and
+/// coverage; the same rows as the chart, a group's name opening or closing it.
+fn heatmap_table_ui(ui: &mut Ui, view: &Overview, rows: &HeatRows) {
     let summary = &view.ctx.derived.summary;
     let dimensions = view.dimension_names.len();
     let mut widths = vec![Width::Share(2.2)];
     widths.extend(std::iter::repeat_n(Width::Share(1.0), dimensions));
     widths.extend([Width::Fixed(64.0), Width::Fixed(56.0)]);
+    let mut toggled = None;
     fitted_table(ui, "overview.heatmap.table", &widths)
         .max_scroll_height(440.0)
         .header(TABLE_ROW_HEIGHT * 2.7, |mut header| {
@@ -365,31 +469,90 @@ fn heatmap_table_ui(ui: &mut Ui, view: &Overview) {
             });
         })
         .body(|body| {
-            body.rows(TABLE_ROW_HEIGHT, summary.departments.len(), |mut row| {
-                let i = row.index();
-                row.col(|ui| {
-                    let label = ui.add(egui::Label::new(view.tagged_name(i)).truncate());
-                    if let Some(mark) = view.row_mark(i) {
-                        label.on_hover_text(&mark.detail);
+            body.rows(TABLE_ROW_HEIGHT, rows.grouped.rows.len(), |mut row| {
+                let at = row.index();
+                let name = rows.name(view, at);
+                let group = rows.entry(at);
+                row.col(|ui| match rows.kind(at) {
+                    RowKind::Group { open, size } => {
+                        let hint = if open { T::GroupClose } else { T::GroupOpen };
+                        let accessible =
+                            crate::present::catalogue::tagged_text(name, view.t(hint), view.lang);
+                        let arrow =
+                            grouping::arrow_ui(ui, open, true, &accessible).on_hover_text(view.t(hint));
+                        let roll_up =
+                            crate::present::catalogue::tagged_text(name, view.t(T::GroupMean), view.lang);
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let text = grouping::fit_name(ui, name, font, ui.available_width() - 24.0);
+                        let label = ui
+                            .add(
+                                egui::Label::new(RichText::new(text.as_ref()).strong())
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(name);
+                        label.widget_info(|| WidgetInfo::labeled(Role::Button, true, &roll_up));
+                        let clicked = arrow.clicked() || label.clicked();
+                        ui.weak(size.to_string());
+                        if clicked {
+                            toggled = Some(at);
+                        }
+                    }
+                    RowKind::Department { depth } => {
+                        // Counts of steps are small, so the conversion is exact.
+                        ui.add_space(depth.min(4) as f32 * 12.0);
+                        let index = rows.department(at).unwrap_or(0);
+                        // Shortened in the middle: the end tells departments (and the tag) apart.
+                        let tagged = view.tagged_name(index);
+                        let font = egui::TextStyle::Body.resolve(ui.style());
+                        let shown = grouping::fit_name(ui, &tagged, font, ui.available_width());
+                        let label = ui.add(egui::Label::new(shown.as_ref()).truncate());
+                        // A screen reader (and a test) hears the whole name.
+                        label.widget_info(|| WidgetInfo::labeled(Role::Label, true, &tagged));
+                        match view.row_mark(index) {
+                            Some(mark) => {
+                                label.on_hover_text(figures::labelled(&tagged, &mark.detail, view.lang));
+                            }
+                            None if shown.as_ref() != tagged => {
+                                label.on_hover_text(&tagged);
+                            }
+                            None => {}
+                        }
                     }
                 });
                 for col in 0..dimensions {
-                    let value = view.heat_value(i, col);
+                    let value = rows.value(view, at, col);
                     row.col(|ui| {
                         let coverage = format::percent(value.coverage);
                         ui.label(figures::mean_floor_text(value.mean, value.floor))
                             .on_hover_text(figures::labelled(view.t(T::Coverage), &coverage, view.lang));
                     });
                 }
-                let current = summary.departments.get(i).and_then(|d| d.current.as_ref());
+                let (level, coverage) = match (group, rows.department(at)) {
+                    (Some((entry, _)), _) => {
+                        let figures = rows.grouped.roll_ups.get(entry);
+                        (
+                            figures.and_then(|f| f.mean_level),
+                            figures.and_then(|f| f.coverage),
+                        )
+                    }
+                    (None, Some(index)) => {
+                        let current = summary.departments.get(index).and_then(|d| d.current.as_ref());
+                        (current.and_then(|s| s.mean_level), current.map(|s| s.coverage))
+                    }
+                    (None, None) => (None, None),
+                };
                 row.col(|ui| {
-                    ui.label(format::level(current.and_then(|s| s.mean_level)));
+                    ui.label(format::level(level));
                 });
                 row.col(|ui| {
-                    ui.label(format::percent(current.map(|s| s.coverage)));
+                    ui.label(format::percent(coverage));
                 });
             });
         });
+    if let Some(row) = toggled {
+        rows.toggle(ui, row);
+    }
 }
 
 // ---- ranking ------------------------------------------------------------

@@ -26,17 +26,19 @@ use crate::app::state::{TrendScope, TrendsCache, TrendsViewState, ViewState};
 use crate::app::widgets;
 use crate::charts::{self, Theme};
 use crate::model::{Lang, Level};
+use crate::present::catalogue::hierarchy as words;
 use crate::present::catalogue::{T, tagged_text};
 use crate::present::format;
+use crate::present::trend_crowd as crowd;
 use crate::present::trends::{self as figures, month_text, outlook_text, target_text};
 
 /// The chart's id for the Chart / Table switch.
 const CHART_ID: &str = "trends.plot";
 /// Days of room on either side of the plotted dates.
 const X_MARGIN_DAYS: f64 = 45.0;
-/// A projection further than this past the target date is drawn clipped
-/// rather than squeezing the periods into a corner.
-const MAX_STRETCH_DAYS: f64 = 3.0 * 365.0;
+/// Target dates and projections up to this far past the last period are
+/// in the range first shown; further ones are reached by panning.
+const MAX_REACH_DAYS: f64 = 2.0 * 365.0;
 /// The level axis, with room around levels 1 and 5 for markers.
 const Y_BOUNDS: (f64, f64) = (0.6, 5.4);
 /// Rows in the summary below the chart before it scrolls.
@@ -90,26 +92,55 @@ pub fn trends_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
         ui.label(empty_text(ctx, state.scope));
         return;
     }
-    let title = chart_title(ctx, state.scope, series.len());
+    // A crowd counts its departments, not its lines.
+    let count = if crowded(state) && state.scope == TrendScope::Set {
+        state.chosen.len()
+    } else {
+        series.len()
+    };
+    let title = chart_title(ctx, state.scope, count);
     let as_table = widgets::chart_header_ui(ui, ctx.lang, &title, CHART_ID, &mut views.as_table);
     let band = &state.cache.band;
+    let extent = Extent::of(&series);
+    // Under the chart: what the overall target means, how many departments
+    // have no line of their own, and what lies beyond the chart's dates.
+    let mut notes: Vec<String> = Vec::new();
+    let overall = series.iter().any(|s| s.overall);
+    if overall {
+        notes.push(T::TrendOverallNote.get(ctx.lang).to_owned());
+    }
+    if let Some(hidden) = hidden(ctx, state) {
+        notes.push(format!(
+            "{} {}",
+            words::hidden_departments(hidden, ctx.lang),
+            T::TrendHighlightNote.get(ctx.lang)
+        ));
+    }
+    if let Some(extent) = extent.as_ref().filter(|_| !as_table) {
+        if !extent.targets_beyond.is_empty() {
+            notes.push(words::targets_beyond(&extent.targets_beyond, ctx.lang));
+        }
+        if extent.projections_beyond {
+            notes.push(words::projections_beyond(ctx.lang).to_owned());
+        }
+    }
     // The summary's rows: a header, one per line, and the band's.
     let rows = 1 + series.len() + usize::from(!band.is_empty());
     // A row count is small, so the conversion is exact.
     let row_pitch = ROW_HEIGHT + ui.spacing().item_spacing.y;
-    let overall = series.iter().any(|s| s.overall);
-    let note_height = if overall { 20.0 } else { 0.0 };
+    let note_height = 20.0 * notes.len() as f32;
     let summary_height = (row_pitch * rows as f32 + 16.0).min(SUMMARY_MAX_HEIGHT) + note_height;
     let chart_height = (ui.available_height() - summary_height - 12.0).max(MIN_PLOT_HEIGHT);
-    if as_table {
-        table_ui(ui, ctx, &series, band, chart_height);
-    } else {
-        plot_ui(ui, ctx, &series, band, chart_height);
+    match (&extent, as_table) {
+        (_, true) => table_ui(ui, ctx, &series, band, chart_height),
+        (Some(extent), false) => plot_ui(ui, ctx, &series, band, extent, chart_height),
+        (None, false) => {
+            ui.label(T::NoData.get(ctx.lang));
+        }
     }
     ui.separator();
-    if overall {
-        // What "target" and "reached" mean for a department's overall line.
-        ui.label(RichText::new(T::TrendOverallNote.get(ctx.lang)).weak().small());
+    for note in &notes {
+        ui.label(RichText::new(note).weak().small());
     }
     let mut focus = None;
     ui.scope(|ui| summary_ui(ui, ctx, &series, band, &mut focus, out));
@@ -197,7 +228,17 @@ fn chooser_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut TrendsViewState) {
             for department in &shown[rows] {
                 let mut ticked = state.chosen.contains(&department.id);
                 let name = department.name.get(lang);
-                if ui.checkbox(&mut ticked, name).on_hover_text(name).changed() {
+                // Shortened in the middle: the end tells departments apart.
+                let room = ui.available_width() - ui.spacing().icon_width - ui.spacing().icon_spacing;
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let shown = widgets::grouping::fit_name(ui, name, font, room);
+                let response = ui.checkbox(&mut ticked, shown.as_ref());
+                if shown.as_ref() != name {
+                    // A screen reader (and a test) hears the whole name.
+                    response
+                        .widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, ticked, name));
+                }
+                if response.on_hover_text(name).changed() {
                     if ticked {
                         state.chosen.insert(department.id.clone());
                     } else {
@@ -214,11 +255,14 @@ fn chooser_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut TrendsViewState) {
 fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
     let revision = ctx.derived.revision();
     let basis = ctx.selection.basis;
-    let department = match state.scope {
-        TrendScope::One => ctx.selection.department.clone(),
-        TrendScope::Set | TrendScope::All => None,
-    };
     let uses_chosen = state.scope == TrendScope::Set;
+    // One department, or a crowd whose highlighted lines start with the
+    // department in view.
+    let department = match state.scope {
+        TrendScope::One | TrendScope::All => ctx.selection.department.clone(),
+        TrendScope::Set if crowded(state) => ctx.selection.department.clone(),
+        TrendScope::Set => None,
+    };
     let fresh = state
         .cache
         .key
@@ -240,16 +284,35 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
         BTreeSet::new()
     };
     let dimension = state.dimension.as_deref();
+    let summary = &ctx.derived.summary;
     let (series, band) = match state.scope {
         TrendScope::One => (
             figures::one_department(ctx.data, department.as_deref(), basis),
             Vec::new(),
         ),
+        TrendScope::Set if crowded(state) => {
+            let ids: Vec<&str> = ctx
+                .data
+                .workspace
+                .active_departments()
+                .filter(|d| chosen.contains(&d.id))
+                .map(|d| d.id.as_str())
+                .collect();
+            crowd::crowd(ctx.data, summary, &ids, department.as_deref(), dimension, basis)
+        }
         TrendScope::Set => (
             figures::chosen_departments(ctx.data, &chosen, dimension, basis),
             Vec::new(),
         ),
-        TrendScope::All => figures::all_departments(ctx.data, dimension, basis),
+        TrendScope::All => {
+            let ids: Vec<&str> = ctx
+                .data
+                .workspace
+                .active_departments()
+                .map(|d| d.id.as_str())
+                .collect();
+            crowd::crowd(ctx.data, summary, &ids, department.as_deref(), dimension, basis)
+        }
     };
     state.cache = TrendsCache {
         key: Some((
@@ -263,6 +326,30 @@ fn refresh_cache(ctx: &ViewCtx, state: &mut TrendsViewState) {
         series,
         band,
     };
+}
+
+/// More departments chosen than can be told apart as lines: they are drawn
+/// as their mean and band, with a few highlighted.
+fn crowded(state: &TrendsViewState) -> bool {
+    match state.scope {
+        TrendScope::One => false,
+        TrendScope::Set => state.chosen.len() > crowd::CROWD_ABOVE,
+        TrendScope::All => true,
+    }
+}
+
+/// How many departments the chart covers and how many of them have no line
+/// of their own; `None` when each has one.
+fn hidden(ctx: &ViewCtx, state: &TrendsViewState) -> Option<usize> {
+    if !crowded(state) {
+        return None;
+    }
+    let total = match state.scope {
+        TrendScope::All => ctx.data.workspace.active_departments().count(),
+        _ => state.chosen.len(),
+    };
+    let own = state.cache.series.iter().filter(|(id, _)| id.is_some()).count();
+    Some(total.saturating_sub(own))
 }
 
 /// The cached trends as named, coloured lines. For one department the
@@ -294,21 +381,48 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                 }
             })
             .collect(),
-        TrendScope::Set => state
+        TrendScope::Set | TrendScope::All if crowded(state) => {
+            let mean = match state.scope {
+                TrendScope::All => T::Mean,
+                _ => T::TrendSetMean,
+            };
+            state
+                .cache
+                .series
+                .iter()
+                .enumerate()
+                .map(|(i, (id, trend))| match id.as_deref() {
+                    // The mean carries the target and the projection; the
+                    // highlighted departments are thin lines beside it.
+                    None => Series {
+                        name: mean.get(lang).to_owned(),
+                        colour: widgets::colour(charts::series_colour(0)),
+                        trend,
+                        focus: true,
+                        row: RowAction::Nothing,
+                        overall: false,
+                    },
+                    // The mean's colour (the first) is never reused.
+                    Some(id) => Series {
+                        name: department_name(ctx, id),
+                        colour: widgets::colour(charts::series_colour(1 + i.saturating_sub(1) % 6)),
+                        trend,
+                        focus: false,
+                        row: RowAction::Select(id),
+                        overall: state.dimension.is_none(),
+                    },
+                })
+                .collect()
+        }
+        TrendScope::Set | TrendScope::All => state
             .cache
             .series
             .iter()
             .enumerate()
             .map(|(i, (id, trend))| {
                 let id = id.as_deref().unwrap_or_default();
-                let name = ctx
-                    .data
-                    .workspace
-                    .department(id)
-                    .map_or(id, |d| d.name.get(lang))
-                    .to_owned();
                 Series {
-                    name,
+                    name: department_name(ctx, id),
                     colour: widgets::colour(charts::series_colour(i)),
                     trend,
                     focus: true,
@@ -317,23 +431,19 @@ fn plotted_series<'a>(ctx: &ViewCtx<'a>, state: &'a TrendsViewState) -> Vec<Seri
                 }
             })
             .collect(),
-        TrendScope::All => state
-            .cache
-            .series
-            .iter()
-            .map(|(_, trend)| Series {
-                name: T::Mean.get(lang).to_owned(),
-                colour: widgets::colour(charts::series_colour(0)),
-                trend,
-                focus: true,
-                row: RowAction::Nothing,
-                overall: false,
-            })
-            .collect(),
     };
     series.retain(|s| !s.trend.points.is_empty() || state.scope == TrendScope::One);
     series.sort_by_key(|s| s.focus && state.scope == TrendScope::One);
     series
+}
+
+/// A department's name in the current language (its id when unknown).
+fn department_name(ctx: &ViewCtx, id: &str) -> String {
+    ctx.data
+        .workspace
+        .department(id)
+        .map_or(id, |d| d.name.get(ctx.lang))
+        .to_owned()
 }
 
 fn palette(ctx: &ViewCtx) -> charts::ChartPalette {
@@ -378,25 +488,22 @@ fn empty_text(ctx: &ViewCtx, scope: TrendScope) -> &'static str {
 
 // ---- the chart ------------------------------------------------------------
 
-fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], height: f32) {
+fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], extent: &Extent, height: f32) {
     let lang = ctx.lang;
-    let Some(base) = series
-        .iter()
-        .filter_map(|s| s.trend.points.first().map(|p| p.0))
-        .min()
-    else {
-        ui.label(T::NoData.get(lang));
-        return;
-    };
-    let (x_min, x_max) = x_extent(base, series);
+    let Extent {
+        base, x_min, x_max, ..
+    } = *extent;
     let anchors = anchor_days(base, series);
     // Several projected dates would print over each other; the summary and
     // the hover labels give them.
-    let projected = series
+    let projected: Vec<f64> = series
         .iter()
-        .filter(|s| s.focus && s.trend.projection.date().is_some())
-        .count();
-    let label_projections = projected == 1;
+        .filter(|s| s.focus)
+        .filter_map(|s| s.trend.projection.date())
+        .map(|date| charts::days_since(base, date))
+        .collect();
+    // A label beyond the range first shown would stick into it, cut.
+    let label_projections = matches!(projected.as_slice(), [x] if *x <= x_max);
     let framework = &ctx.data.framework;
     let muted = widgets::colour(palette(ctx).muted_text);
     // Time pans and zooms (drag, scroll, Ctrl + scroll; a double click
@@ -428,7 +535,7 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
     let response = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds_y(Y_BOUNDS.0..=Y_BOUNDS.1);
         band_ui(plot_ui, ctx, base, band);
-        target_dates_ui(plot_ui, lang, base, series, muted);
+        target_dates_ui(plot_ui, lang, base, series, muted, x_max);
         for s in series {
             series_ui(plot_ui, lang, base, s, label_projections);
         }
@@ -451,35 +558,64 @@ fn plot_ui(ui: &mut Ui, ctx: &ViewCtx, series: &[Series], band: &[GroupPoint], h
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, &label));
 }
 
-/// The x range in days since `base`: every point, with a margin. For one
-/// department (a single focused line) also its target date and its
-/// projected date (within the horizon by construction), unless that lies
-/// far beyond the target date. With many lines (a chosen set, all
-/// departments) the axis stays on the data: their target dates and
-/// projections are reached by panning, never squeezing the periods.
-fn x_extent(base: NaiveDate, series: &[Series]) -> (f64, f64) {
-    let days = |date: NaiveDate| charts::days_since(base, date);
-    let one_department = match series {
-        [only] => matches!(only.row, RowAction::Focus(_) | RowAction::Select(_)),
-        _ => series.iter().all(|s| matches!(s.row, RowAction::Focus(_))),
-    };
-    let mut last = 0.0_f64;
-    for s in series {
-        let trend = s.trend;
-        last = trend.points.iter().map(|p| days(p.0)).fold(last, f64::max);
-        if !(s.focus && one_department) {
-            continue;
+/// The chart's dates: days since `base` (the first plotted period), and
+/// the range first shown — every point with a margin; for one department
+/// also its focused line's target date and projection when they fall
+/// within [`MAX_REACH_DAYS`] of the last period. Those further out (a
+/// projection can be ten years away, a target decades) and those of many
+/// departments are left to panning and named under the chart, so the
+/// periods are never squeezed into a corner.
+struct Extent {
+    base: NaiveDate,
+    x_min: f64,
+    x_max: f64,
+    /// Focused lines' target dates beyond the range, in order.
+    targets_beyond: Vec<NaiveDate>,
+    /// A focused line's projected date lies beyond the range.
+    projections_beyond: bool,
+}
+
+impl Extent {
+    /// `None` when no line has a point.
+    fn of(series: &[Series]) -> Option<Self> {
+        // One department's lines reach for its target and projection; many
+        // departments' (a set, all, a crowd) keep the axis on the data.
+        let one_department = match series {
+            [only] => matches!(only.row, RowAction::Focus(_) | RowAction::Select(_)),
+            _ => series.iter().all(|s| matches!(s.row, RowAction::Focus(_))),
+        };
+        let points = series.iter().flat_map(|s| s.trend.points.iter().map(|p| p.0));
+        let base = points.clone().min()?;
+        let days = |date: NaiveDate| charts::days_since(base, date);
+        let last = points.map(days).fold(0.0_f64, f64::max);
+        let reach = last + MAX_REACH_DAYS;
+        let mut x_max = last;
+        let mut targets_beyond = BTreeSet::new();
+        let mut projections_beyond = false;
+        for s in series.iter().filter(|s| s.focus) {
+            if let Some(by) = s.trend.target_by {
+                if one_department && days(by) <= reach {
+                    x_max = x_max.max(days(by));
+                } else {
+                    targets_beyond.insert(by);
+                }
+            }
+            if let Some(projected) = s.trend.projection.date().map(days) {
+                if one_department && projected <= reach {
+                    x_max = x_max.max(projected);
+                } else {
+                    projections_beyond = true;
+                }
+            }
         }
-        let target_by = trend.target_by.map(days);
-        if let Some(by) = target_by {
-            last = last.max(by);
-        }
-        if let Some(projected) = trend.projection.date().map(days) {
-            let limit = target_by.unwrap_or(last).max(last) + MAX_STRETCH_DAYS;
-            last = last.max(projected.min(limit));
-        }
+        Some(Extent {
+            base,
+            x_min: -X_MARGIN_DAYS,
+            x_max: x_max + X_MARGIN_DAYS,
+            targets_beyond: targets_beyond.into_iter().collect(),
+            projections_beyond,
+        })
     }
-    (-X_MARGIN_DAYS, last + X_MARGIN_DAYS)
 }
 
 /// The dates worth a mark on the x axis, in days since `base`: every
@@ -618,8 +754,17 @@ fn band_ui(plot_ui: &mut PlotUi, ctx: &ViewCtx, base: NaiveDate, band: &[GroupPo
     );
 }
 
-/// A dotted vertical line at each target date of a focused line.
-fn target_dates_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, series: &[Series], colour: Color32) {
+/// A dotted vertical line at each target date of a focused line, labelled
+/// when within the range first shown (`x_max`; beyond it the label would
+/// stick into the chart, cut, and the note under it names the date).
+fn target_dates_ui(
+    plot_ui: &mut PlotUi,
+    lang: Lang,
+    base: NaiveDate,
+    series: &[Series],
+    colour: Color32,
+    x_max: f64,
+) {
     let dates: BTreeSet<NaiveDate> = series
         .iter()
         .filter(|s| s.focus)
@@ -634,6 +779,9 @@ fn target_dates_ui(plot_ui: &mut PlotUi, lang: Lang, base: NaiveDate, series: &[
                 .style(LineStyle::dotted_dense())
                 .width(1.0),
         );
+        if x > x_max {
+            continue;
+        }
         plot_ui.text(
             egui_plot::Text::new(
                 name.clone(),

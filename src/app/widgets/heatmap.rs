@@ -44,6 +44,19 @@ pub struct HeatValue {
 /// whether its cells are hatched (figures not approved). Made by `present`.
 pub use crate::present::overview::Mark as RowMark;
 
+/// What a row stands for, when rows are grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    /// A department, `depth` steps in.
+    Department { depth: usize },
+    /// A group's roll-up of `size` departments, open or closed.
+    Group { open: bool, size: usize },
+}
+
+/// Indentation per step of depth, at most [`MAX_INDENT_STEPS`] steps.
+const INDENT: f32 = 12.0;
+const MAX_INDENT_STEPS: usize = 4;
+
 /// A heatmap of `rows` × `columns.len()` cells. Row labels and values are
 /// asked for lazily, only for the rows in view.
 pub struct Heatmap<'a> {
@@ -55,6 +68,8 @@ pub struct Heatmap<'a> {
     columns: &'a [String],
     value: &'a dyn Fn(usize, usize) -> HeatValue,
     row_mark: Option<&'a dyn Fn(usize) -> Option<RowMark>>,
+    row_kind: Option<&'a dyn Fn(usize) -> RowKind>,
+    toggled: Option<&'a mut Option<usize>>,
     level_names: &'a [String],
     theme: Theme,
     max_height: f32,
@@ -79,6 +94,8 @@ impl<'a> Heatmap<'a> {
             columns,
             value,
             row_mark: None,
+            row_kind: None,
+            toggled: None,
             level_names: &[],
             theme: Theme::Light,
             max_height: 420.0,
@@ -95,6 +112,14 @@ impl<'a> Heatmap<'a> {
     /// Marks rows whose figures are provisional, carried over or stale.
     pub fn row_marks(mut self, mark: &'a dyn Fn(usize) -> Option<RowMark>) -> Self {
         self.row_mark = Some(mark);
+        self
+    }
+
+    /// Groups rows: a group's roll-up row opens and closes by a click on
+    /// its label (reported in `toggled`), its members are indented.
+    pub fn row_kinds(mut self, kind: &'a dyn Fn(usize) -> RowKind, toggled: &'a mut Option<usize>) -> Self {
+        self.row_kind = Some(kind);
+        self.toggled = Some(toggled);
         self
     }
 
@@ -184,9 +209,14 @@ impl<'a> Heatmap<'a> {
         );
         let label = (self.row_label)(row);
         let mark = self.row_mark.and_then(|mark| mark(row));
+        let kind = self.row_kind.map(|kind| kind(row));
         if let Some(label_rect) = layout.row_labels.first() {
-            self.row_label_ui(ui, &label, mark.as_ref(), egui_rect(*label_rect), row);
+            self.row_label_ui(ui, &label, mark.as_ref(), kind, egui_rect(*label_rect), row);
         }
+        let label = match kind {
+            Some(RowKind::Group { .. }) => tagged_text(&label, T::GroupMean.get(self.lang), self.lang),
+            _ => label,
+        };
         // Cells are named with the tag, so a screen reader (and a test)
         // hears "provisional" too.
         let name = match &mark {
@@ -198,33 +228,81 @@ impl<'a> Heatmap<'a> {
         }
     }
 
-    /// A row label, cut short with "…" when too long, then the row's tag in
-    /// a small outlined box; the full name and the tag's meaning on hover.
-    fn row_label_ui(&self, ui: &mut Ui, label: &str, mark: Option<&RowMark>, rect: egui::Rect, row: usize) {
+    /// A row label, shortened in the middle when too long (the end tells
+    /// departments apart), then the row's tag in a small outlined box; the
+    /// full name and the tag's meaning on hover. A group's label has its
+    /// arrow and size, and opens or closes the group when clicked.
+    fn row_label_ui(
+        &mut self,
+        ui: &mut Ui,
+        label: &str,
+        mark: Option<&RowMark>,
+        kind: Option<RowKind>,
+        rect: egui::Rect,
+        row: usize,
+    ) {
         let ink = ui.visuals().text_color();
-        let tag = mark.map(|m| tag_galley(ui, &m.tag));
+        // Counts of steps are small, so the conversion is exact.
+        let (indent, suffix) = match kind {
+            Some(RowKind::Department { depth }) => (depth.min(MAX_INDENT_STEPS) as f32 * INDENT, None),
+            Some(RowKind::Group { size, .. }) => (super::grouping::ARROW_WIDTH + 2.0, Some(size)),
+            None => (0.0, None),
+        };
+        if let Some(RowKind::Group { open, .. }) = kind {
+            let arrow = egui::Rect::from_min_size(
+                egui::pos2(rect.left(), rect.center().y - super::grouping::ARROW_WIDTH / 2.0),
+                vec2(super::grouping::ARROW_WIDTH, super::grouping::ARROW_WIDTH),
+            );
+            super::grouping::paint_arrow(ui.painter(), arrow, open, ui.visuals().strong_text_color());
+        }
+        let tag_text = match (mark, suffix) {
+            (Some(mark), _) => Some(mark.tag.clone()),
+            (None, Some(size)) => Some(size.to_string()),
+            (None, None) => None,
+        };
+        let tag = tag_text.as_deref().map(|t| tag_galley(ui, t));
         let tag_width = tag.as_ref().map_or(0.0, |t| t.size().x + 10.0);
-        let galley = elided_galley(
-            ui,
-            label,
-            FontId::proportional(14.0),
-            ink,
-            (rect.width() - 6.0 - tag_width).max(24.0),
-            1,
-        );
-        let pos = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
-        let elided = galley.elided;
+        let room = (rect.width() - 6.0 - tag_width - indent).max(24.0);
+        let shortened = super::grouping::fit_name(ui, label, FontId::proportional(14.0), room);
+        // A group's roll-up row in the strong colour.
+        let ink = if suffix.is_some() {
+            ui.visuals().strong_text_color()
+        } else {
+            ink
+        };
+        let galley = elided_galley(ui, &shortened, FontId::proportional(14.0), ink, room, 1);
+        let pos = egui::pos2(rect.left() + indent, rect.center().y - galley.size().y / 2.0);
+        let cut = galley.elided || shortened.as_ref() != label;
         let label_right = pos.x + galley.size().x;
         ui.painter().galley(pos, galley, ink);
         if let Some(tag) = tag {
             paint_tag(ui, tag, egui::pos2(label_right + 5.0, rect.center().y));
         }
-        let response = ui.interact(rect, self.id.with(("row", row)), Sense::hover());
+        let sense = if suffix.is_some() {
+            Sense::click()
+        } else {
+            Sense::hover()
+        };
+        let response = ui.interact(rect, self.id.with(("row", row)), sense);
+        if let Some(RowKind::Group { open, .. }) = kind {
+            let hint = if open { T::GroupClose } else { T::GroupOpen };
+            let accessible = tagged_text(label, T::GroupMean.get(self.lang), self.lang);
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &accessible));
+            let response = response
+                .on_hover_cursor(egui::CursorIcon::PointingHand)
+                .on_hover_text(format!("{label}\n{}", hint.get(self.lang)));
+            if response.clicked()
+                && let Some(toggled) = self.toggled.as_deref_mut()
+            {
+                *toggled = Some(row);
+            }
+            return;
+        }
         match mark {
             Some(mark) => {
                 response.on_hover_text(format!("{label}\n{}", mark.detail));
             }
-            None if elided => {
+            None if cut => {
                 response.on_hover_text(label);
             }
             None => {}
@@ -281,10 +359,17 @@ impl<'a> Heatmap<'a> {
                 ui.label(egui::RichText::new(&mark.detail).italics());
             }
         });
-        if response.clicked()
-            && let Some(clicked) = self.clicked.as_deref_mut()
-        {
-            *clicked = Some((row, col));
+        if response.clicked() {
+            let group = self
+                .row_kind
+                .is_some_and(|kind| matches!(kind(row), RowKind::Group { .. }));
+            if group {
+                if let Some(toggled) = self.toggled.as_deref_mut() {
+                    *toggled = Some(row);
+                }
+            } else if let Some(clicked) = self.clicked.as_deref_mut() {
+                *clicked = Some((row, col));
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! and geometry to egui.
 
 pub mod bars;
+pub mod grouping;
 pub mod heatmap;
 // ---- scale: sortable tables and the department picker
 pub mod picker;
@@ -50,32 +51,28 @@ pub fn colour(rgb: Rgb) -> Color32 {
     Color32::from_rgb(rgb.0, rgb.1, rgb.2)
 }
 
+/// The colour of a status (Okabe–Ito), as its badge shows it.
+pub fn status_fill(status: Option<Status>) -> Color32 {
+    match status {
+        Some(Status::Approved) => Color32::from_rgb(0, 114, 178),
+        Some(Status::Submitted) => Color32::from_rgb(86, 180, 233),
+        Some(Status::Returned) => Color32::from_rgb(213, 94, 0),
+        Some(Status::Draft) => Color32::from_rgb(230, 159, 0),
+        None => Color32::GRAY,
+    }
+}
+
 /// A compact status badge: a letter on a coloured chip, with the status
 /// named on hover (colour is never the only cue).
 pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
-    let (letter, fill, label) = match status {
-        Some(Status::Approved) => (
-            "A",
-            Color32::from_rgb(0, 114, 178),
-            crate::present::catalogue::status(Status::Approved, lang),
-        ),
-        Some(Status::Submitted) => (
-            "S",
-            Color32::from_rgb(86, 180, 233),
-            crate::present::catalogue::status(Status::Submitted, lang),
-        ),
-        Some(Status::Returned) => (
-            "R",
-            Color32::from_rgb(213, 94, 0),
-            crate::present::catalogue::status(Status::Returned, lang),
-        ),
-        Some(Status::Draft) => (
-            "D",
-            Color32::from_rgb(230, 159, 0),
-            crate::present::catalogue::status(Status::Draft, lang),
-        ),
-        None => ("–", Color32::GRAY, T::NoAssessment.get(lang)),
+    let (letter, label) = match status {
+        Some(Status::Approved) => ("A", crate::present::catalogue::status(Status::Approved, lang)),
+        Some(Status::Submitted) => ("S", crate::present::catalogue::status(Status::Submitted, lang)),
+        Some(Status::Returned) => ("R", crate::present::catalogue::status(Status::Returned, lang)),
+        Some(Status::Draft) => ("D", crate::present::catalogue::status(Status::Draft, lang)),
+        None => ("–", T::NoAssessment.get(lang)),
     };
+    let fill = status_fill(status);
     let ink = charts::text_colour_on(Rgb(fill.r(), fill.g(), fill.b()));
     let text = RichText::new(letter)
         .monospace()

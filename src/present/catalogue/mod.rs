@@ -17,6 +17,7 @@ pub use terms::{basis, confidence, department_kind, finding, flag, problem_sever
 pub mod brief;
 pub mod cli;
 pub mod document;
+pub mod hierarchy;
 pub mod plan;
 pub mod plan_app;
 pub mod views;
@@ -662,6 +663,12 @@ catalogue! {
     // ---- reports: xlsx
     XlsxCounted => "Counted in the figures", "计入当前结果";
     XlsxBriefSheet => "Brief", "简报";
+    // ---- scale: groups and trends
+    GroupOpen => "Show the departments under it", "展开下属部门";
+    GroupClose => "Hide the departments under it", "收起下属部门";
+    GroupMean => "group mean", "组平均";
+    TrendSetMean => "Mean of the chosen", "所选部门平均";
+    TrendHighlightNote => "Lines shown: the department in view, then those lowest and highest at the latest period.", "单独显示的线：当前部门，以及本期等级最低和最高的部门。";
     XlsxAnswersSplit => "Each department's answers are in its own workbook, written beside this one.", "各部门的指标作答见同时生成的各部门工作簿。";
     XlsxFlagLegendDepartment => "Notes: “provisional” means the assessment is not yet approved and the figure may still change (a dashed border on the Trends sheet); “carried over from” a date means the department's counted assessment predates the period; “latest assessment could not be read” means its newest file is damaged and an older result, or none, is shown.", "说明：“暂定”表示评估尚未批准，结果可能变化（“趋势”表中以虚线边框标示）；“沿用某日期的评估”表示该部门计入的评估早于评估期；“最新评估无法读取”表示其最新文件已损坏，表中显示较早的结果或无结果。";
     // ---- scale: sortable tables and the department picker
