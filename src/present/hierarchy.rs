@@ -164,21 +164,18 @@ impl Hierarchy {
     }
 }
 
-/// Which departments match a search: by id, English name (any case) or
-/// Chinese name. `None` when the search is empty.
+/// Which departments match a search, the same way every table's search
+/// does ([`super::pinyin`]: id, English or Chinese name, pinyin initials or
+/// syllables). `None` when the search is empty.
 pub fn matches(departments: &[&Department], search: &str) -> Option<Vec<bool>> {
-    let needle = search.trim().to_lowercase();
-    if needle.is_empty() {
+    let query = super::pinyin::Query::new(search);
+    if query.is_empty() {
         return None;
     }
     Some(
         departments
             .iter()
-            .map(|d| {
-                d.id.contains(&needle)
-                    || d.name.en.to_lowercase().contains(&needle)
-                    || d.name.zh.contains(&needle)
-            })
+            .map(|d| super::pinyin::SearchKey::of(d).matches(&query).is_some())
             .collect(),
     )
 }
