@@ -63,7 +63,7 @@ done
 
 # name|command ({ws} is the workspace, {out} a scratch folder)
 commands=(
-    "cat (every .ron file)|find {ws} -name '*.ron' -print0 | xargs -0 cat > /dev/null"
+    "cat (every .ron file)|find {ws}/ -name '*.ron' -print0 | xargs -0 cat > /dev/null"
     "validate|$bin validate {ws} > /dev/null"
     "summary|$bin summary {ws} > /dev/null"
     "summary --format json|$bin summary {ws} --format json > /dev/null"

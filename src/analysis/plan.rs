@@ -408,19 +408,33 @@ pub struct PlanCheck {
 ///   at or above it (N/A, unanswered or no target is not "met"; an action
 ///   covering nothing the summary has is not either).
 pub fn plan_check(data: &Dataset, summary: &Summary, today: NaiveDate) -> PlanCheck {
+    // Which (department, indicator) pairs an open action covers, and which
+    // indicators one covers everywhere (no departments named): looked up
+    // per gap, not searched, as there are thousands of each at scale.
     let open: Vec<(&Action, BTreeSet<&str>)> = data
         .actions
         .iter()
         .filter(|a| a.status.is_open())
         .map(|a| (a, a.indicators(&data.framework).into_iter().collect()))
         .collect();
+    let mut covered_pairs: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    let mut covered_everywhere: BTreeSet<&str> = BTreeSet::new();
+    for (action, indicators) in &open {
+        for &indicator in indicators {
+            if action.departments.is_empty() {
+                covered_everywhere.insert(indicator);
+            }
+            for department in &action.departments {
+                covered_pairs.insert((department.as_str(), indicator));
+            }
+        }
+    }
     let uncovered = priorities(data, summary)
         .into_iter()
         .filter_map(|p| {
             let indicator = p.indicator?;
-            let covered = open
-                .iter()
-                .any(|(a, ids)| a.covers_department(&p.department) && ids.contains(indicator.as_str()));
+            let covered = covered_everywhere.contains(indicator.as_str())
+                || covered_pairs.contains(&(p.department.as_str(), indicator.as_str()));
             if covered {
                 return None;
             }
