@@ -131,48 +131,89 @@ pub fn clip(text: &str, max: usize) -> String {
 /// counts two), keeping its beginning and, longer, its end: department
 /// names differ at the end ("Lakeshore District … Natural Resources
 /// Bureau", "滨江区…教育局"), so the part that tells them apart stays.
-/// English is cut at word boundaries where one is near.
+/// Text with spaces (English) is cut between words: the end keeps as many
+/// whole words as fit after the first word, the beginning takes the rest;
+/// a word is cut only when not even one fits.
 pub fn shorten_middle(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    let width = |c: char| if is_wide(c) { 2 } else { 1 };
-    let total: usize = text.chars().map(width).sum();
+    let total = columns(text);
     if total <= max || max < 4 {
         return std::borrow::Cow::Borrowed(text);
     }
     let room = max - 1; // the ellipsis
+    if text.trim().contains(' ') {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let first = words.first().map_or(0, |w| columns(w));
+        // The end first, leaving the first word (or a third) its room.
+        let tail_room = room - first.min(room / 3);
+        let mut tail_from = words.len();
+        let mut tail_used = 0;
+        while tail_from > 1 {
+            let word = columns(words[tail_from - 1]);
+            let extra = if tail_used == 0 { word } else { word + 1 };
+            if tail_used + extra > tail_room {
+                break;
+            }
+            tail_used += extra;
+            tail_from -= 1;
+        }
+        let mut head_to = 0;
+        let mut head_used = 0;
+        while head_to < tail_from {
+            let word = columns(words[head_to]);
+            let extra = if head_used == 0 { word } else { word + 1 };
+            if head_used + extra > room - tail_used {
+                break;
+            }
+            head_used += extra;
+            head_to += 1;
+        }
+        // An end that would start with a joining word starts after it.
+        while tail_from + 1 < words.len()
+            && ["and", "of", "for", "the", "&"].contains(&words[tail_from].to_lowercase().as_str())
+        {
+            tail_used -= columns(words[tail_from]) + 1;
+            tail_from += 1;
+        }
+        if tail_from < words.len() {
+            let tail = words[tail_from..].join(" ");
+            let head = if head_to > 0 {
+                words[..head_to].join(" ")
+            } else {
+                // Not even the first word fits: its beginning.
+                take_columns(words[0].chars(), room - tail_used)
+            };
+            if !head.is_empty() {
+                return std::borrow::Cow::Owned(format!("{head}…{tail}"));
+            }
+        }
+    }
     let head_room = room * 2 / 5;
-    let tail_room = room - head_room;
-    let mut head = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        if used + width(c) > head_room {
-            break;
-        }
-        used += width(c);
-        head.push(c);
-    }
-    let mut tail: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in text.chars().rev() {
-        if used + width(c) > tail_room {
-            break;
-        }
-        used += width(c);
-        tail.push(c);
-    }
-    tail.reverse();
-    let mut tail: String = tail.into_iter().collect();
-    // Whole words where a space is near the cut (never more than a third lost).
-    if let Some(space) = head.rfind(' ')
-        && space * 3 >= head.len() * 2
-    {
-        head.truncate(space);
-    }
-    if let Some(space) = tail.find(' ')
-        && space * 3 <= tail.len()
-    {
-        tail = tail[space + 1..].to_owned();
-    }
+    let head = take_columns(text.chars(), head_room);
+    let tail: String = take_columns(text.chars().rev(), room - head_room)
+        .chars()
+        .rev()
+        .collect();
     std::borrow::Cow::Owned(format!("{}…{}", head.trim_end(), tail.trim_start()))
+}
+
+/// How many columns `text` takes (a CJK character counts two).
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+/// The first characters of `chars` that fit in `room` columns.
+fn take_columns(chars: impl Iterator<Item = char>, room: usize) -> String {
+    let mut taken = String::new();
+    let mut used = 0;
+    for c in chars {
+        let width = if is_wide(c) { 2 } else { 1 };
+        if used + width > room {
+            break;
+        }
+        used += width;
+        taken.push(c);
+    }
+    taken
 }
 
 /// Whether `c` takes two columns (CJK ideographs, full-width forms).
@@ -190,9 +231,35 @@ mod tests {
         let short = shorten_middle(name, 36);
         assert!(short.chars().count() <= 36, "{short}");
         assert!(short.starts_with("Lakeshore"), "{short}");
-        assert!(short.ends_with("Planning Bureau"), "{short}");
+        assert!(short.ends_with("…Planning Bureau"), "{short}");
         assert!(short.contains('…'));
         assert_eq!(shorten_middle("Finance", 36), "Finance");
+        // Whole words only, the end kept: no "…ucation Bureau 3".
+        for max in 12..40 {
+            let name = "Riverside District Education Bureau 3";
+            let short = shorten_middle(name, max);
+            assert!(short.chars().count() <= max.max(name.len()), "{max}: {short}");
+            if short != name {
+                let (head, tail) = short.split_once('…').unwrap();
+                assert!(name.starts_with(head) && name.ends_with(tail), "{max}: {short}");
+                assert!(
+                    tail.is_empty() || name.contains(&format!(" {tail}")),
+                    "{max}: {short}"
+                );
+                assert!(
+                    head.len() < 9 || name.contains(&format!("{head} ")),
+                    "{max}: {short}"
+                );
+            }
+        }
+        assert_eq!(
+            shorten_middle("Riverside District Education Bureau 3", 30),
+            "Riverside…Education Bureau 3"
+        );
+        assert_eq!(
+            shorten_middle("Riverside District Government", 24),
+            "Riverside…Government"
+        );
         let zh = shorten_middle("滨江市湖滨区自然资源和规划局第三分局", 20);
         assert!(zh.starts_with("滨江市"), "{zh}");
         assert!(zh.ends_with("第三分局"), "{zh}");
