@@ -238,3 +238,40 @@ fn the_official_style_names_are_set_in_the_settings_window() {
         "Ning 5"
     );
 }
+
+#[test]
+fn a_target_department_and_a_parent_are_chosen_by_typing() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = common::app(Some(dir.path()));
+    open_settings(&mut harness);
+    // The first target is for every department; choose one by its pinyin.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Department 1")
+        .click();
+    harness.run();
+    // The list's search field has the keyboard.
+    harness.event(egui::Event::Text("jyj".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    // A parent for the Education Bureau, typed in English.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Parent education-bureau")
+        .click();
+    harness.run();
+    // The list's search field has the keyboard.
+    harness.event(egui::Event::Text("big data".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    settle(&mut harness);
+    let workspace = &harness.state().state.data().unwrap().workspace;
+    assert_eq!(
+        workspace.targets[0].department.as_deref(),
+        Some("education-bureau")
+    );
+    let education = workspace.department("education-bureau").unwrap();
+    assert_eq!(education.parent.as_deref(), Some("big-data-bureau"));
+}

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use crate::app::command::Command;
 use crate::app::state::ViewState;
+use crate::app::widgets::picker::{self, Choice};
 use crate::model::{
     Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id, repeated_targets,
 };
@@ -261,11 +262,8 @@ fn apply_bar_ui(ui: &mut Ui, lang: Lang, workspace: &Workspace, dates: &[String]
 }
 
 fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
-    let ids: Vec<(String, String)> = workspace
-        .departments
-        .iter()
-        .map(|d| (d.id.clone(), d.name.get(lang).to_owned()))
-        .collect();
+    // The parent pickers list the departments as they stood at the frame's start.
+    let all: Vec<Department> = workspace.departments.clone();
     egui::Grid::new("settings-departments")
         .striped(true)
         .show(ui, |ui| {
@@ -307,23 +305,27 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
                     .response
                     .labelled_by(head(3))
                     .labelled_by(row);
-                let parent_name = department
+                let current = department
                     .parent
                     .as_ref()
-                    .and_then(|p| ids.iter().find(|(id, _)| id == p))
-                    .map_or_else(|| T::NoParent.get(lang).to_owned(), |(_, name)| name.clone());
-                egui::ComboBox::new(("parent", index), "")
-                    .width(DEPARTMENT_WIDTH)
-                    .selected_text(parent_name)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut department.parent, None, T::NoParent.get(lang));
-                        for (id, name) in ids.iter().filter(|(id, _)| *id != department.id) {
-                            ui.selectable_value(&mut department.parent, Some(id.clone()), name);
-                        }
-                    })
-                    .response
-                    .labelled_by(head(4))
-                    .labelled_by(row);
+                    .and_then(|p| all.iter().find(|d| d.id == *p));
+                let others: Vec<&Department> = all.iter().filter(|d| d.id != department.id).collect();
+                let label = format!("{} {}", T::Parent.get(lang), department.id);
+                if let Some(choice) = picker::department_filter_cell_ui(
+                    ui,
+                    &format!("settings-parent-{index}"),
+                    &label,
+                    lang,
+                    &others,
+                    current,
+                    T::NoParent.get(lang),
+                    DEPARTMENT_WIDTH,
+                ) {
+                    department.parent = match choice {
+                        Choice::Any => None,
+                        Choice::Department(id) => Some(id),
+                    };
+                }
                 ui.checkbox(&mut department.archived, "")
                     .labelled_by(head(5))
                     .labelled_by(row);
@@ -387,11 +389,8 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
     let lang = view.lang;
     let framework = &view.data.framework;
     dates.resize(workspace.targets.len(), String::new());
-    let departments: Vec<(String, String)> = workspace
-        .departments
-        .iter()
-        .map(|d| (d.id.clone(), d.name.get(lang).to_owned()))
-        .collect();
+    let departments: Vec<Department> = workspace.departments.clone();
+    let choices: Vec<&Department> = departments.iter().collect();
     let mut remove = None;
     let repeated = repeated_targets(&workspace.targets);
     egui::Grid::new("settings-targets").striped(true).show(ui, |ui| {
@@ -409,25 +408,26 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
         let head = |column: usize| heads.get(column).copied().unwrap_or(egui::Id::NULL);
         ui.end_row();
         for (index, target) in workspace.targets.iter_mut().enumerate() {
-            let scope = target
+            let current = target
                 .department
                 .as_ref()
-                .and_then(|id| departments.iter().find(|(d, _)| d == id))
-                .map_or_else(
-                    || T::AllDepartments.get(lang).to_owned(),
-                    |(_, name)| name.clone(),
-                );
-            egui::ComboBox::new(("target-dept", index), "")
-                .width(DEPARTMENT_WIDTH)
-                .selected_text(scope)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut target.department, None, T::AllDepartments.get(lang));
-                    for (id, name) in &departments {
-                        ui.selectable_value(&mut target.department, Some(id.clone()), name);
-                    }
-                })
-                .response
-                .labelled_by(head(0));
+                .and_then(|id| departments.iter().find(|d| d.id == *id));
+            let label = format!("{} {}", T::Department.get(lang), index + 1);
+            if let Some(choice) = picker::department_filter_cell_ui(
+                ui,
+                &format!("settings-target-department-{index}"),
+                &label,
+                lang,
+                &choices,
+                current,
+                T::AllDepartments.get(lang),
+                DEPARTMENT_WIDTH,
+            ) {
+                target.department = match choice {
+                    Choice::Any => None,
+                    Choice::Department(id) => Some(id),
+                };
+            }
             let dimension_name = framework
                 .dimension(&target.dimension)
                 .map_or("?", |d| d.name.get(lang));

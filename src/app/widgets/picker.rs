@@ -49,7 +49,16 @@ pub fn department_picker_ui(
     current: Option<&Department>,
     width: f32,
 ) -> Option<String> {
-    match picker_ui(ui, id_salt, label, lang, departments, current, None, width)? {
+    match picker_ui(
+        ui,
+        id_salt,
+        (label, true),
+        lang,
+        departments,
+        current,
+        None,
+        width,
+    )? {
         Choice::Department(id) => Some(id),
         Choice::Any => None,
     }
@@ -68,14 +77,54 @@ pub fn department_filter_ui(
     any: &str,
     width: f32,
 ) -> Option<Choice> {
-    picker_ui(ui, id_salt, label, lang, departments, current, Some(any), width)
+    picker_ui(
+        ui,
+        id_salt,
+        (label, true),
+        lang,
+        departments,
+        current,
+        Some(any),
+        width,
+    )
+}
+
+/// [`department_filter_ui`] for a table cell, whose column header names
+/// it: `label` is given to screen readers, not shown.
+#[expect(clippy::too_many_arguments, reason = "the filter's")]
+pub fn department_filter_cell_ui(
+    ui: &mut Ui,
+    id_salt: &str,
+    label: &str,
+    lang: Lang,
+    departments: &[&Department],
+    current: Option<&Department>,
+    any: &str,
+    width: f32,
+) -> Option<Choice> {
+    // One widget for the grid's cell.
+    ui.scope(|ui| {
+        picker_ui(
+            ui,
+            id_salt,
+            (label, false),
+            lang,
+            departments,
+            current,
+            Some(any),
+            width,
+        )
+    })
+    .inner
 }
 
 #[expect(clippy::too_many_arguments, reason = "the two public forms name them")]
 fn picker_ui(
     ui: &mut Ui,
     id_salt: &str,
-    label: &str,
+    // The label, and whether it is shown beside the button (else only
+    // given to screen readers).
+    (label, shown_label): (&str, bool),
     lang: Lang,
     departments: &[&Department],
     current: Option<&Department>,
@@ -83,7 +132,9 @@ fn picker_ui(
     width: f32,
 ) -> Option<Choice> {
     let id = ui.make_persistent_id(id_salt);
-    ui.label(label);
+    if shown_label {
+        ui.label(label);
+    }
     let name = current.map_or(any.unwrap_or(""), |d| d.name.get(lang));
     let shown = fit_text(ui, name, width - 28.0);
     let button = ui.add_sized(
