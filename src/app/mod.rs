@@ -140,7 +140,8 @@ impl GovApp {
         match spawned {
             Ok(_) => {
                 self.state.loading = Some(state::Loading {
-                    folder: folder.to_path_buf(),
+                    // Named in full on the loading screen, whatever was typed.
+                    folder: std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()),
                     progress,
                     result,
                 });
