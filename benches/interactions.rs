@@ -179,5 +179,41 @@ fn interactions(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, interactions);
+/// The figures alone after an answer edit, without frames: the summary,
+/// the priorities, the Overview (both languages) and the plan's glance
+/// brought up to date for the one department that changed.
+fn figures_after_an_edit(c: &mut Criterion) {
+    use govmaturity::app::state::{Derived, EditKind};
+    use govmaturity::model::Lang;
+    let harness = harness();
+    let mut data = harness.state().state.data().unwrap().clone();
+    drop(harness);
+    let today = chrono::Local::now().date_naive();
+    let basis = govmaturity::analysis::Basis::Latest;
+    let mut derived = Derived::compute(&data, 1, None, basis, today);
+    for lang in Lang::ALL {
+        let _ = derived.overview(&data, lang);
+        let _ = derived.plan_glance(&data, lang);
+    }
+    let row = &derived.summary.departments[derived.summary.departments.len() / 2];
+    let (department, period) = (row.department.clone(), row.current.as_ref().unwrap().period);
+    let indicator = data.framework.indicators().next().unwrap().1.id.clone();
+    let mut level = 1;
+    let mut revision = 1;
+    c.bench_function("answer edit: figures for the Overview, no frame", |b| {
+        b.iter(|| {
+            level = level % 5 + 1;
+            revision += 1;
+            let assessment = data.find_mut(&department, period).unwrap();
+            assessment.answers.entry(indicator.clone()).or_default().rating =
+                Rating::Level(Level::clamped(level));
+            derived.edited(&data, revision, &department, EditKind::Answers);
+            let lang = Lang::Zh;
+            std::hint::black_box(derived.overview(&data, lang));
+            std::hint::black_box(derived.plan_glance(&data, lang));
+        })
+    });
+}
+
+criterion_group!(benches, interactions, figures_after_an_edit);
 criterion_main!(benches);

@@ -26,6 +26,7 @@ pub mod csv;
 pub mod fonts;
 pub mod generate;
 pub mod model;
+mod parallel;
 pub mod present;
 pub mod report;
 pub mod store;

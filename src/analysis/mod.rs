@@ -29,9 +29,12 @@ pub(crate) mod fixture;
 pub use findings::{Finding, FindingKind, Severity, blocks_submission, findings};
 pub use plan::{
     AT_RISK_MONTHS, Effect, Gap, IndicatorEffect, PlanCheck, RollupRow, TargetProgress, TargetState, effect,
-    plan_check, rollup, target_progress, target_progress_of,
+    plan_check, plan_check_with, rollup, rollup_indicator_head, rollup_with, target_progress,
+    target_progress_of, uncovered_count,
 };
-pub use priority::{Priority, dimension_priorities, gap, movers, priorities, priority};
+pub use priority::{
+    Priority, dimension_priorities, gap, movers, priorities, priority, replace_department_priorities,
+};
 pub use score::{
     AssessmentScore, DimensionScore, IndicatorScore, is_imbalanced, score_assessment, weighted_mean,
 };

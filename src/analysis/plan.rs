@@ -7,13 +7,13 @@
 //! Pure functions of the dataset, a [`Summary`] and, where time matters, the
 //! day it is (`today`), so every output can be reproduced with `--today`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{Months, NaiveDate};
 
 use crate::model::{Action, ActionStatus, Dataset, Level, Target};
 
-use super::priority::{priorities, priority};
+use super::priority::{Priority, priorities};
 use super::score::AssessmentScore;
 use super::summary::{Basis, Summary};
 use super::trend::{Projection, project};
@@ -60,107 +60,156 @@ pub struct RollupRow {
 /// indicator id ascending (a dimension row before its indicators when
 /// everything else ties).
 pub fn rollup(data: &Dataset, summary: &Summary) -> Vec<RollupRow> {
-    // Every department's shortfall per (dimension, indicator), keys in
-    // order of first appearance.
-    let mut keys: Vec<RollupKey> = Vec::new();
-    let mut found: HashMap<RollupKey, Vec<Shortfall>> = HashMap::new();
-    let mut add = |key: RollupKey, entry: Shortfall| {
-        let list = found.entry(key.clone()).or_default();
-        if list.is_empty() {
-            keys.push(key);
-        }
-        list.push(entry);
-    };
+    rollup_with(summary, &priorities(data, summary))
+}
+
+/// [`rollup`] with the summary's [`priorities`] already made: they hold
+/// every indicator shortfall, so only the dimension rows are read from the
+/// summary.
+pub fn rollup_with(summary: &Summary, priorities: &[Priority]) -> Vec<RollupRow> {
+    pending_rollup(summary, priorities)
+        .into_iter()
+        .map(Pending::into_row)
+        .collect()
+}
+
+/// The roll-up's rows in order, their ids borrowed.
+fn pending_rollup<'a>(summary: &'a Summary, priorities: &'a [Priority]) -> Vec<Pending<'a>> {
+    let mut found: rustc_hash::FxHashMap<RollupKey, Vec<Shortfall>> = Default::default();
     for department in &summary.departments {
         let Some(score) = department.current.as_ref() else {
             continue;
         };
         let provisional = department.is_provisional();
+        let id = department.department.as_str();
         for dimension in &score.dimensions {
             if let (Some(gap), Some(p)) = (dimension.gap, dimension.priority)
                 && gap > 0.0
             {
-                add(
-                    (dimension.dimension.clone(), None),
-                    (
-                        department.department.clone(),
-                        provisional,
-                        gap,
-                        p,
-                        dimension.weight,
-                    ),
-                );
+                found
+                    .entry((dimension.dimension.as_str(), None))
+                    .or_default()
+                    .push((id, provisional, gap, p, dimension.weight));
             }
-        }
-        for indicator in &score.indicators {
-            let (Some(gap), Some(_)) = (indicator.gap, indicator.level) else {
-                continue;
-            };
-            if gap <= 0.0 {
-                continue;
-            }
-            let weight = indicator.weight * dimension_weight(data, &indicator.dimension);
-            add(
-                (indicator.dimension.clone(), Some(indicator.indicator.clone())),
-                (
-                    department.department.clone(),
-                    provisional,
-                    gap,
-                    priority(gap, weight),
-                    weight,
-                ),
-            );
         }
     }
-    let mut rows: Vec<RollupRow> = keys
-        .into_iter()
-        .filter_map(|key| {
-            let mut entries = found.remove(&key)?;
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            let total_gap: f64 = entries.iter().map(|e| e.2).sum();
-            // A department count is far below 2^52, so the conversion is exact.
-            let mean_gap = total_gap / entries.len() as f64;
-            let weight = entries.first().map_or(0.0, |e| e.4);
-            Some(RollupRow {
-                dimension: key.0,
-                indicator: key.1,
-                provisional: entries.iter().filter(|e| e.1).count(),
-                mean_gap,
-                total_gap,
-                priority: entries.iter().map(|e| e.3).sum(),
-                weight,
-                departments: entries.into_iter().map(|e| e.0).collect(),
-            })
-        })
+    let provisional: rustc_hash::FxHashSet<&str> = summary
+        .departments
+        .iter()
+        .filter(|d| d.is_provisional())
+        .map(|d| d.department.as_str())
         .collect();
-    sort_rollup(&mut rows);
+    for p in priorities {
+        let Some(indicator) = p.indicator.as_deref() else {
+            continue;
+        };
+        let department = p.department.as_str();
+        found
+            .entry((p.dimension.as_str(), Some(indicator)))
+            .or_default()
+            .push((
+                department,
+                provisional.contains(department),
+                p.gap,
+                p.priority,
+                p.weight,
+            ));
+    }
+    // The order is total (ids last), so the map's order does not show.
+    let mut rows: Vec<Pending> = found
+        .into_iter()
+        .map(|(key, entries)| Pending::new(key, entries))
+        .collect();
+    rows.sort_by(|a, b| rollup_order(a.order_key(), b.order_key()));
     rows
 }
 
-/// A roll-up row's dimension and indicator.
-type RollupKey = (String, Option<String>);
-
-/// One department's shortfall: (department, provisional, gap, priority, weight).
-type Shortfall = (String, bool, f64, f64, f64);
+/// What a roll-up row sorts by: (priority, total gap, weight, departments,
+/// dimension, indicator).
+type RollupOrderKey<'a> = (f64, f64, f64, usize, &'a str, Option<&'a str>);
 
 /// The roll-up order: see [`rollup`].
-fn sort_rollup(rows: &mut [RollupRow]) {
-    rows.sort_by(|a, b| {
-        b.priority
-            .total_cmp(&a.priority)
-            .then_with(|| b.total_gap.total_cmp(&a.total_gap))
-            .then_with(|| b.weight.total_cmp(&a.weight))
-            .then_with(|| b.departments.len().cmp(&a.departments.len()))
-            .then_with(|| a.dimension.cmp(&b.dimension))
-            .then_with(|| a.indicator.cmp(&b.indicator))
-    });
+fn rollup_order(a: RollupOrderKey, b: RollupOrderKey) -> std::cmp::Ordering {
+    b.0.total_cmp(&a.0)
+        .then_with(|| b.1.total_cmp(&a.1))
+        .then_with(|| b.2.total_cmp(&a.2))
+        .then_with(|| b.3.cmp(&a.3))
+        .then_with(|| a.4.cmp(b.4))
+        .then_with(|| a.5.cmp(&b.5))
 }
 
-fn dimension_weight(data: &Dataset, dimension: &str) -> f64 {
-    data.framework
-        .dimension(dimension)
-        .map_or(1.0, |d| data.dimension_weight(d))
+/// The first `n` indicator rows of [`rollup_with`], each with its place in
+/// the whole roll-up (dimension rows counted): what the Overview lists,
+/// without writing out every row's departments.
+pub fn rollup_indicator_head(
+    summary: &Summary,
+    priorities: &[Priority],
+    n: usize,
+) -> Vec<(usize, RollupRow)> {
+    pending_rollup(summary, priorities)
+        .into_iter()
+        .enumerate()
+        .filter(|(_, row)| row.key.1.is_some())
+        .take(n)
+        .map(|(k, row)| (k, row.into_row()))
+        .collect()
 }
+
+/// A roll-up row with its ids still borrowed.
+struct Pending<'a> {
+    key: RollupKey<'a>,
+    /// By department id.
+    entries: Vec<Shortfall<'a>>,
+    total_gap: f64,
+    priority: f64,
+    weight: f64,
+}
+
+impl<'a> Pending<'a> {
+    fn order_key(&self) -> RollupOrderKey<'_> {
+        (
+            self.priority,
+            self.total_gap,
+            self.weight,
+            self.entries.len(),
+            self.key.0,
+            self.key.1,
+        )
+    }
+
+    /// One roll-up row from its departments' shortfalls, in any order.
+    fn new(key: RollupKey<'a>, mut entries: Vec<Shortfall<'a>>) -> Self {
+        entries.sort_by(|a, b| a.0.cmp(b.0));
+        Pending {
+            key,
+            total_gap: entries.iter().map(|e| e.2).sum(),
+            priority: entries.iter().map(|e| e.3).sum(),
+            weight: entries.first().map_or(0.0, |e| e.4),
+            entries,
+        }
+    }
+
+    fn into_row(self) -> RollupRow {
+        // A department count is far below 2^52, so the conversion is exact.
+        let mean_gap = self.total_gap / self.entries.len() as f64;
+        RollupRow {
+            dimension: self.key.0.to_owned(),
+            indicator: self.key.1.map(str::to_owned),
+            provisional: self.entries.iter().filter(|e| e.1).count(),
+            mean_gap,
+            total_gap: self.total_gap,
+            priority: self.priority,
+            weight: self.weight,
+            departments: self.entries.into_iter().map(|e| e.0.to_owned()).collect(),
+        }
+    }
+}
+
+/// A roll-up row's dimension and indicator.
+type RollupKey<'a> = (&'a str, Option<&'a str>);
+
+/// One department's shortfall: (department, provisional, gap, priority, weight).
+type Shortfall<'a> = (&'a str, bool, f64, f64, f64);
 
 /// Whether a target will be met by its date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -408,44 +457,30 @@ pub struct PlanCheck {
 ///   at or above it (N/A, unanswered or no target is not "met"; an action
 ///   covering nothing the summary has is not either).
 pub fn plan_check(data: &Dataset, summary: &Summary, today: NaiveDate) -> PlanCheck {
-    // Which (department, indicator) pairs an open action covers, and which
-    // indicators one covers everywhere (no departments named): looked up
-    // per gap, not searched, as there are thousands of each at scale.
-    let open: Vec<(&Action, BTreeSet<&str>)> = data
-        .actions
+    plan_check_with(data, summary, today, &priorities(data, summary))
+}
+
+/// [`plan_check`] with the summary's [`priorities`] already made.
+pub fn plan_check_with(
+    data: &Dataset,
+    summary: &Summary,
+    today: NaiveDate,
+    priorities: &[Priority],
+) -> PlanCheck {
+    let coverage = Coverage::new(data);
+    let uncovered = priorities
         .iter()
-        .filter(|a| a.status.is_open())
-        .map(|a| (a, a.indicators(&data.framework).into_iter().collect()))
-        .collect();
-    let mut covered_pairs: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
-    let mut covered_everywhere: BTreeSet<&str> = BTreeSet::new();
-    for (action, indicators) in &open {
-        for &indicator in indicators {
-            if action.departments.is_empty() {
-                covered_everywhere.insert(indicator);
-            }
-            for department in &action.departments {
-                covered_pairs.insert((department.as_str(), indicator));
-            }
-        }
-    }
-    let uncovered = priorities(data, summary)
-        .into_iter()
+        .filter(|p| !coverage.covers(p))
         .filter_map(|p| {
-            let indicator = p.indicator?;
-            let covered = covered_everywhere.contains(indicator.as_str())
-                || covered_pairs.contains(&(p.department.as_str(), indicator.as_str()));
-            if covered {
-                return None;
-            }
+            let indicator = p.indicator.clone()?;
             let provisional = summary
                 .department(&p.department)
                 .is_some_and(|d| d.is_provisional());
             Some(Gap {
                 // Indicator priorities carry a whole level as `current`.
                 current: Level::clamped(p.current.round().clamp(1.0, 5.0) as u8),
-                department: p.department,
-                dimension: p.dimension,
+                department: p.department.clone(),
+                dimension: p.dimension.clone(),
                 indicator,
                 target: p.target,
                 gap: p.gap,
@@ -454,20 +489,62 @@ pub fn plan_check(data: &Dataset, summary: &Summary, today: NaiveDate) -> PlanCh
             })
         })
         .collect();
-    let overdue = open
-        .iter()
-        .filter(|(a, _)| a.is_overdue(today))
-        .map(|(a, _)| a.id.clone())
+    let open = || data.actions.iter().filter(|a| a.status.is_open());
+    let overdue = open()
+        .filter(|a| a.is_overdue(today))
+        .map(|a| a.id.clone())
         .collect();
-    let already_met = open
-        .iter()
-        .filter(|(a, ids)| already_met(summary, a, ids))
-        .map(|(a, _)| a.id.clone())
+    let already_met = open()
+        .filter(|a| already_met(summary, a, &a.indicators(&data.framework).into_iter().collect()))
+        .map(|a| a.id.clone())
         .collect();
     PlanCheck {
         uncovered,
         overdue,
         already_met,
+    }
+}
+
+/// How many of `priorities` (indicator gaps) no open action covers: the
+/// length of [`plan_check`]'s `uncovered`, without making the gaps.
+pub fn uncovered_count(data: &Dataset, priorities: &[Priority]) -> usize {
+    let coverage = Coverage::new(data);
+    priorities
+        .iter()
+        .filter(|p| p.indicator.is_some() && !coverage.covers(p))
+        .count()
+}
+
+/// Which (department, indicator) pairs an open action covers, and which
+/// indicators one covers everywhere (no departments named): looked up per
+/// gap, not searched, as there are thousands of each at scale.
+struct Coverage<'a> {
+    pairs: rustc_hash::FxHashSet<(&'a str, &'a str)>,
+    everywhere: BTreeSet<&'a str>,
+}
+
+impl<'a> Coverage<'a> {
+    fn new(data: &'a Dataset) -> Self {
+        let mut pairs = rustc_hash::FxHashSet::default();
+        let mut everywhere = BTreeSet::new();
+        for action in data.actions.iter().filter(|a| a.status.is_open()) {
+            for indicator in action.indicators(&data.framework) {
+                if action.departments.is_empty() {
+                    everywhere.insert(indicator);
+                }
+                for department in &action.departments {
+                    pairs.insert((department.as_str(), indicator));
+                }
+            }
+        }
+        Coverage { pairs, everywhere }
+    }
+
+    /// Whether an open action covers this indicator gap.
+    fn covers(&self, p: &Priority) -> bool {
+        p.indicator.as_deref().is_some_and(|indicator| {
+            self.everywhere.contains(indicator) || self.pairs.contains(&(p.department.as_str(), indicator))
+        })
     }
 }
 
@@ -719,7 +796,7 @@ mod tests {
                     weight,
                 }
             };
-        let mut rows = vec![
+        let mut rows = [
             row("a", Some("a.x"), &["p"], 1.0, 2.0),
             // Two gaps of 1 at weight 1 (3 + 3) beat one of 1 at weight 2
             // (6) on total gap.
@@ -733,7 +810,23 @@ mod tests {
             row("a", None, &["p"], 1.0, 2.0),
             row("0", Some("0.x"), &["q"], 1.0, 2.0),
         ];
-        sort_rollup(&mut rows);
+        rows.sort_by(|a, b| {
+            let key = |r: &'_ RollupRow| -> (f64, f64, f64, usize, String, Option<String>) {
+                (
+                    r.priority,
+                    r.total_gap,
+                    r.weight,
+                    r.departments.len(),
+                    r.dimension.clone(),
+                    r.indicator.clone(),
+                )
+            };
+            let (a, b) = (key(a), key(b));
+            rollup_order(
+                (a.0, a.1, a.2, a.3, &a.4, a.5.as_deref()),
+                (b.0, b.1, b.2, b.3, &b.4, b.5.as_deref()),
+            )
+        });
         let order: Vec<String> = rows
             .iter()
             .map(|r| r.indicator.clone().unwrap_or_else(|| r.dimension.clone()))

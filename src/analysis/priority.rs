@@ -6,6 +6,7 @@
 
 use crate::model::{Assessment, Dataset, Level};
 
+use super::score::AssessmentScore;
 use super::summary::Summary;
 
 /// A shortfall against target, ranked by priority.
@@ -41,33 +42,61 @@ pub fn priority(gap: f64, weight: f64) -> f64 {
 pub fn priorities(data: &Dataset, summary: &Summary) -> Vec<Priority> {
     let mut found = Vec::new();
     for score in summary.departments.iter().filter_map(|d| d.current.as_ref()) {
-        for indicator in &score.indicators {
-            let (Some(level), Some(target), Some(gap)) = (indicator.level, indicator.target, indicator.gap)
-            else {
-                continue;
-            };
-            if gap <= 0.0 {
-                continue;
-            }
-            let dimension_weight = data
-                .framework
-                .dimension(&indicator.dimension)
-                .map_or(1.0, |d| data.dimension_weight(d));
-            let weight = indicator.weight * dimension_weight;
-            found.push(Priority {
-                department: score.department.clone(),
-                dimension: indicator.dimension.clone(),
-                indicator: Some(indicator.indicator.clone()),
-                current: f64::from(level.get()),
-                target,
-                gap,
-                weight,
-                priority: priority(gap, weight),
-            });
-        }
+        found.extend(score_priorities(data, score));
     }
     sort_by_priority(&mut found);
     found
+}
+
+/// Brings `list`, made by [`priorities`] for `summary` before
+/// `department`'s figures changed, up to date: that department's rows are
+/// made again and the list sorted again, so it equals what [`priorities`]
+/// gives for `summary` now. The others' rows are kept, not made again.
+pub fn replace_department_priorities(
+    data: &Dataset,
+    summary: &Summary,
+    list: &mut Vec<Priority>,
+    department: &str,
+) {
+    list.retain(|p| p.department != department);
+    if let Some(score) = summary.department(department).and_then(|d| d.current.as_ref()) {
+        list.extend(score_priorities(data, score));
+    }
+    // The list is sorted apart from one department's rows, which the sort
+    // finds in runs; the order depends on how many departments share a
+    // shortfall, which the edit may have changed for others' rows too.
+    sort_by_priority(list);
+}
+
+/// One assessment's indicator shortfalls, unsorted.
+fn score_priorities<'a>(
+    data: &'a Dataset,
+    score: &'a AssessmentScore,
+) -> impl Iterator<Item = Priority> + 'a {
+    score.indicators.iter().filter_map(move |indicator| {
+        let (Some(level), Some(target), Some(gap)) = (indicator.level, indicator.target, indicator.gap)
+        else {
+            return None;
+        };
+        if gap <= 0.0 {
+            return None;
+        }
+        let dimension_weight = data
+            .framework
+            .dimension(&indicator.dimension)
+            .map_or(1.0, |d| data.dimension_weight(d));
+        let weight = indicator.weight * dimension_weight;
+        Some(Priority {
+            department: score.department.clone(),
+            dimension: indicator.dimension.clone(),
+            indicator: Some(indicator.indicator.clone()),
+            current: f64::from(level.get()),
+            target,
+            gap,
+            weight,
+            priority: priority(gap, weight),
+        })
+    })
 }
 
 /// Like [`priorities`], one row per department and dimension whose mean
@@ -108,8 +137,7 @@ pub fn dimension_priorities(summary: &Summary) -> Vec<Priority> {
 /// and indicator ids ascending.
 fn sort_by_priority(list: &mut Vec<Priority>) {
     let counts: Vec<usize> = {
-        let mut affected: std::collections::HashMap<(&str, Option<&str>), usize> =
-            std::collections::HashMap::new();
+        let mut affected: rustc_hash::FxHashMap<(&str, Option<&str>), usize> = Default::default();
         for p in list.iter() {
             *affected
                 .entry((p.dimension.as_str(), p.indicator.as_deref()))

@@ -189,11 +189,15 @@ pub fn summarize_on(data: &Dataset, as_of: Option<NaiveDate>, basis: Basis) -> S
     // default, up to the newest assessment of any status: a submission for
     // a period after the latest approved one is still work waiting.
     let horizon = as_of.or_else(|| data.assessments.iter().map(|a| a.period).max());
-    let departments: Vec<DepartmentSummary> = data
+    // Departments are scored apart from each other, on every core.
+    let active: Vec<&str> = data
         .workspace
         .active_departments()
-        .map(|department| summarize_department(data, &department.id, period, horizon, basis))
+        .map(|d| d.id.as_str())
         .collect();
+    let departments: Vec<DepartmentSummary> = crate::parallel::parallel_map(&active, |department| {
+        summarize_department(data, department, period, horizon, basis)
+    });
     totals(basis, period, horizon, departments)
 }
 

@@ -111,6 +111,9 @@ pub struct Selection {
 /// department without a current assessment.
 type DepartmentPages = HashMap<(String, Lang), Option<Rc<present::department::DepartmentPage>>>;
 
+/// A department's open actions per indicator: (open, of those overdue).
+type ActionBadges = HashMap<String, (usize, usize)>;
+
 /// Which two assessments the Compare view shows, and in which language.
 type CompareKey = ((String, NaiveDate), (String, NaiveDate), Lang);
 
@@ -131,8 +134,18 @@ pub struct Derived {
     departments: std::cell::RefCell<DepartmentPages>,
     /// The Compare view's figures for the last two sides asked for.
     comparison: std::cell::RefCell<Option<(CompareKey, Rc<present::compare::Comparison>)>>,
+    /// Every indicator shortfall in priority order (the summary's
+    /// [`analysis::priorities`]), made on first use; an answer edit makes
+    /// again only its department's rows.
+    priorities: std::cell::OnceCell<Vec<analysis::Priority>>,
     /// The plan's figures per language, as of today, made on first use.
     plan: [std::cell::OnceCell<present::plan::PlanFigures>; 2],
+    /// What the Overview shows of the plan, per language, made on first
+    /// use without the whole plan.
+    glance: [std::cell::OnceCell<present::plan::PlanGlance>; 2],
+    /// The open-action badges beside a department's gaps, by department;
+    /// they depend on the actions only, so edits to answers keep them.
+    badges: std::cell::RefCell<HashMap<String, Rc<ActionBadges>>>,
     /// Every target's progress, made on first use; an answer edit works out
     /// again only its department's rows (the rest need every department's
     /// history).
@@ -163,7 +176,10 @@ impl Derived {
             overview: Default::default(),
             departments: Default::default(),
             comparison: Default::default(),
+            priorities: Default::default(),
             plan: Default::default(),
+            glance: Default::default(),
+            badges: Default::default(),
             targets: Default::default(),
             department_plans: Default::default(),
             department_index,
@@ -171,17 +187,51 @@ impl Derived {
         }
     }
 
+    /// Every indicator shortfall of the summary, most urgent first.
+    pub fn priorities(&self, data: &Dataset) -> &[analysis::Priority] {
+        self.priorities
+            .get_or_init(|| analysis::priorities(data, &self.summary))
+    }
+
     /// The plan's figures in `lang` as of today, computed once per
     /// revision, period and basis.
     pub fn plan(&self, data: &Dataset, lang: Lang) -> &present::plan::PlanFigures {
-        let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         let today = self.today;
-        self.plan[slot.min(1)].get_or_init(|| {
+        self.plan[lang_slot(lang)].get_or_init(|| {
             let targets = self
                 .targets
                 .get_or_init(|| analysis::target_progress(data, &self.summary, today));
-            present::plan::plan_with_targets(data, &self.summary, lang, today, targets)
+            present::plan::plan_with(data, &self.summary, lang, today, targets, self.priorities(data))
         })
+    }
+
+    /// What the Overview shows of the plan in `lang`: the same figures as
+    /// [`Derived::plan`]'s, without making the whole plan.
+    pub fn plan_glance(&self, data: &Dataset, lang: Lang) -> &present::plan::PlanGlance {
+        self.glance[lang_slot(lang)].get_or_init(|| {
+            present::plan::glance(
+                data,
+                &self.summary,
+                lang,
+                self.today,
+                self.priorities(data),
+                present::plan::GLANCE_ROLLUP,
+            )
+        })
+    }
+
+    /// How many open actions, and of those overdue, cover `department`'s
+    /// gap on `indicator`.
+    pub fn action_badge(&self, data: &Dataset, department: &str, indicator: &str) -> (usize, usize) {
+        let cached = self.badges.borrow().get(department).cloned();
+        let badges = cached.unwrap_or_else(|| {
+            let made = Rc::new(present::plan::action_badges(data, department, self.today));
+            self.badges
+                .borrow_mut()
+                .insert(department.to_owned(), made.clone());
+            made
+        });
+        badges.get(indicator).copied().unwrap_or((0, 0))
     }
 
     /// The plan's figures for `department` (its actions and gaps) in
@@ -204,9 +254,9 @@ impl Derived {
     /// The Overview's figures in `lang`, computed once per revision, period
     /// and basis (and language).
     pub fn overview(&self, data: &Dataset, lang: Lang) -> &present::overview::Overview {
-        let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        let cell = &self.overview[slot.min(1)];
-        cell.get_or_init(|| present::overview::overview(data, &self.summary, lang))
+        self.overview[lang_slot(lang)].get_or_init(|| {
+            present::overview::overview_with(data, &self.summary, self.priorities(data), lang)
+        })
     }
 
     /// The Department view's figures for `department` in `lang`, computed
@@ -288,8 +338,33 @@ impl Derived {
             return;
         }
         self.figures_revision = revision;
-        self.overview = Default::default();
-        self.plan = Default::default();
+        match self.priorities.get_mut() {
+            Some(priorities) => {
+                analysis::replace_department_priorities(data, &self.summary, priorities, department);
+                // The Overview made so far is updated for this department only.
+                for (slot, lang) in self.overview.iter_mut().zip(Lang::ALL) {
+                    if let Some(overview) = slot.get_mut() {
+                        present::overview::overview_edited(
+                            overview,
+                            data,
+                            &self.summary,
+                            priorities,
+                            lang,
+                            department,
+                        );
+                    }
+                }
+            }
+            None => self.overview = Default::default(),
+        }
+        self.glance = Default::default();
+        // The whole plan is made again when next shown. Dropping it (tens of
+        // thousands of strings at scale) is left to another thread.
+        let stale = std::mem::take(&mut self.plan);
+        if stale.iter().any(|p| p.get().is_some()) {
+            // Should no thread start, the closure and the plan are dropped here.
+            let _ = std::thread::Builder::new().spawn(move || drop(stale));
+        }
         if let Some(targets) = self.targets.get_mut() {
             // In department order, as made: the department's rows go where they were.
             let at = targets.iter().position(|t| t.department == department);
@@ -309,6 +384,41 @@ impl Derived {
         self.department_plans.get_mut().clear();
     }
 
+    /// Drops figures no longer shown, the bulk of them (tens of thousands
+    /// of strings at scale) on another thread so the frame does not wait.
+    pub fn retire(self) {
+        let Derived {
+            summary,
+            overview,
+            plan,
+            glance,
+            priorities,
+            targets,
+            department_index,
+            periods,
+            // Shared with the frame (`Rc`): dropped here; a few pages at most.
+            departments: _,
+            comparison: _,
+            department_plans: _,
+            badges: _,
+            key: _,
+            figures_revision: _,
+            today: _,
+        } = self;
+        let bulk = (
+            summary,
+            overview,
+            plan,
+            glance,
+            priorities,
+            targets,
+            department_index,
+            periods,
+        );
+        // Should no thread start, the closure and the figures are dropped here.
+        let _ = std::thread::Builder::new().spawn(move || drop(bulk));
+    }
+
     /// The workspace revision these figures were computed for, so views can
     /// key their own memoised figures on it.
     pub fn revision(&self) -> u64 {
@@ -318,6 +428,11 @@ impl Derived {
     pub fn is_for(&self, revision: u64, period: Option<NaiveDate>, basis: Basis) -> bool {
         self.key == (revision, period, basis)
     }
+}
+
+/// The slot of `lang` in the per-language caches.
+fn lang_slot(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0).min(1)
 }
 
 /// What an edit to one assessment changed (see [`Derived::edited`]).
@@ -616,13 +731,10 @@ impl AppState {
             return;
         }
         let today = self.today();
-        self.derived = Some(Derived::compute(
-            &open.loaded.data,
-            open.revision,
-            period,
-            basis,
-            today,
-        ));
+        let fresh = Derived::compute(&open.loaded.data, open.revision, period, basis, today);
+        if let Some(stale) = self.derived.replace(fresh) {
+            stale.retire();
+        }
     }
 
     /// The day figures are as of: [`Self::clock`], or the system date.

@@ -1,7 +1,7 @@
 //! Names by id in one language, looked up once (a workspace may hold
 //! thousands of departments): what every figure beside a name starts from.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Dataset, Lang};
 

@@ -181,6 +181,11 @@ pub struct PriorityLine {
 
 /// Everything the Overview shows for `summary`, in `lang`.
 pub fn overview(data: &Dataset, summary: &Summary, lang: Lang) -> Overview {
+    overview_with(data, summary, &analysis::priorities(data, summary), lang)
+}
+
+/// [`overview`] with the summary's [`analysis::priorities`] already made.
+pub fn overview_with(data: &Dataset, summary: &Summary, all: &[analysis::Priority], lang: Lang) -> Overview {
     let names = Names::new(data, lang);
     let ranking = ranking(data, summary, lang)
         .into_iter()
@@ -210,8 +215,54 @@ pub fn overview(data: &Dataset, summary: &Summary, lang: Lang) -> Overview {
         ranking,
         stages: stages(data, summary, lang),
         imbalances: imbalances(data, summary, lang, &names),
-        priorities: priorities(data, summary, lang, TOP_PRIORITIES),
+        priorities: priorities_where(data, summary, all, lang, TOP_PRIORITIES, |_| true),
     }
+}
+
+/// Brings `overview`, made by [`overview_with`] before `department`'s
+/// figures changed (its answers, not its status or date), up to date with
+/// `summary` and `all` (the summary's priorities now): that department's
+/// mark, ranking row and imbalances are made again and the ranking sorted
+/// again; names, which an answer cannot change, are kept. The result equals
+/// what [`overview_with`] gives now.
+pub fn overview_edited(
+    overview: &mut Overview,
+    data: &Dataset,
+    summary: &Summary,
+    all: &[analysis::Priority],
+    lang: Lang,
+    department: &str,
+) {
+    let Some((index, row)) = summary
+        .departments
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.department == department)
+    else {
+        *overview = overview_with(data, summary, all, lang);
+        return;
+    };
+    let names = Names::new(data, lang);
+    overview.headline = headline(data, summary, lang);
+    if let Some(mark_slot) = overview.marks.get_mut(index) {
+        *mark_slot = mark(row, lang);
+    }
+    overview.ranking.retain(|r| r.id != department);
+    let fresh = ranked(data, &names, index, row);
+    if fresh.mean_level.is_some() {
+        overview.ranking.push(fresh);
+    }
+    rank_rows(&mut overview.ranking);
+    overview.stages = stages(data, summary, lang);
+    let at = overview
+        .imbalances
+        .iter()
+        .position(|r| r.index >= index)
+        .unwrap_or(overview.imbalances.len());
+    overview.imbalances.retain(|r| r.index != index);
+    let fresh: Vec<ImbalanceRow> = department_imbalances(data, index, row, lang, &names).collect();
+    overview.imbalances.splice(at..at, fresh);
+    overview.priorities = priorities_where(data, summary, all, lang, TOP_PRIORITIES, |_| true);
 }
 
 /// "2 · Embryonic" / "2 · 起步", or "–" without a stage.
@@ -340,28 +391,39 @@ pub fn ranking(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<RankedDepar
         .departments
         .iter()
         .enumerate()
-        .map(|(index, row)| {
-            let current = row.current.as_ref();
-            let stage = current.and_then(|c| c.stage);
-            let mean_level = current.and_then(|c| c.mean_level);
-            RankedDepartment {
-                index,
-                id: row.department.clone(),
-                name: names.department(&row.department),
-                rank: None,
-                rank_text: format::MISSING.to_owned(),
-                of: 0,
-                mean_level,
-                level_text: format::level(mean_level),
-                stage,
-                stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
-                stage_text: stage_text(data, stage, lang),
-                change: row.change,
-                coverage: current.map(|c| c.coverage),
-                provisional: row.is_provisional(),
-            }
-        })
+        .map(|(index, row)| ranked(data, &names, index, row))
         .collect();
+    rank_rows(&mut rows);
+    rows
+}
+
+/// One department's ranking row, not ranked yet.
+fn ranked(data: &Dataset, names: &Names, index: usize, row: &DepartmentSummary) -> RankedDepartment {
+    let lang = names.lang;
+    let current = row.current.as_ref();
+    let stage = current.and_then(|c| c.stage);
+    let mean_level = current.and_then(|c| c.mean_level);
+    RankedDepartment {
+        index,
+        id: row.department.clone(),
+        name: names.department(&row.department),
+        rank: None,
+        rank_text: format::MISSING.to_owned(),
+        of: 0,
+        mean_level,
+        level_text: format::level(mean_level),
+        stage,
+        stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),
+        stage_text: stage_text(data, stage, lang),
+        change: row.change,
+        coverage: current.map(|c| c.coverage),
+        provisional: row.is_provisional(),
+    }
+}
+
+/// Sorts ranking rows (by the level as shown, then name and id) and gives
+/// the rows with a level their shared ranks.
+fn rank_rows(rows: &mut [RankedDepartment]) {
     let shown = |r: &RankedDepartment| r.mean_level.map(|v| format::round(v, format::LEVEL_DECIMALS));
     rows.sort_by(|a, b| {
         let by_level = match (shown(a), shown(b)) {
@@ -381,10 +443,9 @@ pub fn ranking(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<RankedDepar
         row.rank = Some(rank);
         row.rank_text = rank.to_string();
     }
-    for row in &mut rows {
+    for row in rows.iter_mut() {
         row.of = of;
     }
-    rows
 }
 
 fn stages(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<StageRow> {
@@ -412,46 +473,64 @@ fn stages(data: &Dataset, summary: &Summary, lang: Lang) -> Vec<StageRow> {
 fn imbalances(data: &Dataset, summary: &Summary, lang: Lang, names: &Names) -> Vec<ImbalanceRow> {
     let mut rows = Vec::new();
     for (index, department) in summary.departments.iter().enumerate() {
-        let Some(current) = department.current.as_ref() else {
-            continue;
-        };
-        for dimension in current.dimensions.iter().filter(|d| d.imbalanced) {
-            rows.push(ImbalanceRow {
-                index,
-                department: department.department.clone(),
-                department_name: names.department(&department.department),
-                dimension: dimension.dimension.clone(),
-                dimension_name: names.dimension(&dimension.dimension),
-                level_text: format::level(dimension.mean_level),
-                stage_text: stage_text(data, current.stage, lang),
-            });
-        }
+        rows.extend(department_imbalances(data, index, department, lang, names));
     }
     rows
+}
+
+/// One department's imbalance rows; `index` is its place in the summary.
+fn department_imbalances<'a>(
+    data: &'a Dataset,
+    index: usize,
+    department: &'a DepartmentSummary,
+    lang: Lang,
+    names: &'a Names,
+) -> impl Iterator<Item = ImbalanceRow> + 'a {
+    let current = department.current.as_ref();
+    current
+        .into_iter()
+        .flat_map(|c| c.dimensions.iter().filter(|d| d.imbalanced))
+        .map(move |dimension| ImbalanceRow {
+            index,
+            department: department.department.clone(),
+            department_name: names.department(&department.department),
+            dimension: dimension.dimension.clone(),
+            dimension_name: names.dimension(&dimension.dimension),
+            level_text: format::level(dimension.mean_level),
+            stage_text: stage_text(data, current.and_then(|c| c.stage), lang),
+        })
 }
 
 /// The most urgent indicator shortfalls of `summary`, at most `limit`, in
 /// the one order every output uses (see `analysis::priorities`: priority,
 /// then gap, weight, departments affected, department and indicator ids).
 pub fn priorities(data: &Dataset, summary: &Summary, lang: Lang, limit: usize) -> Vec<PriorityLine> {
-    priorities_where(data, summary, lang, limit, |_| true)
+    priorities_where(
+        data,
+        summary,
+        &analysis::priorities(data, summary),
+        lang,
+        limit,
+        |_| true,
+    )
 }
 
 /// The most urgent shortfalls of the departments `keep` accepts (by id),
 /// at most `limit`, numbered from 1: the priorities a search leaves.
+/// `all` is the summary's [`analysis::priorities`].
 pub fn priorities_where(
     data: &Dataset,
     summary: &Summary,
+    all: &[analysis::Priority],
     lang: Lang,
     limit: usize,
     keep: impl Fn(&str) -> bool,
 ) -> Vec<PriorityLine> {
     let names = Names::new(data, lang);
-    analysis::priorities(data, summary)
-        .into_iter()
+    all.iter()
         .filter(|p| keep(&p.department))
         .filter_map(|p| {
-            let indicator = p.indicator?;
+            let indicator = p.indicator.clone()?;
             // Indicator priorities carry a whole level as `current`.
             let current = Level::clamped(p.current.round().clamp(1.0, 5.0) as u8);
             let next_level = Level::new(current.get() + 1)?;
@@ -459,9 +538,9 @@ pub fn priorities_where(
             Some(PriorityLine {
                 position_text: String::new(),
                 department_name: names.department(&p.department),
-                department: p.department,
+                department: p.department.clone(),
                 dimension_name: names.dimension(&p.dimension),
-                dimension: p.dimension,
+                dimension: p.dimension.clone(),
                 indicator_name: names.indicator(&indicator),
                 next_rubric: data
                     .framework
@@ -505,6 +584,54 @@ mod tests {
     fn sample() -> crate::store::LoadedWorkspace {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments");
         crate::store::load(&dir).unwrap()
+    }
+
+    #[test]
+    fn an_overview_updated_for_one_department_equals_one_made_again() {
+        use crate::analysis::{Basis, replace_department_priorities, resummarize_department, summarize_on};
+        use crate::model::Rating;
+        let framework = crate::store::builtin_framework().unwrap();
+        let options = crate::generate::SyntheticOptions {
+            departments: 40,
+            periods: 3,
+            seed: 11,
+            last_period: chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (workspace, assessments) = crate::generate::synthetic(&framework, options);
+        let mut data = Dataset::new(workspace, framework, assessments);
+        let indicators: Vec<String> = data.framework.indicators().map(|(_, i)| i.id.clone()).collect();
+        let mut summary = summarize_on(&data, None, Basis::Latest);
+        let mut all = analysis::priorities(&data, &summary);
+        let mut overviews: Vec<Overview> = Lang::ALL
+            .iter()
+            .map(|&lang| overview_with(&data, &summary, &all, lang))
+            .collect();
+        // Top, bottom, imbalanced and unanswered, in several departments.
+        for (step, place) in [3usize, 17, 3, 29, 0, 39].into_iter().enumerate() {
+            let row = &summary.departments[place];
+            let (department, period) = (row.department.clone(), row.current.as_ref().unwrap().period);
+            let edited = data.find_mut(&department, period).unwrap();
+            for (n, indicator) in indicators.iter().enumerate() {
+                let rating = match step % 3 {
+                    0 => Rating::Level(Level::clamped(5)),
+                    1 => Rating::Level(Level::clamped(if n < 4 { 5 } else { 1 })),
+                    _ if n % 2 == 0 => Rating::Unanswered,
+                    _ => Rating::Level(Level::clamped(2)),
+                };
+                edited.answers.entry(indicator.clone()).or_default().rating = rating;
+            }
+            assert!(resummarize_department(&data, &mut summary, &department));
+            replace_department_priorities(&data, &summary, &mut all, &department);
+            assert_eq!(all, analysis::priorities(&data, &summary), "step {step}");
+            for (overview, &lang) in overviews.iter_mut().zip(Lang::ALL.iter()) {
+                overview_edited(overview, &data, &summary, &all, lang, &department);
+                assert_eq!(
+                    *overview,
+                    overview_with(&data, &summary, &all, lang),
+                    "step {step} {lang:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -302,8 +302,28 @@ pub fn plan_with_targets(
     today: NaiveDate,
     targets: &[analysis::TargetProgress],
 ) -> PlanFigures {
+    plan_with(
+        data,
+        summary,
+        lang,
+        today,
+        targets,
+        &analysis::priorities(data, summary),
+    )
+}
+
+/// [`plan_with_targets`] with the summary's [`analysis::priorities`]
+/// already made too.
+pub fn plan_with(
+    data: &Dataset,
+    summary: &Summary,
+    lang: Lang,
+    today: NaiveDate,
+    targets: &[analysis::TargetProgress],
+    priorities: &[analysis::Priority],
+) -> PlanFigures {
     let names = Names::new(data, lang);
-    let check = analysis::plan_check(data, summary, today);
+    let check = analysis::plan_check_with(data, summary, today, priorities);
     let mut actions: Vec<ActionRow> = data
         .actions
         .iter()
@@ -311,7 +331,7 @@ pub fn plan_with_targets(
         .collect();
     sort_actions(&mut actions);
     let uncovered: Vec<GapRow> = check.uncovered.iter().map(|g| gap_row(data, g, &names)).collect();
-    let rollup = analysis::rollup(data, summary)
+    let rollup = analysis::rollup_with(summary, priorities)
         .iter()
         .enumerate()
         .map(|(k, r)| rollup_line(k, r, &names))
@@ -336,6 +356,70 @@ pub fn plan_with_targets(
         counts,
         lang,
     }
+}
+
+/// How many roll-up indicator lines the Overview shows.
+pub const GLANCE_ROLLUP: usize = 5;
+
+/// What the Overview shows of the plan, made without the whole plan: the
+/// counts of open and overdue actions and of gaps without one (as in
+/// [`PlanCounts`]), and the first roll-up indicator lines (as
+/// [`PlanFigures::rollup_indicators`] gives them).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanGlance {
+    pub open: usize,
+    pub overdue: usize,
+    pub uncovered: usize,
+    pub rollup_indicators: Vec<RollupLine>,
+}
+
+/// The [`PlanGlance`] of [`plan_with`]'s figures, with at most `rollup`
+/// roll-up indicator lines; `priorities` are the summary's.
+pub fn glance(
+    data: &Dataset,
+    summary: &Summary,
+    lang: Lang,
+    today: NaiveDate,
+    priorities: &[analysis::Priority],
+    rollup: usize,
+) -> PlanGlance {
+    let names = Names::new(data, lang);
+    let open = data.actions.iter().filter(|a| a.status.is_open());
+    PlanGlance {
+        open: open.clone().count(),
+        overdue: open.filter(|a| a.is_overdue(today)).count(),
+        uncovered: analysis::uncovered_count(data, priorities),
+        rollup_indicators: analysis::rollup_indicator_head(summary, priorities, rollup)
+            .iter()
+            .map(|(k, r)| rollup_line(*k, r, &names))
+            .collect(),
+    }
+}
+
+/// How many open actions cover `department` for each indicator, and how
+/// many of those are overdue on `today`: the badge beside a gap, as
+/// counting [`PlanFigures::of_department`]'s open actions on that indicator
+/// gives it.
+pub fn action_badges(
+    data: &Dataset,
+    department: &str,
+    today: NaiveDate,
+) -> std::collections::HashMap<String, (usize, usize)> {
+    let mut badges: std::collections::HashMap<String, (usize, usize)> = std::collections::HashMap::new();
+    for action in data
+        .actions
+        .iter()
+        .filter(|a| a.status.is_open() && a.covers_department(department))
+    {
+        let indicators: std::collections::BTreeSet<&str> =
+            action.indicators(&data.framework).into_iter().collect();
+        for indicator in indicators {
+            let badge = badges.entry(indicator.to_owned()).or_default();
+            badge.0 += 1;
+            badge.1 += usize::from(action.is_overdue(today));
+        }
+    }
+    badges
 }
 
 /// Overdue first, then by due date, then id.

@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::parallel::parallel_map;
+
 use chrono::NaiveDate;
 
 use super::backup::newest_readable_backup;
@@ -764,58 +766,6 @@ fn load_assessments<'a>(
     .collect()
 }
 
-/// Below this many items, a thread costs more than it saves.
-const ITEMS_PER_THREAD_MIN: usize = 64;
-const THREADS_MAX: usize = 8;
-/// Items a thread takes at a time: few enough that the threads finish
-/// together, enough that taking them costs nothing.
-const BATCH: usize = 16;
-
-/// `f` of each item, in the order of `items`, on one thread per core. Each
-/// thread takes the next few items whenever it is free, so a large file
-/// holds no other thread up.
-fn parallel_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let threads = cores
-        .min(THREADS_MAX)
-        .min(items.len() / ITEMS_PER_THREAD_MIN)
-        .max(1);
-    if threads == 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let (f, next) = (&f, &next);
-    let mut batches: Vec<(usize, Vec<R>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                        let Some(batch) = items.get(start..items.len().min(start + BATCH)) else {
-                            break;
-                        };
-                        if batch.is_empty() {
-                            break;
-                        }
-                        done.push((start, batch.iter().map(f).collect::<Vec<R>>()));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| match worker.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches.into_iter().flat_map(|(_, results)| results).collect()
-}
-
 fn load_assessment<'a>(
     root: &Path,
     file: &'a AssessmentFile,
@@ -955,14 +905,6 @@ mod tests {
         let plain = load(dir.path()).unwrap();
         assert_eq!(loaded.data, plain.data);
         assert_eq!(loaded.problems, plain.problems);
-    }
-
-    #[test]
-    fn parallel_map_keeps_the_order() {
-        let items: Vec<usize> = (0..1000).collect();
-        let doubled = parallel_map(&items, |i| i * 2);
-        assert_eq!(doubled, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(parallel_map(&[] as &[usize], |i| *i).is_empty());
     }
 
     #[test]

@@ -459,11 +459,12 @@ fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing()
     {
         // The plan's figures made before the edit, so the edit has to update them.
         let app = &harness.state().state;
-        let _ = app
-            .derived
-            .as_ref()
-            .unwrap()
-            .plan(app.data().unwrap(), govmaturity::model::Lang::En);
+        let derived = app.derived.as_ref().unwrap();
+        let _ = derived.plan(app.data().unwrap(), govmaturity::model::Lang::En);
+        let _ = derived.plan_glance(app.data().unwrap(), govmaturity::model::Lang::En);
+        for lang in govmaturity::model::Lang::ALL {
+            let _ = derived.overview(app.data().unwrap(), lang);
+        }
     }
 
     harness
@@ -512,11 +513,13 @@ fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing()
         app.selection.basis,
         derived.today,
     );
-    assert_eq!(
-        derived.overview(data, govmaturity::model::Lang::En),
-        whole.overview(data, govmaturity::model::Lang::En),
-        "the Overview follows"
-    );
+    for lang in govmaturity::model::Lang::ALL {
+        assert_eq!(
+            derived.overview(data, lang),
+            whole.overview(data, lang),
+            "the Overview, updated for one department, follows"
+        );
+    }
     assert_eq!(
         derived.plan(data, govmaturity::model::Lang::En),
         &govmaturity::present::plan::plan(
@@ -527,4 +530,46 @@ fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing()
         ),
         "the plan and the targets' progress follow"
     );
+    assert_eq!(
+        derived.priorities(data),
+        govmaturity::analysis::priorities(data, &derived.summary),
+        "the priorities made again for one department equal a full recount"
+    );
+    let plan = derived.plan(data, govmaturity::model::Lang::En);
+    let glance = derived.plan_glance(data, govmaturity::model::Lang::En);
+    assert_eq!(
+        (glance.open, glance.overdue, glance.uncovered),
+        (plan.counts.open, plan.counts.overdue, plan.counts.uncovered),
+        "the Overview's plan counts are the plan's"
+    );
+    assert!(!glance.rollup_indicators.is_empty());
+    assert_eq!(
+        glance.rollup_indicators,
+        plan.rollup_indicators()
+            .take(govmaturity::present::plan::GLANCE_ROLLUP)
+            .cloned()
+            .collect::<Vec<_>>(),
+        "the Overview's roll-up lines are the plan's"
+    );
+    // Each gap's badge counts the department's open actions on it.
+    let mut badges = 0;
+    for department in data.workspace.departments.iter().map(|d| d.id.as_str()) {
+        let own = plan.of_department(department);
+        for (_, indicator) in data.framework.indicators() {
+            let open: Vec<_> = own
+                .actions
+                .iter()
+                .filter(|a| a.status.is_open() && a.indicators.contains(&indicator.id))
+                .collect();
+            let expected = (open.len(), open.iter().filter(|a| a.overdue).count());
+            badges += expected.0;
+            assert_eq!(
+                derived.action_badge(data, department, &indicator.id),
+                expected,
+                "{department} {}",
+                indicator.id
+            );
+        }
+    }
+    assert!(badges > 0, "the sample has open actions to count");
 }

@@ -799,6 +799,7 @@ fn priorities_ui(ui: &mut Ui, view: &Overview, out: &mut Vec<Command>) {
                     let lines = Arc::new(figures::priorities_where(
                         ctx.data,
                         &ctx.derived.summary,
+                        ctx.derived.priorities(ctx.data),
                         view.lang,
                         figures::TOP_PRIORITIES,
                         |id| found.contains(id),
@@ -916,11 +917,10 @@ fn priority_row_ui(
     }
     row.col(|ui| {
         // The open actions on this gap, overdue ones in red.
-        let plan = view
+        let counts = view
             .ctx
             .derived
-            .department_plan(view.ctx.data, &priority.department, view.lang);
-        let counts = super::plan::open_actions(&plan.actions, &[priority.indicator.as_str()]);
+            .action_badge(view.ctx.data, &priority.department, &priority.indicator);
         super::plan::actions_badge_ui(ui, counts, view.lang);
     });
     row.col(|ui| {
@@ -936,16 +936,12 @@ fn priority_row_ui(
     });
 }
 
-/// How many shortfalls shared across departments the Overview lists.
-const TOP_ROLLUP: usize = 5;
-
 /// The indicators below target in the most departments' priorities:
 /// the roll-up across departments, the most urgent first.
 fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
     let lang = ctx.lang;
     ui.strong(T::PlanRollup.get(lang));
-    let plan = ctx.derived.plan(ctx.data, lang);
-    let rows: Vec<_> = plan.rollup_indicators().take(TOP_ROLLUP).collect();
+    let rows = &ctx.derived.plan_glance(ctx.data, lang).rollup_indicators;
     if rows.is_empty() {
         ui.label(T::NoPriorities.get(lang));
         return;
@@ -1004,7 +1000,7 @@ fn rollup_ui(ui: &mut Ui, ctx: &ViewCtx) {
 /// The plan at a glance: open and overdue actions and the gaps without
 /// one; opens the Plan view.
 fn plan_line_ui(ui: &mut Ui, ctx: &ViewCtx, out: &mut Vec<Command>) {
-    let counts = &ctx.derived.plan(ctx.data, ctx.lang).counts;
+    let counts = ctx.derived.plan_glance(ctx.data, ctx.lang);
     let line = crate::present::catalogue::plan_app::overview_line(
         counts.open,
         counts.overdue,
