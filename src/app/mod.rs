@@ -141,7 +141,9 @@ impl GovApp {
             Ok(_) => {
                 self.state.loading = Some(state::Loading {
                     // Named in full on the loading screen, whatever was typed.
-                    folder: std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf()),
+                    folder: std::fs::canonicalize(folder)
+                        .or_else(|_| std::path::absolute(folder))
+                        .unwrap_or_else(|_| folder.to_path_buf()),
                     progress,
                     result,
                 });

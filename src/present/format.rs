@@ -143,8 +143,8 @@ pub fn shorten_middle(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
     if text.trim().contains(' ') {
         let words: Vec<&str> = text.split_whitespace().collect();
         let first = words.first().map_or(0, |w| columns(w));
-        // The end first, leaving the first word (or a third) its room.
-        let tail_room = room - first.min(room / 3);
+        // The end first, leaving the first word (or half the room) its room.
+        let tail_room = room - first.min(room / 2);
         let mut tail_from = words.len();
         let mut tail_used = 0;
         while tail_from > 1 {
@@ -185,6 +185,9 @@ pub fn shorten_middle(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
             if !head.is_empty() {
                 return std::borrow::Cow::Owned(format!("{head}…{tail}"));
             }
+        } else if head_to > 0 {
+            // Not even the last word fits after the first: the beginning.
+            return std::borrow::Cow::Owned(format!("{}…", words[..head_to].join(" ")));
         }
     }
     let head_room = room * 2 / 5;
