@@ -140,7 +140,7 @@ impl GovApp {
         let Some(open) = &mut self.state.workspace else {
             return;
         };
-        let data = &mut open.loaded.data;
+        let data = &mut std::sync::Arc::make_mut(&mut open.loaded).data;
         let department = assessment.department.clone();
         let kind = match data.find_mut(&assessment.department, assessment.period) {
             Some(slot) => {
@@ -517,14 +517,14 @@ impl GovApp {
                 if let Some(open) = &mut self.state.workspace
                     && let Ok(relative) = store::assessment_path(&department, period)
                 {
-                    open.loaded.record_saved(relative, fingerprint);
+                    std::sync::Arc::make_mut(&mut open.loaded).record_saved(relative, fingerprint);
                 }
                 self.put_in_dataset(*assessment);
                 self.open_session(&department, period);
             }
             Done::WorkspaceSaved { fingerprint } => {
                 if let Some(open) = &mut self.state.workspace {
-                    open.loaded
+                    std::sync::Arc::make_mut(&mut open.loaded)
                         .record_saved(PathBuf::from(store::WORKSPACE_FILE), fingerprint);
                 }
             }
@@ -559,7 +559,7 @@ impl GovApp {
         if let Some(open) = &mut self.state.workspace
             && let Ok(relative) = store::assessment_path(department, period)
         {
-            open.loaded.record_saved(relative, fingerprint);
+            std::sync::Arc::make_mut(&mut open.loaded).record_saved(relative, fingerprint);
         }
         let Some(root) = self.root() else { return };
         let Some(session) = &mut self.state.session else {
@@ -634,7 +634,7 @@ impl GovApp {
             return;
         };
         let expected = open.loaded.fingerprint(Path::new(store::WORKSPACE_FILE)).copied();
-        open.loaded.data.workspace = workspace.clone();
+        std::sync::Arc::make_mut(&mut open.loaded).data.workspace = workspace.clone();
         open.revision += 1;
         let root = open.loaded.root.clone();
         self.send(Job::SaveWorkspace {
@@ -684,7 +684,7 @@ impl GovApp {
             lang: self.prefs.lang,
             generated: Local::now().date_naive(),
         };
-        let loaded = Box::new(open.loaded.clone());
+        let loaded = open.loaded.clone();
         self.state.exporting = true;
         self.send(Job::Export { loaded, options, out });
     }

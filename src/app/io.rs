@@ -87,7 +87,7 @@ pub enum Job {
     },
     /// Renders a report from a snapshot of the workspace as shown (unsaved edits included).
     Export {
-        loaded: Box<LoadedWorkspace>,
+        loaded: std::sync::Arc<LoadedWorkspace>,
         options: ReportOptions,
         out: PathBuf,
     },

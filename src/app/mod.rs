@@ -227,7 +227,10 @@ impl GovApp {
                 .next()
                 .map(|d| d.id.clone());
         }
-        self.state.workspace = Some(OpenWorkspace { loaded, revision });
+        self.state.workspace = Some(OpenWorkspace {
+            loaded: std::sync::Arc::new(loaded),
+            revision,
+        });
         if !same_folder {
             // A reload of the same folder keeps messages such as "saved to …".
             self.state.notice = None;

@@ -94,7 +94,7 @@ impl GovApp {
         let Some(open) = &mut self.state.workspace else {
             return;
         };
-        let data = &mut open.loaded.data;
+        let data = &mut std::sync::Arc::make_mut(&mut open.loaded).data;
         data.actions.retain(|a| a.scope() != recovery.scope);
         data.actions.extend(recovery.actions);
         data.actions.sort_by(|a, b| a.id.cmp(&b.id));
@@ -223,11 +223,12 @@ impl GovApp {
             return;
         };
         let at = Local::now().naive_local();
-        match self
-            .state
-            .plan_editor
-            .apply(&mut open.loaded.data.actions, edit, &who, at)
-        {
+        match self.state.plan_editor.apply(
+            &mut std::sync::Arc::make_mut(&mut open.loaded).data.actions,
+            edit,
+            &who,
+            at,
+        ) {
             Ok(changed) if changed.is_empty() => return,
             Ok(_) => open.revision += 1,
             Err(_) => return,
@@ -244,10 +245,12 @@ impl GovApp {
             return;
         };
         let at = Local::now().naive_local();
-        let changed = self
-            .state
-            .plan_editor
-            .step(&mut open.loaded.data.actions, redo, &who, at);
+        let changed = self.state.plan_editor.step(
+            &mut std::sync::Arc::make_mut(&mut open.loaded).data.actions,
+            redo,
+            &who,
+            at,
+        );
         if !changed.is_empty() {
             open.revision += 1;
             self.save_plans();
@@ -349,7 +352,7 @@ impl GovApp {
         let Some(open) = &mut self.state.workspace else {
             return;
         };
-        open.loaded.record_saved(store::plan_path(&scope), fingerprint);
+        std::sync::Arc::make_mut(&mut open.loaded).record_saved(store::plan_path(&scope), fingerprint);
         let root = open.loaded.root.clone();
         let editor = &mut self.state.plan_editor;
         editor.saving.remove(&scope);
@@ -421,7 +424,7 @@ impl GovApp {
                     actions: of_scope(&open.loaded.data.actions, &scope),
                 });
             }
-            let data = &mut open.loaded.data;
+            let data = &mut std::sync::Arc::make_mut(&mut open.loaded).data;
             data.actions.retain(|a| a.scope() != scope);
             data.actions.extend(actions);
             data.actions.sort_by(|a, b| a.id.cmp(&b.id));

@@ -91,7 +91,9 @@ impl Prefs {
 
 /// An open workspace and its revision, bumped on every change.
 pub struct OpenWorkspace {
-    pub loaded: LoadedWorkspace,
+    /// Shared with an export running on the worker thread, which then needs
+    /// no copy; an edit meanwhile copies it first (`Arc::make_mut`).
+    pub loaded: std::sync::Arc<LoadedWorkspace>,
     pub revision: u64,
 }
 

@@ -379,7 +379,10 @@ fn an_imbalanced_dimension_is_flagged_and_opens_on_click() {
     {
         let open = harness.state_mut().state.workspace.as_mut().unwrap();
         let latest = open.loaded.data.periods().last().copied().unwrap();
-        let assessment = open.loaded.data.find_mut("big-data-bureau", latest).unwrap();
+        let assessment = std::sync::Arc::make_mut(&mut open.loaded)
+            .data
+            .find_mut("big-data-bureau", latest)
+            .unwrap();
         for (id, answer) in &mut assessment.answers {
             let level = if id.starts_with("talent.") { 1 } else { 5 };
             answer.rating = Rating::Level(Level::new(level).unwrap());
