@@ -458,9 +458,19 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let loaded = match load(dir, lang) {
+    // The answers CSV prints every period's evidence; every other report
+    // prints the text of each department's current assessment only.
+    let loaded = if format == Format::Csv && what == CsvWhat::Answers {
+        store::load(dir)
+    } else {
+        store::load_for_report(dir, period, &|a| basis.counts(a))
+    };
+    let loaded = match loaded {
         Ok(loaded) => loaded,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("{}", problem_text::store_error(&e, lang));
+            return EXIT_USAGE;
+        }
     };
     let options = ReportOptions {
         kind,
