@@ -141,17 +141,20 @@ fn reports_from_the_report_loader_are_those_of_the_whole_load() {
             );
         }
     }
-    // One of each other format, on the command line's defaults.
-    let options = options(Format::Pdf, ReportKind::Full, None, Basis::Approved);
+    // The brief, and each other format, on the command line's defaults.
+    let options = options(Format::Html, ReportKind::Full, None, Basis::Approved);
     let slim = slim(root, &options);
-    for format in [Format::Pdf, Format::Xlsx] {
+    let brief = (Format::Html, ReportKind::Brief);
+    let others = [Format::Pdf, Format::Xlsx, Format::Docx].map(|format| (format, ReportKind::Full));
+    for (format, kind) in std::iter::once(brief).chain(others) {
         let options = ReportOptions {
             format,
+            kind,
             ..options.clone()
         };
         assert!(
             report::render(&full, &options).unwrap() == report::render(&slim, &options).unwrap(),
-            "{format:?}"
+            "{format:?} {kind:?}"
         );
     }
 }
