@@ -458,9 +458,19 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
             return EXIT_USAGE;
         }
     }
-    let loaded = match load(dir, lang) {
+    // The answers CSV prints every period's evidence; every other report
+    // prints the text of each department's current assessment only.
+    let loaded = if format == Format::Csv && what == CsvWhat::Answers {
+        store::load(dir)
+    } else {
+        store::load_for_report(dir, period, &|a| basis.counts(a))
+    };
+    let loaded = match loaded {
         Ok(loaded) => loaded,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("{}", problem_text::store_error(&e, lang));
+            return EXIT_USAGE;
+        }
     };
     let options = ReportOptions {
         kind,
@@ -473,17 +483,23 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
         lang,
         generated: Local::now().date_naive(),
     };
-    let written = match options.format {
-        Format::Csv => report::write_csv(&loaded, &options, what.into(), out),
-        _ => report::write(&loaded, &options, out),
+    let (problems, errors) = (loaded.problems.len(), loaded.has_errors());
+    let (written, loaded) = match (options.format, &split) {
+        (Format::Csv, _) => (
+            report::write_csv(&loaded, &options, what.into(), out),
+            Some(loaded),
+        ),
+        (_, Some(_)) => (report::write(&loaded, &options, out), Some(loaded)),
+        // Nothing else to write: the report may let go of the workspace.
+        (_, None) => (report::write_last(loaded, &options, out), None),
     };
     if let Err(e) = written {
         say(Say::Error(e.to_string()), lang);
         return EXIT_USAGE;
     }
     output::line(Say::Wrote(out).text(lang));
-    if let Some(split) = &split {
-        match report::write_split(&loaded, &options, split) {
+    if let (Some(split), Some(loaded)) = (&split, &loaded) {
+        match report::write_split(loaded, &options, split) {
             Ok(written) => output::line(
                 Say::WroteSplit {
                     count: written.len(),
@@ -497,14 +513,8 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
             }
         }
     }
-    if has_errors(&loaded.problems) {
-        say(
-            Say::ReportNote {
-                problems: loaded.problems.len(),
-                dir,
-            },
-            lang,
-        );
+    if errors {
+        say(Say::ReportNote { problems, dir }, lang);
         return EXIT_PROBLEMS;
     }
     EXIT_OK

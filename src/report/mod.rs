@@ -99,6 +99,19 @@ fn render_content(loaded: &LoadedWorkspace, content: &ReportContent) -> Result<V
     match content.options.format {
         Format::Csv => csv::render(loaded, content),
         Format::Xlsx => xlsx::render(&loaded.data, content),
+        Format::Html | Format::Pdf | Format::Docx => render_document(content),
+    }
+}
+
+/// Prints computed report content as a document (HTML, PDF or Word): from
+/// the content alone, without the workspace. The data formats (CSV, XLSX)
+/// read the workspace too and are printed by [`render_content`].
+fn render_document(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
+    match content.options.format {
+        format @ (Format::Csv | Format::Xlsx) => Err(ReportError::Render(
+            format.extension(),
+            "a data format is printed with the workspace".to_owned(),
+        )),
         Format::Html => html::render(content, |chart, alt| svg::chart(content, chart, alt)),
         Format::Pdf => pdf::render(content),
         Format::Docx => {
@@ -112,6 +125,26 @@ fn render_content(loaded: &LoadedWorkspace, content: &ReportContent) -> Result<V
 /// the same folder, renamed over `out` only when complete).
 pub fn write(loaded: &LoadedWorkspace, options: &ReportOptions, out: &Path) -> Result<(), ReportError> {
     let bytes = render(loaded, options)?;
+    crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
+        path: out.to_path_buf(),
+        source,
+    })
+}
+
+/// [`write`], for a caller done with the workspace: an HTML, PDF or Word
+/// report lets go of it once the content is made, before the document is
+/// printed, which for thousands of departments takes as much memory again.
+pub fn write_last(loaded: LoadedWorkspace, options: &ReportOptions, out: &Path) -> Result<(), ReportError> {
+    check_department(&loaded, options)?;
+    let content = content::build(&loaded, options);
+    let bytes = match options.format {
+        Format::Csv | Format::Xlsx => render_content(&loaded, &content)?,
+        Format::Html | Format::Pdf | Format::Docx => {
+            drop(loaded);
+            render_document(&content)?
+        }
+    };
+    drop(content);
     crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
         path: out.to_path_buf(),
         source,

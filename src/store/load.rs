@@ -143,6 +143,18 @@ pub fn load_latest(
     Ok(load_reading(root, &Progress::default(), Reading::Latest { as_of, enough })?.loaded)
 }
 
+/// [`load`], each department's assessments handed to `slim` (in period
+/// order) as soon as they are read and checked, before the next ones are
+/// read: it may drop what its caller will not use, so that a large
+/// workspace fits in memory (see `super::slim`). Problems and files are
+/// those of [`load`].
+pub(super) fn load_slimmed(
+    root: &Path,
+    slim: &(dyn Fn(Vec<&mut Assessment>) + Sync),
+) -> Result<LoadedWorkspace, StoreError> {
+    Ok(load_reading(root, &Progress::default(), Reading::Slim { slim })?.loaded)
+}
+
 /// Checks of their own that [`check`] runs on each assessment that loads:
 /// given the workspace and framework (a dataset without assessments), the
 /// assessment, its file's text and its path relative to the root.
@@ -186,6 +198,10 @@ enum Reading<'a> {
     },
     /// Every file, checked by `also` too; no assessment kept.
     Check { also: &'a AssessmentCheck },
+    /// Every file; each department's assessments slimmed (see [`load_slimmed`]).
+    Slim {
+        slim: &'a (dyn Fn(Vec<&mut Assessment>) + Sync),
+    },
 }
 
 /// A load's result, with what a [`Reading::Check`] adds.
@@ -282,7 +298,7 @@ fn load_reading(root: &Path, progress: &Progress, reading: Reading<'_>) -> Resul
     let checked_framework = framework_loaded.then_some(&data.framework);
     let actions = match reading {
         Reading::Latest { .. } => Vec::new(),
-        Reading::All | Reading::Check { .. } => load_plans(
+        Reading::All | Reading::Check { .. } | Reading::Slim { .. } => load_plans(
             root,
             &layout,
             &data.workspace,
@@ -735,15 +751,33 @@ fn load_assessments<'a>(
     progress: &Progress,
     reading: Reading<'_>,
 ) -> Vec<AssessmentOutcome<'a>> {
-    let Reading::Latest { as_of, enough } = reading else {
-        return parallel_map(files, |file| {
-            let outcome = load_assessment(root, file, context, reading);
-            progress.one_read();
-            outcome
-        });
-    };
     // Files are sorted by department, then period: one run per department.
-    let departments: Vec<&[AssessmentFile]> = files.chunk_by(|a, b| a.folder == b.folder).collect();
+    let departments = || files.chunk_by(|a, b| a.folder == b.folder).collect::<Vec<_>>();
+    let (as_of, enough) = match reading {
+        Reading::Latest { as_of, enough } => (as_of, enough),
+        Reading::Slim { slim } => {
+            return parallel_map(&departments(), |files| {
+                let mut read: Vec<AssessmentOutcome<'a>> = files
+                    .iter()
+                    .map(|file| load_assessment(root, file, context, reading))
+                    .collect();
+                progress.read.fetch_add(files.len(), Ordering::Relaxed);
+                slim(read.iter_mut().filter_map(|o| o.assessment.as_mut()).collect());
+                read
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+        }
+        Reading::All | Reading::Check { .. } => {
+            return parallel_map(files, |file| {
+                let outcome = load_assessment(root, file, context, reading);
+                progress.one_read();
+                outcome
+            });
+        }
+    };
+    let departments = departments();
     parallel_map(&departments, |files| {
         let mut read = Vec::new();
         for file in files

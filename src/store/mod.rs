@@ -43,6 +43,7 @@ mod paths;
 mod plan;
 mod problem;
 mod save;
+mod slim;
 
 pub use atomic::{atomic_create, atomic_write, atomic_write_with_hook};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
@@ -58,3 +59,4 @@ pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
 pub use save::{create_assessment, save_assessment, save_framework, save_workspace};
+pub use slim::{drop_text, load_for_report};

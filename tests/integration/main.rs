@@ -37,6 +37,7 @@ mod report_full;
 mod report_html;
 mod report_pdf;
 mod report_plan;
+mod report_slim;
 mod report_xlsx;
 mod store;
 mod store_plan;

@@ -78,7 +78,8 @@ pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), Re
     let laid = lay_out(&mut fonts, content, &document, &frame);
     // Laid out, the document is no longer needed: thousands of pages of it.
     drop(document);
-    let bytes = paint::paint(&fonts, &laid, &frame)?;
+    let again = || lay_out_with(&fonts, content, &crate::present::build::document(content), &frame);
+    let bytes = paint::paint(&fonts, laid, &frame, again)?;
     Ok((bytes, fonts.notes()))
 }
 
@@ -92,15 +93,39 @@ fn lay_out(
     document: &crate::present::document::Document,
     frame: &paint::Frame,
 ) -> layout::Laid {
-    let mut blocks = compose::compose(fonts, content, document);
+    let blocks = compose::compose(fonts, content, document);
     let running = [frame.header_left.as_str(), frame.header_right.as_str()];
     let missing = compose::missing_characters(fonts, &blocks, running);
-    if !missing.is_empty() {
-        fonts.find_fallbacks(&missing);
-        blocks = compose::compose(fonts, content, document);
+    if missing.is_empty() {
+        return lay_out_blocks(fonts, &blocks, document, frame);
     }
-    let fonts: &text::Fonts = fonts;
-    let mut laid = layout::Flow::with_look(fonts, frame.look).run(&blocks);
+    fonts.find_fallbacks(&missing);
+    lay_out_with(fonts, content, document, frame)
+}
+
+/// [`lay_out`] with the fonts as they are (any fallbacks already found).
+fn lay_out_with(
+    fonts: &text::Fonts,
+    content: &ReportContent,
+    document: &crate::present::document::Document,
+    frame: &paint::Frame,
+) -> layout::Laid {
+    lay_out_blocks(
+        fonts,
+        &compose::compose(fonts, content, document),
+        document,
+        frame,
+    )
+}
+
+/// Lays the composed `blocks` out into pages and numbers the contents.
+fn lay_out_blocks(
+    fonts: &text::Fonts,
+    blocks: &[layout::Block],
+    document: &crate::present::document::Document,
+    frame: &paint::Frame,
+) -> layout::Laid {
+    let mut laid = layout::Flow::with_look(fonts, frame.look).run(blocks);
     let pages = entry_pages(&compose::entries(document), &laid.bookmarks);
     compose::number_contents(fonts, &mut laid, &pages);
     laid

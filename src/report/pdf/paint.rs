@@ -59,11 +59,18 @@ pub struct Frame {
 
 /// Paints every page and returns the PDF's bytes: PDF/UA-1 when the
 /// document meets it, else the same tagged PDF without that claim.
-pub fn paint(fonts: &Fonts, laid: &Laid, frame: &Frame) -> Result<Vec<u8>, ReportError> {
+/// Each page's display list is let go of once painted (thousands of pages
+/// of it); `again` lays the pages out again for the second attempt.
+pub fn paint(
+    fonts: &Fonts,
+    laid: Laid,
+    frame: &Frame,
+    again: impl FnOnce() -> Laid,
+) -> Result<Vec<u8>, ReportError> {
     let a4 = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| ReportError::Render("pdf", "invalid page size".to_owned()))?;
     match paint_with(fonts, laid, frame, &a4, true) {
-        Err(KrillaError::Validation(_)) => paint_with(fonts, laid, frame, &a4, false),
+        Err(KrillaError::Validation(_)) => paint_with(fonts, again(), frame, &a4, false),
         other => other,
     }
     .map_err(|e| ReportError::Render("pdf", format!("{e:?}")))
@@ -71,11 +78,16 @@ pub fn paint(fonts: &Fonts, laid: &Laid, frame: &Frame) -> Result<Vec<u8>, Repor
 
 fn paint_with(
     fonts: &Fonts,
-    laid: &Laid,
+    laid: Laid,
     frame: &Frame,
     a4: &PageSettings,
     accessible: bool,
 ) -> Result<Vec<u8>, KrillaError> {
+    let Laid {
+        pages,
+        bookmarks,
+        elements,
+    } = laid;
     let mut settings = SerializeSettings::default();
     if accessible {
         let configuration = ConfigurationBuilder::new()
@@ -86,9 +98,9 @@ fn paint_with(
         }
     }
     let mut document = Document::new_with(settings);
-    let mut identifiers: Vec<Vec<Identifier>> = vec![Vec::new(); laid.elements.len()];
-    let count = laid.pages.len();
-    for (index, placed) in laid.pages.iter().enumerate() {
+    let mut identifiers: Vec<Vec<Identifier>> = vec![Vec::new(); elements.len()];
+    let count = pages.len();
+    for (index, placed) in pages.into_iter().enumerate() {
         let mut settings = a4.clone();
         if index == 0 {
             settings = settings.with_page_label(PageLabel::new(
@@ -99,7 +111,7 @@ fn paint_with(
         }
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for Placed { item, mark } in placed {
+        for Placed { item, mark } in &placed {
             let tag = match (mark, item) {
                 (Mark::Artifact, _) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)),
                 (Mark::Content(_), Item::Text { .. }) => ContentTag::Span(SpanTag::empty()),
@@ -122,9 +134,9 @@ fn paint_with(
         surface.finish();
         page.finish();
     }
-    document.set_outline(outline(&laid.bookmarks));
+    document.set_outline(outline(&bookmarks));
     document.set_metadata(metadata(frame));
-    document.set_tag_tree(tag_tree(&laid.elements, identifiers, &frame.language));
+    document.set_tag_tree(tag_tree(&elements, identifiers, &frame.language));
     document.finish()
 }
 

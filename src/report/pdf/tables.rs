@@ -234,8 +234,8 @@ fn row_height(table: &Table, lines: usize) -> f32 {
 
 /// How much of a row must fit below what precedes it on a page: all of
 /// it, or four lines when it is taller than a page and will be split anyway.
-fn first_row_height(table: &Table, row: &Wrapped, capacity: f32) -> f32 {
-    let full = row_height(table, row.line_count(0));
+fn first_row_height(table: &Table, lines: usize, capacity: f32) -> f32 {
+    let full = row_height(table, lines);
     if full <= capacity {
         full
     } else {
@@ -248,12 +248,13 @@ fn first_row_height(table: &Table, row: &Wrapped, capacity: f32) -> f32 {
 pub fn first_rows_height(fonts: &Fonts, table: &Table, content: Rect) -> f32 {
     let widths = table.widths(fonts, content.width());
     let header_height = header_height(fonts, table, &widths);
-    let rows: Vec<Wrapped> = table
+    // Rows are wrapped only as far as the answer needs them (lazily): the
+    // first two, and the rest only while the table may still be short.
+    let lines = table
         .rows
         .iter()
-        .map(|r| wrap_row(fonts, table, &widths, r))
-        .collect();
-    start_height(table, &rows, header_height, content.height())
+        .map(|r| wrap_row(fonts, table, &widths, r).line_count(0));
+    start_height(table, lines, header_height, content.height())
 }
 
 /// What must fit on the page where a table starts: the whole of a short
@@ -261,18 +262,29 @@ pub fn first_rows_height(fonts: &Fonts, table: &Table, content: Rect) -> f32 {
 /// row or two on a page of their own, it starts on the next page whole),
 /// else the header and the first two rows, so that no row is left alone
 /// at the foot of a page (see [`first_row_height`]).
-fn start_height(table: &Table, rows: &[Wrapped], header_height: f32, page: f32) -> f32 {
-    let whole = header_height
-        + rows
-            .iter()
-            .map(|row| row_height(table, row.line_count(0)))
-            .sum::<f32>();
-    if whole <= page / 3.0 {
-        return whole;
+fn start_height(table: &Table, lines: impl IntoIterator<Item = usize>, header_height: f32, page: f32) -> f32 {
+    let (mut first, mut second) = (None, None);
+    let mut rows = 0.0;
+    let mut short = true;
+    for (index, lines) in lines.into_iter().enumerate() {
+        match index {
+            0 => first = Some(lines),
+            1 => second = Some(lines),
+            _ => {}
+        }
+        rows += row_height(table, lines);
+        // Heights only add up: once too tall, the table stays so.
+        short = header_height + rows <= page / 3.0;
+        if !short && index >= 1 {
+            break;
+        }
+    }
+    if short {
+        return header_height + rows;
     }
     let capacity = page - header_height;
-    let first = rows.first().map_or(0.0, |r| first_row_height(table, r, capacity));
-    let second = rows.get(1).map_or(0.0, |r| first_row_height(table, r, capacity));
+    let first = first.map_or(0.0, |lines| first_row_height(table, lines, capacity));
+    let second = second.map_or(0.0, |lines| first_row_height(table, lines, capacity));
     let two = first + second;
     header_height + if two <= capacity { two } else { first }
 }
@@ -305,7 +317,12 @@ pub fn place(flow: &mut Flow, table: &Table) {
         .iter()
         .map(|r| wrap_row(flow.fonts, table, &widths, r))
         .collect();
-    flow.ensure(start_height(table, &rows, header_height, content.height()));
+    flow.ensure(start_height(
+        table,
+        rows.iter().map(|r| r.line_count(0)),
+        header_height,
+        content.height(),
+    ));
     let element = flow.element(Kind::Table, None);
     let header_elements =
         (!table.header.is_empty()).then(|| cell_elements(flow, element, Kind::HeaderCell, &header));

@@ -1,0 +1,64 @@
+//! Loading a workspace for a report: every file read and checked as
+//! [`super::load`] does, but only the assessment a report prints in full
+//! keeps its text.
+//!
+//! A report prints, per department, the answers of its current assessment
+//! (the newest that counts, on or before the report's date) with their
+//! evidence, links and comments, its assessor and reviewer, and its
+//! approval date from the audit log. Of every other assessment it uses only
+//! what is scored: status, period and ratings (trends, changes since the
+//! previous one, the effect of done actions). Dropping the rest as each
+//! department is read keeps a workspace of 10,000 departments × 12 periods
+//! in memory at a fraction of its size on disk.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::error::StoreError;
+use super::load::{LoadedWorkspace, load_slimmed};
+use crate::model::{Assessment, Rating};
+
+/// Loads the workspace at `root` for a report as of `as_of` (the latest
+/// period when `None`) counting the assessments for which `counts` is true.
+/// Per department, its newest assessment on or before `as_of` that counts
+/// keeps everything; the others keep what scoring reads (see
+/// [`drop_text`]). Problems and files are those of [`super::load`].
+pub fn load_for_report(
+    root: &Path,
+    as_of: Option<NaiveDate>,
+    counts: &(dyn Fn(&Assessment) -> bool + Sync),
+) -> Result<LoadedWorkspace, StoreError> {
+    load_slimmed(root, &|assessments: Vec<&mut Assessment>| {
+        let current = assessments
+            .iter()
+            .rposition(|a| as_of.is_none_or(|date| a.period <= date) && counts(a));
+        for (i, assessment) in assessments.into_iter().enumerate() {
+            if Some(i) != current {
+                drop_text(assessment);
+            }
+        }
+    })
+}
+
+/// Empties what only an assessment's own page prints: the people, the
+/// review comment, the audit log, and each answer's evidence, links,
+/// comment and reason for not applying. Ratings (as applicable or not),
+/// confidence, status and dates stay, so it scores as before.
+pub fn drop_text(assessment: &mut Assessment) {
+    assessment.assessor = String::new();
+    assessment.reviewer = String::new();
+    assessment.review_comment = String::new();
+    assessment.audit = Vec::new();
+    for answer in assessment.answers.values_mut() {
+        answer.evidence = String::new();
+        answer.links = Vec::new();
+        answer.comment = String::new();
+        if let Rating::NotApplicable { reason } = &mut answer.rating {
+            *reason = String::new();
+        }
+    }
+    // Parsed one by one, the map's nodes are half empty; built from its
+    // sorted entries they are full, and the answers take a sixth less room.
+    assessment.answers = std::mem::take(&mut assessment.answers).into_iter().collect();
+}
