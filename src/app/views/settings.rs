@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use crate::app::command::Command;
 use crate::app::state::ViewState;
-use crate::app::widgets::picker::{self, Choice};
+use crate::app::widgets::picker;
 use crate::model::{
     Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id, repeated_targets,
 };
@@ -321,10 +321,7 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
                     T::NoParent.get(lang),
                     DEPARTMENT_WIDTH,
                 ) {
-                    department.parent = match choice {
-                        Choice::Any => None,
-                        Choice::Department(id) => Some(id),
-                    };
+                    department.parent = choice.into_department();
                 }
                 ui.checkbox(&mut department.archived, "")
                     .labelled_by(head(5))
@@ -423,10 +420,7 @@ fn targets_ui(ui: &mut Ui, view: &ViewCtx, workspace: &mut Workspace, dates: &mu
                 T::AllDepartments.get(lang),
                 DEPARTMENT_WIDTH,
             ) {
-                target.department = match choice {
-                    Choice::Any => None,
-                    Choice::Department(id) => Some(id),
-                };
+                target.department = choice.into_department();
             }
             let dimension_name = framework
                 .dimension(&target.dimension)

@@ -39,6 +39,16 @@ pub enum Choice {
     Department(String),
 }
 
+impl Choice {
+    /// The department chosen, `None` for the "any" entry.
+    pub fn into_department(self) -> Option<String> {
+        match self {
+            Choice::Any => None,
+            Choice::Department(id) => Some(id),
+        }
+    }
+}
+
 /// A department picker labelled `label`; returns the id chosen this frame.
 pub fn department_picker_ui(
     ui: &mut Ui,
