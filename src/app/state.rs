@@ -389,33 +389,17 @@ impl Derived {
     /// Drops figures no longer shown, the bulk of them (tens of thousands
     /// of strings at scale) on another thread so the frame does not wait.
     pub fn retire(self) {
-        let Derived {
-            summary,
-            overview,
-            plan,
-            glance,
-            priorities,
-            targets,
-            department_index,
-            periods,
-            // Shared with the frame (`Rc`): dropped here; a few pages at most.
-            departments: _,
-            comparison: _,
-            department_plans: _,
-            badges: _,
-            key: _,
-            figures_revision: _,
-            today: _,
-        } = self;
+        // The `Rc`s shared with the frame (a few pages at most) stay and are
+        // dropped here; the rest is moved out.
         let bulk = (
-            summary,
-            overview,
-            plan,
-            glance,
-            priorities,
-            targets,
-            department_index,
-            periods,
+            self.summary,
+            self.overview,
+            self.plan,
+            self.glance,
+            self.priorities,
+            self.targets,
+            self.department_index,
+            self.periods,
         );
         // Should no thread start, the closure and the figures are dropped here.
         let _ = std::thread::Builder::new().spawn(move || drop(bulk));
