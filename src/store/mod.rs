@@ -42,6 +42,7 @@ mod migrate;
 mod paths;
 mod plan;
 mod problem;
+mod quick_ron;
 mod save;
 mod slim;
 
