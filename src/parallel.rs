@@ -56,6 +56,13 @@ pub(crate) fn parallel_map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a 
     batches.into_iter().flat_map(|(_, results)| results).collect()
 }
 
+/// Drops `value` on a thread of its own, so the caller goes on at once:
+/// freeing a province's figures or files takes as long as a frame or
+/// more. Should no thread start, `value` is dropped here.
+pub(crate) fn drop_aside<T: Send + 'static>(value: T) {
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

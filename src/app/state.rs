@@ -401,8 +401,7 @@ impl Derived {
             self.department_index,
             self.periods,
         );
-        // Should no thread start, the closure and the figures are dropped here.
-        let _ = std::thread::Builder::new().spawn(move || drop(bulk));
+        crate::parallel::drop_aside(bulk);
     }
 
     /// The workspace revision these figures were computed for, so views can

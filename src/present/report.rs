@@ -732,15 +732,12 @@ fn build_rest(
             .iter()
             .map(|d| (d.id.as_str(), d))
             .collect();
-        summary
-            .departments
-            .iter()
-            .zip(&heatmap)
-            .map(|(row, figures)| {
-                let department = departments.get(row.department.as_str()).copied();
-                department_section(scoped, scoped_names, department, row, figures.clone())
-            })
-            .collect()
+        // A province's thousand pages are made on every core.
+        let rows: Vec<_> = summary.departments.iter().zip(&heatmap).collect();
+        crate::parallel::parallel_map(&rows, |(row, figures)| {
+            let department = departments.get(row.department.as_str()).copied();
+            department_section(scoped, scoped_names, department, row, (*figures).clone())
+        })
     } else {
         Vec::new()
     };

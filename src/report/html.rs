@@ -35,7 +35,7 @@ use crate::present::report::ReportContent;
 /// an `<svg>` whose title is the figure's alt text.
 pub fn render(
     content: &ReportContent,
-    draw: impl Fn(&Chart, &str) -> String,
+    draw: impl Fn(&Chart, &str) -> String + Sync,
 ) -> Result<Vec<u8>, ReportError> {
     Ok(print(&document(content), &names_in(content), draw).into_bytes())
 }
@@ -43,7 +43,7 @@ pub fn render(
 /// Prints `document` as one self-contained HTML file. `names` are the
 /// user's names (see [`names_in`]) to isolate in running text; `draw`
 /// draws a figure's chart as an `<svg>` whose title is the figure's alt text.
-pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> String) -> String {
+pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> String + Sync) -> String {
     let mut printer = Printer {
         names,
         out: String::with_capacity(256 * 1024),
@@ -51,29 +51,40 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
     printer.head(document);
     // Each run of blocks between page breaks is a section; the first is the
     // cover, except in a brief, which starts with its text on page 1.
-    for (i, blocks) in document
+    let sections: Vec<(usize, &[Block])> = document
         .blocks
         .split(|block| matches!(block, Block::PageBreak))
         .enumerate()
-    {
-        if blocks.is_empty() {
-            continue;
-        }
+        .filter(|(_, blocks)| !blocks.is_empty())
+        .collect();
+    // Sections are printed on every core (a province's report has thousands).
+    let printed = crate::parallel::parallel_map(&sections, |(i, blocks)| {
+        let mut printer = Printer {
+            names,
+            out: String::new(),
+        };
         printer.push(match (i, document.kind, document.style) {
             (0, ReportKind::Brief, _) => "<section class=\"brief\">\n",
             (0, _, ReportStyle::Official) => "<section class=\"cover\">\n",
             (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
             _ => "<section class=\"page\">\n",
         });
-        if i == 0
+        if *i == 0
             && let Some(masthead) = &document.masthead
         {
             printer.masthead(masthead);
         }
-        for block in blocks {
+        for block in *blocks {
             printer.block(document, block, &draw);
         }
         printer.push("</section>\n");
+        printer.out
+    });
+    printer
+        .out
+        .reserve(printed.iter().map(String::len).sum::<usize>() + 32);
+    for section in &printed {
+        printer.push(section);
     }
     printer.push("</body>\n</html>\n");
     printer.out

@@ -134,17 +134,22 @@ pub fn write(loaded: &LoadedWorkspace, options: &ReportOptions, out: &Path) -> R
 /// [`write`], for a caller done with the workspace: an HTML, PDF or Word
 /// report lets go of it once the content is made, before the document is
 /// printed, which for thousands of departments takes as much memory again.
+/// Both are freed on another thread while the work goes on.
 pub fn write_last(loaded: LoadedWorkspace, options: &ReportOptions, out: &Path) -> Result<(), ReportError> {
     check_department(&loaded, options)?;
     let content = content::build(&loaded, options);
     let bytes = match options.format {
-        Format::Csv | Format::Xlsx => render_content(&loaded, &content)?,
+        Format::Csv | Format::Xlsx => {
+            let bytes = render_content(&loaded, &content);
+            crate::parallel::drop_aside(loaded);
+            bytes?
+        }
         Format::Html | Format::Pdf | Format::Docx => {
-            drop(loaded);
+            crate::parallel::drop_aside(loaded);
             render_document(&content)?
         }
     };
-    drop(content);
+    crate::parallel::drop_aside(content);
     crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
         path: out.to_path_buf(),
         source,
