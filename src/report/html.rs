@@ -40,6 +40,9 @@ pub fn render(
     Ok(print(&document(content), &names_in(content), draw).into_bytes())
 }
 
+/// Sections printed at once (see [`print`]).
+const PRINT_WINDOW: usize = 256;
+
 /// Prints `document` as one self-contained HTML file. `names` are the
 /// user's names (see [`names_in`]) to isolate in running text; `draw`
 /// draws a figure's chart as an `<svg>` whose title is the figure's alt text.
@@ -57,34 +60,35 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
         .enumerate()
         .filter(|(_, blocks)| !blocks.is_empty())
         .collect();
-    // Sections are printed on every core (a province's report has thousands).
-    let printed = crate::parallel::parallel_map(&sections, |(i, blocks)| {
-        let mut printer = Printer {
-            names,
-            out: String::new(),
-        };
-        printer.push(match (i, document.kind, document.style) {
-            (0, ReportKind::Brief, _) => "<section class=\"brief\">\n",
-            (0, _, ReportStyle::Official) => "<section class=\"cover\">\n",
-            (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
-            _ => "<section class=\"page\">\n",
+    // Sections are printed on every core (a province's report has
+    // thousands), a window at a time, so that the printed sections waiting to
+    // be copied stay a few megabytes whatever the size of the report.
+    for window in sections.chunks(PRINT_WINDOW) {
+        let printed = crate::parallel::parallel_map(window, |(i, blocks)| {
+            let mut printer = Printer {
+                names,
+                out: String::new(),
+            };
+            printer.push(match (i, document.kind, document.style) {
+                (0, ReportKind::Brief, _) => "<section class=\"brief\">\n",
+                (0, _, ReportStyle::Official) => "<section class=\"cover\">\n",
+                (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
+                _ => "<section class=\"page\">\n",
+            });
+            if *i == 0
+                && let Some(masthead) = &document.masthead
+            {
+                printer.masthead(masthead);
+            }
+            for block in *blocks {
+                printer.block(document, block, &draw);
+            }
+            printer.push("</section>\n");
+            printer.out
         });
-        if *i == 0
-            && let Some(masthead) = &document.masthead
-        {
-            printer.masthead(masthead);
+        for section in printed {
+            printer.push(&section);
         }
-        for block in *blocks {
-            printer.block(document, block, &draw);
-        }
-        printer.push("</section>\n");
-        printer.out
-    });
-    printer
-        .out
-        .reserve(printed.iter().map(String::len).sum::<usize>() + 32);
-    for section in &printed {
-        printer.push(section);
     }
     printer.push("</body>\n</html>\n");
     printer.out
