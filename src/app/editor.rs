@@ -132,7 +132,7 @@ pub fn approval_blocker(
 /// The editable part of an assessment: what undo restores.
 #[derive(Clone, Debug, PartialEq)]
 struct Snapshot {
-    answers: std::collections::BTreeMap<String, Answer>,
+    answers: crate::model::Answers,
     assessor: String,
 }
 

@@ -9,13 +9,11 @@ mod plan;
 mod rng;
 mod sample;
 
-use std::collections::BTreeMap;
-
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::model::{
-    Answer, Assessment, Confidence, Department, DepartmentKind, FORMAT_VERSION, Framework, Level, Rating,
-    Status, Target, Text, Workspace, half_year_periods,
+    Answer, Answers, Assessment, Confidence, Department, DepartmentKind, FORMAT_VERSION, Framework, Level,
+    Rating, Status, Target, Text, Workspace, half_year_periods,
 };
 pub use plan::{sample_plan, synthetic_plan};
 pub use rng::Rng;
@@ -312,7 +310,7 @@ fn build_assessment(
     profile: &Profile,
     mut skip: impl FnMut(&str) -> bool,
 ) -> Assessment {
-    let mut answers = BTreeMap::new();
+    let mut answers = Answers::new();
     for (indicator_index, (dimension, indicator)) in plan.framework.indicators().enumerate() {
         let dimension_index = plan
             .framework

@@ -1,11 +1,9 @@
 //! One department's assessment for one period: answers, status, audit log.
 
-use std::collections::BTreeMap;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
-use super::Level;
+use super::{Answers, Level};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,7 +26,7 @@ pub struct Assessment {
     pub review_comment: String,
     /// Answers by indicator id (sorted, so a changed answer diffs as one line).
     #[serde(default)]
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: Answers,
     /// Append-only record of every change.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
@@ -203,7 +201,7 @@ impl Assessment {
             assessor: String::new(),
             reviewer: String::new(),
             review_comment: String::new(),
-            answers: BTreeMap::new(),
+            answers: Answers::new(),
             audit: Vec::new(),
         }
     }
@@ -343,7 +341,7 @@ mod tests {
             assessor: String::new(),
             reviewer: String::new(),
             review_comment: String::new(),
-            answers: BTreeMap::new(),
+            answers: Answers::new(),
             audit: Vec::new(),
         }
     }

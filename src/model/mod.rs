@@ -4,6 +4,7 @@
 //! `store` module reads and writes these types as RON files; `analysis`
 //! scores them.
 
+mod answers;
 mod assessment;
 mod framework;
 mod ids;
@@ -13,6 +14,7 @@ mod plan;
 mod text;
 mod workspace;
 
+pub use answers::{Answers, Entry as AnswerEntry};
 pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};

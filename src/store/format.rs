@@ -33,12 +33,7 @@ pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
 /// format version the file was written in (newer than
 /// [`FORMAT_VERSION`] means: show it, never rewrite it).
 pub fn parse_assessment(text: &str, file: &Path) -> Result<(Assessment, u32), Problem> {
-    let (mut assessment, version) = parse_versioned(text, file, FileKind::Assessment, migrate::assessment)?;
-    // Answers arrive one at a time, in order, which leaves the map's nodes
-    // about half full; built again from the sorted answers at once, its
-    // nodes are full: a third less memory for a workspace held in memory.
-    assessment.answers = std::mem::take(&mut assessment.answers).into_iter().collect();
-    Ok((assessment, version))
+    parse_versioned(text, file, FileKind::Assessment, migrate::assessment)
 }
 
 /// Parses the text of `workspace.ron`; see [`parse_assessment`].

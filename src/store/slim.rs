@@ -58,5 +58,5 @@ pub fn drop_text(assessment: &mut Assessment) {
             *reason = String::new();
         }
     }
-    // The answer map itself was built with full nodes when parsed.
+    // The answers themselves are one list, shrunk to fit when parsed.
 }

@@ -132,7 +132,7 @@ fn others_unchanged(saved: &Assessment, root: &Path, indicator: &str) {
     for answer in previous.answers.values_mut() {
         answer.comment.clear();
     }
-    let ratings = |answers: &std::collections::BTreeMap<String, govmaturity::model::Answer>| {
+    let ratings = |answers: &govmaturity::model::Answers| {
         answers
             .iter()
             .map(|(id, a)| (id.clone(), a.rating.clone(), a.evidence.clone()))
