@@ -501,7 +501,10 @@ mod tests {
             .unwrap();
         assert_eq!(e.assessment.audit.len(), 2);
         e.undo("wang", at(10)).unwrap();
-        assert_eq!(e.assessment.answers["sharing.open"].evidence, "portal");
+        assert_eq!(
+            e.assessment.answers.get("sharing.open").unwrap().evidence,
+            "portal"
+        );
         e.undo("wang", at(11)).unwrap();
         assert!(e.assessment.answers.is_empty());
     }
@@ -549,7 +552,7 @@ mod tests {
             at(0),
         )
         .unwrap();
-        assert!(!e.assessment.answers["a.b"].reconfirm);
+        assert!(!e.assessment.answers.get("a.b").unwrap().reconfirm);
         assert_eq!(e.assessment.audit[0].what, "reconfirmed");
     }
 

@@ -124,19 +124,6 @@ impl<'a> Entry<'a> {
     }
 }
 
-/// The answer to an id known to be there, as a map's `map["id"]`: panics
-/// when it is not (use [`Answers::get`] otherwise).
-impl std::ops::Index<&str> for Answers {
-    type Output = Answer;
-
-    fn index(&self, id: &str) -> &Answer {
-        match self.get(id) {
-            Some(answer) => answer,
-            None => panic!("no answer to {id}"),
-        }
-    }
-}
-
 impl fmt::Debug for Answers {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()

@@ -419,12 +419,12 @@ mod tests {
         assert_eq!(b.status, Status::Draft);
         assert_eq!(b.period, next_period);
         assert!(b.review_comment.is_empty());
-        let open = &b.answers["sharing.open"];
+        let open = b.answers.get("sharing.open").unwrap();
         assert_eq!(open.rating, Rating::Level(Level::new(3).unwrap()));
         assert_eq!(open.evidence, "portal live");
         assert!(open.reconfirm);
         assert!(open.comment.is_empty());
-        assert!(!b.answers["sharing.exchange"].reconfirm);
+        assert!(!b.answers.get("sharing.exchange").unwrap().reconfirm);
         assert_eq!(b.audit.len(), 1);
         assert_eq!(b.audit[0].what, "created");
     }

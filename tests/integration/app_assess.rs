@@ -127,7 +127,10 @@ fn levels_and_evidence_typed_with_the_keyboard_are_saved_to_disk() {
         &Rating::Level(Level::new(5).unwrap())
     );
     assert!(
-        saved.answers["design.strategy"]
+        saved
+            .answers
+            .get("design.strategy")
+            .unwrap()
             .evidence
             .ends_with("Revised roadmap adopted 2026-01-10.")
     );
@@ -416,7 +419,11 @@ fn a_recovery_file_is_offered_and_restores_the_edits() {
     harness.run();
     settle(&mut harness);
     assert_eq!(
-        on_disk(dir.path()).answers["design.strategy"].evidence,
+        on_disk(dir.path())
+            .answers
+            .get("design.strategy")
+            .unwrap()
+            .evidence,
         "Recovered after a crash"
     );
     assert!(!journal.exists(), "the journal is removed once saved");
@@ -475,7 +482,7 @@ fn an_answer_rescores_its_department_only_and_typing_evidence_rescores_nothing()
         }));
     harness.run();
     assert_eq!(
-        working(&harness).answers["design.strategy"].evidence,
+        working(&harness).answers.get("design.strategy").unwrap().evidence,
         "Roadmap adopted"
     );
     assert_eq!(figures(&harness), before, "typing evidence re-scores nothing");

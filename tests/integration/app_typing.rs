@@ -42,7 +42,7 @@ pub(crate) fn new_period(root: &Path) -> Harness<'static, GovApp> {
     settle(&mut harness);
     let draft = working(&harness);
     assert!(
-        draft.answers["design.strategy"].reconfirm,
+        draft.answers.get("design.strategy").unwrap().reconfirm,
         "evidence is carried over"
     );
     harness
@@ -158,7 +158,7 @@ fn typing_in_evidence_never_changes_level() {
     save(&mut harness);
 
     let saved = read(dir.path(), NEW_FILE);
-    let answer = &saved.answers["design.strategy"];
+    let answer = saved.answers.get("design.strategy").unwrap();
     assert_eq!(answer.evidence, "Scan 4 of 5 n-tier");
     assert_eq!(answer.rating, level(3), "the level is unchanged");
     assert!(!answer.reconfirm, "typing confirmed the carried-over evidence");
@@ -188,7 +188,7 @@ fn typing_in_the_reason_never_changes_level() {
 
     let saved = read(dir.path(), NEW_FILE);
     assert_eq!(
-        saved.answers["design.strategy"].rating,
+        saved.answers.get("design.strategy").unwrap().rating,
         Rating::NotApplicable {
             reason: "Scan 4 of 5 n-tier".into()
         }
@@ -215,7 +215,7 @@ fn typing_in_links_never_changes_level() {
     save(&mut harness);
 
     let saved = read(dir.path(), NEW_FILE);
-    let answer = &saved.answers["design.strategy"];
+    let answer = saved.answers.get("design.strategy").unwrap();
     assert_eq!(answer.links, ["Scan 4 of 5 n-tier"]);
     assert_eq!(answer.rating, level(3));
     others_unchanged(&saved, dir.path(), "design.strategy");
@@ -229,7 +229,7 @@ fn typing_in_the_comment_never_changes_level() {
     save(&mut harness);
 
     let saved = read(dir.path(), NEW_FILE);
-    let answer = &saved.answers["design.strategy"];
+    let answer = saved.answers.get("design.strategy").unwrap();
     assert_eq!(answer.comment, "Scan 4 of 5 n-tier");
     assert_eq!(answer.rating, level(3));
     assert!(answer.reconfirm, "a comment does not confirm the evidence");
@@ -250,7 +250,7 @@ fn pressing_n_moves_the_focus_into_the_reason_field() {
     save(&mut harness);
     let saved = read(dir.path(), NEW_FILE);
     assert_eq!(
-        saved.answers["design.strategy"].rating,
+        saved.answers.get("design.strategy").unwrap().rating,
         Rating::NotApplicable {
             reason: "Scan 4 of 5 n-tier".into()
         }
