@@ -459,11 +459,12 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
         }
     }
     // The answers CSV prints every period's evidence; every other report
-    // prints the text of each department's current assessment only.
+    // prints the text of each department's current assessment only, and a
+    // brief none.
     let loaded = if format == Format::Csv && what == CsvWhat::Answers {
         store::load(dir)
     } else {
-        store::load_for_report(dir, period, &|a| basis.counts(a))
+        store::load_for_report(dir, period, &|a| basis.counts(a), kind != ReportKind::Brief)
     };
     let loaded = match loaded {
         Ok(loaded) => loaded,

@@ -22,17 +22,20 @@ use crate::model::{Assessment, Rating};
 /// Loads the workspace at `root` for a report as of `as_of` (the latest
 /// period when `None`) counting the assessments for which `counts` is true.
 /// Per department, its newest assessment on or before `as_of` that counts
-/// keeps everything; the others keep what scoring reads (see
+/// keeps everything when `current_text` (a brief prints no answer's text:
+/// then none does); the others keep what scoring reads (see
 /// [`drop_text`]). Problems and files are those of [`super::load`].
 pub fn load_for_report(
     root: &Path,
     as_of: Option<NaiveDate>,
     counts: &(dyn Fn(&Assessment) -> bool + Sync),
+    current_text: bool,
 ) -> Result<LoadedWorkspace, StoreError> {
     load_slimmed(root, &|assessments: Vec<&mut Assessment>| {
         let current = assessments
             .iter()
-            .rposition(|a| as_of.is_none_or(|date| a.period <= date) && counts(a));
+            .rposition(|a| as_of.is_none_or(|date| a.period <= date) && counts(a))
+            .filter(|_| current_text);
         for (i, assessment) in assessments.into_iter().enumerate() {
             if Some(i) != current {
                 drop_text(assessment);

@@ -90,7 +90,8 @@ fn options(format: Format, kind: ReportKind, period: Option<NaiveDate>, basis: B
 
 fn slim(root: &Path, options: &ReportOptions) -> LoadedWorkspace {
     let basis = options.basis;
-    store::load_for_report(root, options.period, &|a| basis.counts(a)).unwrap()
+    let current_text = options.kind != ReportKind::Brief;
+    store::load_for_report(root, options.period, &|a| basis.counts(a), current_text).unwrap()
 }
 
 #[test]
@@ -126,6 +127,23 @@ fn reports_from_the_report_loader_are_those_of_the_whole_load() {
                     kind,
                     ..options.clone()
                 });
+            }
+            // A brief's loader keeps no answer's text at all, in any format.
+            let brief = ReportOptions {
+                kind: ReportKind::Brief,
+                ..options.clone()
+            };
+            let bare = store::load_for_report(root, period, &|a| basis.counts(a), false).unwrap();
+            assert!(bare.data.assessments.iter().all(|a| a.audit.is_empty()));
+            for format in [Format::Html, Format::Pdf, Format::Docx, Format::Xlsx] {
+                let brief = ReportOptions {
+                    format,
+                    ..brief.clone()
+                };
+                assert!(
+                    report::render(&full, &brief).unwrap() == report::render(&bare, &brief).unwrap(),
+                    "{brief:?}"
+                );
             }
             same(&ReportOptions {
                 department: Some(department.clone()),
