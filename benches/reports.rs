@@ -72,7 +72,7 @@ fn from_folder(c: &mut Criterion) {
     let root = folder.path();
     write(root, &common::big_dataset());
     let basis = Basis::Approved;
-    let load = || store::load_for_report(root, None, &|a| basis.counts(a)).unwrap();
+    let load = || store::load_for_report(root, None, &|a| basis.counts(a), true).unwrap();
     // Warm the page cache.
     load();
     let options = ReportOptions {
