@@ -86,6 +86,8 @@ pub(super) struct Styles {
     pub(super) link: Format,
     /// `note` that wraps.
     pub(super) note_wrap: Format,
+    /// `number` with 0, 1, 2… decimals (see [`Styles::decimals`]).
+    decimals: Vec<Format>,
 }
 
 impl Styles {
@@ -134,6 +136,9 @@ impl Styles {
             change: number.clone().set_num_format(XLSX_CHANGE),
             priority: number.clone().set_num_format(XLSX_PRIORITY),
             general: number.clone(),
+            decimals: (0..=MAX_DECIMALS)
+                .map(|n| number.clone().set_num_format(decimal_format(n)))
+                .collect(),
             number,
             key_date: key.clone().set_num_format(format::xlsx_date(lang)),
             key_level: key.clone().set_num_format(XLSX_LEVEL),
@@ -162,6 +167,28 @@ impl Styles {
                 .set_border(FormatBorder::Thin)
                 .set_border_color(excel_colour(Rgb::WHITE)),
         }
+    }
+}
+
+impl Styles {
+    /// A centred number shown with `decimals` decimals (at most
+    /// [`MAX_DECIMALS`]), made once rather than for each cell.
+    pub(super) fn decimals(&self, decimals: usize) -> &Format {
+        let last = self.decimals.len().saturating_sub(1);
+        &self.decimals[decimals.min(last)]
+    }
+}
+
+/// The most decimals a number is shown with.
+pub(super) const MAX_DECIMALS: usize = 10;
+
+/// A number format with `decimals` decimals (at most [`MAX_DECIMALS`]):
+/// "0", "0.0", "0.00".
+pub(super) fn decimal_format(decimals: usize) -> String {
+    if decimals == 0 {
+        "0".to_owned()
+    } else {
+        format!("0.{}", "0".repeat(decimals.min(MAX_DECIMALS)))
     }
 }
 
@@ -451,40 +478,61 @@ impl Sheet {
 /// Chinese characters take two digits and may break anywhere.
 pub(super) fn wrapped_lines(text: &str, width: f64, bold: bool) -> usize {
     let latin = if bold { 0.95 } else { 0.85 };
-    let glyph = |c: char| if char_width(c) > 1.0 { 2.1 } else { latin };
     let mut lines = 0;
     for line in text.lines() {
-        let mut count = 1;
-        let mut used = 0.0;
+        let mut wrap = Wrap {
+            width,
+            latin,
+            count: 1,
+            used: 0.0,
+        };
         for word in line.split(' ') {
             // A run of Chinese breaks between any two characters: pack it
             // glyph by glyph; a Latin word moves whole to the next line.
-            let pieces: Vec<f64> = if word.chars().any(|c| char_width(c) > 1.0) {
-                word.chars().map(glyph).collect()
-            } else {
-                vec![word.chars().map(glyph).sum()]
-            };
-            let mut first = true;
-            for piece in pieces {
-                let gap = if first && used > 0.0 { latin } else { 0.0 };
-                first = false;
-                if used + gap + piece <= width {
-                    used += gap + piece;
-                } else if piece <= width {
-                    count += 1;
-                    used = piece;
-                } else {
-                    // A word longer than the column breaks inside itself.
-                    let extra = (piece / width).floor();
-                    // Bounded by the cell's length, so the cast is exact.
-                    count += usize::from(used > 0.0) + extra as usize;
-                    used = piece - extra * width;
+            if word.chars().any(|c| char_width(c) > 1.0) {
+                let mut first = true;
+                for c in word.chars() {
+                    wrap.place(if char_width(c) > 1.0 { 2.1 } else { latin }, first);
+                    first = false;
                 }
+            } else {
+                wrap.place(word.chars().map(|_| latin).sum(), true);
             }
         }
-        lines += count;
+        lines += wrap.count;
     }
     lines.max(1)
+}
+
+/// One line of text being wrapped by [`wrapped_lines`].
+struct Wrap {
+    width: f64,
+    /// A Latin letter's width, and a space's.
+    latin: f64,
+    /// Lines so far.
+    count: usize,
+    /// How much of the last line is taken.
+    used: f64,
+}
+
+impl Wrap {
+    /// Places a piece of text `piece` wide: a whole Latin word, or one
+    /// Chinese character. The first piece of a word follows a space.
+    fn place(&mut self, piece: f64, first: bool) {
+        let gap = if first && self.used > 0.0 { self.latin } else { 0.0 };
+        if self.used + gap + piece <= self.width {
+            self.used += gap + piece;
+        } else if piece <= self.width {
+            self.count += 1;
+            self.used = piece;
+        } else {
+            // A word longer than the column breaks inside itself.
+            let extra = (piece / self.width).floor();
+            // Bounded by the cell's length, so the cast is exact.
+            self.count += usize::from(self.used > 0.0) + extra as usize;
+            self.used = piece - extra * self.width;
+        }
+    }
 }
 
 /// A column number, or Excel's limit error past the last column.
@@ -517,6 +565,11 @@ pub(super) fn capped(text: &str) -> Cow<'_, str> {
 /// full-width characters (and emoji) count double. Multi-line text counts
 /// its longest line.
 pub(super) fn display_width(text: &str) -> f64 {
+    // Most cells are plain ASCII: one digit-width a byte.
+    if text.is_ascii() {
+        // A line's length is far below 2^52, so the conversion is exact.
+        return text.lines().map(str::len).max().unwrap_or(0) as f64;
+    }
     text.lines()
         .map(|line| line.chars().map(char_width).sum::<f64>())
         .fold(0.0, f64::max)

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 use rust_xlsxwriter::{ColNum, Format, RowNum, Url, Worksheet, XlsxError};
 
-use super::cells::{Sheet, Styles, col};
+use super::cells::{Sheet, Styles, col, decimal_format};
 use super::{key_figures, level, share, whole};
 use crate::present::catalogue::T;
 use crate::present::document::{Block, Cell, CellKind, Document, Table};
@@ -247,8 +247,7 @@ fn write_cell(
         CellKind::Number(value) => match shown_number(&cell.text) {
             // The number exactly as shown, with as many decimals.
             Some((shown, decimals)) if value.is_some() => {
-                let format = s.number.clone().set_num_format(decimal_format(decimals));
-                sheet.number(row, column, Some(shown), &format)
+                sheet.number(row, column, Some(shown), s.decimals(decimals))
             }
             _ if value.is_none() && is_dash(&cell.text) => sheet.number(row, column, None, &s.number),
             _ => sheet.text(row, column, &cell.text, &s.text),
@@ -278,15 +277,6 @@ fn shown_number(text: &str) -> Option<(f64, usize)> {
     let value: f64 = text.parse().ok()?;
     let decimals = text.split_once('.').map_or(0, |(_, fraction)| fraction.len());
     value.is_finite().then_some((value, decimals))
-}
-
-/// A number format with `decimals` decimals: "0", "0.0", "0.00".
-fn decimal_format(decimals: usize) -> String {
-    if decimals == 0 {
-        "0".to_owned()
-    } else {
-        format!("0.{}", "0".repeat(decimals.min(10)))
-    }
 }
 
 /// A valid sheet name from `wanted`, not yet in `taken` (Excel compares
