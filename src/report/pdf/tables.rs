@@ -107,7 +107,8 @@ pub struct Table {
     pub size: f32,
     /// The column widths for a text block width, measured once: the table
     /// is measured for the heading before it and again to be placed, and
-    /// measuring reads every cell.
+    /// measuring reads every cell. Filled at layout, once the table is
+    /// composed: a table whose cells change afterwards must forget it.
     measured: std::cell::OnceCell<(f32, Vec<f32>)>,
 }
 
@@ -670,6 +671,7 @@ mod tests {
         assert_eq!(lines[0].text, "Unanswered");
         // A word wider than the whole table can give is hyphen-broken.
         table.rows[0][1] = Cell::new("x".repeat(400));
+        table.measured = Default::default();
         let widths = table.widths(&fonts, CONTENT.width());
         let row = wrap_row(&fonts, &table, &widths, &table.rows[0]);
         let (_, lines) = &row.cells[1];
