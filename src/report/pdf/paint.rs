@@ -100,6 +100,7 @@ fn paint_with(
     let mut document = Document::new_with(settings);
     let mut identifiers: Vec<Vec<Identifier>> = vec![Vec::new(); elements.len()];
     let count = pages.len();
+    let mut runs = Vec::new();
     for (index, placed) in pages.into_iter().enumerate() {
         let mut settings = a4.clone();
         if index == 0 {
@@ -118,7 +119,7 @@ fn paint_with(
                 (Mark::Content(_), _) => ContentTag::Other,
             };
             let identifier = surface.start_tagged(tag);
-            draw(&mut surface, fonts, item);
+            draw(&mut surface, fonts, item, &mut runs);
             surface.end_tagged();
             if let Mark::Content(element) = mark
                 && let Some(ids) = identifiers.get_mut(*element)
@@ -128,7 +129,7 @@ fn paint_with(
         }
         for (kind, item) in running(fonts, frame, index, count) {
             surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
-            draw(&mut surface, fonts, &item);
+            draw(&mut surface, fonts, &item, &mut runs);
             surface.end_tagged();
         }
         surface.finish();
@@ -262,8 +263,8 @@ fn stroke(c: Rgb, width: f32) -> Stroke {
     }
 }
 
-/// Paints one item.
-fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item) {
+/// Paints one item; `runs` is room for a text's glyphs.
+fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item, runs: &mut Vec<text::Run>) {
     match item {
         Item::Text {
             at,
@@ -280,7 +281,8 @@ fn draw(surface: &mut Surface, fonts: &Fonts, item: &Item) {
             surface.set_stroke(bold.then(|| stroke(*c, size * 0.035)));
             // One run per font: a character the bundled fonts lack comes
             // from a fallback font.
-            for run in fonts.runs(*face, text) {
+            fonts.runs_into(*face, text, runs);
+            for run in runs.iter() {
                 let Some(font) = fonts.font(run.source) else {
                     continue;
                 };

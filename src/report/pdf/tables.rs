@@ -105,6 +105,11 @@ pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
     pub size: f32,
+    /// The column widths for a text block width, measured once: the table
+    /// is measured for the heading before it and again to be placed, and
+    /// measuring reads every cell. Filled at layout, once the table is
+    /// composed: a table whose cells change afterwards must forget it.
+    measured: std::cell::OnceCell<(f32, Vec<f32>)>,
 }
 
 impl Table {
@@ -114,6 +119,7 @@ impl Table {
             header,
             rows: Vec::new(),
             size: 8.5,
+            measured: std::cell::OnceCell::new(),
         }
     }
 
@@ -127,6 +133,19 @@ impl Table {
     /// a column can be even then (a few in a very narrow table) is broken,
     /// with a hyphen.
     fn widths(&self, fonts: &Fonts, width: f32) -> Vec<f32> {
+        if let Some((measured_for, widths)) = self.measured.get()
+            && *measured_for == width
+        {
+            return widths.clone();
+        }
+        let widths = self.measure(fonts, width);
+        // Kept for the first width asked for (the text block's, always).
+        let _ = self.measured.set((width, widths.clone()));
+        widths
+    }
+
+    /// [`Table::widths`], measured.
+    fn measure(&self, fonts: &Fonts, width: f32) -> Vec<f32> {
         let total: f32 = self
             .columns
             .iter()
@@ -652,6 +671,7 @@ mod tests {
         assert_eq!(lines[0].text, "Unanswered");
         // A word wider than the whole table can give is hyphen-broken.
         table.rows[0][1] = Cell::new("x".repeat(400));
+        table.measured = Default::default();
         let widths = table.widths(&fonts, CONTENT.width());
         let row = wrap_row(&fonts, &table, &widths, &table.rows[0]);
         let (_, lines) = &row.cells[1];

@@ -276,23 +276,43 @@ impl Fonts {
     /// character's bytes so that the PDF maps it back to the text (copy,
     /// search), a replaced character included. Invisible formatting
     /// characters get no glyph.
+    #[cfg(test)]
     pub fn runs(&self, face: Face, text: &str) -> Vec<Run> {
-        let mut runs: Vec<Run> = Vec::new();
+        let mut runs = Vec::new();
+        self.runs_into(face, text, &mut runs);
+        runs
+    }
+
+    /// [`Fonts::runs`] into `runs`, reusing its glyph buffers (a report
+    /// draws hundreds of thousands of texts).
+    pub fn runs_into(&self, face: Face, text: &str, runs: &mut Vec<Run>) {
+        let mut used: usize = 0;
         let mut x = 0.0;
         for (at, c) in text.char_indices().filter(|(_, c)| !is_invisible(*c)) {
             let (source, id, advance) = self.glyph(face, c);
             let glyph = KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None);
-            match runs.last_mut() {
+            match used.checked_sub(1).and_then(|last| runs.get_mut(last)) {
                 Some(run) if run.source == source => run.glyphs.push(glyph),
-                _ => runs.push(Run {
-                    source,
-                    offset: x,
-                    glyphs: vec![glyph],
-                }),
+                _ => {
+                    match runs.get_mut(used) {
+                        Some(run) => {
+                            run.source = source;
+                            run.offset = x;
+                            run.glyphs.clear();
+                            run.glyphs.push(glyph);
+                        }
+                        None => runs.push(Run {
+                            source,
+                            offset: x,
+                            glyphs: vec![glyph],
+                        }),
+                    }
+                    used += 1;
+                }
             }
             x += advance;
         }
-        runs
+        runs.truncate(used);
     }
 }
 
@@ -551,6 +571,9 @@ pub fn wrap_in(
     first_width: f32,
     max_width: f32,
 ) -> Vec<Line> {
+    if let Some(line) = one_line(fonts, face, text, size, first_width.min(max_width)) {
+        return vec![line];
+    }
     let space = fonts.width_in(face, " ", size);
     let mut lines = Vec::new();
     let mut current = Line {
@@ -601,6 +624,28 @@ pub fn wrap_in(
         lines.push(current);
     }
     lines
+}
+
+/// `text` as the one line [`wrap_in`] would make of it, when it fits
+/// `width` and has no spacing to tidy (no newline, tab, or space at
+/// either end or doubled): most table cells and labels, measured without
+/// being split into words.
+fn one_line(fonts: &Fonts, face: Face, text: &str, size: f32, width: f32) -> Option<Line> {
+    let plain = !text.is_empty()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text
+            .chars()
+            .any(|c| c != ' ' && (c.is_whitespace() || c.is_control()));
+    if !plain {
+        return None;
+    }
+    let measured = fonts.width_in(face, text, size);
+    (measured <= width).then(|| Line {
+        text: text.to_owned(),
+        width: measured,
+    })
 }
 
 /// `text` as one piece, or cut between characters into pieces that each
