@@ -16,6 +16,9 @@ use super::Answer;
 #[derive(Clone, Default, PartialEq)]
 pub struct Answers(Vec<(String, Answer)>);
 
+/// Up to this many answers, [`Answers::get`] looks at each in turn.
+const LINEAR_MAX: usize = 64;
+
 impl Answers {
     pub fn new() -> Self {
         Answers(Vec::new())
@@ -34,6 +37,16 @@ impl Answers {
     }
 
     pub fn get(&self, id: &str) -> Option<&Answer> {
+        // Scoring asks for every indicator of every assessment: over a few
+        // dozen ids, comparing lengths first beats a binary search's string
+        // comparisons.
+        if self.0.len() <= LINEAR_MAX {
+            return self
+                .0
+                .iter()
+                .find(|(key, _)| key.len() == id.len() && key == id)
+                .map(|(_, answer)| answer);
+        }
         self.find(id).ok().map(|at| &self.0[at].1)
     }
 
