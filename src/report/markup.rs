@@ -10,6 +10,14 @@
 /// `&`, `<`, `>`, `"` and `'` become entities, and control characters other
 /// than tab, line feed and carriage return (which HTML forbids) become U+FFFD.
 pub fn escape(text: &str) -> String {
+    // Most text has nothing to escape: one pass over the bytes finds it.
+    // 0xC2 starts every C1 control character (U+0080–U+009F).
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0x7f | 0xc2))
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -49,6 +57,12 @@ mod tests {
         assert_eq!(escape("a\u{0}b\u{7}c\td\ne"), "a\u{fffd}b\u{fffd}c\td\ne");
         assert_eq!(escape("数字政府 🏛 \u{202e}x"), "数字政府 🏛 \u{202e}x");
         assert_eq!(escape("&amp;"), "&amp;amp;");
+        // C1 controls (U+0080–U+009F) too, and a neighbour that only looks close.
+        assert_eq!(
+            escape("a\u{85}b\u{9f}c\u{a0}d\u{7f}"),
+            "a\u{fffd}b\u{fffd}c\u{a0}d\u{fffd}"
+        );
+        assert_eq!(escape("plain, 数字 text"), "plain, 数字 text");
     }
 
     #[test]
