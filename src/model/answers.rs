@@ -84,13 +84,13 @@ impl Answers {
 
     /// Answers in id order.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Answer)> + ExactSizeIterator {
-        self.0.iter().map(|(id, answer)| (id, answer))
+        self.into_iter()
     }
 
     pub fn iter_mut(
         &mut self,
     ) -> impl DoubleEndedIterator<Item = (&String, &mut Answer)> + ExactSizeIterator {
-        self.0.iter_mut().map(|(id, answer)| (&*id, answer))
+        self.into_iter()
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
