@@ -8,6 +8,9 @@ use govmaturity::app::state::Tab;
 use govmaturity::app::{GovApp, StartOptions};
 use govmaturity::cli::{self, Cli, EXIT_USAGE, StartView};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {

@@ -20,7 +20,7 @@
 use std::fmt::Write as _;
 
 use super::ReportError;
-use super::markup::{escape, isolate};
+use super::markup::{escape, escape_into, isolate};
 use crate::charts::{Rgb, level_colour, shown_level, text_colour_on};
 use crate::model::Lang;
 use crate::present::build::document;
@@ -367,7 +367,9 @@ impl Printer<'_> {
         self.push("<thead><tr>");
         for column in &table.columns {
             let class = if column.numeric { " class=\"num\"" } else { "" };
-            let _ = write!(self.out, "<th{class}>{}</th>", bdi(&column.header));
+            let _ = write!(self.out, "<th{class}>");
+            bdi_into(&mut self.out, &column.header);
+            self.push("</th>");
         }
         self.push("</tr></thead>\n<tbody>\n");
         for row in &table.rows {
@@ -381,7 +383,9 @@ impl Printer<'_> {
                 } else {
                     ""
                 };
-                let _ = write!(self.out, "<td{class}>{}</td>", self.cell(cell));
+                let _ = write!(self.out, "<td{class}>");
+                self.cell(cell);
+                self.push("</td>");
             }
             self.push("</tr>\n");
         }
@@ -391,56 +395,66 @@ impl Printer<'_> {
     /// A cell's content: levels as coloured chips (dashed when provisional),
     /// changes with an arrow, text isolated; its notes under it; a link to
     /// an anchor around it all.
-    fn cell(&self, cell: &Cell) -> String {
-        let mut html = match &cell.kind {
-            CellKind::Text => bdi(&cell.text),
+    fn cell(&mut self, cell: &Cell) {
+        if let Some(anchor) = &cell.link {
+            self.push("<a href=\"#");
+            escape_into(&mut self.out, anchor);
+            self.push("\">");
+        }
+        let out = &mut self.out;
+        match &cell.kind {
+            CellKind::Text => bdi_into(out, &cell.text),
             CellKind::Level(value) => {
                 let colour = value.map(|v| shown_level(v).colour);
-                level_chip(colour, &cell.text, cell.provisional)
+                level_chip(out, colour, &cell.text, cell.provisional);
             }
             CellKind::WholeLevel(level) => {
                 let colour = level.map(|l| level_colour(f64::from(l.get())));
                 // "2 · Developing": the number on the chip, the rest beside it.
                 match level.map(format::level_digit) {
-                    Some(digit) if cell.text != digit && cell.text.starts_with(&digit) => format!(
-                        "{}{}",
-                        level_chip(colour, &digit, cell.provisional),
-                        self.prose(&cell.text[digit.len()..])
-                    ),
-                    _ => level_chip(colour, &cell.text, cell.provisional),
+                    Some(digit) if cell.text != digit && cell.text.starts_with(&digit) => {
+                        level_chip(out, colour, &digit, cell.provisional);
+                        let rest = self.prose(&cell.text[digit.len()..]);
+                        self.push(&rest);
+                    }
+                    _ => level_chip(out, colour, &cell.text, cell.provisional),
                 }
             }
-            CellKind::Change(value) => change(*value, &cell.text),
-            CellKind::Number(_) | CellKind::Percent(_) => escape(&cell.text),
-            CellKind::Date(_) => format!("<span class=\"nowrap\">{}</span>", escape(&cell.text)),
-        };
+            CellKind::Change(value) => change(out, *value, &cell.text),
+            CellKind::Number(_) | CellKind::Percent(_) => escape_into(out, &cell.text),
+            CellKind::Date(_) => {
+                out.push_str("<span class=\"nowrap\">");
+                escape_into(out, &cell.text);
+                out.push_str("</span>");
+            }
+        }
         if !cell.notes.is_empty() {
             // A linked cell's notes are the flags of the section it links to
             // (provisional, carried over …), and warnings are flags too;
             // other notes (a date, a dimension's name) are quiet lines.
             let warning = words::warning("");
-            let notes: Vec<String> = cell
-                .notes
-                .iter()
-                .map(|note| {
-                    let warns = note.starts_with(warning.trim());
-                    let class = if warns && note.chars().count() <= SHORT_FLAG {
-                        // A warning of a word or two ("⚠ Overdue") is never
-                        // broken in a narrow column.
-                        "flag nowrap"
-                    } else if cell.link.is_some() || warns {
-                        "flag"
-                    } else {
-                        "note"
-                    };
-                    format!("<span class=\"{class}\">{}</span>", self.prose(note))
-                })
-                .collect();
-            let _ = write!(html, "<br>{}", notes.join(" "));
+            self.push("<br>");
+            for (i, note) in cell.notes.iter().enumerate() {
+                let warns = note.starts_with(warning.trim());
+                let class = if warns && note.chars().count() <= SHORT_FLAG {
+                    // A warning of a word or two ("⚠ Overdue") is never
+                    // broken in a narrow column.
+                    "flag nowrap"
+                } else if cell.link.is_some() || warns {
+                    "flag"
+                } else {
+                    "note"
+                };
+                let separator = if i == 0 { "" } else { " " };
+                let _ = write!(
+                    self.out,
+                    "{separator}<span class=\"{class}\">{}</span>",
+                    self.prose(note)
+                );
+            }
         }
-        match &cell.link {
-            Some(anchor) => format!("<a href=\"#{}\">{html}</a>", escape(anchor)),
-            None => html,
+        if cell.link.is_some() {
+            self.push("</a>");
         }
     }
 }
@@ -450,30 +464,38 @@ const SHORT_FLAG: usize = 10;
 
 /// A chip in a level's colour with `text` on it in the contrasting colour
 /// (grey without a colour); a dashed outline marks a provisional figure.
-fn level_chip(colour: Option<Rgb>, text: &str, provisional: bool) -> String {
+fn level_chip(out: &mut String, colour: Option<Rgb>, text: &str, provisional: bool) {
     let Some(colour) = colour else {
-        return format!("<span class=\"chip none\">{}</span>", escape(text));
+        out.push_str("<span class=\"chip none\">");
+        escape_into(out, text);
+        out.push_str("</span>");
+        return;
     };
     let class = if provisional { "chip prov" } else { "chip" };
-    format!(
-        "<span class=\"{class}\" style=\"background:{};color:{}\">{}</span>",
+    let _ = write!(
+        out,
+        "<span class=\"{class}\" style=\"background:{};color:{}\">",
         colour.hex(),
         text_colour_on(colour).hex(),
-        escape(text)
-    )
+    );
+    escape_into(out, text);
+    out.push_str("</span>");
 }
 
 /// A signed change, coloured and with an arrow (so not by colour alone).
-fn change(value: Option<f64>, text: &str) -> String {
+fn change(out: &mut String, value: Option<f64>, text: &str) {
     let rounded = value.map_or(0.0, |v| format::round(v, format::LEVEL_DECIMALS));
     let (class, arrow) = if rounded > 0.0 {
         ("up", "▲ ")
     } else if rounded < 0.0 {
         ("down", "▼ ")
     } else {
-        return escape(text);
+        escape_into(out, text);
+        return;
     };
-    format!("<span class=\"{class}\">{arrow}{}</span>", escape(text))
+    let _ = write!(out, "<span class=\"{class}\">{arrow}");
+    escape_into(out, text);
+    out.push_str("</span>");
 }
 
 /// The user's names that running text may quote (departments, dimensions,
@@ -580,8 +602,14 @@ pub fn names_in(content: &ReportContent) -> Names {
 
 /// Text, escaped and isolated in `<bdi>` so its direction marks stay
 /// inside; line breaks in it are kept.
-fn bdi(text: &str) -> String {
-    format!("<bdi>{}</bdi>", escape(text).replace('\n', "<br>"))
+fn bdi_into(out: &mut String, text: &str) {
+    out.push_str("<bdi>");
+    if text.contains('\n') {
+        out.push_str(&escape(text).replace('\n', "<br>"));
+    } else {
+        escape_into(out, text);
+    }
+    out.push_str("</bdi>");
 }
 
 #[cfg(test)]

@@ -10,15 +10,23 @@
 /// `&`, `<`, `>`, `"` and `'` become entities, and control characters other
 /// than tab, line feed and carriage return (which HTML forbids) become U+FFFD.
 pub fn escape(text: &str) -> String {
+    let mut out = String::new();
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
     // Most text has nothing to escape: one pass over the bytes finds it.
     // 0xC2 starts every C1 control character (U+0080–U+009F).
     if !text
         .bytes()
         .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..=0x1f | 0x7f | 0xc2))
     {
-        return text.to_owned();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    out.reserve(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -31,7 +39,6 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes `text` and wraps it in first-strong isolate … pop directional
