@@ -18,6 +18,7 @@
 //! system CJK fallback; the PDF is the format that carries its own font.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::ReportError;
 use super::markup::{escape, escape_into, isolate};
@@ -37,21 +38,40 @@ pub fn render(
     content: &ReportContent,
     draw: impl Fn(&Chart, &str) -> String + Sync,
 ) -> Result<Vec<u8>, ReportError> {
-    Ok(print(&document(content), &names_in(content), draw).into_bytes())
+    let mut bytes = Vec::new();
+    write(content, draw, &mut bytes).map_err(|e| ReportError::Render("html", e.to_string()))?;
+    Ok(bytes)
+}
+
+/// [`render`], printed into `sink` as it is made: a province's report is
+/// hundreds of megabytes that need not sit in memory.
+pub fn write(
+    content: &ReportContent,
+    draw: impl Fn(&Chart, &str) -> String + Sync,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    print(&document(content), &names_in(content), draw, sink)
 }
 
 /// Sections printed at once (see [`print`]).
 const PRINT_WINDOW: usize = 256;
 
-/// Prints `document` as one self-contained HTML file. `names` are the
-/// user's names (see [`names_in`]) to isolate in running text; `draw`
-/// draws a figure's chart as an `<svg>` whose title is the figure's alt text.
-pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> String + Sync) -> String {
+/// Prints `document` into `sink` as one self-contained HTML file. `names`
+/// are the user's names (see [`names_in`]) to isolate in running text;
+/// `draw` draws a figure's chart as an `<svg>` whose title is the figure's
+/// alt text.
+pub fn print(
+    document: &Document,
+    names: &Names,
+    draw: impl Fn(&Chart, &str) -> String + Sync,
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
     let mut printer = Printer {
         names,
-        out: String::with_capacity(256 * 1024),
+        out: String::new(),
     };
     printer.head(document);
+    sink.write_all(printer.out.as_bytes())?;
     // Each run of blocks between page breaks is a section; the first is the
     // cover, except in a brief, which starts with its text on page 1.
     let sections: Vec<(usize, &[Block])> = document
@@ -61,8 +81,9 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
         .filter(|(_, blocks)| !blocks.is_empty())
         .collect();
     // Sections are printed on every core (a province's report has
-    // thousands), a window at a time, so that the printed sections waiting to
-    // be copied stay a few megabytes whatever the size of the report.
+    // thousands), a window at a time, and written out, so that the printed
+    // sections waiting to be written stay a few megabytes whatever the size
+    // of the report.
     for window in sections.chunks(PRINT_WINDOW) {
         let printed = crate::parallel::parallel_map(window, |(i, blocks)| {
             let mut printer = Printer {
@@ -87,11 +108,10 @@ pub fn print(document: &Document, names: &Names, draw: impl Fn(&Chart, &str) -> 
             printer.out
         });
         for section in printed {
-            printer.push(&section);
+            sink.write_all(section.as_bytes())?;
         }
     }
-    printer.push("</body>\n</html>\n");
-    printer.out
+    sink.write_all(b"</body>\n</html>\n")
 }
 
 /// The stylesheet: a sober look for print (A4, page breaks) and screen.
@@ -704,9 +724,15 @@ mod tests {
 
     fn printed() -> String {
         let names = Names::new(["Finance Bureau", "My Workspace"]);
-        print(&document(), &names, |chart, alt| {
-            format!("<svg role=\"img\" aria-label=\"{}\">{chart:?}</svg>", escape(alt))
-        })
+        let mut bytes = Vec::new();
+        print(
+            &document(),
+            &names,
+            |chart, alt| format!("<svg role=\"img\" aria-label=\"{}\">{chart:?}</svg>", escape(alt)),
+            &mut bytes,
+        )
+        .unwrap();
+        String::from_utf8(bytes).unwrap()
     }
 
     #[test]

@@ -124,6 +124,10 @@ fn render_document(content: &ReportContent) -> Result<Vec<u8>, ReportError> {
 /// Renders a report and writes it to `out` atomically (a temporary file in
 /// the same folder, renamed over `out` only when complete).
 pub fn write(loaded: &LoadedWorkspace, options: &ReportOptions, out: &Path) -> Result<(), ReportError> {
+    if options.format == Format::Html {
+        check_department(loaded, options)?;
+        return write_html(&content::build(loaded, options), out);
+    }
     let bytes = render(loaded, options)?;
     crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
         path: out.to_path_buf(),
@@ -144,7 +148,13 @@ pub fn write_last(loaded: LoadedWorkspace, options: &ReportOptions, out: &Path) 
             crate::parallel::drop_aside(loaded);
             bytes?
         }
-        Format::Html | Format::Pdf | Format::Docx => {
+        Format::Html => {
+            crate::parallel::drop_aside(loaded);
+            let written = write_html(&content, out);
+            crate::parallel::drop_aside(content);
+            return written;
+        }
+        Format::Pdf | Format::Docx => {
             crate::parallel::drop_aside(loaded);
             render_document(&content)?
         }
@@ -153,6 +163,17 @@ pub fn write_last(loaded: LoadedWorkspace, options: &ReportOptions, out: &Path) 
     crate::store::atomic_write(out, &bytes).map_err(|source| ReportError::Io {
         path: out.to_path_buf(),
         source,
+    })
+}
+
+/// Prints an HTML report straight into its file, atomically.
+fn write_html(content: &ReportContent, out: &Path) -> Result<(), ReportError> {
+    let draw = |chart: &_, alt: &str| svg::chart(content, chart, alt);
+    crate::store::atomic_write_streamed(out, |sink| html::write(content, draw, sink)).map_err(|source| {
+        ReportError::Io {
+            path: out.to_path_buf(),
+            source,
+        }
     })
 }
 

@@ -15,6 +15,27 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     atomic_write_with_hook(path, bytes, |_| Ok(()))
 }
 
+/// [`atomic_write`] of content made while it is written: `write` prints
+/// into the temporary file (buffered), which replaces `path` only if it
+/// succeeds. A failed `write` leaves `path` as it was and removes the
+/// temporary file.
+pub fn atomic_write_streamed(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let folder = parent_folder(path);
+    let (file, temp) = create_temp_beside(path)?;
+    let mut buffered = io::BufWriter::with_capacity(1 << 20, file);
+    write(&mut buffered)?;
+    let file = buffered.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(temp.path(), path)?;
+    temp.keep();
+    sync_folder(folder);
+    Ok(())
+}
+
 /// [`atomic_write`] with a hook called after the temporary file is written
 /// and synced and before it is renamed over `path`.
 ///
@@ -152,6 +173,25 @@ mod tests {
         let again = atomic_create(&path, b"two").unwrap_err();
         assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn a_streamed_write_replaces_only_when_it_succeeds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        fs::write(&path, b"old").unwrap();
+        let failed = atomic_write_streamed(&path, |sink| {
+            sink.write_all(b"half a repo")?;
+            Err(io::Error::other("the disk is full"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "the disk is full");
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+        // More than the buffer holds, in pieces.
+        let piece = vec![b'x'; 300_000];
+        atomic_write_streamed(&path, |sink| (0..5).try_for_each(|_| sink.write_all(&piece))).unwrap();
+        assert_eq!(fs::read(&path).unwrap().len(), 1_500_000);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
     }
 }

@@ -46,7 +46,7 @@ mod quick_ron;
 mod save;
 mod slim;
 
-pub use atomic::{atomic_create, atomic_write, atomic_write_with_hook};
+pub use atomic::{atomic_create, atomic_write, atomic_write_streamed, atomic_write_with_hook};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
 pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
