@@ -86,6 +86,80 @@ fn full_document(content: &ReportContent) -> Document {
     if content.options.effective_kind() == super::report::ReportKind::Department {
         return department_document(content);
     }
+    let (mut document, pages) = full_front(content);
+    if let Some(pages) = pages {
+        for part in pages.parts() {
+            document.blocks.extend(part);
+        }
+    }
+    document
+}
+
+/// The report as [`document`] makes it, for a printer that writes as it
+/// goes: the full report of more than [`LARGE`] departments comes without
+/// its department pages, which follow in parts ([`DepartmentPages`]), so
+/// that a province's pages are never all in memory at once. Every other
+/// report comes whole.
+pub fn document_in_parts(content: &ReportContent) -> (Document, Option<DepartmentPages<'_>>) {
+    match content.options.effective_kind() {
+        super::report::ReportKind::Full if content.heatmap.len() > LARGE => full_front(content),
+        _ => (document(content), None),
+    }
+}
+
+/// The department pages of a full report after the first page of their
+/// annex, in parts of about [`DepartmentPages::PER_PART`] departments. Each
+/// part starts with a page break, so the parts printed one after the other
+/// are the pages [`document`] ends with.
+pub struct DepartmentPages<'c> {
+    c: &'c ReportContent,
+    /// The first department not on the annex's first page.
+    from: usize,
+    large: bool,
+}
+
+impl DepartmentPages<'_> {
+    /// About how many departments a part holds.
+    pub const PER_PART: usize = 256;
+
+    /// The parts, each made when asked for.
+    pub fn parts(&self) -> impl Iterator<Item = Vec<Block>> + '_ {
+        let sections = &self.c.sections;
+        // A part starts only with a department on a new page.
+        let mut starts = vec![self.from];
+        for i in self.from + 1..sections.len() {
+            let last = starts.last().copied().unwrap_or_default();
+            if i - last >= Self::PER_PART && starts_page(sections, i) {
+                starts.push(i);
+            }
+        }
+        let ends: Vec<usize> = starts.iter().skip(1).copied().chain([sections.len()]).collect();
+        starts
+            .into_iter()
+            .zip(ends)
+            .filter(|(start, end)| start < end)
+            .map(|(start, end)| {
+                let mut out = Builder {
+                    c: self.c,
+                    blocks: Vec::new(),
+                    large: self.large,
+                };
+                out.department_pages(start..end);
+                out.blocks
+            })
+    }
+}
+
+/// Whether the `i`th department's page starts a new page: each does,
+/// except the first and one after a department without an assessment (a
+/// heading and two lines).
+fn starts_page(sections: &[DepartmentSection], i: usize) -> bool {
+    i > 0 && sections[i - 1].current.is_some()
+}
+
+/// The full report without its department pages, and those pages, if it
+/// has any.
+fn full_front(content: &ReportContent) -> (Document, Option<DepartmentPages<'_>>) {
     let mut out = Builder {
         c: content,
         blocks: Vec::new(),
@@ -123,8 +197,21 @@ fn full_document(content: &ReportContent) -> Document {
     }
     out.approval();
     out.push(Block::PageBreak);
-    out.annex();
-    finish(content, out.blocks)
+    let mut number = out.annex();
+    let sections = &content.sections;
+    let pages = (!content.options.split && !sections.is_empty()).then(|| {
+        out.annex_section(&mut number, T::ReportAnnexDepartments, anchor::ANNEX_DEPARTMENTS);
+        let from = (1..sections.len())
+            .find(|&i| starts_page(sections, i))
+            .unwrap_or(sections.len());
+        out.department_pages(0..from);
+        DepartmentPages {
+            c: content,
+            from,
+            large,
+        }
+    });
+    (finish(content, out.blocks), pages)
 }
 
 /// One department's report: its figures, profile, gaps, actions, progress,
@@ -1731,12 +1818,11 @@ impl Builder<'_> {
         )));
     }
 
-    /// The annexes: the appendix (methodology, data problems, coverage,
-    /// rubric), the complete tables the body summarises, and the department
-    /// pages (level-2 sections in a report of up to
-    /// [`LARGE`] departments, listed in the contents; level 3 beyond, in the
-    /// outline only, so the contents stay one page).
-    fn annex(&mut self) {
+    /// The annexes but the department pages ([`DepartmentPages`]): the
+    /// appendix (methodology, data problems, coverage, rubric) and the
+    /// complete tables the body summarises. Returns how many annexes are
+    /// numbered.
+    fn annex(&mut self) -> usize {
         let c = self.c;
         let lang = c.lang;
         self.section(T::ReportAnnexes.get(lang), anchor::ANNEX);
@@ -1767,19 +1853,20 @@ impl Builder<'_> {
             self.annex_section(&mut number, T::ReportAnnexActions, anchor::ANNEX_ACTIONS);
             self.actions_table("annex.actions", usize::MAX);
         }
-        if c.options.split || c.sections.is_empty() {
-            return;
-        }
-        self.annex_section(&mut number, T::ReportAnnexDepartments, anchor::ANNEX_DEPARTMENTS);
+        number
+    }
+
+    /// The pages of the departments in `range`: level-2 sections in a
+    /// report of up to [`LARGE`] departments, listed in the contents; level
+    /// 3 beyond, in the outline only, so the contents stay one page.
+    fn department_pages(&mut self, range: std::ops::Range<usize>) {
+        let sections = &self.c.sections;
         let (level, parts) = if self.large { (3, false) } else { (2, true) };
-        // Each department on a new page, except after one without an
-        // assessment (a heading and two lines).
-        for (i, section) in c.sections.iter().enumerate() {
-            let after_full_page = i > 0 && c.sections[i - 1].current.is_some();
-            if after_full_page {
+        for i in range {
+            if starts_page(sections, i) {
                 self.push(Block::PageBreak);
             }
-            self.department(section, level, parts);
+            self.department(&sections[i], level, parts);
         }
     }
 
@@ -1947,6 +2034,43 @@ mod tests {
             .position(|(_, _, anchor)| anchor::department_id(anchor).is_some())
             .unwrap_or_default();
         assert!(first > annex);
+    }
+
+    #[test]
+    fn a_large_report_made_in_parts_is_the_report_made_whole() {
+        let framework = store::builtin_framework().unwrap();
+        let synthetic = crate::generate::SyntheticOptions {
+            departments: 300,
+            periods: 2,
+            seed: 5,
+            last_period: NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        };
+        let (workspace, mut assessments) = crate::generate::synthetic(&framework, synthetic);
+        // Departments without an assessment share a page with the next,
+        // and the 256th has none: the second part cannot start after it.
+        let unassessed: Vec<String> = (workspace.departments.iter().skip(1).step_by(5))
+            .map(|d| d.id.clone())
+            .collect();
+        assessments.retain(|a| !unassessed.contains(&a.department));
+        let loaded = LoadedWorkspace {
+            root: Path::new("ws").to_path_buf(),
+            data: crate::model::Dataset::new(workspace, framework, assessments),
+            problems: Vec::new(),
+            files: Default::default(),
+            restorable: Default::default(),
+        };
+        for lang in Lang::ALL {
+            let content = build(&loaded, &options(lang, None));
+            let whole = document(&content);
+            let (mut front, pages) = document_in_parts(&content);
+            let parts: Vec<Vec<Block>> = pages.iter().flat_map(|p| p.parts()).collect();
+            assert_eq!(parts.len(), 2, "300 departments in two parts");
+            for part in parts {
+                assert_eq!(part.first(), Some(&Block::PageBreak), "each part starts a page");
+                front.blocks.extend(part);
+            }
+            assert_eq!(front, whole);
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use super::ReportError;
 use super::markup::{escape, escape_into, isolate};
 use crate::charts::{Rgb, level_colour, shown_level, text_colour_on};
 use crate::model::Lang;
-use crate::present::build::document;
+use crate::present::build::document_in_parts;
 use crate::present::catalogue::document as words;
 use crate::present::document::{
     Block, Cell, CellKind, Chart, Document, KeyFigure, Masthead, ReportKind, ReportStyle, Table, Tone,
@@ -44,24 +44,29 @@ pub fn render(
 }
 
 /// [`render`], printed into `sink` as it is made: a province's report is
-/// hundreds of megabytes that need not sit in memory.
+/// hundreds of megabytes that need not sit in memory, and its department
+/// pages are made a part at a time.
 pub fn write(
     content: &ReportContent,
     draw: impl Fn(&Chart, &str) -> String + Sync,
     sink: &mut dyn io::Write,
 ) -> io::Result<()> {
-    print(&document(content), &names_in(content), draw, sink)
+    let (document, pages) = document_in_parts(content);
+    let parts = pages.iter().flat_map(|pages| pages.parts());
+    print_parts(&document, parts, &names_in(content), draw, sink)
 }
 
-/// Sections printed at once (see [`print`]).
+/// Sections printed at once (see [`print_sections`]).
 const PRINT_WINDOW: usize = 256;
 
-/// Prints `document` into `sink` as one self-contained HTML file. `names`
-/// are the user's names (see [`names_in`]) to isolate in running text;
-/// `draw` draws a figure's chart as an `<svg>` whose title is the figure's
-/// alt text.
-pub fn print(
+/// Prints `document` into `sink` as one self-contained HTML file, followed
+/// by the blocks of `parts`, each part starting with a page break (see
+/// `present::build::DepartmentPages`). `names` are the user's names (see
+/// [`names_in`]) to isolate in running text; `draw` draws a figure's chart
+/// as an `<svg>` whose title is the figure's alt text.
+fn print_parts(
     document: &Document,
+    parts: impl Iterator<Item = Vec<Block>>,
     names: &Names,
     draw: impl Fn(&Chart, &str) -> String + Sync,
     sink: &mut dyn io::Write,
@@ -72,37 +77,51 @@ pub fn print(
     };
     printer.head(document);
     sink.write_all(printer.out.as_bytes())?;
-    // Each run of blocks between page breaks is a section; the first is the
-    // cover, except in a brief, which starts with its text on page 1.
-    let sections: Vec<(usize, &[Block])> = document
-        .blocks
+    print_sections(document, &document.blocks, true, names, &draw, sink)?;
+    for part in parts {
+        print_sections(document, &part, false, names, &draw, sink)?;
+    }
+    sink.write_all(b"</body>\n</html>\n")
+}
+
+/// Prints `blocks` as sections, one per run of blocks between page breaks;
+/// the first section of the document (`cover`) is the cover, except in a
+/// brief, which starts with its text on page 1.
+fn print_sections(
+    document: &Document,
+    blocks: &[Block],
+    cover: bool,
+    names: &Names,
+    draw: &(impl Fn(&Chart, &str) -> String + Sync),
+    sink: &mut dyn io::Write,
+) -> io::Result<()> {
+    let sections: Vec<(bool, &[Block])> = blocks
         .split(|block| matches!(block, Block::PageBreak))
         .enumerate()
         .filter(|(_, blocks)| !blocks.is_empty())
+        .map(|(i, blocks)| (cover && i == 0, blocks))
         .collect();
     // Sections are printed on every core (a province's report has
     // thousands), a window at a time, and written out, so that the printed
     // sections waiting to be written stay a few megabytes whatever the size
     // of the report.
     for window in sections.chunks(PRINT_WINDOW) {
-        let printed = crate::parallel::parallel_map(window, |(i, blocks)| {
+        let printed = crate::parallel::parallel_map(window, |(first, blocks)| {
             let mut printer = Printer {
                 names,
                 out: String::new(),
             };
-            printer.push(match (i, document.kind, document.style) {
-                (0, ReportKind::Brief, _) => "<section class=\"brief\">\n",
-                (0, _, ReportStyle::Official) => "<section class=\"cover\">\n",
-                (0, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
+            printer.push(match (first, document.kind, document.style) {
+                (true, ReportKind::Brief, _) => "<section class=\"brief\">\n",
+                (true, _, ReportStyle::Official) => "<section class=\"cover\">\n",
+                (true, _, ReportStyle::Plain) => "<section class=\"cover\">\n<div class=\"band\"></div>\n",
                 _ => "<section class=\"page\">\n",
             });
-            if *i == 0
-                && let Some(masthead) = &document.masthead
-            {
+            if *first && let Some(masthead) = &document.masthead {
                 printer.masthead(masthead);
             }
             for block in *blocks {
-                printer.block(document, block, &draw);
+                printer.block(document, block, draw);
             }
             printer.push("</section>\n");
             printer.out
@@ -111,7 +130,7 @@ pub fn print(
             sink.write_all(section.as_bytes())?;
         }
     }
-    sink.write_all(b"</body>\n</html>\n")
+    Ok(())
 }
 
 /// The stylesheet: a sober look for print (A4, page breaks) and screen.
@@ -725,8 +744,9 @@ mod tests {
     fn printed() -> String {
         let names = Names::new(["Finance Bureau", "My Workspace"]);
         let mut bytes = Vec::new();
-        print(
+        print_parts(
             &document(),
+            std::iter::empty(),
             &names,
             |chart, alt| format!("<svg role=\"img\" aria-label=\"{}\">{chart:?}</svg>", escape(alt)),
             &mut bytes,
