@@ -1629,7 +1629,7 @@ impl Builder<'_> {
         let rows = answers
             .iter()
             .map(|a| {
-                let indicator = Cell::text(a.indicator_name.clone());
+                let indicator = Cell::text(&*a.indicator_name);
                 let indicator = match a.previous_level {
                     Some(p) => {
                         indicator.with_notes(vec![words::figure_line(l.previous, &format::level_digit(p))])
@@ -1645,9 +1645,9 @@ impl Builder<'_> {
                     indicator,
                     level,
                     whole_level_cell(a.target),
-                    Cell::text(a.rubric.clone()),
+                    Cell::text(&*a.rubric),
                     Cell::text(self.evidence_text(a)),
-                    Cell::text(a.next_rubric.clone().unwrap_or_default()),
+                    Cell::text(a.next_rubric.as_deref().unwrap_or_default()),
                 ]
             })
             .collect();

@@ -24,6 +24,8 @@ mod narrative;
 
 pub use narrative::conclusions;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 pub use labels::Labels;
@@ -414,11 +416,12 @@ pub struct DepartmentSection {
     pub answers: Vec<AnswerRow>,
 }
 
-/// One indicator's answer in the current assessment.
+/// One indicator's answer in the current assessment. The framework's words
+/// in it (name, descriptors) are shared by every department's rows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnswerRow {
     pub indicator: String,
-    pub indicator_name: String,
+    pub indicator_name: Arc<str>,
     pub dimension: String,
     pub level: Option<Level>,
     /// The level in the previous assessment.
@@ -426,10 +429,10 @@ pub struct AnswerRow {
     /// `Some(reason)` when marked not applicable.
     pub not_applicable: Option<String>,
     /// The framework's descriptor for `level`; empty without a level.
-    pub rubric: String,
+    pub rubric: Arc<str>,
     pub target: Option<Level>,
     /// The descriptor of the level above, when the target is not yet met.
-    pub next_rubric: Option<String>,
+    pub next_rubric: Option<Arc<str>>,
     pub evidence: String,
     pub links: Vec<String>,
     pub confidence: Option<Confidence>,
@@ -734,9 +737,10 @@ fn build_rest(
             .collect();
         // A province's thousand pages are made on every core.
         let rows: Vec<_> = summary.departments.iter().zip(&heatmap).collect();
+        let words = FrameworkWords::new(&scoped.framework, lang);
         crate::parallel::parallel_map(&rows, |(row, figures)| {
             let department = departments.get(row.department.as_str()).copied();
-            department_section(scoped, scoped_names, department, row, (*figures).clone())
+            department_section(scoped, scoped_names, &words, department, row, (*figures).clone())
         })
     } else {
         Vec::new()
@@ -853,15 +857,6 @@ fn indicator_name(framework: &Framework, id: &str, lang: Lang) -> String {
     framework
         .indicator(id)
         .map_or_else(|| id.to_owned(), |(_, i)| i.name.get(lang).to_owned())
-}
-
-/// The descriptor of `level` for an indicator, in `lang`; empty when unknown.
-fn rubric_text(framework: &Framework, indicator: &str, level: Level, lang: Lang) -> String {
-    framework
-        .indicator(indicator)
-        .and_then(|(_, i)| i.levels.get(level.index()))
-        .map(|text| text.get(lang).to_owned())
-        .unwrap_or_default()
 }
 
 fn dimension_heads(framework: &Framework, lang: Lang) -> Vec<DimensionHead> {
@@ -1155,6 +1150,7 @@ fn history(level_trends: &[LevelTrend], one_department: bool) -> Vec<GroupPoint>
 fn department_section(
     data: &Dataset,
     names: &Names<'_>,
+    words: &FrameworkWords,
     department: Option<&crate::model::Department>,
     row: &DepartmentSummary,
     figures: DepartmentFigures,
@@ -1169,7 +1165,7 @@ fn department_section(
         .as_ref()
         .and_then(|p| data.find(&row.department, p.period));
     let answers = match (assessment, row.current.as_ref()) {
-        (Some(assessment), Some(score)) => answer_rows(data, assessment, score, previous, lang),
+        (Some(assessment), Some(score)) => answer_rows(data, words, assessment, score, previous, lang),
         _ => Vec::new(),
     };
     DepartmentSection {
@@ -1204,9 +1200,40 @@ fn approved_on(assessment: &Assessment) -> Option<NaiveDate> {
         .map(|entry| entry.at.date())
 }
 
+/// The framework's indicator names and level descriptors in one language,
+/// in framework order, made once for every department's answer rows.
+struct FrameworkWords {
+    names: Vec<Arc<str>>,
+    /// Per indicator, the descriptor of each level (1–5).
+    levels: Vec<Vec<Arc<str>>>,
+}
+
+impl FrameworkWords {
+    fn new(framework: &Framework, lang: Lang) -> FrameworkWords {
+        let indicators = || framework.indicators().map(|(_, indicator)| indicator);
+        FrameworkWords {
+            names: indicators().map(|i| Arc::from(i.name.get(lang))).collect(),
+            levels: indicators()
+                .map(|i| i.levels.iter().map(|text| Arc::from(text.get(lang))).collect())
+                .collect(),
+        }
+    }
+
+    /// The descriptor of `level` of the `i`th indicator; empty if the
+    /// framework has none.
+    fn rubric(&self, i: usize, level: Level) -> Arc<str> {
+        self.levels
+            .get(i)
+            .and_then(|levels| levels.get(level.index()))
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""))
+    }
+}
+
 /// Every indicator of the framework with the current answer.
 fn answer_rows(
     data: &Dataset,
+    words: &FrameworkWords,
     assessment: &Assessment,
     score: &AssessmentScore,
     previous: Option<&Assessment>,
@@ -1214,20 +1241,22 @@ fn answer_rows(
 ) -> Vec<AnswerRow> {
     data.framework
         .indicators()
-        .map(|(dimension, indicator)| {
+        .enumerate()
+        .map(|(i, (dimension, indicator))| {
             let answer = assessment.answers.get(&indicator.id);
             let rating = assessment.rating(&indicator.id);
             let level = rating.level();
             let target = score.indicator(&indicator.id).and_then(|s| s.target);
             let next_rubric = match (level, target) {
-                (Some(level), Some(target)) if level < target => Level::new(level.get() + 1)
-                    .map(|next| rubric_text(&data.framework, &indicator.id, next, lang)),
+                (Some(level), Some(target)) if level < target => {
+                    Level::new(level.get() + 1).map(|next| words.rubric(i, next))
+                }
                 _ => None,
             };
             let confidence = answer.and_then(|a| a.confidence);
             AnswerRow {
                 indicator: indicator.id.clone(),
-                indicator_name: indicator.name.get(lang).to_owned(),
+                indicator_name: words.names.get(i).cloned().unwrap_or_else(|| Arc::from("")),
                 dimension: dimension.id.clone(),
                 level,
                 previous_level: previous.and_then(|p| p.level(&indicator.id)),
@@ -1235,9 +1264,7 @@ fn answer_rows(
                     Rating::NotApplicable { reason } => Some(reason.clone()),
                     _ => None,
                 },
-                rubric: level.map_or_else(String::new, |l| {
-                    rubric_text(&data.framework, &indicator.id, l, lang)
-                }),
+                rubric: level.map_or_else(|| Arc::from(""), |l| words.rubric(i, l)),
                 target,
                 next_rubric,
                 evidence: answer.map_or_else(String::new, |a| a.evidence.clone()),
