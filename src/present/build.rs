@@ -313,25 +313,18 @@ pub struct ProfileSeries {
 pub fn profile(content: &ReportContent, section: &DepartmentSection) -> Vec<ProfileSeries> {
     let l = content.labels;
     let lang = content.lang;
-    let by_dimension = |score: &crate::analysis::AssessmentScore| -> Vec<Option<f64>> {
-        content
-            .dimensions
-            .iter()
-            .map(|d| score.dimension(&d.id).and_then(|s| s.mean_level))
-            .collect()
-    };
     let mut series = Vec::new();
     if let Some(current) = &section.current {
         series.push(ProfileSeries {
             name: words::dated(l.current, &format::date(current.period, lang), lang),
-            values: by_dimension(current),
+            values: current.levels.clone(),
             current: true,
         });
     }
     if let Some(previous) = &section.previous {
         series.push(ProfileSeries {
             name: words::dated(l.previous, &format::date(previous.period, lang), lang),
-            values: by_dimension(previous),
+            values: previous.levels.clone(),
             current: false,
         });
     }

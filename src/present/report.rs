@@ -405,8 +405,10 @@ pub struct DepartmentSection {
     pub kind: String,
     /// The parent department's name, for a hierarchy.
     pub parent: Option<String>,
-    pub current: Option<AssessmentScore>,
-    pub previous: Option<AssessmentScore>,
+    /// The current and previous assessments' dates and levels per
+    /// dimension, for the department's profile.
+    pub current: Option<ProfilePoint>,
+    pub previous: Option<ProfilePoint>,
     pub assessor: String,
     pub reviewer: String,
     pub review_comment: String,
@@ -414,6 +416,24 @@ pub struct DepartmentSection {
     pub approved_on: Option<NaiveDate>,
     /// Every indicator in framework order; empty without an assessment.
     pub answers: Vec<AnswerRow>,
+}
+
+/// An assessment's date and its mean level per dimension (framework order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfilePoint {
+    pub period: NaiveDate,
+    pub levels: Vec<Option<f64>>,
+}
+
+impl ProfilePoint {
+    fn of(framework: &Framework, score: &AssessmentScore) -> ProfilePoint {
+        ProfilePoint {
+            period: score.period,
+            levels: (framework.dimensions.iter())
+                .map(|d| score.dimension(&d.id).and_then(|s| s.mean_level))
+                .collect(),
+        }
+    }
 }
 
 /// One indicator's answer in the current assessment. The framework's words
@@ -1176,8 +1196,11 @@ fn department_section(
         parent: department
             .and_then(|d| d.parent.as_deref())
             .map(|parent| names.department(parent)),
-        current: row.current.clone(),
-        previous: row.previous.clone(),
+        current: row.current.as_ref().map(|s| ProfilePoint::of(&data.framework, s)),
+        previous: row
+            .previous
+            .as_ref()
+            .map(|s| ProfilePoint::of(&data.framework, s)),
         assessor: assessment.map_or_else(String::new, |a| a.assessor.clone()),
         reviewer: assessment.map_or_else(String::new, |a| a.reviewer.clone()),
         review_comment: assessment.map_or_else(String::new, |a| a.review_comment.clone()),
