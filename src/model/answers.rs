@@ -509,10 +509,7 @@ mod tests {
         assert_eq!(answers.insert("a".to_owned(), level(1)), None);
         assert_eq!(answers.insert("c".to_owned(), level(3)), None);
         assert_eq!(answers.insert("b".to_owned(), level(4)), Some(level(2)));
-        assert_eq!(
-            answers.keys().map(String::as_str).collect::<Vec<_>>(),
-            ["a", "b", "c"]
-        );
+        assert_eq!(answers.keys().collect::<Vec<_>>(), ["a", "b", "c"]);
         assert_eq!(answers.get("b"), Some(&level(4)));
         assert!(answers.get("d").is_none() && !answers.contains_key("d"));
         answers.entry("d".to_owned()).or_default().comment = "new".to_owned();
@@ -542,14 +539,88 @@ mod tests {
                 .into_iter()
                 .map(|(id, value)| (id.to_owned(), level(value)))
                 .collect();
-        assert_eq!(answers.iter().collect::<Vec<_>>(), std.iter().collect::<Vec<_>>());
+        assert_eq!(
+            answers.iter().collect::<Vec<_>>(),
+            std.iter()
+                .map(|(id, answer)| (id.as_str(), answer))
+                .collect::<Vec<_>>()
+        );
         let text = "{\"b\": (rating: Level(1)), \"a\": (rating: Level(2)), \"b\": (rating: Level(3))}";
         let read: Answers = ron::from_str(text).unwrap();
         let read_std: std::collections::BTreeMap<String, Answer> = ron::from_str(text).unwrap();
         assert_eq!(
             read.iter().collect::<Vec<_>>(),
-            read_std.iter().collect::<Vec<_>>()
+            read_std
+                .iter()
+                .map(|(id, answer)| (id.as_str(), answer))
+                .collect::<Vec<_>>()
         );
         assert_eq!(ron::to_string(&read).unwrap(), ron::to_string(&read_std).unwrap());
+    }
+
+    #[test]
+    fn every_answer_without_text_is_at_its_own_place_in_the_table() {
+        for (index, answer) in PLAIN.iter().enumerate() {
+            assert!(!has_text(answer));
+            let at = plain_index(&answer.rating, answer.confidence, answer.reconfirm);
+            assert_eq!(usize::from(at), index, "{answer:?}");
+        }
+        // 7 ratings × 4 confidences × 2 re-confirm marks.
+        assert_eq!(PLAIN.len(), 56);
+        assert_eq!(PLAIN[0], Answer::default());
+    }
+
+    #[test]
+    fn answers_with_and_without_text_read_change_and_compare_as_answers() {
+        let with_text = Answer {
+            rating: Rating::NotApplicable {
+                reason: "no such service".to_owned(),
+            },
+            comment: "asked twice".to_owned(),
+            ..Answer::default()
+        };
+        let plain = Answer {
+            rating: Rating::Level(Level::new(4).unwrap()),
+            confidence: Some(Confidence::Medium),
+            reconfirm: true,
+            ..Answer::default()
+        };
+        // Longer than an inline id: held on the heap, read the same.
+        let long = "a-long-dimension-name.a-long-indicator-name";
+        let mut answers: Answers = [("x.with-text", with_text.clone()), ("x.plain", plain.clone())]
+            .into_iter()
+            .collect();
+        answers.insert(long, plain.clone());
+        assert_eq!(answers.get("x.with-text"), Some(&with_text));
+        assert_eq!(answers.get("x.plain"), Some(&plain));
+        assert_eq!(answers.get(long), Some(&plain));
+        assert_eq!(
+            answers.keys().collect::<Vec<_>>(),
+            [long, "x.plain", "x.with-text"]
+        );
+
+        // Changing an answer without text gives it text of its own.
+        let mut changed = answers.clone();
+        changed.get_mut("x.plain").unwrap().evidence = "portal live".to_owned();
+        assert_eq!(changed.get("x.plain").unwrap().evidence, "portal live");
+        assert_eq!(answers.get("x.plain"), Some(&plain));
+        assert_ne!(changed, answers);
+        changed.get_mut("x.plain").unwrap().evidence.clear();
+        assert_eq!(changed, answers, "equal by value, however held");
+
+        // Dropping text keeps ratings, confidence and the re-confirm mark.
+        answers.drop_text();
+        assert_eq!(
+            answers.get("x.with-text"),
+            Some(&Answer {
+                rating: Rating::NotApplicable {
+                    reason: String::new()
+                },
+                ..Answer::default()
+            })
+        );
+        assert_eq!(answers.get("x.plain"), Some(&plain));
+        let taken: Vec<(String, Answer)> = answers.into_iter().collect();
+        assert_eq!(taken[1], ("x.plain".to_owned(), plain));
     }
 }
