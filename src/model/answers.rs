@@ -64,13 +64,12 @@ impl Answers {
     }
 
     /// Sets the answer to `id`; returns the one it replaces.
-    pub fn insert(&mut self, id: impl AsRef<str>, answer: Answer) -> Option<Answer> {
-        let id = id.as_ref();
+    pub fn insert(&mut self, id: String, answer: Answer) -> Option<Answer> {
         let slot = Slot::new(answer);
-        match self.find(id) {
+        match self.find(&id) {
             Ok(at) => Some(std::mem::replace(&mut self.0[at].1, slot).into_answer()),
             Err(at) => {
-                self.0.insert(at, (Id::new(id), slot));
+                self.0.insert(at, (Id::new(&id), slot));
                 None
             }
         }
@@ -85,10 +84,10 @@ impl Answers {
     }
 
     /// The answer to `id`, to change or to add, as a map's entry.
-    pub fn entry(&mut self, id: impl AsRef<str>) -> Entry<'_> {
+    pub fn entry(&mut self, id: String) -> Entry<'_> {
         Entry {
             answers: self,
-            id: Id::new(id.as_ref()),
+            id: Id::new(&id),
         }
     }
 
@@ -590,7 +589,7 @@ mod tests {
         let mut answers: Answers = [("x.with-text", with_text.clone()), ("x.plain", plain.clone())]
             .into_iter()
             .collect();
-        answers.insert(long, plain.clone());
+        answers.insert(long.to_owned(), plain.clone());
         assert_eq!(answers.get("x.with-text"), Some(&with_text));
         assert_eq!(answers.get("x.plain"), Some(&plain));
         assert_eq!(answers.get(long), Some(&plain));
