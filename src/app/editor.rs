@@ -157,7 +157,7 @@ impl Editor {
             .answers
             .iter()
             .filter(|(_, a)| a.reconfirm)
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| id.to_owned())
             .collect();
         Editor {
             assessment,
@@ -179,7 +179,7 @@ impl Editor {
             .answers
             .iter()
             .filter(|(_, a)| a.reconfirm)
-            .map(|(id, _)| id.as_str())
+            .map(|(id, _)| id)
             .collect()
     }
 
@@ -268,14 +268,14 @@ impl Editor {
         if before.assessor != target.assessor {
             changes.push(("assessor", None, before.assessor.clone(), target.assessor.clone()));
         }
-        let ids: std::collections::BTreeSet<&String> =
+        let ids: std::collections::BTreeSet<&str> =
             before.answers.keys().chain(target.answers.keys()).collect();
         let empty = Answer::default();
         for id in ids {
             let old = before.answers.get(id).unwrap_or(&empty);
             let new = target.answers.get(id).unwrap_or(&empty);
             for (what, from, to) in answer_changes(old, new) {
-                changes.push((what, Some(id.as_str()), from, to));
+                changes.push((what, Some(id), from, to));
             }
         }
         for (what, indicator, from, to) in changes {

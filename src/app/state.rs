@@ -445,7 +445,7 @@ pub fn edit_kind(before: &crate::model::Assessment, after: &crate::model::Assess
                     Rating::NotApplicable { .. } => None,
                     other => Some(other.clone()),
                 };
-                (id.clone(), rating, answer.confidence, answer.reconfirm)
+                (id.to_owned(), rating, answer.confidence, answer.reconfirm)
             })
             .collect::<Vec<_>>()
     };

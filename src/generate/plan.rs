@@ -653,7 +653,7 @@ pub fn synthetic_plan(workspace: &Workspace, assessments: &[Assessment], seed: u
             .answers
             .iter()
             .filter_map(|(id, answer)| match answer.rating {
-                Rating::Level(level) if level.get() < 4 => Some((id.as_str(), level.get())),
+                Rating::Level(level) if level.get() < 4 => Some((id, level.get())),
                 _ => None,
             })
             .collect();

@@ -222,7 +222,7 @@ impl Assessment {
                     comment: String::new(),
                     reconfirm: !answer.evidence.is_empty() || !answer.links.is_empty(),
                 };
-                (id.clone(), carried)
+                (id, carried)
             })
             .collect();
         let mut next = Assessment {

@@ -459,12 +459,12 @@ pub(crate) fn check_assessment(
                         error,
                     },
                 ));
-            } else if !context.indicators.contains(indicator.as_str()) {
+            } else if !context.indicators.contains(indicator) {
                 problems.push(Problem::error(
                     file,
                     here(),
                     ProblemCode::UnknownIndicator {
-                        indicator: indicator.clone(),
+                        indicator: indicator.to_owned(),
                     },
                 ));
             }

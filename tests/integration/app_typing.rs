@@ -135,7 +135,7 @@ fn others_unchanged(saved: &Assessment, root: &Path, indicator: &str) {
     let ratings = |answers: &govmaturity::model::Answers| {
         answers
             .iter()
-            .map(|(id, a)| (id.clone(), a.rating.clone(), a.evidence.clone()))
+            .map(|(id, a)| (id.to_owned(), a.rating.clone(), a.evidence.clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(ratings(&now), ratings(&previous.answers));

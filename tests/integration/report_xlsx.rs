@@ -545,7 +545,7 @@ fn formula_looking_text_stays_text() {
     let period = loaded.data.periods().last().copied().unwrap();
     let assessment = loaded.data.find_mut(&id, period).unwrap();
     let (indicator, answer) = assessment.answers.iter_mut().next().unwrap();
-    let indicator = indicator.clone();
+    let indicator = indicator.to_owned();
     answer.evidence = "=1+1".to_owned();
     answer.comment = "@SUM(A1:A9)".to_owned();
     answer.links = vec!["+cmd|' /C calc'!A0".to_owned()];

@@ -205,6 +205,9 @@ pub(super) struct Sheet {
     pub(super) wrapped: Vec<Wrapped>,
     /// How wide a date shows: "2025-12-31" or the wider "2025年12月31日".
     date_width: f64,
+    /// Cells are measured, not written: the first pass over a sheet written
+    /// row by row (see [`Sheet::end_row`]).
+    measuring: bool,
 }
 
 /// A cell whose text wraps.
@@ -221,7 +224,12 @@ pub(super) struct Wrapped {
 impl Sheet {
     /// A sheet named `name` whose dates show in `lang`'s format.
     pub(super) fn new(name: &str, lang: Lang) -> Result<Sheet, XlsxError> {
-        let mut ws = Worksheet::new();
+        Sheet::on(Worksheet::new(), name, lang)
+    }
+
+    /// [`Sheet::new`] on a worksheet made elsewhere: one that keeps little
+    /// in memory because it is written row by row (see [`Sheet::end_row`]).
+    pub(super) fn on(mut ws: Worksheet, name: &str, lang: Lang) -> Result<Sheet, XlsxError> {
         ws.set_name(name)?;
         // A4 landscape, one page wide, the sheet's name and page numbers below.
         ws.set_paper_size(9)
@@ -238,7 +246,28 @@ impl Sheet {
                 Lang::En => 10.0,
                 Lang::Zh => 14.0,
             },
+            measuring: false,
         })
+    }
+
+    /// Whether cells are only measured from now on. A sheet written row by
+    /// row, whose rows cannot change once the next one is written, is first
+    /// filled measuring only, so that its column widths, and with them the
+    /// height of each row, are known before its first row is written.
+    pub(super) fn measure_only(&mut self, measuring: bool) {
+        self.measuring = measuring;
+    }
+
+    /// Makes the row just written tall enough for its wrapped text, as
+    /// [`Sheet::finish`] would, before the next row is written: for a sheet
+    /// written row by row, filled once measuring only.
+    pub(super) fn end_row(&mut self) -> Result<(), XlsxError> {
+        if !self.wrapped.is_empty() {
+            let fitted = self.fitted_widths();
+            self.fit_row_heights(&fitted)?;
+            self.wrapped.clear();
+        }
+        Ok(())
     }
 
     /// Remembers that column `col` holds content `width` characters wide.
@@ -279,7 +308,9 @@ impl Sheet {
     ) -> Result<(), XlsxError> {
         let text = capped(text);
         self.measure(col, display_width(&text));
-        self.ws.write_string_with_format(row, col, text, format)?;
+        if !self.measuring {
+            self.ws.write_string_with_format(row, col, text, format)?;
+        }
         Ok(())
     }
 
@@ -293,7 +324,7 @@ impl Sheet {
         format: &Format,
     ) -> Result<(), XlsxError> {
         self.text(row, col, text, format)?;
-        if !text.is_empty() {
+        if !text.is_empty() && !self.measuring {
             self.wrapped.push(Wrapped {
                 row,
                 col,
@@ -335,7 +366,9 @@ impl Sheet {
         text: &str,
         format: &Format,
     ) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(row, col, capped(text), format)?;
+        if !self.measuring {
+            self.ws.write_string_with_format(row, col, capped(text), format)?;
+        }
         Ok(())
     }
 
@@ -358,6 +391,9 @@ impl Sheet {
     ) -> Result<(), XlsxError> {
         let longest_word = label.split_whitespace().map(display_width).fold(0.0, f64::max);
         self.measure(col, display_width(label).min(longest_word.max(12.0)));
+        if self.measuring {
+            return Ok(());
+        }
         self.ws
             .write_string_with_format(row, col, capped(label), format)?;
         self.wrapped.push(Wrapped {
@@ -381,8 +417,11 @@ impl Sheet {
         match value.filter(|v| v.is_finite()) {
             Some(value) => {
                 self.measure(col, number_width(value));
-                self.ws.write_number_with_format(row, col, value, format)?;
+                if !self.measuring {
+                    self.ws.write_number_with_format(row, col, value, format)?;
+                }
             }
+            None if self.measuring => {}
             None => {
                 self.ws.write_blank(row, col, format)?;
             }
@@ -411,7 +450,9 @@ impl Sheet {
         format: &Format,
     ) -> Result<(), XlsxError> {
         self.measure(col, self.date_width);
-        self.ws.write_datetime_with_format(row, col, date, format)?;
+        if !self.measuring {
+            self.ws.write_datetime_with_format(row, col, date, format)?;
+        }
         Ok(())
     }
 
@@ -431,17 +472,26 @@ impl Sheet {
     /// Sizes every column to its widest content (within the caps) and
     /// hands back the worksheet.
     pub(super) fn finish(mut self) -> Result<Worksheet, XlsxError> {
-        let mut fitted = Vec::with_capacity(self.widths.len());
-        for (i, width) in self.widths.iter().enumerate() {
-            let cap = self.caps.get(i).copied().flatten().unwrap_or(MAX_COLUMN_WIDTH);
-            let width = (width * 1.1 + 2.0).clamp(MIN_COLUMN_WIDTH, cap);
-            if self.widths[i] > 0.0 {
-                self.ws.set_column_width(col(i)?, width)?;
+        let fitted = self.fitted_widths();
+        for (i, (width, content)) in fitted.iter().zip(&self.widths).enumerate() {
+            if *content > 0.0 {
+                self.ws.set_column_width(col(i)?, *width)?;
             }
-            fitted.push(width);
         }
         self.fit_row_heights(&fitted)?;
         Ok(self.ws)
+    }
+
+    /// Each column's width: its widest content, within the caps.
+    fn fitted_widths(&self) -> Vec<f64> {
+        self.widths
+            .iter()
+            .enumerate()
+            .map(|(i, width)| {
+                let cap = self.caps.get(i).copied().flatten().unwrap_or(MAX_COLUMN_WIDTH);
+                (width * 1.1 + 2.0).clamp(MIN_COLUMN_WIDTH, cap)
+            })
+            .collect()
     }
 
     /// Makes rows with wrapped text tall enough to show all of it: not every

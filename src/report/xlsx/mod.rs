@@ -83,8 +83,13 @@ fn build(data: &Dataset, c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
     }
     // The indicator answers are about half the cells: that sheet is made on
     // the other core while this one makes the rest.
+    //
+    // That sheet is written row by row to a temporary file ("low memory":
+    // its strings still go to the workbook's shared table), so that 10,000
+    // departments' answers, with their evidence, need not be held in cells.
+    let answers_ws = workbook.new_worksheet_with_low_memory()?;
     let (answers, (before, after)) = std::thread::scope(|scope| {
-        let answers = scope.spawn(|| answers_sheet(c, &styles));
+        let answers = scope.spawn(|| answers_sheet(c, &styles, answers_ws));
         let rest = other_sheets(data, c, &styles);
         match answers.join() {
             Ok(answers) => (answers, rest),
@@ -731,9 +736,40 @@ fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
 /// ones the figures are based on), answered or not, with its evidence. A
 /// full report written with `--split` says that they are in the
 /// departments' own workbooks instead.
-fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+fn answers_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[4].get(lang), lang)?;
+    let mut sheet = Sheet::on(ws, SHEETS[4].get(lang), lang)?;
+    // Reasons and comments are short and rare: narrower than evidence.
+    sheet.cap(9, 30.0);
+    sheet.cap(11, 45.0);
+    sheet.cap(13, 40.0);
+    // Written row by row (see `build`): measured first, so that each row is
+    // made tall enough for its text before the next one is written.
+    sheet.measure_only(true);
+    answer_rows(&mut sheet, c, s)?;
+    sheet.measure_only(false);
+    let row = answer_rows(&mut sheet, c, s)?;
+    let mut last = row;
+    // `report --split`: the answers are in each department's own workbook.
+    if row == 0 && c.options.split {
+        last = 1;
+        sheet.note(last, 0, T::XlsxAnswersSplit.get(lang), &s.note)?;
+    }
+    // rust_xlsxwriter (0.102) writes the last row of a sheet written row by
+    // row twice when it has a height of its own (once without its cells),
+    // which Excel repairs: an empty cell below makes it not the last.
+    sheet.ws.write_blank(last + 1, 0, &s.text)?;
+    sheet.freeze_header(1, 2)?;
+    if row > 0 {
+        sheet.ws.autofilter(0, 0, row, 13)?;
+    }
+    sheet.finish()
+}
+
+/// Fills the indicator answers' header and one row per answer, in order;
+/// returns the last row.
+fn answer_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -752,6 +788,7 @@ fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     ]
     .map(|t| t.get(lang));
     sheet.header(0, &headers, &s.header)?;
+    sheet.end_row()?;
     let mut row: RowNum = 0;
     for section in &c.sections {
         let figures = &section.figures;
@@ -774,21 +811,10 @@ fn answers_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
             sheet.wrapped(row, 11, &answer.links.join("\n"), &s.wrap)?;
             sheet.text(row, 12, &answer.confidence_label, &s.text)?;
             sheet.wrapped(row, 13, &answer.comment, &s.wrap)?;
+            sheet.end_row()?;
         }
     }
-    // `report --split`: the answers are in each department's own workbook.
-    if row == 0 && c.options.split {
-        sheet.note(1, 0, T::XlsxAnswersSplit.get(lang), &s.note)?;
-    }
-    // Reasons and comments are short and rare: narrower than evidence.
-    sheet.cap(9, 30.0);
-    sheet.cap(11, 45.0);
-    sheet.cap(13, 40.0);
-    sheet.freeze_header(1, 2)?;
-    if row > 0 {
-        sheet.ws.autofilter(0, 0, row, 13)?;
-    }
-    sheet.finish()
+    Ok(row)
 }
 
 /// The top priorities, as the PDF and HTML print them: department,
