@@ -1025,7 +1025,7 @@ mod tests {
             ..body
         };
         let laid = crate::report::pdf::layout::Flow::with_look(&fonts, look)
-            .run(&[crate::report::pdf::layout::Block::Paragraph(body)]);
+            .run(vec![crate::report::pdf::layout::Block::Paragraph(body)]);
         let first: Vec<usize> = laid.pages[0]
             .iter()
             .filter_map(|p| match &p.item {
