@@ -479,7 +479,10 @@ mod tests {
         };
         let text = "A paragraph long enough to run over three lines of the page. ".repeat(4);
         let laid = Flow::with_look(&fonts, Look::PLAIN).run(vec![Block::Paragraph(Paragraph::body(text))]);
-        let lines = laid.pages[0].iter().filter(|p| matches!(p.item, Item::Text { .. })).count();
+        let lines = laid.pages[0]
+            .iter()
+            .filter(|p| matches!(p.item, Item::Text { .. }))
+            .count();
         assert!(lines >= 3, "{lines} lines");
         let bytes = match paint(&fonts, laid, &frame(), Laid::default) {
             Ok(bytes) => bytes,
