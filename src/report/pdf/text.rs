@@ -1052,7 +1052,7 @@ mod tests {
         ] {
             let atoms = atoms(text)
                 .iter()
-                .map(|a| fonts.width(&a.text, 10.0))
+                .map(|a| fonts.width(a.text, 10.0))
                 .fold(0.0, f32::max);
             assert!((widest_word(&fonts, text, 10.0) - atoms).abs() < 1e-3, "{text}");
         }
