@@ -504,15 +504,20 @@ impl<'f> Flow<'f> {
         self.look.content
     }
 
-    /// Lays out all blocks and returns the pages.
-    pub fn run(mut self, blocks: &[Block]) -> Laid {
-        for (i, block) in blocks.iter().enumerate() {
-            let keep = match block {
+    /// Lays out all blocks and returns the pages. Each block is let go of
+    /// once placed, so that the blocks and the pages made of them are not
+    /// all held at once (thousands of pages of each).
+    pub fn run(mut self, mut blocks: Vec<Block>) -> Laid {
+        for i in 0..blocks.len() {
+            let keep = match blocks[i] {
                 Block::Heading { .. } | Block::Bookmark { .. } => self.keep_height(&blocks[i + 1..]),
                 _ => 0.0,
             };
-            self.place(block, keep);
+            // Only what follows a block is looked at again.
+            let block = std::mem::replace(&mut blocks[i], Block::Space(0.0));
+            self.place(&block, keep);
         }
+        self.finish_page();
         self.laid
     }
 
@@ -546,8 +551,16 @@ impl<'f> Flow<'f> {
         if self.at_page_top() && self.laid.pages.last().is_some_and(Vec::is_empty) {
             return;
         }
+        self.finish_page();
         self.laid.pages.push(Vec::new());
         self.y = self.look.content.min.y;
+    }
+
+    /// Gives back the room the current page's list grew into and will not use.
+    fn finish_page(&mut self) {
+        if let Some(page) = self.laid.pages.last_mut() {
+            page.shrink_to_fit();
+        }
     }
 
     /// Starts a new page when fewer than `height` points are left.

@@ -75,10 +75,8 @@ pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), Re
         },
         date: content.generated,
     };
-    let laid = lay_out(&mut fonts, content, &document, &frame);
-    // Laid out, the document is no longer needed: thousands of pages of it.
-    drop(document);
-    let again = || lay_out_with(&fonts, content, &crate::present::build::document(content), &frame);
+    let laid = lay_out(&mut fonts, content, document, &frame);
+    let again = || lay_out_with(&fonts, content, crate::present::build::document(content), &frame);
     let bytes = paint::paint(&fonts, laid, &frame, again)?;
     Ok((bytes, fonts.notes()))
 }
@@ -90,15 +88,16 @@ pub fn render_with_notes(content: &ReportContent) -> Result<(Vec<u8>, Notes), Re
 fn lay_out(
     fonts: &mut text::Fonts,
     content: &ReportContent,
-    document: &crate::present::document::Document,
+    document: crate::present::document::Document,
     frame: &paint::Frame,
 ) -> layout::Laid {
-    let blocks = compose::compose(fonts, content, document);
+    let blocks = compose::compose(fonts, content, &document);
     let running = [frame.header_left.as_str(), frame.header_right.as_str()];
     let missing = compose::missing_characters(fonts, &blocks, running);
     if missing.is_empty() {
-        return lay_out_blocks(fonts, &blocks, document, frame);
+        return lay_out_blocks(fonts, blocks, document, frame);
     }
+    drop(blocks);
     fonts.find_fallbacks(&missing);
     lay_out_with(fonts, content, document, frame)
 }
@@ -107,36 +106,40 @@ fn lay_out(
 fn lay_out_with(
     fonts: &text::Fonts,
     content: &ReportContent,
-    document: &crate::present::document::Document,
+    document: crate::present::document::Document,
     frame: &paint::Frame,
 ) -> layout::Laid {
-    lay_out_blocks(
-        fonts,
-        &compose::compose(fonts, content, document),
-        document,
-        frame,
-    )
+    let blocks = compose::compose(fonts, content, &document);
+    lay_out_blocks(fonts, blocks, document, frame)
 }
 
 /// Lays the composed `blocks` out into pages and numbers the contents.
+/// Of the document only the contents' entries are kept: it, the blocks
+/// and the pages each hold all the report's text (thousands of pages of
+/// it), and the pages are made as the others are let go of.
 fn lay_out_blocks(
     fonts: &text::Fonts,
-    blocks: &[layout::Block],
-    document: &crate::present::document::Document,
+    blocks: Vec<layout::Block>,
+    document: crate::present::document::Document,
     frame: &paint::Frame,
 ) -> layout::Laid {
+    let entries: Vec<String> = compose::entries(&document)
+        .into_iter()
+        .map(|(title, _)| title)
+        .collect();
+    drop(document);
     let mut laid = layout::Flow::with_look(fonts, frame.look).run(blocks);
-    let pages = entry_pages(&compose::entries(document), &laid.bookmarks);
+    let pages = entry_pages(&entries, &laid.bookmarks);
     compose::number_contents(fonts, &mut laid, &pages);
     laid
 }
 
 /// The page of each contents entry: the next outline entry of its title.
-fn entry_pages(entries: &[(String, &str)], bookmarks: &[layout::Bookmark]) -> Vec<Option<usize>> {
+fn entry_pages(entries: &[String], bookmarks: &[layout::Bookmark]) -> Vec<Option<usize>> {
     let mut from = 0;
     entries
         .iter()
-        .map(|(title, _)| {
+        .map(|title| {
             let found = bookmarks[from..].iter().position(|b| b.title == *title)?;
             from += found + 1;
             Some(bookmarks[from - 1].page)
@@ -204,7 +207,7 @@ mod tests {
             language: String::new(),
             date: content.generated,
         };
-        lay_out(&mut fonts, content, &document, &frame)
+        lay_out(&mut fonts, content, document, &frame)
     }
 
     /// The lowest and highest y of an item.
@@ -405,7 +408,7 @@ mod tests {
         let two = fonts.width_in(text::Face::Serif, "\u{6570}\u{636e}", 16.0);
         assert!((body.first_indent - two).abs() < 1e-3);
 
-        let laid = layout::Flow::with_look(&fonts, layout::Look::OFFICIAL).run(&blocks);
+        let laid = layout::Flow::with_look(&fonts, layout::Look::OFFICIAL).run(blocks);
         assert_eq!(laid.pages.len(), 1);
         // The sign-off sits at the right: its rows one under the other, the
         // date ending two characters in from the text block's right edge.

@@ -23,8 +23,8 @@ use krilla::page::{NumberingStyle, PageLabel, PageSettings};
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope, Tag, TagGroup,
-    TagKind, TagTree,
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, TableHeaderScope, Tag,
+    TagGroup, TagKind, TagTree,
 };
 use krilla::{Document, SerializeSettings};
 
@@ -98,7 +98,8 @@ fn paint_with(
         }
     }
     let mut document = Document::new_with(settings);
-    let mut identifiers: Vec<Vec<Identifier>> = vec![Vec::new(); elements.len()];
+    // The marked sections drawn for each element, in the order drawn.
+    let mut marked: Vec<(usize, Identifier)> = Vec::new();
     let count = pages.len();
     let mut runs = Vec::new();
     for (index, placed) in pages.into_iter().enumerate() {
@@ -112,20 +113,34 @@ fn paint_with(
         }
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
+        // Items that follow one another with the same mark (the lines of a
+        // paragraph or of a cell, the fills and rules between rows) share
+        // one marked section: a screen reader reads the same, and the
+        // structure has one entry for them rather than one a line.
+        let mut open: Option<(Mark, bool)> = None;
         for Placed { item, mark } in &placed {
-            let tag = match (mark, item) {
-                (Mark::Artifact, _) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)),
-                (Mark::Content(_), Item::Text { .. }) => ContentTag::Span(SpanTag::empty()),
-                (Mark::Content(_), _) => ContentTag::Other,
-            };
-            let identifier = surface.start_tagged(tag);
-            draw(&mut surface, fonts, item, &mut runs);
-            surface.end_tagged();
-            if let Mark::Content(element) = mark
-                && let Some(ids) = identifiers.get_mut(*element)
-            {
-                ids.push(identifier);
+            let section = (*mark, matches!(item, Item::Text { .. }));
+            if open != Some(section) {
+                if open.is_some() {
+                    surface.end_tagged();
+                }
+                open = Some(section);
+                let tag = match section {
+                    (Mark::Artifact, _) => ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)),
+                    (Mark::Content(_), true) => ContentTag::Span(SpanTag::empty()),
+                    (Mark::Content(_), false) => ContentTag::Other,
+                };
+                let identifier = surface.start_tagged(tag);
+                if let Mark::Content(element) = *mark
+                    && element < elements.len()
+                {
+                    marked.push((element, identifier));
+                }
             }
+            draw(&mut surface, fonts, item, &mut runs);
+        }
+        if open.is_some() {
+            surface.end_tagged();
         }
         for (kind, item) in running(fonts, frame, index, count) {
             surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(kind)));
@@ -137,43 +152,70 @@ fn paint_with(
     }
     document.set_outline(outline(&bookmarks));
     document.set_metadata(metadata(frame));
-    document.set_tag_tree(tag_tree(&elements, identifiers, &frame.language));
+    document.set_tag_tree(tag_tree(&elements, marked, &frame.language));
     document.finish()
 }
 
 /// The structure elements as krilla's tag tree, each with the content drawn
-/// for it, in reading order.
-fn tag_tree(elements: &[Element], mut identifiers: Vec<Vec<Identifier>>, language: &str) -> TagTree {
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); elements.len()];
+/// for it (`marked`), in reading order. Every list is made at its final
+/// length: a report has hundreds of thousands of elements, and lists grown
+/// a node at a time held several times the tree's size.
+fn tag_tree(elements: &[Element], mut marked: Vec<(usize, Identifier)>, language: &str) -> TagTree {
+    // Each element's children, in index order, as one list cut at `starts`.
+    let parent_of = |element: &Element| element.parent.filter(|&parent| parent < elements.len());
+    let mut starts = vec![0; elements.len() + 1];
+    for parent in elements.iter().filter_map(parent_of) {
+        starts[parent + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut children = vec![0; starts[elements.len()]];
+    let mut next = starts.clone();
     let mut roots = Vec::new();
     for (index, element) in elements.iter().enumerate() {
-        match element.parent.and_then(|parent| children.get_mut(parent)) {
-            Some(siblings) => siblings.push(index),
+        match parent_of(element) {
+            Some(parent) => {
+                children[next[parent]] = index;
+                next[parent] += 1;
+            }
             None => roots.push(index),
         }
     }
-    let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
-    for root in roots {
-        tree.push(tag_group(root, elements, &children, &mut identifiers));
-    }
-    tree
+    // By element, each element's sections still in the order drawn.
+    marked.sort_by_key(|&(element, _)| element);
+    let tree = Tree {
+        elements,
+        starts: &starts,
+        children: &children,
+        marked: &marked,
+    };
+    let nodes: Vec<Node> = roots.into_iter().map(|root| tree.group(root).into()).collect();
+    TagTree::from(nodes).with_lang(Some(language.to_owned()))
 }
 
-/// Element `index` with its content and, after it, its children.
-fn tag_group(
-    index: usize,
-    elements: &[Element],
-    children: &[Vec<usize>],
-    identifiers: &mut [Vec<Identifier>],
-) -> TagGroup {
-    let mut group = TagGroup::new(tag_kind(&elements[index].kind));
-    for identifier in std::mem::take(&mut identifiers[index]) {
-        group.push(identifier);
+/// The structure elements, their children and their content, for [`tag_tree`].
+struct Tree<'a> {
+    elements: &'a [Element],
+    /// The children of element `i` are `children[starts[i]..starts[i + 1]]`.
+    starts: &'a [usize],
+    children: &'a [usize],
+    /// The marked sections, sorted by element.
+    marked: &'a [(usize, Identifier)],
+}
+
+impl Tree<'_> {
+    /// Element `index` with its content and, after it, its children.
+    fn group(&self, index: usize) -> TagGroup {
+        let from = self.marked.partition_point(|&(element, _)| element < index);
+        let to = self.marked.partition_point(|&(element, _)| element <= index);
+        let content = &self.marked[from..to];
+        let children = &self.children[self.starts[index]..self.starts[index + 1]];
+        let mut nodes = Vec::with_capacity(content.len() + children.len());
+        nodes.extend(content.iter().map(|&(_, identifier)| Node::from(identifier)));
+        nodes.extend(children.iter().map(|&child| Node::from(self.group(child))));
+        TagGroup::with_children(tag_kind(&self.elements[index].kind), nodes)
     }
-    for &child in &children[index] {
-        group.push(tag_group(child, elements, children, identifiers));
-    }
-    group
 }
 
 fn tag_kind(kind: &Kind) -> TagKind {
@@ -408,4 +450,95 @@ fn metadata(frame: &Frame) -> Metadata {
         .creator("govmaturity".to_owned())
         .producer(format!("govmaturity {} (krilla)", env!("CARGO_PKG_VERSION")))
         .creation_date(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::super::layout::{Block, Flow, Look, Paragraph};
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame {
+            header_left: "Workspace".to_owned(),
+            header_right: "Report".to_owned(),
+            footer: Box::new(|n, m| format!("{n} / {m}")),
+            look: Look::PLAIN,
+            title: "Report".to_owned(),
+            language: "en".to_owned(),
+            date: NaiveDate::from_ymd_opt(2026, 1, 15).unwrap_or_default(),
+        }
+    }
+
+    #[test]
+    fn the_lines_of_a_paragraph_are_one_marked_section() {
+        let fonts = match Fonts::load() {
+            Ok(fonts) => fonts,
+            Err(e) => panic!("{e}"),
+        };
+        let text = "A paragraph long enough to run over three lines of the page. ".repeat(4);
+        let laid = Flow::with_look(&fonts, Look::PLAIN).run(vec![Block::Paragraph(Paragraph::body(text))]);
+        let lines = laid.pages[0]
+            .iter()
+            .filter(|p| matches!(p.item, Item::Text { .. }))
+            .count();
+        assert!(lines >= 3, "{lines} lines");
+        let bytes = match paint(&fonts, laid, &frame(), Laid::default) {
+            Ok(bytes) => bytes,
+            Err(e) => panic!("{e}"),
+        };
+        // The structure is written uncompressed: the paragraph's element
+        // holds one marked section, not one a line.
+        let pdf = String::from_utf8_lossy(&bytes);
+        let Some(at) = pdf.find("/Type/StructElem/S/P/") else {
+            panic!("no paragraph element");
+        };
+        let element = &pdf[at..pdf[at..].find(">>").map_or(pdf.len(), |end| at + end)];
+        assert!(element.contains("/K[0]"), "{element}");
+    }
+
+    #[test]
+    fn the_tag_tree_nests_each_element_with_its_content_first() {
+        // A table (0) with a row (1) of two cells (2, 3), then a paragraph (4).
+        let element = |kind, parent| Element { kind, parent };
+        let elements = vec![
+            element(Kind::Table, None),
+            element(Kind::Row, Some(0)),
+            element(Kind::Cell, Some(1)),
+            element(Kind::Cell, Some(1)),
+            element(Kind::Paragraph, None),
+        ];
+        // Real identifiers come from a page: the paragraph's two sections,
+        // drawn first, then one for each cell.
+        let mut document = Document::new();
+        let mut page = document.start_page();
+        let mut surface = page.surface();
+        let mut section = || {
+            let identifier = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            surface.end_tagged();
+            identifier
+        };
+        let (first, second, left, right) = (section(), section(), section(), section());
+        let marked = vec![(4, first), (4, second), (2, left), (3, right)];
+        let tree = tag_tree(&elements, marked, "en");
+        surface.finish();
+        page.finish();
+
+        let group = |node: &Node| match node {
+            Node::Group(group) => group.clone(),
+            Node::Leaf(_) => panic!("a leaf where an element should be"),
+        };
+        assert_eq!(tree.children.len(), 2);
+        let table = group(&tree.children[0]);
+        assert_eq!(table.tag, tag_kind(&Kind::Table));
+        let row = group(&table.children[0]);
+        assert_eq!(row.children.len(), 2);
+        for (cell, identifier) in row.children.iter().zip([left, right]) {
+            assert_eq!(group(cell).children, vec![Node::Leaf(identifier)]);
+        }
+        let paragraph = group(&tree.children[1]);
+        assert_eq!(paragraph.tag, tag_kind(&Kind::Paragraph));
+        assert_eq!(paragraph.children, vec![Node::Leaf(first), Node::Leaf(second)]);
+    }
 }

@@ -584,7 +584,7 @@ mod tests {
         };
         let mut flow = Flow::new(&fonts);
         flow.advance(CONTENT.height() - room);
-        let laid = flow.run(&[Block::Table(table(rows))]);
+        let laid = flow.run(vec![Block::Table(table(rows))]);
         let mut pages = Vec::new();
         for (page, items) in laid.pages.iter().enumerate() {
             for placed in items {
@@ -606,7 +606,7 @@ mod tests {
         };
         let mut flow = Flow::new(&fonts);
         flow.advance(CONTENT.height() - room);
-        let laid = flow.run(&[Block::Table(table(rows))]);
+        let laid = flow.run(vec![Block::Table(table(rows))]);
         laid.pages
             .iter()
             .map(|items| {

@@ -484,19 +484,20 @@ fn is_opening(c: char) -> bool {
 }
 
 /// One unbreakable piece of a paragraph: a Latin word, a Chinese character
-/// (with any punctuation glued to it), or a forced line break.
+/// (with any punctuation glued to it), or a forced line break. Its
+/// characters follow one another in the paragraph, so it is a slice of it.
 #[derive(Debug, Default)]
-struct Atom {
-    text: String,
+struct Atom<'t> {
+    text: &'t str,
     /// A space follows it (dropped when the line breaks there).
     space_after: bool,
     /// A newline follows it.
     break_after: bool,
 }
 
-impl Atom {
+impl Atom<'_> {
     fn last(&self) -> Option<char> {
-        self.text.chars().last()
+        self.text.chars().next_back()
     }
 
     /// Whether the next character may be appended without a break between:
@@ -512,9 +513,9 @@ impl Atom {
 
 /// Splits `text` into atoms. Whitespace runs become one space; tabs and
 /// other control characters count as spaces; `\n` forces a break.
-fn atoms(text: &str) -> Vec<Atom> {
+fn atoms(text: &str) -> Vec<Atom<'_>> {
     let mut atoms: Vec<Atom> = Vec::new();
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c == '\n' {
             match atoms.last_mut() {
                 Some(last) => last.break_after = true,
@@ -533,13 +534,16 @@ fn atoms(text: &str) -> Vec<Atom> {
             }
             continue;
         }
+        let end = at + c.len_utf8();
         let glue = atoms.last().is_some_and(|last| {
             last.continues_with(c) || (is_closing(c) && !last.space_after && !last.break_after)
         });
         match atoms.last_mut() {
-            Some(last) if glue => last.text.push(c),
+            // Glued only with nothing between (no space, no break), so the
+            // atom so far ends where `c` starts.
+            Some(last) if glue => last.text = &text[at - last.text.len()..end],
             _ => atoms.push(Atom {
-                text: c.to_string(),
+                text: &text[at..end],
                 ..Atom::default()
             }),
         }
@@ -574,56 +578,91 @@ pub fn wrap_in(
     if let Some(line) = one_line(fonts, face, text, size, first_width.min(max_width)) {
         return vec![line];
     }
-    let space = fonts.width_in(face, " ", size);
-    let mut lines = Vec::new();
-    let mut current = Line {
-        text: String::new(),
-        width: 0.0,
+    let mut filling = Filling {
+        lines: Vec::new(),
+        current: Line {
+            text: String::new(),
+            width: 0.0,
+        },
+        pending_space: false,
+        space: fonts.width_in(face, " ", size),
+        first_width,
+        max_width,
     };
-    let mut pending_space = false;
-    let limit = |lines: &Vec<Line>| if lines.is_empty() { first_width } else { max_width };
     for atom in atoms(text) {
-        let fits_first = lines.is_empty() && current.text.is_empty();
-        let room = if fits_first { first_width } else { max_width };
-        for piece in split_to_fit(fonts, face, &atom.text, size, room.min(max_width)) {
-            let width = fonts.width_in(face, &piece, size);
-            let gap = if pending_space && !current.text.is_empty() {
-                space
-            } else {
-                0.0
-            };
-            if !current.text.is_empty() && current.width + gap + width > limit(&lines) {
-                lines.push(std::mem::replace(
-                    &mut current,
-                    Line {
-                        text: String::new(),
-                        width: 0.0,
-                    },
-                ));
-            } else if gap > 0.0 {
-                current.text.push(' ');
-                current.width += gap;
+        let fits_first = filling.lines.is_empty() && filling.current.text.is_empty();
+        let room = if fits_first { first_width } else { max_width }.min(max_width);
+        // Most words fit: measured once, and placed without a copy.
+        let whole = fonts.width_in(face, atom.text, size);
+        if whole <= room {
+            filling.place(atom.text, whole);
+        } else {
+            for piece in split_to_fit(fonts, face, atom.text, size, room) {
+                filling.place(&piece, fonts.width_in(face, &piece, size));
             }
-            current.text.push_str(&piece);
-            current.width += width;
-            pending_space = false;
         }
-        pending_space = atom.space_after;
+        filling.pending_space = atom.space_after;
         if atom.break_after {
-            lines.push(std::mem::replace(
-                &mut current,
-                Line {
-                    text: String::new(),
-                    width: 0.0,
-                },
-            ));
-            pending_space = false;
+            filling.break_line();
+            filling.pending_space = false;
         }
     }
+    let Filling {
+        mut lines, current, ..
+    } = filling;
     if !current.text.is_empty() {
         lines.push(current);
     }
     lines
+}
+
+/// The lines of a paragraph being filled by [`wrap_in`].
+struct Filling {
+    lines: Vec<Line>,
+    current: Line,
+    /// A space is owed before the next piece on the same line.
+    pending_space: bool,
+    /// The width of a space.
+    space: f32,
+    first_width: f32,
+    max_width: f32,
+}
+
+impl Filling {
+    /// Adds `piece`, `width` wide, to the line, or starts the next with it.
+    fn place(&mut self, piece: &str, width: f32) {
+        let gap = if self.pending_space && !self.current.text.is_empty() {
+            self.space
+        } else {
+            0.0
+        };
+        let limit = if self.lines.is_empty() {
+            self.first_width
+        } else {
+            self.max_width
+        };
+        if !self.current.text.is_empty() && self.current.width + gap + width > limit {
+            self.break_line();
+        } else if gap > 0.0 {
+            self.current.text.push(' ');
+            self.current.width += gap;
+        }
+        self.current.text.push_str(piece);
+        self.current.width += width;
+        self.pending_space = false;
+    }
+
+    /// Ends the current line (even an empty one: a blank line).
+    fn break_line(&mut self) {
+        let line = std::mem::replace(
+            &mut self.current,
+            Line {
+                text: String::new(),
+                width: 0.0,
+            },
+        );
+        self.lines.push(line);
+    }
 }
 
 /// `text` as the one line [`wrap_in`] would make of it, when it fits
@@ -986,7 +1025,7 @@ mod tests {
             ..body
         };
         let laid = crate::report::pdf::layout::Flow::with_look(&fonts, look)
-            .run(&[crate::report::pdf::layout::Block::Paragraph(body)]);
+            .run(vec![crate::report::pdf::layout::Block::Paragraph(body)]);
         let first: Vec<usize> = laid.pages[0]
             .iter()
             .filter_map(|p| match &p.item {
@@ -1013,7 +1052,7 @@ mod tests {
         ] {
             let atoms = atoms(text)
                 .iter()
-                .map(|a| fonts.width(&a.text, 10.0))
+                .map(|a| fonts.width(a.text, 10.0))
                 .fold(0.0, f32::max);
             assert!((widest_word(&fonts, text, 10.0) - atoms).abs() < 1e-3, "{text}");
         }
