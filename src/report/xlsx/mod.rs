@@ -81,9 +81,6 @@ fn build(data: &Dataset, c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
         }
         return workbook.save_to_buffer();
     }
-    // The indicator answers are about half the cells: that sheet is made on
-    // the other core while this one makes the rest.
-    //
     // The sheets that grow with the departments are written row by row to
     // temporary files ("low memory": their strings still go to the
     // workbook's shared table), so that 10,000 departments' rows need not
@@ -106,14 +103,11 @@ fn build(data: &Dataset, c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
             None => Worksheet::new(),
         },
     };
-    let (answers, (before, after)) = std::thread::scope(|scope| {
-        let answers = scope.spawn(|| answers_sheet(c, &styles, answers_ws));
-        let rest = other_sheets(data, c, &styles, row_order);
-        match answers.join() {
-            Ok(answers) => (answers, rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    // The sheets written row by row share the workbook's string table and
+    // formats as they are written: one after the other, so that the file
+    // does not depend on which thread writes first.
+    let (before, after) = other_sheets(data, c, &styles, row_order);
+    let answers = answers_sheet(c, &styles, answers_ws);
     for sheet in before?.into_iter().chain([answers?]).chain(after?) {
         workbook.push_worksheet(sheet);
     }
