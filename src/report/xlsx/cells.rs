@@ -206,8 +206,18 @@ pub(super) struct Sheet {
     /// How wide a date shows: "2025-12-31" or the wider "2025年12月31日".
     date_width: f64,
     /// Cells are measured, not written: the first pass over a sheet written
-    /// row by row (see [`Sheet::end_row`]).
+    /// row by row (see [`Sheet::in_row_order`]).
     measuring: bool,
+    /// Cells are written row by row, each row made tall enough for its
+    /// wrapped text when the next one starts (see [`Sheet::in_row_order`]).
+    row_order: bool,
+    /// The row being written, in row order.
+    current: RowNum,
+    /// The columns' widths, known before a sheet is written row by row.
+    fitted: Vec<f64>,
+    /// The height of a row left as it is, when it is not Excel's (see
+    /// [`Sheet::default_height`]).
+    default_height: Option<f64>,
 }
 
 /// A cell whose text wraps.
@@ -247,24 +257,90 @@ impl Sheet {
                 Lang::Zh => 14.0,
             },
             measuring: false,
+            row_order: false,
+            current: 0,
+            fitted: Vec::new(),
+            default_height: None,
         })
     }
 
-    /// Whether cells are only measured from now on. A sheet written row by
-    /// row, whose rows cannot change once the next one is written, is first
-    /// filled measuring only, so that its column widths, and with them the
-    /// height of each row, are known before its first row is written.
-    pub(super) fn measure_only(&mut self, measuring: bool) {
-        self.measuring = measuring;
+    /// Makes `height` (in points) the height of a row left as it is, for a
+    /// sheet written row by row most of whose rows are that tall: every
+    /// other row written gets its height of its own, one line's included.
+    /// rust_xlsxwriter (0.102) keeps the height of every row given one
+    /// until the workbook is saved, even for a sheet written row by row.
+    pub(super) fn default_height(&mut self, height: f64) {
+        self.ws.set_default_row_height(height);
+        self.default_height = Some(height);
     }
 
-    /// Makes the row just written tall enough for its wrapped text, as
-    /// [`Sheet::finish`] would, before the next row is written: for a sheet
-    /// written row by row, filled once measuring only.
-    pub(super) fn end_row(&mut self) -> Result<(), XlsxError> {
+    /// Fills a sheet written row by row (a worksheet that keeps little in
+    /// memory), whose rows cannot change once a later one is written:
+    /// `fill` writes every cell in row order, and is run twice, first
+    /// measuring only, so that the column widths, and with them the height
+    /// of each row, are known before the first row is written. Returns what
+    /// the second run returns (its last row).
+    pub(super) fn in_row_order<F>(&mut self, fill: F) -> Result<RowNum, XlsxError>
+    where
+        F: Fn(&mut Sheet) -> Result<RowNum, XlsxError>,
+    {
+        self.measuring = true;
+        fill(self)?;
+        self.measuring = false;
+        self.fitted = self.fitted_widths();
+        self.row_order = true;
+        self.current = 0;
+        let last = fill(self)?;
+        self.end_row()?;
+        Ok(last)
+    }
+
+    /// Before a cell of `row` is written in row order: the rows before it
+    /// are done, so they are made tall enough for their wrapped text.
+    fn at(&mut self, row: RowNum) -> Result<(), XlsxError> {
+        if self.row_order && row != self.current {
+            self.end_row()?;
+            self.current = row;
+        }
+        Ok(())
+    }
+
+    /// Sizes the row being written against a default height of the
+    /// sheet's own ([`Sheet::default_height`]): the height it would have
+    /// with Excel's default, given only where it differs.
+    fn end_row_against(&mut self, default: f64) -> Result<(), XlsxError> {
+        let fitted = std::mem::take(&mut self.fitted);
+        let height = self
+            .wrapped
+            .iter()
+            .map(|cell| cell_height(cell, &fitted))
+            .fold(0.0, f64::max);
+        self.fitted = fitted;
+        self.wrapped.clear();
+        let height = if height > LINE_HEIGHT + 2.0 {
+            height.min(MAX_ROW_HEIGHT)
+        } else {
+            LINE_HEIGHT
+        };
+        // Heights are kept in whole pixels, four to three points.
+        let pixels = |points: f64| (points * 4.0 / 3.0).round();
+        if pixels(height) != pixels(default) {
+            self.ws.set_row_height(self.current, height)?;
+        }
+        Ok(())
+    }
+
+    /// Makes the rows written since the last call tall enough for their
+    /// wrapped text, as [`Sheet::finish`] would.
+    fn end_row(&mut self) -> Result<(), XlsxError> {
+        if let Some(default) = self.default_height.filter(|_| self.row_order) {
+            return self.end_row_against(default);
+        }
         if !self.wrapped.is_empty() {
-            let fitted = self.fitted_widths();
-            self.fit_row_heights(&fitted)?;
+            let fitted = std::mem::take(&mut self.fitted);
+            let done = self.fit_row_heights(&fitted);
+            self.fitted = fitted;
+            done?;
             self.wrapped.clear();
         }
         Ok(())
@@ -309,6 +385,7 @@ impl Sheet {
         let text = capped(text);
         self.measure(col, display_width(&text));
         if !self.measuring {
+            self.at(row)?;
             self.ws.write_string_with_format(row, col, text, format)?;
         }
         Ok(())
@@ -367,6 +444,7 @@ impl Sheet {
         format: &Format,
     ) -> Result<(), XlsxError> {
         if !self.measuring {
+            self.at(row)?;
             self.ws.write_string_with_format(row, col, capped(text), format)?;
         }
         Ok(())
@@ -394,6 +472,7 @@ impl Sheet {
         if self.measuring {
             return Ok(());
         }
+        self.at(row)?;
         self.ws
             .write_string_with_format(row, col, capped(label), format)?;
         self.wrapped.push(Wrapped {
@@ -418,11 +497,13 @@ impl Sheet {
             Some(value) => {
                 self.measure(col, number_width(value));
                 if !self.measuring {
+                    self.at(row)?;
                     self.ws.write_number_with_format(row, col, value, format)?;
                 }
             }
             None if self.measuring => {}
             None => {
+                self.at(row)?;
                 self.ws.write_blank(row, col, format)?;
             }
         }
@@ -451,6 +532,7 @@ impl Sheet {
     ) -> Result<(), XlsxError> {
         self.measure(col, self.date_width);
         if !self.measuring {
+            self.at(row)?;
             self.ws.write_datetime_with_format(row, col, date, format)?;
         }
         Ok(())
@@ -465,7 +547,11 @@ impl Sheet {
     ) -> Result<(), XlsxError> {
         match date {
             Some(date) => self.date(row, col, date, format),
-            None => self.ws.write_blank(row, col, format).map(|_| ()),
+            None if self.measuring => Ok(()),
+            None => {
+                self.at(row)?;
+                self.ws.write_blank(row, col, format).map(|_| ())
+            }
         }
     }
 
@@ -499,18 +585,8 @@ impl Sheet {
     pub(super) fn fit_row_heights(&mut self, column_widths: &[f64]) -> Result<(), XlsxError> {
         let mut heights: std::collections::BTreeMap<RowNum, f64> = std::collections::BTreeMap::new();
         for cell in &self.wrapped {
-            let columns = usize::from(cell.col)..usize::from(cell.col) + usize::from(cell.span);
-            let usable = columns
-                .map(|i| column_widths.get(i).copied().unwrap_or(DEFAULT_COLUMN_WIDTH))
-                .sum::<f64>()
-                - 1.0;
-            let usable = usable.max(1.0);
-            let lines = wrapped_lines(&cell.text, usable, cell.bold);
-            let wide = cell.text.chars().any(|c| char_width(c) > 1.0);
-            let line_height = if wide { LINE_HEIGHT_WIDE } else { LINE_HEIGHT };
             let height = heights.entry(cell.row).or_insert(0.0);
-            // Line counts are small, so the conversion is exact.
-            *height = height.max(lines as f64 * line_height + 2.0);
+            *height = height.max(cell_height(cell, column_widths));
         }
         for (row, height) in heights {
             if height > LINE_HEIGHT + 2.0 {
@@ -519,6 +595,21 @@ impl Sheet {
         }
         Ok(())
     }
+}
+
+/// How tall a row must be to show all of a wrapped cell's text, in points.
+fn cell_height(cell: &Wrapped, column_widths: &[f64]) -> f64 {
+    let columns = usize::from(cell.col)..usize::from(cell.col) + usize::from(cell.span);
+    let usable = columns
+        .map(|i| column_widths.get(i).copied().unwrap_or(DEFAULT_COLUMN_WIDTH))
+        .sum::<f64>()
+        - 1.0;
+    let usable = usable.max(1.0);
+    let lines = wrapped_lines(&cell.text, usable, cell.bold);
+    let wide = cell.text.chars().any(|c| char_width(c) > 1.0);
+    let line_height = if wide { LINE_HEIGHT_WIDE } else { LINE_HEIGHT };
+    // Line counts are small, so the conversion is exact.
+    lines as f64 * line_height + 2.0
 }
 
 /// How many lines `text` takes in a column `width` digit-widths wide,

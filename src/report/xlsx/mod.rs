@@ -57,7 +57,7 @@ use crate::model::{ActionStatus, Dataset, Lang, Level};
 use crate::present::catalogue::{T, plan as plan_words};
 use crate::present::format::{self, LEVEL_DECIMALS, PRIORITY_DECIMALS};
 use crate::present::report::{DepartmentFigures, ReportContent, ReportKind, notes_text};
-use cells::{Sheet, Styles, capped, col, excel_colour};
+use cells::{LINE_HEIGHT, Sheet, Styles, capped, col, excel_colour};
 
 /// Renders the workbook in memory. `data` is the workspace the content was
 /// built from (the Trends sheet's rows come from it, through
@@ -81,25 +81,56 @@ fn build(data: &Dataset, c: &ReportContent) -> Result<Vec<u8>, XlsxError> {
         }
         return workbook.save_to_buffer();
     }
-    // The indicator answers are about half the cells: that sheet is made on
-    // the other core while this one makes the rest.
-    //
-    // That sheet is written row by row to a temporary file ("low memory":
-    // its strings still go to the workbook's shared table), so that 10,000
-    // departments' answers, with their evidence, need not be held in cells.
+    // The sheets that grow with the departments are written row by row to
+    // temporary files ("low memory": their strings still go to the
+    // workbook's shared table), so that 10,000 departments' rows need not
+    // be held in cells, nor their sheets' XML in memory when it is saved.
     let answers_ws = workbook.new_worksheet_with_low_memory()?;
-    let (answers, (before, after)) = std::thread::scope(|scope| {
-        let answers = scope.spawn(|| answers_sheet(c, &styles, answers_ws));
-        let rest = other_sheets(data, c, &styles);
-        match answers.join() {
-            Ok(answers) => (answers, rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    let whole_government = c.scope.is_none();
+    let row_order = RowOrder {
+        heatmap: low_memory(&mut workbook, whole_government)?,
+        ranking: low_memory(&mut workbook, whole_government)?,
+        dimensions: workbook.new_worksheet_with_low_memory()?,
+        actions: workbook.new_worksheet_with_low_memory()?,
+        targets: workbook.new_worksheet_with_low_memory()?,
+        // rust_xlsxwriter (0.102) fills a chart's cached values from the
+        // cells it holds, and a sheet written row by row holds none: one
+        // department's Trends (a few rows) keeps its cells and so its
+        // chart's cache. The government's chart is saved without one (Excel
+        // and LibreOffice draw it from the cells).
+        trends: match low_memory(&mut workbook, whole_government)? {
+            Some(ws) => ws,
+            None => Worksheet::new(),
+        },
+    };
+    // The sheets written row by row share the workbook's string table and
+    // formats as they are written: one after the other, so that the file
+    // does not depend on which thread writes first.
+    let (before, after) = other_sheets(data, c, &styles, row_order);
+    let answers = answers_sheet(c, &styles, answers_ws);
     for sheet in before?.into_iter().chain([answers?]).chain(after?) {
         workbook.push_worksheet(sheet);
     }
     workbook.save_to_buffer()
+}
+
+/// A worksheet written row by row, when it is needed.
+fn low_memory(workbook: &mut Workbook, needed: bool) -> Result<Option<Worksheet>, XlsxError> {
+    needed
+        .then(|| workbook.new_worksheet_with_low_memory())
+        .transpose()
+}
+
+/// The worksheets written row by row besides the indicator answers: the
+/// ones that grow with the departments (the heatmap and the ranking only
+/// for the whole government).
+struct RowOrder {
+    heatmap: Option<Worksheet>,
+    ranking: Option<Worksheet>,
+    dimensions: Worksheet,
+    actions: Worksheet,
+    targets: Worksheet,
+    trends: Worksheet,
 }
 
 /// The zip's deflate level (1–9; rust_xlsxwriter's default is 6).
@@ -113,24 +144,34 @@ type OtherSheets = (
 );
 
 /// Every sheet of a full or department workbook but the indicator answers.
-fn other_sheets(data: &Dataset, c: &ReportContent, styles: &Styles) -> OtherSheets {
+fn other_sheets(data: &Dataset, c: &ReportContent, styles: &Styles, ws: RowOrder) -> OtherSheets {
+    let RowOrder {
+        heatmap,
+        ranking,
+        dimensions,
+        actions,
+        targets,
+        trends,
+    } = ws;
     let before = || {
         let mut sheets = vec![overview_sheet(c, styles)?];
         // One department: nothing that only compares departments.
-        if c.scope.is_none() {
-            sheets.push(heatmap_sheet(c, styles)?);
-            sheets.push(ranking_sheet(c, styles)?);
+        if let Some(ws) = heatmap {
+            sheets.push(heatmap_sheet(c, styles, ws)?);
         }
-        sheets.push(dimensions_sheet(c, styles)?);
+        if let Some(ws) = ranking {
+            sheets.push(ranking_sheet(c, styles, ws)?);
+        }
+        sheets.push(dimensions_sheet(c, styles, dimensions)?);
         Ok(sheets)
     };
     let after = || {
         let trend_rows = crate::present::trend_table::rows(data, c);
         Ok(vec![
             priorities_sheet(c, styles)?,
-            actions_sheet(c, styles)?,
-            targets_sheet(c, styles)?,
-            trends::trends_sheet(c, &trend_rows, styles)?,
+            actions_sheet(c, styles, actions)?,
+            targets_sheet(c, styles, targets)?,
+            trends::trends_sheet(c, &trend_rows, styles, trends)?,
             framework_sheet(c, styles)?,
         ])
     };
@@ -525,9 +566,23 @@ fn stage_counts_block(
 
 /// The heatmap: departments × dimensions (and overall) mean levels, coloured
 /// by a three-colour scale from the viridis ends, with a legend underneath.
-fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+fn heatmap_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Sheet::on(ws, SHEETS[1].get(c.lang), c.lang)?;
+    let last_col = col(c.dimensions.len() + 1)?;
+    let row = sheet.in_row_order(|sheet| heatmap_rows(sheet, c, s))?;
+    if row > 0 {
+        colour_scale(&mut sheet.ws, 1, 1, row, last_col)?;
+    }
+    sheet.freeze_header(1, 1)?;
+    let legend = row + 2;
+    colour_scale(&mut sheet.ws, legend, 1, legend, 5)?;
+    sheet.finish()
+}
+
+/// Fills the heatmap's header, one row per department and the legend
+/// underneath, in order; returns the last department's row.
+fn heatmap_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[1].get(lang), lang)?;
     let mut headers = vec![T::Department.get(lang)];
     headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
     headers.push(T::OverallLevel.get(lang));
@@ -555,11 +610,6 @@ fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
         sheet.number(row, last_col, level(department.mean_level), heat)?;
         sheet.text(row, last_col + 1, &notes(c, &department.notes), &s.text)?;
     }
-    if row > 0 {
-        colour_scale(&mut sheet.ws, 1, 1, row, last_col)?;
-    }
-    sheet.freeze_header(1, 1)?;
-
     let legend = row + 2;
     sheet.text(legend, 0, T::XlsxColourScale.get(lang), &s.label)?;
     for head in &c.levels {
@@ -571,10 +621,9 @@ fn heatmap_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
             &s.heat,
         )?;
     }
-    colour_scale(&mut sheet.ws, legend, 1, legend, 5)?;
     sheet.note(legend + 1, 0, T::XlsxColourScaleNote.get(lang), &s.note)?;
     sheet.note(legend + 2, 0, T::XlsxDashedNote.get(lang), &s.note)?;
-    sheet.finish()
+    Ok(row)
 }
 
 /// Colours mean levels in a range: viridis-ended three-colour scale fixed
@@ -633,9 +682,17 @@ fn rank_format(of: usize) -> String {
 /// The ranking, as the PDF and HTML print it: the shared rank ("3 / 12"),
 /// the department, its mean level, stage, change and coverage; then the
 /// department's notes.
-fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+fn ranking_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Sheet::on(ws, SHEETS[2].get(c.lang), c.lang)?;
+    sheet.in_row_order(|sheet| ranking_rows(sheet, c, s))?;
+    sheet.freeze_header(1, 2)?;
+    sheet.finish()
+}
+
+/// Fills the ranking's header and one row per department, in order;
+/// returns the last row.
+fn ranking_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[2].get(lang), lang)?;
     let headers = [
         T::Rank,
         T::Department,
@@ -674,14 +731,21 @@ fn ranking_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
         sheet.number(row, 5, share(rank.coverage), &s.percent)?;
         sheet.text(row, 6, &notes(c, &rank.notes), &s.text)?;
     }
+    Ok(row)
+}
+
+/// The dimension figures: one row per department and dimension.
+fn dimensions_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Sheet::on(ws, SHEETS[3].get(c.lang), c.lang)?;
+    sheet.in_row_order(|sheet| dimension_rows(sheet, c, s))?;
     sheet.freeze_header(1, 2)?;
     sheet.finish()
 }
 
-/// The dimension figures: one row per department and dimension.
-fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+/// Fills the dimension figures' header and one row per department and
+/// dimension, in order; returns the last row.
+fn dimension_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[3].get(lang), lang)?;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -728,8 +792,7 @@ fn dimensions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
             sheet.text(row, 13, yes_no(dimension.imbalanced, lang), &s.text)?;
         }
     }
-    sheet.freeze_header(1, 2)?;
-    sheet.finish()
+    Ok(row)
 }
 
 /// The indicator answers: every indicator of every current assessment (the
@@ -743,12 +806,10 @@ fn answers_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Workshe
     sheet.cap(9, 30.0);
     sheet.cap(11, 45.0);
     sheet.cap(13, 40.0);
-    // Written row by row (see `build`): measured first, so that each row is
-    // made tall enough for its text before the next one is written.
-    sheet.measure_only(true);
-    answer_rows(&mut sheet, c, s)?;
-    sheet.measure_only(false);
-    let row = answer_rows(&mut sheet, c, s)?;
+    // Most answers take two lines (their evidence): that is the height of
+    // a row left as it is, so that only the others need one of their own.
+    sheet.default_height(2.0 * LINE_HEIGHT + 2.0);
+    let row = sheet.in_row_order(|sheet| answer_rows(sheet, c, s))?;
     let mut last = row;
     // `report --split`: the answers are in each department's own workbook.
     if row == 0 && c.options.split {
@@ -788,7 +849,6 @@ fn answer_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNu
     ]
     .map(|t| t.get(lang));
     sheet.header(0, &headers, &s.header)?;
-    sheet.end_row()?;
     let mut row: RowNum = 0;
     for section in &c.sections {
         let figures = &section.figures;
@@ -811,7 +871,6 @@ fn answer_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNu
             sheet.wrapped(row, 11, &answer.links.join("\n"), &s.wrap)?;
             sheet.text(row, 12, &answer.confidence_label, &s.text)?;
             sheet.wrapped(row, 13, &answer.comment, &s.wrap)?;
-            sheet.end_row()?;
         }
     }
     Ok(row)
@@ -877,28 +936,70 @@ fn priorities_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxErro
 /// the level it aims for and its effect. An autofilter on the header;
 /// overdue rows are highlighted by a conditional format on the Overdue
 /// column, which says it in words as well.
-fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+fn actions_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[6].get(lang), lang)?;
-    let headers = [
-        T::PlanActionId,
-        T::Departments,
-        T::PlanActionTitle,
-        T::PlanAddresses,
-        T::XlsxResponsibleUnit,
-        T::XlsxResponsiblePerson,
-        T::PlanStart,
-        T::PlanDue,
-        T::Status,
-        T::PlanOverdue,
-        T::PlanExpectedLevel,
-        T::PlanEffect,
-        T::XlsxActionDescription,
-    ]
-    .map(|t| t.get(lang));
-    const STATUS: ColNum = 8;
-    const OVERDUE: ColNum = 9;
-    let last_col = col(headers.len() - 1)?;
+    let mut sheet = Sheet::on(ws, SHEETS[6].get(lang), lang)?;
+    sheet.cap(1, 30.0);
+    sheet.cap(2, 45.0);
+    sheet.cap(3, 35.0);
+    sheet.cap(4, 35.0);
+    sheet.cap(11, 30.0);
+    sheet.cap(12, 50.0);
+    let row = sheet.in_row_order(|sheet| action_rows(sheet, c, s))?;
+    let last_col = col(ACTION_HEADERS.len() - 1)?;
+    if row > 0 {
+        let statuses = ActionStatus::ALL.map(|status| plan_words::status(status, lang));
+        let validation = DataValidation::new()
+            .allow_list_strings(&statuses)?
+            .set_input_title(T::XlsxStatusListTitle.get(lang))?
+            .set_input_message(T::XlsxStatusListPrompt.get(lang))?;
+        sheet
+            .ws
+            .add_data_validation(1, STATUS, row, STATUS, &validation)?;
+        // The whole row is tinted where the Overdue column says yes.
+        let overdue = ConditionalFormatFormula::new()
+            .set_rule(
+                format!(
+                    "=${}2=\"{}\"",
+                    rust_xlsxwriter::utility::column_number_to_name(OVERDUE),
+                    yes_no(true, lang)
+                )
+                .as_str(),
+            )
+            .set_format(&s.overdue);
+        sheet.ws.add_conditional_format(1, 0, row, last_col, &overdue)?;
+        sheet.ws.autofilter(0, 0, row, last_col)?;
+    }
+    sheet.freeze_header(1, 1)?;
+    sheet.finish()
+}
+
+/// The action plan's columns.
+const ACTION_HEADERS: [T; 13] = [
+    T::PlanActionId,
+    T::Departments,
+    T::PlanActionTitle,
+    T::PlanAddresses,
+    T::XlsxResponsibleUnit,
+    T::XlsxResponsiblePerson,
+    T::PlanStart,
+    T::PlanDue,
+    T::Status,
+    T::PlanOverdue,
+    T::PlanExpectedLevel,
+    T::PlanEffect,
+    T::XlsxActionDescription,
+];
+/// The action plan's status column.
+const STATUS: ColNum = 8;
+/// The action plan's overdue column.
+const OVERDUE: ColNum = 9;
+
+/// Fills the action plan's header, one row per action and the note under
+/// them, in order; returns the last action's row.
+fn action_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
+    let lang = c.lang;
+    let headers = ACTION_HEADERS.map(|t| t.get(lang));
     sheet.header(0, &headers, &s.header)?;
     let mut row: RowNum = 0;
     for a in &c.plan.actions {
@@ -926,45 +1027,28 @@ fn actions_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     if row == 0 {
         sheet.note(1, 0, T::ReportNoActionsYet.get(lang), &s.note)?;
     } else {
-        let statuses = ActionStatus::ALL.map(|status| plan_words::status(status, lang));
-        let validation = DataValidation::new()
-            .allow_list_strings(&statuses)?
-            .set_input_title(T::XlsxStatusListTitle.get(lang))?
-            .set_input_message(T::XlsxStatusListPrompt.get(lang))?;
-        sheet
-            .ws
-            .add_data_validation(1, STATUS, row, STATUS, &validation)?;
-        // The whole row is tinted where the Overdue column says yes.
-        let overdue = ConditionalFormatFormula::new()
-            .set_rule(
-                format!(
-                    "=${}2=\"{}\"",
-                    rust_xlsxwriter::utility::column_number_to_name(OVERDUE),
-                    yes_no(true, lang)
-                )
-                .as_str(),
-            )
-            .set_format(&s.overdue);
-        sheet.ws.add_conditional_format(1, 0, row, last_col, &overdue)?;
-        sheet.ws.autofilter(0, 0, row, last_col)?;
         sheet.note(row + 2, 0, T::XlsxOverdueNote.get(lang), &s.note)?;
     }
-    sheet.cap(1, 30.0);
-    sheet.cap(2, 45.0);
-    sheet.cap(3, 35.0);
-    sheet.cap(4, 35.0);
-    sheet.cap(11, 30.0);
-    sheet.cap(12, 50.0);
-    sheet.freeze_header(1, 1)?;
-    sheet.finish()
+    Ok(row)
 }
 
 /// The targets: every target that applies to a department in scope, with
 /// the level, the date it is due by, the current figure, when the trend
 /// projection reaches it, and whether it will be met in words.
-fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> {
+fn targets_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Sheet::on(ws, SHEETS[7].get(c.lang), c.lang)?;
+    let row = sheet.in_row_order(|sheet| target_rows(sheet, c, s))?;
+    if row > 0 {
+        sheet.ws.autofilter(0, 0, row, 8)?;
+    }
+    sheet.freeze_header(1, 2)?;
+    sheet.finish()
+}
+
+/// Fills the targets' header and one row per target (or a note that there
+/// are none), in order; returns the last target's row.
+fn target_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowNum, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[7].get(lang), lang)?;
     let headers = [
         T::XlsxDepartmentId,
         T::Department,
@@ -998,11 +1082,8 @@ fn targets_sheet(c: &ReportContent, s: &Styles) -> Result<Worksheet, XlsxError> 
     }
     if row == 0 {
         sheet.note(1, 0, T::XlsxNoTargets.get(lang), &s.note)?;
-    } else {
-        sheet.ws.autofilter(0, 0, row, 8)?;
     }
-    sheet.freeze_header(1, 2)?;
-    sheet.finish()
+    Ok(row)
 }
 
 /// The framework: every indicator with its weight and its five level descriptors.

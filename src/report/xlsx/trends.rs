@@ -20,6 +20,7 @@ use rust_xlsxwriter::{
 
 use super::cells::{Sheet, Styles, col, excel_colour};
 use super::{SHEETS, level, level_label, yes_no};
+use crate::analysis::GroupPoint;
 use crate::charts::{Rgb, series_colour};
 use crate::model::Lang;
 use crate::present::catalogue::T;
@@ -43,39 +44,43 @@ const PERIOD: ColNum = 3;
 const OVERALL: ColNum = 7;
 const FIRST_DIMENSION: ColNum = 9;
 
-/// The Trends sheet.
-pub(super) fn trends_sheet(c: &ReportContent, rows: &[TrendRow], s: &Styles) -> Result<Worksheet, XlsxError> {
+/// The Trends sheet, written row by row on `ws` (see [`Sheet::in_row_order`]).
+pub(super) fn trends_sheet(
+    c: &ReportContent,
+    rows: &[TrendRow],
+    s: &Styles,
+    ws: Worksheet,
+) -> Result<Worksheet, XlsxError> {
     let lang = c.lang;
-    let mut sheet = Sheet::new(SHEETS[8].get(lang), lang)?;
-    let mut headers: Vec<&str> = FIXED.iter().map(|t| t.get(lang)).collect();
-    headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
-    let last_col = col(headers.len() - 1)?;
-    sheet.header(0, &headers, &s.header)?;
-    let mut row: RowNum = 0;
-    for r in rows {
-        row += 1;
-        sheet.text(row, 0, &r.department, &s.text)?;
-        sheet.text(row, 1, &r.name, &s.text)?;
-        sheet.text(row, 2, &r.parent, &s.text)?;
-        sheet.date(row, PERIOD, r.period, &s.date)?;
-        sheet.text(row, 4, &r.status_label, &s.text)?;
-        sheet.text(row, 5, yes_no(r.provisional, lang), &s.text)?;
-        sheet.text(row, 6, yes_no(r.counted, lang), &s.text)?;
-        let level_format = if r.provisional {
-            &s.level_provisional
-        } else {
-            &s.level
-        };
-        sheet.number(row, OVERALL, level(r.mean_level), level_format)?;
-        let stage = r
-            .stage
-            .map(|l| level_label(l, &c.level_name(l)))
-            .unwrap_or_default();
-        sheet.text(row, 8, &stage, &s.text)?;
-        for (i, mean) in r.dimensions.iter().enumerate() {
-            sheet.number(row, FIRST_DIMENSION + col(i)?, level(*mean), level_format)?;
+    let mut sheet = Sheet::on(ws, SHEETS[8].get(lang), lang)?;
+    let last_col = col(FIXED.len() + c.dimensions.len() - 1)?;
+    // The government's table stands right of the first rows of the long
+    // one: each of its rows is written with the long table's row.
+    let government = (c.scope.is_none() && !c.history.is_empty()).then_some(last_col + 2);
+    sheet.in_row_order(|sheet| {
+        let mut headers: Vec<&str> = FIXED.iter().map(|t| t.get(lang)).collect();
+        headers.extend(c.dimensions.iter().map(|d| d.name.as_str()));
+        sheet.header(0, &headers, &s.header)?;
+        if let Some(first) = government {
+            government_header(sheet, c, first, s)?;
         }
-    }
+        let mut row: RowNum = 0;
+        for (i, r) in rows.iter().enumerate() {
+            row += 1;
+            long_row(sheet, c, row, r, s)?;
+            if let (Some(first), Some(point)) = (government, c.history.get(i)) {
+                government_row(sheet, row, first, point, s)?;
+            }
+        }
+        // Fewer rows than periods: the government's table goes on alone.
+        if let Some(first) = government {
+            for (r, point) in (row + 1..).zip(c.history.iter().skip(rows.len())) {
+                government_row(sheet, r, first, point, s)?;
+            }
+        }
+        Ok(row)
+    })?;
+    let row = RowNum::try_from(rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
     sheet.freeze_header(1, 2)?;
     if row > 0 {
         sheet.ws.autofilter(0, 0, row, last_col)?;
@@ -97,19 +102,51 @@ pub(super) fn trends_sheet(c: &ReportContent, rows: &[TrendRow], s: &Styles) -> 
             let chart = trend_chart(&sheet.name, (1, row, PERIOD), &series, &periods, lang);
             sheet.ws.insert_chart(row + 2, 1, &chart)?;
         }
-    } else if !c.history.is_empty() {
-        government_block(&mut sheet, c, last_col + 2, &periods, s)?;
+    } else if let Some(first) = government {
+        government_chart(&mut sheet, c, first, &periods)?;
     }
     sheet.finish()
 }
 
-/// The government mean per period, lowest and highest department and how
-/// many were assessed, in columns from `first`, with a line chart below.
-fn government_block(
+/// One row of the long table: a department in a period.
+fn long_row(
+    sheet: &mut Sheet,
+    c: &ReportContent,
+    row: RowNum,
+    r: &TrendRow,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let lang = c.lang;
+    sheet.text(row, 0, &r.department, &s.text)?;
+    sheet.text(row, 1, &r.name, &s.text)?;
+    sheet.text(row, 2, &r.parent, &s.text)?;
+    sheet.date(row, PERIOD, r.period, &s.date)?;
+    sheet.text(row, 4, &r.status_label, &s.text)?;
+    sheet.text(row, 5, yes_no(r.provisional, lang), &s.text)?;
+    sheet.text(row, 6, yes_no(r.counted, lang), &s.text)?;
+    let level_format = if r.provisional {
+        &s.level_provisional
+    } else {
+        &s.level
+    };
+    sheet.number(row, OVERALL, level(r.mean_level), level_format)?;
+    let stage = r
+        .stage
+        .map(|l| level_label(l, &c.level_name(l)))
+        .unwrap_or_default();
+    sheet.text(row, 8, &stage, &s.text)?;
+    for (i, mean) in r.dimensions.iter().enumerate() {
+        sheet.number(row, FIRST_DIMENSION + col(i)?, level(*mean), level_format)?;
+    }
+    Ok(())
+}
+
+/// The header of the government's table: the mean per period, lowest and
+/// highest department and how many were assessed, in columns from `first`.
+fn government_header(
     sheet: &mut Sheet,
     c: &ReportContent,
     first: ColNum,
-    periods: &[NaiveDate],
     s: &Styles,
 ) -> Result<(), XlsxError> {
     let lang = c.lang;
@@ -125,15 +162,32 @@ fn government_block(
         let column = first + col(i)?;
         sheet.header_cell(0, column, header, &s.header)?;
     }
-    let mut row: RowNum = 0;
-    for point in &c.history {
-        row += 1;
-        sheet.date(row, first, point.period, &s.date)?;
-        sheet.number(row, first + 1, level(Some(point.mean)), &s.level)?;
-        sheet.number(row, first + 2, level(Some(point.min)), &s.level)?;
-        sheet.number(row, first + 3, level(Some(point.max)), &s.level)?;
-        sheet.count(row, first + 4, point.count, &s.whole)?;
-    }
+    Ok(())
+}
+
+/// One period of the government's table, at `row`.
+fn government_row(
+    sheet: &mut Sheet,
+    row: RowNum,
+    first: ColNum,
+    point: &GroupPoint,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    sheet.date(row, first, point.period, &s.date)?;
+    sheet.number(row, first + 1, level(Some(point.mean)), &s.level)?;
+    sheet.number(row, first + 2, level(Some(point.min)), &s.level)?;
+    sheet.number(row, first + 3, level(Some(point.max)), &s.level)?;
+    sheet.count(row, first + 4, point.count, &s.whole)
+}
+
+/// The line chart of the government's table (from column `first`), below it.
+fn government_chart(
+    sheet: &mut Sheet,
+    c: &ReportContent,
+    first: ColNum,
+    periods: &[NaiveDate],
+) -> Result<(), XlsxError> {
+    let row = RowNum::try_from(c.history.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
     let series = [
         Series {
             column: first + 1,
@@ -148,7 +202,7 @@ fn government_block(
             style: Line::Band,
         },
     ];
-    let chart = trend_chart(&sheet.name, (1, row, first), &series, periods, lang);
+    let chart = trend_chart(&sheet.name, (1, row, first), &series, periods, c.lang);
     sheet.ws.insert_chart(row + 2, first, &chart)?;
     Ok(())
 }
