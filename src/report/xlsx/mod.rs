@@ -683,8 +683,20 @@ fn rank_format(of: usize) -> String {
 /// the department, its mean level, stage, change and coverage; then the
 /// department's notes.
 fn ranking_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Sheet::on(ws, SHEETS[2].get(c.lang), c.lang)?;
-    sheet.in_row_order(|sheet| ranking_rows(sheet, c, s))?;
+    named_rows_sheet(ws, SHEETS[2], c, s, ranking_rows)
+}
+
+/// A sheet of one header row and rows filled in order by `rows`, frozen
+/// at its header and its first two columns (the department and its name).
+fn named_rows_sheet(
+    ws: Worksheet,
+    name: T,
+    c: &ReportContent,
+    s: &Styles,
+    rows: fn(&mut Sheet, &ReportContent, &Styles) -> Result<RowNum, XlsxError>,
+) -> Result<Worksheet, XlsxError> {
+    let mut sheet = Sheet::on(ws, name.get(c.lang), c.lang)?;
+    sheet.in_row_order(|sheet| rows(sheet, c, s))?;
     sheet.freeze_header(1, 2)?;
     sheet.finish()
 }
@@ -736,10 +748,7 @@ fn ranking_rows(sheet: &mut Sheet, c: &ReportContent, s: &Styles) -> Result<RowN
 
 /// The dimension figures: one row per department and dimension.
 fn dimensions_sheet(c: &ReportContent, s: &Styles, ws: Worksheet) -> Result<Worksheet, XlsxError> {
-    let mut sheet = Sheet::on(ws, SHEETS[3].get(c.lang), c.lang)?;
-    sheet.in_row_order(|sheet| dimension_rows(sheet, c, s))?;
-    sheet.freeze_header(1, 2)?;
-    sheet.finish()
+    named_rows_sheet(ws, SHEETS[3], c, s, dimension_rows)
 }
 
 /// Fills the dimension figures' header and one row per department and
