@@ -6,6 +6,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use super::contain::{check_inside, read_inside, read_regular};
 use super::paths::BACKUP_DIR;
 
 /// How many backups are kept per file; older ones are deleted.
@@ -20,6 +21,7 @@ pub fn backup_folder(root: &Path, relative: &Path) -> PathBuf {
 /// the newest [`BACKUPS_KEPT`]. Returns the backup's path.
 pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::Result<PathBuf> {
     let folder = backup_folder(root, relative);
+    check_inside(root, &Path::new(BACKUP_DIR).join(relative))?;
     fs::create_dir_all(&folder)?;
     // UTC, without colons (not allowed in Windows file names); sorts by time.
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%S%.6fZ").to_string();
@@ -65,10 +67,12 @@ pub(crate) fn newest_readable_backup(
     relative: &Path,
     readable: impl Fn(&str) -> bool,
 ) -> Option<PathBuf> {
+    check_inside(root, &Path::new(BACKUP_DIR).join(relative)).ok()?;
     let backups = list_backups(root, relative).ok()?;
     backups.into_iter().rev().find(|backup| {
-        fs::read_to_string(backup)
+        read_regular(backup)
             .ok()
+            .and_then(|(bytes, _)| String::from_utf8(bytes).ok())
             .is_some_and(|text| readable(&text))
     })
 }
@@ -87,10 +91,10 @@ pub fn restore_backup(root: &Path, relative: &Path) -> io::Result<PathBuf> {
             ),
         ));
     };
-    let restored = fs::read(&backup)?;
+    let (restored, _) = read_regular(&backup)?;
     let target = root.join(relative);
-    match fs::read(&target) {
-        Ok(broken) => {
+    match read_inside(root, relative) {
+        Ok((broken, _)) => {
             keep_backup(root, relative, &broken)?;
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}

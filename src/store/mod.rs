@@ -34,6 +34,7 @@ mod atomic;
 mod backup;
 mod builtin;
 mod check;
+mod contain;
 mod error;
 mod fingerprint;
 mod format;
@@ -49,15 +50,16 @@ mod slim;
 pub use atomic::{atomic_create, atomic_write, atomic_write_streamed, atomic_write_with_hook};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
+pub use contain::{MAX_FILE_BYTES, Refusal, SpecialKind, check_inside, read_inside, read_regular, refusal};
 pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 pub use load::{
-    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, check, load, load_latest,
+    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, cannot_read, check, load, load_latest,
     load_with_progress,
 };
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
-pub use save::{create_assessment, save_assessment, save_framework, save_workspace};
+pub use save::{create_assessment, file_kind, save_assessment, save_framework, save_workspace};
 pub use slim::{drop_text, load_for_report};

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::contain::SpecialKind;
 use crate::model::{FrameworkIssue, IdError, IdSubject, Status};
 
 /// How serious a problem is. Errors mean some data was not loaded or cannot
@@ -76,6 +77,19 @@ pub enum ProblemCode {
         error: io::ErrorKind,
         /// The operating system's own words, shown as detail only.
         detail: String,
+    },
+    /// `link-outside`: the file, or a folder on its way, is a link to a
+    /// place outside the workspace; it is not followed.
+    LinkOutside { target: PathBuf },
+    /// `not-a-file`: a named pipe, device, socket or folder where a data
+    /// file was expected; it is not opened.
+    NotAFile { what: SpecialKind },
+    /// `too-large`: the file is larger than a data file may be; it is not
+    /// read.
+    TooLarge {
+        file_kind: FileKind,
+        size: u64,
+        limit: u64,
     },
     /// `cannot-read-folder`: a department folder could not be listed.
     CannotReadFolder { error: io::ErrorKind, detail: String },
@@ -263,6 +277,9 @@ impl ProblemCode {
         use ProblemCode as C;
         match self {
             C::CannotRead { .. } => "cannot-read",
+            C::LinkOutside { .. } => "link-outside",
+            C::NotAFile { .. } => "not-a-file",
+            C::TooLarge { .. } => "too-large",
             C::CannotReadFolder { .. } => "cannot-read-folder",
             C::NotUtf8 { .. } => "not-utf8",
             C::Empty { .. } => "empty",
@@ -345,6 +362,17 @@ impl ProblemCode {
                 file_kind: FileKind::Assessment,
                 error: io::ErrorKind::PermissionDenied,
                 detail: s("Permission denied (os error 13)"),
+            },
+            C::LinkOutside {
+                target: PathBuf::from("/etc/passwd"),
+            },
+            C::NotAFile {
+                what: SpecialKind::Pipe,
+            },
+            C::TooLarge {
+                file_kind: FileKind::Assessment,
+                size: 104_857_600,
+                limit: super::contain::MAX_FILE_BYTES,
             },
             C::CannotReadFolder {
                 error: io::ErrorKind::NotFound,
@@ -1126,8 +1154,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 66 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 66, "{seen:?}");
+        // At least one sample of each of the 69 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 69, "{seen:?}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod cli;
 mod cli_basis;
 mod cli_plan;
 mod cross_format;
+mod hardening;
 mod report_brief;
 mod report_csv;
 mod report_docx;

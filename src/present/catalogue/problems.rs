@@ -10,7 +10,8 @@ use std::path::Path;
 
 use crate::model::{IdError, IdSubject, Lang, MAX_WEIGHT, Status};
 use crate::store::{
-    FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, StoreError, ValueKind,
+    FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, SpecialKind,
+    StoreError, ValueKind,
 };
 
 /// The message of a problem in `lang` (without its place: the caller shows
@@ -65,6 +66,33 @@ pub fn validate_summary(
             dir.display()
         ),
     }
+}
+
+/// What a special file is, with its article: "a named pipe" / "命名管道".
+fn special_kind(kind: SpecialKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (SpecialKind::Folder, Lang::En) => "a folder",
+        (SpecialKind::Pipe, Lang::En) => "a named pipe",
+        (SpecialKind::Socket, Lang::En) => "a socket",
+        (SpecialKind::Device, Lang::En) => "a device",
+        (SpecialKind::Other, Lang::En) => "a special file",
+        (SpecialKind::Folder, Lang::Zh) => "文件夹",
+        (SpecialKind::Pipe, Lang::Zh) => "命名管道",
+        (SpecialKind::Socket, Lang::Zh) => "套接字",
+        (SpecialKind::Device, Lang::Zh) => "设备文件",
+        (SpecialKind::Other, Lang::Zh) => "特殊文件",
+    }
+}
+
+/// A size in megabytes (MiB), to one decimal: "100.0 MB".
+fn megabytes(bytes: u64) -> String {
+    // Sizes are far below 2^52 bytes, so the conversion is exact enough.
+    format!("{:.1} MB", bytes as f64 / f64::from(1u32 << 20))
+}
+
+/// A path as it can be shown on one line: control characters escaped.
+fn printable_path(path: &Path) -> String {
+    crate::present::format::one_line(&path.to_string_lossy()).into_owned()
 }
 
 fn file_noun(kind: FileKind, lang: Lang) -> &'static str {
@@ -212,6 +240,17 @@ fn io_reason(kind: ErrorKind, writing: bool, lang: Lang) -> &'static str {
 /// A plain sentence for an operating-system error while reading (`writing`
 /// false) or writing `path`, with the system's own text as detail.
 pub fn io_error(path: &Path, error: &std::io::Error, writing: bool, lang: Lang) -> String {
+    if crate::store::refusal(error).is_some() {
+        // The store refused the path itself (a link out of the workspace, a
+        // pipe, a file too large): say that, not the operating system's words.
+        let kind = crate::store::file_kind(path);
+        let separator = if lang == Lang::Zh { "：" } else { ": " };
+        return format!(
+            "{}{separator}{}",
+            printable_path(path),
+            code_message(&crate::store::cannot_read(kind, error), lang)
+        );
+    }
     let reason = io_reason(error.kind(), writing, lang);
     let error_text = error.to_string();
     match (lang, writing) {
@@ -353,6 +392,27 @@ fn english(code: &ProblemCode) -> String {
             file_noun(*file_kind, lang),
             io_reason(*error, false, lang),
             detail(os, lang)
+        ),
+        C::LinkOutside { target } => format!(
+            "this is a link to {}, outside the workspace, so it is not read (nothing outside the workspace \
+             folder ever is); put a copy of the file or folder itself here in place of the link",
+            printable_path(target)
+        ),
+        C::NotAFile { what } => format!(
+            "this is {}, not a data file, so it is not opened; remove it, or rename it if it is needed",
+            special_kind(*what, lang)
+        ),
+        C::TooLarge {
+            file_kind,
+            size,
+            limit,
+        } => format!(
+            "{} is {}, more than the {} a workspace file may be, so it is not read; check that it is \
+             the right file (a data file of govmaturity is usually well under 1 MB), or restore it from a \
+             backup",
+            file_noun(*file_kind, lang),
+            megabytes(*size),
+            megabytes(*limit)
         ),
         C::CannotReadFolder { error, detail: os } => format!(
             "could not read the folder: {}.{}",
@@ -673,6 +733,26 @@ fn chinese(code: &ProblemCode) -> String {
             file_noun(*file_kind, lang),
             io_reason(*error, false, lang),
             detail(os, lang)
+        ),
+        C::LinkOutside { target } => format!(
+            "此处是指向工作区以外位置（{}）的链接，不予读取（工作区文件夹以外的内容一律不读取）；\
+             请将该文件或文件夹本身复制到此处，替换该链接",
+            printable_path(target)
+        ),
+        C::NotAFile { what } => format!(
+            "此处是{}，不是数据文件，不予打开；请将其删除，如确有用途请改名",
+            special_kind(*what, lang)
+        ),
+        C::TooLarge {
+            file_kind,
+            size,
+            limit,
+        } => format!(
+            "{}大小为 {}，超过工作区文件上限 {}，不予读取；请确认文件是否正确（govmaturity 的数据文件\
+             通常远小于 1 MB），或从备份恢复",
+            file_noun(*file_kind, lang),
+            megabytes(*size),
+            megabytes(*limit)
         ),
         C::CannotReadFolder { error, detail: os } => format!(
             "无法读取该文件夹：{}。{}",

@@ -1,0 +1,187 @@
+//! Hostile folders and text: links out of the workspace, pipes, devices,
+//! huge files, control characters. Every command finishes, reads and
+//! writes nothing outside the workspace, and says what it refused.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common;
+
+/// Runs the binary, killing it (and failing) if it has not finished within
+/// a minute: a hang is the bug these tests look for.
+fn run(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("`govmaturity {}` hung", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn out(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// Every file under `dir`, with its content, for "nothing changed here".
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_pipes_and_huge_files_are_refused_and_nothing_outside_is_read_or_written() {
+    use std::os::unix::fs::symlink;
+
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    let outside = tempfile::tempdir().unwrap();
+    let secret = "OUTSIDE-SECRET-WORD";
+    fs::write(
+        outside.path().join("secret.ron"),
+        format!("{secret} (version: 1)"),
+    )
+    .unwrap();
+    // A department's folder moved out of the workspace and linked back in.
+    fs::rename(root.join("finance-bureau"), outside.path().join("finance-bureau")).unwrap();
+    symlink(outside.path().join("finance-bureau"), root.join("finance-bureau")).unwrap();
+    // An assessment that is a link to a file outside.
+    symlink(
+        outside.path().join("secret.ron"),
+        root.join("health-commission/2019-12-31.ron"),
+    )
+    .unwrap();
+    // A named pipe and a device where assessments should be.
+    let pipe = root.join("civil-affairs/2019-12-31.ron");
+    assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    symlink("/dev/zero", root.join("transport-bureau/2019-12-31.ron")).unwrap();
+    // A file over the size limit (sparse: it takes no disk).
+    let huge = fs::File::create(root.join("education-bureau/2019-12-31.ron")).unwrap();
+    huge.set_len(100 << 20).unwrap();
+    drop(huge);
+    let outside_before = snapshot(outside.path());
+    let dir = root.to_str().unwrap();
+
+    let validate = run(&["validate", dir]);
+    let said = out(&validate);
+    assert_eq!(validate.status.code(), Some(1), "{said}");
+    for expected in [
+        "finance-bureau:0:0: error: this is a link to",
+        "health-commission/2019-12-31.ron:1:1: error: this is a link to",
+        "civil-affairs/2019-12-31.ron:1:1: error: this is a named pipe, not a data file",
+        "transport-bureau/2019-12-31.ron:1:1: error: this is a link to /dev/zero, outside the workspace",
+        "education-bureau/2019-12-31.ron:1:1: error: the assessment file is 100.0 MB, more than the 64.0 MB",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+    assert!(!said.contains(secret), "{said}");
+    let zh = out(&run(&["validate", dir, "--lang", "zh"]));
+    assert!(zh.contains("链接，不予读取"), "{zh}");
+    assert!(zh.contains("命名管道，不是数据文件"), "{zh}");
+
+    // The other readers finish and show nothing from outside.
+    let summary = run(&["summary", dir]);
+    assert!(!out(&summary).contains(secret));
+    let report = root.join("report.html");
+    let written = run(&["report", dir, "--out", report.to_str().unwrap()]);
+    assert_eq!(
+        written.status.code(),
+        Some(1),
+        "problems found: {}",
+        out(&written)
+    );
+    assert!(!fs::read_to_string(&report).unwrap().contains(secret));
+
+    // A new period writes into every department but the linked one.
+    let created = run(&["new-period", dir, "--period", "2026-06-30"]);
+    assert!(
+        root.join("health-commission/2026-06-30.ron").is_file(),
+        "{}",
+        out(&created)
+    );
+    assert_eq!(snapshot(outside.path()), outside_before, "{}", out(&created));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_workspace_ron_does_not_hang_any_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("workspace.ron");
+    assert!(Command::new("mkfifo").arg(&pipe).status().unwrap().success());
+    let path = dir.path().to_str().unwrap();
+    let validate = run(&["validate", path]);
+    assert_eq!(validate.status.code(), Some(1), "{}", out(&validate));
+    assert!(
+        out(&validate).contains("workspace.ron:1:1: error: this is a named pipe"),
+        "{}",
+        out(&validate)
+    );
+    // The others finish too, saying that something failed to load.
+    for args in [["summary", path], ["plan", path]] {
+        let output = run(&args);
+        assert!(out(&output).contains("validate"), "{args:?}: {}", out(&output));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_into_a_folder_linked_out_of_the_workspace_is_refused() {
+    use govmaturity::model::Lang;
+    use govmaturity::present::catalogue::problems;
+    use govmaturity::store;
+
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    let loaded = store::load(root).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    fs::rename(root.join("finance-bureau"), outside.path().join("finance-bureau")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("finance-bureau"), root.join("finance-bureau")).unwrap();
+    let before = snapshot(outside.path());
+    let mut assessment = loaded
+        .data
+        .assessments
+        .iter()
+        .find(|a| a.department == "finance-bureau")
+        .unwrap()
+        .clone();
+    let relative = store::assessment_path(&assessment.department, assessment.period).unwrap();
+    let expected = loaded.fingerprint(&relative).copied();
+    assessment.assessor = "someone else".to_owned();
+    let error = store::save_assessment(root, &assessment, expected.as_ref()).unwrap_err();
+    let said = problems::save_error(&error, Lang::En);
+    assert!(said.contains("outside the workspace"), "{said}");
+    assert!(problems::save_error(&error, Lang::Zh).contains("工作区以外"));
+    assessment.period = chrono::NaiveDate::from_ymd_opt(2030, 6, 30).unwrap();
+    assert!(store::create_assessment(root, &assessment).is_err());
+    assert_eq!(snapshot(outside.path()), before);
+}
