@@ -673,6 +673,15 @@ impl GovApp {
 
     pub(super) fn export_to(&mut self, request: ExportRequest, out: PathBuf) {
         let Some(open) = &self.state.workspace else { return };
+        if crate::store::owned_by_store(&open.loaded.root, &out) {
+            let said = crate::present::catalogue::cli::Say::OutIsStoreFile {
+                out: &out,
+                dir: &open.loaded.root,
+            }
+            .text(self.prefs.lang);
+            self.notice(true, said);
+            return;
+        }
         let options = ReportOptions {
             kind: request.kind,
             style: request.style,

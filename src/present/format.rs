@@ -124,11 +124,37 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text` for a report or a multi-line output: as [`one_line`], except that
-/// newlines and tabs stay (evidence has paragraphs) and bidirectional
-/// controls stay (right-to-left names need them, and a report isolates
-/// each name).
+/// line feeds and tabs stay (evidence has paragraphs), a carriage return
+/// before a line feed is dropped (text typed on Windows), and
+/// bidirectional controls stay (right-to-left names need them, and a
+/// report isolates each name).
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    escape_chars(text, |c| c.is_control() && c != '\n' && c != '\t')
+    let escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let Some(first) = text.find(escaped) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        push_char(&mut out, c, escaped(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pushes `c`, or its `\u{…}` form (lowercase hexadecimal, as Rust and RON
+/// write it) when `escape`.
+fn push_char(out: &mut String, c: char, escape: bool) {
+    if escape {
+        out.push_str("\\u{");
+        out.push_str(&format!("{:x}", u32::from(c)));
+        out.push('}');
+    } else {
+        out.push(c);
+    }
 }
 
 /// Whether `c` changes the order text is shown in (embeddings, overrides,
@@ -138,8 +164,8 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// `text` with each character `escape` picks written as `\u{…}` (lowercase
-/// hexadecimal, as Rust and RON write it); unchanged text is not copied.
+/// `text` with each character `escape` picks written as `\u{…}`;
+/// unchanged text is not copied.
 fn escape_chars(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
     let Some(first) = text.find(&escape) else {
         return std::borrow::Cow::Borrowed(text);
@@ -147,11 +173,7 @@ fn escape_chars(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'
     let mut out = String::with_capacity(text.len() + 8);
     out.push_str(&text[..first]);
     for c in text[first..].chars() {
-        if escape(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
+        push_char(&mut out, c, escape(c));
     }
     std::borrow::Cow::Owned(out)
 }
@@ -285,6 +307,7 @@ mod tests {
             printable("one\ntwo\tthree\u{202e}\u{1b}"),
             "one\ntwo\tthree\u{202e}\\u{1b}"
         );
+        assert_eq!(printable("typed\r\non Windows\r"), "typed\non Windows\\u{d}");
         // Clean text is not copied.
         assert!(matches!(
             one_line("Finance Bureau"),

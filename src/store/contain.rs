@@ -222,6 +222,35 @@ pub fn check_inside(root: &Path, relative: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether writing `path` would replace a file the store keeps in the
+/// workspace at `root`: any `.ron` file in it (the workspace, framework,
+/// plans, assessments), or anything in its hidden folders and files
+/// (backups, recovery journals, locks, temporary files). Links are
+/// resolved, so another name for the same file is caught too. Reports and
+/// other files in the workspace folder are not the store's.
+pub fn owned_by_store(root: &Path, path: &Path) -> bool {
+    let Ok(root) = root.canonicalize() else {
+        return false;
+    };
+    let resolved = path.canonicalize().ok().or_else(|| {
+        let parent = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        Some(parent.canonicalize().ok()?.join(path.file_name()?))
+    });
+    let Some(relative) = resolved.as_deref().and_then(|p| p.strip_prefix(&root).ok()) else {
+        return false;
+    };
+    let hidden = relative
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let ron = relative
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    hidden || ron
+}
+
 /// Whether `path`, with `.` and `..` taken as written, lies in `inside`
 /// (for a dangling link, which cannot be resolved on disk).
 fn lexically_inside(path: &Path, inside: &Path) -> bool {

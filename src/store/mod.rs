@@ -50,7 +50,9 @@ mod slim;
 pub use atomic::{atomic_create, atomic_write, atomic_write_streamed, atomic_write_with_hook};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
-pub use contain::{MAX_FILE_BYTES, Refusal, SpecialKind, check_inside, read_inside, read_regular, refusal};
+pub use contain::{
+    MAX_FILE_BYTES, Refusal, SpecialKind, check_inside, owned_by_store, read_inside, read_regular, refusal,
+};
 pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};

@@ -185,3 +185,120 @@ fn a_save_into_a_folder_linked_out_of_the_workspace_is_refused() {
     assert!(store::create_assessment(root, &assessment).is_err());
     assert_eq!(snapshot(outside.path()), before);
 }
+
+#[test]
+fn control_characters_from_files_never_reach_the_terminal_or_reports_raw() {
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    // A name that would set the terminal's title and erase the line, and an
+    // unknown indicator key that would forge a second `validate` line.
+    let workspace = fs::read_to_string(root.join("workspace.ron")).unwrap();
+    let workspace = workspace.replacen(
+        "en: \"Finance Bureau\"",
+        "en: \"Finance\\u{1b}]0;pwned\\u{7}\\u{1b}[2K Bureau\"",
+        1,
+    );
+    fs::write(root.join("workspace.ron"), workspace).unwrap();
+    let file = root.join("finance-bureau/2025-12-31.ron");
+    let assessment = fs::read_to_string(&file).unwrap().replacen(
+        "answers: {",
+        "answers: {\n        \"x\\r\\u{1b}[2K\\nworkspace.ron:1:1: error: forged\": (rating: Level(3)),",
+        1,
+    );
+    fs::write(&file, assessment).unwrap();
+    let dir = root.to_str().unwrap();
+
+    let validate = run(&["validate", dir]);
+    let said = out(&validate);
+    assert!(!said.contains('\u{1b}') && !said.contains('\r'), "{said:?}");
+    let forged: Vec<&str> = said.lines().filter(|l| l.contains("forged")).collect();
+    assert_eq!(forged.len(), 1, "{said}");
+    assert!(forged[0].starts_with("finance-bureau/2025-12-31.ron:"), "{said}");
+    assert!(
+        forged[0].contains("x\\u{d}\\u{1b}[2K\\u{a}workspace.ron:1:1"),
+        "{said}"
+    );
+
+    for args in [
+        vec!["summary", dir],
+        vec!["summary", dir, "--format", "csv"],
+        vec!["summary", dir, "--format", "json"],
+        vec!["plan", dir],
+    ] {
+        let said = out(&run(&args));
+        assert!(
+            !said.contains('\u{1b}') && !said.contains('\u{7}'),
+            "{args:?}: {said:?}"
+        );
+    }
+    let table = out(&run(&["summary", dir]));
+    assert!(table.contains("Finance\\u{1b}]0;pwned\\u{7}"), "{table}");
+
+    let html = root.join("out.html");
+    run(&["report", dir, "--out", html.to_str().unwrap()]);
+    let page = fs::read_to_string(&html).unwrap();
+    assert!(!page.contains('\u{1b}'));
+    assert!(page.contains("Finance\\u{1b}]0;pwned"));
+    let csv = root.join("out.csv");
+    run(&["report", dir, "--out", csv.to_str().unwrap()]);
+    for entry in fs::read_dir(root).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            assert!(
+                !fs::read_to_string(&path).unwrap().contains('\u{1b}'),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_report_never_overwrites_the_workspace_own_files() {
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    fs::create_dir(root.join(".backups")).unwrap();
+    let before = snapshot(root);
+    let dir = root.to_str().unwrap();
+    let mut refused = vec![
+        root.join("workspace.ron"),
+        root.join("finance-bureau/2025-12-31.ron"),
+        root.join("finance-bureau/../plan.ron"),
+        root.join("finance-bureau/2030-12-31.ron"),
+        root.join(".backups/report.html"),
+    ];
+    #[cfg(unix)]
+    {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let link = elsewhere.path().join("report.ron");
+        std::os::unix::fs::symlink(root.join("workspace.ron"), &link).unwrap();
+        refused.push(link);
+        // Kept until the end of the test.
+        Box::leak(Box::new(elsewhere));
+    }
+    for path in &refused {
+        let output = run(&["report", dir, "--format", "html", "--out", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", path.display());
+        assert!(
+            out(&output).contains("data file of the workspace"),
+            "{}",
+            out(&output)
+        );
+    }
+    let zh = run(&[
+        "report",
+        dir,
+        "--lang",
+        "zh",
+        "--format",
+        "html",
+        "--out",
+        refused[0].to_str().unwrap(),
+    ]);
+    assert!(out(&zh).contains("工作区"), "{}", out(&zh));
+    assert_eq!(snapshot(root), before, "nothing in the workspace changed");
+    // A report beside the data is fine.
+    let beside = root.join("report.html");
+    let output = run(&["report", dir, "--out", beside.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", out(&output));
+}

@@ -30,13 +30,15 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// One line of `validate`: `file:line:column: severity: message [code]`.
+/// One line of `validate`: `file:line:column: severity: message [code]`,
+/// always one line: control characters from a file name, an id or a
+/// quoted value are shown escaped (see [`crate::present::format::one_line`]).
 pub fn line(problem: &Problem, lang: Lang) -> String {
     let separator = match lang {
         Lang::En => ": ",
         Lang::Zh => "：",
     };
-    format!(
+    let line = format!(
         "{}:{}:{}: {}{separator}{} [{}]",
         problem.file.display(),
         problem.line,
@@ -44,7 +46,8 @@ pub fn line(problem: &Problem, lang: Lang) -> String {
         severity(problem.severity, lang),
         message(problem, lang),
         problem.code.code()
-    )
+    );
+    crate::present::format::one_line(&line).into_owned()
 }
 
 /// `validate`'s closing line: "DIR: 12 departments, 48 assessments loaded; 1 errors, 0 warnings".
