@@ -8,6 +8,7 @@ mod answers;
 mod assessment;
 mod framework;
 mod ids;
+pub mod limits;
 mod number;
 mod period;
 mod plan;

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::contain::SpecialKind;
+use crate::model::limits::TextField;
 use crate::model::{FrameworkIssue, IdError, IdSubject, Status};
 
 /// How serious a problem is. Errors mean some data was not loaded or cannot
@@ -90,6 +91,14 @@ pub enum ProblemCode {
         file_kind: FileKind,
         size: u64,
         limit: u64,
+    },
+    /// `text-too-long`: a text of an assessment is longer than its limit
+    /// (see [`crate::model::limits`]); `indicator` is the answer it is in,
+    /// `length` its characters (links: how many).
+    TextTooLong {
+        field: TextField,
+        indicator: Option<String>,
+        length: usize,
     },
     /// `cannot-read-folder`: a department folder could not be listed.
     CannotReadFolder { error: io::ErrorKind, detail: String },
@@ -280,6 +289,7 @@ impl ProblemCode {
             C::LinkOutside { .. } => "link-outside",
             C::NotAFile { .. } => "not-a-file",
             C::TooLarge { .. } => "too-large",
+            C::TextTooLong { .. } => "text-too-long",
             C::CannotReadFolder { .. } => "cannot-read-folder",
             C::NotUtf8 { .. } => "not-utf8",
             C::Empty { .. } => "empty",
@@ -373,6 +383,11 @@ impl ProblemCode {
                 file_kind: FileKind::Assessment,
                 size: 104_857_600,
                 limit: super::contain::MAX_FILE_BYTES,
+            },
+            C::TextTooLong {
+                field: TextField::Evidence,
+                indicator: Some(s("design.legal")),
+                length: 104_857_600,
             },
             C::CannotReadFolder {
                 error: io::ErrorKind::NotFound,
@@ -1154,8 +1169,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 69 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 69, "{seen:?}");
+        // At least one sample of each of the 70 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 70, "{seen:?}");
     }
 
     #[test]

@@ -302,3 +302,53 @@ fn a_report_never_overwrites_the_workspace_own_files() {
     let output = run(&["report", dir, "--out", beside.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", out(&output));
 }
+
+#[test]
+fn texts_over_their_limit_are_refused_with_the_place_and_the_numbers() {
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    let file = root.join("finance-bureau/2025-12-31.ron");
+    let original = fs::read_to_string(&file).unwrap();
+    let dir = root.to_str().unwrap();
+
+    // The first evidence replaced by `evidence`.
+    let with_evidence = |evidence: &str| {
+        let start = original.find("evidence: \"").unwrap() + "evidence: \"".len();
+        let end = start + original[start..].find("\",\n").unwrap();
+        format!("{}{evidence}{}", &original[..start], &original[end..])
+    };
+    // At the limit, in Chinese (three bytes a character): fine.
+    fs::write(&file, with_evidence(&"\u{8bc1}".repeat(20_000))).unwrap();
+    let validate = run(&["validate", dir]);
+    assert_eq!(validate.status.code(), Some(0), "{}", out(&validate));
+
+    let over = "x".repeat(20_001);
+    let text = with_evidence(&over);
+    // Said at the answer's key.
+    let line = text[..text.find("\"design.evaluation\": (").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    fs::write(&file, text).unwrap();
+    let validate = run(&["validate", dir]);
+    let said = out(&validate);
+    assert_eq!(validate.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "finance-bureau/2025-12-31.ron:{line}:9: error: the evidence of indicator design.evaluation is \
+             20,001 characters long; at most 20,000 are allowed"
+        )),
+        "{said}"
+    );
+    let zh = out(&run(&["validate", dir, "--lang", "zh"]));
+    assert!(
+        zh.contains("指标 design.evaluation 的佐证材料共 20,001 字，超过上限 20,000 字"),
+        "{zh}"
+    );
+
+    // Too long a name for the audit log is refused up front.
+    let long_name = "n".repeat(201);
+    let refused = run(&["new-period", dir, "--period", "2026-06-30", "--user", &long_name]);
+    assert_eq!(refused.status.code(), Some(2), "{}", out(&refused));
+    assert!(!root.join("health-commission/2026-06-30.ron").exists());
+}

@@ -8,6 +8,8 @@
 use std::io::ErrorKind;
 use std::path::Path;
 
+use super::views::thousands;
+use crate::model::limits::TextField;
 use crate::model::{IdError, IdSubject, Lang, MAX_WEIGHT, Status};
 use crate::store::{
     FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, SpecialKind,
@@ -68,6 +70,36 @@ pub fn validate_summary(
             "{}：已加载 {departments} 个部门、{assessments} 份评估；错误 {errors} 个，警告 {warnings} 个",
             dir.display()
         ),
+    }
+}
+
+/// A text of an assessment, for "… is too long": "the evidence" / "佐证材料".
+fn text_field(field: TextField, lang: Lang) -> &'static str {
+    match (field, lang) {
+        (TextField::Evidence, Lang::En) => "the evidence",
+        (TextField::Comment, Lang::En) => "the comment",
+        (TextField::Reason, Lang::En) => "the reason it does not apply",
+        (TextField::Link | TextField::Links, Lang::En) => "a link",
+        (TextField::Assessor, Lang::En) => "the assessor's name",
+        (TextField::Reviewer, Lang::En) => "the reviewer's name",
+        (TextField::ReviewComment, Lang::En) => "the review comment",
+        (TextField::Evidence, Lang::Zh) => "佐证材料",
+        (TextField::Comment, Lang::Zh) => "备注",
+        (TextField::Reason, Lang::Zh) => "不适用的原因",
+        (TextField::Link | TextField::Links, Lang::Zh) => "链接",
+        (TextField::Assessor, Lang::Zh) => "评估人姓名",
+        (TextField::Reviewer, Lang::Zh) => "审核人姓名",
+        (TextField::ReviewComment, Lang::Zh) => "审核意见",
+    }
+}
+
+/// "indicator design.legal" / "指标 design.legal", or "an answer" when unknown.
+fn indicator_name(indicator: Option<&str>, lang: Lang) -> String {
+    match (indicator, lang) {
+        (Some(id), Lang::En) => format!("indicator {id}"),
+        (Some(id), Lang::Zh) => format!("指标 {id} "),
+        (None, Lang::En) => "an answer".to_owned(),
+        (None, Lang::Zh) => "某一答案".to_owned(),
     }
 }
 
@@ -417,6 +449,32 @@ fn english(code: &ProblemCode) -> String {
             megabytes(*size),
             megabytes(*limit)
         ),
+        C::TextTooLong {
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "{} has {} links; at most {} are allowed, so this assessment is not loaded. Keep the main \
+             links and gather the rest in one linked document, in a text editor, then reload",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::TextTooLong {
+            field,
+            indicator,
+            length,
+        } => format!(
+            "{}{} is {} characters long; at most {} are allowed, so this assessment is not loaded. \
+             Shorten it in a text editor (put long material in a linked document), then reload",
+            text_field(*field, lang),
+            indicator
+                .as_deref()
+                .map(|id| format!(" of indicator {id}"))
+                .unwrap_or_default(),
+            thousands(*length),
+            thousands(field.limit())
+        ),
         C::CannotReadFolder { error, detail: os } => format!(
             "could not read the folder: {}.{}",
             io_reason(*error, false, lang),
@@ -756,6 +814,32 @@ fn chinese(code: &ProblemCode) -> String {
             file_noun(*file_kind, lang),
             megabytes(*size),
             megabytes(*limit)
+        ),
+        C::TextTooLong {
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "{}共有 {} 个链接，超过上限 {} 个，本评估未予加载；请在文本编辑器中保留主要链接，\
+             其余汇总到一份链接文档中，然后重新加载",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::TextTooLong {
+            field,
+            indicator,
+            length,
+        } => format!(
+            "{}{}共 {} 字，超过上限 {} 字，本评估未予加载；请在文本编辑器中精简（篇幅较长的材料可另附链接），\
+             然后重新加载",
+            indicator
+                .as_deref()
+                .map(|id| format!("指标 {id} 的"))
+                .unwrap_or_default(),
+            text_field(*field, lang),
+            thousands(*length),
+            thousands(field.limit())
         ),
         C::CannotReadFolder { error, detail: os } => format!(
             "无法读取该文件夹：{}。{}",
