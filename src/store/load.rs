@@ -418,6 +418,13 @@ fn is_ron(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".ron")
 }
 
+/// Whether a name looks like a copy of a data file: `.ron` followed by more
+/// (`2025-06-30.ron.bak`, `workspace.ron~`, `plan.ron.orig`).
+fn is_ron_copy(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains(".ron") && !lower.ends_with(".ron")
+}
+
 /// Whether a folder holds `.ron` files directly (so skipping it loses data).
 fn holds_ron_files(folder: &Path) -> bool {
     fs::read_dir(folder).is_ok_and(|entries| {
@@ -493,6 +500,12 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
                 Position::START,
                 ProblemCode::FileAtTop,
             ));
+        } else if is_ron_copy(&name) {
+            layout.problems.push(Problem::warning(
+                &relative,
+                Position::START,
+                ProblemCode::CopyNotRead,
+            ));
         }
     }
     Ok(layout)
@@ -550,6 +563,12 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
                 &relative,
                 Position::START,
                 ProblemCode::FileNotPeriod,
+            ));
+        } else if is_ron_copy(&name) {
+            layout.problems.push(Problem::warning(
+                &relative,
+                Position::START,
+                ProblemCode::CopyNotRead,
             ));
         }
     }

@@ -352,3 +352,26 @@ fn texts_over_their_limit_are_refused_with_the_place_and_the_numbers() {
     assert_eq!(refused.status.code(), Some(2), "{}", out(&refused));
     assert!(!root.join("health-commission/2026-06-30.ron").exists());
 }
+
+#[test]
+fn copies_of_data_files_are_named_not_skipped_in_silence() {
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    fs::copy(
+        root.join("finance-bureau/2025-12-31.ron"),
+        root.join("finance-bureau/2025-06-30.ron.bak"),
+    )
+    .unwrap();
+    fs::copy(root.join("workspace.ron"), root.join("workspace.ron~")).unwrap();
+    let validate = run(&["validate", root.to_str().unwrap()]);
+    let said = out(&validate);
+    assert_eq!(validate.status.code(), Some(0), "warnings only: {said}");
+    for file in ["finance-bureau/2025-06-30.ron.bak", "workspace.ron~"] {
+        assert!(
+            said.contains(&format!(
+                "{file}:1:1: warning: this looks like a copy of a data file"
+            )),
+            "{said}"
+        );
+    }
+}

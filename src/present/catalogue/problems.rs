@@ -475,6 +475,10 @@ fn english(code: &ProblemCode) -> String {
             thousands(*length),
             thousands(field.limit())
         ),
+        C::CopyNotRead => "this looks like a copy of a data file (its name goes on after .ron), so it is not \
+                           read; if it holds data you need, check it and rename it to end in .ron, otherwise \
+                           move it out of the workspace"
+            .to_owned(),
         C::CannotReadFolder { error, detail: os } => format!(
             "could not read the folder: {}.{}",
             io_reason(*error, false, lang),
@@ -841,6 +845,9 @@ fn chinese(code: &ProblemCode) -> String {
             thousands(*length),
             thousands(field.limit())
         ),
+        C::CopyNotRead => "此文件似为数据文件的副本（文件名在 .ron 之后还有内容），不予读取；如其中有需要的数据，\
+                           请核对后将文件名改为以 .ron 结尾，否则请将其移出工作区"
+            .to_owned(),
         C::CannotReadFolder { error, detail: os } => format!(
             "无法读取该文件夹：{}。{}",
             io_reason(*error, false, lang),
