@@ -1,6 +1,7 @@
 //! Checks across files that parsing alone cannot make: ids that must exist,
-//! be unique and be safe; files whose place disagrees with their content.
-//! Each problem points at the offending text in the file.
+//! be unique and be safe; files whose place disagrees with their content;
+//! approved answers changed since their approval. Each problem points at
+//! the offending text in the file.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
@@ -443,6 +444,20 @@ pub(crate) fn check_assessment(
                 framework: framework.id.clone(),
                 used: assessment.framework_version,
                 expected: framework.framework_version,
+            },
+        ));
+    }
+
+    if let Some(approval) = assessment.changed_after_approval() {
+        problems.push(Problem::error(
+            file,
+            at.field("answers")
+                .or_else(|| at.field("status"))
+                .unwrap_or(Position::START),
+            ProblemCode::ChangedAfterApproval {
+                file: file.to_path_buf(),
+                approved_by: approval.who.clone(),
+                approved_at: approval.at,
             },
         ));
     }

@@ -9,7 +9,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{FrameworkIssue, IdError, IdSubject, Status};
 
@@ -216,6 +216,14 @@ pub enum ProblemCode {
     },
     /// `unknown-indicator`: an answer for an indicator the framework lacks.
     UnknownIndicator { indicator: String },
+    /// `changed-after-approval`: an Approved assessment whose answers no
+    /// longer match the digest its latest approval recorded: the file
+    /// (relative to the workspace) was edited outside the workflow.
+    ChangedAfterApproval {
+        file: PathBuf,
+        approved_by: String,
+        approved_at: NaiveDateTime,
+    },
     // ---- scoring rules (`validate`) --------------------------------------
     /// `missing-evidence`: level 3 or more without evidence.
     MissingEvidence { indicator: String },
@@ -314,6 +322,7 @@ impl ProblemCode {
             C::OtherFramework { .. } => "other-framework",
             C::OtherFrameworkVersion { .. } => "other-framework-version",
             C::UnknownIndicator { .. } => "unknown-indicator",
+            C::ChangedAfterApproval { .. } => "changed-after-approval",
             C::MissingEvidence { .. } => "missing-evidence",
             C::MissingReason { .. } => "missing-reason",
             C::Unanswered { .. } => "unanswered",
@@ -537,6 +546,11 @@ impl ProblemCode {
             },
             C::UnknownIndicator {
                 indicator: s("sharing.bogus"),
+            },
+            C::ChangedAfterApproval {
+                file: PathBuf::from("police/2025-12-31.ron"),
+                approved_by: s("Li Wei"),
+                approved_at: date(2026, 1, 18).and_hms_opt(15, 0, 0).unwrap_or_default(),
             },
             C::MissingEvidence {
                 indicator: s("sharing.open"),
