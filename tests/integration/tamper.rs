@@ -331,7 +331,7 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
     use govmaturity::app::Command;
 
     let dir = approved_with_digest();
-    let mut harness = crate::app_assess::assess(dir.path(), "Public Security Bureau");
+    let harness = crate::app_assess::assess(dir.path(), "Public Security Bureau");
     assert!(harness.query_by_label(BADGE).is_none(), "not before the edit");
 
     edit_on_disk(dir.path());

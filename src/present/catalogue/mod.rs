@@ -683,7 +683,6 @@ catalogue! {
     ChangedAfterApproval => "changed after approval", "批准后被修改";
     ChangedAfterApprovalTitle => "Changed after approval", "批准后被修改";
     ChangedAfterApprovalHint => "Its answers were edited after it was approved, outside the workflow, so the figures are not the approved ones. Reopen it and approve it again, or restore the approved version from a backup or version control.", "其作答在批准后未经审批流程被修改，数据并非已批准的结果。请重新打开并再次批准，或从备份或版本控制中恢复已批准的版本。";
-    ChangedAfterApprovalLegend => "“Changed after approval” (⚠) means the department's approved assessment file was edited after its approval, outside the workflow: its figures are not the approved ones until it is reopened and approved again, or the approved version is restored.", "“批准后被修改”（⚠）表示该部门已批准的评估文件在批准后未经审批流程被修改：在重新打开并再次批准、或恢复已批准的版本之前，其数据并非已批准的结果。";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /

@@ -37,14 +37,15 @@ pub fn banner_text(approved_by: &str, approved_at: NaiveDateTime, lang: Lang) ->
 }
 
 /// A report's line for one department whose assessment was changed after
-/// approval: "Public Security Bureau: ⚠ changed after approval (its answers
-/// were edited after approval; the figures shown are not the approved ones)".
+/// approval: "Public Security Bureau: ⚠ changed after approval (the figures
+/// shown are not the approved ones; reopen and approve it again, or restore
+/// the approved version)".
 pub fn department_line(department: &str, lang: Lang) -> String {
     let mark = mark(lang);
     match lang {
         Lang::En => format!(
-            "{department}: {mark} (its answers were edited after approval; the figures shown are not the approved ones)"
+            "{department}: {mark} (the figures shown are not the approved ones; reopen and approve it again, or restore the approved version)"
         ),
-        Lang::Zh => format!("{department}：{mark}（其作答在批准后被修改，所示数据并非已批准的结果）"),
+        Lang::Zh => format!("{department}：{mark}（所示数据并非已批准的结果，请重新打开并再次批准，或恢复已批准的版本）"),
     }
 }
