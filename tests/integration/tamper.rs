@@ -324,6 +324,16 @@ fn the_html_report_says_it_beside_the_department_in_both_languages() {
 
 const BADGE: &str = "⚠ Changed after approval";
 
+/// How many "changed after approval" problems the app lists.
+fn listed(harness: &egui_kittest::Harness<'static, govmaturity::app::GovApp>) -> usize {
+    let open = harness.state().state.workspace.as_ref().unwrap();
+    open.loaded
+        .problems
+        .iter()
+        .filter(|p| p.code.code() == "changed-after-approval")
+        .count()
+}
+
 #[test]
 fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened() {
     use egui::Role;
@@ -340,6 +350,7 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
         harness.query_by_label(BADGE).is_some(),
         "beside the status on Assess"
     );
+    assert_eq!(listed(&harness), 1, "and in the problem list");
     let banner = format!(
         "The answers in this file are no longer the ones {REVIEWER} approved on 2026-01-18 15:30: it was \
          edited outside the app after approval, so its figures are not the approved ones. Reopen it and \
@@ -374,6 +385,7 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
     crate::app_assess::settle(&mut harness);
     assert_eq!(crate::app_assess::working(&harness).status, Status::Draft);
     assert!(harness.query_by_label(BADGE).is_none());
+    assert_eq!(listed(&harness), 0, "nor in the problem list");
     let saved = read(dir.path());
     assert_eq!(saved.status, Status::Draft);
     assert_eq!(

@@ -46,6 +46,8 @@ pub fn department_line(department: &str, lang: Lang) -> String {
         Lang::En => format!(
             "{department}: {mark} (the figures shown are not the approved ones; reopen and approve it again, or restore the approved version)"
         ),
-        Lang::Zh => format!("{department}：{mark}（所示数据并非已批准的结果，请重新打开并再次批准，或恢复已批准的版本）"),
+        Lang::Zh => format!(
+            "{department}：{mark}（所示数据并非已批准的结果，请重新打开并再次批准，或恢复已批准的版本）"
+        ),
     }
 }
