@@ -1140,8 +1140,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 66 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 66, "{seen:?}");
+        // At least one sample of each of the 67 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 67, "{seen:?}");
     }
 
     #[test]
