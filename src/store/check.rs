@@ -1,6 +1,7 @@
 //! Checks across files that parsing alone cannot make: ids that must exist,
-//! be unique and be safe; files whose place disagrees with their content.
-//! Each problem points at the offending text in the file.
+//! be unique and be safe; files whose place disagrees with their content;
+//! approved answers changed since their approval. Each problem points at
+//! the offending text in the file.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
@@ -451,6 +452,20 @@ pub(crate) fn check_assessment(
     let too_long = check_lengths(assessment, &at, file);
     keep &= too_long.is_empty();
     problems.extend(too_long);
+
+    if let Some(approval) = assessment.changed_after_approval() {
+        problems.push(Problem::error(
+            file,
+            at.field("answers")
+                .or_else(|| at.field("status"))
+                .unwrap_or(Position::START),
+            ProblemCode::ChangedAfterApproval {
+                file: file.to_path_buf(),
+                approved_by: approval.who.clone(),
+                approved_at: approval.at,
+            },
+        ));
+    }
 
     if context.check_indicators {
         for indicator in assessment.answers.keys() {

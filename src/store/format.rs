@@ -91,6 +91,13 @@ impl<'de> Deserialize<'de> for VersionProbe {
                 }
                 Ok(VersionProbe { version })
             }
+
+            /// `(` with no field name after it reads as a tuple: read it
+            /// through, so that a file cut short is told as such.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<VersionProbe, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionProbe { version: None })
+            }
         }
         deserializer.deserialize_any(Fields)
     }

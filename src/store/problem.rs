@@ -9,7 +9,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::contain::SpecialKind;
 use crate::model::limits::TextField;
@@ -242,6 +242,14 @@ pub enum ProblemCode {
     },
     /// `unknown-indicator`: an answer for an indicator the framework lacks.
     UnknownIndicator { indicator: String },
+    /// `changed-after-approval`: an Approved assessment whose answers no
+    /// longer match the digest its latest approval recorded: the file
+    /// (relative to the workspace) was edited outside the workflow.
+    ChangedAfterApproval {
+        file: PathBuf,
+        approved_by: String,
+        approved_at: NaiveDateTime,
+    },
     // ---- scoring rules (`validate`) --------------------------------------
     /// `missing-evidence`: level 3 or more without evidence.
     MissingEvidence { indicator: String },
@@ -345,6 +353,7 @@ impl ProblemCode {
             C::OtherFramework { .. } => "other-framework",
             C::OtherFrameworkVersion { .. } => "other-framework-version",
             C::UnknownIndicator { .. } => "unknown-indicator",
+            C::ChangedAfterApproval { .. } => "changed-after-approval",
             C::MissingEvidence { .. } => "missing-evidence",
             C::MissingReason { .. } => "missing-reason",
             C::Unanswered { .. } => "unanswered",
@@ -585,6 +594,11 @@ impl ProblemCode {
             },
             C::UnknownIndicator {
                 indicator: s("sharing.bogus"),
+            },
+            C::ChangedAfterApproval {
+                file: PathBuf::from("police/2025-12-31.ron"),
+                approved_by: s("Li Wei"),
+                approved_at: date(2026, 1, 18).and_hms_opt(15, 0, 0).unwrap_or_default(),
             },
             C::MissingEvidence {
                 indicator: s("sharing.open"),
@@ -1236,8 +1250,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 71 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 71, "{seen:?}");
+        // At least one sample of each of the 72 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 72, "{seen:?}");
     }
 
     #[test]

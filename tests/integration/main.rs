@@ -42,3 +42,4 @@ mod report_slim;
 mod report_xlsx;
 mod store;
 mod store_plan;
+mod tamper;

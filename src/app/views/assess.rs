@@ -20,10 +20,10 @@ use crate::app::command::{Command, ConflictChoice};
 use crate::app::editor::{ApprovalBlocker, Edit, approval_blocker};
 use crate::app::session::{SaveState, Session};
 use crate::app::state::{AssessConfirm, ViewState};
-use crate::app::widgets::{colour, status_badge};
+use crate::app::widgets::{changed_after_approval_badge_ui, colour, status_badge};
 use crate::charts;
 use crate::model::{Assessment, Confidence, Lang, Level, Rating, Status};
-use crate::present::catalogue::{T, tagged_text};
+use crate::present::catalogue::{T, tagged_text, tamper};
 use crate::present::format;
 use crate::present::overview::labelled;
 
@@ -228,9 +228,17 @@ fn save_state_label(lang: Lang, state: &SaveState) -> (String, bool) {
 fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
     let lang = ctx.lang;
     let assessment = &session.editor.assessment;
+    // Hashes the answers of an approved assessment (a few microseconds);
+    // `None` at once for any other status.
+    let changed = assessment
+        .changed_after_approval()
+        .map(|approval| tamper::banner_text(&approval.who, approval.at, lang));
     ui.horizontal_wrapped(|ui| {
         status_badge(ui, lang, Some(assessment.status));
         ui.label(RichText::new(crate::present::catalogue::status(assessment.status, lang)).strong());
+        if let Some(banner) = &changed {
+            changed_after_approval_badge_ui(ui, lang, banner);
+        }
         ui.separator();
         ui.label(labelled(T::Assessor.get(lang), &assessment.assessor, lang));
         if !assessment.reviewer.is_empty() {
@@ -281,6 +289,9 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
             approval_blocker(assessment, ctx.user_name, ctx.data.workspace.allow_self_approval)
     {
         ui.colored_label(ui.visuals().warn_fg_color, blocker_text(blocker).get(lang));
+    }
+    if let Some(banner) = &changed {
+        ui.colored_label(ui.visuals().error_fg_color, banner);
     }
     match assessment.status {
         Status::Approved => {

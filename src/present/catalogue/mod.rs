@@ -20,6 +20,7 @@ pub mod document;
 pub mod hierarchy;
 pub mod plan;
 pub mod plan_app;
+pub mod tamper;
 pub mod views;
 
 macro_rules! catalogue {
@@ -678,6 +679,10 @@ catalogue! {
     PickerHint => "Type a name, id or pinyin initials (jyj)", "输入名称、编号或拼音首字母（如jyj）";
     PickerEmpty => "No department matches.", "没有匹配的部门。";
     PickerKeys => "↑↓ to move, Enter to choose, Esc to close", "↑↓移动，回车选择，Esc关闭";
+    // ---- hardening: tamper evidence
+    ChangedAfterApproval => "changed after approval", "批准后被修改";
+    ChangedAfterApprovalTitle => "Changed after approval", "批准后被修改";
+    ChangedAfterApprovalHint => "Its answers were edited after it was approved, outside the workflow, so the figures are not the approved ones. Reopen it and approve it again, or restore the approved version from a backup or version control.", "其作答在批准后未经审批流程被修改，数据并非已批准的结果。请重新打开并再次批准，或从备份或版本控制中恢复已批准的版本。";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /

@@ -724,6 +724,18 @@ fn english(code: &ProblemCode) -> String {
             "the framework has no indicator \"{indicator}\", so this answer is ignored; fix the id (see the \
              Framework tab or `govmaturity validate`) or remove the answer"
         ),
+        // ---- hardening: tamper evidence
+        C::ChangedAfterApproval {
+            file,
+            approved_by,
+            approved_at,
+        } => format!(
+            "{} was changed after approval: its answers are no longer the ones {approved_by} approved on {}, \
+             so its figures are not the approved ones. Reopen it (giving a reason) and approve it again, or \
+             restore the approved version from a backup (.backups/) or version control",
+            file.display(),
+            crate::present::format::date_time(*approved_at, lang)
+        ),
         C::MissingEvidence { indicator } => format!(
             "{indicator} is rated level 3 or higher without evidence; add the evidence that supports the level"
         ),
@@ -1048,6 +1060,16 @@ fn chinese(code: &ProblemCode) -> String {
         ),
         C::UnknownIndicator { indicator } => format!(
             "框架中没有指标“{indicator}”，因此忽略该作答；请更正编号（见“框架”页或 `govmaturity validate`），或删除该作答"
+        ),
+        // ---- hardening: tamper evidence
+        C::ChangedAfterApproval {
+            file,
+            approved_by,
+            approved_at,
+        } => format!(
+            "{} 在批准后被修改：其作答已不是 {approved_by} 于 {} 批准的内容，其数据不再是已批准的结果。请重新打开（须说明原因）并再次批准，或从备份（.backups/）或版本控制中恢复已批准的版本",
+            file.display(),
+            crate::present::format::date_time(*approved_at, lang)
         ),
         C::MissingEvidence { indicator } => {
             format!("{indicator} 评为 3 级或以上，但没有佐证材料；请补充支持该等级的佐证材料")
