@@ -4,9 +4,11 @@
 //! or I/O error.
 
 mod commands;
+mod generate;
 mod init;
 mod output;
 mod plan;
+mod resave;
 mod table;
 
 use std::path::PathBuf;
@@ -201,9 +203,30 @@ pub enum Command {
         #[arg(long, default_value = "govmaturity")]
         user: String,
     },
+    /// Set one answer's comment of an assessment and save it through the store (for the crash test).
+    #[command(hide = true)]
+    Resave {
+        dir: PathBuf,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        period: NaiveDate,
+        #[arg(long)]
+        comment: String,
+        /// The comment, this many times over (a bigger file to kill mid-write).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+    },
     /// Write a realistic synthetic workspace (deterministic for a seed), or the sample one.
+    #[command(
+        long_about = "Write a realistic synthetic workspace (deterministic for a seed), or the sample one.\n\n\
+                      DIR must be new or empty. workspace.ron is written last, so a run that is stopped leaves a \
+                      folder that is not a workspace (validate says so) rather than one that looks complete. Sizes \
+                      beyond what the disk holds, or beyond 1,000,000 assessments, are refused before anything is \
+                      written."
+    )]
     Generate {
-        /// Folder to create; it must not hold a workspace already.
+        /// Folder to create; it must be new or empty.
         dir: PathBuf,
         /// Number of departments.
         #[arg(long, default_value_t = 20)]
@@ -409,6 +432,19 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             basis.into(),
             language(lang),
         ),
+        Command::Resave {
+            dir,
+            department,
+            period,
+            comment,
+            repeat,
+        } => resave::resave(
+            &dir,
+            &department,
+            period,
+            &comment.repeat(repeat.min(1 << 20)),
+            language(None),
+        ),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user, language(None)),
         Command::Generate {
             dir,
@@ -417,13 +453,15 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             seed,
             last_period,
             sample,
-        } => commands::generate(
+        } => generate::generate(
             &dir,
-            departments,
-            periods,
-            seed,
-            last_period,
-            sample,
+            generate::GenerateArgs {
+                departments,
+                periods,
+                seed,
+                last_period,
+                sample,
+            },
             language(None),
         ),
     };

@@ -20,7 +20,7 @@ pub fn backup_folder(root: &Path, relative: &Path) -> PathBuf {
 /// the newest [`BACKUPS_KEPT`]. Returns the backup's path.
 pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::Result<PathBuf> {
     let folder = backup_folder(root, relative);
-    fs::create_dir_all(&folder)?;
+    super::atomic::create_dir_all_synced(&folder)?;
     // UTC, without colons (not allowed in Windows file names); sorts by time.
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%S%.6fZ").to_string();
     let mut attempt = 0u32;
@@ -87,6 +87,7 @@ pub fn restore_backup(root: &Path, relative: &Path) -> io::Result<PathBuf> {
             ),
         ));
     };
+    let _lock = super::lock::SaveLock::acquire(root)?;
     let restored = fs::read(&backup)?;
     let target = root.join(relative);
     match fs::read(&target) {

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::atomic::{atomic_create, atomic_write};
+use super::atomic::{atomic_create, atomic_write, create_dir_all_synced};
 use super::backup::keep_backup;
 use super::error::{InvalidReason, ReadOnlyReason, SaveError};
 use super::fingerprint::Fingerprint;
 use super::format::{parse_assessment, parse_framework, parse_workspace, to_ron};
+use super::lock::{LOCK_FILE, SaveLock};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 use super::problem::{FileKind, Position, Problem, ProblemCode};
 use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
@@ -85,6 +86,7 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
     let relative = assessment_relative_path(root, assessment)?;
     let text = serialize(root, &relative, assessment.version, assessment)?;
     let path = root.join(&relative);
+    let _lock = lock(root)?;
     create_parent(&path)?;
     match atomic_create(&path, text.as_bytes()) {
         Ok(()) => Ok(fingerprint_written(&path, text.as_bytes())),
@@ -93,7 +95,9 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
     }
 }
 
-/// Checks what is on disk, keeps a backup, writes atomically.
+/// Checks what is on disk, keeps a backup, writes atomically: all under the
+/// workspace's save lock, so that no other program can write between the
+/// check and the rename.
 pub(crate) fn save_file(
     root: &Path,
     relative: &Path,
@@ -102,6 +106,7 @@ pub(crate) fn save_file(
     check_existing: &dyn Fn(&str, &Path) -> Result<u32, ReadOnlyReason>,
 ) -> Result<Fingerprint, SaveError> {
     let path = root.join(relative);
+    let _lock = lock(root)?;
     let existing = match fs::read(&path) {
         Ok(existing) => Some(existing),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -196,9 +201,17 @@ pub(crate) fn serialize<T: Serialize>(
     })
 }
 
+/// The workspace's save lock, held until the result is dropped.
+fn lock(root: &Path) -> Result<SaveLock, SaveError> {
+    SaveLock::acquire(root).map_err(|source| SaveError::Io {
+        path: root.join(LOCK_FILE),
+        source,
+    })
+}
+
 fn create_parent(path: &Path) -> Result<(), SaveError> {
     match path.parent() {
-        Some(parent) => fs::create_dir_all(parent).map_err(|source| SaveError::Io {
+        Some(parent) => create_dir_all_synced(parent).map_err(|source| SaveError::Io {
             path: parent.to_path_buf(),
             source,
         }),

@@ -18,6 +18,7 @@ pub mod brief;
 pub mod cli;
 pub mod document;
 pub mod hierarchy;
+pub mod lock;
 pub mod plan;
 pub mod plan_app;
 pub mod views;
@@ -678,6 +679,10 @@ catalogue! {
     PickerHint => "Type a name, id or pinyin initials (jyj)", "输入名称、编号或拼音首字母（如jyj）";
     PickerEmpty => "No department matches.", "没有匹配的部门。";
     PickerKeys => "↑↓ to move, Enter to choose, Esc to close", "↑↓移动，回车选择，Esc关闭";
+    // ---- hardening: locks
+    HeldReadOnly => "It is open here read-only: nothing can be changed or saved. Close the other window, or edit here anyway (the later save of the same file is refused as a conflict).", "此处以只读方式打开，无法修改或保存。请关闭另一个窗口，或仍在此处编辑（两处保存同一文件时，后保存者将被提示冲突）。";
+    EditAnyway => "Open anyway (editing)", "仍然打开（可编辑）";
+    HeldRefused => "This workspace is open read-only because another window has it; choose “Open anyway (editing)” at the top to change it here.", "另一个窗口已打开此工作区，此处为只读；如需在此修改，请单击顶部的“仍然打开（可编辑）”。";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
