@@ -89,7 +89,7 @@ fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<(), String> {
     refuse_unless_empty(dir, lang)?;
 
     let started = Instant::now();
-    let written = if args.sample {
+    if args.sample {
         let (workspace, assessments) = generate::sample(&framework);
         write_all(
             dir,
@@ -115,8 +115,7 @@ fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<(), String> {
         let workspace = made?;
         let actions = generate::synthetic_plan(&workspace, &latest, args.seed);
         finish(dir, &workspace, count, &actions, started, lang)
-    };
-    written
+    }
 }
 
 fn write_all(

@@ -40,12 +40,22 @@ fn a_second_app_opens_read_only_and_says_who_has_the_workspace() {
     let first = locking_app(dir.path());
     assert!(first.query_by_label_contains(BANNER_EN).is_none());
     let holder = store::read_holder(dir.path()).unwrap();
-    assert_eq!((holder.user.as_str(), holder.pid), ("Test User", std::process::id()));
+    assert_eq!(
+        (holder.user.as_str(), holder.pid),
+        ("Test User", std::process::id())
+    );
 
     let mut second = locking_app(dir.path());
     let banner = format!("Read-only: Test User has this workspace open on {}", holder.host);
-    assert!(second.query_by_label_contains(&banner).is_some(), "the banner names the holder");
-    assert!(second.query_by_label_contains("nothing can be changed or saved").is_some());
+    assert!(
+        second.query_by_label_contains(&banner).is_some(),
+        "the banner names the holder"
+    );
+    assert!(
+        second
+            .query_by_label_contains("nothing can be changed or saved")
+            .is_some()
+    );
 
     // An edit is refused, and nothing on disk changes.
     let before = std::fs::read(dir.path().join("workspace.ron")).unwrap();
@@ -53,8 +63,17 @@ fn a_second_app_opens_read_only_and_says_who_has_the_workspace() {
     second.state_mut().push(rename);
     second.run();
     settle(&mut second);
-    let notice = second.state().state.notice.clone().map(|n| n.text).unwrap_or_default();
-    assert!(notice.contains("open read-only because another window has it"), "{notice}");
+    let notice = second
+        .state()
+        .state
+        .notice
+        .clone()
+        .map(|n| n.text)
+        .unwrap_or_default();
+    assert!(
+        notice.contains("open read-only because another window has it"),
+        "{notice}"
+    );
     assert_eq!(std::fs::read(dir.path().join("workspace.ron")).unwrap(), before);
 
     // In Chinese too.
@@ -105,7 +124,10 @@ fn edits_of_an_app_stopped_without_saving_are_restored_from_its_journal() {
         // Stopped here: no save, no clean shutdown of the editor.
     }
     let on_disk = std::fs::read_to_string(dir.path().join("education-bureau/2025-12-31.ron")).unwrap();
-    assert!(!on_disk.contains("Typed just before the crash"), "the edit was not saved");
+    assert!(
+        !on_disk.contains("Typed just before the crash"),
+        "the edit was not saved"
+    );
 
     let mut harness = common::app(Some(dir.path()));
     assert!(
@@ -118,7 +140,10 @@ fn edits_of_an_app_stopped_without_saving_are_restored_from_its_journal() {
     settle(&mut harness);
     let working = crate::app_assess::working(&harness);
     assert_eq!(
-        working.answers.get("design.strategy").map(|a| a.evidence.as_str()),
+        working
+            .answers
+            .get("design.strategy")
+            .map(|a| a.evidence.as_str()),
         Some("Typed just before the crash")
     );
 }

@@ -21,7 +21,10 @@ fn read(root: &Path) -> (Assessment, store::Fingerprint) {
     let bytes = std::fs::read(root.join(FILE)).unwrap();
     let fingerprint = store::Fingerprint::read(&root.join(FILE)).unwrap().unwrap();
     let text = String::from_utf8(bytes).unwrap();
-    (store::parse_assessment(&text, Path::new(FILE)).unwrap().0, fingerprint)
+    (
+        store::parse_assessment(&text, Path::new(FILE)).unwrap().0,
+        fingerprint,
+    )
 }
 
 #[test]
@@ -34,7 +37,7 @@ fn two_writers_that_loaded_the_same_file_never_both_win() {
         let writers: Vec<_> = ["left", "right"]
             .into_iter()
             .map(|side| {
-                let (root, barrier, fingerprint) = (root.clone(), barrier.clone(), fingerprint.clone());
+                let (root, barrier, fingerprint) = (root.clone(), barrier.clone(), fingerprint);
                 let mut mine = assessment.clone();
                 mine.review_comment = format!("{side} {round}");
                 std::thread::spawn(move || {
@@ -44,7 +47,11 @@ fn two_writers_that_loaded_the_same_file_never_both_win() {
             })
             .collect();
         let results: Vec<_> = writers.into_iter().map(|w| w.join().unwrap()).collect();
-        let won: Vec<_> = results.iter().filter(|(_, r)| r.is_ok()).map(|(s, _)| *s).collect();
+        let won: Vec<_> = results
+            .iter()
+            .filter(|(_, r)| r.is_ok())
+            .map(|(s, _)| *s)
+            .collect();
         assert_eq!(won.len(), 1, "round {round}: exactly one save wins");
         let lost = results.iter().find(|(_, r)| r.is_err()).unwrap();
         assert!(
@@ -77,14 +84,24 @@ fn a_killed_generate_never_leaves_a_workspace_that_validates() {
     for (round, delay_ms) in [5u64, 20, 40, 80, 120].into_iter().enumerate() {
         let target = dir.path().join(format!("ws{round}"));
         let mut child = bin()
-            .args(["generate", target.to_str().unwrap(), "--departments", "300", "--periods", "4"])
+            .args([
+                "generate",
+                target.to_str().unwrap(),
+                "--departments",
+                "300",
+                "--periods",
+                "4",
+            ])
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill();
         let status = child.wait().unwrap();
-        let validate = bin().args(["validate", target.to_str().unwrap()]).output().unwrap();
+        let validate = bin()
+            .args(["validate", target.to_str().unwrap()])
+            .output()
+            .unwrap();
         if status.success() {
             assert_eq!(validate.status.code(), Some(0));
             continue;
@@ -101,7 +118,10 @@ fn a_killed_generate_never_leaves_a_workspace_that_validates() {
             .map(|entries| entries.flatten().any(|e| e.file_name() != store::LOCK_FILE))
             .unwrap_or(false);
         if written {
-            let again = bin().args(["generate", target.to_str().unwrap()]).output().unwrap();
+            let again = bin()
+                .args(["generate", target.to_str().unwrap()])
+                .output()
+                .unwrap();
             let stderr = String::from_utf8_lossy(&again.stderr);
             assert_eq!(again.status.code(), Some(2));
             assert!(stderr.contains("is not empty"), "{stderr}");
@@ -121,7 +141,14 @@ fn two_generates_into_one_folder_never_mix() {
             .into_iter()
             .map(|seed| {
                 bin()
-                    .args(["generate", target.to_str().unwrap(), "--departments", "40", "--seed", seed])
+                    .args([
+                        "generate",
+                        target.to_str().unwrap(),
+                        "--departments",
+                        "40",
+                        "--seed",
+                        seed,
+                    ])
                     .stdout(std::process::Stdio::null())
                     .stderr(std::process::Stdio::null())
                     .spawn()
@@ -139,7 +166,11 @@ fn two_generates_into_one_folder_never_mix() {
         );
         let loaded = store::load(&target).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let seed = if loaded.data.workspace.title.en.contains("seed 1") { 1 } else { 2 };
+        let seed = if loaded.data.workspace.title.en.contains("seed 1") {
+            1
+        } else {
+            2
+        };
         let framework = store::builtin_framework().unwrap();
         let (_, expected) = govmaturity::generate::synthetic(
             &framework,

@@ -109,3 +109,58 @@ fn cells(departments: usize, periods: usize) -> u128 {
 fn megabytes(bytes: u128) -> u128 {
     bytes.div_ceil(1_000_000)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lock_sentences_read_naturally_in_each_language() {
+        let holder = Holder {
+            user: "Wang Fang".into(),
+            host: "desk-7".into(),
+            pid: 4242,
+            since: chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(9, 30, 0)
+                .unwrap(),
+        };
+        assert_eq!(
+            held_by(Some(&holder), Lang::En),
+            "Read-only: Wang Fang has this workspace open on desk-7 (process 4242) since 2026-12-01 09:30."
+        );
+        assert_eq!(
+            held_by(Some(&holder), Lang::Zh),
+            "只读：Wang Fang 自 2026-12-01 09:30 起在 desk-7（进程 4242）上打开了此工作区。"
+        );
+        let dir = Path::new("ws");
+        let room = GenerateRoom::Disk {
+            free_bytes: 5_000_000,
+            dir,
+        };
+        assert_eq!(
+            generate_too_big(100, 4, 3_700_001, room, Lang::En),
+            "100 departments × 4 periods needs about 4 MB, but ws has only 5 MB free; free some space, \
+             choose another disk, or ask for fewer departments or periods"
+        );
+        assert_eq!(
+            generate_too_big(100, 4, 3_700_001, room, Lang::Zh),
+            "100 个部门 × 4 个评估期约需 4 MB，但 ws 仅剩 5 MB 可用空间；请释放空间、另选磁盘，或减少部门或评估期数量"
+        );
+        let cap = GenerateRoom::Cap {
+            max_assessments: 1_000_000,
+        };
+        assert_eq!(
+            generate_too_big(1_000_000, 4, 16_384_000_000, cap, Lang::En),
+            "1000000 departments × 4 periods is more than generate makes (at most 1000000 assessments, about \
+             4096 MB; this would be about 16384 MB); ask for fewer departments or periods"
+        );
+        for text in [
+            generate_not_empty(dir, Lang::Zh),
+            generate_busy(dir, Lang::Zh),
+            held_by(None, Lang::Zh),
+        ] {
+            assert!(!text.contains([',', ';', ':', '(', ')']), "{text}");
+        }
+    }
+}
