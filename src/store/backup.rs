@@ -2,8 +2,8 @@
 //! `<root>/.backups/<relative path>/<timestamp>.ron`, the newest
 //! [`BACKUPS_KEPT`] per file.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::paths::BACKUP_DIR;
@@ -32,12 +32,9 @@ pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::
             format!("{stamp}_{attempt}.ron")
         };
         let path = folder.join(name);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(previous)?;
-                file.sync_all()?;
-                break path;
-            }
+        // Complete or absent, like every file the store writes.
+        match super::atomic::atomic_create(&path, previous) {
+            Ok(()) => break path,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => attempt += 1,
             Err(e) => return Err(e),
         }
