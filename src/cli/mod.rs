@@ -65,8 +65,8 @@ pub enum Command {
     /// Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.
     #[command(
         long_about = "Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.\n\n\
-                      DIR is created if missing. Only DIR/workspace.ron is written; other files in DIR are never \
-                      touched. Exit 2, with nothing written, where DIR holds a workspace already."
+                      DIR is created if missing. Only DIR/workspace.ron is written (and the hidden lock file \
+                      .govmaturity.lock); other files in DIR are never touched. Exit 2, with nothing written, where DIR holds a workspace already."
     )]
     Init {
         /// Folder for the new workspace (created if missing).

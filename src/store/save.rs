@@ -202,8 +202,16 @@ pub(crate) fn serialize<T: Serialize>(
 }
 
 /// The workspace's save lock, held until the result is dropped.
+/// A workspace folder that does not exist yet is made first (a new
+/// workspace's first save), as saving always has.
 fn lock(root: &Path) -> Result<SaveLock, SaveError> {
-    SaveLock::acquire(root).map_err(|source| SaveError::Io {
+    let locked = match SaveLock::acquire(root) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_dir_all_synced(root).and_then(|()| SaveLock::acquire(root))
+        }
+        locked => locked,
+    };
+    locked.map_err(|source| SaveError::Io {
         path: root.join(LOCK_FILE),
         source,
     })
