@@ -5,12 +5,15 @@
 /// The byte-order mark that makes spreadsheets read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
 
-/// One text field, neutralised against formula injection and quoted as needed.
+/// One text field, neutralised against formula injection, with control
+/// characters other than line feeds and tabs shown escaped (`\u{1b}`), and
+/// quoted as needed.
 pub fn text_field(value: &str) -> String {
+    let value = crate::present::format::printable(value);
     let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
-        value.to_owned()
+        value.into_owned()
     };
     quote(&neutral)
 }
@@ -48,7 +51,11 @@ mod tests {
         assert_eq!(text_field("-1"), "'-1");
         assert_eq!(text_field("@cmd"), "'@cmd");
         assert_eq!(text_field("\tx"), "'\tx");
-        assert_eq!(text_field("\rx"), "\"'\rx\"");
+        // A carriage return is shown, not kept: it would split the row in
+        // some readers.
+        assert_eq!(text_field("\rx"), "\\u{d}x");
+        assert_eq!(text_field("a\u{1b}[2Kb"), "a\\u{1b}[2Kb");
+        assert_eq!(text_field("one\r\ntwo"), "\"one\ntwo\"");
         assert_eq!(text_field("plain"), "plain");
         assert_eq!(number_field(Some(-1.5), 2), "-1.50");
     }

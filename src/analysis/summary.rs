@@ -4,9 +4,9 @@
 //! Every figure has a *basis* ([`Basis`]): per department, its latest
 //! Approved assessment on or before the date, or its latest assessment of
 //! any status. Each department's figure says what it counts ([`Flag`]):
-//! provisional (not approved), carried over (from an earlier date than the
-//! one shown) or resting on an older file because the newest could not be
-//! read.
+//! provisional (not approved), approved but changed since, carried over
+//! (from an earlier date than the one shown) or resting on an older file
+//! because the newest could not be read.
 
 use std::path::PathBuf;
 
@@ -52,6 +52,9 @@ impl Basis {
 pub enum Flag {
     /// The assessment used is not approved.
     Provisional,
+    /// The assessment used is approved, but its answers are no longer the
+    /// ones approved (see [`Assessment::changed_after_approval`]).
+    ChangedAfterApproval,
     /// The assessment used is dated before the period shown.
     CarriedOver,
     /// The department's newest assessment file (on or before the period)
@@ -63,6 +66,7 @@ impl Flag {
     pub fn code(self) -> &'static str {
         match self {
             Flag::Provisional => "provisional",
+            Flag::ChangedAfterApproval => "changed-after-approval",
             Flag::CarriedOver => "carried-over",
             Flag::LatestUnreadable => "latest-unreadable",
         }
@@ -83,7 +87,8 @@ pub struct DepartmentSummary {
     /// Change of each dimension's mean level since `previous`, in framework
     /// order; `None` where either side has no score. Empty without `current`.
     pub dimension_changes: Vec<Option<f64>>,
-    /// In order: provisional, carried over, latest unreadable.
+    /// In order: provisional or changed after approval, carried over,
+    /// latest unreadable.
     pub flags: Vec<Flag>,
     /// The newest assessment file that could not be read, when it is newer
     /// than `current` (see [`Flag::LatestUnreadable`]).
@@ -335,6 +340,9 @@ fn summarize_department(
     let mut flags = Vec::new();
     if current.as_ref().is_some_and(|c| c.status != Status::Approved) {
         flags.push(Flag::Provisional);
+    }
+    if current_assessment.is_some_and(|a| a.changed_after_approval().is_some()) {
+        flags.push(Flag::ChangedAfterApproval);
     }
     if let (Some(used), Some(date)) = (used_on, period)
         && used < date
@@ -641,11 +649,24 @@ mod tests {
 
     #[test]
     fn flag_codes_are_stable() {
-        let codes: Vec<_> = [Flag::Provisional, Flag::CarriedOver, Flag::LatestUnreadable]
-            .iter()
-            .map(|f| f.code())
-            .collect();
-        assert_eq!(codes, ["provisional", "carried-over", "latest-unreadable"]);
+        let codes: Vec<_> = [
+            Flag::Provisional,
+            Flag::ChangedAfterApproval,
+            Flag::CarriedOver,
+            Flag::LatestUnreadable,
+        ]
+        .iter()
+        .map(|f| f.code())
+        .collect();
+        assert_eq!(
+            codes,
+            [
+                "provisional",
+                "changed-after-approval",
+                "carried-over",
+                "latest-unreadable"
+            ]
+        );
         assert_eq!(
             (Basis::Approved.code(), Basis::Latest.code()),
             ("approved", "latest")

@@ -559,7 +559,14 @@ impl GovApp {
         if let Some(open) = &mut self.state.workspace
             && let Ok(relative) = store::assessment_path(department, period)
         {
-            std::sync::Arc::make_mut(&mut open.loaded).record_saved(relative, fingerprint);
+            let loaded = std::sync::Arc::make_mut(&mut open.loaded);
+            // Reopened (or approved anew): no longer "changed after approval".
+            if saved.changed_after_approval().is_none() {
+                loaded.problems.retain(|p| {
+                    p.file != relative || !matches!(p.code, store::ProblemCode::ChangedAfterApproval { .. })
+                });
+            }
+            loaded.record_saved(relative, fingerprint);
         }
         let Some(root) = self.root() else { return };
         let Some(session) = &mut self.state.session else {
@@ -673,6 +680,15 @@ impl GovApp {
 
     pub(super) fn export_to(&mut self, request: ExportRequest, out: PathBuf) {
         let Some(open) = &self.state.workspace else { return };
+        if crate::store::owned_by_store(&open.loaded.root, &out) {
+            let said = crate::present::catalogue::cli::Say::OutIsStoreFile {
+                out: &out,
+                dir: &open.loaded.root,
+            }
+            .text(self.prefs.lang);
+            self.notice(true, said);
+            return;
+        }
         let options = ReportOptions {
             kind: request.kind,
             style: request.style,

@@ -249,7 +249,10 @@ fn run(job: Job) -> Done {
                 error: Failure::Save(error),
             },
         },
-        Job::Journal { path, assessment } => match write_copy(&path, &assessment) {
+        Job::Journal { path, assessment } => match super::session::check_journal_path(&path)
+            .map_err(|error| written(&path, error))
+            .and_then(|()| write_copy(&path, &assessment))
+        {
             Ok(()) => Done::Nothing,
             Err(error) => Done::JournalFailed { error },
         },
@@ -284,6 +287,7 @@ fn run(job: Job) -> Done {
             let written = store::plan_to_ron(&actions)
                 .map_err(|e| Failure::Text(e.to_string()))
                 .and_then(|text| {
+                    super::session::check_journal_path(&path).map_err(|error| written(&path, error))?;
                     if let Some(parent) = path.parent() {
                         std::fs::create_dir_all(parent).map_err(|error| written(parent, error))?;
                     }

@@ -59,7 +59,7 @@ pub fn find_plan_recoveries(root: &std::path::Path, data: &crate::model::Dataset
         } else {
             PlanScope::Department(stem)
         };
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = super::session::read_journal(&path) else {
             continue;
         };
         let Ok((plan, _)) = store::parse_plan(&text, &path) else {

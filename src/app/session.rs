@@ -117,6 +117,27 @@ pub fn journal_path(root: &Path, department: &str, period: NaiveDate) -> PathBuf
         .join(format!("{period}.ron"))
 }
 
+/// Checks that a journal's path (under [`RECOVERY_DIR`] in a workspace)
+/// stays inside the workspace: a `.recovery` folder that is a link out of
+/// it is neither read nor written.
+pub fn check_journal_path(path: &Path) -> std::io::Result<()> {
+    let recovery = path
+        .ancestors()
+        .find(|folder| folder.file_name() == Some(std::ffi::OsStr::new(RECOVERY_DIR)));
+    match recovery.and_then(|folder| Some((folder.parent()?, path.strip_prefix(folder.parent()?).ok()?))) {
+        Some((root, relative)) => store::check_inside(root, relative),
+        None => Ok(()),
+    }
+}
+
+/// A journal's text, read as the store reads its files (a regular file of
+/// a sane size, inside the workspace).
+pub fn read_journal(path: &Path) -> Option<String> {
+    check_journal_path(path).ok()?;
+    let (bytes, _) = store::read_regular(path).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 /// Unsaved edits found from an earlier run.
 #[derive(Clone, Debug)]
 pub struct Recovery {
@@ -137,7 +158,7 @@ pub fn find_recoveries(root: &Path, data: &crate::model::Dataset) -> Vec<Recover
         };
         for file in files.flatten() {
             let path = file.path();
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Some(text) = read_journal(&path) else {
                 continue;
             };
             let Ok((assessment, _)) = store::parse_assessment(&text, &path) else {

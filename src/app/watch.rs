@@ -53,7 +53,7 @@ impl FolderWatch {
 /// read or wrote there: the app's own saves come back as changes too, and
 /// must not reload a folder of thousands of files.
 pub fn changed_by_others(loaded: &crate::store::LoadedWorkspace, relative: &Path) -> bool {
-    let on_disk = crate::store::Fingerprint::read(&loaded.root.join(relative));
+    let on_disk = crate::store::Fingerprint::read(&loaded.root, relative);
     match (on_disk, loaded.fingerprint(relative)) {
         (Ok(Some(now)), Some(known)) => !now.same_content(known),
         // Gone, and never known (a temporary name): nothing to reload.

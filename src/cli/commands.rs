@@ -22,7 +22,7 @@ use crate::store::{self, LoadedWorkspace, Problem, ProblemCode, Severity};
 /// The workspace, or the reason it cannot be opened said in `lang`.
 pub(super) fn load(dir: &Path, lang: Lang) -> Result<LoadedWorkspace, u8> {
     store::load(dir).map_err(|e| {
-        eprintln!("{}", problem_text::store_error(&e, lang));
+        output::error(&problem_text::store_error(&e, lang));
         EXIT_USAGE
     })
 }
@@ -73,7 +73,7 @@ pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
     let checked = match store::check(dir, &store::Progress::default(), &finding_problems) {
         Ok(checked) => checked,
         Err(e) => {
-            eprintln!("{}", problem_text::store_error(&e, lang));
+            output::error(&problem_text::store_error(&e, lang));
             return EXIT_USAGE;
         }
     };
@@ -88,17 +88,14 @@ pub fn validate(dir: &Path, deny_warnings: bool, lang: Lang) -> u8 {
     output::text(&out);
     let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
     let warnings = problems.len() - errors;
-    eprintln!(
-        "{}",
-        problem_text::validate_summary(
-            dir,
-            checked.departments,
-            checked.assessments,
-            errors,
-            warnings,
-            lang
-        )
-    );
+    output::error(&problem_text::validate_summary(
+        dir,
+        checked.departments,
+        checked.assessments,
+        errors,
+        warnings,
+        lang,
+    ));
     if errors > 0 || (deny_warnings && warnings > 0) {
         EXIT_PROBLEMS
     } else {
@@ -114,7 +111,7 @@ pub fn summary(dir: &Path, period: Option<NaiveDate>, format: SummaryFormat, bas
     let loaded = match store::load_latest(dir, period, &|a| basis.counts(a)) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{}", problem_text::store_error(&e, lang));
+            output::error(&problem_text::store_error(&e, lang));
             return EXIT_USAGE;
         }
     };
@@ -442,6 +439,10 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
         say(Say::Error(message.text(lang)), lang);
         return EXIT_USAGE;
     }
+    if store::owned_by_store(dir, out) {
+        say(Say::Error(Say::OutIsStoreFile { out, dir }.text(lang)), lang);
+        return EXIT_USAGE;
+    }
     if kind == ReportKind::Department && department.is_none() {
         say(Say::Error(Say::KindNeedsDepartment.text(lang)), lang);
         return EXIT_USAGE;
@@ -467,7 +468,7 @@ pub fn report(dir: &Path, args: ReportArgs, lang: Lang) -> u8 {
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{}", problem_text::store_error(&e, lang));
+            output::error(&problem_text::store_error(&e, lang));
             return EXIT_USAGE;
         }
     };
@@ -543,7 +544,7 @@ fn check_out_path(out: &Path) -> Result<(), Say<'_>> {
 
 /// Writes one sentence to stderr in `lang`.
 pub(super) fn say(said: Say<'_>, lang: Lang) {
-    eprintln!("{}", said.text(lang));
+    output::error(&said.text(lang));
 }
 
 pub fn new_period(dir: &Path, period: NaiveDate, user: &str, lang: Lang) -> u8 {

@@ -26,7 +26,7 @@ pub fn init(dir: &Path, title: Option<&str>, lang: Lang) -> u8 {
             EXIT_OK
         }
         Err(message) => {
-            eprintln!("{}", Say::Error(message).text(lang));
+            output::error(&Say::Error(message).text(lang));
             EXIT_USAGE
         }
     }

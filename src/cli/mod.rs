@@ -49,7 +49,7 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Your name for the audit log of the assessments you edit (remembered).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = parse_user)]
     pub user: Option<String>,
 
     /// View the desktop app opens on (overview, department, assess, trends, compare, framework).
@@ -200,7 +200,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         period: NaiveDate,
         /// Who creates the drafts (recorded as assessor and in the audit log).
-        #[arg(long, default_value = "govmaturity")]
+        #[arg(long, default_value = "govmaturity", value_parser = parse_user)]
         user: String,
     },
     /// Set one answer's comment of an assessment and save it through the store (for the crash test).
@@ -355,6 +355,19 @@ impl From<StyleArg> for crate::report::ReportStyle {
             StyleArg::Official => crate::report::ReportStyle::Official,
         }
     }
+}
+
+/// A name for the audit log: at most as long as an assessor's name may be
+/// (see [`crate::model::limits`]), without control characters.
+fn parse_user(value: &str) -> Result<String, String> {
+    let limit = crate::model::limits::TextField::Assessor.limit();
+    if value.chars().count() > limit {
+        return Err(format!("a name may have at most {limit} characters"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err("a name may not hold control characters (line breaks, tabs, escapes)".to_owned());
+    }
+    Ok(value.to_owned())
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {

@@ -7,15 +7,24 @@ use std::fmt::Display;
 use std::io::{self, ErrorKind, Write};
 
 use super::EXIT_USAGE;
+use crate::present::format::printable;
 
-/// Writes `text` as it is.
+/// Writes `text`, with control characters other than line feeds and tabs
+/// shown escaped (see [`printable`]): nothing read from a file reaches the
+/// terminal as an escape sequence.
 pub fn text(text: &str) {
-    finish(write_to_stdout(|out| out.write_all(text.as_bytes())));
+    finish(write_to_stdout(|out| out.write_all(printable(text).as_bytes())));
 }
 
-/// Writes `line` and a newline.
+/// Writes `line` and a newline, as [`text`] does.
 pub fn line(line: impl Display) {
-    finish(write_to_stdout(|out| writeln!(out, "{line}")));
+    let line = line.to_string();
+    finish(write_to_stdout(|out| writeln!(out, "{}", printable(&line))));
+}
+
+/// Writes `message` and a newline on standard error, as [`text`] does.
+pub fn error(message: &str) {
+    let _ = writeln!(io::stderr(), "{}", printable(message));
 }
 
 fn write_to_stdout(write: impl FnOnce(&mut io::StdoutLock<'static>) -> io::Result<()>) -> io::Result<()> {

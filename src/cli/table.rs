@@ -43,7 +43,16 @@ pub enum Align {
 /// Renders rows under a header, each column as wide as its widest cell
 /// (capped at `max_width` columns, except the last, which nothing follows
 /// and which holds notes that must not be cut), separated by two spaces.
+/// A cell is always one line: control characters in it are shown escaped.
 pub fn render(header: &[String], rows: &[Vec<String>], align: &[Align], max_width: usize) -> String {
+    let one_line = |cells: &[String]| -> Vec<String> {
+        cells
+            .iter()
+            .map(|cell| crate::present::format::one_line(cell).into_owned())
+            .collect()
+    };
+    let header = &one_line(header);
+    let rows: &[Vec<String>] = &rows.iter().map(|row| one_line(row)).collect::<Vec<_>>();
     let columns = header.len();
     let cap = |i: usize| if i + 1 == columns { usize::MAX } else { max_width };
     let mut widths: Vec<usize> = header

@@ -155,6 +155,13 @@ pub struct AuditEntry {
     /// an approved assessment). Absent in older files.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// On an approval and on a reopening: the SHA-256 digest of the answers
+    /// at that moment (64 lowercase hex digits, see
+    /// [`super::answers_digest`]). An approval's digest is what a later
+    /// check compares with; a reopening's records what was reopened. Absent
+    /// in older files (an approval without one has nothing to compare with).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers_sha256: Option<String>,
 }
 
 impl AuditEntry {
@@ -259,6 +266,20 @@ impl Assessment {
         self.rating(indicator).level()
     }
 
+    /// The approval whose answers these no longer are: when the assessment
+    /// is Approved and its latest approval recorded a digest of the answers
+    /// that differs from theirs now, that approval's audit entry (who, when).
+    /// `None` when not approved, when the answers are as approved, or when
+    /// the approval recorded no digest (older files: nothing to compare).
+    pub fn changed_after_approval(&self) -> Option<&AuditEntry> {
+        if self.status != Status::Approved {
+            return None;
+        }
+        let approval = self.audit.iter().rev().find(|e| e.is_approval())?;
+        let approved = approval.answers_sha256.as_deref()?;
+        (approved != super::answers_digest(&self.answers)).then_some(approval)
+    }
+
     /// Appends to the audit log. The log is never rewritten.
     pub fn log(
         &mut self,
@@ -277,6 +298,7 @@ impl Assessment {
             from,
             to,
             note: String::new(),
+            answers_sha256: None,
         });
     }
 
@@ -308,6 +330,12 @@ impl Assessment {
         self.status = to;
         let what = if reopening { "reopened" } else { "status" };
         self.log(at, who, what, None, format!("{from:?}"), format!("{to:?}"));
+        // What was approved, and what was reopened: the baseline a later
+        // check compares with (see `changed_after_approval`).
+        let sealed = (reopening || to == Status::Approved).then(|| super::answers_digest(&self.answers));
+        if let Some(entry) = self.audit.last_mut() {
+            entry.answers_sha256 = sealed;
+        }
         if reopening {
             if let Some(entry) = self.audit.last_mut() {
                 entry.note = comment.trim().to_owned();
@@ -388,6 +416,70 @@ mod tests {
         assert_eq!(entry.note, "");
         let written = ron::to_string(&entry).unwrap();
         assert!(!written.contains("note"), "{written}");
+    }
+
+    fn level_answer(level: u8) -> Answer {
+        Answer {
+            rating: Rating::Level(Level::new(level).unwrap()),
+            evidence: "portal live".into(),
+            ..Answer::default()
+        }
+    }
+
+    #[test]
+    fn approving_and_reopening_record_the_digest_of_the_answers() {
+        let mut a = blank();
+        a.answers.insert("sharing.open".into(), level_answer(3));
+        a.transition(Status::Submitted, "wang", "", at()).unwrap();
+        assert_eq!(a.audit[0].answers_sha256, None, "only approvals and reopenings");
+        a.transition(Status::Approved, "li", "", at()).unwrap();
+        let approved = a.audit.last().unwrap().answers_sha256.clone().unwrap();
+        assert_eq!(approved, crate::model::answers_digest(&a.answers));
+        assert_eq!(approved.len(), 64);
+        assert!(
+            approved
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        );
+        assert_eq!(a.changed_after_approval(), None);
+
+        // Edited behind the workflow's back (as on disk): flagged, naming
+        // the approval.
+        a.answers.get_mut("sharing.open").unwrap().rating = Rating::Level(Level::new(5).unwrap());
+        let approval = a.changed_after_approval().unwrap();
+        assert_eq!((approval.who.as_str(), approval.at), ("li", at()));
+
+        // Reopened: a Draft is never "changed after approval", and the
+        // reopening records the answers it reopened.
+        a.transition(Status::Draft, "li", "recheck", at()).unwrap();
+        assert_eq!(a.changed_after_approval(), None);
+        let reopened = a.audit.last().unwrap();
+        assert_eq!(reopened.what, "reopened");
+        assert_eq!(
+            reopened.answers_sha256.as_deref(),
+            Some(crate::model::answers_digest(&a.answers).as_str())
+        );
+        assert_ne!(reopened.answers_sha256.as_deref(), Some(approved.as_str()));
+
+        // Approved again: the new approval is the baseline.
+        a.transition(Status::Submitted, "wang", "", at()).unwrap();
+        a.transition(Status::Approved, "zhao", "", at()).unwrap();
+        assert_eq!(a.changed_after_approval(), None);
+        a.answers.get_mut("sharing.open").unwrap().evidence.push('!');
+        assert_eq!(a.changed_after_approval().unwrap().who, "zhao");
+    }
+
+    #[test]
+    fn an_approval_without_a_digest_has_nothing_to_compare_with() {
+        let old = r#"(at: "2026-01-18T15:00:00", who: "Li Wei", what: "status", from: "Submitted", to: "Approved")"#;
+        let entry: AuditEntry = ron::from_str(old).unwrap();
+        assert_eq!(entry.answers_sha256, None);
+        assert!(!ron::to_string(&entry).unwrap().contains("answers_sha256"));
+        let mut a = blank();
+        a.answers.insert("sharing.open".into(), level_answer(3));
+        a.status = Status::Approved;
+        a.audit.push(entry);
+        assert_eq!(a.changed_after_approval(), None);
     }
 
     #[test]

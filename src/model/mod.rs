@@ -6,8 +6,10 @@
 
 mod answers;
 mod assessment;
+mod digest;
 mod framework;
 mod ids;
+pub mod limits;
 mod number;
 mod period;
 mod plan;
@@ -16,6 +18,7 @@ mod workspace;
 
 pub use answers::{Answers, Entry as AnswerEntry, Iter as AnswersIter, IterMut as AnswersIterMut};
 pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
+pub use digest::answers_digest;
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};
 pub use number::{LEVEL_DECIMALS, round_half_away};

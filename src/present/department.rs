@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::analysis::{self, Basis, DepartmentSummary, DimensionScore, Flag, Summary};
 use crate::model::{Dataset, Lang, Level, Rating};
 
-use super::catalogue::{T, carried_over_text, tagged_text, terms, unreadable_text};
+use super::catalogue::{T, carried_over_text, tagged_text, tamper, terms, unreadable_text};
 use super::format;
 use super::overview::{labelled, stage_text};
 
@@ -168,6 +168,7 @@ pub fn page(
         name,
         period_line: labelled(T::Period.get(lang), &format::date(current.period, lang), lang),
         period: current.period,
+        // Plain: the view draws the "changed after approval" badge beside it.
         status_text: terms::status(current.status, lang).to_owned(),
         people,
         overall_level: format::level(current.mean_level),
@@ -282,6 +283,21 @@ pub fn outlook(data: &Dataset, department: &str, basis: Basis, lang: Lang, today
     super::trends::outlook_text(lang, &data.framework, &trend, true, today)
 }
 
+/// The status of the assessment shown, with "⚠ changed after approval"
+/// after it when its answers are no longer the approved ones: "Approved
+/// (⚠ changed after approval)" / "已批准（⚠ 批准后被修改）"; empty without one.
+pub fn status_text(row: &DepartmentSummary, lang: Lang) -> String {
+    let Some(current) = &row.current else {
+        return String::new();
+    };
+    let status = terms::status(current.status, lang);
+    if row.has(Flag::ChangedAfterApproval) {
+        tamper::status_text(status, lang)
+    } else {
+        status.to_owned()
+    }
+}
+
 /// How the department's figure must be read, one line per flag:
 /// "provisional — Not yet approved: …", "carried over from 2025-06-30",
 /// "⚠ latest assessment could not be read: …".
@@ -292,6 +308,11 @@ pub fn flag_lines(row: &DepartmentSummary, lang: Lang) -> Vec<String> {
             (Flag::Provisional, _, _) => {
                 format!("{} — {}", T::Provisional.get(lang), T::ProvisionalHint.get(lang))
             }
+            (Flag::ChangedAfterApproval, _, _) => format!(
+                "{} — {}",
+                tamper::mark(lang),
+                T::ChangedAfterApprovalHint.get(lang)
+            ),
             (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
             (Flag::LatestUnreadable, _, Some(file)) => format!("⚠ {}", unreadable_text(file, lang)),
             (flag, _, _) => terms::flag(*flag, lang).to_owned(),

@@ -114,6 +114,70 @@ pub fn date_or_missing(value: Option<NaiveDate>, lang: Lang) -> String {
     value.map_or_else(|| MISSING.to_owned(), |d| date(d, lang))
 }
 
+/// `text` for one line of a terminal, a log or a table cell: every control
+/// character (newlines and tabs too, escape sequences, C1 controls) and
+/// every bidirectional override or isolate is shown as `\u{1b}`, so a name
+/// or id can neither break the line, forge another one, nor move the
+/// terminal's cursor or reorder what is shown.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_chars(text, |c| c.is_control() || is_bidi_control(c))
+}
+
+/// `text` for a report or a multi-line output: as [`one_line`], except that
+/// line feeds and tabs stay (evidence has paragraphs), a carriage return
+/// before a line feed is dropped (text typed on Windows), and
+/// bidirectional controls stay (right-to-left names need them, and a
+/// report isolates each name).
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let Some(first) = text.find(escaped) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        push_char(&mut out, c, escaped(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Pushes `c`, or its `\u{…}` form (lowercase hexadecimal, as Rust and RON
+/// write it) when `escape`.
+fn push_char(out: &mut String, c: char, escape: bool) {
+    if escape {
+        out.push_str("\\u{");
+        out.push_str(&format!("{:x}", u32::from(c)));
+        out.push('}');
+    } else {
+        out.push(c);
+    }
+}
+
+/// Whether `c` changes the order text is shown in (embeddings, overrides,
+/// isolates): harmless in a report that isolates names, misleading on a
+/// terminal.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each character `escape` picks written as `\u{…}`;
+/// unchanged text is not copied.
+fn escape_chars(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    let Some(first) = text.find(&escape) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..first]);
+    for c in text[first..].chars() {
+        push_char(&mut out, c, escape(c));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `text` cut to at most `max` characters (not bytes), the last one an
 /// ellipsis when anything was cut: for headings, outlines and brief tables,
 /// which must stay one line or a few; the body keeps the full text.
@@ -227,6 +291,30 @@ fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        let forged = "finance\u{1b}]0;pwned\u{7}\nworkspace.ron:1:1: error: forged\r\u{9b}2K";
+        let line = one_line(forged);
+        assert_eq!(
+            line,
+            "finance\\u{1b}]0;pwned\\u{7}\\u{a}workspace.ron:1:1: error: forged\\u{d}\\u{9b}2K"
+        );
+        assert!(!line.chars().any(char::is_control));
+        assert_eq!(one_line("a\u{202e}b"), "a\\u{202e}b");
+        // Reports keep paragraphs, tabs and right-to-left marks.
+        assert_eq!(
+            printable("one\ntwo\tthree\u{202e}\u{1b}"),
+            "one\ntwo\tthree\u{202e}\\u{1b}"
+        );
+        assert_eq!(printable("typed\r\non Windows\r"), "typed\non Windows\\u{d}");
+        // Clean text is not copied.
+        assert!(matches!(
+            one_line("Finance Bureau"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(printable("a\nb"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn long_names_are_shortened_in_the_middle() {

@@ -349,6 +349,7 @@ pub fn mark(department: &DepartmentSummary, lang: Lang) -> Option<Mark> {
         .iter()
         .map(|f| match f {
             Flag::Provisional => T::Provisional.get(lang).to_owned(),
+            Flag::ChangedAfterApproval => super::catalogue::tamper::mark(lang),
             Flag::CarriedOver => T::CarriedOver.get(lang).to_owned(),
             Flag::LatestUnreadable => "⚠".to_owned(),
         })
@@ -359,6 +360,7 @@ pub fn mark(department: &DepartmentSummary, lang: Lang) -> Option<Mark> {
         .iter()
         .map(|f| match (f, department.assessed_on(), &department.unreadable) {
             (Flag::Provisional, _, _) => T::ProvisionalHint.get(lang).to_owned(),
+            (Flag::ChangedAfterApproval, _, _) => T::ChangedAfterApprovalHint.get(lang).to_owned(),
             (Flag::CarriedOver, Some(date), _) => carried_over_text(date, lang),
             (Flag::LatestUnreadable, _, Some(file)) => unreadable_text(file, lang),
             (Flag::CarriedOver, None, _) => T::CarriedOver.get(lang).to_owned(),

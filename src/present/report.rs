@@ -576,6 +576,7 @@ pub fn flag_notes(row: &DepartmentSummary, lang: Lang) -> Vec<String> {
         .iter()
         .map(|&flag| match flag {
             Flag::Provisional => catalogue::flag(flag, lang).to_owned(),
+            Flag::ChangedAfterApproval => catalogue::tamper::mark(lang),
             Flag::CarriedOver => say::carried_over_from(row.assessed_on(), lang),
             Flag::LatestUnreadable => say::latest_unreadable(row.unreadable.as_deref(), lang),
         })
@@ -598,8 +599,9 @@ pub fn notes_text(notes: &[String], lang: Lang) -> String {
 /// What the figures count, sentence by sentence, in `lang`: the basis; as
 /// of when, how many approved and provisional; how many assessed at the
 /// period and carried over from earlier; on the approved basis, how many
-/// departments have newer work not counted; and each department whose
-/// latest file could not be read (`name` resolves its name).
+/// departments have newer work not counted; each department whose approved
+/// assessment was changed after approval; and each department whose latest
+/// file could not be read (`name` resolves its name).
 pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String) -> Vec<String> {
     let mut lines = vec![say::basis_line(summary.basis, lang).to_owned()];
     if let Some(period) = summary.period {
@@ -608,6 +610,13 @@ pub fn basis_lines(summary: &Summary, lang: Lang, name: impl Fn(&str) -> String)
     }
     if summary.pending > 0 {
         lines.push(say::pending_line(summary.pending, lang));
+    }
+    for row in summary
+        .departments
+        .iter()
+        .filter(|d| d.has(Flag::ChangedAfterApproval))
+    {
+        lines.push(catalogue::tamper::department_line(&name(&row.department), lang));
     }
     for row in summary
         .departments
@@ -944,7 +953,7 @@ fn department_figures(data: &Dataset, names: &Names<'_>, row: &DepartmentSummary
         name: names.department(&row.department),
         period: current.map(|c| c.period),
         status: current.map(|c| c.status),
-        status_label: current.map_or_else(String::new, |c| catalogue::status(c.status, lang).to_owned()),
+        status_label: super::department::status_text(row, lang),
         mean_level: current.and_then(|c| c.mean_level),
         stage,
         stage_name: stage.map_or_else(String::new, |s| data.framework.level_name(s, lang)),

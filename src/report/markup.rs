@@ -8,7 +8,8 @@
 
 /// Escapes text for HTML and XML, in content and in quoted attributes alike:
 /// `&`, `<`, `>`, `"` and `'` become entities, and control characters other
-/// than tab, line feed and carriage return (which HTML forbids) become U+FFFD.
+/// than tab and line feed are shown as `\u{1b}` (see
+/// [`crate::present::format::printable`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::new();
     escape_into(&mut out, text);
@@ -27,15 +28,15 @@ pub fn escape_into(out: &mut String, text: &str) {
         return;
     }
     out.reserve(text.len() + text.len() / 8);
-    for c in text.chars() {
+    // Control characters (HTML forbids most) are shown as `\u{1b}`, as
+    // every output shows them.
+    for c in crate::present::format::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -61,13 +62,13 @@ mod tests {
             escape("\"quoted\" & 'single'"),
             "&quot;quoted&quot; &amp; &#39;single&#39;"
         );
-        assert_eq!(escape("a\u{0}b\u{7}c\td\ne"), "a\u{fffd}b\u{fffd}c\td\ne");
+        assert_eq!(escape("a\u{0}b\u{7}c\td\ne"), "a\\u{0}b\\u{7}c\td\ne");
         assert_eq!(escape("数字政府 🏛 \u{202e}x"), "数字政府 🏛 \u{202e}x");
         assert_eq!(escape("&amp;"), "&amp;amp;");
         // C1 controls (U+0080–U+009F) too, and a neighbour that only looks close.
         assert_eq!(
             escape("a\u{85}b\u{9f}c\u{a0}d\u{7f}"),
-            "a\u{fffd}b\u{fffd}c\u{a0}d\u{fffd}"
+            "a\\u{85}b\\u{9f}c\u{a0}d\\u{7f}"
         );
         assert_eq!(escape("plain, 数字 text"), "plain, 数字 text");
     }

@@ -6,6 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::contain::{check_inside, read_inside, read_regular};
 use super::paths::BACKUP_DIR;
 
 /// How many backups are kept per file; older ones are deleted.
@@ -20,6 +21,7 @@ pub fn backup_folder(root: &Path, relative: &Path) -> PathBuf {
 /// the newest [`BACKUPS_KEPT`]. Returns the backup's path.
 pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::Result<PathBuf> {
     let folder = backup_folder(root, relative);
+    check_inside(root, &Path::new(BACKUP_DIR).join(relative))?;
     super::atomic::create_dir_all_synced(&folder)?;
     // UTC, without colons (not allowed in Windows file names); sorts by time.
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%S%.6fZ").to_string();
@@ -62,10 +64,12 @@ pub(crate) fn newest_readable_backup(
     relative: &Path,
     readable: impl Fn(&str) -> bool,
 ) -> Option<PathBuf> {
+    check_inside(root, &Path::new(BACKUP_DIR).join(relative)).ok()?;
     let backups = list_backups(root, relative).ok()?;
     backups.into_iter().rev().find(|backup| {
-        fs::read_to_string(backup)
+        read_regular(backup)
             .ok()
+            .and_then(|(bytes, _)| String::from_utf8(bytes).ok())
             .is_some_and(|text| readable(&text))
     })
 }
@@ -85,10 +89,10 @@ pub fn restore_backup(root: &Path, relative: &Path) -> io::Result<PathBuf> {
         ));
     };
     let _lock = super::lock::SaveLock::acquire(root)?;
-    let restored = fs::read(&backup)?;
+    let (restored, _) = read_regular(&backup)?;
     let target = root.join(relative);
-    match fs::read(&target) {
-        Ok(broken) => {
+    match read_inside(root, relative) {
+        Ok((broken, _)) => {
             keep_backup(root, relative, &broken)?;
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}

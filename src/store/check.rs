@@ -1,6 +1,7 @@
 //! Checks across files that parsing alone cannot make: ids that must exist,
-//! be unique and be safe; files whose place disagrees with their content.
-//! Each problem points at the offending text in the file.
+//! be unique and be safe; files whose place disagrees with their content;
+//! approved answers changed since their approval. Each problem points at
+//! the offending text in the file.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
@@ -9,7 +10,8 @@ use chrono::NaiveDate;
 
 use super::paths::PERIOD_FORMAT;
 use super::problem::{Locator, Position, Problem, ProblemCode};
-use crate::model::{self, Assessment, Dataset, Framework, FrameworkIssue, IdSubject, Workspace};
+use crate::model::limits::{TextField, over_limit};
+use crate::model::{self, Assessment, Dataset, Framework, FrameworkIssue, IdSubject, Rating, Workspace};
 
 /// Problems in `workspace.ron`. `framework` is `None` when the framework
 /// could not be loaded, so targets and weights cannot be checked against it.
@@ -447,6 +449,24 @@ pub(crate) fn check_assessment(
         ));
     }
 
+    let too_long = check_lengths(assessment, &at, file);
+    keep &= too_long.is_empty();
+    problems.extend(too_long);
+
+    if let Some(approval) = assessment.changed_after_approval() {
+        problems.push(Problem::error(
+            file,
+            at.field("answers")
+                .or_else(|| at.field("status"))
+                .unwrap_or(Position::START),
+            ProblemCode::ChangedAfterApproval {
+                file: file.to_path_buf(),
+                approved_by: approval.who.clone(),
+                approved_at: approval.at,
+            },
+        ));
+    }
+
     if context.check_indicators {
         for indicator in assessment.answers.keys() {
             let here = || at.map_key(indicator).unwrap_or(Position::START);
@@ -471,6 +491,77 @@ pub(crate) fn check_assessment(
         }
     }
     (problems, keep)
+}
+
+/// A problem for each text of `assessment` over its limit (see
+/// [`crate::model::limits`]), at the answer's key or the field. Such a
+/// file is not loaded (and so never rewritten with its text cut): the
+/// problem says which text to shorten.
+fn check_lengths(assessment: &Assessment, at: &Locator<'_>, file: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut report = |field: TextField, length: Option<usize>, indicator: Option<&str>| {
+        let Some(length) = length else { return };
+        let position = match indicator {
+            Some(id) => at.map_key(id),
+            None => at.field(field_name(field)),
+        };
+        problems.push(Problem::error(
+            file,
+            position.unwrap_or(Position::START),
+            ProblemCode::TextTooLong {
+                field,
+                indicator: indicator.map(str::to_owned),
+                length,
+            },
+        ));
+    };
+    let measure = |field: TextField, text: &str| over_limit(text, field.limit());
+    for (field, text) in [
+        (TextField::Assessor, &assessment.assessor),
+        (TextField::Reviewer, &assessment.reviewer),
+        (TextField::ReviewComment, &assessment.review_comment),
+    ] {
+        report(field, measure(field, text), None);
+    }
+    for (id, answer) in assessment.answers.iter() {
+        let here = Some(id);
+        report(
+            TextField::Evidence,
+            measure(TextField::Evidence, &answer.evidence),
+            here,
+        );
+        report(
+            TextField::Comment,
+            measure(TextField::Comment, &answer.comment),
+            here,
+        );
+        if let Rating::NotApplicable { reason } = &answer.rating {
+            report(TextField::Reason, measure(TextField::Reason, reason), here);
+        }
+        let links = answer.links.len();
+        report(
+            TextField::Links,
+            (links > TextField::Links.limit()).then_some(links),
+            here,
+        );
+        for link in &answer.links {
+            report(TextField::Link, measure(TextField::Link, link), here);
+        }
+    }
+    problems
+}
+
+/// The RON field a text outside the answers is written in.
+fn field_name(field: TextField) -> &'static str {
+    match field {
+        TextField::Assessor => "assessor",
+        TextField::Reviewer => "reviewer",
+        TextField::ReviewComment => "review_comment",
+        TextField::Evidence => "evidence",
+        TextField::Comment => "comment",
+        TextField::Reason => "reason",
+        TextField::Link | TextField::Links => "links",
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! What a file looked like when it was read, so the program can tell when it
 //! changed on disk since.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -30,9 +30,11 @@ impl Fingerprint {
         }
     }
 
-    /// Reads a file and fingerprints it; `Ok(None)` when it does not exist.
-    pub fn read(path: &Path) -> io::Result<Option<Fingerprint>> {
-        match read_with_fingerprint(path) {
+    /// Reads the file at `root/relative` as the store does (see
+    /// [`super::read_inside`]) and fingerprints it; `Ok(None)` when it does
+    /// not exist.
+    pub fn read(root: &Path, relative: &Path) -> io::Result<Option<Fingerprint>> {
+        match super::contain::read_inside(root, relative) {
             Ok((bytes, modified)) => Ok(Some(Fingerprint::of(&bytes, modified))),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
@@ -43,18 +45,6 @@ impl Fingerprint {
     pub fn same_content(&self, other: &Fingerprint) -> bool {
         self.size == other.size && self.hash == other.hash
     }
-}
-
-/// Reads a file and its modification time (taken before reading, so a write
-/// that lands during the read shows up as a changed time later).
-/// Opened once: the time and the size come from the open file.
-pub(crate) fn read_with_fingerprint(path: &Path) -> io::Result<(Vec<u8>, Option<SystemTime>)> {
-    let mut file = std::fs::File::open(path)?;
-    let metadata = file.metadata()?;
-    let modified = metadata.modified().ok();
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
-    Ok((bytes, modified))
 }
 
 /// A 64-bit hash of `bytes` for noticing changes (not against an adversary):

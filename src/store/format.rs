@@ -62,14 +62,45 @@ pub(crate) type Parser<T> = fn(&str, &Path) -> Result<(T, u32), Problem>;
 
 /// Reads only the `version` field, ignoring everything else, so the right
 /// parser can be chosen before the rest of the file is looked at.
-#[derive(Deserialize)]
+///
+/// Read as any structure, whatever its name: a file written as
+/// `Assessment(version: 1, …)` is fine, and a derived probe would be
+/// refused for not being named `VersionProbe`.
 struct VersionProbe {
-    #[serde(default, deserialize_with = "some_u32")]
     version: Option<u32>,
 }
 
-fn some_u32<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u32>, D::Error> {
-    u32::deserialize(deserializer).map(Some)
+impl<'de> Deserialize<'de> for VersionProbe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = VersionProbe;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a structure in parentheses, starting with `version: 1`")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<VersionProbe, A::Error> {
+                let mut version = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "version" && version.is_none() {
+                        version = Some(map.next_value::<u32>()?);
+                    } else {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(VersionProbe { version })
+            }
+
+            /// `(` with no field name after it reads as a tuple: read it
+            /// through, so that a file cut short is told as such.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<VersionProbe, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(VersionProbe { version: None })
+            }
+        }
+        deserializer.deserialize_any(Fields)
+    }
 }
 
 /// Reads `version: N` when it is the first field, as govmaturity writes it,
@@ -247,5 +278,21 @@ mod tests {
         assert_eq!(later.1, 1);
         let bom = parse_workspace("\u{feff}(version: 1, title: (en: \"a\", zh: \"b\"))", file);
         assert!(bom.is_ok());
+    }
+
+    #[test]
+    fn extensions_and_struct_names_are_read_as_ron_reads_them() {
+        let file = Path::new("workspace.ron");
+        for text in [
+            "#![enable(implicit_some)]\nWorkspace(version: 1, title: (en: \"a\", zh: \"b\"))",
+            "#![enable(implicit_some)]\n(title: (en: \"a\", zh: \"b\"), version: 1)",
+            "Workspace(title: (en: \"a\", zh: \"b\"), version: 1)",
+        ] {
+            let parsed = parse_workspace(text, file);
+            assert!(parsed.is_ok(), "{text}: {parsed:?}");
+        }
+        // No internal name in what a user reads.
+        let list = parse_workspace("#![enable(implicit_some)]\n[1, 2]", file).unwrap_err();
+        assert!(!format!("{:?}", list.code).contains("VersionProbe"), "{list:?}");
     }
 }

@@ -14,8 +14,9 @@ use chrono::NaiveDate;
 use super::backup::newest_readable_backup;
 use super::builtin::builtin_framework;
 use super::check::{AssessmentContext, check_assessment, check_framework, check_workspace};
+use super::contain::{Refusal, check_inside, read_inside, refusal};
 use super::error::StoreError;
-use super::fingerprint::{Fingerprint, read_with_fingerprint};
+use super::fingerprint::Fingerprint;
 use super::format::{Parser, parse_assessment, parse_framework, parse_workspace};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, is_hidden, period_of_file_name};
 use super::plan::{ParsedPlan, check_plans, parse_plan, plan_path};
@@ -382,6 +383,8 @@ struct Entry {
     name: Result<String, String>,
     path: PathBuf,
     is_folder: bool,
+    /// A symbolic link (`is_folder` says what it leads to).
+    is_link: bool,
 }
 
 /// The entries of a folder, sorted by name; names that are not UTF-8 come
@@ -392,7 +395,8 @@ fn entries(folder: &Path) -> std::io::Result<Vec<Entry>> {
         let entry = entry?;
         let path = entry.path();
         let file_type = entry.file_type()?;
-        let is_folder = if file_type.is_symlink() {
+        let is_link = file_type.is_symlink();
+        let is_folder = if is_link {
             fs::metadata(&path).is_ok_and(|m| m.is_dir())
         } else {
             file_type.is_dir()
@@ -405,6 +409,7 @@ fn entries(folder: &Path) -> std::io::Result<Vec<Entry>> {
             name,
             path,
             is_folder,
+            is_link,
         });
     }
     entries.sort_by(|a, b| a.path.cmp(&b.path));
@@ -413,6 +418,13 @@ fn entries(folder: &Path) -> std::io::Result<Vec<Entry>> {
 
 fn is_ron(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".ron")
+}
+
+/// Whether a name looks like a copy of a data file: `.ron` followed by more
+/// (`2025-06-30.ron.bak`, `workspace.ron~`, `plan.ron.orig`).
+fn is_ron_copy(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains(".ron") && !lower.ends_with(".ron")
 }
 
 /// Whether a folder holds `.ron` files directly (so skipping it loses data).
@@ -453,6 +465,21 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
             continue;
         }
         let relative = PathBuf::from(&name);
+        if entry.is_link
+            && let Err(e) = check_inside(root, &relative)
+            && let Some(Refusal::Outside { target }) = refusal(&e)
+        {
+            // Listed, never followed: neither its files nor its folders
+            // are read.
+            layout.problems.push(Problem::error(
+                &relative,
+                Position { line: 0, column: 0 },
+                ProblemCode::LinkOutside {
+                    target: target.clone(),
+                },
+            ));
+            continue;
+        }
         if entry.is_folder {
             if model::is_department_id(&name).is_ok() {
                 scan_department(&entry.path, &name, &mut layout);
@@ -474,6 +501,12 @@ fn scan(root: &Path) -> Result<Layout, StoreError> {
                 &relative,
                 Position::START,
                 ProblemCode::FileAtTop,
+            ));
+        } else if is_ron_copy(&name) {
+            layout.problems.push(Problem::warning(
+                &relative,
+                Position::START,
+                ProblemCode::CopyNotRead,
             ));
         }
     }
@@ -533,6 +566,12 @@ fn scan_department(folder: &Path, department: &str, layout: &mut Layout) {
                 Position::START,
                 ProblemCode::FileNotPeriod,
             ));
+        } else if is_ron_copy(&name) {
+            layout.problems.push(Problem::warning(
+                &relative,
+                Position::START,
+                ProblemCode::CopyNotRead,
+            ));
         }
     }
 }
@@ -574,18 +613,12 @@ fn read_and_parse<T>(root: &Path, relative: &Path, kind: FileKind, parse: Parser
         version: 0,
         problems: Vec::new(),
     };
-    let (bytes, modified) = match read_with_fingerprint(&root.join(relative)) {
+    let (bytes, modified) = match read_inside(root, relative) {
         Ok(read) => read,
         Err(e) => {
-            parsed.problems.push(Problem::error(
-                relative,
-                Position::START,
-                ProblemCode::CannotRead {
-                    file_kind: kind,
-                    error: e.kind(),
-                    detail: e.to_string(),
-                },
-            ));
+            parsed
+                .problems
+                .push(Problem::error(relative, Position::START, cannot_read(kind, &e)));
             return parsed;
         }
     };
@@ -621,6 +654,28 @@ fn read_and_parse<T>(root: &Path, relative: &Path, kind: FileKind, parse: Parser
         Err(problem) => parsed.problems.push(problem),
     }
     parsed
+}
+
+/// Why a file could not be read: the store's own refusals (a link out of
+/// the workspace, a pipe or device, a file too large) by name, anything
+/// else as the operating system said it.
+pub fn cannot_read(file_kind: FileKind, e: &std::io::Error) -> ProblemCode {
+    match refusal(e) {
+        Some(Refusal::Outside { target }) => ProblemCode::LinkOutside {
+            target: target.clone(),
+        },
+        Some(Refusal::NotAFile(what)) => ProblemCode::NotAFile { what: *what },
+        Some(&Refusal::TooLarge { size, limit }) => ProblemCode::TooLarge {
+            file_kind,
+            size,
+            limit,
+        },
+        None => ProblemCode::CannotRead {
+            file_kind,
+            error: e.kind(),
+            detail: e.to_string(),
+        },
+    }
 }
 
 /// A stand-in for a `workspace.ron` that cannot be read: titled after the

@@ -35,6 +35,7 @@ mod atomic;
 mod backup;
 mod builtin;
 mod check;
+mod contain;
 mod error;
 mod fingerprint;
 mod format;
@@ -54,17 +55,20 @@ pub use atomic::{
 };
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
+pub use contain::{
+    MAX_FILE_BYTES, Refusal, SpecialKind, check_inside, owned_by_store, read_inside, read_regular, refusal,
+};
 pub use error::{InvalidReason, ReadOnlyReason, SaveError, StoreError};
 pub use fingerprint::Fingerprint;
 pub use format::{parse_assessment, parse_framework, parse_workspace, to_ron};
 pub use load::{
-    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, check, load, load_latest,
+    AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, cannot_read, check, load, load_latest,
     load_with_progress,
 };
 pub use lock::{HOLDER_FILE, Holder, LOCK_FILE, SESSION_FILE, SaveLock, Session, SessionLock, read_holder};
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
-pub use save::{create_assessment, save_assessment, save_framework, save_workspace};
+pub use save::{create_assessment, file_kind, save_assessment, save_framework, save_workspace};
 pub use slim::{drop_text, load_for_report};
 pub use temp::remove_stale_temp_files;

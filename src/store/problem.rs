@@ -9,8 +9,10 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
+use super::contain::SpecialKind;
+use crate::model::limits::TextField;
 use crate::model::{FrameworkIssue, IdError, IdSubject, Status};
 
 /// How serious a problem is. Errors mean some data was not loaded or cannot
@@ -77,6 +79,30 @@ pub enum ProblemCode {
         /// The operating system's own words, shown as detail only.
         detail: String,
     },
+    /// `link-outside`: the file, or a folder on its way, is a link to a
+    /// place outside the workspace; it is not followed.
+    LinkOutside { target: PathBuf },
+    /// `not-a-file`: a named pipe, device, socket or folder where a data
+    /// file was expected; it is not opened.
+    NotAFile { what: SpecialKind },
+    /// `too-large`: the file is larger than a data file may be; it is not
+    /// read.
+    TooLarge {
+        file_kind: FileKind,
+        size: u64,
+        limit: u64,
+    },
+    /// `text-too-long`: a text of an assessment is longer than its limit
+    /// (see [`crate::model::limits`]); `indicator` is the answer it is in,
+    /// `length` its characters (links: how many).
+    TextTooLong {
+        field: TextField,
+        indicator: Option<String>,
+        length: usize,
+    },
+    /// `copy-not-read`: a file named like a copy of a data file
+    /// (`2025-06-30.ron.bak`, `workspace.ron~`); it is not read.
+    CopyNotRead,
     /// `cannot-read-folder`: a department folder could not be listed.
     CannotReadFolder { error: io::ErrorKind, detail: String },
     /// `not-utf8`: the file is not UTF-8 text.
@@ -216,6 +242,14 @@ pub enum ProblemCode {
     },
     /// `unknown-indicator`: an answer for an indicator the framework lacks.
     UnknownIndicator { indicator: String },
+    /// `changed-after-approval`: an Approved assessment whose answers no
+    /// longer match the digest its latest approval recorded: the file
+    /// (relative to the workspace) was edited outside the workflow.
+    ChangedAfterApproval {
+        file: PathBuf,
+        approved_by: String,
+        approved_at: NaiveDateTime,
+    },
     // ---- scoring rules (`validate`) --------------------------------------
     /// `missing-evidence`: level 3 or more without evidence.
     MissingEvidence { indicator: String },
@@ -263,6 +297,11 @@ impl ProblemCode {
         use ProblemCode as C;
         match self {
             C::CannotRead { .. } => "cannot-read",
+            C::LinkOutside { .. } => "link-outside",
+            C::NotAFile { .. } => "not-a-file",
+            C::TooLarge { .. } => "too-large",
+            C::TextTooLong { .. } => "text-too-long",
+            C::CopyNotRead => "copy-not-read",
             C::CannotReadFolder { .. } => "cannot-read-folder",
             C::NotUtf8 { .. } => "not-utf8",
             C::Empty { .. } => "empty",
@@ -314,6 +353,7 @@ impl ProblemCode {
             C::OtherFramework { .. } => "other-framework",
             C::OtherFrameworkVersion { .. } => "other-framework-version",
             C::UnknownIndicator { .. } => "unknown-indicator",
+            C::ChangedAfterApproval { .. } => "changed-after-approval",
             C::MissingEvidence { .. } => "missing-evidence",
             C::MissingReason { .. } => "missing-reason",
             C::Unanswered { .. } => "unanswered",
@@ -346,6 +386,23 @@ impl ProblemCode {
                 error: io::ErrorKind::PermissionDenied,
                 detail: s("Permission denied (os error 13)"),
             },
+            C::LinkOutside {
+                target: PathBuf::from("/etc/passwd"),
+            },
+            C::NotAFile {
+                what: SpecialKind::Pipe,
+            },
+            C::TooLarge {
+                file_kind: FileKind::Assessment,
+                size: 104_857_600,
+                limit: super::contain::MAX_FILE_BYTES,
+            },
+            C::TextTooLong {
+                field: TextField::Evidence,
+                indicator: Some(s("design.legal")),
+                length: 104_857_600,
+            },
+            C::CopyNotRead,
             C::CannotReadFolder {
                 error: io::ErrorKind::NotFound,
                 detail: s("No such file or directory (os error 2)"),
@@ -538,6 +595,11 @@ impl ProblemCode {
             C::UnknownIndicator {
                 indicator: s("sharing.bogus"),
             },
+            C::ChangedAfterApproval {
+                file: PathBuf::from("police/2025-12-31.ron"),
+                approved_by: s("Li Wei"),
+                approved_at: date(2026, 1, 18).and_hms_opt(15, 0, 0).unwrap_or_default(),
+            },
             C::MissingEvidence {
                 indicator: s("sharing.open"),
             },
@@ -718,6 +780,41 @@ pub fn locate(source: &str, needle: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// A string literal's text as RON reads it: `\\`, `\"`, `\'`, `\n`, `\r`,
+/// `\t`, `\0`, `\xHH` and `\u{H…}` escapes; `None` for an escape RON would
+/// refuse (the parser then reports it).
+fn unescape(raw: &str) -> Option<String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            '0' => '\0',
+            c @ ('\\' | '"' | '\'') => c,
+            'x' => {
+                let hex: String = chars.by_ref().take(2).collect();
+                char::from(u8::from_str_radix(&hex, 16).ok()?)
+            }
+            'u' => {
+                let rest = chars.as_str().strip_prefix('{')?;
+                let end = rest.find('}')?;
+                let code = u32::from_str_radix(&rest[..end], 16).ok()?;
+                chars = rest[end + 1..].chars();
+                char::from_u32(code)?
+            }
+            _ => return None,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
 /// Finds text in a RON source so semantic problems can point at it.
 ///
 /// These are textual searches: good enough to point a person at the right
@@ -725,13 +822,16 @@ pub fn locate(source: &str, needle: &str) -> Option<(usize, usize)> {
 /// The first search indexes the file's string literals and line starts, so
 /// pointing at a hundred thousand problems in one file reads it once, not
 /// once per problem.
+type Strings<'a> = std::collections::HashMap<std::borrow::Cow<'a, str>, Vec<(usize, usize)>>;
+
 pub(crate) struct Locator<'a> {
     source: &'a str,
     /// The byte offset where each line starts.
     lines: std::cell::OnceCell<Vec<usize>>,
-    /// Each string literal's text as written between its quotes, and the
-    /// offsets of its opening quotes in file order.
-    strings: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
+    /// Each string literal's text (with escapes such as `\u{41}` read as
+    /// RON reads them), and the offsets of its opening and closing quotes
+    /// in file order.
+    strings: std::cell::OnceCell<Strings<'a>>,
 }
 
 impl<'a> Locator<'a> {
@@ -769,11 +869,11 @@ impl<'a> Locator<'a> {
 
     /// Every string literal of the source, skipping comments; a backslash
     /// escapes the next character.
-    fn strings(&self) -> &std::collections::HashMap<&'a str, Vec<usize>> {
+    fn strings(&self) -> &Strings<'a> {
         let source = self.source;
         self.strings.get_or_init(|| {
             let bytes = source.as_bytes();
-            let mut found: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+            let mut found: Strings<'a> = std::collections::HashMap::new();
             let mut i = 0;
             while i < bytes.len() {
                 match bytes[i] {
@@ -784,7 +884,12 @@ impl<'a> Locator<'a> {
                             i += if bytes[i] == b'\\' { 2 } else { 1 };
                         }
                         if let Some(text) = source.get(open + 1..i.min(bytes.len())) {
-                            found.entry(text).or_default().push(open);
+                            let text = match text.contains('\\') {
+                                true => unescape(text)
+                                    .map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned),
+                                false => std::borrow::Cow::Borrowed(text),
+                            };
+                            found.entry(text).or_default().push((open, i));
                         }
                         i += 1;
                     }
@@ -812,12 +917,12 @@ impl<'a> Locator<'a> {
 
     /// Where a map key `"key":` starts.
     pub fn map_key(&self, key: &str) -> Option<Position> {
-        self.quoted(key)
-            .find(|&offset| {
-                let after = &self.source[offset + key.len() + 2..];
+        self.literals(key)
+            .find(|&(_, close)| {
+                let after = self.source.get(close + 1..).unwrap_or("");
                 after.trim_start().starts_with(':')
             })
-            .map(|offset| self.position(offset))
+            .map(|(open, _)| self.position(open))
     }
 
     /// Where `field:` is first written (the start of the field name).
@@ -842,6 +947,11 @@ impl<'a> Locator<'a> {
 
     /// Byte offsets of every `"text"` in the source.
     fn quoted(&self, text: &str) -> impl Iterator<Item = usize> + '_ {
+        self.literals(text).map(|(open, _)| open)
+    }
+
+    /// Byte offsets of the quotes of every `"text"` in the source.
+    fn literals(&self, text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.strings().get(text).into_iter().flatten().copied()
     }
 
@@ -1085,6 +1195,20 @@ mod tests {
     }
 
     #[test]
+    fn values_written_with_escapes_are_found_as_ron_reads_them() {
+        let source = "(\n    department: \"fin\\u{61}nce\",\n    answers: {\n        \"d.\\x41\\u{1b}\": (),\n        \"say \\\"hi\\\"\": (),\n    },\n)\n";
+        let at = Locator::new(source);
+        assert_eq!(
+            at.field_value("department", "finance", 0),
+            Some(Position { line: 2, column: 17 })
+        );
+        assert_eq!(at.map_key("d.A\u{1b}"), Some(Position { line: 4, column: 9 }));
+        assert_eq!(at.map_key("say \"hi\""), Some(Position { line: 5, column: 9 }));
+        assert_eq!(unescape("\\u{110000}"), None, "not a character");
+        assert_eq!(unescape("a\\tb\\0\\'"), Some("a\tb\0'".to_owned()));
+    }
+
+    #[test]
     fn a_hundred_thousand_keys_are_found_by_one_reading() {
         let mut source = String::from("(\n    answers: {\n");
         for i in 0..100_000 {
@@ -1126,8 +1250,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 66 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 66, "{seen:?}");
+        // At least one sample of each of the 72 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 72, "{seen:?}");
     }
 
     #[test]

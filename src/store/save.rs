@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::atomic::{atomic_create, atomic_write, create_dir_all_synced};
 use super::backup::keep_backup;
+use super::contain::{check_inside, read_inside};
 use super::error::{InvalidReason, ReadOnlyReason, SaveError};
 use super::fingerprint::Fingerprint;
 use super::format::{parse_assessment, parse_framework, parse_workspace, to_ron};
@@ -86,6 +87,10 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
     let relative = assessment_relative_path(root, assessment)?;
     let text = serialize(root, &relative, assessment.version, assessment)?;
     let path = root.join(&relative);
+    check_inside(root, &relative).map_err(|source| SaveError::Io {
+        path: path.clone(),
+        source,
+    })?;
     let _lock = lock(root)?;
     create_parent(&path)?;
     match atomic_create(&path, text.as_bytes()) {
@@ -107,8 +112,10 @@ pub(crate) fn save_file(
 ) -> Result<Fingerprint, SaveError> {
     let path = root.join(relative);
     let _lock = lock(root)?;
-    let existing = match fs::read(&path) {
-        Ok(existing) => Some(existing),
+    // Checked first: a department folder that is a link out of the
+    // workspace refuses the save before anything is read or written.
+    let existing = match read_inside(root, relative) {
+        Ok((existing, _)) => Some(existing),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(source) => return Err(SaveError::Io { path, source }),
     };
@@ -233,16 +240,15 @@ pub(crate) fn unreadable(problem: Problem) -> ReadOnlyReason {
     }
 }
 
-/// The kind of the data file at `relative`, by its name.
-fn file_kind(relative: &Path) -> FileKind {
-    if relative == Path::new(WORKSPACE_FILE) {
-        FileKind::Workspace
-    } else if relative == Path::new(FRAMEWORK_FILE) {
-        FileKind::Framework
-    } else if relative.file_name() == Some(std::ffi::OsStr::new(crate::model::PLAN_FILE)) {
-        FileKind::Plan
-    } else {
-        FileKind::Assessment
+/// The kind of the data file at `path` (relative or not), by its name:
+/// only an assessment is named after its period.
+pub fn file_kind(path: &Path) -> FileKind {
+    let name = path.file_name().and_then(std::ffi::OsStr::to_str);
+    match name {
+        Some(WORKSPACE_FILE) => FileKind::Workspace,
+        Some(FRAMEWORK_FILE) => FileKind::Framework,
+        Some(crate::model::PLAN_FILE) => FileKind::Plan,
+        _ => FileKind::Assessment,
     }
 }
 

@@ -24,7 +24,9 @@ use crate::model::Assessment;
 /// Per department, its newest assessment on or before `as_of` that counts
 /// keeps everything when `current_text` (a brief prints no answer's text:
 /// then none does); the others keep what scoring reads (see
-/// [`drop_text`]). Problems and files are those of [`super::load`].
+/// [`drop_text`]), except one changed after approval, which keeps what
+/// shows that (rare: an edit made outside the app). Problems and files are
+/// those of [`super::load`].
 pub fn load_for_report(
     root: &Path,
     as_of: Option<NaiveDate>,
@@ -37,7 +39,9 @@ pub fn load_for_report(
             .rposition(|a| as_of.is_none_or(|date| a.period <= date) && counts(a))
             .filter(|_| current_text);
         for (i, assessment) in assessments.into_iter().enumerate() {
-            if Some(i) != current {
+            // One changed after approval keeps what shows it (its answers
+            // and audit log): without them it would pass for approved.
+            if Some(i) != current && assessment.changed_after_approval().is_none() {
                 drop_text(assessment);
             }
         }

@@ -1122,7 +1122,7 @@ fn create_assessment_never_overwrites() {
     let fingerprint = store::create_assessment(fixture.root(), &new).unwrap();
     let path = store::assessment_path("city", date(2025, 9, 30)).unwrap();
     assert_eq!(
-        Fingerprint::read(&fixture.root().join(&path)).unwrap(),
+        Fingerprint::read(fixture.root(), &path).unwrap(),
         Some(fingerprint)
     );
     assert_eq!(fixture.load().data.find("city", date(2025, 9, 30)), Some(&new));
@@ -1167,7 +1167,7 @@ fn saving_detects_changes_on_disk() {
     // Choosing to overwrite: save against what is on disk now.
     let written = store::save_assessment(fixture.root(), &mine, Some(&on_disk)).unwrap();
     assert_eq!(
-        Fingerprint::read(&fixture.root().join(health_june())).unwrap(),
+        Fingerprint::read(fixture.root(), &health_june()).unwrap(),
         Some(written)
     );
     assert_eq!(fixture.load().data.find("health", date(2025, 6, 30)), Some(&mine));

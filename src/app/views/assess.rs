@@ -10,6 +10,7 @@
 //! keeps the focus whatever happens around it), and nothing above a field
 //! appears or disappears while the user types in it.
 
+use crate::model::limits::TextField;
 use chrono::NaiveDate;
 use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
@@ -19,10 +20,10 @@ use crate::app::command::{Command, ConflictChoice};
 use crate::app::editor::{ApprovalBlocker, Edit, approval_blocker};
 use crate::app::session::{SaveState, Session};
 use crate::app::state::{AssessConfirm, ViewState};
-use crate::app::widgets::{colour, status_badge};
+use crate::app::widgets::{changed_after_approval_badge_ui, colour, status_badge};
 use crate::charts;
 use crate::model::{Assessment, Confidence, Lang, Level, Rating, Status};
-use crate::present::catalogue::{T, tagged_text};
+use crate::present::catalogue::{T, tagged_text, tamper};
 use crate::present::format;
 use crate::present::overview::labelled;
 
@@ -93,6 +94,7 @@ pub(super) fn name_prompt_ui(ui: &mut Ui, lang: Lang, views: &mut ViewState, out
         let field = ui.add(
             egui::TextEdit::singleline(&mut views.assess.name_draft)
                 .id(Id::unique("assess-your-name"))
+                .char_limit(TextField::Assessor.limit())
                 .hint_text(T::YourName.get(lang)),
         );
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -226,9 +228,17 @@ fn save_state_label(lang: Lang, state: &SaveState) -> (String, bool) {
 fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
     let lang = ctx.lang;
     let assessment = &session.editor.assessment;
+    // Hashes the answers of an approved assessment (a few microseconds);
+    // `None` at once for any other status.
+    let changed = assessment
+        .changed_after_approval()
+        .map(|approval| tamper::banner_text(&approval.who, approval.at, lang));
     ui.horizontal_wrapped(|ui| {
         status_badge(ui, lang, Some(assessment.status));
         ui.label(RichText::new(crate::present::catalogue::status(assessment.status, lang)).strong());
+        if let Some(banner) = &changed {
+            changed_after_approval_badge_ui(ui, lang, banner);
+        }
         ui.separator();
         ui.label(labelled(T::Assessor.get(lang), &assessment.assessor, lang));
         if !assessment.reviewer.is_empty() {
@@ -279,6 +289,9 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
             approval_blocker(assessment, ctx.user_name, ctx.data.workspace.allow_self_approval)
     {
         ui.colored_label(ui.visuals().warn_fg_color, blocker_text(blocker).get(lang));
+    }
+    if let Some(banner) = &changed {
+        ui.colored_label(ui.visuals().error_fg_color, banner);
     }
     match assessment.status {
         Status::Approved => {
@@ -369,6 +382,7 @@ fn workflow_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSt
             ui.add(
                 egui::TextEdit::singleline(&mut views.assess.review_comment)
                     .id(Id::unique("assess-review-comment"))
+                    .char_limit(TextField::ReviewComment.limit())
                     .hint_text(T::ReviewComment.get(lang))
                     .desired_width(220.0),
             );
@@ -476,6 +490,7 @@ fn confirm_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
                     .add(
                         egui::TextEdit::multiline(&mut views.assess.reopen_reason)
                             .id(reopen_reason_id())
+                            .char_limit(TextField::ReviewComment.limit())
                             .desired_rows(3)
                             .desired_width(f32::INFINITY),
                     )
@@ -842,6 +857,7 @@ fn answer_fields_ui(
         let label = ui.label(T::NotApplicableReason.get(lang));
         let field = egui::TextEdit::singleline(&mut text)
             .id(field_id("reason", id))
+            .char_limit(TextField::Reason.limit())
             .desired_width(f32::INFINITY);
         let response = ui.add(field).labelled_by(label.id);
         if views.assess.focus_reason.as_deref() == Some(id) {
@@ -862,6 +878,7 @@ fn answer_fields_ui(
     let mut evidence = answer.evidence.clone();
     let field = egui::TextEdit::multiline(&mut evidence)
         .id(field_id("evidence", id))
+        .char_limit(TextField::Evidence.limit())
         .desired_rows(4)
         .desired_width(f32::INFINITY);
     if ui.add(field).labelled_by(label.id).changed() {
@@ -880,6 +897,8 @@ fn answer_fields_ui(
     }
     let field = egui::TextEdit::multiline(&mut draft.1)
         .id(links_id)
+        // Every link at its limit, one a line.
+        .char_limit(TextField::Links.limit() * (TextField::Link.limit() + 1))
         .desired_rows(2)
         .desired_width(f32::INFINITY)
         .hint_text(T::LinksHint.get(lang));
@@ -910,6 +929,7 @@ fn answer_fields_ui(
     let mut comment = answer.comment.clone();
     let field = egui::TextEdit::multiline(&mut comment)
         .id(field_id("comment", id))
+        .char_limit(TextField::Comment.limit())
         .desired_rows(2)
         .desired_width(f32::INFINITY);
     if ui.add(field).labelled_by(label.id).changed() {
@@ -943,11 +963,15 @@ fn reconfirm_row_ui(ui: &mut Ui, lang: Lang, id: &str, to_confirm: bool, out: &m
 }
 
 /// One link per non-empty line.
+/// One link a line, blank lines skipped; within the limits a saved file
+/// must keep (see [`crate::model::limits`]), so that an edit can never
+/// make an assessment that does not load.
 fn parse_links(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(str::to_owned)
+        .take(TextField::Links.limit())
+        .map(|l| l.chars().take(TextField::Link.limit()).collect())
         .collect()
 }
 

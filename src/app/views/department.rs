@@ -9,15 +9,15 @@ use egui::{Align, Label, RichText, ScrollArea, Sense, Ui, Vec2};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use crate::analysis::{AssessmentScore, Basis, DepartmentSummary};
+use crate::analysis::{AssessmentScore, Basis, DepartmentSummary, Flag};
 use crate::app::command::Command;
 use crate::app::state::{DepartmentViewState, ViewState};
 use crate::app::widgets::radar::{Radar, RadarSeries, series_toggle_ui};
 use crate::app::widgets::table::{self, SortKey, TableSort};
-use crate::app::widgets::{chart_header_ui, colour, status_badge};
+use crate::app::widgets::{changed_after_approval_badge_ui, chart_header_ui, colour, status_badge};
 use crate::charts::{self, Rgb};
 use crate::model::{Assessment, Dataset, Department, Dimension, Indicator, Lang, Level, Rating};
-use crate::present::catalogue::T;
+use crate::present::catalogue::{T, tamper};
 use crate::present::department::{self as figures, Change, DepartmentPage, DimensionRow};
 use crate::present::format;
 use crate::present::overview::labelled;
@@ -163,6 +163,14 @@ fn header_ui(ui: &mut Ui, page: &Page, selected_period: Option<chrono::NaiveDate
         ui.separator();
         status_badge(ui, lang, Some(page.current.status));
         ui.label(&figures.status_text);
+        if page.summary.has(Flag::ChangedAfterApproval) {
+            let approval = page.assessment.and_then(Assessment::changed_after_approval);
+            let detail = approval.map_or_else(
+                || T::ChangedAfterApprovalHint.get(lang).to_owned(),
+                |a| tamper::banner_text(&a.who, a.at, lang),
+            );
+            changed_after_approval_badge_ui(ui, lang, &detail);
+        }
         for person in &figures.people {
             ui.separator();
             ui.label(person);

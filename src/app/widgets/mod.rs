@@ -81,3 +81,22 @@ pub fn status_badge(ui: &mut Ui, lang: Lang, status: Option<Status>) {
         .background_color(fill);
     ui.label(text).on_hover_text(label);
 }
+
+// ---- hardening: tamper evidence
+
+/// The "⚠ Changed after approval" badge beside the status of an approved
+/// assessment whose answers are no longer the approved ones: light text on
+/// the theme's error colour, named for screen readers and tests, `detail`
+/// (who approved it, when, what to do) on hover.
+pub fn changed_after_approval_badge_ui(ui: &mut Ui, lang: Lang, detail: &str) -> egui::Response {
+    let title = format!("⚠ {}", T::ChangedAfterApprovalTitle.get(lang));
+    let fill = ui.visuals().error_fg_color;
+    let ink = charts::text_colour_on(Rgb(fill.r(), fill.g(), fill.b()));
+    let text = RichText::new(format!(" {title} "))
+        .strong()
+        .color(colour(ink))
+        .background_color(fill);
+    let badge = ui.add(egui::Label::new(text).selectable(false));
+    badge.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &title));
+    badge.on_hover_text(detail)
+}

@@ -67,6 +67,11 @@ pub enum Say<'a> {
         out: &'a Path,
         folder: &'a Path,
     },
+    /// `--out` names a data file of the workspace (or its backups).
+    OutIsStoreFile {
+        out: &'a Path,
+        dir: &'a Path,
+    },
     Wrote(&'a Path),
     /// `--kind department` without `--department`.
     KindNeedsDepartment,
@@ -220,6 +225,20 @@ impl Say<'_> {
                 "cannot write the report to {}: {} is a file, not a folder; choose another --out",
                 out.display(),
                 folder.display()
+            ),
+            Say::OutIsStoreFile { out, dir } if zh => format!(
+                "不会将报告写入 {}：它是工作区 {} 自身的数据文件（或其备份），覆盖会丢失数据；\
+                 请另选文件名，例如 {}",
+                out.display(),
+                dir.display(),
+                dir.join("reports").join("report.html").display()
+            ),
+            Say::OutIsStoreFile { out, dir } => format!(
+                "will not write the report to {}: it is a data file of the workspace {} (or one of its \
+                 backups), and writing there would lose data; choose another file name, e.g. {}",
+                out.display(),
+                dir.display(),
+                dir.join("reports").join("report.html").display()
             ),
             Say::OutFolderMissing { out, folder } if zh => format!(
                 "无法将报告写入 {}：文件夹 {} 不存在；请先创建该文件夹或另选 --out",

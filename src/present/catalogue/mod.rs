@@ -21,6 +21,7 @@ pub mod hierarchy;
 pub mod lock;
 pub mod plan;
 pub mod plan_app;
+pub mod tamper;
 pub mod views;
 
 macro_rules! catalogue {
@@ -679,6 +680,10 @@ catalogue! {
     PickerHint => "Type a name, id or pinyin initials (jyj)", "输入名称、编号或拼音首字母（如jyj）";
     PickerEmpty => "No department matches.", "没有匹配的部门。";
     PickerKeys => "↑↓ to move, Enter to choose, Esc to close", "↑↓移动，回车选择，Esc关闭";
+    // ---- hardening: tamper evidence
+    ChangedAfterApproval => "changed after approval", "批准后被修改";
+    ChangedAfterApprovalTitle => "Changed after approval", "批准后被修改";
+    ChangedAfterApprovalHint => "Its answers were edited after it was approved, outside the workflow, so the figures are not the approved ones. Reopen it and approve it again, or restore the approved version from a backup or version control.", "其作答在批准后未经审批流程被修改，数据并非已批准的结果。请重新打开并再次批准，或从备份或版本控制中恢复已批准的版本。";
     // ---- hardening: locks
     HeldReadOnly => "It is open here read-only: nothing can be changed or saved. Close the other window, or edit here anyway (the later save of the same file is refused as a conflict).", "此处以只读方式打开，无法修改或保存。请关闭另一个窗口，或仍在此处编辑（两处保存同一文件时，后保存者将被提示冲突）。";
     EditAnyway => "Open anyway (editing)", "仍然打开（可编辑）";

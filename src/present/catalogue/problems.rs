@@ -8,9 +8,12 @@
 use std::io::ErrorKind;
 use std::path::Path;
 
+use super::views::thousands;
+use crate::model::limits::TextField;
 use crate::model::{IdError, IdSubject, Lang, MAX_WEIGHT, Status};
 use crate::store::{
-    FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, StoreError, ValueKind,
+    FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, SpecialKind,
+    StoreError, ValueKind,
 };
 
 /// The message of a problem in `lang` (without its place: the caller shows
@@ -29,13 +32,15 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// One line of `validate`: `file:line:column: severity: message [code]`.
+/// One line of `validate`: `file:line:column: severity: message [code]`,
+/// always one line: control characters from a file name, an id or a
+/// quoted value are shown escaped (see [`crate::present::format::one_line`]).
 pub fn line(problem: &Problem, lang: Lang) -> String {
     let separator = match lang {
         Lang::En => ": ",
         Lang::Zh => "：",
     };
-    format!(
+    let line = format!(
         "{}:{}:{}: {}{separator}{} [{}]",
         problem.file.display(),
         problem.line,
@@ -43,7 +48,8 @@ pub fn line(problem: &Problem, lang: Lang) -> String {
         severity(problem.severity, lang),
         message(problem, lang),
         problem.code.code()
-    )
+    );
+    crate::present::format::one_line(&line).into_owned()
 }
 
 /// `validate`'s closing line: "DIR: 12 departments, 48 assessments loaded; 1 errors, 0 warnings".
@@ -65,6 +71,63 @@ pub fn validate_summary(
             dir.display()
         ),
     }
+}
+
+/// A text of an assessment, for "… is too long": "the evidence" / "佐证材料".
+fn text_field(field: TextField, lang: Lang) -> &'static str {
+    match (field, lang) {
+        (TextField::Evidence, Lang::En) => "the evidence",
+        (TextField::Comment, Lang::En) => "the comment",
+        (TextField::Reason, Lang::En) => "the reason it does not apply",
+        (TextField::Link | TextField::Links, Lang::En) => "a link",
+        (TextField::Assessor, Lang::En) => "the assessor's name",
+        (TextField::Reviewer, Lang::En) => "the reviewer's name",
+        (TextField::ReviewComment, Lang::En) => "the review comment",
+        (TextField::Evidence, Lang::Zh) => "佐证材料",
+        (TextField::Comment, Lang::Zh) => "备注",
+        (TextField::Reason, Lang::Zh) => "不适用的原因",
+        (TextField::Link | TextField::Links, Lang::Zh) => "链接",
+        (TextField::Assessor, Lang::Zh) => "评估人姓名",
+        (TextField::Reviewer, Lang::Zh) => "审核人姓名",
+        (TextField::ReviewComment, Lang::Zh) => "审核意见",
+    }
+}
+
+/// "indicator design.legal" / "指标 design.legal", or "an answer" when unknown.
+fn indicator_name(indicator: Option<&str>, lang: Lang) -> String {
+    match (indicator, lang) {
+        (Some(id), Lang::En) => format!("indicator {id}"),
+        (Some(id), Lang::Zh) => format!("指标 {id} "),
+        (None, Lang::En) => "an answer".to_owned(),
+        (None, Lang::Zh) => "某一答案".to_owned(),
+    }
+}
+
+/// What a special file is, with its article: "a named pipe" / "命名管道".
+fn special_kind(kind: SpecialKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (SpecialKind::Folder, Lang::En) => "a folder",
+        (SpecialKind::Pipe, Lang::En) => "a named pipe",
+        (SpecialKind::Socket, Lang::En) => "a socket",
+        (SpecialKind::Device, Lang::En) => "a device",
+        (SpecialKind::Other, Lang::En) => "a special file",
+        (SpecialKind::Folder, Lang::Zh) => "文件夹",
+        (SpecialKind::Pipe, Lang::Zh) => "命名管道",
+        (SpecialKind::Socket, Lang::Zh) => "套接字",
+        (SpecialKind::Device, Lang::Zh) => "设备文件",
+        (SpecialKind::Other, Lang::Zh) => "特殊文件",
+    }
+}
+
+/// A size in megabytes (MiB), to one decimal: "100.0 MB".
+fn megabytes(bytes: u64) -> String {
+    // Sizes are far below 2^52 bytes, so the conversion is exact enough.
+    format!("{:.1} MB", bytes as f64 / f64::from(1u32 << 20))
+}
+
+/// A path as it can be shown on one line: control characters escaped.
+fn printable_path(path: &Path) -> String {
+    crate::present::format::one_line(&path.to_string_lossy()).into_owned()
 }
 
 fn file_noun(kind: FileKind, lang: Lang) -> &'static str {
@@ -212,6 +275,17 @@ fn io_reason(kind: ErrorKind, writing: bool, lang: Lang) -> &'static str {
 /// A plain sentence for an operating-system error while reading (`writing`
 /// false) or writing `path`, with the system's own text as detail.
 pub fn io_error(path: &Path, error: &std::io::Error, writing: bool, lang: Lang) -> String {
+    if crate::store::refusal(error).is_some() {
+        // The store refused the path itself (a link out of the workspace, a
+        // pipe, a file too large): say that, not the operating system's words.
+        let kind = crate::store::file_kind(path);
+        let separator = if lang == Lang::Zh { "：" } else { ": " };
+        return format!(
+            "{}{separator}{}",
+            printable_path(path),
+            code_message(&crate::store::cannot_read(kind, error), lang)
+        );
+    }
     let reason = io_reason(error.kind(), writing, lang);
     let error_text = error.to_string();
     match (lang, writing) {
@@ -354,6 +428,57 @@ fn english(code: &ProblemCode) -> String {
             io_reason(*error, false, lang),
             detail(os, lang)
         ),
+        C::LinkOutside { target } => format!(
+            "this is a link to {}, outside the workspace, so it is not read (nothing outside the workspace \
+             folder ever is); put a copy of the file or folder itself here in place of the link",
+            printable_path(target)
+        ),
+        C::NotAFile { what } => format!(
+            "this is {}, not a data file, so it is not opened; remove it, or rename it if it is needed",
+            special_kind(*what, lang)
+        ),
+        C::TooLarge {
+            file_kind,
+            size,
+            limit,
+        } => format!(
+            "{} is {}, more than the {} a workspace file may be, so it is not read; check that it is \
+             the right file (a data file of govmaturity is usually well under 1 MB), or restore it from a \
+             backup",
+            file_noun(*file_kind, lang),
+            megabytes(*size),
+            megabytes(*limit)
+        ),
+        C::TextTooLong {
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "{} has {} links; at most {} are allowed, so this assessment is not loaded. Keep the main \
+             links and gather the rest in one linked document, in a text editor, then reload",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::TextTooLong {
+            field,
+            indicator,
+            length,
+        } => format!(
+            "{}{} is {} characters long; at most {} are allowed, so this assessment is not loaded. \
+             Shorten it in a text editor (put long material in a linked document), then reload",
+            text_field(*field, lang),
+            indicator
+                .as_deref()
+                .map(|id| format!(" of indicator {id}"))
+                .unwrap_or_default(),
+            thousands(*length),
+            thousands(field.limit())
+        ),
+        C::CopyNotRead => "this looks like a copy of a data file (its name goes on after .ron), so it is not \
+                           read; if it holds data you need, check it and rename it to end in .ron, otherwise \
+                           move it out of the workspace"
+            .to_owned(),
         C::CannotReadFolder { error, detail: os } => format!(
             "could not read the folder: {}.{}",
             io_reason(*error, false, lang),
@@ -599,6 +724,18 @@ fn english(code: &ProblemCode) -> String {
             "the framework has no indicator \"{indicator}\", so this answer is ignored; fix the id (see the \
              Framework tab or `govmaturity validate`) or remove the answer"
         ),
+        // ---- hardening: tamper evidence
+        C::ChangedAfterApproval {
+            file,
+            approved_by,
+            approved_at,
+        } => format!(
+            "{} was changed after approval: its answers are no longer the ones {approved_by} approved on {}, \
+             so its figures are not the approved ones. Reopen it (giving a reason) and approve it again, or \
+             restore the approved version from a backup (.backups/) or version control",
+            file.display(),
+            crate::present::format::date_time(*approved_at, lang)
+        ),
         C::MissingEvidence { indicator } => format!(
             "{indicator} is rated level 3 or higher without evidence; add the evidence that supports the level"
         ),
@@ -674,6 +811,55 @@ fn chinese(code: &ProblemCode) -> String {
             io_reason(*error, false, lang),
             detail(os, lang)
         ),
+        C::LinkOutside { target } => format!(
+            "此处是指向工作区以外位置（{}）的链接，不予读取（工作区文件夹以外的内容一律不读取）；\
+             请将该文件或文件夹本身复制到此处，替换该链接",
+            printable_path(target)
+        ),
+        C::NotAFile { what } => format!(
+            "此处是{}，不是数据文件，不予打开；请将其删除，如确有用途请改名",
+            special_kind(*what, lang)
+        ),
+        C::TooLarge {
+            file_kind,
+            size,
+            limit,
+        } => format!(
+            "{}大小为 {}，超过工作区文件上限 {}，不予读取；请确认文件是否正确（govmaturity 的数据文件\
+             通常远小于 1 MB），或从备份恢复",
+            file_noun(*file_kind, lang),
+            megabytes(*size),
+            megabytes(*limit)
+        ),
+        C::TextTooLong {
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "{}共有 {} 个链接，超过上限 {} 个，本评估未予加载；请在文本编辑器中保留主要链接，\
+             其余汇总到一份链接文档中，然后重新加载",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::TextTooLong {
+            field,
+            indicator,
+            length,
+        } => format!(
+            "{}{}共 {} 字，超过上限 {} 字，本评估未予加载；请在文本编辑器中精简（篇幅较长的材料可另附链接），\
+             然后重新加载",
+            indicator
+                .as_deref()
+                .map(|id| format!("指标 {id} 的"))
+                .unwrap_or_default(),
+            text_field(*field, lang),
+            thousands(*length),
+            thousands(field.limit())
+        ),
+        C::CopyNotRead => "此文件似为数据文件的副本（文件名在 .ron 之后还有内容），不予读取；如其中有需要的数据，\
+                           请核对后将文件名改为以 .ron 结尾，否则请将其移出工作区"
+            .to_owned(),
         C::CannotReadFolder { error, detail: os } => format!(
             "无法读取该文件夹：{}。{}",
             io_reason(*error, false, lang),
@@ -874,6 +1060,16 @@ fn chinese(code: &ProblemCode) -> String {
         ),
         C::UnknownIndicator { indicator } => format!(
             "框架中没有指标“{indicator}”，因此忽略该作答；请更正编号（见“框架”页或 `govmaturity validate`），或删除该作答"
+        ),
+        // ---- hardening: tamper evidence
+        C::ChangedAfterApproval {
+            file,
+            approved_by,
+            approved_at,
+        } => format!(
+            "{} 在批准后被修改：其作答已不是 {approved_by} 于 {} 批准的内容，其数据不再是已批准的结果。请重新打开（须说明原因）并再次批准，或从备份（.backups/）或版本控制中恢复已批准的版本",
+            file.display(),
+            crate::present::format::date_time(*approved_at, lang)
         ),
         C::MissingEvidence { indicator } => {
             format!("{indicator} 评为 3 级或以上，但没有佐证材料；请补充支持该等级的佐证材料")

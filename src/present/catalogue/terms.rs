@@ -59,6 +59,7 @@ pub const fn basis(basis: Basis, lang: Lang) -> &'static str {
 pub const fn flag(flag: Flag, lang: Lang) -> &'static str {
     match flag {
         Flag::Provisional => T::Provisional,
+        Flag::ChangedAfterApproval => T::ChangedAfterApproval,
         Flag::CarriedOver => T::CarriedOver,
         Flag::LatestUnreadable => T::LatestUnreadable,
     }

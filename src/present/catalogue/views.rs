@@ -61,7 +61,7 @@ pub fn shown_rows(shown: usize, total: usize, lang: Lang) -> String {
 }
 
 /// 1000 as "1,000".
-fn thousands(n: usize) -> String {
+pub(super) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

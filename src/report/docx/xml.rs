@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 
 use crate::charts::Rgb;
 
-/// Escapes text for XML content and quoted attributes. Characters XML 1.0
-/// cannot hold (control characters other than tab, line feed and carriage
-/// return, U+FFFE, U+FFFF) become U+FFFD, so no name makes the part
+/// Escapes text for XML content and quoted attributes. Control characters
+/// other than tab and line feed are shown as `\u{1b}`; U+FFFE and U+FFFF
+/// (which XML 1.0 cannot hold) become U+FFFD, so no name makes the part
 /// ill-formed; line feeds in attributes are kept as `&#10;`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
+    // Control characters are shown as `\u{1b}`, as every output shows them.
+    for c in crate::present::format::printable(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -171,7 +172,7 @@ mod tests {
             escape("<a & 'b'>\"c\""),
             "&lt;a &amp; &apos;b&apos;&gt;&quot;c&quot;"
         );
-        assert_eq!(escape("a\u{0}b\u{1b}c\u{ffff}"), "a\u{fffd}b\u{fffd}c\u{fffd}");
+        assert_eq!(escape("a\u{0}b\u{1b}c\u{ffff}"), "a\\u{0}b\\u{1b}c\u{fffd}");
         assert_eq!(escape("one\r\ntwo\tthree"), "one&#10;two&#9;three");
         assert_eq!(escape("数字政府 🏛"), "数字政府 🏛");
     }

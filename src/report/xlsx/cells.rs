@@ -681,8 +681,18 @@ pub(super) fn col(index: usize) -> Result<ColNum, XlsxError> {
     ColNum::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
-/// The text cut to what one Excel cell can hold, ending in "…" when cut.
+/// The text as a cell shows it: control characters other than line feeds
+/// and tabs shown as `\u{1b}` (as every output shows them), cut to what one
+/// Excel cell can hold, ending in "…" when cut.
 pub(super) fn capped(text: &str) -> Cow<'_, str> {
+    match crate::present::format::printable(text) {
+        Cow::Borrowed(text) => cut(text),
+        Cow::Owned(text) => Cow::Owned(cut(&text).into_owned()),
+    }
+}
+
+/// The text cut to what one Excel cell can hold, ending in "…" when cut.
+fn cut(text: &str) -> Cow<'_, str> {
     if text.len() <= MAX_CELL_TEXT {
         // At most one UTF-16 unit per UTF-8 byte: it fits.
         return Cow::Borrowed(text);

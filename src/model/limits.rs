@@ -1,0 +1,65 @@
+//! How long each text of an assessment may be, in characters (not bytes).
+//!
+//! Generous for what people write (the longest evidence in the pilot
+//! departments was under 2,000 characters), small enough that no single
+//! answer can make a report of hundreds of pages or a PDF that takes a
+//! minute. The app's fields stop accepting text at the limit; `validate`
+//! and loading reject a file that goes over it (see `store::check`), so
+//! the limits hold for files edited by hand too.
+
+/// What a limit applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Evidence,
+    /// The assessor's comment on an answer.
+    Comment,
+    /// Why an indicator is not applicable.
+    Reason,
+    /// One link.
+    Link,
+    /// How many links one answer has (counted, not measured).
+    Links,
+    Assessor,
+    Reviewer,
+    /// The reviewer's comment when returning or approving.
+    ReviewComment,
+}
+
+impl TextField {
+    /// The most characters (for [`TextField::Links`], links) allowed.
+    pub const fn limit(self) -> usize {
+        match self {
+            TextField::Evidence => 20_000,
+            TextField::Comment | TextField::ReviewComment => 5_000,
+            TextField::Reason | TextField::Link => 2_000,
+            TextField::Links => 50,
+            TextField::Assessor | TextField::Reviewer => 200,
+        }
+    }
+}
+
+/// How many characters `text` has, when that is more than `limit`. Text of
+/// at most `limit` bytes is not counted (a character is at least a byte).
+pub fn over_limit(text: &str, limit: usize) -> Option<usize> {
+    if text.len() <= limit {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > limit).then_some(chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_are_counted_not_bytes() {
+        // 20,000 Chinese characters are 60,000 bytes, and allowed.
+        let chinese = "\u{8bc1}".repeat(TextField::Evidence.limit());
+        assert_eq!(over_limit(&chinese, TextField::Evidence.limit()), None);
+        let longer = format!("{chinese}\u{8bc1}");
+        assert_eq!(over_limit(&longer, TextField::Evidence.limit()), Some(20_001));
+        assert_eq!(over_limit("", 0), None);
+        assert_eq!(over_limit("ab", 1), Some(2));
+    }
+}
