@@ -82,10 +82,13 @@ for f in "$W"/np-ref/*/"$PERIOD".ron; do
 done
 cp -r "$W/ref" "$W/np"
 
-file=$(cd "$W/ref" && ls -d d00001-*)/2025-12-31.ron
+# A file not yet approved (changing an approved one's answers is flagged as
+# tampering, rightly).
+file=$(cd "$W/ref" && grep -L "status: Approved" */2025-12-31.ron | head -1)
+[ -n "$file" ] || fail "no unapproved assessment to save in the generated workspace"
 department=${file%%/*}
 cp -r "$W/ref" "$W/rs"
-save_cmd() { echo "$bin" resave "$W/rs" --department "$department" --period 2025-12-31 --repeat 20000 --comment; }
+save_cmd() { echo "$bin" resave "$W/rs" --department "$department" --period 2025-12-31 --repeat 490 --comment; }
 resave() { $(save_cmd) "$1"; }
 declare -A save_ok=(["$(md5sum <"$W/rs/$file" | cut -d' ' -f1)"]=original)
 resave "comment B " >/dev/null 2>&1

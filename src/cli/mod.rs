@@ -203,7 +203,7 @@ pub enum Command {
         #[arg(long, default_value = "govmaturity", value_parser = parse_user)]
         user: String,
     },
-    /// Set one answer's comment of an assessment and save it through the store (for the crash test).
+    /// Set every answer's comment of an assessment and save it through the store (for the crash test).
     #[command(hide = true)]
     Resave {
         dir: PathBuf,

@@ -1,4 +1,4 @@
-//! `govmaturity resave` (hidden): changes one answer's comment of an
+//! `govmaturity resave` (hidden): sets every answer's comment of an
 //! assessment and saves it through the store, as the app's Save does (the
 //! save lock, the "changed on disk" check, a backup, an atomic replace).
 //! For the crash test, which kills it at random moments.
@@ -21,16 +21,18 @@ pub fn resave(dir: &Path, department: &str, period: NaiveDate, comment: &str, la
             return EXIT_USAGE;
         }
     };
-    let path = dir.join(&relative);
-    // One read gives both the content and the fingerprint it is saved against.
-    let (bytes, modified) =
-        match std::fs::read(&path).and_then(|bytes| Ok((bytes, std::fs::metadata(&path)?.modified().ok()))) {
-            Ok(read) => read,
-            Err(e) => {
-                say(Say::Error(format!("{}: {e}", path.display())), lang);
-                return EXIT_USAGE;
-            }
-        };
+    // One read, as the store reads, gives both the content and the
+    // fingerprint it is saved against.
+    let (bytes, modified) = match store::read_inside(dir, &relative) {
+        Ok(read) => read,
+        Err(e) => {
+            say(
+                Say::Error(format!("{}: {e}", dir.join(&relative).display())),
+                lang,
+            );
+            return EXIT_USAGE;
+        }
+    };
     let expected = Fingerprint::of(&bytes, modified);
     let text = String::from_utf8_lossy(&bytes);
     let mut assessment = match store::parse_assessment(&text, &relative) {
@@ -40,10 +42,9 @@ pub fn resave(dir: &Path, department: &str, period: NaiveDate, comment: &str, la
             return EXIT_USAGE;
         }
     };
-    let Some(answer) = assessment.answers.values_mut().next() else {
-        return EXIT_OK;
-    };
-    answer.comment = comment.to_owned();
+    for answer in assessment.answers.values_mut() {
+        answer.comment = comment.to_owned();
+    }
     match store::save_assessment(dir, &assessment, Some(&expected)) {
         Ok(_) => EXIT_OK,
         Err(e @ SaveError::Conflict { .. }) => {

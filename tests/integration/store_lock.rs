@@ -19,7 +19,7 @@ fn bin() -> Command {
 
 fn read(root: &Path) -> (Assessment, store::Fingerprint) {
     let bytes = std::fs::read(root.join(FILE)).unwrap();
-    let fingerprint = store::Fingerprint::read(&root.join(FILE)).unwrap().unwrap();
+    let fingerprint = store::Fingerprint::read(root, Path::new(FILE)).unwrap().unwrap();
     let text = String::from_utf8(bytes).unwrap();
     (
         store::parse_assessment(&text, Path::new(FILE)).unwrap().0,
