@@ -40,6 +40,8 @@ pub enum Command {
     /// (path relative to the workspace) back in its place.
     RestoreBackup(PathBuf),
     DismissNotice,
+    /// Edit a workspace that another app holds (it was opened read-only).
+    EditAnyway,
 
     // ---- the assessment editor -------------------------------------------
     /// Open a department's assessment for a period in the Assess view.
@@ -130,4 +132,34 @@ pub enum ConflictChoice {
     Mine,
     /// Save my version beside it as a copy, then load theirs.
     Copy,
+}
+
+impl Command {
+    /// Whether the command changes files or data, so that a workspace
+    /// opened read-only (held by another app) must refuse it.
+    pub fn edits(&self) -> bool {
+        matches!(
+            self,
+            Command::RestoreBackup(_)
+                | Command::NewAssessment { .. }
+                | Command::Edit(_)
+                | Command::Undo
+                | Command::Redo
+                | Command::Save
+                | Command::Transition { .. }
+                | Command::ResolveConflict(_)
+                | Command::Restore(_)
+                | Command::DiscardRecovery(_)
+                | Command::UpdateWorkspace(_)
+                | Command::PlanAction { .. }
+                | Command::CreateAction
+                | Command::EditPlan(_)
+                | Command::UndoPlan
+                | Command::RedoPlan
+                | Command::SavePlans
+                | Command::ResolvePlanConflict(_)
+                | Command::RestorePlan(_)
+                | Command::DiscardPlanRecovery(_)
+        )
+    }
 }

@@ -220,7 +220,7 @@ impl GovApp {
         };
         let file = open.loaded.file(&relative);
         let fingerprint = file.map(|f| f.fingerprint);
-        let read_only = file.is_some_and(|f| f.read_only);
+        let read_only = file.is_some_and(|f| f.read_only) || self.state.held_elsewhere.is_some();
         self.state.session = Some(Session::new(assessment, fingerprint, read_only));
     }
 

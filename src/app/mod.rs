@@ -47,6 +47,9 @@ pub struct GovApp {
     pub state: AppState,
     commands: Vec<Command>,
     ctx: egui::Context,
+    /// Whether opening a workspace takes its session lock (the app does;
+    /// most tests share the sample folder and do not).
+    lock_sessions: bool,
 }
 
 impl GovApp {
@@ -61,6 +64,7 @@ impl GovApp {
             _ => Prefs::default(),
         };
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
+        app.lock_sessions = true;
         if let Some(lang) = options.lang {
             app.prefs.lang = lang;
         }
@@ -100,6 +104,15 @@ impl GovApp {
         app
     }
 
+    /// [`Self::for_tests`], taking the workspace's session lock as the app
+    /// does: a second one on the same folder opens it read-only.
+    pub fn for_tests_locking(ctx: &egui::Context, workspace: &Path) -> Self {
+        let mut app = GovApp::for_tests(ctx, None);
+        app.lock_sessions = true;
+        app.open_workspace_now(workspace);
+        app
+    }
+
     /// A new app on a workspace already in memory (benchmarks of big
     /// generated workspaces, without writing thousands of files first).
     pub fn for_loaded(ctx: &egui::Context, loaded: store::LoadedWorkspace) -> Self {
@@ -117,6 +130,7 @@ impl GovApp {
             state: AppState::default(),
             commands: Vec::new(),
             ctx: ctx.clone(),
+            lock_sessions: false,
         };
         app.state.selection.basis = app.prefs.basis;
         app.state.worker = Some(io::Worker::start(move || wake.request_repaint()));
@@ -207,8 +221,15 @@ impl GovApp {
             self.state.session = None;
             self.state.selection = Default::default();
             self.state.views = Default::default();
-            self.state.recoveries = session::find_recoveries(&loaded.root, &loaded.data);
-            self.state.plan_recoveries = planning::find_plan_recoveries(&loaded.root, &loaded.data);
+            self.take_session_lock(&loaded.root);
+            if self.state.held_elsewhere.is_some() {
+                // The journals are the other app's unsaved edits, not ours.
+                self.state.recoveries.clear();
+                self.state.plan_recoveries.clear();
+            } else {
+                self.state.recoveries = session::find_recoveries(&loaded.root, &loaded.data);
+                self.state.plan_recoveries = planning::find_plan_recoveries(&loaded.root, &loaded.data);
+            }
             self.state.plan_editor = Default::default();
             let wake = self.ctx.clone();
             self.state.watcher = watch::FolderWatch::start(&loaded.root, move || wake.request_repaint()).ok();
@@ -234,6 +255,27 @@ impl GovApp {
         if !same_folder {
             // A reload of the same folder keeps messages such as "saved to …".
             self.state.notice = None;
+        }
+    }
+
+    /// Takes the session lock of the workspace at `root` (releasing the one
+    /// held before): when another app holds it, the workspace opens
+    /// read-only and says who has it.
+    fn take_session_lock(&mut self, root: &Path) {
+        self.state.session_lock = None;
+        self.state.held_elsewhere = None;
+        if !self.lock_sessions {
+            return;
+        }
+        let me = store::Holder::me(&self.prefs.user_name);
+        match store::SessionLock::take(root, &me) {
+            Ok(store::Session::Held(lock)) => self.state.session_lock = Some(lock),
+            Ok(store::Session::Busy(holder)) => {
+                self.state.held_elsewhere = Some(state::HeldElsewhere { holder });
+            }
+            // No lock file can be made (a read-only folder): nothing to
+            // guard, and saving will say why it cannot write.
+            Err(_) => {}
         }
     }
 
@@ -271,6 +313,15 @@ impl GovApp {
     }
 
     fn apply_one(&mut self, ctx: &egui::Context, command: Command) {
+        if self.state.held_elsewhere.is_some() && command.edits() {
+            self.state.notice = Some(Notice {
+                error: true,
+                text: crate::present::catalogue::T::HeldRefused
+                    .get(self.prefs.lang)
+                    .to_owned(),
+            });
+            return;
+        }
         match command {
             Command::ShowOpenDialog => self.show_dialog(ctx, DialogPurpose::OpenWorkspace, None),
             Command::NewWorkspace => self.show_dialog(ctx, DialogPurpose::NewWorkspace, None),
@@ -279,7 +330,14 @@ impl GovApp {
             Command::OpenWorkspace(folder) => self.open_workspace(&folder),
             Command::Reload => self.request_reload(),
             Command::RestoreBackup(file) => self.restore_backup(&file),
+            Command::EditAnyway => {
+                self.state.held_elsewhere = None;
+                // Opened read-only: reopened for editing when next chosen.
+                self.state.session = None;
+            }
             Command::CloseWorkspace => {
+                self.state.session_lock = None;
+                self.state.held_elsewhere = None;
                 self.state.workspace = None;
                 self.state.plan_editor = Default::default();
                 self.state.plan_recoveries.clear();

@@ -18,6 +18,9 @@ use crate::store::Severity;
 pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Command>) {
     let lang = prefs.lang;
     egui::Panel::top("top-bar").show(ui, |ui| top_bar_ui(ui, prefs, state, out));
+    if let Some(held) = &state.held_elsewhere {
+        egui::Panel::top("held-elsewhere").show(ui, |ui| held_elsewhere_ui(ui, lang, held, out));
+    }
     if state.notice.is_some() || !state.recoveries.is_empty() || !state.plan_recoveries.is_empty() {
         egui::Panel::top("notices").show(ui, |ui| notices_ui(ui, lang, state, out));
     }
@@ -129,6 +132,25 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
             ui.label(T::Language.get(lang));
         });
     });
+}
+
+/// The banner of a workspace another app holds: who, that nothing can be
+/// changed here, and the way to edit anyway.
+fn held_elsewhere_ui(ui: &mut Ui, lang: Lang, held: &super::state::HeldElsewhere, out: &mut Vec<Command>) {
+    egui::Frame::group(ui.style())
+        .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(crate::present::catalogue::lock::held_by(
+                    held.holder.as_ref(),
+                    lang,
+                ));
+                ui.label(T::HeldReadOnly.get(lang));
+                if ui.button(T::EditAnyway.get(lang)).clicked() {
+                    out.push(Command::EditAnyway);
+                }
+            });
+        });
 }
 
 /// Messages under the top bar: restorable edits and the last notice. A

@@ -694,6 +694,18 @@ pub struct AppState {
     pub typed_path: String,
     /// Typed paths where no file dialog can be shown.
     pub paths: super::dialogs::PathDialogs,
+    /// This app's hold on the open workspace (another app then opens it
+    /// read-only).
+    pub session_lock: Option<crate::store::SessionLock>,
+    /// Set when another app holds the open workspace: nothing can be
+    /// edited until the user chooses to edit anyway.
+    pub held_elsewhere: Option<HeldElsewhere>,
+}
+
+/// Another app has the open workspace: who (when it said so).
+#[derive(Clone, Debug)]
+pub struct HeldElsewhere {
+    pub holder: Option<crate::store::Holder>,
 }
 
 impl AppState {

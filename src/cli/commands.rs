@@ -2,7 +2,6 @@
 //! stderr, each error naming the file and what to do.
 
 use std::path::Path;
-use std::time::Instant;
 
 use chrono::{Local, NaiveDate};
 use serde_json::{Value, json};
@@ -12,7 +11,6 @@ use super::table::{Align, render};
 use super::{CsvWhat, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, ReportFormat, SummaryFormat};
 use crate::analysis::{self, Basis, DepartmentSummary, FindingKind};
 use crate::csv;
-use crate::generate::{self, SyntheticOptions};
 use crate::model::{Assessment, Dataset, Lang, Status};
 use crate::present::catalogue::problems as problem_text;
 use crate::present::catalogue::{self, cli, cli::Say};
@@ -609,89 +607,10 @@ pub fn new_period(dir: &Path, period: NaiveDate, user: &str, lang: Lang) -> u8 {
     EXIT_OK
 }
 
-pub fn generate(
-    dir: &Path,
-    departments: usize,
-    periods: usize,
-    seed: u64,
-    last_period: NaiveDate,
-    sample: bool,
-    lang: Lang,
-) -> u8 {
-    if dir.join(store::WORKSPACE_FILE).exists() {
-        say(Say::Error(Say::AlreadyWorkspace(dir).text(lang)), lang);
-        return EXIT_USAGE;
-    }
-    let framework = match store::builtin_framework() {
-        Ok(framework) => framework,
-        Err(problem) => {
-            say(
-                Say::Error(Say::BuiltinBroken(problem.to_string()).text(lang)),
-                lang,
-            );
-            return EXIT_USAGE;
-        }
-    };
-    let started = Instant::now();
-    let (workspace, assessments) = if sample {
-        generate::sample(&framework)
-    } else {
-        let options = SyntheticOptions {
-            departments,
-            periods,
-            seed,
-            last_period,
-        };
-        generate::synthetic(&framework, options)
-    };
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        say(
-            Say::Error(
-                Say::CannotCreate {
-                    dir,
-                    error: e.to_string(),
-                }
-                .text(lang),
-            ),
-            lang,
-        );
-        return EXIT_USAGE;
-    }
-    if let Err(e) = store::save_workspace(dir, &workspace, None) {
-        say(Say::Error(e.to_string()), lang);
-        return EXIT_USAGE;
-    }
-    for assessment in &assessments {
-        if let Err(e) = store::create_assessment(dir, assessment) {
-            say(Say::Error(e.to_string()), lang);
-            return EXIT_USAGE;
-        }
-    }
-    // Improvement plans (issue 10): the sample's, or a few seeded ones per department.
-    let actions = if sample {
-        generate::sample_plan()
-    } else {
-        generate::synthetic_plan(&workspace, &assessments, seed)
-    };
-    if let Err(e) = store::create_plans(dir, &actions) {
-        say(Say::Error(e.to_string()), lang);
-        return EXIT_USAGE;
-    }
-    output::line(
-        Say::Generated {
-            departments: workspace.departments.len(),
-            assessments: assessments.len(),
-            dir,
-            millis: started.elapsed().as_millis(),
-        }
-        .text(lang),
-    );
-    EXIT_OK
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::generate::{self, SyntheticOptions};
     use crate::model::Status;
 
     /// A generated workspace of 40 departments × 4 periods, with the cases

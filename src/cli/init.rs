@@ -55,13 +55,17 @@ fn create(dir: &Path, title: Option<&str>, lang: Lang) -> Result<(), String> {
             Text::new(name.clone(), name)
         }
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
+    let cannot_create = |e: std::io::Error| {
         Say::CannotCreate {
             dir,
             error: e.to_string(),
         }
         .text(lang)
-    })?;
+    };
+    store::create_dir_all_synced(dir).map_err(cannot_create)?;
+    // Where the folder has no hard links, "create if absent" is a check and
+    // a rename: one step only under the save lock.
+    let _lock = store::SaveLock::acquire(dir).map_err(cannot_create)?;
     let workspace = Workspace::new(title);
     let text = store::to_ron(&workspace).map_err(|e| Say::InitRon(e.to_string()).text(lang))?;
     store::atomic_create(&file, text.as_bytes()).map_err(|e| match e.kind() {

@@ -4,9 +4,11 @@
 //! or I/O error.
 
 mod commands;
+mod generate;
 mod init;
 mod output;
 mod plan;
+mod resave;
 mod table;
 
 use std::path::PathBuf;
@@ -63,8 +65,8 @@ pub enum Command {
     /// Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.
     #[command(
         long_about = "Create an empty workspace (workspace.ron with a title and the built-in framework) to start from.\n\n\
-                      DIR is created if missing. Only DIR/workspace.ron is written; other files in DIR are never \
-                      touched. Exit 2, with nothing written, where DIR holds a workspace already."
+                      DIR is created if missing. Only DIR/workspace.ron is written (and the hidden lock file \
+                      .govmaturity.lock); other files in DIR are never touched. Exit 2, with nothing written, where DIR holds a workspace already."
     )]
     Init {
         /// Folder for the new workspace (created if missing).
@@ -201,9 +203,30 @@ pub enum Command {
         #[arg(long, default_value = "govmaturity", value_parser = parse_user)]
         user: String,
     },
+    /// Set every answer's comment of an assessment and save it through the store (for the crash test).
+    #[command(hide = true)]
+    Resave {
+        dir: PathBuf,
+        #[arg(long)]
+        department: String,
+        #[arg(long)]
+        period: NaiveDate,
+        #[arg(long)]
+        comment: String,
+        /// The comment, this many times over (a bigger file to kill mid-write).
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+    },
     /// Write a realistic synthetic workspace (deterministic for a seed), or the sample one.
+    #[command(
+        long_about = "Write a realistic synthetic workspace (deterministic for a seed), or the sample one.\n\n\
+                      DIR must be new or empty. workspace.ron is written last, so a run that is stopped leaves a \
+                      folder that is not a workspace (validate says so) rather than one that looks complete. Sizes \
+                      beyond what the disk holds, or beyond 1,000,000 assessments, are refused before anything is \
+                      written."
+    )]
     Generate {
-        /// Folder to create; it must not hold a workspace already.
+        /// Folder to create; it must be new or empty.
         dir: PathBuf,
         /// Number of departments.
         #[arg(long, default_value_t = 20)]
@@ -422,6 +445,19 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             basis.into(),
             language(lang),
         ),
+        Command::Resave {
+            dir,
+            department,
+            period,
+            comment,
+            repeat,
+        } => resave::resave(
+            &dir,
+            &department,
+            period,
+            &comment.repeat(repeat.min(1 << 20)),
+            language(None),
+        ),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user, language(None)),
         Command::Generate {
             dir,
@@ -430,13 +466,15 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             seed,
             last_period,
             sample,
-        } => commands::generate(
+        } => generate::generate(
             &dir,
-            departments,
-            periods,
-            seed,
-            last_period,
-            sample,
+            generate::GenerateArgs {
+                departments,
+                periods,
+                seed,
+                last_period,
+                sample,
+            },
             language(None),
         ),
     };

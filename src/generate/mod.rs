@@ -115,6 +115,26 @@ const REVIEWER: &str = "Sun Hui 孙慧 (Digital Government Office)";
 /// points, mostly rising but sometimes stalling or slipping, a few N/A
 /// answers, the latest period partly still in Draft.
 pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace, Vec<Assessment>) {
+    let mut assessments =
+        Vec::with_capacity(options.departments.saturating_mul(options.periods).min(1 << 20));
+    let each = |_: &Department, made: Vec<Assessment>| {
+        assessments.extend(made);
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(workspace) = synthetic_each(framework, options, each);
+    (workspace, assessments)
+}
+
+/// [`synthetic`], handing each department's assessments (in period order)
+/// to `each` as soon as they are made, so that a workspace of any size is
+/// written without being held in memory. Stops at the first error of
+/// `each`. The same seed makes the same workspace and assessments as
+/// [`synthetic`].
+pub fn synthetic_each<E>(
+    framework: &Framework,
+    options: SyntheticOptions,
+    mut each: impl FnMut(&Department, Vec<Assessment>) -> Result<(), E>,
+) -> Result<Workspace, E> {
     let mut rng = Rng::new(options.seed);
     let periods = half_year_periods(options.periods, options.last_period);
     let mut workspace = Workspace::new(Text::new(
@@ -128,7 +148,6 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
         ),
     ));
     let dimension_count = framework.dimensions.len();
-    let mut assessments = Vec::with_capacity(options.departments * periods.len());
     // A province-sized workspace has a hierarchy: the first departments
     // are the district governments, and every bureau after them belongs
     // to its district (what the full report groups by).
@@ -185,6 +204,7 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
             events: Vec::new(),
         };
         let assessor = ASSESSORS[rng.below(ASSESSORS.len())];
+        let mut assessments = Vec::with_capacity(periods.len());
         for (period_index, &period) in periods.iter().enumerate() {
             let last = period_index + 1 == periods.len();
             let status = if !last {
@@ -211,6 +231,7 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
             };
             assessments.push(build_assessment(&plan, &profile, |_| rng.chance(unanswered)));
         }
+        each(&department, assessments)?;
         workspace.departments.push(department);
     }
     let target_date = periods.last().and_then(|p| p.checked_add_days(Days::new(365)));
@@ -225,7 +246,7 @@ pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace
             });
         }
     }
-    (workspace, assessments)
+    Ok(workspace)
 }
 
 /// How a department's levels move over the periods.

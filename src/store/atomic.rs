@@ -63,31 +63,78 @@ pub fn atomic_write_with_hook(
 /// Writes `bytes` to `path` only if nothing is there yet, atomically: the
 /// content is complete before the name appears, and an existing file is
 /// never replaced (`AlreadyExists`).
+///
+/// The complete temporary file is hard-linked to `path` (a link never
+/// replaces its target). Where the file system has no hard links (FAT, some
+/// network shares), it is renamed into place after checking that nothing is
+/// there: never written in place. That check and the rename are one step
+/// only for callers that hold the workspace's save lock
+/// ([`super::SaveLock`]), as the store's do.
 pub fn atomic_create(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_create_linking(path, bytes, |from, to| fs::hard_link(from, to))
+}
+
+/// [`atomic_create`] with the hard link made by `link` (a test seam: a
+/// `link` that fails as on FAT exercises the rename).
+pub(crate) fn atomic_create_linking(
+    path: &Path,
+    bytes: &[u8],
+    link: impl FnOnce(&Path, &Path) -> io::Result<()>,
+) -> io::Result<()> {
     let folder = parent_folder(path);
     let (mut file, temp) = create_temp_beside(path)?;
     file.write_all(bytes)?;
     file.sync_all()?;
     drop(file);
-    // A hard link never replaces its target, so it is an atomic "create new".
-    match fs::hard_link(temp.path(), path) {
-        Ok(()) => {}
+    match link(temp.path(), path) {
+        Ok(()) => drop(temp),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
         Err(_) => {
-            // Some file systems (FAT, some network shares) have no hard
-            // links: fall back to an exclusive create, which still never
-            // replaces an existing file.
-            let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-            let written = file.write_all(bytes).and_then(|()| file.sync_all());
-            if let Err(e) = written {
-                drop(file);
-                let _ = fs::remove_file(path);
-                return Err(e);
+            match fs::symlink_metadata(path) {
+                Ok(_) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        format!("{} exists already", path.display()),
+                    ));
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
             }
+            fs::rename(temp.path(), path)?;
+            temp.keep();
         }
     }
-    drop(temp);
     sync_folder(folder);
+    Ok(())
+}
+
+/// Creates `folder` and any missing folders above it, each synced in its
+/// parent so that the new folder survives a power cut with the files about
+/// to be written into it.
+pub fn create_dir_all_synced(folder: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut at = folder;
+    loop {
+        match fs::symlink_metadata(at) {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                missing.push(at);
+                match at.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => at = parent,
+                    _ => break,
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    for created in missing.into_iter().rev() {
+        match fs::create_dir(created) {
+            Ok(()) => sync_folder(parent_folder(created)),
+            // Made by someone else meanwhile: as good.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && created.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
     Ok(())
 }
 
@@ -128,6 +175,7 @@ impl Drop for TempFile {
 fn create_temp_beside(path: &Path) -> io::Result<(File, TempFile)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let folder = parent_folder(path);
+    super::temp::tidy_once(folder);
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy());
@@ -174,6 +222,36 @@ mod tests {
         assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"one");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn without_hard_links_create_renames_and_never_writes_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        let no_links = |_: &Path, _: &Path| Err(io::Error::from(io::ErrorKind::Unsupported));
+        // The name appears only with the whole content: the hook sees no file.
+        atomic_create_linking(&path, b"one", |from, to| {
+            assert!(!to.exists(), "nothing at the final name before the rename");
+            assert_eq!(fs::read(from).unwrap(), b"one");
+            no_links(from, to)
+        })
+        .unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        let again = atomic_create_linking(&path, b"two", no_links).unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn new_folders_are_made_with_their_parents() {
+        let dir = tempfile::tempdir().unwrap();
+        let deep = dir.path().join("a/b/c");
+        create_dir_all_synced(&deep).unwrap();
+        assert!(deep.is_dir());
+        create_dir_all_synced(&deep).unwrap();
+        fs::write(dir.path().join("file"), "x").unwrap();
+        assert!(create_dir_all_synced(&dir.path().join("file/d")).is_err());
     }
 
     #[test]

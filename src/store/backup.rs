@@ -2,8 +2,8 @@
 //! `<root>/.backups/<relative path>/<timestamp>.ron`, the newest
 //! [`BACKUPS_KEPT`] per file.
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::contain::{check_inside, read_inside, read_regular};
@@ -22,7 +22,7 @@ pub fn backup_folder(root: &Path, relative: &Path) -> PathBuf {
 pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::Result<PathBuf> {
     let folder = backup_folder(root, relative);
     check_inside(root, &Path::new(BACKUP_DIR).join(relative))?;
-    fs::create_dir_all(&folder)?;
+    super::atomic::create_dir_all_synced(&folder)?;
     // UTC, without colons (not allowed in Windows file names); sorts by time.
     let stamp = chrono::Utc::now().format("%Y-%m-%dT%H-%M-%S%.6fZ").to_string();
     let mut attempt = 0u32;
@@ -34,12 +34,9 @@ pub(crate) fn keep_backup(root: &Path, relative: &Path, previous: &[u8]) -> io::
             format!("{stamp}_{attempt}.ron")
         };
         let path = folder.join(name);
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                file.write_all(previous)?;
-                file.sync_all()?;
-                break path;
-            }
+        // Complete or absent, like every file the store writes.
+        match super::atomic::atomic_create(&path, previous) {
+            Ok(()) => break path,
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => attempt += 1,
             Err(e) => return Err(e),
         }
@@ -91,6 +88,7 @@ pub fn restore_backup(root: &Path, relative: &Path) -> io::Result<PathBuf> {
             ),
         ));
     };
+    let _lock = super::lock::SaveLock::acquire(root)?;
     let (restored, _) = read_regular(&backup)?;
     let target = root.join(relative);
     match read_inside(root, relative) {

@@ -219,6 +219,8 @@ fn load_reading(root: &Path, progress: &Progress, reading: Reading<'_>) -> Resul
             root: root.to_path_buf(),
         });
     }
+    // Left by a program that was stopped mid-save (see `temp.rs`).
+    super::temp::remove_stale_temp_files(root);
     let total = 1
         + usize::from(layout.has_framework)
         + layout.assessments.len()

@@ -11,6 +11,7 @@
 //! <department-id>/plan.ron      the department's improvement actions (optional)
 //! plan.ron                      government-wide improvement actions (optional)
 //! .backups/<path>/<time>.ron    previous contents of saved files (the newest 10)
+//! .govmaturity.lock             the save lock; .govmaturity.session: the app's (see lock.rs)
 //! ```
 //!
 //! Dot-folders and dot-files belong to the program and are never read as
@@ -39,6 +40,7 @@ mod error;
 mod fingerprint;
 mod format;
 mod load;
+mod lock;
 mod migrate;
 mod paths;
 mod plan;
@@ -46,8 +48,11 @@ mod problem;
 mod quick_ron;
 mod save;
 mod slim;
+mod temp;
 
-pub use atomic::{atomic_create, atomic_write, atomic_write_streamed, atomic_write_with_hook};
+pub use atomic::{
+    atomic_create, atomic_write, atomic_write_streamed, atomic_write_with_hook, create_dir_all_synced,
+};
 pub use backup::{BACKUPS_KEPT, backup_folder, list_backups, restorable_backup, restore_backup};
 pub use builtin::{BUILTIN_FRAMEWORK_FILE, BUILTIN_FRAMEWORK_RON, builtin_framework};
 pub use contain::{
@@ -60,8 +65,10 @@ pub use load::{
     AssessmentCheck, Checked, FileState, LoadedWorkspace, Progress, cannot_read, check, load, load_latest,
     load_with_progress,
 };
+pub use lock::{HOLDER_FILE, Holder, LOCK_FILE, SESSION_FILE, SaveLock, Session, SessionLock, read_holder};
 pub use paths::{BACKUP_DIR, FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
 pub use save::{create_assessment, file_kind, save_assessment, save_framework, save_workspace};
 pub use slim::{drop_text, load_for_report};
+pub use temp::remove_stale_temp_files;

@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::atomic::{atomic_create, atomic_write};
+use super::atomic::{atomic_create, atomic_write, create_dir_all_synced};
 use super::backup::keep_backup;
 use super::contain::{check_inside, read_inside};
 use super::error::{InvalidReason, ReadOnlyReason, SaveError};
 use super::fingerprint::Fingerprint;
 use super::format::{parse_assessment, parse_framework, parse_workspace, to_ron};
+use super::lock::{LOCK_FILE, SaveLock};
 use super::paths::{FRAMEWORK_FILE, WORKSPACE_FILE, assessment_path};
 use super::problem::{FileKind, Position, Problem, ProblemCode};
 use crate::model::{Assessment, FORMAT_VERSION, Framework, Workspace};
@@ -90,6 +91,7 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
         path: path.clone(),
         source,
     })?;
+    let _lock = lock(root)?;
     create_parent(&path)?;
     match atomic_create(&path, text.as_bytes()) {
         Ok(()) => Ok(fingerprint_written(&path, text.as_bytes())),
@@ -98,7 +100,9 @@ pub fn create_assessment(root: &Path, assessment: &Assessment) -> Result<Fingerp
     }
 }
 
-/// Checks what is on disk, keeps a backup, writes atomically.
+/// Checks what is on disk, keeps a backup, writes atomically: all under the
+/// workspace's save lock, so that no other program can write between the
+/// check and the rename.
 pub(crate) fn save_file(
     root: &Path,
     relative: &Path,
@@ -107,6 +111,7 @@ pub(crate) fn save_file(
     check_existing: &dyn Fn(&str, &Path) -> Result<u32, ReadOnlyReason>,
 ) -> Result<Fingerprint, SaveError> {
     let path = root.join(relative);
+    let _lock = lock(root)?;
     // Checked first: a department folder that is a link out of the
     // workspace refuses the save before anything is read or written.
     let existing = match read_inside(root, relative) {
@@ -203,9 +208,25 @@ pub(crate) fn serialize<T: Serialize>(
     })
 }
 
+/// The workspace's save lock, held until the result is dropped.
+/// A workspace folder that does not exist yet is made first (a new
+/// workspace's first save), as saving always has.
+fn lock(root: &Path) -> Result<SaveLock, SaveError> {
+    let locked = match SaveLock::acquire(root) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            create_dir_all_synced(root).and_then(|()| SaveLock::acquire(root))
+        }
+        locked => locked,
+    };
+    locked.map_err(|source| SaveError::Io {
+        path: root.join(LOCK_FILE),
+        source,
+    })
+}
+
 fn create_parent(path: &Path) -> Result<(), SaveError> {
     match path.parent() {
-        Some(parent) => fs::create_dir_all(parent).map_err(|source| SaveError::Io {
+        Some(parent) => create_dir_all_synced(parent).map_err(|source| SaveError::Io {
             path: parent.to_path_buf(),
             source,
         }),

@@ -444,7 +444,16 @@ fn init_touches_no_other_file_in_the_folder() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["finance-bureau", "notes.txt", "workspace.ron"]);
+    // The hidden save lock (`.govmaturity.lock`) is the program's, not data.
+    assert_eq!(
+        names,
+        [
+            ".govmaturity.lock",
+            "finance-bureau",
+            "notes.txt",
+            "workspace.ron"
+        ]
+    );
     assert_eq!(
         fs::read_to_string(dir.path().join("notes.txt")).unwrap(),
         "minutes of the kick-off"

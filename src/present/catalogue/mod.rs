@@ -18,6 +18,7 @@ pub mod brief;
 pub mod cli;
 pub mod document;
 pub mod hierarchy;
+pub mod lock;
 pub mod plan;
 pub mod plan_app;
 pub mod tamper;
@@ -683,6 +684,10 @@ catalogue! {
     ChangedAfterApproval => "changed after approval", "批准后被修改";
     ChangedAfterApprovalTitle => "Changed after approval", "批准后被修改";
     ChangedAfterApprovalHint => "Its answers were edited after it was approved, outside the workflow, so the figures are not the approved ones. Reopen it and approve it again, or restore the approved version from a backup or version control.", "其作答在批准后未经审批流程被修改，数据并非已批准的结果。请重新打开并再次批准，或从备份或版本控制中恢复已批准的版本。";
+    // ---- hardening: locks
+    HeldReadOnly => "It is open here read-only: nothing can be changed or saved. Close the other window, or edit here anyway (the later save of the same file is refused as a conflict).", "此处以只读方式打开，无法修改或保存。请关闭另一个窗口，或仍在此处编辑（两处保存同一文件时，后保存者将被提示冲突）。";
+    EditAnyway => "Open anyway (editing)", "仍然打开（可编辑）";
+    HeldRefused => "This workspace is open read-only because another window has it; choose “Open anyway (editing)” at the top to change it here.", "另一个窗口已打开此工作区，此处为只读；如需在此修改，请单击顶部的“仍然打开（可编辑）”。";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
