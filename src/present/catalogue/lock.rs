@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::model::Lang;
+use crate::present::format::one_line;
 use crate::store::Holder;
 
 /// "Read-only: Wang Fang has this workspace open on host-1 (process 4242)
@@ -15,16 +16,22 @@ pub fn held_by(holder: Option<&Holder>, lang: Lang) -> String {
             Lang::Zh => "只读：另一个 govmaturity 窗口已打开此工作区。".to_owned(),
         };
     };
-    let since = holder.since.format("%Y-%m-%d %H:%M");
-    let user = if holder.user.is_empty() { "?" } else { &holder.user };
+    let since = crate::present::format::date_time(holder.since, lang);
+    // The holder file is anyone's to write: shown on one line, escaped.
+    let user = if holder.user.is_empty() {
+        "?".into()
+    } else {
+        one_line(&holder.user)
+    };
+    let host = one_line(&holder.host);
     match lang {
         Lang::En => format!(
-            "Read-only: {user} has this workspace open on {} (process {}) since {since}.",
-            holder.host, holder.pid
+            "Read-only: {user} has this workspace open on {host} (process {}) since {since}.",
+            holder.pid
         ),
         Lang::Zh => format!(
-            "只读：{user} 自 {since} 起在 {}（进程 {}）上打开了此工作区。",
-            holder.host, holder.pid
+            "只读：{user} 自 {since} 起在 {host}（进程 {}）上打开了此工作区。",
+            holder.pid
         ),
     }
 }
@@ -131,7 +138,7 @@ mod tests {
         );
         assert_eq!(
             held_by(Some(&holder), Lang::Zh),
-            "只读：Wang Fang 自 2026-12-01 09:30 起在 desk-7（进程 4242）上打开了此工作区。"
+            "只读：Wang Fang 自 2026年12月1日 09:30 起在 desk-7（进程 4242）上打开了此工作区。"
         );
         let dir = Path::new("ws");
         let room = GenerateRoom::Disk {
