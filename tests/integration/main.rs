@@ -38,6 +38,7 @@ mod report_html;
 mod report_pdf;
 mod report_plan;
 mod report_slim;
+mod properties;
 mod report_xlsx;
 mod store;
 mod store_plan;
