@@ -572,3 +572,17 @@ proptest! {
         prop_assert_eq!(plain.stage, scaled.stage);
     }
 }
+
+/// What the first property found: a blank issuing office was left out of
+/// `workspace.ron` (blank counts as no text) and loaded back empty.
+#[test]
+fn blank_texts_load_back_as_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::new(Text::new("w", "w"));
+    workspace.report.issuing_office = Text::new("\u{a0}", "\n");
+    store::save_workspace(dir.path(), &workspace, None).unwrap();
+    let written = std::fs::read_to_string(dir.path().join("workspace.ron")).unwrap();
+    assert!(written.contains("issuing_office"), "{written}");
+    let loaded = store::load(dir.path()).unwrap();
+    assert_eq!(loaded.data.workspace.report.issuing_office, Text::new("\u{a0}", "\n"));
+}
