@@ -61,3 +61,8 @@ pub use plan::{create_plans, parse_plan, plan_path, plan_to_ron, save_plan};
 pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind, locate};
 pub use save::{create_assessment, save_assessment, save_framework, save_workspace};
 pub use slim::{drop_text, load_for_report};
+
+// For `crate::fuzzing`, which reads one file's text as loading does.
+pub(crate) use check::{AssessmentContext, check_assessment, check_framework, check_workspace};
+pub(crate) use plan::{ParsedPlan, check_plans};
+pub(crate) use quick_ron::from_str as quick_from_str;

@@ -584,5 +584,8 @@ fn blank_texts_load_back_as_saved() {
     let written = std::fs::read_to_string(dir.path().join("workspace.ron")).unwrap();
     assert!(written.contains("issuing_office"), "{written}");
     let loaded = store::load(dir.path()).unwrap();
-    assert_eq!(loaded.data.workspace.report.issuing_office, Text::new("\u{a0}", "\n"));
+    assert_eq!(
+        loaded.data.workspace.report.issuing_office,
+        Text::new("\u{a0}", "\n")
+    );
 }
