@@ -24,6 +24,8 @@ pub mod charts;
 pub mod cli;
 pub mod csv;
 pub mod fonts;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod generate;
 pub mod model;
 mod parallel;

@@ -54,7 +54,7 @@ pub struct Action {
     pub title: Text,
     #[serde(
         default,
-        skip_serializing_if = "Text::is_empty",
+        skip_serializing_if = "Text::is_unset",
         with = "super::text::free_text"
     )]
     pub description: Text,

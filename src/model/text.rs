@@ -69,6 +69,12 @@ impl Text {
         self.en.trim().is_empty() && self.zh.trim().is_empty()
     }
 
+    /// Both languages are empty strings: an optional text that is left out
+    /// of a file. (A blank one is written, so that it loads back as saved.)
+    pub fn is_unset(&self) -> bool {
+        self.en.is_empty() && self.zh.is_empty()
+    }
+
     /// The text in `lang`, falling back to the other language when empty.
     pub fn get(&self, lang: Lang) -> &str {
         let (first, second) = match lang {

@@ -46,7 +46,7 @@ pub struct ReportSettings {
     /// The issuing office, printed in red above the title ("××市数字政府建设领导小组办公室").
     #[serde(
         default,
-        skip_serializing_if = "Text::is_empty",
+        skip_serializing_if = "Text::is_unset",
         with = "super::text::free_text"
     )]
     pub issuing_office: Text,

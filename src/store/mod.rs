@@ -72,3 +72,8 @@ pub use problem::{FileKind, Position, Problem, ProblemCode, Severity, ValueKind,
 pub use save::{create_assessment, file_kind, save_assessment, save_framework, save_workspace};
 pub use slim::{drop_text, load_for_report};
 pub use temp::remove_stale_temp_files;
+
+// For `crate::fuzzing`, which reads one file's text as loading does.
+pub(crate) use check::{AssessmentContext, check_assessment, check_framework, check_workspace};
+pub(crate) use plan::{ParsedPlan, check_plans};
+pub(crate) use quick_ron::from_str as quick_from_str;
