@@ -417,19 +417,7 @@ fn scored(answers: &[Rating], indicator_weights: &[f64], dimension_weights: &[f6
         archived: false,
     });
     let ids: Vec<String> = framework.indicators().map(|(_, i)| i.id.clone()).collect();
-    let mut assessment = Assessment {
-        version: FORMAT_VERSION,
-        department: "d".to_owned(),
-        period: NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
-        framework: framework.id.clone(),
-        framework_version: framework.framework_version,
-        status: Status::Draft,
-        assessor: String::new(),
-        reviewer: String::new(),
-        review_comment: String::new(),
-        answers: Answers::new(),
-        audit: Vec::new(),
-    };
+    let mut assessment = Assessment::new("d", NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(), &framework);
     for (id, rating) in ids.into_iter().zip(answers) {
         assessment.answers.insert(
             id,
