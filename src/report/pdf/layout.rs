@@ -137,7 +137,8 @@ impl Item {
             colour: style.colour,
             bold: style.bold,
             face: style.face,
-            text: text.to_owned(),
+            // As measured: control characters shown as `\u{1b}`.
+            text: crate::present::format::printable(text).into_owned(),
         }
     }
 

@@ -10,6 +10,7 @@
 //! and none ends with opening punctuation such as `（「`. Only a word wider
 //! than the line is cut, with a hyphen if it is a word of letters.
 
+use crate::present::format::printable;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -264,7 +265,8 @@ impl Fonts {
 
     /// Width of `text` at `size` points in `face`.
     pub fn width_in(&self, face: Face, text: &str, size: f32) -> f32 {
-        text.chars()
+        printable(text)
+            .chars()
             .filter(|c| !is_invisible(*c))
             .map(|c| self.glyph(face, c).2)
             .sum::<f32>()
@@ -575,6 +577,9 @@ pub fn wrap_in(
     first_width: f32,
     max_width: f32,
 ) -> Vec<Line> {
+    // Control characters are shown as `\u{1b}`, as every output shows them;
+    // the lines hold that text, which is what gets drawn.
+    let text = &*printable(text);
     if let Some(line) = one_line(fonts, face, text, size, first_width.min(max_width)) {
         return vec![line];
     }
@@ -735,7 +740,7 @@ pub fn widest_word(fonts: &Fonts, text: &str, size: f32) -> f32 {
     let mut widest: f32 = 0.0;
     let mut current = 0.0;
     let mut last: Option<char> = None;
-    for c in text.chars() {
+    for c in printable(text).chars() {
         if c.is_whitespace() || c.is_control() {
             widest = widest.max(current);
             current = 0.0;
@@ -777,6 +782,7 @@ pub fn ellipsize(fonts: &Fonts, text: &str, size: f32, max_width: f32) -> String
 
 /// [`ellipsize`] in `face`.
 pub fn ellipsize_in(fonts: &Fonts, face: Face, text: &str, size: f32, max_width: f32) -> String {
+    let text = &*printable(text);
     if fonts.width_in(face, text, size) <= max_width {
         return text.to_owned();
     }
@@ -816,6 +822,20 @@ mod tests {
             Ok(fonts) => fonts,
             Err(e) => panic!("{e}"),
         }
+    }
+
+    #[test]
+    fn control_characters_are_measured_and_drawn_as_their_escape() {
+        let fonts = fonts();
+        let lines = wrap(&fonts, "Finance\u{1b}[2K\nBureau", 10.0, 1000.0);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Finance\\u{1b}[2K", "Bureau"]);
+        assert_eq!(fonts.width("a\u{7}", 10.0), fonts.width("a\\u{7}", 10.0));
+        assert_eq!(ellipsize(&fonts, "x\u{1b}", 10.0, 1000.0), "x\\u{1b}");
+        assert_eq!(
+            widest_word(&fonts, "ab\u{1b}", 10.0),
+            fonts.width("ab\\u{1b}", 10.0)
+        );
     }
 
     fn texts(lines: &[Line]) -> Vec<&str> {
