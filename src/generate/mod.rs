@@ -396,6 +396,7 @@ fn build_assessment(
         reviewer: String::new(),
         review_comment: String::new(),
         answers,
+        responses: Vec::new(),
         audit: Vec::new(),
     };
     assessment.log(

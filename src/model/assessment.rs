@@ -27,9 +27,45 @@ pub struct Assessment {
     /// Answers by indicator id (sorted, so a changed answer diffs as one line).
     #[serde(default)]
     pub answers: Answers,
+    /// Each assessor's own answers when several people score the same
+    /// department (the department itself, the office's reviewer, an external
+    /// evaluator). `answers` above is then the agreed answer, which is what
+    /// scores count; these are kept so the spread between assessors is
+    /// never lost. Empty for an assessment with one assessor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
     /// Append-only record of every change.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+}
+
+/// One assessor's own answers to an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Response {
+    /// Who gave these answers.
+    pub assessor: String,
+    #[serde(default)]
+    pub role: Role,
+    /// When the response was recorded.
+    pub at: NaiveDateTime,
+    /// Where it came from, e.g. the questionnaire file it was imported from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default)]
+    pub answers: Answers,
+}
+
+/// In which capacity an assessor answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// The department assessing itself.
+    #[default]
+    SelfAssessment,
+    /// The office's reviewer.
+    Reviewer,
+    /// An evaluator from outside the government.
+    External,
 }
 
 /// The answer to one indicator.
@@ -209,6 +245,7 @@ impl Assessment {
             reviewer: String::new(),
             review_comment: String::new(),
             answers: Answers::new(),
+            responses: Vec::new(),
             audit: Vec::new(),
         }
     }
@@ -243,6 +280,7 @@ impl Assessment {
             reviewer: String::new(),
             review_comment: String::new(),
             answers,
+            responses: Vec::new(),
             audit: Vec::new(),
         };
         next.log(
@@ -370,6 +408,7 @@ mod tests {
             reviewer: String::new(),
             review_comment: String::new(),
             answers: Answers::new(),
+            responses: Vec::new(),
             audit: Vec::new(),
         }
     }

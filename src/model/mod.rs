@@ -17,7 +17,9 @@ mod text;
 mod workspace;
 
 pub use answers::{Answers, Entry as AnswerEntry, Iter as AnswersIter, IterMut as AnswersIterMut};
-pub use assessment::{Answer, Assessment, AuditEntry, Confidence, Rating, Status, TransitionError};
+pub use assessment::{
+    Answer, Assessment, AuditEntry, Confidence, Rating, Response, Role, Status, TransitionError,
+};
 pub use digest::answers_digest;
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};

@@ -242,6 +242,7 @@ fn assessment(department: String) -> impl Strategy<Value = Assessment> {
                     reviewer,
                     review_comment,
                     answers: all,
+                    responses: Vec::new(),
                     audit,
                 }
             },
