@@ -8,6 +8,7 @@ use super::command::{Command, ExportRequest};
 use super::state::{AppState, Prefs, Tab, ThemeChoice};
 use super::views::{self, ViewCtx};
 use super::widgets::status_badge;
+use crate::analysis::Flag;
 use crate::model::Lang;
 use crate::present::catalogue::T;
 use crate::present::catalogue::views as views_text;
@@ -467,6 +468,18 @@ fn department_tree_ui(ui: &mut Ui, lang: Lang, state: &AppState, out: &mut Vec<C
                                 ui.colored_label(ui.visuals().warn_fg_color, "⚠").on_hover_text(
                                     crate::present::catalogue::unreadable_text(&file.file, lang),
                                 );
+                            }
+                            let tampered = statuses
+                                .get(index)
+                                .is_some_and(|d| d.flags.contains(&Flag::ChangedAfterApproval));
+                            if tampered {
+                                // Approved, but the answers are no longer the approved ones.
+                                let mark = crate::present::catalogue::tamper::mark(lang);
+                                let sign = ui.colored_label(ui.visuals().error_fg_color, "⚠");
+                                sign.widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &mark)
+                                });
+                                sign.on_hover_text(mark);
                             }
                             if let Some((entry, _)) = entry
                                 && let (Some(figures), Some(group)) =

@@ -1,4 +1,5 @@
-//! How long each text of an assessment may be, in characters (not bytes).
+//! How long each text may be, in characters (not bytes): the texts of an
+//! assessment, of the workspace and of an improvement plan.
 //!
 //! Generous for what people write (the longest evidence in the pilot
 //! departments was under 2,000 characters), small enough that no single
@@ -23,6 +24,25 @@ pub enum TextField {
     Reviewer,
     /// The reviewer's comment when returning or approving.
     ReviewComment,
+    /// The workspace's title (each language).
+    WorkspaceTitle,
+    /// A department's name (each language).
+    DepartmentName,
+    /// A report setting: issuing office, document number, who prepared,
+    /// reviewed and approved.
+    ReportSetting,
+    /// An action's title (each language).
+    ActionTitle,
+    /// An action's description (each language).
+    ActionDescription,
+    /// A progress note on an action (each language).
+    ActionNote,
+    /// An action's owner: the unit (each language) or the person.
+    ActionOwner,
+    /// One link of an action.
+    ActionLink,
+    /// How many links an action has (counted, not measured).
+    ActionLinks,
 }
 
 impl TextField {
@@ -31,11 +51,43 @@ impl TextField {
         match self {
             TextField::Evidence => 20_000,
             TextField::Comment | TextField::ReviewComment => 5_000,
-            TextField::Reason | TextField::Link => 2_000,
-            TextField::Links => 50,
+            TextField::Reason | TextField::Link | TextField::ActionLink => 2_000,
+            TextField::Links | TextField::ActionLinks => 50,
             TextField::Assessor | TextField::Reviewer => 200,
+            TextField::WorkspaceTitle
+            | TextField::DepartmentName
+            | TextField::ReportSetting
+            | TextField::ActionOwner => 200,
+            TextField::ActionTitle => 500,
+            TextField::ActionDescription | TextField::ActionNote => 5_000,
         }
     }
+
+    /// Which file the text is in: what a text over its limit stops.
+    pub const fn scope(self) -> TextScope {
+        match self {
+            TextField::WorkspaceTitle | TextField::DepartmentName | TextField::ReportSetting => {
+                TextScope::Workspace
+            }
+            TextField::ActionTitle
+            | TextField::ActionDescription
+            | TextField::ActionNote
+            | TextField::ActionOwner
+            | TextField::ActionLink
+            | TextField::ActionLinks => TextScope::Plan,
+            _ => TextScope::Assessment,
+        }
+    }
+}
+
+/// Where a text lives, for what its limit stops: an assessment over a limit
+/// is not loaded, an action is left out of its plan (which is then read
+/// only), the workspace is loaded and the problem is an error to mend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextScope {
+    Assessment,
+    Workspace,
+    Plan,
 }
 
 /// How many characters `text` has, when that is more than `limit`. Text of

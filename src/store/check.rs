@@ -75,10 +75,73 @@ pub(crate) fn check_workspace(
         }
     }
     problems.extend(parent_cycles(workspace, &at, file));
+    problems.extend(workspace_lengths(workspace, &at, file));
 
     if let Some(framework) = framework {
         problems.extend(check_targets(workspace, framework, &ids, &at, file));
         problems.extend(check_weights(workspace, framework, &at, file));
+    }
+    problems
+}
+
+/// A problem for each text of the workspace over its limit: the title,
+/// departments' names and the report settings, in either language. The
+/// workspace is still loaded (its texts are printed, never cut); the error
+/// says which text to shorten.
+fn workspace_lengths(workspace: &Workspace, at: &Locator<'_>, file: &Path) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut measure = |field: TextField, texts: &[&str], item: Option<&str>, position: Option<Position>| {
+        let longest = texts
+            .iter()
+            .filter_map(|text| over_limit(text, field.limit()))
+            .max();
+        if let Some(length) = longest {
+            problems.push(Problem::error(
+                file,
+                position.unwrap_or(Position::START),
+                ProblemCode::TextTooLong {
+                    field,
+                    item: item.map(str::to_owned),
+                    length,
+                },
+            ));
+        }
+    };
+    let title = &workspace.title;
+    measure(
+        TextField::WorkspaceTitle,
+        &[&title.en, &title.zh],
+        None,
+        at.field("title"),
+    );
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for department in &workspace.departments {
+        let id = department.id.as_str();
+        let nth = seen.entry(id).or_insert(0);
+        let name = &department.name;
+        measure(
+            TextField::DepartmentName,
+            &[&name.en, &name.zh],
+            Some(id),
+            at.field_value("id", id, *nth),
+        );
+        *nth += 1;
+    }
+    let report = &workspace.report;
+    for (name, texts) in [
+        (
+            "issuing_office",
+            vec![
+                report.issuing_office.en.as_str(),
+                report.issuing_office.zh.as_str(),
+            ],
+        ),
+        ("document_number", vec![report.document_number.as_str()]),
+        ("prepared_by", vec![report.prepared_by.as_str()]),
+        ("reviewed_by", vec![report.reviewed_by.as_str()]),
+        ("approved_by", vec![report.approved_by.as_str()]),
+    ] {
+        measure(TextField::ReportSetting, &texts, None, at.field(name));
     }
     problems
 }
@@ -510,7 +573,7 @@ fn check_lengths(assessment: &Assessment, at: &Locator<'_>, file: &Path) -> Vec<
             position.unwrap_or(Position::START),
             ProblemCode::TextTooLong {
                 field,
-                indicator: indicator.map(str::to_owned),
+                item: indicator.map(str::to_owned),
                 length,
             },
         ));
@@ -560,7 +623,13 @@ fn field_name(field: TextField) -> &'static str {
         TextField::Evidence => "evidence",
         TextField::Comment => "comment",
         TextField::Reason => "reason",
-        TextField::Link | TextField::Links => "links",
+        TextField::Link | TextField::Links | TextField::ActionLink | TextField::ActionLinks => "links",
+        TextField::WorkspaceTitle | TextField::ActionTitle => "title",
+        TextField::DepartmentName => "name",
+        TextField::ReportSetting => "report",
+        TextField::ActionDescription => "description",
+        TextField::ActionNote => "notes",
+        TextField::ActionOwner => "owner",
     }
 }
 

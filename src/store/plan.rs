@@ -29,6 +29,7 @@ use super::fingerprint::Fingerprint;
 use super::format::{from_ron_versioned, to_ron};
 use super::problem::{FileKind, Position, Problem, ProblemCode};
 use super::save::{save_file, serialize, unreadable};
+use crate::model::limits::{TextField, over_limit};
 use crate::model::{
     self, Action, ActionStatus, Addresses, Framework, PLAN_FILE, PlanFile, PlanScope, Workspace,
 };
@@ -289,6 +290,18 @@ pub(crate) fn check_plans(
                     },
                 );
             }
+            for (field, length) in action_lengths(action) {
+                problem(
+                    true,
+                    at.field(field_key(field)),
+                    ProblemCode::TextTooLong {
+                        field,
+                        item: Some(id.to_owned()),
+                        length,
+                    },
+                );
+                keep = false;
+            }
             if action.title.is_empty() {
                 problem(
                     false,
@@ -308,6 +321,64 @@ pub(crate) fn check_plans(
         }
     }
     checked
+}
+
+/// Each text of `action` over its limit (see [`crate::model::limits`]),
+/// with its length (for the links, how many): the longest of each field.
+fn action_lengths(action: &Action) -> Vec<(TextField, usize)> {
+    let longest = |field: TextField, texts: &mut dyn Iterator<Item = &str>| {
+        texts
+            .filter_map(|text| over_limit(text, field.limit()))
+            .max()
+            .map(|n| (field, n))
+    };
+    let owner = &action.owner;
+    let links = action.links.len();
+    [
+        longest(
+            TextField::ActionTitle,
+            &mut [action.title.en.as_str(), action.title.zh.as_str()].into_iter(),
+        ),
+        longest(
+            TextField::ActionDescription,
+            &mut [action.description.en.as_str(), action.description.zh.as_str()].into_iter(),
+        ),
+        longest(
+            TextField::ActionOwner,
+            &mut [
+                owner.unit.en.as_str(),
+                owner.unit.zh.as_str(),
+                owner.person.as_str(),
+            ]
+            .into_iter(),
+        ),
+        longest(
+            TextField::ActionNote,
+            &mut action
+                .notes
+                .iter()
+                .flat_map(|n| [n.text.en.as_str(), n.text.zh.as_str(), n.who.as_str()]),
+        ),
+        (links > TextField::ActionLinks.limit()).then_some((TextField::ActionLinks, links)),
+        longest(
+            TextField::ActionLink,
+            &mut action.links.iter().map(String::as_str),
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The field of an action a text over its limit is in.
+fn field_key(field: TextField) -> &'static str {
+    match field {
+        TextField::ActionTitle => "title",
+        TextField::ActionDescription => "description",
+        TextField::ActionOwner => "owner",
+        TextField::ActionNote => "notes",
+        _ => "links",
+    }
 }
 
 /// Where each action's text starts and ends (byte offsets): from its

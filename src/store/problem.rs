@@ -92,12 +92,13 @@ pub enum ProblemCode {
         size: u64,
         limit: u64,
     },
-    /// `text-too-long`: a text of an assessment is longer than its limit
-    /// (see [`crate::model::limits`]); `indicator` is the answer it is in,
-    /// `length` its characters (links: how many).
+    /// `text-too-long`: a text is longer than its limit (see
+    /// [`crate::model::limits`]); `item` is what it belongs to (the
+    /// indicator of an answer, the department of a name, the action of a
+    /// plan text), `length` its characters (links: how many).
     TextTooLong {
         field: TextField,
-        indicator: Option<String>,
+        item: Option<String>,
         length: usize,
     },
     /// `copy-not-read`: a file named like a copy of a data file
@@ -399,7 +400,7 @@ impl ProblemCode {
             },
             C::TextTooLong {
                 field: TextField::Evidence,
-                indicator: Some(s("design.legal")),
+                item: Some(s("design.legal")),
                 length: 104_857_600,
             },
             C::CopyNotRead,

@@ -375,3 +375,65 @@ fn copies_of_data_files_are_named_not_skipped_in_silence() {
         );
     }
 }
+
+#[test]
+fn workspace_and_plan_texts_over_their_limit_are_named_and_no_action_is_lost() {
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    let dir = root.to_str().unwrap();
+
+    // The workspace's Chinese title at 201 characters: an error at the
+    // title, and the workspace still loads (nothing else is reported).
+    let file = root.join("workspace.ron");
+    let original = fs::read_to_string(&file).unwrap();
+    let title = "滨江市人民政府数字政府成熟度评估";
+    fs::write(&file, original.replacen(title, &"标".repeat(201), 1)).unwrap();
+    let validate = run(&["validate", dir]);
+    let said = out(&validate);
+    assert_eq!(validate.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(
+            "workspace.ron:3:5: error: the workspace's title is 201 characters long; at most 200 are \
+             allowed. Shorten it in a text editor, then reload"
+        ),
+        "{said}"
+    );
+    let zh = out(&run(&["validate", dir, "--lang", "zh"]));
+    assert!(
+        zh.contains("工作区标题共 201 字，超过上限 200 字；请在文本编辑器中精简"),
+        "{zh}"
+    );
+    // At the limit: fine.
+    fs::write(&file, original.replacen(title, &"标".repeat(200), 1)).unwrap();
+    assert_eq!(run(&["validate", dir]).status.code(), Some(0));
+    fs::write(&file, &original).unwrap();
+
+    // An action whose description is over 5,000 characters is left out
+    // and its plan is read only, so it is never saved back without it.
+    let plan = root.join("plan.ron");
+    let text = fs::read_to_string(&plan).unwrap();
+    let description =
+        "Data analysts are recruited centrally for the city and seconded to departments as needed.";
+    let long = "d".repeat(5_001);
+    fs::write(&plan, text.replacen(description, &long, 1)).unwrap();
+    let validate = run(&["validate", dir]);
+    let said = out(&validate);
+    assert_eq!(validate.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(
+            "plan.ron:10:13: error: the description of action gov-analyst-pool is 5,001 characters long; \
+             at most 5,000 are allowed, so this action is not loaded and its plan is read only"
+        ),
+        "{said}"
+    );
+    let zh = out(&run(&["validate", dir, "--lang", "zh"]));
+    assert!(
+        zh.contains(
+            "措施 gov-analyst-pool 的说明共 5,001 字，超过上限 5,000 字，该措施未予加载，所在计划暂为只读"
+        ),
+        "{zh}"
+    );
+    let loaded = govmaturity::store::load(root).unwrap();
+    assert!(loaded.data.actions.iter().all(|a| a.id != "gov-analyst-pool"));
+    assert!(loaded.is_read_only(std::path::Path::new("plan.ron")));
+}

@@ -323,6 +323,8 @@ fn the_html_report_says_it_beside_the_department_in_both_languages() {
 // ---- the app
 
 const BADGE: &str = "⚠ Changed after approval";
+/// The mark beside the department's name in the tree.
+const TREE_MARK: &str = "⚠ changed after approval";
 
 /// How many "changed after approval" problems the app lists.
 fn listed(harness: &egui_kittest::Harness<'static, govmaturity::app::GovApp>) -> usize {
@@ -343,6 +345,7 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
     let dir = approved_with_digest();
     let harness = crate::app_assess::assess(dir.path(), "Public Security Bureau");
     assert!(harness.query_by_label(BADGE).is_none(), "not before the edit");
+    assert!(harness.query_by_label(TREE_MARK).is_none());
 
     edit_on_disk(dir.path());
     let mut harness = crate::app_assess::assess(dir.path(), "Public Security Bureau");
@@ -351,6 +354,10 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
         "beside the status on Assess"
     );
     assert_eq!(listed(&harness), 1, "and in the problem list");
+    assert!(
+        harness.query_by_label(TREE_MARK).is_some(),
+        "and beside the department in the tree"
+    );
     let banner = format!(
         "The answers in this file are no longer the ones {REVIEWER} approved on 2026-01-18 15:30: it was \
          edited outside the app after approval, so its figures are not the approved ones. Reopen it and \
@@ -370,7 +377,8 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
 
     harness.state_mut().push(Command::SetLang(Lang::Zh));
     harness.run();
-    assert!(harness.query_by_label("⚠ 批准后被修改").is_some());
+    // The badge beside the status and the mark in the tree.
+    assert_eq!(harness.query_all_by_label("⚠ 批准后被修改").count(), 2);
     harness.state_mut().push(Command::SetLang(Lang::En));
     harness.run();
 
@@ -386,6 +394,7 @@ fn the_app_shows_the_badge_on_the_assessment_and_its_department_until_reopened()
     assert_eq!(crate::app_assess::working(&harness).status, Status::Draft);
     assert!(harness.query_by_label(BADGE).is_none());
     assert_eq!(listed(&harness), 0, "nor in the problem list");
+    assert!(harness.query_by_label(TREE_MARK).is_none(), "nor in the tree");
     let saved = read(dir.path());
     assert_eq!(saved.status, Status::Draft);
     assert_eq!(

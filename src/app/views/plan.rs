@@ -18,6 +18,7 @@ use crate::app::widgets::picker::{self, Choice};
 use crate::app::widgets::table::{self, SortKey, TableSort};
 use crate::charts::{self, Point, Rect};
 use crate::model::Department;
+use crate::model::limits::TextField;
 use crate::model::{ActionStatus, Lang, Level};
 use crate::present::catalogue::{T, plan as words, plan_app};
 use crate::present::format;
@@ -525,8 +526,16 @@ fn action_editor_ui(
                 let mut text_row = |ui: &mut Ui, key: T, value: &str, make: &dyn Fn(String) -> PlanEdit| {
                     let label = ui.label(key.get(lang));
                     let mut text = value.to_owned();
+                    let limit = match key {
+                        T::PlanFieldTitle => TextField::ActionTitle,
+                        _ => TextField::ActionOwner,
+                    };
                     if ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(360.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(360.0)
+                                .char_limit(limit.limit()),
+                        )
                         .labelled_by(label.id)
                         .changed()
                     {
@@ -587,7 +596,8 @@ fn action_editor_ui(
                     .add(
                         egui::TextEdit::multiline(&mut text)
                             .desired_rows(2)
-                            .desired_width(360.0),
+                            .desired_width(360.0)
+                            .char_limit(TextField::ActionDescription.limit()),
                     )
                     .labelled_by(label.id)
                     .changed()
@@ -603,7 +613,8 @@ fn action_editor_ui(
                     .add(
                         egui::TextEdit::multiline(&mut typed.2)
                             .desired_rows(2)
-                            .desired_width(360.0),
+                            .desired_width(360.0)
+                            .char_limit(TextField::ActionLinks.limit() * (TextField::ActionLink.limit() + 1)),
                     )
                     .labelled_by(label.id)
                     .changed()
@@ -613,7 +624,8 @@ fn action_editor_ui(
                         .lines()
                         .map(str::trim)
                         .filter(|l| !l.is_empty())
-                        .map(str::to_owned)
+                        .take(TextField::ActionLinks.limit())
+                        .map(|l| l.chars().take(TextField::ActionLink.limit()).collect())
                         .collect();
                     out.push(Command::EditPlan(PlanEdit::Links {
                         id: id.clone(),
@@ -635,6 +647,7 @@ fn action_editor_ui(
         ui.horizontal(|ui| {
             ui.add(
                 egui::TextEdit::singleline(&mut state.note)
+                    .char_limit(TextField::ActionNote.limit())
                     .hint_text(T::PlanNotes.get(lang))
                     .desired_width(360.0),
             );
@@ -926,7 +939,11 @@ pub fn action_form_window(
             egui::Grid::new("plan-form").num_columns(2).show(ui, |ui| {
                 let label = ui.label(T::PlanFieldTitle.get(lang));
                 let title = ui
-                    .add(egui::TextEdit::singleline(&mut draft.title).desired_width(360.0))
+                    .add(
+                        egui::TextEdit::singleline(&mut draft.title)
+                            .desired_width(360.0)
+                            .char_limit(TextField::ActionTitle.limit()),
+                    )
                     .labelled_by(label.id);
                 if draft.focus_title {
                     title.request_focus();
@@ -934,12 +951,20 @@ pub fn action_form_window(
                 }
                 ui.end_row();
                 let label = ui.label(T::PlanFieldUnit.get(lang));
-                ui.add(egui::TextEdit::singleline(&mut draft.unit).desired_width(360.0))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.unit)
+                        .desired_width(360.0)
+                        .char_limit(TextField::ActionOwner.limit()),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(T::PlanFieldPerson.get(lang));
-                ui.add(egui::TextEdit::singleline(&mut draft.person).desired_width(360.0))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut draft.person)
+                        .desired_width(360.0)
+                        .char_limit(TextField::ActionOwner.limit()),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label(T::PlanStart.get(lang));
                 ui.add(egui::TextEdit::singleline(&mut draft.start).desired_width(110.0))
@@ -964,7 +989,8 @@ pub fn action_form_window(
                 ui.add(
                     egui::TextEdit::multiline(&mut draft.description)
                         .desired_rows(3)
-                        .desired_width(360.0),
+                        .desired_width(360.0)
+                        .char_limit(TextField::ActionDescription.limit()),
                 )
                 .labelled_by(label.id);
                 ui.end_row();

@@ -10,6 +10,7 @@ use super::ViewCtx;
 use crate::app::command::Command;
 use crate::app::state::ViewState;
 use crate::app::widgets::picker;
+use crate::model::limits::TextField;
 use crate::model::{
     Department, DepartmentKind, Lang, Level, Target, Text, Workspace, is_department_id, repeated_targets,
 };
@@ -189,11 +190,19 @@ fn settings_ui(ui: &mut Ui, view: &ViewCtx, draft: &mut SettingsDraft, out: &mut
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 let label = ui.label(T::TitleEnglish.get(lang));
-                ui.add(egui::TextEdit::singleline(&mut workspace.title.en).desired_width(TITLE_EN_WIDTH))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut workspace.title.en)
+                        .desired_width(TITLE_EN_WIDTH)
+                        .char_limit(TextField::WorkspaceTitle.limit()),
+                )
+                .labelled_by(label.id);
                 let label = ui.label(T::TitleChinese.get(lang));
-                ui.add(egui::TextEdit::singleline(&mut workspace.title.zh).desired_width(TITLE_ZH_WIDTH))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut workspace.title.zh)
+                        .desired_width(TITLE_ZH_WIDTH)
+                        .char_limit(TextField::WorkspaceTitle.limit()),
+                )
+                .labelled_by(label.id);
             });
             ui.separator();
             ui.heading(T::Departments.get(lang));
@@ -228,8 +237,12 @@ fn report_settings_ui(ui: &mut Ui, lang: Lang, report: &mut crate::model::Report
     egui::Grid::new("settings-report").num_columns(2).show(ui, |ui| {
         let field = |ui: &mut Ui, title: T, text: &mut String| {
             let label = ui.label(title.get(lang));
-            ui.add(egui::TextEdit::singleline(text).desired_width(TITLE_EN_WIDTH))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(TITLE_EN_WIDTH)
+                    .char_limit(TextField::ReportSetting.limit()),
+            )
+            .labelled_by(label.id);
             ui.end_row();
         };
         field(ui, T::ReportOfficeEnglish, &mut report.issuing_office.en);
@@ -279,6 +292,7 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
                 let row = ui.monospace(&department.id).id;
                 ui.add(
                     egui::TextEdit::singleline(&mut department.name.en)
+                        .char_limit(TextField::DepartmentName.limit())
                         .desired_width(NAME_EN_WIDTH)
                         .min_size(egui::vec2(NAME_EN_WIDTH, 0.0)),
                 )
@@ -286,6 +300,7 @@ fn departments_ui(ui: &mut Ui, lang: Lang, workspace: &mut Workspace) {
                 .labelled_by(row);
                 ui.add(
                     egui::TextEdit::singleline(&mut department.name.zh)
+                        .char_limit(TextField::DepartmentName.limit())
                         .desired_width(NAME_ZH_WIDTH)
                         .min_size(egui::vec2(NAME_ZH_WIDTH, 0.0)),
                 )
@@ -344,11 +359,19 @@ fn new_department_ui(
         ui.add(egui::TextEdit::singleline(id).desired_width(140.0))
             .labelled_by(label.id);
         let label = ui.label(T::NameEn.get(lang));
-        ui.add(egui::TextEdit::singleline(en).desired_width(180.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(en)
+                .desired_width(180.0)
+                .char_limit(TextField::DepartmentName.limit()),
+        )
+        .labelled_by(label.id);
         let label = ui.label(T::NameZh.get(lang));
-        ui.add(egui::TextEdit::singleline(zh).desired_width(140.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(zh)
+                .desired_width(140.0)
+                .char_limit(TextField::DepartmentName.limit()),
+        )
+        .labelled_by(label.id);
         let trimmed = id.trim().to_owned();
         let taken = workspace.departments.iter().any(|d| d.id == trimmed);
         let valid =

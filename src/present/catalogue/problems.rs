@@ -9,7 +9,7 @@ use std::io::ErrorKind;
 use std::path::Path;
 
 use super::views::thousands;
-use crate::model::limits::TextField;
+use crate::model::limits::{TextField, TextScope};
 use crate::model::{IdError, IdSubject, Lang, MAX_WEIGHT, Status};
 use crate::store::{
     FileKind, InvalidReason, Problem, ProblemCode, ReadOnlyReason, SaveError, Severity, SpecialKind,
@@ -79,17 +79,47 @@ fn text_field(field: TextField, lang: Lang) -> &'static str {
         (TextField::Evidence, Lang::En) => "the evidence",
         (TextField::Comment, Lang::En) => "the comment",
         (TextField::Reason, Lang::En) => "the reason it does not apply",
-        (TextField::Link | TextField::Links, Lang::En) => "a link",
+        (TextField::Link | TextField::Links | TextField::ActionLink | TextField::ActionLinks, Lang::En) => {
+            "a link"
+        }
         (TextField::Assessor, Lang::En) => "the assessor's name",
         (TextField::Reviewer, Lang::En) => "the reviewer's name",
         (TextField::ReviewComment, Lang::En) => "the review comment",
+        (TextField::WorkspaceTitle, Lang::En) => "the workspace's title",
+        (TextField::DepartmentName, Lang::En) => "the name",
+        (TextField::ReportSetting, Lang::En) => "a report setting",
+        (TextField::ActionTitle, Lang::En) => "the title",
+        (TextField::ActionDescription, Lang::En) => "the description",
+        (TextField::ActionNote, Lang::En) => "a progress note",
+        (TextField::ActionOwner, Lang::En) => "the owner",
         (TextField::Evidence, Lang::Zh) => "佐证材料",
         (TextField::Comment, Lang::Zh) => "备注",
         (TextField::Reason, Lang::Zh) => "不适用的原因",
-        (TextField::Link | TextField::Links, Lang::Zh) => "链接",
+        (TextField::Link | TextField::Links | TextField::ActionLink | TextField::ActionLinks, Lang::Zh) => {
+            "链接"
+        }
         (TextField::Assessor, Lang::Zh) => "评估人姓名",
         (TextField::Reviewer, Lang::Zh) => "审核人姓名",
         (TextField::ReviewComment, Lang::Zh) => "审核意见",
+        (TextField::WorkspaceTitle, Lang::Zh) => "工作区标题",
+        (TextField::DepartmentName, Lang::Zh) => "名称",
+        (TextField::ReportSetting, Lang::Zh) => "报告设置项",
+        (TextField::ActionTitle, Lang::Zh) => "标题",
+        (TextField::ActionDescription, Lang::Zh) => "说明",
+        (TextField::ActionNote, Lang::Zh) => "进展记录",
+        (TextField::ActionOwner, Lang::Zh) => "责任单位或责任人",
+    }
+}
+
+/// What a text over its limit stops, by the file it is in (the workspace
+/// is still loaded: the problem is an error to mend).
+fn too_long_effect(scope: TextScope, lang: Lang) -> &'static str {
+    match (scope, lang) {
+        (TextScope::Assessment, Lang::En) => ", so this assessment is not loaded",
+        (TextScope::Plan, Lang::En) => ", so this action is not loaded and its plan is read only",
+        (TextScope::Assessment, Lang::Zh) => "，本评估未予加载",
+        (TextScope::Plan, Lang::Zh) => "，该措施未予加载，所在计划暂为只读",
+        (TextScope::Workspace, _) => "",
     }
 }
 
@@ -450,30 +480,38 @@ fn english(code: &ProblemCode) -> String {
             megabytes(*limit)
         ),
         C::TextTooLong {
-            field: TextField::Links,
-            indicator,
+            field: field @ (TextField::Links | TextField::ActionLinks),
+            item,
             length,
         } => format!(
-            "{} has {} links; at most {} are allowed, so this assessment is not loaded. Keep the main \
-             links and gather the rest in one linked document, in a text editor, then reload",
-            indicator_name(indicator.as_deref(), lang),
+            "{} has {} links; at most {} are allowed{}. Keep the main links and gather the rest \
+             in one linked document, in a text editor, then reload",
+            match field {
+                TextField::Links => indicator_name(item.as_deref(), lang),
+                _ => format!("action {}", item.as_deref().unwrap_or_default()),
+            },
             thousands(*length),
-            TextField::Links.limit()
+            field.limit(),
+            too_long_effect(field.scope(), lang)
         ),
-        C::TextTooLong {
-            field,
-            indicator,
-            length,
-        } => format!(
-            "{}{} is {} characters long; at most {} are allowed, so this assessment is not loaded. \
-             Shorten it in a text editor (put long material in a linked document), then reload",
+        C::TextTooLong { field, item, length } => format!(
+            "{}{} is {} characters long; at most {} are allowed{}. Shorten it in a text editor{}, \
+             then reload",
             text_field(*field, lang),
-            indicator
-                .as_deref()
-                .map(|id| format!(" of indicator {id}"))
+            item.as_deref()
+                .map(|id| match field.scope() {
+                    TextScope::Assessment => format!(" of indicator {id}"),
+                    TextScope::Workspace => format!(" of department {id}"),
+                    TextScope::Plan => format!(" of action {id}"),
+                })
                 .unwrap_or_default(),
             thousands(*length),
-            thousands(field.limit())
+            thousands(field.limit()),
+            too_long_effect(field.scope(), lang),
+            match field {
+                TextField::Evidence | TextField::ActionDescription => " (put long material in a linked document)",
+                _ => "",
+            }
         ),
         C::CopyNotRead => "this looks like a copy of a data file (its name goes on after .ron), so it is not \
                            read; if it holds data you need, check it and rename it to end in .ron, otherwise \
@@ -832,30 +870,37 @@ fn chinese(code: &ProblemCode) -> String {
             megabytes(*limit)
         ),
         C::TextTooLong {
-            field: TextField::Links,
-            indicator,
+            field: field @ (TextField::Links | TextField::ActionLinks),
+            item,
             length,
         } => format!(
-            "{}共有 {} 个链接，超过上限 {} 个，本评估未予加载；请在文本编辑器中保留主要链接，\
+            "{}共有 {} 个链接，超过上限 {} 个{}；请在文本编辑器中保留主要链接，\
              其余汇总到一份链接文档中，然后重新加载",
-            indicator_name(indicator.as_deref(), lang),
+            match field {
+                TextField::Links => indicator_name(item.as_deref(), lang),
+                _ => format!("措施 {} ", item.as_deref().unwrap_or_default()),
+            },
             thousands(*length),
-            TextField::Links.limit()
+            field.limit(),
+            too_long_effect(field.scope(), lang)
         ),
-        C::TextTooLong {
-            field,
-            indicator,
-            length,
-        } => format!(
-            "{}{}共 {} 字，超过上限 {} 字，本评估未予加载；请在文本编辑器中精简（篇幅较长的材料可另附链接），\
-             然后重新加载",
-            indicator
-                .as_deref()
-                .map(|id| format!("指标 {id} 的"))
+        C::TextTooLong { field, item, length } => format!(
+            "{}{}共 {} 字，超过上限 {} 字{}；请在文本编辑器中精简{}，然后重新加载",
+            item.as_deref()
+                .map(|id| match field.scope() {
+                    TextScope::Assessment => format!("指标 {id} 的"),
+                    TextScope::Workspace => format!("部门 {id} 的"),
+                    TextScope::Plan => format!("措施 {id} 的"),
+                })
                 .unwrap_or_default(),
             text_field(*field, lang),
             thousands(*length),
-            thousands(field.limit())
+            thousands(field.limit()),
+            too_long_effect(field.scope(), lang),
+            match field {
+                TextField::Evidence | TextField::ActionDescription => "（篇幅较长的材料可另附链接）",
+                _ => "",
+            }
         ),
         C::CopyNotRead => "此文件似为数据文件的副本（文件名在 .ron 之后还有内容），不予读取；如其中有需要的数据，\
                            请核对后将文件名改为以 .ron 结尾，否则请将其移出工作区"
