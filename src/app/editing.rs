@@ -405,6 +405,19 @@ impl GovApp {
         let Some(session) = &self.state.session else {
             return;
         };
+        if let Some(open) = &self.state.workspace
+            && crate::store::owned_by_store(&open.loaded.root, &path)
+        {
+            // A copy written there would replace the store's own file
+            // without the "changed on disk" check, lock and backup.
+            let said = crate::present::catalogue::cli::Say::CopyIsStoreFile {
+                out: &path,
+                dir: &open.loaded.root,
+            }
+            .text(self.prefs.lang);
+            self.notice(true, said);
+            return;
+        }
         let assessment = Box::new(session.editor.assessment.clone());
         self.send(Job::SaveCopy { path, assessment });
     }

@@ -289,7 +289,7 @@ fn run(job: Job) -> Done {
                 .and_then(|text| {
                     super::session::check_journal_path(&path).map_err(|error| written(&path, error))?;
                     if let Some(parent) = path.parent() {
-                        std::fs::create_dir_all(parent).map_err(|error| written(parent, error))?;
+                        store::create_dir_all_synced(parent).map_err(|error| written(parent, error))?;
                     }
                     store::atomic_write(&path, text.as_bytes()).map_err(|error| written(&path, error))
                 });
@@ -307,7 +307,7 @@ fn run(job: Job) -> Done {
         Job::Export { loaded, options, out } => {
             // `reports/` in the workspace is the default place; make it on first use.
             if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty())
-                && let Err(error) = std::fs::create_dir_all(folder)
+                && let Err(error) = store::create_dir_all_synced(folder)
             {
                 return Done::ExportFailed {
                     error: Failure::Io {
@@ -331,7 +331,7 @@ fn run(job: Job) -> Done {
 fn write_copy(path: &Path, assessment: &Assessment) -> Result<(), Failure> {
     let text = store::to_ron(assessment).map_err(|e| Failure::Text(e.to_string()))?;
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|error| written(parent, error))?;
+        store::create_dir_all_synced(parent).map_err(|error| written(parent, error))?;
     }
     store::atomic_write(path, text.as_bytes()).map_err(|error| written(path, error))
 }

@@ -186,7 +186,7 @@ pub fn write_split(
     options: &ReportOptions,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, ReportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ReportError::Io {
+    crate::store::create_dir_all_synced(dir).map_err(|source| ReportError::Io {
         path: dir.to_path_buf(),
         source,
     })?;

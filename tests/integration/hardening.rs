@@ -437,3 +437,43 @@ fn workspace_and_plan_texts_over_their_limit_are_named_and_no_action_is_lost() {
     assert!(loaded.data.actions.iter().all(|a| a.id != "gov-analyst-pool"));
     assert!(loaded.is_read_only(std::path::Path::new("plan.ron")));
 }
+
+#[test]
+fn the_app_never_saves_a_copy_over_a_file_the_store_owns() {
+    use govmaturity::app::Command;
+    use govmaturity::app::state::DialogPurpose;
+
+    let ws = common::copy_workspace(&common::sample_dir());
+    let root = ws.path();
+    let before = snapshot(root);
+    let mut harness = crate::app_assess::assess(root, "Finance Bureau");
+    let other = root.join("health-commission/2025-12-31.ron");
+    harness.state_mut().push(Command::PathTyped {
+        purpose: DialogPurpose::SaveAs,
+        path: other.clone(),
+    });
+    harness.run();
+    crate::app_assess::settle(&mut harness);
+    let notice = harness
+        .state()
+        .state
+        .notice
+        .clone()
+        .map(|n| n.text)
+        .unwrap_or_default();
+    assert!(
+        notice.starts_with(&format!("will not save the copy as {}", other.display())),
+        "{notice}"
+    );
+    assert_eq!(snapshot(root), before, "nothing in the workspace changed");
+
+    // Outside the workspace: saved.
+    let outside = tempfile::tempdir().unwrap();
+    let copy = outside.path().join("copy.ron");
+    harness.state_mut().push(Command::PathTyped {
+        purpose: DialogPurpose::SaveAs,
+        path: copy.clone(),
+    });
+    harness.run();
+    crate::app_assess::wait_for(&mut harness, "the copy", |_| copy.exists());
+}

@@ -72,6 +72,11 @@ pub enum Say<'a> {
         out: &'a Path,
         dir: &'a Path,
     },
+    /// The app's "Save a copy as…" names a file the store owns.
+    CopyIsStoreFile {
+        out: &'a Path,
+        dir: &'a Path,
+    },
     Wrote(&'a Path),
     /// `--kind department` without `--department`.
     KindNeedsDepartment,
@@ -239,6 +244,19 @@ impl Say<'_> {
                 out.display(),
                 dir.display(),
                 dir.join("reports").join("report.html").display()
+            ),
+            Say::CopyIsStoreFile { out, dir } if zh => format!(
+                "不会将副本保存为 {}：该位置属于工作区 {} 的数据文件（或其备份），副本会绕过保存时的核对直接覆盖原文件；\
+                 请将副本保存到工作区以外的文件夹",
+                out.display(),
+                dir.display()
+            ),
+            Say::CopyIsStoreFile { out, dir } => format!(
+                "will not save the copy as {}: it is a data file of the workspace {} (or one of its backups), \
+                 and a copy would replace it without the checks a save makes; save the copy in a folder outside \
+                 the workspace",
+                out.display(),
+                dir.display()
             ),
             Say::OutFolderMissing { out, folder } if zh => format!(
                 "无法将报告写入 {}：文件夹 {} 不存在；请先创建该文件夹或另选 --out",
