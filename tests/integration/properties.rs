@@ -243,6 +243,7 @@ fn assessment(department: String) -> impl Strategy<Value = Assessment> {
                     review_comment,
                     answers: all,
                     responses: Vec::new(),
+                    consensus_notes: Default::default(),
                     audit,
                 }
             },
