@@ -11,6 +11,7 @@ mod digest;
 mod framework;
 mod ids;
 pub mod limits;
+pub mod merge;
 mod number;
 mod period;
 mod plan;
