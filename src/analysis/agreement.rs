@@ -117,7 +117,7 @@ pub fn agreement(framework: &Framework, assessment: &Assessment) -> Option<Agree
         }
     }
     // Stable: equal spreads stay in framework order.
-    result.disagreements.sort_by(|a, b| b.spread.cmp(&a.spread));
+    result.disagreements.sort_by_key(|d| std::cmp::Reverse(d.spread));
     Some(result)
 }
 

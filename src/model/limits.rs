@@ -23,6 +23,10 @@ pub enum TextField {
     Reviewer,
     /// The reviewer's comment when returning or approving.
     ReviewComment,
+    /// Why an agreed level departs from every assessor's.
+    ConsensusNote,
+    /// Where an assessor's response came from (e.g. a file name).
+    Source,
 }
 
 impl TextField {
@@ -30,8 +34,8 @@ impl TextField {
     pub const fn limit(self) -> usize {
         match self {
             TextField::Evidence => 20_000,
-            TextField::Comment | TextField::ReviewComment => 5_000,
-            TextField::Reason | TextField::Link => 2_000,
+            TextField::Comment | TextField::ReviewComment | TextField::ConsensusNote => 5_000,
+            TextField::Reason | TextField::Link | TextField::Source => 2_000,
             TextField::Links => 50,
             TextField::Assessor | TextField::Reviewer => 200,
         }

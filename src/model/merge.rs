@@ -193,6 +193,8 @@ pub fn merge(base: &Assessment, mine: &Assessment, theirs: &Assessment) -> Merge
     let mut conflicts = Vec::new();
     let mut merged = mine.clone();
     merged.version = three_way(&base.version, &mine.version, &theirs.version).0;
+    merged.department = three_way(&base.department, &mine.department, &theirs.department).0;
+    merged.period = three_way(&base.period, &mine.period, &theirs.period).0;
     merged.framework = three_way(&base.framework, &mine.framework, &theirs.framework).0;
     merged.framework_version = three_way(
         &base.framework_version,
