@@ -4,7 +4,7 @@
 //! overall scores ([`score_assessment`]), where every department stands as
 //! of a date ([`summarize`]), gaps and priorities ([`priorities`]), progress
 //! over time ([`trend`]), what an assessment still lacks ([`findings`]), and
-//! the improvement plans against the figures ([`rollup`], [`target_progress`],
+//! how far several assessors agree ([`agreement`]), the improvement plans against the figures ([`rollup`], [`target_progress`],
 //! [`plan_check`], [`effect`]).
 //! No I/O and no egui. The rules are DESIGN.md's "Scoring" section:
 //!
@@ -15,6 +15,7 @@
 //! - a dimension more than one level below the stage is imbalanced;
 //! - gap = target − current (positive only), priority = ((1 + gap)² − 1) × weight.
 
+mod agreement;
 mod findings;
 mod plan;
 mod priority;
@@ -26,6 +27,9 @@ mod trend;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub use agreement::{
+    Agreement, AgreementRollup, Disagreement, MARKED_SPREAD, Proposal, agreement, agreement_rollup, proposal,
+};
 pub use findings::{Finding, FindingKind, Severity, blocks_submission, findings};
 pub use plan::{
     AT_RISK_MONTHS, Effect, Gap, IndicatorEffect, PlanCheck, RollupRow, TargetProgress, TargetState, effect,

@@ -397,6 +397,7 @@ fn build_assessment(
         review_comment: String::new(),
         answers,
         responses: Vec::new(),
+        consensus_notes: Default::default(),
         audit: Vec::new(),
     };
     assessment.log(

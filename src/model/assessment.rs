@@ -1,5 +1,7 @@
 //! One department's assessment for one period: answers, status, audit log.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,11 @@ pub struct Assessment {
     /// never lost. Empty for an assessment with one assessor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<Response>,
+    /// Why the agreed level departs from every assessor's, by indicator id
+    /// (see [`Assessment::needs_consensus_note`]). Empty for an assessment
+    /// with one assessor.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consensus_notes: BTreeMap<String, String>,
     /// Append-only record of every change.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
@@ -207,9 +214,8 @@ impl AuditEntry {
     pub fn changes_answers(&self) -> bool {
         match self.what.as_str() {
             "assessor" => true,
-            "level" | "reason" | "evidence" | "links" | "confidence" | "comment" | "reconfirmed" => {
-                self.indicator.is_some()
-            }
+            "level" | "reason" | "evidence" | "links" | "confidence" | "comment" | "reconfirmed"
+            | "consensus_note" => self.indicator.is_some(),
             _ => false,
         }
     }
@@ -246,6 +252,7 @@ impl Assessment {
             review_comment: String::new(),
             answers: Answers::new(),
             responses: Vec::new(),
+            consensus_notes: BTreeMap::new(),
             audit: Vec::new(),
         }
     }
@@ -281,6 +288,7 @@ impl Assessment {
             review_comment: String::new(),
             answers,
             responses: Vec::new(),
+            consensus_notes: BTreeMap::new(),
             audit: Vec::new(),
         };
         next.log(
@@ -409,6 +417,7 @@ mod tests {
             review_comment: String::new(),
             answers: Answers::new(),
             responses: Vec::new(),
+            consensus_notes: BTreeMap::new(),
             audit: Vec::new(),
         }
     }

@@ -43,6 +43,10 @@ pub enum TextField {
     ActionLink,
     /// How many links an action has (counted, not measured).
     ActionLinks,
+    /// Why an agreed level departs from every assessor's.
+    ConsensusNote,
+    /// Where an assessor's response came from (e.g. a file name).
+    Source,
 }
 
 impl TextField {
@@ -50,8 +54,8 @@ impl TextField {
     pub const fn limit(self) -> usize {
         match self {
             TextField::Evidence => 20_000,
-            TextField::Comment | TextField::ReviewComment => 5_000,
-            TextField::Reason | TextField::Link | TextField::ActionLink => 2_000,
+            TextField::Comment | TextField::ReviewComment | TextField::ConsensusNote => 5_000,
+            TextField::Reason | TextField::Link | TextField::ActionLink | TextField::Source => 2_000,
             TextField::Links | TextField::ActionLinks => 50,
             TextField::Assessor | TextField::Reviewer => 200,
             TextField::WorkspaceTitle

@@ -6,10 +6,12 @@
 
 mod answers;
 mod assessment;
+mod consensus;
 mod digest;
 mod framework;
 mod ids;
 pub mod limits;
+pub mod merge;
 mod number;
 mod period;
 mod plan;
@@ -20,6 +22,7 @@ pub use answers::{Answers, Entry as AnswerEntry, Iter as AnswersIter, IterMut as
 pub use assessment::{
     Answer, Assessment, AuditEntry, Confidence, Rating, Response, Role, Status, TransitionError,
 };
+pub use consensus::{AUDIT_CONSENSUS_NOTE, AUDIT_RESPONSE, ConsensusError, spread_of};
 pub use digest::answers_digest;
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
 pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};

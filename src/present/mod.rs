@@ -13,6 +13,7 @@
 //!
 //! Nothing here knows egui or a file format.
 
+pub mod agreement;
 pub mod brief;
 pub mod build;
 pub mod catalogue;

@@ -515,6 +515,11 @@ pub(crate) fn check_assessment(
     let too_long = check_lengths(assessment, &at, file);
     keep &= too_long.is_empty();
     problems.extend(too_long);
+    if !assessment.responses.is_empty() || !assessment.consensus_notes.is_empty() {
+        let (found, fits) = check_responses(assessment, &at, file, context);
+        keep &= fits;
+        problems.extend(found);
+    }
 
     if let Some(approval) = assessment.changed_after_approval() {
         problems.push(Problem::error(
@@ -614,6 +619,174 @@ fn check_lengths(assessment: &Assessment, at: &Locator<'_>, file: &Path) -> Vec<
     problems
 }
 
+/// Problems with several assessors' responses and the consensus notes,
+/// each at the response's field or answer it is about, and whether every
+/// text is within its limit (a file with one over is not loaded, as in
+/// [`check_lengths`]).
+fn check_responses(
+    assessment: &Assessment,
+    at: &Locator<'_>,
+    file: &Path,
+    context: &AssessmentContext<'_>,
+) -> (Vec<Problem>, bool) {
+    let mut problems = Vec::new();
+    let mut fits = true;
+    let responses_at = at.field_offset("responses", 0).unwrap_or(0);
+    // Where each response's `assessor:` is written: responses are written
+    // in order, each with its name first.
+    let mut starts = Vec::with_capacity(assessment.responses.len());
+    let mut from = responses_at;
+    for _ in &assessment.responses {
+        let start = at.field_offset("assessor", from);
+        starts.push(start.unwrap_or(responses_at));
+        from = start.map_or(from, |offset| offset + 1);
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (index, response) in assessment.responses.iter().enumerate() {
+        let start = starts[index];
+        let here = || at.at_offset(start);
+        let assessor = response.assessor.trim();
+        if assessor.is_empty() {
+            problems.push(Problem::error(
+                file,
+                here(),
+                ProblemCode::ResponseNoAssessor { number: index + 1 },
+            ));
+        } else if !seen.insert(assessor) {
+            problems.push(Problem::error(
+                file,
+                here(),
+                ProblemCode::ResponseDuplicateAssessor {
+                    assessor: assessor.to_owned(),
+                },
+            ));
+        }
+        let mut too_long = |field: TextField, length: Option<usize>, indicator: Option<&str>| {
+            let Some(length) = length else { return };
+            let position = match indicator {
+                Some(id) => at.map_key_from(id, start),
+                None => at.field_offset(field_name(field), start).map(|o| at.at_offset(o)),
+            };
+            problems.push(Problem::error(
+                file,
+                position.unwrap_or_else(here),
+                ProblemCode::ResponseTextTooLong {
+                    assessor: assessor.to_owned(),
+                    field,
+                    indicator: indicator.map(str::to_owned),
+                    length,
+                },
+            ));
+            fits = false;
+        };
+        let measure = |field: TextField, text: &str| over_limit(text, field.limit());
+        too_long(
+            TextField::Assessor,
+            measure(TextField::Assessor, &response.assessor),
+            None,
+        );
+        too_long(
+            TextField::Source,
+            measure(TextField::Source, &response.source),
+            None,
+        );
+        for (id, answer) in response.answers.iter() {
+            too_long(
+                TextField::Evidence,
+                measure(TextField::Evidence, &answer.evidence),
+                Some(id),
+            );
+            too_long(
+                TextField::Comment,
+                measure(TextField::Comment, &answer.comment),
+                Some(id),
+            );
+            if let Rating::NotApplicable { reason } = &answer.rating {
+                too_long(TextField::Reason, measure(TextField::Reason, reason), Some(id));
+            }
+            let links = answer.links.len();
+            too_long(
+                TextField::Links,
+                (links > TextField::Links.limit()).then_some(links),
+                Some(id),
+            );
+            for link in &answer.links {
+                too_long(TextField::Link, measure(TextField::Link, link), Some(id));
+            }
+        }
+        for (id, answer) in response.answers.iter() {
+            let key_at = || at.map_key_from(id, start).unwrap_or_else(here);
+            let known = model::is_indicator_id(id).is_ok() && context.indicators.contains(id);
+            if context.check_indicators && !known {
+                problems.push(Problem::error(
+                    file,
+                    key_at(),
+                    ProblemCode::ResponseUnknownIndicator {
+                        assessor: assessor.to_owned(),
+                        indicator: id.to_owned(),
+                    },
+                ));
+            }
+            if matches!(&answer.rating, Rating::NotApplicable { reason } if reason.trim().is_empty()) {
+                problems.push(Problem::warning(
+                    file,
+                    key_at(),
+                    ProblemCode::ResponseMissingReason {
+                        assessor: assessor.to_owned(),
+                        indicator: id.to_owned(),
+                    },
+                ));
+            }
+        }
+    }
+
+    let notes_at = at.field_offset("consensus_notes", 0).unwrap_or(0);
+    for (id, note) in &assessment.consensus_notes {
+        let here = || at.map_key_from(id, notes_at).unwrap_or(Position::START);
+        if context.check_indicators && !context.indicators.contains(id.as_str()) {
+            problems.push(Problem::error(
+                file,
+                here(),
+                ProblemCode::ConsensusNoteUnknownIndicator {
+                    indicator: id.clone(),
+                },
+            ));
+        }
+        if let Some(length) = over_limit(note, TextField::ConsensusNote.limit()) {
+            problems.push(Problem::error(
+                file,
+                here(),
+                ProblemCode::TextTooLong {
+                    field: TextField::ConsensusNote,
+                    item: Some(id.clone()),
+                    length,
+                },
+            ));
+            fits = false;
+        }
+    }
+    for id in assessment.missing_consensus_notes() {
+        let Some(agreed) = assessment.level(id) else {
+            continue;
+        };
+        let levels = assessment
+            .response_levels(id)
+            .into_iter()
+            .map(|(assessor, level)| (assessor.to_owned(), level.get()))
+            .collect();
+        problems.push(Problem::warning(
+            file,
+            at.map_key(id).unwrap_or(Position::START),
+            ProblemCode::ConsensusNoteMissing {
+                indicator: id.to_owned(),
+                agreed: agreed.get(),
+                levels,
+            },
+        ));
+    }
+    (problems, fits)
+}
+
 /// The RON field a text outside the answers is written in.
 fn field_name(field: TextField) -> &'static str {
     match field {
@@ -630,6 +803,8 @@ fn field_name(field: TextField) -> &'static str {
         TextField::ActionDescription => "description",
         TextField::ActionNote => "notes",
         TextField::ActionOwner => "owner",
+        TextField::ConsensusNote => "consensus_notes",
+        TextField::Source => "source",
     }
 }
 

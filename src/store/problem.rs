@@ -251,6 +251,36 @@ pub enum ProblemCode {
         approved_by: String,
         approved_at: NaiveDateTime,
     },
+    // ---- collecting: several assessors -----------------------------------
+    /// `response-no-assessor`: a response (the `number`th, from 1) without
+    /// the assessor's name.
+    ResponseNoAssessor { number: usize },
+    /// `response-duplicate-assessor`: two responses by the same assessor.
+    ResponseDuplicateAssessor { assessor: String },
+    /// `response-unknown-indicator`: a response answers an indicator the
+    /// framework lacks (or whose id is not an id).
+    ResponseUnknownIndicator { assessor: String, indicator: String },
+    /// `response-text-too-long`: a text of a response is over its limit
+    /// (like `text-too-long`).
+    ResponseTextTooLong {
+        assessor: String,
+        field: TextField,
+        indicator: Option<String>,
+        length: usize,
+    },
+    /// `response-missing-reason`: a response marks an indicator not
+    /// applicable without a reason.
+    ResponseMissingReason { assessor: String, indicator: String },
+    /// `consensus-note-missing`: the agreed level departs from every
+    /// assessor's level (`levels`, in response order) and has no note.
+    ConsensusNoteMissing {
+        indicator: String,
+        agreed: u8,
+        levels: Vec<(String, u8)>,
+    },
+    /// `consensus-note-unknown-indicator`: a consensus note on an indicator
+    /// the framework lacks.
+    ConsensusNoteUnknownIndicator { indicator: String },
     // ---- scoring rules (`validate`) --------------------------------------
     /// `missing-evidence`: level 3 or more without evidence.
     MissingEvidence { indicator: String },
@@ -355,6 +385,13 @@ impl ProblemCode {
             C::OtherFrameworkVersion { .. } => "other-framework-version",
             C::UnknownIndicator { .. } => "unknown-indicator",
             C::ChangedAfterApproval { .. } => "changed-after-approval",
+            C::ResponseNoAssessor { .. } => "response-no-assessor",
+            C::ResponseDuplicateAssessor { .. } => "response-duplicate-assessor",
+            C::ResponseUnknownIndicator { .. } => "response-unknown-indicator",
+            C::ResponseTextTooLong { .. } => "response-text-too-long",
+            C::ResponseMissingReason { .. } => "response-missing-reason",
+            C::ConsensusNoteMissing { .. } => "consensus-note-missing",
+            C::ConsensusNoteUnknownIndicator { .. } => "consensus-note-unknown-indicator",
             C::MissingEvidence { .. } => "missing-evidence",
             C::MissingReason { .. } => "missing-reason",
             C::Unanswered { .. } => "unanswered",
@@ -600,6 +637,44 @@ impl ProblemCode {
                 file: PathBuf::from("police/2025-12-31.ron"),
                 approved_by: s("Li Wei"),
                 approved_at: date(2026, 1, 18).and_hms_opt(15, 0, 0).unwrap_or_default(),
+            },
+            C::ResponseNoAssessor { number: 2 },
+            C::ResponseDuplicateAssessor {
+                assessor: s("Wang Fang"),
+            },
+            C::ResponseUnknownIndicator {
+                assessor: s("Wang Fang"),
+                indicator: s("sharing.bogus"),
+            },
+            C::ResponseTextTooLong {
+                assessor: s("Wang Fang"),
+                field: TextField::Evidence,
+                indicator: Some(s("design.legal")),
+                length: 20_001,
+            },
+            C::ResponseTextTooLong {
+                assessor: s("Wang Fang"),
+                field: TextField::Links,
+                indicator: Some(s("design.legal")),
+                length: 51,
+            },
+            C::ResponseTextTooLong {
+                assessor: s("Wang Fang"),
+                field: TextField::Source,
+                indicator: None,
+                length: 2_001,
+            },
+            C::ResponseMissingReason {
+                assessor: s("Wang Fang"),
+                indicator: s("sharing.open"),
+            },
+            C::ConsensusNoteMissing {
+                indicator: s("sharing.open"),
+                agreed: 3,
+                levels: vec![(s("Wang Fang"), 2), (s("Li Wei"), 4)],
+            },
+            C::ConsensusNoteUnknownIndicator {
+                indicator: s("sharing.bogus"),
             },
             C::MissingEvidence {
                 indicator: s("sharing.open"),
@@ -928,17 +1003,39 @@ impl<'a> Locator<'a> {
 
     /// Where `field:` is first written (the start of the field name).
     pub fn field(&self, field: &str) -> Option<Position> {
+        self.field_offset(field, 0).map(|offset| self.position(offset))
+    }
+
+    /// The byte offset where `field:` is first written at or after `from`.
+    pub fn field_offset(&self, field: &str, from: usize) -> Option<usize> {
         let bytes = self.source.as_bytes();
-        self.source
-            .match_indices(field)
-            .map(|(offset, _)| offset)
+        let rest = self.source.get(from..)?;
+        rest.match_indices(field)
+            .map(|(offset, _)| from + offset)
             .find(|&offset| {
                 let before_ok = offset == 0 || !is_ident_byte(bytes[offset - 1]);
                 let after = &self.source[offset + field.len()..];
                 let after_ok = after.as_bytes().first().is_none_or(|b| !is_ident_byte(*b));
                 before_ok && after_ok && after.trim_start().starts_with(':')
             })
-            .map(|offset| self.position(offset))
+    }
+
+    /// Where the map key `"key":` is first written at or after the byte
+    /// offset `from` (inside one response, say, when the same key is also
+    /// in the agreed answers above it).
+    pub fn map_key_from(&self, key: &str, from: usize) -> Option<Position> {
+        self.literals(key)
+            .filter(|&(open, _)| open >= from)
+            .find(|&(_, close)| {
+                let after = self.source.get(close + 1..).unwrap_or("");
+                after.trim_start().starts_with(':')
+            })
+            .map(|(open, _)| self.position(open))
+    }
+
+    /// The line and column of a byte offset of the source.
+    pub fn at_offset(&self, offset: usize) -> Position {
+        self.position(offset)
     }
 
     /// Where the first occurrence of the string literal `"text"` starts.
@@ -1251,8 +1348,8 @@ mod tests {
             );
             seen.insert(code);
         }
-        // At least one sample of each of the 72 codes (one arm each in `code`).
-        assert_eq!(seen.len(), 72, "{seen:?}");
+        // At least one sample of each of the 79 codes (one arm each in `code`).
+        assert_eq!(seen.len(), 79, "{seen:?}");
     }
 
     #[test]

@@ -44,6 +44,7 @@ mod report_plan;
 mod report_slim;
 mod report_xlsx;
 mod store;
+mod store_consensus;
 mod store_lock;
 mod store_plan;
 mod tamper;

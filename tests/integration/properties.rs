@@ -7,10 +7,11 @@ use std::collections::BTreeSet;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use govmaturity::analysis::{AssessmentScore, score_assessment};
+use govmaturity::model::merge::merge;
 use govmaturity::model::{
     Action, ActionStatus, Addresses, Answer, Answers, Assessment, AuditEntry, Confidence, Dataset,
     Department, DepartmentKind, FORMAT_VERSION, Framework, FrameworkSource, Level, Owner, ProgressNote,
-    Rating, ReportSettings, Status, StatusChange, Target, Text, Workspace,
+    Rating, ReportSettings, Response, Role, Status, StatusChange, Target, Text, Workspace,
 };
 use govmaturity::store;
 use proptest::prelude::*;
@@ -216,6 +217,34 @@ fn audit_entry() -> impl Strategy<Value = AuditEntry> {
         )
 }
 
+/// Some assessors' responses, each by another assessor, and notes on the
+/// agreed answers.
+fn responses() -> impl Strategy<Value = (Vec<Response>, std::collections::BTreeMap<String, String>)> {
+    let response = (
+        select(vec![Role::SelfAssessment, Role::Reviewer, Role::External]),
+        date_time(),
+        text(),
+        prop::collection::btree_map(select(indicator_ids()), answer(), 0..4),
+    );
+    (
+        prop::collection::btree_map(select(vec!["王芳", "Li \"Wei\"", "a\\b", "Chen"]), response, 0..3),
+        prop::collection::btree_map(select(indicator_ids()), text(), 0..2),
+    )
+        .prop_map(|(responses, notes)| {
+            let responses = responses
+                .into_iter()
+                .map(|(assessor, (role, at, source, answers))| Response {
+                    assessor: assessor.to_owned(),
+                    role,
+                    at,
+                    source,
+                    answers: answers.into_iter().collect(),
+                })
+                .collect();
+            (responses, notes)
+        })
+}
+
 /// An assessment of `department` on the built-in framework.
 fn assessment(department: String) -> impl Strategy<Value = Assessment> {
     (
@@ -224,9 +253,17 @@ fn assessment(department: String) -> impl Strategy<Value = Assessment> {
         (text(), text(), text()),
         prop::collection::btree_map(select(indicator_ids()), answer(), 0..8),
         prop::collection::vec(audit_entry(), 0..3),
+        responses(),
     )
         .prop_map(
-            move |(period, status, (assessor, reviewer, review_comment), answers, audit)| {
+            move |(
+                period,
+                status,
+                (assessor, reviewer, review_comment),
+                answers,
+                audit,
+                (responses, notes),
+            )| {
                 let mut all = Answers::new();
                 for (id, answer) in answers {
                     all.insert(id, answer);
@@ -242,7 +279,8 @@ fn assessment(department: String) -> impl Strategy<Value = Assessment> {
                     reviewer,
                     review_comment,
                     answers: all,
-                    responses: Vec::new(),
+                    responses,
+                    consensus_notes: notes,
                     audit,
                 }
             },
@@ -581,4 +619,24 @@ fn blank_texts_load_back_as_saved() {
         loaded.data.workspace.report.issuing_office,
         Text::new("\u{a0}", "\n")
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A three-way merge where one side left everything as it was takes the
+    /// other side whole, without conflicts; both sides alike merge to it.
+    #[test]
+    fn a_merge_with_one_side_unchanged_takes_the_other(
+        base in assessment("health".to_owned()),
+        x in assessment("health".to_owned()),
+    ) {
+        let kept = merge(&base, &x, &base);
+        prop_assert!(kept.is_clean());
+        prop_assert_eq!(kept.assessment, x.clone());
+        let taken = merge(&base, &base, &x);
+        prop_assert!(taken.is_clean());
+        prop_assert_eq!(taken.assessment, x.clone());
+        prop_assert_eq!(merge(&base, &x, &x).assessment, x);
+    }
 }

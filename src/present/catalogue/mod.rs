@@ -16,6 +16,7 @@ pub use terms::{basis, confidence, department_kind, finding, flag, problem_sever
 
 pub mod brief;
 pub mod cli;
+pub mod consensus;
 pub mod document;
 pub mod hierarchy;
 pub mod lock;
@@ -688,6 +689,20 @@ catalogue! {
     HeldReadOnly => "It is open here read-only: nothing can be changed or saved. Close the other window, or edit here anyway (the later save of the same file is refused as a conflict).", "此处以只读方式打开，无法修改或保存。请关闭另一个窗口，或仍在此处编辑（两处保存同一文件时，后保存者将被提示冲突）。";
     EditAnyway => "Open anyway (editing)", "仍然打开（可编辑）";
     HeldRefused => "This workspace is open read-only because another window has it; choose “Open anyway (editing)” at the top to change it here.", "另一个窗口已打开此工作区，此处为只读；如需在此修改，请单击顶部的“仍然打开（可编辑）”。";
+    // ---- collecting: several assessors
+    RaterAgreement => "Rater agreement", "评估人一致性";
+    LargestDisagreements => "Largest disagreements", "分歧最大的指标";
+    Assessors => "Assessors", "评估人";
+    Spread => "Spread", "分歧幅度";
+    SpreadHint => "The highest minus the lowest of the assessors' levels.", "各评估人所评等级中最高与最低之差。";
+    AgreedLevel => "Agreed", "议定等级";
+    MarkedDisagreement => "2 levels or more apart", "相差 2 级及以上";
+    ConsensusNote => "Consensus note", "议定说明";
+    RoleSelfAssessment => "self-assessment", "自评";
+    RoleReviewer => "reviewer", "审核人";
+    RoleExternal => "external evaluator", "外部评估人";
+    AuditResponse => "response", "评估人答卷";
+    AuditConsensusNote => "consensus note", "议定说明";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /

@@ -92,6 +92,8 @@ fn text_field(field: TextField, lang: Lang) -> &'static str {
         (TextField::ActionDescription, Lang::En) => "the description",
         (TextField::ActionNote, Lang::En) => "a progress note",
         (TextField::ActionOwner, Lang::En) => "the owner",
+        (TextField::ConsensusNote, Lang::En) => "the consensus note",
+        (TextField::Source, Lang::En) => "where the response came from",
         (TextField::Evidence, Lang::Zh) => "佐证材料",
         (TextField::Comment, Lang::Zh) => "备注",
         (TextField::Reason, Lang::Zh) => "不适用的原因",
@@ -108,6 +110,8 @@ fn text_field(field: TextField, lang: Lang) -> &'static str {
         (TextField::ActionDescription, Lang::Zh) => "说明",
         (TextField::ActionNote, Lang::Zh) => "进展记录",
         (TextField::ActionOwner, Lang::Zh) => "责任单位或责任人",
+        (TextField::ConsensusNote, Lang::Zh) => "议定说明",
+        (TextField::Source, Lang::Zh) => "答卷来源",
     }
 }
 
@@ -121,6 +125,21 @@ fn too_long_effect(scope: TextScope, lang: Lang) -> &'static str {
         (TextScope::Plan, Lang::Zh) => "，该措施未予加载，所在计划暂为只读",
         (TextScope::Workspace, _) => "",
     }
+}
+
+/// Each assessor's level: "Wang Fang 2, Li Wei 4" / "Wang Fang 2 级、Li Wei 4 级".
+fn assessor_levels(levels: &[(String, u8)], lang: Lang) -> String {
+    let parts: Vec<String> = levels
+        .iter()
+        .map(|(assessor, level)| match lang {
+            Lang::En => format!("{assessor} {level}"),
+            Lang::Zh => format!("{assessor} {level} 级"),
+        })
+        .collect();
+    parts.join(match lang {
+        Lang::En => ", ",
+        Lang::Zh => "、",
+    })
 }
 
 /// "indicator design.legal" / "指标 design.legal", or "an answer" when unknown.
@@ -774,6 +793,64 @@ fn english(code: &ProblemCode) -> String {
             file.display(),
             crate::present::format::date_time(*approved_at, lang)
         ),
+        // ---- collecting: several assessors
+        C::ResponseNoAssessor { number } => format!(
+            "response {number} has no assessor's name, so it cannot be told apart from the others; write \
+             who gave these answers in its `assessor` field"
+        ),
+        C::ResponseDuplicateAssessor { assessor } => format!(
+            "\"{assessor}\" has more than one response; each assessor gives one. Keep the newer one and \
+             remove the other, or correct the name if two people share it"
+        ),
+        C::ResponseUnknownIndicator { assessor, indicator } => format!(
+            "{assessor}'s response answers \"{indicator}\", which the framework does not have, so that \
+             answer is ignored; fix the id (see the Framework tab) or remove the answer"
+        ),
+        C::ResponseTextTooLong {
+            assessor,
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "in {assessor}'s response, {} has {} links; at most {} are allowed, so this assessment is not \
+             loaded. Keep the main links and gather the rest in one linked document, then reload",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::ResponseTextTooLong {
+            assessor,
+            field,
+            indicator,
+            length,
+        } => format!(
+            "in {assessor}'s response, {}{} is {} characters long; at most {} are allowed, so this \
+             assessment is not loaded. Shorten it in a text editor, then reload",
+            text_field(*field, lang),
+            indicator
+                .as_deref()
+                .map(|id| format!(" of indicator {id}"))
+                .unwrap_or_default(),
+            thousands(*length),
+            thousands(field.limit())
+        ),
+        C::ResponseMissingReason { assessor, indicator } => format!(
+            "{assessor}'s response marks {indicator} not applicable without a reason; ask them why, and \
+             write it as the reason"
+        ),
+        C::ConsensusNoteMissing {
+            indicator,
+            agreed,
+            levels,
+        } => format!(
+            "the agreed level {agreed} of {indicator} is not what any assessor gave ({}) and there is no \
+             note saying why; write the reason in `consensus_notes`, or agree on an assessor's level",
+            assessor_levels(levels, lang)
+        ),
+        C::ConsensusNoteUnknownIndicator { indicator } => format!(
+            "there is a consensus note on \"{indicator}\", which the framework does not have; fix the id \
+             or remove the note"
+        ),
         C::MissingEvidence { indicator } => format!(
             "{indicator} is rated level 3 or higher without evidence; add the evidence that supports the level"
         ),
@@ -1115,6 +1192,56 @@ fn chinese(code: &ProblemCode) -> String {
             "{} 在批准后被修改：其作答已不是 {approved_by} 于 {} 批准的内容，其数据不再是已批准的结果。请重新打开（须说明原因）并再次批准，或从备份（.backups/）或版本控制中恢复已批准的版本",
             file.display(),
             crate::present::format::date_time(*approved_at, lang)
+        ),
+        // ---- collecting: several assessors
+        C::ResponseNoAssessor { number } => format!(
+            "第 {number} 份评估人答卷没有填写评估人姓名，无法与其他答卷区分；请在其 `assessor` 字段中写明作答人"
+        ),
+        C::ResponseDuplicateAssessor { assessor } => format!(
+            "“{assessor}”有不止一份答卷；每位评估人只应有一份。请保留较新的一份并删除另一份；如确为两人同名，请更正姓名"
+        ),
+        C::ResponseUnknownIndicator { assessor, indicator } => format!(
+            "{assessor} 的答卷作答了框架中没有的指标“{indicator}”，该作答已忽略；请更正编号（见“框架”页）或删除该作答"
+        ),
+        C::ResponseTextTooLong {
+            assessor,
+            field: TextField::Links,
+            indicator,
+            length,
+        } => format!(
+            "{assessor} 的答卷中，{}共有 {} 个链接，超过上限 {} 个，本评估未予加载；请保留主要链接，其余汇总到一份链接文档中，然后重新加载",
+            indicator_name(indicator.as_deref(), lang),
+            thousands(*length),
+            TextField::Links.limit()
+        ),
+        C::ResponseTextTooLong {
+            assessor,
+            field,
+            indicator,
+            length,
+        } => format!(
+            "{assessor} 的答卷中，{}{}共 {} 字，超过上限 {} 字，本评估未予加载；请在文本编辑器中精简，然后重新加载",
+            indicator
+                .as_deref()
+                .map(|id| format!("指标 {id} 的"))
+                .unwrap_or_default(),
+            text_field(*field, lang),
+            thousands(*length),
+            thousands(field.limit())
+        ),
+        C::ResponseMissingReason { assessor, indicator } => format!(
+            "{assessor} 的答卷将 {indicator} 标为不适用，但没有说明原因；请向其了解原因并填写"
+        ),
+        C::ConsensusNoteMissing {
+            indicator,
+            agreed,
+            levels,
+        } => format!(
+            "{indicator} 的议定等级 {agreed} 与所有评估人给出的等级（{}）都不同，且没有说明；请在 `consensus_notes` 中写明理由，或采用某位评估人的等级",
+            assessor_levels(levels, lang)
+        ),
+        C::ConsensusNoteUnknownIndicator { indicator } => format!(
+            "框架中没有指标“{indicator}”，但有针对它的议定说明；请更正编号或删除该说明"
         ),
         C::MissingEvidence { indicator } => {
             format!("{indicator} 评为 3 级或以上，但没有佐证材料；请补充支持该等级的佐证材料")
