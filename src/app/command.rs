@@ -66,6 +66,9 @@ pub enum Command {
         comment: String,
     },
     ResolveConflict(ConflictChoice),
+    /// Merge the edits made on disk by someone else with mine and save:
+    /// each conflict (by its key) settled with the side given.
+    MergeConflict(Vec<(String, crate::model::merge::Side)>),
     /// Restore the recovery journal with this index.
     Restore(usize),
     DiscardRecovery(usize),
@@ -148,6 +151,7 @@ impl Command {
                 | Command::Save
                 | Command::Transition { .. }
                 | Command::ResolveConflict(_)
+                | Command::MergeConflict(_)
                 | Command::Restore(_)
                 | Command::DiscardRecovery(_)
                 | Command::UpdateWorkspace(_)

@@ -46,6 +46,7 @@ fn edit_error_text(error: &EditError, lang: Lang) -> String {
         EditError::Workflow(TransitionError::NotAllowed { .. }) => T::TransitionNotAllowed,
         EditError::Approval(ApprovalBlocker::Assessor) => T::ApproveBlockedAssessor,
         EditError::Approval(ApprovalBlocker::Edited) => T::ApproveBlockedEdited,
+        EditError::NoteRequired => T::ConsensusNoteRequired,
     };
     key.get(lang).to_owned()
 }
@@ -353,6 +354,36 @@ impl GovApp {
                 self.take_theirs(theirs);
             }
         }
+    }
+
+    /// Merges the edits made on disk by someone else (`theirs`) with the
+    /// session's, each conflict settled as chosen (mine where no choice is
+    /// given), and saves the result over their file: the save is refused
+    /// as a new conflict if the file changed yet again meanwhile.
+    pub(super) fn merge_conflict(&mut self, choices: &[(String, crate::model::merge::Side)]) {
+        use crate::app::views::consensus::conflict_key;
+        let Some(session) = &mut self.state.session else {
+            return;
+        };
+        let Some(theirs) = session.theirs.take() else {
+            return;
+        };
+        let mut merged =
+            crate::model::merge::merge(&session.saved, &session.editor.assessment, &theirs.assessment);
+        let keys: Vec<String> = merged.conflicts.iter().map(conflict_key).collect();
+        for (index, key) in keys.iter().enumerate() {
+            if let Some((_, side)) = choices.iter().find(|(k, _)| k == key) {
+                merged.choose(index, *side);
+            }
+        }
+        session.editor.replace(merged.assessment);
+        session.saved = *theirs.assessment;
+        session.fingerprint = theirs.fingerprint;
+        session.save = SaveState::Unsaved;
+        let working = session.editor.assessment.clone();
+        self.state.views.assess.merge_choices.clear();
+        self.put_in_dataset(working);
+        self.save_session(Some(theirs.fingerprint));
     }
 
     /// Drops the session's edits for what is on disk.

@@ -51,6 +51,13 @@ pub enum Edit {
     Assessor {
         name: String,
     },
+    /// The agreed answer chosen on the consensus screen, with the note that
+    /// says why when it departs from every assessor's level (empty: none).
+    Agreed {
+        indicator: String,
+        rating: Rating,
+        note: String,
+    },
 }
 
 impl Edit {
@@ -62,7 +69,8 @@ impl Edit {
             | Edit::Links { indicator, .. }
             | Edit::Confidence { indicator, .. }
             | Edit::Comment { indicator, .. }
-            | Edit::Reconfirm { indicator } => Some(indicator),
+            | Edit::Reconfirm { indicator }
+            | Edit::Agreed { indicator, .. } => Some(indicator),
             Edit::Assessor { .. } => None,
         }
     }
@@ -89,6 +97,9 @@ pub enum EditError {
     Workflow(#[from] TransitionError),
     #[error("{0}")]
     Approval(ApprovalBlocker),
+    /// The agreed level departs from every assessor's and has no note.
+    #[error("the agreed level departs from every assessor's level; give a note that says why")]
+    NoteRequired,
 }
 
 /// Why the current user may not approve an assessment.
@@ -134,6 +145,8 @@ pub fn approval_blocker(
 struct Snapshot {
     answers: crate::model::Answers,
     assessor: String,
+    /// The consensus notes (see [`Assessment::consensus_notes`]).
+    notes: std::collections::BTreeMap<String, String>,
 }
 
 /// An assessment being edited, with its undo history.
@@ -201,6 +214,7 @@ impl Editor {
         Snapshot {
             answers: self.assessment.answers.clone(),
             assessor: self.assessment.assessor.clone(),
+            notes: self.assessment.consensus_notes.clone(),
         }
     }
 
@@ -209,6 +223,19 @@ impl Editor {
     pub fn apply(&mut self, edit: Edit, who: &str, at: NaiveDateTime) -> Result<bool, EditError> {
         if !self.assessment.status.is_editable() {
             return Err(EditError::ReadOnly(self.assessment.status));
+        }
+        if let Edit::Agreed {
+            indicator,
+            rating,
+            note,
+        } = &edit
+            && note.trim().is_empty()
+            && rating.level().is_some_and(|agreed| {
+                let levels = self.assessment.response_levels(indicator);
+                !levels.is_empty() && levels.iter().all(|(_, level)| *level != agreed)
+            })
+        {
+            return Err(EditError::NoteRequired);
         }
         let before = self.snapshot();
         let mut after = before.clone();
@@ -244,6 +271,7 @@ impl Editor {
         if !self.assessment.status.is_editable() {
             return Err(EditError::ReadOnly(self.assessment.status));
         }
+        let current = self.snapshot();
         let (from, to) = if backwards {
             (&mut self.undo, &mut self.redo)
         } else {
@@ -251,10 +279,6 @@ impl Editor {
         };
         let Some(target) = from.pop() else {
             return Ok(false);
-        };
-        let current = Snapshot {
-            answers: self.assessment.answers.clone(),
-            assessor: self.assessment.assessor.clone(),
         };
         to.push(current.clone());
         self.open_burst = None;
@@ -278,6 +302,24 @@ impl Editor {
                 changes.push((what, Some(id), from, to));
             }
         }
+        let notes: std::collections::BTreeSet<&str> = before
+            .notes
+            .keys()
+            .chain(target.notes.keys())
+            .map(String::as_str)
+            .collect();
+        for id in notes {
+            let old = before.notes.get(id).map_or("", String::as_str);
+            let new = target.notes.get(id).map_or("", String::as_str);
+            if old != new {
+                changes.push((
+                    crate::model::AUDIT_CONSENSUS_NOTE,
+                    Some(id),
+                    old.to_owned(),
+                    new.to_owned(),
+                ));
+            }
+        }
         for (what, indicator, from, to) in changes {
             let last = self.assessment.audit.last_mut();
             match last {
@@ -295,6 +337,21 @@ impl Editor {
         }
         self.assessment.answers = target.answers;
         self.assessment.assessor = target.assessor;
+        self.assessment.consensus_notes = target.notes;
+    }
+
+    /// Replaces the whole assessment with `merged` (the outcome of merging
+    /// edits made on disk by someone else with these): one undo step, and
+    /// no audit entries of its own, as the merged log already has both
+    /// sides' entries.
+    pub fn replace(&mut self, merged: Assessment) {
+        self.undo.push(self.snapshot());
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.open_burst = None;
+        self.assessment = merged;
     }
 
     /// Moves the assessment through the workflow (logged by the model).
@@ -329,6 +386,14 @@ fn apply_to(snapshot: &mut Snapshot, edit: &Edit) {
         snapshot.assessor = name.clone();
         return;
     }
+    if let Edit::Agreed { indicator, note, .. } = edit {
+        let note = note.trim();
+        if note.is_empty() {
+            snapshot.notes.remove(indicator);
+        } else {
+            snapshot.notes.insert(indicator.clone(), note.to_owned());
+        }
+    }
     let Some(indicator) = edit.indicator() else { return };
     let answer = snapshot.answers.entry(indicator.to_owned()).or_default();
     match edit {
@@ -342,6 +407,7 @@ fn apply_to(snapshot: &mut Snapshot, edit: &Edit) {
         Edit::Confidence { confidence, .. } => answer.confidence = *confidence,
         Edit::Comment { text, .. } => answer.comment = text.clone(),
         Edit::Reconfirm { .. } => answer.reconfirm = false,
+        Edit::Agreed { rating, .. } => answer.rating = rating.clone(),
         Edit::Assessor { .. } => {}
     }
     if *answer == Answer::default() {
@@ -425,6 +491,51 @@ mod tests {
             indicator: indicator.into(),
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn an_agreed_level_away_from_every_assessor_needs_a_note_and_undo_takes_both_back() {
+        let mut e = editor();
+        let mut answers = crate::model::Answers::new();
+        answers.insert(
+            "s.a".to_owned(),
+            Answer {
+                rating: Rating::Level(Level::new(4).unwrap()),
+                ..Answer::default()
+            },
+        );
+        e.assessment.responses.push(crate::model::Response {
+            assessor: "Li".into(),
+            role: crate::model::Role::SelfAssessment,
+            at: at(0),
+            source: String::new(),
+            answers,
+        });
+        let agreed = |value: u8, note: &str| Edit::Agreed {
+            indicator: "s.a".into(),
+            rating: Rating::Level(Level::new(value).unwrap()),
+            note: note.into(),
+        };
+        assert_eq!(
+            e.apply(agreed(2, "  "), "wang", at(1)),
+            Err(EditError::NoteRequired)
+        );
+        assert_eq!(e.assessment.level("s.a"), None);
+        assert_eq!(
+            e.apply(agreed(4, ""), "wang", at(2)),
+            Ok(true),
+            "the assessor's own level"
+        );
+        assert_eq!(e.apply(agreed(2, " site visit "), "wang", at(3)), Ok(true));
+        assert_eq!(e.assessment.consensus_note("s.a"), "site visit");
+        let last = e.assessment.audit.last().unwrap();
+        assert_eq!(
+            (last.what.as_str(), last.to.as_str()),
+            ("consensus_note", "site visit")
+        );
+        assert_eq!(e.undo("wang", at(4)), Ok(true));
+        assert_eq!(e.assessment.level("s.a"), Level::new(4));
+        assert_eq!(e.assessment.consensus_note("s.a"), "");
     }
 
     #[test]

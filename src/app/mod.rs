@@ -405,6 +405,7 @@ impl GovApp {
             Command::Save => self.save_session(None),
             Command::Transition { to, comment } => self.transition(to, &comment),
             Command::ResolveConflict(choice) => self.resolve_conflict(choice),
+            Command::MergeConflict(choices) => self.merge_conflict(&choices),
             Command::Restore(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
             Command::PlanAction {

@@ -614,6 +614,21 @@ pub struct AssessViewState {
     pub reopen_reason: String,
     /// Move the keyboard focus into this indicator's N/A reason field.
     pub focus_reason: Option<String>,
+    /// The consensus screen is shown instead of the answers.
+    pub consensus: bool,
+    /// The agreed level and note being chosen on the consensus screen.
+    pub agreed: Option<AgreedDraft>,
+    /// Mine or theirs for each conflict of the merge banner, by the
+    /// conflict's key (`views::consensus::conflict_key`); mine unless chosen.
+    pub merge_choices: std::collections::BTreeMap<String, crate::model::merge::Side>,
+}
+
+/// The agreed level and note for one indicator, before they are applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgreedDraft {
+    pub indicator: String,
+    pub level: Option<crate::model::Level>,
+    pub note: String,
 }
 
 /// A workflow step the Assess view asks the user to confirm first.

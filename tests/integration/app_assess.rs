@@ -339,15 +339,20 @@ fn a_change_on_disk_to_the_open_assessment_raises_the_conflict_choice() {
         app.state.session.as_ref().is_some_and(|s| s.theirs.is_some())
     });
     assert!(harness.query_by_label("Reload theirs").is_some());
-    assert!(harness.query_by_label("Keep mine").is_some());
+    assert!(harness.query_by_label("Merge and save").is_some());
     assert!(harness.query_by_label("Save mine as a copy").is_some());
+    assert!(
+        harness.query_by_label("Keep mine").is_none(),
+        "no choice throws away their change to another part"
+    );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         theirs,
         "nothing was overwritten silently"
     );
 
-    harness.get_by_label("Keep mine").click();
+    // Merged: my level and their assessor, which do not overlap.
+    harness.get_by_label("Merge and save").click();
     harness.run();
     settle(&mut harness);
     let saved = on_disk(dir.path());
@@ -355,6 +360,73 @@ fn a_change_on_disk_to_the_open_assessment_raises_the_conflict_choice() {
         saved.rating("design.strategy"),
         &Rating::Level(Level::new(5).unwrap())
     );
+    assert_eq!(saved.assessor, "Someone Else", "their change is kept");
+    assert!(harness.state().state.session.as_ref().unwrap().theirs.is_none());
+}
+
+#[test]
+fn edits_on_both_sides_merge_and_each_overlap_is_chosen() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let mut harness = assess(dir.path(), "Education Bureau");
+    let mut theirs = on_disk(dir.path());
+    // Mine: design.strategy to 5 and data.sharing's evidence.
+    harness
+        .state_mut()
+        .push(Command::Edit(govmaturity::app::editor::Edit::Rating {
+            indicator: "design.strategy".into(),
+            rating: Rating::Level(Level::new(5).unwrap()),
+        }));
+    harness
+        .state_mut()
+        .push(Command::Edit(govmaturity::app::editor::Edit::Evidence {
+            indicator: "sharing.open".into(),
+            text: "Mine: the sharing agreement".into(),
+        }));
+    harness.run();
+    // Theirs, saved meanwhile: design.strategy to 2 (overlaps) and
+    // design.evaluation to 4 (does not).
+    theirs.answers.entry("design.strategy".into()).or_default().rating =
+        Rating::Level(Level::new(2).unwrap());
+    theirs
+        .answers
+        .entry("design.evaluation".into())
+        .or_default()
+        .rating = Rating::Level(Level::new(4).unwrap());
+    std::fs::write(dir.path().join(FILE), store::to_ron(&theirs).unwrap()).unwrap();
+    wait_for(&mut harness, "the conflict", |app| {
+        app.state.session.as_ref().is_some_and(|s| s.theirs.is_some())
+    });
+    assert!(
+        harness
+            .query_by_label_contains("1 thing was changed on both sides")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Their changes kept: Monitoring & evaluation")
+            .is_some(),
+        "their other change is named"
+    );
+    // Keep theirs for the overlap.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "Theirs")
+        .click();
+    harness.run();
+    harness.get_by_label("Merge and save").click();
+    harness.run();
+    settle(&mut harness);
+    let saved = on_disk(dir.path());
+    assert_eq!(saved.level("design.strategy"), Level::new(2), "theirs, as chosen");
+    assert_eq!(
+        saved.level("design.evaluation"),
+        Level::new(4),
+        "their other change"
+    );
+    assert_eq!(
+        saved.answers.get("sharing.open").unwrap().evidence,
+        "Mine: the sharing agreement"
+    );
+    assert_eq!(working(&harness), saved, "the editor holds what was saved");
 }
 
 #[test]

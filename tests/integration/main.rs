@@ -12,6 +12,7 @@ mod common;
 mod app_assess;
 mod app_basis;
 mod app_compare;
+mod app_consensus;
 mod app_department;
 mod app_framework;
 mod app_groups;

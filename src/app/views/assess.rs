@@ -16,7 +16,7 @@ use egui::{Color32, Id, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 
 use super::ViewCtx;
 use crate::analysis;
-use crate::app::command::{Command, ConflictChoice};
+use crate::app::command::Command;
 use crate::app::editor::{ApprovalBlocker, Edit, approval_blocker};
 use crate::app::session::{SaveState, Session};
 use crate::app::state::{AssessConfirm, ViewState};
@@ -54,9 +54,19 @@ pub fn assess_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mut Ve
     };
     ui.separator();
     banners_ui(ui, lang, session, out);
+    super::consensus::merge_banner_ui(ui, ctx, session, views, out);
     toolbar_ui(ui, ctx, session, views, out);
     ui.separator();
     confirm_ui(ui, ctx, session, views, out);
+    if session.editor.assessment.responses.is_empty() {
+        views.assess.consensus = false;
+    }
+    if views.assess.consensus {
+        // Levels are chosen with buttons here: no level keys.
+        keyboard_shortcuts_only(ui, views, out);
+        super::consensus::consensus_ui(ui, ctx, session, views, out);
+        return;
+    }
     keyboard(ui, ctx, session, views, out);
     let findings = analysis::findings(ctx.data, &session.editor.assessment);
     egui::Panel::left("assess-indicators")
@@ -196,24 +206,6 @@ fn banners_ui(ui: &mut Ui, lang: Lang, session: &Session, out: &mut Vec<Command>
                 });
             });
     }
-    if session.theirs.is_some() {
-        egui::Frame::group(ui.style())
-            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
-            .show(ui, |ui| {
-                ui.strong(format!("⚠ {}", T::Conflict.get(lang)));
-                ui.horizontal(|ui| {
-                    if ui.button(T::ReloadTheirs.get(lang)).clicked() {
-                        out.push(Command::ResolveConflict(ConflictChoice::Theirs));
-                    }
-                    if ui.button(T::KeepMine.get(lang)).clicked() {
-                        out.push(Command::ResolveConflict(ConflictChoice::Mine));
-                    }
-                    if ui.button(T::SaveMineAsCopy.get(lang)).clicked() {
-                        out.push(Command::ResolveConflict(ConflictChoice::Copy));
-                    }
-                });
-            });
-    }
 }
 
 fn save_state_label(lang: Lang, state: &SaveState) -> (String, bool) {
@@ -276,6 +268,20 @@ fn toolbar_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewSta
         }
         ui.separator();
         workflow_ui(ui, ctx, session, views, out);
+        let assessors = assessment.responses.len();
+        if assessors > 0 && !views.assess.consensus {
+            ui.separator();
+            let missing = assessment.missing_consensus_notes().len();
+            let label = crate::present::catalogue::reconcile::consensus_button(assessors, lang);
+            let text = if missing > 0 {
+                RichText::new(format!("⚠ {label}")).color(ui.visuals().warn_fg_color)
+            } else {
+                RichText::new(label)
+            };
+            if ui.button(text).clicked() {
+                views.assess.consensus = true;
+            }
+        }
     });
     if !assessment.review_comment.is_empty() {
         ui.label(format!(
@@ -550,7 +556,10 @@ fn keys_are_free(ui: &Ui, views: &ViewState) -> bool {
         && views.assess.confirm.is_none()
 }
 
-fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
+/// Ctrl+S, Ctrl+Z and Ctrl+Shift+Z (undo and redo only while no text
+/// field has the keyboard, which has its own). Returns whether the keys
+/// are free for the view.
+fn keyboard_shortcuts_only(ui: &mut Ui, views: &mut ViewState, out: &mut Vec<Command>) -> bool {
     let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -567,6 +576,11 @@ fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState
             }
         }
     });
+    free
+}
+
+fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState, out: &mut Vec<Command>) {
+    let free = keyboard_shortcuts_only(ui, views, out);
     if !free {
         return;
     }
@@ -623,7 +637,7 @@ fn keyboard(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewState
     }
 }
 
-fn level_chip(ui: &mut Ui, rating: &Rating) {
+pub(super) fn level_chip(ui: &mut Ui, rating: &Rating) {
     let (fill, text) = match rating {
         Rating::Level(level) => (
             colour(charts::level_colour(f64::from(level.get()))),
@@ -989,6 +1003,8 @@ fn audit_what(what: &str, lang: Lang) -> String {
         "comment" => T::AuditComment,
         "reconfirmed" => T::AuditReconfirmed,
         "assessor" => T::AuditAssessor,
+        crate::model::AUDIT_RESPONSE => T::AuditResponse,
+        crate::model::AUDIT_CONSENSUS_NOTE => T::AuditConsensusNote,
         other => return other.to_owned(),
     };
     key.get(lang).to_owned()

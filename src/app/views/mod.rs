@@ -4,6 +4,7 @@
 
 mod assess;
 mod compare;
+pub(crate) mod consensus;
 mod department;
 mod framework;
 mod overview;

@@ -22,6 +22,7 @@ pub mod hierarchy;
 pub mod lock;
 pub mod plan;
 pub mod plan_app;
+pub mod reconcile;
 pub mod tamper;
 pub mod views;
 
@@ -681,6 +682,23 @@ catalogue! {
     PickerHint => "Type a name, id or pinyin initials (jyj)", "输入名称、编号或拼音首字母（如jyj）";
     PickerEmpty => "No department matches.", "没有匹配的部门。";
     PickerKeys => "↑↓ to move, Enter to choose, Esc to close", "↑↓移动，回车选择，Esc关闭";
+    // ---- collecting: consensus screen and merge (app)
+    ConsensusNoteRequired => "The agreed level differs from every assessor's level: write a consensus note that says why, then apply it.", "议定等级与各评估人的评级均不同，请填写议定说明、写明理由后再确定。";
+    ConsensusIntro => "Each assessor's level for each indicator. The agreed level is what the scores count; where it differs from every assessor's level, a note must say why. Select an indicator to see what each assessor wrote.", "下表列出各评估人对每项指标的评级。计分以议定等级为准；议定等级与各评估人的评级均不同时，须填写议定说明。选中指标可查看各评估人填写的佐证材料。";
+    ConsensusBack => "Back to the answers", "返回作答";
+    ConsensusSelect => "Select an indicator in the table to choose its agreed level.", "请在表中选择一项指标，以确定其议定等级。";
+    UseProposal => "Use the proposal", "采用建议";
+    ApplyAgreed => "Apply the agreed level", "确定议定等级";
+    NoteNeeded => "note needed", "需填写说明";
+    WhatEachAssessorWrote => "What each assessor wrote", "各评估人填写的内容";
+    NoEvidenceGiven => "No evidence given.", "未提供佐证材料。";
+    ConsensusReadOnly => "This assessment cannot be changed in its present status: return or reopen it to change agreed levels.", "此评估在当前状态下不可修改；如需调整议定等级，请先退回或重新打开。";
+    ConflictMergeIntro => "Their changes to other parts are merged with yours. Nothing is saved until you choose “Merge and save”.", "对方对其他内容的修改将与您的修改合并；选择“合并并保存”之前不会保存任何内容。";
+    ConflictNothingElse => "They changed nothing that you did not change too.", "对方未修改您未改动的其他内容。";
+    MergeAndSave => "Merge and save", "合并并保存";
+    Mine => "Mine", "我的";
+    Theirs => "Theirs", "对方的";
+    KeepWhich => "Keep", "保留";
     // ---- hardening: tamper evidence
     ChangedAfterApproval => "changed after approval", "批准后被修改";
     ChangedAfterApprovalTitle => "Changed after approval", "批准后被修改";
