@@ -57,7 +57,8 @@ pub struct DisagreementRow {
     pub levels: Vec<Option<Level>>,
     /// The same as digits, "–" where an assessor gave none.
     pub level_texts: Vec<String>,
-    /// "Wang Fang 2, Chen Jie 4" (each assessor's level in one line).
+    /// "Wang Fang 2, Chen Jie 4" (each assessor's level in one line, by
+    /// short name).
     pub levels_line: String,
     pub spread: u8,
     pub spread_text: String,
@@ -104,7 +105,7 @@ fn from_agreement(
             let pairs: Vec<(String, String)> = agreement
                 .assessors
                 .iter()
-                .cloned()
+                .map(|name| say::short_name(name))
                 .zip(level_texts.iter().cloned())
                 .collect();
             DisagreementRow {
