@@ -192,7 +192,7 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
                     })
                 })
                 .collect();
-            json!({
+            let mut department = json!({
                 "id": row.department,
                 "name": name,
                 "status": current.map(|c| status_code(c.status)),
@@ -205,7 +205,16 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
                 "target": row.target.as_ref().map(|t| t.level),
                 "on_target": row.on_target,
                 "dimensions": dimensions,
-            })
+            });
+            // Only for a department several assessors scored.
+            let agreement = row
+                .assessed_on()
+                .and_then(|period| data.find(&row.department, period))
+                .and_then(|a| analysis::agreement(&data.framework, a));
+            if let (Some(agreement), Some(object)) = (agreement, department.as_object_mut()) {
+                object.insert("agreement".to_owned(), agreement_json(&agreement));
+            }
+            department
         })
         .collect();
     json!({
@@ -213,6 +222,38 @@ fn summary_json(loaded: &LoadedWorkspace, summary: &analysis::Summary) -> Value 
         "basis": summary.basis.code(),
         "period": summary.period.map(|p| p.to_string()),
         "departments": departments,
+    })
+}
+
+/// How far a department's assessors agree: counts, share and mean spread
+/// unrounded, and every indicator on which they differ, largest first,
+/// with each assessor's level (`null` for none).
+fn agreement_json(agreement: &analysis::Agreement) -> Value {
+    let disagreements: Vec<Value> = agreement
+        .disagreements
+        .iter()
+        .map(|d| {
+            let levels: Vec<Value> = agreement
+                .assessors
+                .iter()
+                .zip(&d.levels)
+                .map(|(assessor, level)| json!({"assessor": assessor, "level": level.map(|l| l.get())}))
+                .collect();
+            json!({
+                "indicator": d.indicator,
+                "spread": d.spread,
+                "agreed": d.agreed.map(|l| l.get()),
+                "levels": levels,
+            })
+        })
+        .collect();
+    json!({
+        "assessors": agreement.assessors,
+        "compared": agreement.compared,
+        "within_one": agreement.within_one,
+        "share_within_one": agreement.share_within_one(),
+        "mean_spread": agreement.mean_spread(),
+        "disagreements": disagreements,
     })
 }
 

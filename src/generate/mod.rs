@@ -12,8 +12,9 @@ mod sample;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 use crate::model::{
-    Answer, Answers, Assessment, Confidence, Department, DepartmentKind, FORMAT_VERSION, Framework, Level,
-    Rating, Status, Target, Text, Workspace, half_year_periods,
+    AUDIT_CONSENSUS_NOTE, AUDIT_RESPONSE, Answer, Answers, Assessment, Confidence, Department,
+    DepartmentKind, FORMAT_VERSION, Framework, Level, Rating, Response, Role, Status, Target, Text,
+    Workspace, half_year_periods,
 };
 pub use plan::{sample_plan, synthetic_plan};
 pub use rng::Rng;
@@ -113,7 +114,8 @@ const REVIEWER: &str = "Sun Hui 孙慧 (Digital Government Office)";
 
 /// A realistic synthetic workspace: district bureaus with uneven starting
 /// points, mostly rising but sometimes stalling or slipping, a few N/A
-/// answers, the latest period partly still in Draft.
+/// answers, the latest period partly still in Draft, and about one
+/// department in five scored by several assessors in the latest period.
 pub fn synthetic(framework: &Framework, options: SyntheticOptions) -> (Workspace, Vec<Assessment>) {
     let mut assessments =
         Vec::with_capacity(options.departments.saturating_mul(options.periods).min(1 << 20));
@@ -229,7 +231,11 @@ pub fn synthetic_each<E>(
                 not_applicable_reason: "Outside the department's remit.",
                 return_comment: "Please add evidence for the levels raised this period.",
             };
-            assessments.push(build_assessment(&plan, &profile, |_| rng.chance(unanswered)));
+            let mut assessment = build_assessment(&plan, &profile, |_| rng.chance(unanswered));
+            if last {
+                add_responses(&mut assessment, options.seed, index);
+            }
+            assessments.push(assessment);
         }
         each(&department, assessments)?;
         workspace.departments.push(department);
@@ -247,6 +253,115 @@ pub fn synthetic_each<E>(
         }
     }
     Ok(workspace)
+}
+
+/// About this share of departments have several assessors in the latest
+/// period.
+const SEVERAL_ASSESSORS: f64 = 0.2;
+
+/// The external evaluator of the departments with three assessors.
+const EXTERNAL: &str = "Zhou Lan 周岚 (Provincial Evaluation Centre)";
+
+/// For about [`SEVERAL_ASSESSORS`] of the departments, seeded by `seed`
+/// and the department's `index` (so every other generated value stays as
+/// it was): the department's own response and the office reviewer's, and
+/// for one in three of them an external evaluator's too. Each gives the
+/// agreed level, or one or (rarely) two levels off: the department higher,
+/// the reviewer lower, the evaluator either way. Where the agreed level
+/// departs from every assessor's, a consensus note says why.
+fn add_responses(assessment: &mut Assessment, seed: u64, index: usize) {
+    let mut rng = Rng::new(seed ^ 0x5eed_a55e_550e ^ (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    if !rng.chance(SEVERAL_ASSESSORS) {
+        return;
+    }
+    let period = assessment.period;
+    let mut people = vec![
+        (assessment.assessor.clone(), Role::SelfAssessment, 10),
+        (REVIEWER.to_owned(), Role::Reviewer, 14),
+    ];
+    if rng.chance(1.0 / 3.0) {
+        people.push((EXTERNAL.to_owned(), Role::External, 12));
+    }
+    for (assessor, role, day) in people {
+        let mut answers = Answers::new();
+        for (id, agreed) in &assessment.answers {
+            let rating = match agreed.rating.level() {
+                Some(level) => {
+                    let shift: i16 = match (role, rng.unit()) {
+                        (Role::SelfAssessment, u) if u < 0.05 => 2,
+                        (Role::SelfAssessment, u) if u < 0.3 => 1,
+                        (Role::Reviewer, u) if u < 0.04 => -2,
+                        (Role::Reviewer, u) if u < 0.24 => -1,
+                        (Role::External, u) if u < 0.15 => -1,
+                        (Role::External, u) if u < 0.3 => 1,
+                        _ => 0,
+                    };
+                    let shifted = (i16::from(level.get()) + shift).clamp(1, 5);
+                    Rating::Level(Level::clamped(u8::try_from(shifted).unwrap_or(1)))
+                }
+                None => agreed.rating.clone(),
+            };
+            let own = role == Role::SelfAssessment;
+            answers.insert(
+                id.to_owned(),
+                Answer {
+                    rating,
+                    evidence: if own {
+                        agreed.evidence.clone()
+                    } else {
+                        String::new()
+                    },
+                    links: if own { agreed.links.clone() } else { Vec::new() },
+                    confidence: agreed.confidence,
+                    ..Answer::default()
+                },
+            );
+        }
+        let at = at(period, day, 11);
+        assessment.responses.push(Response {
+            assessor: assessor.clone(),
+            role,
+            at,
+            source: if own_file(role) {
+                format!("{}.xlsx", assessment.department)
+            } else {
+                String::new()
+            },
+            answers,
+        });
+        assessment.log(
+            at,
+            &assessor,
+            AUDIT_RESPONSE,
+            None,
+            String::new(),
+            assessor.clone(),
+        );
+    }
+    let departing: Vec<String> = assessment
+        .missing_consensus_notes()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for id in departing {
+        let note = "Agreed in the review meeting between the department's and the reviewer's levels.";
+        assessment.consensus_notes.insert(id.clone(), note.to_owned());
+        assessment.log(
+            at(period, 16, 10),
+            REVIEWER,
+            AUDIT_CONSENSUS_NOTE,
+            Some(&id),
+            String::new(),
+            note.to_owned(),
+        );
+    }
+    // The log in time order: the responses came before the submission.
+    assessment.audit.sort_by_key(|entry| entry.at);
+}
+
+/// Whether a response came in as a returned questionnaire.
+fn own_file(role: Role) -> bool {
+    role == Role::SelfAssessment
 }
 
 /// How a department's levels move over the periods.
@@ -435,6 +550,40 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn about_one_department_in_five_has_several_assessors_who_disagree() {
+        let framework = crate::store::builtin_framework().unwrap();
+        let options = SyntheticOptions {
+            departments: 200,
+            periods: 2,
+            seed: 7,
+            last_period: date(2025, 12, 31),
+        };
+        let (_, assessments) = synthetic(&framework, options);
+        let several: Vec<&Assessment> = assessments.iter().filter(|a| !a.responses.is_empty()).collect();
+        assert!((25..=55).contains(&several.len()), "{}", several.len());
+        for a in &several {
+            assert_eq!(a.period, date(2025, 12, 31), "only the latest period");
+            assert!(a.has_several_assessors());
+            assert!(a.missing_consensus_notes().is_empty(), "{}", a.department);
+            let times: Vec<_> = a.audit.iter().map(|e| e.at).collect();
+            assert!(times.is_sorted(), "{}", a.department);
+            assert_eq!(a.changed_after_approval(), None);
+        }
+        let spread: usize = several
+            .iter()
+            .map(|a| {
+                a.answers
+                    .keys()
+                    .filter(|id| a.spread(id).is_some_and(|s| s >= 2))
+                    .count()
+            })
+            .sum();
+        assert!(spread > 0, "some marked disagreements");
+        // Seeded: the same again.
+        assert_eq!(synthetic(&framework, options).1, assessments);
     }
 
     #[test]

@@ -17,10 +17,15 @@ pub const LISTED: usize = 10;
 /// One department's agreement.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgreementFigures {
-    /// Each assessor with their role: "Wang Fang (self-assessment)".
+    /// Each assessor with their role: "Self-assessment: Wang Fang".
     pub assessors: Vec<String>,
-    /// The assessors' names alone, for table headers.
+    /// The same in one line: "Self-assessment: Wang Fang; Reviewer: Li Wei".
+    pub assessors_line: String,
+    /// The assessors' names as written.
     pub assessor_names: Vec<String>,
+    /// Their names short enough for table headers (see
+    /// [`say::short_name`]).
+    pub assessor_headers: Vec<String>,
     /// "Assessors agree within one level on 18 of 24 indicators (75%).",
     /// or that nothing could be compared.
     pub headline: String,
@@ -52,7 +57,8 @@ pub struct DisagreementRow {
     pub levels: Vec<Option<Level>>,
     /// The same as digits, "–" where an assessor gave none.
     pub level_texts: Vec<String>,
-    /// "Wang Fang 2, Chen Jie 4" (each assessor's level in one line).
+    /// "Wang Fang 2, Chen Jie 4" (each assessor's level in one line, by
+    /// short name).
     pub levels_line: String,
     pub spread: u8,
     pub spread_text: String,
@@ -99,7 +105,7 @@ fn from_agreement(
             let pairs: Vec<(String, String)> = agreement
                 .assessors
                 .iter()
-                .cloned()
+                .map(|name| say::short_name(name))
                 .zip(level_texts.iter().cloned())
                 .collect();
             DisagreementRow {
@@ -120,13 +126,16 @@ fn from_agreement(
         })
         .collect();
     let more = agreement.disagreements.len() - rows.len();
+    let assessors: Vec<String> = assessment
+        .responses
+        .iter()
+        .map(|r| say::assessor(&r.assessor, r.role, lang))
+        .collect();
     AgreementFigures {
-        assessors: assessment
-            .responses
-            .iter()
-            .map(|r| say::assessor(&r.assessor, r.role, lang))
-            .collect(),
+        assessors_line: say::assessors(&assessors, lang),
+        assessors,
         assessor_names: agreement.assessors.clone(),
+        assessor_headers: agreement.assessors.iter().map(|n| say::short_name(n)).collect(),
         headline,
         spread_line,
         compared: agreement.compared,
@@ -246,7 +255,7 @@ mod tests {
         let en = figures(&data.framework, health, Lang::En).unwrap();
         assert_eq!(
             en.assessors,
-            ["Wang Fang (self-assessment)", "Chen Jie (external evaluator)"]
+            ["Self-assessment: Wang Fang", "External evaluator: Chen Jie"]
         );
         // Compared 3; within one: data.open (0), talent.skills (1).
         assert_eq!(
@@ -271,7 +280,7 @@ mod tests {
 
         let zh = figures(&data.framework, health, Lang::Zh).unwrap();
         assert_eq!(zh.headline, "评估人在 3 项指标中的 2 项上相差不超过一级（67%）。");
-        assert_eq!(zh.assessors[0], "Wang Fang（自评）");
+        assert_eq!(zh.assessors_line, "自评：Wang Fang；外部评估人：Chen Jie");
     }
 
     #[test]

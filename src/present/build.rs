@@ -4,7 +4,8 @@
 //!
 //! The full report's body, in order: the cover (title, workspace, scope,
 //! period, generated, stage, basis, three key figures), the contents, the
-//! executive summary (narrative and key figures), the departments by
+//! executive summary (narrative, key figures and, where departments have
+//! several assessors, their agreement), the departments by
 //! parent unit (one roll-up per group), the heatmap and the ranking (whole
 //! up to [`LARGE`] departments; beyond, summarised by group with the top
 //! and bottom of the ranking), the stage distribution, the dimensions
@@ -19,7 +20,7 @@
 //! appendix (methodology, data problems, coverage, rubric), the complete
 //! tables the body cut or summarised (heatmap, ranking, progress, actions),
 //! and one page per department (facts, notes, profile, dimension table,
-//! answers) unless they are written as files of their own (`split`).
+//! rater agreement where several assessors scored it, answers) unless they are written as files of their own (`split`).
 //!
 //! One department's report ([`super::report::ReportKind::Department`]) has
 //! no annex and nothing that compares departments: its figures and rank,
@@ -30,6 +31,7 @@
 //! from [`super::format`]; a cell's text is final and its [`CellKind`]
 //! carries the value a writer colours it by.
 
+use super::agreement::{AgreementFigures, DisagreementRow};
 use super::catalogue::{T, document as words};
 use super::document::{
     Block, Cell, CellKind, Chart, Column, Document, Figure, KeyFigure, Paragraph, Table, anchor,
@@ -264,6 +266,60 @@ fn finish(content: &ReportContent, blocks: Vec<Block>) -> Document {
         title: content.report_title().to_owned(),
         blocks,
     }
+}
+
+/// Under a disagreement's indicator: "⚠ 2 levels or more apart" when it
+/// is, and the consensus note.
+fn disagreement_notes(r: &DisagreementRow, lang: crate::model::Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    if r.marked {
+        notes.push(words::warning(T::MarkedDisagreement.get(lang)));
+    }
+    if !r.note.trim().is_empty() {
+        notes.push(words::labelled(T::ConsensusNote.get(lang), &r.note, lang));
+    }
+    notes
+}
+
+/// Every department's largest disagreements between assessors in one
+/// table, for a workbook sheet: department, the share of indicators its
+/// assessors agree on within one level, indicator, each assessor's level,
+/// spread and agreed level (the same words and numbers as the department
+/// pages). `None` when no department in the report has several assessors.
+pub fn agreement_table(content: &ReportContent) -> Option<Table> {
+    let lang = content.lang;
+    let l = content.labels;
+    let mut rows = Vec::new();
+    for section in &content.sections {
+        let Some(a) = &section.agreement else {
+            continue;
+        };
+        for r in &a.rows {
+            let spread = Cell::of(r.spread_text.clone(), CellKind::Number(Some(f64::from(r.spread))));
+            let indicator = Cell::text(r.indicator_name.clone()).with_notes(disagreement_notes(r, lang));
+            rows.push(vec![
+                Cell::text(section.figures.name.clone()),
+                Cell::of(a.share_text.clone(), CellKind::Percent(a.share_within_one)),
+                indicator,
+                Cell::text(r.levels_line.clone()),
+                spread,
+                whole_level_cell(r.agreed),
+            ]);
+        }
+    }
+    (!rows.is_empty()).then(|| Table {
+        id: "agreement".to_owned(),
+        caption: Some(T::RaterAgreement.get(lang).to_owned()),
+        columns: vec![
+            Column::text(T::Department.get(lang)),
+            Column::number(T::AgreeWithinOne.get(lang)),
+            Column::text(l.indicator),
+            Column::text(T::Assessors.get(lang)),
+            Column::number(T::Spread.get(lang)),
+            Column::number(T::AgreedLevel.get(lang)),
+        ],
+        rows,
+    })
 }
 
 /// The heatmap's values: per department in scope (workspace order), one
@@ -589,6 +645,14 @@ impl Builder<'_> {
             figure(l.draft, s.draft.to_string()),
             coverage,
         ]));
+        if let Some(agreement) = &c.agreement {
+            let text = match &agreement.spread_line {
+                Some(spread) => super::catalogue::consensus::then(&agreement.headline, spread, lang),
+                None => agreement.headline.clone(),
+            };
+            self.push(heading(3, T::RaterAgreement.get(lang), None));
+            self.push(Paragraph::body(text));
+        }
     }
 
     fn heatmap(&mut self) {
@@ -1564,7 +1628,50 @@ impl Builder<'_> {
 
         self.push(heading(level + 1, l.dimension_table, part("dimensions")));
         self.dimension_table(section);
+        if let Some(agreement) = &section.agreement {
+            self.push(heading(level + 1, T::RaterAgreement.get(lang), part("agreement")));
+            self.agreement(&f.id, agreement);
+        }
         true
+    }
+
+    /// A department's rater agreement: who assessed, how far they agree,
+    /// and its largest disagreements with each assessor's level (those 2
+    /// levels or more apart marked).
+    fn agreement(&mut self, id: &str, a: &AgreementFigures) {
+        let lang = self.c.lang;
+        let l = self.c.labels;
+        self.push(Paragraph::body(a.assessors_line.clone()));
+        let summary = match &a.spread_line {
+            Some(spread) => super::catalogue::consensus::then(&a.headline, spread, lang),
+            None => a.headline.clone(),
+        };
+        self.push(Paragraph::body(summary));
+        if a.rows.is_empty() {
+            return;
+        }
+        let rows = a
+            .rows
+            .iter()
+            .map(|r| {
+                let indicator = Cell::text(r.indicator_name.clone()).with_notes(disagreement_notes(r, lang));
+                let spread = Cell::of(r.spread_text.clone(), CellKind::Number(Some(f64::from(r.spread))));
+                let mut cells = vec![indicator];
+                cells.extend(r.levels.iter().map(|level| whole_level_cell(*level)));
+                cells.push(spread);
+                cells.push(whole_level_cell(r.agreed));
+                cells
+            })
+            .collect();
+        let mut columns = vec![Column::text(l.indicator)];
+        columns.extend(a.assessor_headers.iter().map(|name| Column::number(name.clone())));
+        columns.push(Column::number(T::Spread.get(lang)));
+        columns.push(Column::number(T::AgreedLevel.get(lang)));
+        self.push(heading(4, T::LargestDisagreements.get(lang), None));
+        self.table(&department_table_id("agreement", id), columns, rows);
+        if let Some(more) = &a.more_line {
+            self.push(Paragraph::note(more.clone()));
+        }
     }
 
     fn dimension_table(&mut self, section: &DepartmentSection) {

@@ -46,6 +46,8 @@ pub struct DepartmentPage {
     pub pending_line: Option<String>,
     /// In framework order.
     pub dimensions: Vec<DimensionRow>,
+    /// How far the assessors agree, when several scored this assessment.
+    pub agreement: Option<super::agreement::AgreementFigures>,
 }
 
 /// A change, written with an arrow and a sign so it never relies on colour
@@ -186,6 +188,7 @@ pub fn page(
         flag_lines: flag_lines(row, lang),
         pending_line: pending_line(row, summary.basis, lang),
         dimensions,
+        agreement: assessment.and_then(|a| super::agreement::figures(&data.framework, a, lang)),
     })
 }
 

@@ -210,6 +210,9 @@ pub struct ReportContent {
     pub settings: crate::model::ReportSettings,
     pub appendix: Appendix,
     pub approval: Approval,
+    /// How far the assessors agree, pooled over the departments in scope
+    /// with several assessors; `None` when no department has several.
+    pub agreement: Option<super::agreement::RollupFigures>,
 }
 
 /// One level line over time.
@@ -416,6 +419,9 @@ pub struct DepartmentSection {
     pub approved_on: Option<NaiveDate>,
     /// Every indicator in framework order; empty without an assessment.
     pub answers: Vec<AnswerRow>,
+    /// How far the assessors of the current assessment agree, when it has
+    /// several.
+    pub agreement: Option<super::agreement::AgreementFigures>,
 }
 
 /// An assessment's date and its mean level per dimension (framework order).
@@ -812,6 +818,7 @@ fn build_rest(
         plan,
         appendix,
         approval,
+        agreement: super::agreement::rollup(scoped, summary, lang),
     };
     content.narrative = narrative::narrative(&content);
     content
@@ -1215,6 +1222,7 @@ fn department_section(
         review_comment: assessment.map_or_else(String::new, |a| a.review_comment.clone()),
         approved_on: assessment.and_then(approved_on),
         answers,
+        agreement: assessment.and_then(|a| super::agreement::figures(&data.framework, a, lang)),
     }
 }
 

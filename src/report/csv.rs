@@ -3,13 +3,18 @@
 //!
 //! Columns: `department_id, department_name, period, dimension, indicator,
 //! level, not_applicable, evidence, confidence, status, basis, assessed_on,
-//! flags, unreadable_file`. The last four say what the report's figures
+//! flags, unreadable_file, spread, assessor_levels`. The last four say what the report's figures
 //! count: `basis` is `approved` or `latest` on every row; `assessed_on` is
 //! the date of the assessment the department's figure uses (so the rows
 //! with `period` = `assessed_on` are the counted ones), blank when none
 //! counts; `flags` holds, on the counted rows, the stable codes
 //! `provisional`, `carried-over` and `latest-unreadable`, separated by `;`;
-//! `unreadable_file` names the newest file that could not be read. A
+//! `unreadable_file` names the newest file that could not be read. The last
+//! two are for an assessment several assessors scored (blank otherwise):
+//! `spread` is the highest minus the lowest of their levels (blank when
+//! fewer than two gave one), `assessor_levels` each assessor's answer as
+//! `name=level` (`N/A`, or nothing when unanswered), separated by `;`, in
+//! the order of the responses. A
 //! department whose newest file could not be read and that has no counted
 //! assessment gets one row with only its id, name and these columns, so it
 //! is never silently missing. Every period on or
@@ -43,7 +48,7 @@ use crate::present::report::DepartmentFigures;
 use crate::store::LoadedWorkspace;
 
 /// The header row.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 16] = [
     "department_id",
     "department_name",
     "period",
@@ -58,6 +63,8 @@ pub const HEADER: [&str; 14] = [
     "assessed_on",
     "flags",
     "unreadable_file",
+    "spread",
+    "assessor_levels",
 ];
 
 /// Renders the CSV report: the answers from the workspace, and what each
@@ -81,10 +88,11 @@ pub fn render(loaded: &LoadedWorkspace, content: &ReportContent) -> Result<Vec<u
             written = true;
         }
         if !written && !figure.unreadable_file.is_empty() {
-            let mut fields = vec![String::new(); HEADER.len() - 4];
+            let mut fields = vec![String::new(); HEADER.len() - 6];
             fields[0] = text_field(&department.id);
             fields[1] = text_field(&department.name);
             fields.extend(figure.fields(None));
+            fields.extend([String::new(), String::new()]);
             out.push_str(&csv::line(&fields));
         }
     }
@@ -144,6 +152,7 @@ fn write_assessment(
     let period = iso_date(assessment.period);
     let status = format!("{:?}", assessment.status);
     let [basis, assessed_on, flags, unreadable_file] = figure.fields(Some(assessment.period));
+    let several = assessment.has_several_assessors();
     for (dimension, indicator) in data.framework.indicators() {
         let answer = assessment.answers.get(&indicator.id);
         let rating = answer.map_or(&Rating::Unanswered, |a| &a.rating);
@@ -164,9 +173,34 @@ fn write_assessment(
             assessed_on.clone(),
             flags.clone(),
             unreadable_file.clone(),
+            several
+                .then(|| assessment.spread(&indicator.id))
+                .flatten()
+                .map_or_else(String::new, |spread| spread.to_string()),
+            if several {
+                assessor_levels(assessment, &indicator.id)
+            } else {
+                String::new()
+            },
         ];
         out.push_str(&csv::line(&fields));
     }
+}
+
+/// Each assessor's answer to `indicator`: `Wang Fang=2;Chen Jie=N/A`.
+fn assessor_levels(assessment: &Assessment, indicator: &str) -> String {
+    let parts: Vec<String> = assessment
+        .responses
+        .iter()
+        .map(|r| {
+            let rating = r
+                .answers
+                .get(indicator)
+                .map_or(&Rating::Unanswered, |a| &a.rating);
+            format!("{}={}", r.assessor, rating.short())
+        })
+        .collect();
+    text_field(&parts.join(";"))
 }
 
 /// The header row of the actions CSV (`govmaturity report --format csv

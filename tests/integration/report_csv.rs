@@ -107,11 +107,13 @@ fn one_row_per_department_period_and_indicator() {
             "basis",
             "assessed_on",
             "flags",
-            "unreadable_file"
+            "unreadable_file",
+            "spread",
+            "assessor_levels"
         ]
     );
     let rows = &records[1..];
-    assert!(rows.iter().all(|r| r.len() == 14));
+    assert!(rows.iter().all(|r| r.len() == 16));
     let indicators = data.framework.indicator_count();
     assert_eq!(rows.len(), 12 * 4 * indicators);
     // Every department × period × indicator exactly once.
@@ -463,7 +465,9 @@ fn a_department_with_no_readable_assessment_still_has_its_row() {
             "latest",
             "",
             "latest-unreadable",
-            "civil-affairs/2025-12-31.ron"
+            "civil-affairs/2025-12-31.ron",
+            "",
+            ""
         ]
     );
 }

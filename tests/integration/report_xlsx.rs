@@ -31,6 +31,21 @@ const SHEETS_EN: [&str; 10] = [
     "Trends",
     "Framework",
 ];
+/// The sheets of the sample's workbooks: the sample has departments with
+/// several assessors, so they end with the rater agreement.
+fn with_agreement(sheets: &[&str], lang: Lang) -> Vec<String> {
+    let agreement = match lang {
+        Lang::En => "Rater agreement",
+        Lang::Zh => "评估人一致性",
+    };
+    sheets
+        .iter()
+        .copied()
+        .chain([agreement])
+        .map(str::to_owned)
+        .collect()
+}
+
 const SHEETS_ZH: [&str; 10] = [
     "总览",
     "部门 × 维度",
@@ -172,12 +187,12 @@ fn zip_names(bytes: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn workbook_reopens_with_ten_sheets_in_both_languages() {
+fn workbook_reopens_with_ten_sheets_and_the_agreement_in_both_languages() {
     let loaded = common::sample();
     let en = render(&loaded, &options(Lang::En, None, None));
-    assert_eq!(open(&en).sheet_names(), SHEETS_EN);
+    assert_eq!(open(&en).sheet_names(), with_agreement(&SHEETS_EN, Lang::En));
     let zh = render(&loaded, &options(Lang::Zh, None, None));
-    assert_eq!(open(&zh).sheet_names(), SHEETS_ZH);
+    assert_eq!(open(&zh).sheet_names(), with_agreement(&SHEETS_ZH, Lang::Zh));
     // Chinese names on the Chinese heatmap.
     let heatmap = sheet(&zh, "部门 × 维度");
     assert!(row_of(&heatmap, 0, "市卫生健康委员会").is_some());
@@ -458,8 +473,11 @@ fn a_department_report_holds_that_department_only() {
         .collect();
 
     // No sheet that only compares departments: no one-row heatmap, no
-    // ranking of one.
-    assert_eq!(open(&bytes).sheet_names(), DEPARTMENT_SHEETS_EN);
+    // ranking of one. Health has two assessors: their agreement last.
+    assert_eq!(
+        open(&bytes).sheet_names(),
+        with_agreement(&DEPARTMENT_SHEETS_EN, Lang::En)
+    );
 
     // The overview: its key figures, no table of one department.
     let summary = sheet(&bytes, "Overview");
@@ -636,7 +654,7 @@ fn report_write_leaves_a_complete_file_or_nothing() {
     let out = dir.path().join("report.xlsx");
     report::write(&loaded, &options(Lang::Zh, None, None), &out).unwrap();
     let bytes = std::fs::read(&out).unwrap();
-    assert_eq!(open(&bytes).sheet_names(), SHEETS_ZH);
+    assert_eq!(open(&bytes).sheet_names(), with_agreement(&SHEETS_ZH, Lang::Zh));
 
     let missing = dir.path().join("no-such-folder").join("report.xlsx");
     let error = report::write(&loaded, &options(Lang::En, None, None), &missing).unwrap_err();

@@ -72,6 +72,15 @@ pub fn rollup_line(departments: usize, within: usize, compared: usize, percent: 
     }
 }
 
+/// Two whole sentences in a row: a space between them in English, none
+/// in Chinese.
+pub fn then(first: &str, second: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{first} {second}"),
+        Lang::Zh => format!("{first}{second}"),
+    }
+}
+
 /// The role in words: "self-assessment" / "自评".
 pub fn role(role: Role, lang: Lang) -> &'static str {
     match role {
@@ -82,9 +91,28 @@ pub fn role(role: Role, lang: Lang) -> &'static str {
     .get(lang)
 }
 
-/// "Wang Fang (self-assessment)" / "Wang Fang（自评）".
+/// "Self-assessment: Wang Fang" / "自评：Wang Fang".
 pub fn assessor(name: &str, role: Role, lang: Lang) -> String {
-    super::report::with_figure(name, self::role(role, lang), lang)
+    super::document::labelled(self::role(role, lang), name, lang)
+}
+
+/// Assessors one after the other: "Self-assessment: Wang Fang; Reviewer:
+/// Li Wei" / "自评：Wang Fang；审核人：Li Wei".
+pub fn assessors(assessors: &[String], lang: Lang) -> String {
+    super::document::groups(assessors, lang)
+}
+
+/// An assessor's name short enough for a column header: without what
+/// follows it in brackets ("Sun Hui (Digital Government Office)" → "Sun
+/// Hui"), at most 24 characters.
+pub fn short_name(name: &str) -> String {
+    let cut = [" (", "（", "("]
+        .iter()
+        .filter_map(|bracket| name.find(bracket))
+        .min()
+        .filter(|&at| at > 0)
+        .map_or(name, |at| &name[..at]);
+    crate::present::format::clip(cut.trim(), 24)
 }
 
 /// Each assessor's level: "Wang Fang 2, Chen Jie 4" / "Wang Fang 2、Chen Jie 4";
@@ -122,7 +150,23 @@ mod tests {
             rollup_line(1, 3, 4, "75%", Lang::En),
             "In 1 department with several assessors, assessors agree within one level on 3 of 4 indicators (75%)."
         );
-        assert_eq!(assessor("王芳", Role::External, Lang::Zh), "王芳（外部评估人）");
+        assert_eq!(assessor("王芳", Role::External, Lang::Zh), "外部评估人：王芳");
+        assert_eq!(
+            assessors(
+                &[
+                    assessor("A", Role::SelfAssessment, Lang::En),
+                    assessor("B", Role::Reviewer, Lang::En)
+                ],
+                Lang::En
+            ),
+            "Self-assessment: A; Reviewer: B"
+        );
+        assert_eq!(
+            short_name("Sun Hui 孙慧 (Digital Government Office)"),
+            "Sun Hui 孙慧"
+        );
+        assert_eq!(short_name("孙慧（数字政府办）"), "孙慧");
+        assert_eq!(short_name("(x)"), "(x)");
         assert_eq!(
             levels(&[("A".into(), "2".into()), ("B".into(), "–".into())], Lang::Zh),
             "A 2、B –"

@@ -712,13 +712,14 @@ catalogue! {
     LargestDisagreements => "Largest disagreements", "分歧最大的指标";
     Assessors => "Assessors", "评估人";
     Spread => "Spread", "分歧幅度";
+    AgreeWithinOne => "Agree within one level", "相差不超过一级";
     SpreadHint => "The highest minus the lowest of the assessors' levels.", "各评估人所评等级中最高与最低之差。";
     AgreedLevel => "Agreed", "议定等级";
     MarkedDisagreement => "2 levels or more apart", "相差 2 级及以上";
     ConsensusNote => "Consensus note", "议定说明";
-    RoleSelfAssessment => "self-assessment", "自评";
-    RoleReviewer => "reviewer", "审核人";
-    RoleExternal => "external evaluator", "外部评估人";
+    RoleSelfAssessment => "Self-assessment", "自评";
+    RoleReviewer => "Reviewer", "审核人";
+    RoleExternal => "External evaluator", "外部评估人";
     AuditResponse => "response", "评估人答卷";
     AuditConsensusNote => "consensus note", "议定说明";
 }

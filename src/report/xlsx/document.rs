@@ -175,7 +175,12 @@ fn cover_block<'a>(
 
 /// One table on a sheet of its own: the header in row 0, one row per table
 /// row, and a Notes column when any of its cells carries notes.
-fn table_sheet(c: &ReportContent, table: &Table, name: &str, s: &Styles) -> Result<Worksheet, XlsxError> {
+pub(super) fn table_sheet(
+    c: &ReportContent,
+    table: &Table,
+    name: &str,
+    s: &Styles,
+) -> Result<Worksheet, XlsxError> {
     let mut sheet = Sheet::new(name, c.lang)?;
     let has_notes = table.rows.iter().flatten().any(|cell| !cell.notes.is_empty());
     let mut headers: Vec<&str> = table

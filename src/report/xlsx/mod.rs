@@ -17,6 +17,10 @@
 //!   all departments, "7 / 12", is a key figure), and no one-row table of
 //!   departments on the overview (its key figures say the same). Eight
 //!   sheets.
+//! - Either ends with a rater-agreement sheet when
+//!   a department in it has several assessors: each one's largest
+//!   disagreements (the department pages' table, see
+//!   [`crate::present::build::agreement_table`]).
 //! - **brief**: the brief's own tables ([`document`]): a cover sheet with
 //!   the key figures and the brief's text, then one sheet per table.
 //!
@@ -167,13 +171,19 @@ fn other_sheets(data: &Dataset, c: &ReportContent, styles: &Styles, ws: RowOrder
     };
     let after = || {
         let trend_rows = crate::present::trend_table::rows(data, c);
-        Ok(vec![
+        let mut sheets = vec![
             priorities_sheet(c, styles)?,
             actions_sheet(c, styles, actions)?,
             targets_sheet(c, styles, targets)?,
             trends::trends_sheet(c, &trend_rows, styles, trends)?,
             framework_sheet(c, styles)?,
-        ])
+        ];
+        // Last, and only where departments have several assessors.
+        if let Some(table) = crate::present::build::agreement_table(c) {
+            let name = T::RaterAgreement.get(c.lang);
+            sheets.push(document::table_sheet(c, &table, name, styles)?);
+        }
+        Ok(sheets)
     };
     (before(), after())
 }
