@@ -113,6 +113,7 @@ pub fn department_ui(ui: &mut Ui, ctx: &ViewCtx, views: &mut ViewState, out: &mu
             header_ui(ui, &page, ctx.selection.period);
             target_ui(ui, &page);
             flags_ui(ui, page.summary, ctx.derived.summary.basis, lang);
+            agreement_ui(ui, &page, views, out);
             ui.separator();
             if ui.available_width() >= SIDE_BY_SIDE_WIDTH {
                 ui.horizontal_top(|ui| {
@@ -239,6 +240,73 @@ fn flags_ui(ui: &mut Ui, summary: &DepartmentSummary, basis: Basis, lang: Lang) 
     }
     if let Some(line) = figures::pending_line(summary, basis, lang) {
         ui.label(RichText::new(line).weak());
+    }
+}
+
+/// How far the assessors agree, where several scored this assessment: the
+/// share within one level, the mean spread, and the largest disagreements
+/// (a spread of two levels or more marked with a sign as well as colour),
+/// with a way to the consensus screen.
+fn agreement_ui(ui: &mut Ui, page: &Page, views: &mut ViewState, out: &mut Vec<Command>) {
+    let lang = page.lang;
+    let Some(agreement) = &page.figures.agreement else {
+        return;
+    };
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(T::RaterAgreement.get(lang));
+        ui.label(&agreement.headline);
+    });
+    if let Some(line) = &agreement.spread_line {
+        ui.label(line);
+    }
+    let names = crate::present::catalogue::report::list(&agreement.assessors, lang);
+    ui.label(RichText::new(labelled(T::Assessors.get(lang), &names, lang)).weak());
+    if !agreement.rows.is_empty() {
+        egui::CollapsingHeader::new(T::LargestDisagreements.get(lang))
+            .id_salt("department-disagreements")
+            .default_open(true)
+            .show(ui, |ui| {
+                let marked = ui.visuals().warn_fg_color.gamma_multiply(0.35);
+                egui::Grid::new("department-disagreements-grid")
+                    .num_columns(4)
+                    .striped(true)
+                    .spacing([12.0, 3.0])
+                    .show(ui, |ui| {
+                        ui.strong(T::Indicator.get(lang));
+                        ui.strong(T::Assessors.get(lang));
+                        ui.strong(T::Spread.get(lang))
+                            .on_hover_text(T::SpreadHint.get(lang));
+                        ui.strong(T::AgreedLevel.get(lang));
+                        ui.end_row();
+                        for row in &agreement.rows {
+                            ui.label(&row.indicator_name);
+                            ui.label(&row.levels_line);
+                            if row.marked {
+                                ui.label(
+                                    RichText::new(format!("⚠ {}", row.spread_text))
+                                        .strong()
+                                        .background_color(marked),
+                                )
+                                .on_hover_text(T::MarkedDisagreement.get(lang));
+                            } else {
+                                ui.label(&row.spread_text);
+                            }
+                            let agreed = ui.label(&row.agreed_text);
+                            if !row.note.is_empty() {
+                                agreed.on_hover_text(&row.note);
+                            }
+                            ui.end_row();
+                        }
+                    });
+                if let Some(more) = &agreement.more_line {
+                    ui.weak(more);
+                }
+            });
+    }
+    if ui.button(T::OpenConsensus.get(lang)).clicked() {
+        views.assess.consensus = true;
+        out.push(Command::SetTab(crate::app::state::Tab::Assess));
     }
 }
 

@@ -686,6 +686,7 @@ catalogue! {
     ConsensusNoteRequired => "The agreed level differs from every assessor's level: write a consensus note that says why, then apply it.", "议定等级与各评估人的评级均不同，请填写议定说明、写明理由后再确定。";
     ConsensusIntro => "Each assessor's level for each indicator. The agreed level is what the scores count; where it differs from every assessor's level, a note must say why. Select an indicator to see what each assessor wrote.", "下表列出各评估人对每项指标的评级。计分以议定等级为准；议定等级与各评估人的评级均不同时，须填写议定说明。选中指标可查看各评估人填写的佐证材料。";
     ConsensusBack => "Back to the answers", "返回作答";
+    OpenConsensus => "Open the consensus screen", "打开意见议定页面";
     ConsensusSelect => "Select an indicator in the table to choose its agreed level.", "请在表中选择一项指标，以确定其议定等级。";
     UseProposal => "Use the proposal", "采用建议";
     ApplyAgreed => "Apply the agreed level", "确定议定等级";
