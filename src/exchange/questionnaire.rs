@@ -1,0 +1,476 @@
+//! The questionnaire a department fills in without the app: an .xlsx
+//! workbook in one language with three sheets.
+//!
+//! - **Cover**: department, period, framework and edition, who issued it,
+//!   how to fill it in, what each column means, and cells for who filled
+//!   it in and who signed it off.
+//! - **Answers**: one row per indicator, under a heading row per
+//!   dimension: id, name, the five level descriptors, last period's level
+//!   and evidence, then the answer cells (level, evidence, links,
+//!   confidence, reason for N/A). The level and confidence cells offer a
+//!   list (data validation); the text cells refuse text over the limits.
+//! - **Identity** ([`super::identity`]): very hidden.
+//!
+//! Every sheet is protected without a password, against accidents only:
+//! only the answer cells (and the cover's name and date cells) are
+//! unlocked. Rows and columns may still be resized, to read long text.
+//! The answer cells are pre-filled from the period's assessment when there
+//! is one, so a half-done draft can be sent out and finished.
+
+use chrono::NaiveDate;
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, Format, FormatAlign,
+    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use super::identity::{self, INDICATORS_HEADER_ROW, Identity, KEYS};
+use crate::model::limits::TextField;
+use crate::model::{Answer, Confidence, Dataset, Department, Lang, Rating};
+use crate::present::catalogue::{self, T, exchange as words};
+use crate::present::format;
+
+/// The columns of the answers sheet (0-based).
+pub(super) mod col {
+    pub const ID: u16 = 0;
+    pub const NAME: u16 = 1;
+    pub const RUBRIC: u16 = 2;
+    pub const LAST_LEVEL: u16 = 3;
+    pub const LAST_EVIDENCE: u16 = 4;
+    pub const LEVEL: u16 = 5;
+    pub const EVIDENCE: u16 = 6;
+    pub const LINKS: u16 = 7;
+    pub const CONFIDENCE: u16 = 8;
+    pub const REASON: u16 = 9;
+    /// The answer columns, first to last.
+    pub const ANSWERS: std::ops::RangeInclusive<u16> = LEVEL..=REASON;
+    pub const LAST: u16 = REASON;
+}
+
+/// The header row of the answers sheet (0-based); indicators start below.
+pub(super) const HEADER_ROW: u32 = 1;
+
+/// The cover's cells for who filled it in (0-based row, column B).
+pub(super) const COVER_FILLER_ROW: u32 = 5;
+
+/// Column widths of the answers sheet, in characters.
+const WIDTHS: [f64; 10] = [13.0, 20.0, 46.0, 8.0, 26.0, 9.0, 36.0, 22.0, 10.0, 20.0];
+
+/// What went wrong writing a questionnaire.
+#[derive(Debug, thiserror::Error)]
+pub enum QuestionnaireError {
+    #[error("no department {0:?} in this workspace")]
+    UnknownDepartment(String),
+    #[error("the workbook could not be made: {0}")]
+    Xlsx(#[from] XlsxError),
+}
+
+/// The questionnaire for `department` and `period`, in `lang`, as the
+/// bytes of an .xlsx file.
+pub fn questionnaire(
+    data: &Dataset,
+    department: &str,
+    period: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<u8>, QuestionnaireError> {
+    let Some(dept) = data.workspace.department(department) else {
+        return Err(QuestionnaireError::UnknownDepartment(department.to_owned()));
+    };
+    Ok(build(data, dept, period, lang)?)
+}
+
+/// The file name for a department's questionnaire: its id (a safe slug).
+pub fn file_name(department: &str) -> String {
+    format!("{department}.xlsx")
+}
+
+struct Styles {
+    title: Format,
+    subtitle: Format,
+    label: Format,
+    text: Format,
+    header: Format,
+    dimension: Format,
+    id: Format,
+    cell: Format,
+    last: Format,
+    last_centre: Format,
+    answer: Format,
+    answer_centre: Format,
+    input: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let thin = |f: Format| {
+            f.set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xBFBFBF))
+        };
+        let top = Format::new().set_align(FormatAlign::Top).set_text_wrap();
+        let answer_fill = Color::RGB(0xFFF8DC);
+        Styles {
+            title: Format::new().set_bold().set_font_size(16),
+            subtitle: Format::new().set_font_size(12),
+            label: top.clone().set_bold(),
+            text: top.clone(),
+            header: thin(top.clone().set_bold().set_background_color(Color::RGB(0xD9E1F2))),
+            dimension: thin(
+                Format::new()
+                    .set_bold()
+                    .set_font_size(12)
+                    .set_background_color(Color::RGB(0xEDEDED)),
+            ),
+            id: thin(top.clone().set_font_color(Color::RGB(0x595959))),
+            cell: thin(top.clone()),
+            last: thin(top.clone().set_font_color(Color::RGB(0x595959))),
+            last_centre: thin(
+                top.clone()
+                    .set_align(FormatAlign::Center)
+                    .set_font_color(Color::RGB(0x595959)),
+            ),
+            answer: thin(top.clone().set_unlocked().set_background_color(answer_fill)),
+            answer_centre: thin(
+                top.clone()
+                    .set_align(FormatAlign::Center)
+                    .set_unlocked()
+                    .set_background_color(answer_fill),
+            ),
+            input: thin(top.set_unlocked().set_background_color(answer_fill)),
+        }
+    }
+}
+
+fn build(
+    data: &Dataset,
+    department: &Department,
+    period: NaiveDate,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let name = department.name.get(lang);
+    let period_text = format::date(period, lang);
+    let mut workbook = Workbook::new();
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{} — {name}", T::QuestTitle.get(lang)))
+            .set_author("govmaturity"),
+    );
+    let current = data.find(&department.id, period);
+    let previous = data.previous_for(&department.id, period);
+
+    let mut cover = Worksheet::new();
+    cover.set_name(T::QuestSheetCover.get(lang))?;
+    cover_sheet(&mut cover, data, name, &period_text, &styles, lang)?;
+
+    let mut answers = Worksheet::new();
+    answers.set_name(T::QuestSheetAnswers.get(lang))?;
+    let rows = answers_sheet(
+        &mut answers,
+        data,
+        name,
+        &period_text,
+        current.map(|a| &a.answers),
+        previous.map(|a| &a.answers),
+        &styles,
+        lang,
+    )?;
+
+    let identity = Identity {
+        format_version: identity::FORMAT_VERSION,
+        workspace: data.workspace.title.get(lang).to_owned(),
+        department: department.id.clone(),
+        period,
+        framework: data.framework.id.clone(),
+        framework_version: data.framework.framework_version,
+        lang,
+        cover_sheet: T::QuestSheetCover.get(lang).to_owned(),
+        answers_sheet: T::QuestSheetAnswers.get(lang).to_owned(),
+        rows,
+    };
+    let mut id_sheet = Worksheet::new();
+    identity_sheet(&mut id_sheet, &identity)?;
+
+    cover.set_active(true);
+    workbook.push_worksheet(cover);
+    workbook.push_worksheet(answers);
+    workbook.push_worksheet(id_sheet);
+    workbook.save_to_buffer()
+}
+
+fn protection() -> ProtectionOptions {
+    ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    }
+}
+
+fn print_setup(sheet: &mut Worksheet, lang: Lang) {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_footer(words::page_footer(lang));
+}
+
+fn cover_sheet(
+    sheet: &mut Worksheet,
+    data: &Dataset,
+    department: &str,
+    period: &str,
+    s: &Styles,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    sheet.set_column_width(0, 30)?;
+    sheet.set_column_width(1, 100)?;
+    let issuer = data.workspace.title.get(lang);
+    sheet.write_string_with_format(0, 0, T::QuestTitle.get(lang), &s.title)?;
+    sheet.set_row_height(0, 24)?;
+    sheet.write_string_with_format(1, 0, words::subtitle(department, period, lang), &s.subtitle)?;
+    let framework = words::framework_line(
+        data.framework.name.get(lang),
+        data.framework.framework_version,
+        lang,
+    );
+    let mut row = 2;
+    for (label, value) in [
+        (T::Department, department.to_owned()),
+        (T::Period, period.to_owned()),
+        (T::QuestFramework, framework),
+    ] {
+        sheet.write_string_with_format(row, 0, label.get(lang), &s.label)?;
+        sheet.write_string_with_format(row, 1, value, &s.text)?;
+        row += 1;
+    }
+    debug_assert_eq!(row, COVER_FILLER_ROW);
+    for label in [
+        T::QuestFilledBy,
+        T::QuestFillerRole,
+        T::QuestFilledOn,
+        T::QuestSignedOffBy,
+        T::QuestSignedOn,
+    ] {
+        sheet.write_string_with_format(row, 0, label.get(lang), &s.label)?;
+        sheet.write_blank(row, 1, &s.input)?;
+        sheet.set_row_height(row, 20)?;
+        row += 1;
+    }
+    row += 1;
+    sheet.write_string_with_format(row, 0, T::QuestHowTo.get(lang), &s.label)?;
+    for (i, paragraph) in words::instructions(department, period, issuer, lang)
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_string_with_format(row, 1, words::numbered(i + 1, &paragraph, lang), &s.text)?;
+        row += 1;
+    }
+    row += 1;
+    sheet.write_string_with_format(row, 0, T::QuestColumns.get(lang), &s.label)?;
+    row += 1;
+    for (key, meaning) in column_keys().iter().zip(words::column_meanings(lang)) {
+        sheet.write_string_with_format(row, 0, key.get(lang), &s.text)?;
+        sheet.write_string_with_format(row, 1, meaning, &s.text)?;
+        row += 1;
+    }
+    sheet.protect_with_options(&protection());
+    print_setup(sheet, lang);
+    sheet.set_landscape();
+    Ok(())
+}
+
+/// The header of each column of the answers sheet.
+fn column_keys() -> [T; 10] {
+    [
+        T::QuestColId,
+        T::QuestColIndicator,
+        T::QuestColRubric,
+        T::QuestColLastLevel,
+        T::QuestColLastEvidence,
+        T::QuestColLevel,
+        T::QuestColEvidence,
+        T::QuestColLinks,
+        T::QuestColConfidence,
+        T::QuestColReason,
+    ]
+}
+
+/// The words a level cell accepts, in the questionnaire's language.
+pub(super) fn level_choices(lang: Lang) -> [&'static str; 6] {
+    ["1", "2", "3", "4", "5", T::NotApplicableShort.get(lang)]
+}
+
+/// Writes the answers sheet; returns each indicator's id and row (1-based).
+#[allow(clippy::too_many_arguments)]
+fn answers_sheet(
+    sheet: &mut Worksheet,
+    data: &Dataset,
+    department: &str,
+    period: &str,
+    current: Option<&crate::model::Answers>,
+    previous: Option<&crate::model::Answers>,
+    s: &Styles,
+    lang: Lang,
+) -> Result<Vec<(String, u32)>, XlsxError> {
+    for (column, width) in (0u16..).zip(WIDTHS) {
+        sheet.set_column_width(column, width)?;
+    }
+    sheet.merge_range(
+        0,
+        0,
+        0,
+        col::LAST,
+        &words::answers_title(department, period, lang),
+        &s.subtitle.clone().set_bold(),
+    )?;
+    sheet.set_row_height(0, 22)?;
+    for (column, key) in (0u16..).zip(column_keys()) {
+        sheet.write_string_with_format(HEADER_ROW, column, key.get(lang), &s.header)?;
+    }
+    let framework = &data.framework;
+    let empty = Answer::default();
+    let mut rows = Vec::new();
+    let mut row = HEADER_ROW + 1;
+    let first = row;
+    for dimension in &framework.dimensions {
+        sheet.merge_range(row, 0, row, col::LAST, dimension.name.get(lang), &s.dimension)?;
+        sheet.set_row_height(row, 20)?;
+        row += 1;
+        for indicator in &dimension.indicators {
+            sheet.write_string_with_format(row, col::ID, &indicator.id, &s.id)?;
+            sheet.write_string_with_format(row, col::NAME, indicator.name.get(lang), &s.cell)?;
+            let rubric: Vec<String> = (1u8..)
+                .zip(&indicator.levels)
+                .map(|(level, text)| {
+                    let name = crate::model::Level::new(level)
+                        .map(|l| framework.level_name(l, lang))
+                        .unwrap_or_default();
+                    words::rubric_line(level, &name, text.get(lang), lang)
+                })
+                .collect();
+            sheet.write_string_with_format(row, col::RUBRIC, rubric.join("\n"), &s.cell)?;
+            let last = previous.and_then(|a| a.get(&indicator.id));
+            let last_level = last.map_or_else(
+                || T::QuestNoLastPeriod.get(lang).to_owned(),
+                |a| match &a.rating {
+                    Rating::Unanswered => format::MISSING.to_owned(),
+                    rating => crate::present::exchange::rating_words(rating, lang),
+                },
+            );
+            sheet.write_string_with_format(row, col::LAST_LEVEL, last_level, &s.last_centre)?;
+            match last.map(|a| a.evidence.as_str()).filter(|e| !e.is_empty()) {
+                Some(evidence) => {
+                    sheet.write_string_with_format(row, col::LAST_EVIDENCE, evidence, &s.last)?
+                }
+                None => sheet.write_blank(row, col::LAST_EVIDENCE, &s.last)?,
+            };
+            let answer = current.and_then(|a| a.get(&indicator.id)).unwrap_or(&empty);
+            answer_cells(sheet, row, answer, s, lang)?;
+            rows.push((indicator.id.clone(), row + 1));
+            row += 1;
+        }
+    }
+    let last_row = row.saturating_sub(1).max(first);
+    validations(sheet, first, last_row, lang)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, col::RUBRIC)?;
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    sheet.protect_with_options(&protection());
+    print_setup(sheet, lang);
+    Ok(rows)
+}
+
+/// The answer cells of one row, pre-filled from `answer`.
+fn answer_cells(
+    sheet: &mut Worksheet,
+    row: u32,
+    answer: &Answer,
+    s: &Styles,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    match &answer.rating {
+        Rating::Level(level) => {
+            sheet.write_number_with_format(row, col::LEVEL, f64::from(level.get()), &s.answer_centre)?
+        }
+        Rating::NotApplicable { .. } => sheet.write_string_with_format(
+            row,
+            col::LEVEL,
+            T::NotApplicableShort.get(lang),
+            &s.answer_centre,
+        )?,
+        Rating::Unanswered => sheet.write_blank(row, col::LEVEL, &s.answer_centre)?,
+    };
+    let text = |sheet: &mut Worksheet, column: u16, value: &str, format: &Format| {
+        if value.is_empty() {
+            sheet.write_blank(row, column, format).map(|_| ())
+        } else {
+            sheet
+                .write_string_with_format(row, column, value, format)
+                .map(|_| ())
+        }
+    };
+    text(sheet, col::EVIDENCE, &answer.evidence, &s.answer)?;
+    text(sheet, col::LINKS, &answer.links.join("\n"), &s.answer)?;
+    let confidence = answer.confidence.map_or("", |c| catalogue::confidence(c, lang));
+    text(sheet, col::CONFIDENCE, confidence, &s.answer_centre)?;
+    let reason = match &answer.rating {
+        Rating::NotApplicable { reason } => reason.as_str(),
+        _ => "",
+    };
+    text(sheet, col::REASON, reason, &s.answer)
+}
+
+/// The lists and length limits of the answer columns, rows `first..=last`.
+fn validations(sheet: &mut Worksheet, first: u32, last: u32, lang: Lang) -> Result<(), XlsxError> {
+    let level = DataValidation::new()
+        .allow_list_strings(&level_choices(lang))?
+        .set_input_title(T::QuestLevelPromptTitle.get(lang))?
+        .set_input_message(T::QuestLevelPrompt.get(lang))?
+        .set_error_title(T::QuestLevelErrorTitle.get(lang))?
+        .set_error_message(T::QuestLevelError.get(lang))?
+        .set_error_style(DataValidationErrorStyle::Stop);
+    sheet.add_data_validation(first, col::LEVEL, last, col::LEVEL, &level)?;
+    let confidences = Confidence::ALL.map(|c| catalogue::confidence(c, lang));
+    let confidence = DataValidation::new()
+        .allow_list_strings(&confidences)?
+        .set_input_title(T::QuestConfidencePromptTitle.get(lang))?
+        .set_input_message(T::QuestConfidencePrompt.get(lang))?
+        .set_error_title(T::QuestConfidenceErrorTitle.get(lang))?
+        .set_error_message(T::QuestConfidenceError.get(lang))?;
+    sheet.add_data_validation(first, col::CONFIDENCE, last, col::CONFIDENCE, &confidence)?;
+    for (column, field) in [
+        (col::EVIDENCE, TextField::Evidence),
+        (col::REASON, TextField::Reason),
+    ] {
+        let limit = field.limit();
+        let length = DataValidation::new()
+            .allow_text_length(DataValidationRule::LessThanOrEqualTo(
+                u32::try_from(limit).unwrap_or(u32::MAX),
+            ))
+            .set_error_title(T::QuestTextErrorTitle.get(lang))?
+            .set_error_message(words::text_limit_error(limit, lang))?;
+        sheet.add_data_validation(first, column, last, column, &length)?;
+    }
+    Ok(())
+}
+
+fn identity_sheet(sheet: &mut Worksheet, identity: &Identity) -> Result<(), XlsxError> {
+    sheet.set_name(identity::SHEET)?;
+    sheet.write_string(0, 0, identity::MARKER)?;
+    let checksum = identity.checksum();
+    let values = identity.values();
+    for (i, key) in (0u32..).zip(KEYS) {
+        let row = 1 + i;
+        sheet.write_string(row, 0, key)?;
+        let value = values.get(i as usize).map_or(checksum.as_str(), String::as_str);
+        sheet.write_string(row, 1, value)?;
+    }
+    sheet.write_string(INDICATORS_HEADER_ROW, 0, "indicator")?;
+    sheet.write_string(INDICATORS_HEADER_ROW, 1, "row")?;
+    for (i, (id, row)) in (1u32..).zip(&identity.rows) {
+        sheet.write_string(INDICATORS_HEADER_ROW + i, 0, id)?;
+        sheet.write_string(INDICATORS_HEADER_ROW + i, 1, row.to_string())?;
+    }
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 70)?;
+    sheet.protect();
+    sheet.set_very_hidden(true);
+    Ok(())
+}
