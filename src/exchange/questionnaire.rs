@@ -53,7 +53,80 @@ pub(super) const HEADER_ROW: u32 = 1;
 pub(super) const COVER_FILLER_ROW: u32 = 5;
 
 /// Column widths of the answers sheet, in characters.
-const WIDTHS: [f64; 10] = [13.0, 20.0, 46.0, 8.0, 26.0, 9.0, 36.0, 22.0, 10.0, 20.0];
+const WIDTHS: [f64; 10] = [17.0, 20.0, 46.0, 8.0, 26.0, 9.0, 36.0, 22.0, 10.0, 20.0];
+
+/// A line of wrapped text, in points (Latin; Chinese stands taller in the
+/// fallback fonts).
+const LINE_HEIGHT: f64 = 15.0;
+const LINE_HEIGHT_WIDE: f64 = 16.0;
+
+/// Excel's tallest row, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+/// Whether `c` takes two columns (Chinese, full-width forms).
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c), 0x1100..=0x115f | 0x2e80..=0xa4cf | 0xac00..=0xd7a3 | 0xf900..=0xfaff | 0xfe30..=0xfe4f | 0xff00..=0xff60 | 0xffe0..=0xffe6 | 0x20000..=0x3fffd)
+}
+
+/// How many lines `text` takes in a column `width` characters wide,
+/// wrapping words greedily as spreadsheets do: a Latin letter is taken as
+/// 0.8 of a digit (a little wide, so that LibreOffice's wider fallback
+/// fonts still fit), a Chinese character as 2 (as in Excel; LibreOffice sets it narrower
+/// and shows a little room below), which may break anywhere.
+/// Measured on LibreOffice's PDF of the questionnaire: rows a little
+/// taller than their text, never cut.
+fn wrapped_lines(text: &str, width: f64) -> usize {
+    const LATIN: f64 = 0.8;
+    const WIDE: f64 = 2.0;
+    let width = (width - 1.0).max(1.0);
+    let mut lines = 0;
+    for line in text.split('\n') {
+        let (mut count, mut used) = (1, 0.0f64);
+        let mut place = |piece: f64, space_before: bool| {
+            let extra = if space_before && used > 0.0 { LATIN } else { 0.0 };
+            if used > 0.0 && used + extra + piece > width {
+                count += 1;
+                used = piece;
+            } else {
+                used += extra + piece;
+            }
+            // A piece wider than the column takes several lines.
+            while used > width {
+                count += 1;
+                used -= width;
+            }
+        };
+        for word in line.split(' ') {
+            if word.chars().any(is_wide) {
+                let mut first = true;
+                for c in word.chars() {
+                    place(if is_wide(c) { WIDE } else { LATIN }, first);
+                    first = false;
+                }
+            } else {
+                place(word.chars().count() as f64 * LATIN, true);
+            }
+        }
+        lines += count;
+    }
+    lines.max(1)
+}
+
+/// The height of a row whose wrapped cells are `cells` (text, column width).
+fn row_height(cells: &[(&str, f64)]) -> f64 {
+    let height = cells
+        .iter()
+        .map(|(text, width)| {
+            let line = if text.chars().any(is_wide) {
+                LINE_HEIGHT_WIDE
+            } else {
+                LINE_HEIGHT
+            };
+            wrapped_lines(text, *width) as f64 * line + 3.0
+        })
+        .fold(LINE_HEIGHT + 3.0, f64::max);
+    height.min(MAX_ROW_HEIGHT)
+}
 
 /// What went wrong writing a questionnaire.
 #[derive(Debug, thiserror::Error)]
@@ -220,8 +293,10 @@ fn cover_sheet(
     s: &Styles,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    sheet.set_column_width(0, 30)?;
-    sheet.set_column_width(1, 100)?;
+    const LABEL_WIDTH: f64 = 34.0;
+    const TEXT_WIDTH: f64 = 100.0;
+    sheet.set_column_width(0, LABEL_WIDTH)?;
+    sheet.set_column_width(1, TEXT_WIDTH)?;
     let issuer = data.workspace.title.get(lang);
     sheet.write_string_with_format(0, 0, T::QuestTitle.get(lang), &s.title)?;
     sheet.set_row_height(0, 24)?;
@@ -251,7 +326,7 @@ fn cover_sheet(
     ] {
         sheet.write_string_with_format(row, 0, label.get(lang), &s.label)?;
         sheet.write_blank(row, 1, &s.input)?;
-        sheet.set_row_height(row, 20)?;
+        sheet.set_row_height(row, row_height(&[(label.get(lang), LABEL_WIDTH)]).max(22.0))?;
         row += 1;
     }
     row += 1;
@@ -260,13 +335,19 @@ fn cover_sheet(
         .into_iter()
         .enumerate()
     {
-        sheet.write_string_with_format(row, 1, words::numbered(i + 1, &paragraph, lang), &s.text)?;
+        let paragraph = words::numbered(i + 1, &paragraph, lang);
+        sheet.set_row_height(row, row_height(&[(&paragraph, TEXT_WIDTH)]))?;
+        sheet.write_string_with_format(row, 1, paragraph, &s.text)?;
         row += 1;
     }
     row += 1;
     sheet.write_string_with_format(row, 0, T::QuestColumns.get(lang), &s.label)?;
     row += 1;
     for (key, meaning) in column_keys().iter().zip(words::column_meanings(lang)) {
+        sheet.set_row_height(
+            row,
+            row_height(&[(key.get(lang), LABEL_WIDTH), (meaning, TEXT_WIDTH)]),
+        )?;
         sheet.write_string_with_format(row, 0, key.get(lang), &s.text)?;
         sheet.write_string_with_format(row, 1, meaning, &s.text)?;
         row += 1;
@@ -322,9 +403,12 @@ fn answers_sheet(
         &s.subtitle.clone().set_bold(),
     )?;
     sheet.set_row_height(0, 22)?;
-    for (column, key) in (0u16..).zip(column_keys()) {
+    let mut header = Vec::new();
+    for ((column, key), width) in (0u16..).zip(column_keys()).zip(WIDTHS) {
         sheet.write_string_with_format(HEADER_ROW, column, key.get(lang), &s.header)?;
+        header.push((key.get(lang), width));
     }
+    sheet.set_row_height(HEADER_ROW, row_height(&header))?;
     let framework = &data.framework;
     let empty = Answer::default();
     let mut rows = Vec::new();
@@ -346,7 +430,7 @@ fn answers_sheet(
                     words::rubric_line(level, &name, text.get(lang), lang)
                 })
                 .collect();
-            sheet.write_string_with_format(row, col::RUBRIC, rubric.join("\n"), &s.cell)?;
+            sheet.write_string_with_format(row, col::RUBRIC, &rubric.join("\n"), &s.cell)?;
             let last = previous.and_then(|a| a.get(&indicator.id));
             let last_level = last.map_or_else(
                 || T::QuestNoLastPeriod.get(lang).to_owned(),
@@ -364,6 +448,25 @@ fn answers_sheet(
             };
             let answer = current.and_then(|a| a.get(&indicator.id)).unwrap_or(&empty);
             answer_cells(sheet, row, answer, s, lang)?;
+            let rubric = rubric.join("\n");
+            let links = answer.links.join("\n");
+            let last_evidence = last.map_or("", |a| a.evidence.as_str());
+            let reason = match &answer.rating {
+                Rating::NotApplicable { reason } => reason.as_str(),
+                _ => "",
+            };
+            let width = |c: u16| WIDTHS.get(usize::from(c)).copied().unwrap_or(10.0);
+            sheet.set_row_height(
+                row,
+                row_height(&[
+                    (indicator.name.get(lang), width(col::NAME)),
+                    (&rubric, width(col::RUBRIC)),
+                    (last_evidence, width(col::LAST_EVIDENCE)),
+                    (&answer.evidence, width(col::EVIDENCE)),
+                    (&links, width(col::LINKS)),
+                    (reason, width(col::REASON)),
+                ]),
+            )?;
             rows.push((indicator.id.clone(), row + 1));
             row += 1;
         }
