@@ -241,7 +241,8 @@ fn print_report(
             lines.push(format!("  {}", T::QuestDiffNone.get(lang)));
         }
         for change in &report.changes {
-            let clip = |text: &str| format::clip(text, VALUE_CHARS);
+            // Paragraphs on one line, their breaks shown.
+            let clip = |text: &str| format::clip(&text.replace('\n', " ↵ "), VALUE_CHARS);
             lines.push(words::change_line(
                 &change.indicator,
                 &change.field,
@@ -270,13 +271,14 @@ fn print_report(
             output::error(&words::problems_found(&report.file, problems.len(), lang));
         }
         Outcome::DryRun => output::line(words::dry_run(&report.file, lang)),
-        Outcome::Saved { created } => output::line(words::saved(
-            &report.file,
-            &target,
-            report.changes.len(),
-            *created,
-            lang,
-        )),
+        Outcome::Saved { created } => {
+            let count = if *created {
+                report.answered
+            } else {
+                report.changes.len()
+            };
+            output::line(words::saved(&report.file, &target, count, *created, lang));
+        }
         Outcome::Response => output::line(words::response_saved(
             &report.file,
             &target,

@@ -73,6 +73,8 @@ pub struct FileReport {
     pub target: Option<PathBuf>,
     /// Who answered, as recorded.
     pub name: String,
+    /// How many indicators the assessment answers after the import.
+    pub answered: usize,
     pub outcome: Outcome,
 }
 
@@ -86,6 +88,7 @@ impl FileReport {
             changes: Vec::new(),
             target: None,
             name: String::new(),
+            answered: 0,
             outcome: Outcome::Problems(problems),
         }
     }
@@ -713,6 +716,7 @@ pub fn import_file(
         ),
         target: relative.clone(),
         name: name.clone(),
+        answered: new_answers.len(),
         outcome: Outcome::DryRun,
     };
     if options.dry_run {

@@ -577,3 +577,122 @@ fn identity_sheet(sheet: &mut Worksheet, identity: &Identity) -> Result<(), Xlsx
     sheet.set_very_hidden(true);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Cursor, Read};
+
+    use super::*;
+    use crate::exchange::xlsx::{self, Value};
+
+    fn sample() -> crate::store::LoadedWorkspace {
+        crate::store::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assessments")).unwrap()
+    }
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        text
+    }
+
+    #[test]
+    fn the_workbook_has_a_cover_the_answers_and_a_very_hidden_identity() {
+        let loaded = sample();
+        let period = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let bytes = questionnaire(&loaded.data, "finance-bureau", period, Lang::Zh).unwrap();
+        let workbook = part(&bytes, "xl/workbook.xml");
+        assert!(workbook.contains(r#"<sheet name="封面""#), "{workbook}");
+        assert!(workbook.contains(r#"<sheet name="答卷""#), "{workbook}");
+        assert!(
+            workbook.contains(r#"name="govmaturity" sheetId="3" state="veryHidden""#),
+            "{workbook}"
+        );
+        for sheet in 1..=3 {
+            let xml = part(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
+            assert!(xml.contains("<sheetProtection"), "sheet {sheet} protected");
+        }
+        let answers = part(&bytes, "xl/worksheets/sheet2.xml");
+        // Level and confidence lists, evidence and reason lengths.
+        assert_eq!(answers.matches("<dataValidation ").count(), 4);
+        assert!(
+            answers.contains("\"1,2,3,4,5,不适用\""),
+            "the level list in Chinese"
+        );
+        assert!(answers.contains("<pane "), "frozen panes");
+
+        let book = xlsx::read(&bytes, &[]).unwrap();
+        let sheet = book.sheet("答卷").unwrap();
+        // Row 4 is design.strategy, pre-filled from the approved assessment.
+        assert_eq!(sheet.text(3, 0), "design.strategy");
+        assert_eq!(sheet.get(3, u32::from(col::LEVEL)), Some(&Value::Number(4.0)));
+        assert_eq!(sheet.text(3, u32::from(col::CONFIDENCE)), "高");
+        assert!(sheet.text(3, u32::from(col::RUBRIC)).starts_with("1 起步："));
+        // Last period's level beside it (2025-06-30's).
+        assert_eq!(sheet.text(3, u32::from(col::LAST_LEVEL)), "3");
+        let cover = book.sheet("封面").unwrap();
+        assert_eq!(cover.text(3, 1), "2025年12月31日");
+        assert_eq!(cover.text(2, 1), "市财政局");
+        let identity = book.sheet(identity::SHEET).unwrap();
+        assert_eq!(identity.text(3, 1), "finance-bureau");
+        assert_eq!(identity.text(4, 1), "2025-12-31");
+        assert_eq!(identity.text(12, 0), "indicator");
+        assert_eq!(
+            (identity.text(13, 0), identity.text(13, 1)),
+            ("design.strategy".into(), "4".into())
+        );
+    }
+
+    #[test]
+    fn our_reader_reads_what_calamine_reads() {
+        use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+        let loaded = sample();
+        let period = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        for lang in Lang::ALL {
+            let bytes = questionnaire(&loaded.data, "finance-bureau", period, lang).unwrap();
+            let ours = xlsx::read(&bytes, &[]).unwrap();
+            let mut theirs: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+            for sheet in &ours.sheets {
+                let range = theirs.worksheet_range(&sheet.name).unwrap();
+                let (row0, col0) = range.start().unwrap_or((0, 0));
+                let mut count = 0;
+                for (r, c, data) in range.used_cells() {
+                    let text = match data {
+                        Data::String(s) => s.clone(),
+                        Data::Float(f) => xlsx::number_text(*f),
+                        Data::Int(i) => i.to_string(),
+                        Data::Empty => continue,
+                        other => format!("{other:?}"),
+                    };
+                    let (r, c) = (row0 + r as u32, col0 + c as u32);
+                    assert_eq!(sheet.text(r, c), text, "{} {}", sheet.name, xlsx::cell_name(r, c));
+                    count += 1;
+                }
+                assert_eq!(sheet.cells.len(), count, "{}", sheet.name);
+            }
+        }
+    }
+
+    #[test]
+    fn no_input_makes_the_import_panic() {
+        let loaded = sample();
+        let period = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let bytes = questionnaire(&loaded.data, "finance-bureau", period, Lang::En).unwrap();
+        // Cut short at many lengths, and bytes changed here and there
+        // (a fixed sequence, so a failure repeats).
+        for cut in (0..bytes.len()).step_by(97) {
+            let _ = crate::exchange::read_returned("x.xlsx", &bytes[..cut], &loaded.data);
+        }
+        let mut state = 0x2545_f491_u64;
+        for _ in 0..300 {
+            let mut changed = bytes.clone();
+            for _ in 0..4 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let at = (state >> 33) as usize % changed.len();
+                changed[at] ^= (state >> 20) as u8 | 1;
+            }
+            let _ = crate::exchange::read_returned("x.xlsx", &changed, &loaded.data);
+        }
+        assert!(crate::exchange::read_returned("x.xlsx", &bytes, &loaded.data).is_ok());
+    }
+}
