@@ -50,7 +50,7 @@ pub(super) mod col {
 pub(super) const HEADER_ROW: u32 = 1;
 
 /// The cover's cells for who filled it in (0-based row, column B).
-pub(super) const COVER_FILLER_ROW: u32 = 5;
+pub(super) const COVER_FILLER_ROW: u32 = 6;
 
 /// Column widths of the answers sheet, in characters.
 const WIDTHS: [f64; 10] = [17.0, 20.0, 46.0, 8.0, 26.0, 9.0, 36.0, 22.0, 10.0, 20.0];
@@ -297,7 +297,14 @@ fn cover_sheet(
     const TEXT_WIDTH: f64 = 100.0;
     sheet.set_column_width(0, LABEL_WIDTH)?;
     sheet.set_column_width(1, TEXT_WIDTH)?;
-    let issuer = data.workspace.title.get(lang);
+    // Who the file goes back to: the issuing office when the workspace
+    // names one (for official reports), else the workspace's title.
+    let office = &data.workspace.report.issuing_office;
+    let issuer = if office.is_unset() {
+        data.workspace.title.get(lang)
+    } else {
+        office.get(lang)
+    };
     sheet.write_string_with_format(0, 0, T::QuestTitle.get(lang), &s.title)?;
     sheet.set_row_height(0, 24)?;
     sheet.write_string_with_format(1, 0, words::subtitle(department, period, lang), &s.subtitle)?;
@@ -311,6 +318,7 @@ fn cover_sheet(
         (T::Department, department.to_owned()),
         (T::Period, period.to_owned()),
         (T::QuestFramework, framework),
+        (T::QuestWorkspace, issuer.to_owned()),
     ] {
         sheet.write_string_with_format(row, 0, label.get(lang), &s.label)?;
         sheet.write_string_with_format(row, 1, value, &s.text)?;
@@ -421,7 +429,7 @@ fn answers_sheet(
         for indicator in &dimension.indicators {
             sheet.write_string_with_format(row, col::ID, &indicator.id, &s.id)?;
             sheet.write_string_with_format(row, col::NAME, indicator.name.get(lang), &s.cell)?;
-            let rubric: Vec<String> = (1u8..)
+            let rubric = (1u8..)
                 .zip(&indicator.levels)
                 .map(|(level, text)| {
                     let name = crate::model::Level::new(level)
@@ -429,8 +437,9 @@ fn answers_sheet(
                         .unwrap_or_default();
                     words::rubric_line(level, &name, text.get(lang), lang)
                 })
-                .collect();
-            sheet.write_string_with_format(row, col::RUBRIC, &rubric.join("\n"), &s.cell)?;
+                .collect::<Vec<_>>()
+                .join("\n");
+            sheet.write_string_with_format(row, col::RUBRIC, &rubric, &s.cell)?;
             let last = previous.and_then(|a| a.get(&indicator.id));
             let last_level = last.map_or_else(
                 || T::QuestNoLastPeriod.get(lang).to_owned(),
@@ -448,7 +457,6 @@ fn answers_sheet(
             };
             let answer = current.and_then(|a| a.get(&indicator.id)).unwrap_or(&empty);
             answer_cells(sheet, row, answer, s, lang)?;
-            let rubric = rubric.join("\n");
             let links = answer.links.join("\n");
             let last_evidence = last.map_or("", |a| a.evidence.as_str());
             let reason = match &answer.rating {

@@ -178,7 +178,7 @@ fn a_filled_questionnaire_imports_as_exactly_what_was_filled() {
             (&f6, Typed::Text("N/A")),
             (&j6, Typed::Text("No investment budget of its own")),
             (&f7, Typed::Text("不适用")),
-            (&g7, Typed::Text("")),
+            (&g7, Typed::Empty),
         ],
     );
     // N/A without a reason in row 7 first: fixed below.
@@ -384,9 +384,9 @@ fn every_bad_cell_is_a_problem_at_its_cell_and_nothing_is_written() {
     // No name: neither --as nor the cover's.
     std::fs::write(&file, &sent).unwrap();
     let output = import(dir, &[&file], &[]);
-    assert!(stderr(&output).contains("finance.xlsx:Cover!B6: no name of who filled it in"));
+    assert!(stderr(&output).contains("finance.xlsx:Cover!B7: no name of who filled it in"));
     // The cover's name is used when there is one.
-    let named = fill(&sent, COVER, &[("B6", Typed::Text("Zhao Lei"))]);
+    let named = fill(&sent, COVER, &[("B7", Typed::Text("Zhao Lei"))]);
     std::fs::write(&file, &named).unwrap();
     let output = import(dir, &[&file], &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -989,6 +989,8 @@ fn audit_what(what: &str, lang: Lang) -> String {
         "comment" => T::AuditComment,
         "reconfirmed" => T::AuditReconfirmed,
         "assessor" => T::AuditAssessor,
+        "imported" => T::QuestAudit,
+        "response" => T::QuestAuditResponse,
         other => return other.to_owned(),
     };
     key.get(lang).to_owned()
