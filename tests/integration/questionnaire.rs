@@ -574,3 +574,75 @@ fn replace_part(xlsx: &[u8], part: &str, text: &str) -> Vec<u8> {
     writer.finish().unwrap();
     out.into_inner()
 }
+
+#[test]
+fn questionnaires_for_every_department_and_never_over_a_data_file() {
+    let ws = copy_workspace(&sample_dir());
+    let dir = ws.path();
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("sent");
+    let output = run(&[
+        "questionnaire",
+        dir.to_str().unwrap(),
+        "--all",
+        "--period",
+        "2026-06-30",
+        "--out",
+        folder.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("wrote 12 questionnaires into"),
+        "{}",
+        stdout(&output)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 12);
+    assert_eq!(names[0], "big-data-bureau.xlsx");
+
+    // --out naming one of the workspace's own files is refused before anything is written.
+    let data_file = dir.join("finance-bureau/2025-12-31.ron");
+    let before = std::fs::read(&data_file).unwrap();
+    let output = run(&[
+        "questionnaire",
+        dir.to_str().unwrap(),
+        "--department",
+        "finance-bureau",
+        "--period",
+        "2025-12-31",
+        "--out",
+        data_file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(std::fs::read(&data_file).unwrap(), before);
+    // Neither --department nor --all, and an unknown department: usage errors.
+    let output = run(&[
+        "questionnaire",
+        dir.to_str().unwrap(),
+        "--period",
+        "2025-12-31",
+        "--out",
+        "x.xlsx",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(&[
+        "questionnaire",
+        dir.to_str().unwrap(),
+        "--department",
+        "nowhere",
+        "--period",
+        "2025-12-31",
+        "--out",
+        out.path().join("x.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("no department “nowhere”"),
+        "{}",
+        stderr(&output)
+    );
+}
