@@ -8,6 +8,7 @@
 //! model ← analysis ← charts          pure figures, then geometry
 //! store, analysis, charts ← present  the one place words and numbers are made
 //! store, present ← report            HTML, PDF, XLSX, CSV writers
+//! store, present ← exchange          questionnaires out and back in
 //! store, present, report ← app       egui
 //! everything ← cli, main
 //! ```
@@ -23,6 +24,7 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod csv;
+pub mod exchange;
 pub mod fonts;
 #[doc(hidden)]
 pub mod fuzzing;

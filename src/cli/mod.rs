@@ -1,9 +1,11 @@
-//! The command line: `init`, `validate`, `summary`, `report`, `plan`, `new-period`, `generate` (and,
+//! The command line: `init`, `validate`, `summary`, `report`, `plan`, `questionnaire`, `import`,
+//! `new-period`, `generate` (and,
 //! with no subcommand, the desktop app). Every command works on a workspace
 //! folder and exits 0 when fine, 1 when the data has problems, 2 on a usage
 //! or I/O error.
 
 mod commands;
+mod exchange;
 mod generate;
 mod init;
 mod output;
@@ -192,6 +194,68 @@ pub enum Command {
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
     },
+    /// Write a questionnaire workbook (.xlsx) for a department to fill in without the app.
+    #[command(
+        long_about = "Write a questionnaire workbook (.xlsx) for a department to fill in without the app.\n\n\
+                      The workbook has a cover (department, period, instructions, who fills it in and signs it off), \
+                      one row per indicator with the five level descriptors and last period's level and evidence, and \
+                      answer cells (level 1-5 or N/A, evidence, links, confidence, reason for N/A) pre-filled from the \
+                      period's assessment when there is one. Everything but the answer cells is protected (no \
+                      password). A very hidden sheet identifies the department, period and framework edition, with a \
+                      checksum, so that `govmaturity import` can match and check the returned file. With --all, one \
+                      file per active department, named by its id, into the folder --out."
+    )]
+    Questionnaire {
+        /// Workspace folder (default: --workspace, else ./assessments).
+        dir: Option<PathBuf>,
+        /// The department (its id, as `summary` lists them).
+        #[arg(long, value_name = "ID")]
+        department: Option<String>,
+        /// Every active department: one file each into the folder --out.
+        #[arg(long, conflicts_with = "department")]
+        all: bool,
+        /// The period the answers are for (its as-of date).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        period: NaiveDate,
+        /// The file to write (a folder with --all).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Language of the questionnaire.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Read returned questionnaires into the workspace: check every answer, show the changes, save.
+    #[command(
+        long_about = "Read returned questionnaires into the workspace: check every answer, show the changes, save.\n\n\
+                      Usage: govmaturity import [DIR] FILE.xlsx... Each file is matched to its department and period by \
+                      its hidden identity sheet (checksum, framework edition). Every problem names the file, sheet and \
+                      cell; a file with any problem is not imported at all. The changes against the period's assessment \
+                      are listed per indicator. The answers go into that assessment through the store (a new Draft when \
+                      there is none), with an audit entry per change and one for the import. A Submitted or Approved \
+                      assessment is refused (return or reopen it first), unless --as-response keeps the answers as one \
+                      assessor's response beside the agreed answers. Exit 1 when a file was not imported, 2 when a file \
+                      cannot be read."
+    )]
+    Import {
+        /// The workspace folder (optional; default: --workspace, else ./assessments), then the files.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who answered, for the audit log (default: the name on the questionnaire's cover).
+        #[arg(long = "as", value_name = "NAME", value_parser = parse_user)]
+        name: Option<String>,
+        /// Keep the answers as one assessor's response beside the agreed answers (any status).
+        #[arg(long)]
+        as_response: bool,
+        /// In which capacity the assessor answered (with --as-response).
+        #[arg(long, value_enum, default_value_t = RoleArg::SelfAssessment, requires = "as_response")]
+        role: RoleArg,
+        /// Language of the messages.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
     /// Create a Draft assessment for every department for a new period, pre-filled from its latest earlier one.
     NewPeriod {
         /// Workspace folder.
@@ -297,6 +361,28 @@ impl From<CsvWhat> for crate::report::CsvTable {
         match what {
             CsvWhat::Answers => crate::report::CsvTable::Answers,
             CsvWhat::Actions => crate::report::CsvTable::Actions,
+        }
+    }
+}
+
+/// `import --role`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// The department assessing itself.
+    #[value(name = "self")]
+    SelfAssessment,
+    /// The office's reviewer.
+    Reviewer,
+    /// An evaluator from outside the government.
+    External,
+}
+
+impl From<RoleArg> for crate::model::Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::SelfAssessment => crate::model::Role::SelfAssessment,
+            RoleArg::Reviewer => crate::model::Role::Reviewer,
+            RoleArg::External => crate::model::Role::External,
         }
     }
 }
@@ -458,6 +544,44 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
             &comment.repeat(repeat.min(1 << 20)),
             language(None),
         ),
+        Command::Questionnaire {
+            dir,
+            department,
+            all,
+            period,
+            out,
+            lang,
+        } => exchange::questionnaire(
+            &folder(dir),
+            exchange::QuestionnaireArgs {
+                department,
+                all,
+                period,
+                out,
+            },
+            language(lang),
+        ),
+        Command::Import {
+            paths,
+            dry_run,
+            name,
+            as_response,
+            role,
+            lang,
+        } => {
+            let (dir, files) = exchange::split_paths(paths, folder(None));
+            exchange::import(
+                &dir,
+                &files,
+                exchange::ImportArgs {
+                    dry_run,
+                    name,
+                    as_response,
+                    role: role.into(),
+                },
+                language(lang),
+            )
+        }
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user, language(None)),
         Command::Generate {
             dir,

@@ -20,6 +20,8 @@ pub mod catalogue;
 pub mod compare;
 pub mod department;
 pub mod document;
+// ---- collecting: questionnaire and import
+pub mod exchange;
 pub mod format;
 pub mod groups;
 pub mod hierarchy;

@@ -318,6 +318,9 @@ fn submit_and_approve_list_unconfirmed_carried_over_evidence_and_ask_first() {
 fn the_audit_panel_shows_the_log_in_the_users_language() {
     let dir = common::copy_workspace(&common::sample_dir());
     let mut harness = assess(dir.path(), "Health Commission");
+    // Tall enough that the whole log is in view (only rows in view are
+    // laid out; a long consensus note wraps over several lines).
+    harness.set_size(egui::vec2(1400.0, 2400.0));
     harness.state_mut().push(Command::SetLang(Lang::Zh));
     harness.run();
     harness.get_by_label("审计日志").click();
@@ -334,7 +337,10 @@ fn the_audit_panel_shows_the_log_in_the_users_language() {
         "草稿",
         "新建",
     ] {
-        assert!(harness.query_by_label(text).is_some(), "{text} is shown");
+        assert!(
+            harness.query_all_by_label(text).next().is_some(),
+            "{text} is shown"
+        );
     }
     assert!(harness.query_by_label("status").is_none());
     assert!(harness.query_by_label("Draft").is_none());

@@ -34,6 +34,7 @@ mod cross_format;
 mod fuzz_regressions;
 mod hardening;
 mod properties;
+mod questionnaire;
 mod report_brief;
 mod report_csv;
 mod report_docx;

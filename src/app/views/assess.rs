@@ -1003,7 +1003,8 @@ fn audit_what(what: &str, lang: Lang) -> String {
         "comment" => T::AuditComment,
         "reconfirmed" => T::AuditReconfirmed,
         "assessor" => T::AuditAssessor,
-        crate::model::AUDIT_RESPONSE => T::AuditResponse,
+        "imported" => T::QuestAudit,
+        crate::model::AUDIT_RESPONSE => T::QuestAuditResponse,
         crate::model::AUDIT_CONSENSUS_NOTE => T::AuditConsensusNote,
         other => return other.to_owned(),
     };

@@ -18,6 +18,8 @@ pub mod brief;
 pub mod cli;
 pub mod consensus;
 pub mod document;
+// ---- collecting: questionnaire and import
+pub mod exchange;
 pub mod hierarchy;
 pub mod lock;
 pub mod plan;
@@ -721,8 +723,47 @@ catalogue! {
     RoleSelfAssessment => "Self-assessment", "自评";
     RoleReviewer => "Reviewer", "审核人";
     RoleExternal => "External evaluator", "外部评估人";
-    AuditResponse => "response", "评估人答卷";
     AuditConsensusNote => "consensus note", "议定说明";
+    // ---- collecting: questionnaire and import
+    QuestTitle => "Digital-government maturity questionnaire", "数字政府成熟度评估调查表";
+    QuestSheetCover => "Cover", "封面";
+    QuestSheetAnswers => "Answers", "答卷";
+    QuestWorkspace => "Issued by", "发放单位";
+    QuestFramework => "Framework", "评估框架";
+    QuestHowTo => "How to fill in this questionnaire", "填写说明";
+    QuestColumns => "What each column means", "各列含义";
+    QuestSignOff => "Filled in and signed off", "填报与审核";
+    QuestFilledBy => "Filled in by (name)", "填表人（姓名）";
+    QuestFillerRole => "Position", "职务";
+    QuestFilledOn => "Date filled in", "填表日期";
+    QuestSignedOffBy => "Signed off by (head of department)", "审核人（部门负责人）";
+    QuestSignedOn => "Date signed off", "审核日期";
+    QuestColId => "ID", "编号";
+    QuestColIndicator => "Indicator", "指标";
+    QuestColRubric => "What each level means", "各等级的含义";
+    QuestColLastLevel => "Last period: level", "上期等级";
+    QuestColLastEvidence => "Last period: evidence", "上期佐证材料";
+    QuestColLevel => "Level (1–5 or N/A)", "等级（1–5或不适用）";
+    QuestColEvidence => "Evidence", "佐证材料";
+    QuestColLinks => "Links (one per line)", "链接（每行一个）";
+    QuestColConfidence => "Confidence", "可信度";
+    QuestColReason => "Reason if not applicable", "不适用的原因";
+    QuestNoLastPeriod => "none", "无";
+    QuestLevelPromptTitle => "Level", "等级";
+    QuestLevelPrompt => "Choose 1 to 5 from the list, or N/A when the indicator does not apply to your department (then give the reason in the last column).", "请从列表中选择1至5；指标不适用于本部门时选择“不适用”，并在最后一列填写原因。";
+    QuestLevelErrorTitle => "Not a level", "等级无效";
+    QuestLevelError => "A level is a whole number from 1 to 5, or N/A. Choose one from the list.", "等级应为1至5的整数或“不适用”，请从列表中选择。";
+    QuestConfidencePromptTitle => "Confidence", "可信度";
+    QuestConfidencePrompt => "How sure are you of the level: Low, Medium or High.", "您对所填等级的把握程度：低、中或高。";
+    QuestConfidenceErrorTitle => "Not a confidence", "可信度无效";
+    QuestConfidenceError => "Choose Low, Medium or High from the list.", "请从列表中选择低、中或高。";
+    QuestTextErrorTitle => "Text too long", "文字过长";
+    QuestAudit => "imported", "导入";
+    QuestAuditResponse => "response added", "添加评估人作答";
+    QuestRoleSelf => "self-assessment", "部门自评";
+    QuestRoleReviewer => "reviewer", "审核人";
+    QuestRoleExternal => "external evaluator", "外部评估人";
+    QuestDiffNone => "no change", "无变化";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
