@@ -88,6 +88,19 @@ pub enum Command {
     /// Close the typed-path window without doing anything.
     CancelPathPrompt,
 
+    // ---- questionnaires -------------------------------------------------
+    /// Open the "Send questionnaires" window.
+    ShowSend,
+    /// Ask for the folder to write these questionnaires into.
+    ChooseSendFolder(super::collect::SendRequest),
+    /// Ask for a folder of returned questionnaires (then check each).
+    ChooseImportFolder,
+    /// Check the import window's files again, with its options.
+    CheckImport,
+    /// Import the import window's files that passed every check.
+    ImportNow,
+    CloseImport,
+
     // ---- improvement plans ----------------------------------------------
     /// Open the "Plan an action" form for an indicator below target.
     PlanAction {
@@ -152,6 +165,7 @@ impl Command {
                 | Command::Transition { .. }
                 | Command::ResolveConflict(_)
                 | Command::MergeConflict(_)
+                | Command::ImportNow
                 | Command::Restore(_)
                 | Command::DiscardRecovery(_)
                 | Command::UpdateWorkspace(_)

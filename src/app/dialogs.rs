@@ -27,7 +27,10 @@ pub fn start(
     let ctx = ctx.clone();
     let pick_folder = matches!(
         purpose,
-        DialogPurpose::OpenWorkspace | DialogPurpose::NewWorkspace
+        DialogPurpose::OpenWorkspace
+            | DialogPurpose::NewWorkspace
+            | DialogPurpose::SendQuestionnaires(_)
+            | DialogPurpose::ImportQuestionnaires
     );
     std::thread::Builder::new()
         .name("file-dialog".into())
@@ -161,7 +164,12 @@ impl GovApp {
                 let beside = root.as_deref().and_then(Path::parent).map(Path::to_path_buf);
                 free_path(&beside.unwrap_or(here).join("new-workspace"))
             }
-            DialogPurpose::OpenWorkspace => root.unwrap_or(here),
+            DialogPurpose::OpenWorkspace | DialogPurpose::ImportQuestionnaires => root.unwrap_or(here),
+            DialogPurpose::SendQuestionnaires(request) => free_path(
+                &root
+                    .unwrap_or(here)
+                    .join(format!("questionnaires-{}", request.period)),
+            ),
             DialogPurpose::SaveAs => {
                 let name = self.state.session.as_ref().map_or_else(
                     || "copy.ron".to_owned(),
@@ -189,6 +197,14 @@ pub fn path_prompt_ui(ctx: &egui::Context, lang: Lang, prompt: &mut PathPrompt, 
         DialogPurpose::NewWorkspace => (T::NewWorkspace, T::TypeNewWorkspacePath, T::CreateWorkspace),
         DialogPurpose::OpenWorkspace => (T::OpenWorkspace, T::TypeOpenPath, T::Open),
         DialogPurpose::SaveAs => (T::SaveCopyAs, T::TypeSaveAsPath, T::SaveCopy),
+        DialogPurpose::SendQuestionnaires(_) => {
+            (T::SendQuestionnairesTitle, T::TypeFolderPath, T::ChooseThisFolder)
+        }
+        DialogPurpose::ImportQuestionnaires => (
+            T::ImportQuestionnairesTitle,
+            T::TypeFolderPath,
+            T::ChooseThisFolder,
+        ),
     };
     let mut open = true;
     egui::Window::new(title.get(lang))

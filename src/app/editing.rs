@@ -60,17 +60,17 @@ impl GovApp {
         }
     }
 
-    fn root(&self) -> Option<PathBuf> {
+    pub(super) fn root(&self) -> Option<PathBuf> {
         self.state.workspace.as_ref().map(|w| w.loaded.root.clone())
     }
 
-    fn send(&mut self, job: Job) {
+    pub(super) fn send(&mut self, job: Job) {
         if let Some(worker) = &mut self.state.worker {
             worker.send(job);
         }
     }
 
-    fn notice(&mut self, error: bool, text: impl Into<String>) {
+    pub(super) fn notice(&mut self, error: bool, text: impl Into<String>) {
         self.state.notice = Some(Notice {
             error,
             text: text.into(),
@@ -590,6 +590,10 @@ impl GovApp {
                 self.notice(false, format!("✓ {}", out.display()));
             }
             Done::Nothing => {}
+            done @ (Done::QuestionnairesWritten { .. }
+            | Done::QuestionnairesFailed { .. }
+            | Done::ImportChecked { .. }
+            | Done::ImportFailed { .. }) => self.collect_done(done),
         }
     }
 

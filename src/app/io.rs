@@ -85,6 +85,20 @@ pub enum Job {
     Reload {
         root: PathBuf,
     },
+    /// Writes questionnaires into a folder (see [`super::collect`]).
+    WriteQuestionnaires {
+        root: PathBuf,
+        request: super::collect::SendRequest,
+        folder: PathBuf,
+        lang: Lang,
+    },
+    /// Checks (a dry run) or imports returned questionnaires.
+    ImportQuestionnaires {
+        root: PathBuf,
+        files: Vec<PathBuf>,
+        options: crate::exchange::ImportOptions,
+        lang: Lang,
+    },
     /// Renders a report from a snapshot of the workspace as shown (unsaved edits included).
     Export {
         loaded: std::sync::Arc<LoadedWorkspace>,
@@ -150,6 +164,21 @@ pub enum Done {
         out: PathBuf,
     },
     ExportFailed {
+        error: Failure,
+    },
+    QuestionnairesWritten {
+        count: usize,
+        folder: PathBuf,
+    },
+    QuestionnairesFailed {
+        error: Failure,
+    },
+    /// What checking (`dry_run`) or importing each file found.
+    ImportChecked {
+        dry_run: bool,
+        files: Vec<super::collect::ImportedFile>,
+    },
+    ImportFailed {
         error: Failure,
     },
 }
@@ -303,6 +332,27 @@ fn run(job: Job) -> Done {
             Err(error) => Done::ReloadFailed {
                 error: Failure::Load(error),
             },
+        },
+        Job::WriteQuestionnaires {
+            root,
+            request,
+            folder,
+            lang,
+        } => match super::collect::write_questionnaires(&root, &request, &folder, lang) {
+            Ok(count) => Done::QuestionnairesWritten { count, folder },
+            Err(error) => Done::QuestionnairesFailed { error },
+        },
+        Job::ImportQuestionnaires {
+            root,
+            files,
+            options,
+            lang,
+        } => match super::collect::import_files(&root, &files, &options, lang) {
+            Ok(files) => Done::ImportChecked {
+                dry_run: options.dry_run,
+                files,
+            },
+            Err(error) => Done::ImportFailed { error },
         },
         Job::Export { loaded, options, out } => {
             // `reports/` in the workspace is the default place; make it on first use.

@@ -4,6 +4,7 @@
 //! changes, and where undo, dirty tracking and saving hook in. File work
 //! runs on the `io` worker; nothing outside this module knows egui.
 
+pub mod collect;
 mod command;
 pub mod dialogs;
 mod editing;
@@ -406,6 +407,27 @@ impl GovApp {
             Command::Transition { to, comment } => self.transition(to, &comment),
             Command::ResolveConflict(choice) => self.resolve_conflict(choice),
             Command::MergeConflict(choices) => self.merge_conflict(&choices),
+            Command::ShowSend => {
+                let period = self
+                    .state
+                    .data()
+                    .map(collect::suggested_period)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default();
+                self.state.collect.send = Some(collect::SendDraft { period, all: true });
+            }
+            Command::ChooseSendFolder(request) => {
+                let folder = self.root();
+                self.show_dialog(
+                    ctx,
+                    DialogPurpose::SendQuestionnaires(request),
+                    folder.map(|f| (f, String::new())),
+                );
+            }
+            Command::ChooseImportFolder => self.show_dialog(ctx, DialogPurpose::ImportQuestionnaires, None),
+            Command::CheckImport => self.import_run(true),
+            Command::ImportNow => self.import_run(false),
+            Command::CloseImport => self.state.collect.import = None,
             Command::Restore(index) => self.restore(index),
             Command::DiscardRecovery(index) => self.discard_recovery(index),
             Command::PlanAction {
@@ -475,6 +497,8 @@ impl GovApp {
             DialogPurpose::NewWorkspace => self.create_workspace(&path),
             DialogPurpose::SaveAs => self.save_copy_to(path),
             DialogPurpose::Export(request) => self.export_to(request, path),
+            DialogPurpose::SendQuestionnaires(request) => self.send_to(request, path),
+            DialogPurpose::ImportQuestionnaires => self.import_from(path),
         }
     }
 

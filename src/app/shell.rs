@@ -68,6 +68,8 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
             views::settings::settings_window(ui.ctx(), &ctx, &mut state.views, out);
         }
     });
+    super::collect::send_window_ui(ui.ctx(), lang, state, out);
+    super::collect::import_window_ui(ui.ctx(), lang, state, out);
     if let Some(prompt) = &mut state.paths.prompt {
         super::dialogs::path_prompt_ui(ui.ctx(), lang, prompt, out);
     }
@@ -103,6 +105,8 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
                     out.push(Command::ShowWorkspaceSettings(true));
                     ui.close();
                 }
+                ui.separator();
+                super::collect::menu_ui(ui, lang, out);
             }
         });
         if state.workspace.is_some() {

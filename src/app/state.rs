@@ -656,6 +656,10 @@ pub enum DialogPurpose {
     /// Save the open assessment to another file.
     SaveAs,
     Export(super::command::ExportRequest),
+    /// A folder to write questionnaires into.
+    SendQuestionnaires(super::collect::SendRequest),
+    /// A folder of returned questionnaires.
+    ImportQuestionnaires,
 }
 
 /// The result of an asynchronous file dialog.
@@ -715,6 +719,8 @@ pub struct AppState {
     /// Set when another app holds the open workspace: nothing can be
     /// edited until the user chooses to edit anyway.
     pub held_elsewhere: Option<HeldElsewhere>,
+    /// The "Send questionnaires" and "Import questionnaires" windows.
+    pub collect: super::collect::CollectState,
 }
 
 /// Another app has the open workspace: who (when it said so).

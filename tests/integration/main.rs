@@ -11,6 +11,7 @@ mod common;
 
 mod app_assess;
 mod app_basis;
+mod app_collect;
 mod app_compare;
 mod app_consensus;
 mod app_department;

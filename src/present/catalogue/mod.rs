@@ -16,6 +16,7 @@ pub use terms::{basis, confidence, department_kind, finding, flag, problem_sever
 
 pub mod brief;
 pub mod cli;
+pub mod collect;
 pub mod consensus;
 pub mod document;
 // ---- collecting: questionnaire and import
@@ -689,6 +690,21 @@ catalogue! {
     ConsensusIntro => "Each assessor's level for each indicator. The agreed level is what the scores count; where it differs from every assessor's level, a note must say why. Select an indicator to see what each assessor wrote.", "下表列出各评估人对每项指标的评级。计分以议定等级为准；议定等级与各评估人的评级均不同时，须填写议定说明。选中指标可查看各评估人填写的佐证材料。";
     ConsensusBack => "Back to the answers", "返回作答";
     OpenConsensus => "Open the consensus screen", "打开意见议定页面";
+    SendQuestionnaires => "Send questionnaires…", "发送调查表…";
+    ImportQuestionnaires => "Import questionnaires…", "导入调查表…";
+    SendQuestionnairesTitle => "Send questionnaires", "发送调查表";
+    SendQuestionnairesIntro => "One workbook per department, filled in without the app and returned to you. Choose the period the answers are for, then a folder to write the workbooks into.", "为每个部门生成一份调查表（Excel 工作簿），部门无需安装本软件即可填写并交回。请先确定作答对应的评估期，再选择保存调查表的文件夹。";
+    ChooseFolder => "Choose a folder…", "选择文件夹…";
+    ImportQuestionnairesTitle => "Import questionnaires", "导入调查表";
+    ImportIntro => "Every returned workbook in the folder has been checked: below is what each would change, or what is wrong with it. Nothing is written until you choose Import.", "已逐一核对文件夹中交回的调查表，下列为各文件将作的修改或存在的问题。选择“导入”之前不会写入任何内容。";
+    CheckAgain => "Check again", "重新核对";
+    ImportNothingReady => "No file can go in as it is: mend the problems listed (or ask the department to), then check again.", "暂无可直接导入的文件：请按所列问题修改（或请相关部门修改）后重新核对。";
+    ImportWho => "Who answered (empty: the name on each cover)", "作答人（留空则采用各调查表封面所填姓名）";
+    ImportAsResponse => "Keep as one assessor's response (the agreed answers stay as they are)", "作为一位评估人的答卷保存（议定结果保持不变）";
+    ImportRole => "Role", "角色";
+    Working => "Checking the files…", "正在核对文件…";
+    TypeFolderPath => "Type the path of the folder.", "请输入文件夹路径。";
+    ChooseThisFolder => "Use this folder", "使用此文件夹";
     ConsensusSelect => "Select an indicator in the table to choose its agreed level.", "请在表中选择一项指标，以确定其议定等级。";
     UseProposal => "Use the proposal", "采用建议";
     ApplyAgreed => "Apply the agreed level", "确定议定等级";
