@@ -1630,7 +1630,7 @@ impl Builder<'_> {
         self.dimension_table(section);
         if let Some(agreement) = &section.agreement {
             self.push(heading(level + 1, T::RaterAgreement.get(lang), part("agreement")));
-            self.agreement(&f.id, agreement);
+            self.agreement(&f.id, agreement, level + 2);
         }
         true
     }
@@ -1638,7 +1638,7 @@ impl Builder<'_> {
     /// A department's rater agreement: who assessed, how far they agree,
     /// and its largest disagreements with each assessor's level (those 2
     /// levels or more apart marked).
-    fn agreement(&mut self, id: &str, a: &AgreementFigures) {
+    fn agreement(&mut self, id: &str, a: &AgreementFigures, level: u8) {
         let lang = self.c.lang;
         let l = self.c.labels;
         self.push(Paragraph::body(a.assessors_line.clone()));
@@ -1667,7 +1667,7 @@ impl Builder<'_> {
         columns.extend(a.assessor_headers.iter().map(|name| Column::number(name.clone())));
         columns.push(Column::number(T::Spread.get(lang)));
         columns.push(Column::number(T::AgreedLevel.get(lang)));
-        self.push(heading(4, T::LargestDisagreements.get(lang), None));
+        self.push(heading(level, T::LargestDisagreements.get(lang), None));
         self.table(&department_table_id("agreement", id), columns, rows);
         if let Some(more) = &a.more_line {
             self.push(Paragraph::note(more.clone()));

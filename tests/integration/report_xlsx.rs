@@ -473,11 +473,8 @@ fn a_department_report_holds_that_department_only() {
         .collect();
 
     // No sheet that only compares departments: no one-row heatmap, no
-    // ranking of one. Health has two assessors: their agreement last.
-    assert_eq!(
-        open(&bytes).sheet_names(),
-        with_agreement(&DEPARTMENT_SHEETS_EN, Lang::En)
-    );
+    // ranking of one.
+    assert_eq!(open(&bytes).sheet_names(), DEPARTMENT_SHEETS_EN);
 
     // The overview: its key figures, no table of one department.
     let summary = sheet(&bytes, "Overview");
