@@ -73,30 +73,33 @@ pub fn questionnaire(dir: &Path, args: QuestionnaireArgs, lang: Lang) -> u8 {
         say(Say::Error(format!("{}: {e}", out.display())), lang);
         return EXIT_USAGE;
     }
-    let mut written = 0;
-    for (id, path) in &targets {
+    // One workbook per department, on every core (a thousand departments'
+    // files take seconds, not minutes).
+    let results = crate::parallel::parallel_map(&targets, |(id, path)| {
         if store::owned_by_store(dir, path) {
-            say(
-                Say::Error(Say::OutIsStoreFile { out: path, dir }.text(lang)),
-                lang,
-            );
-            return EXIT_USAGE;
+            return Err(Say::OutIsStoreFile { out: path, dir }.text(lang));
         }
-        let bytes = match exchange::questionnaire(data, id, period, lang) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                say(Say::Error(format!("{id}: {e}")), lang);
-                return EXIT_USAGE;
+        let bytes = exchange::questionnaire(data, id, period, lang).map_err(|e| format!("{id}: {e}"))?;
+        store::atomic_write(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))
+    });
+    let mut written = 0;
+    let mut failed = false;
+    for ((_, path), result) in targets.iter().zip(results) {
+        match result {
+            Ok(()) => {
+                written += 1;
+                if !all {
+                    output::line(words::wrote(path, lang));
+                }
             }
-        };
-        if let Err(e) = store::atomic_write(path, &bytes) {
-            say(Say::Error(format!("{}: {e}", path.display())), lang);
-            return EXIT_USAGE;
+            Err(message) => {
+                say(Say::Error(message), lang);
+                failed = true;
+            }
         }
-        written += 1;
-        if !all {
-            output::line(words::wrote(path, lang));
-        }
+    }
+    if failed {
+        return EXIT_USAGE;
     }
     if all {
         output::line(words::wrote_all(written, &out, lang));

@@ -702,5 +702,55 @@ mod tests {
             let _ = crate::exchange::read_returned("x.xlsx", &changed, &loaded.data);
         }
         assert!(crate::exchange::read_returned("x.xlsx", &bytes, &loaded.data).is_ok());
+
+        // Inside the zip too: the sheets' and strings' XML changed and cut,
+        // then packed again, so the XML reader and the checks of every
+        // cell see it.
+        let parts = [
+            "xl/worksheets/sheet2.xml",
+            "xl/worksheets/sheet3.xml",
+            "xl/sharedStrings.xml",
+        ];
+        for round in 0..300 {
+            let target = parts[round % parts.len()];
+            let mut xml = part(&bytes, target).into_bytes();
+            for _ in 0..1 + round % 5 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let at = (state >> 33) as usize % xml.len();
+                match round % 3 {
+                    0 => xml[at] = b"<>/\"=&;0123456789.-eEtsNA\n "[(state >> 13) as usize % 27],
+                    1 => xml.truncate(at),
+                    _ => {
+                        let from = (state >> 7) as usize % xml.len();
+                        let piece: Vec<u8> = xml[from..(from + 40).min(xml.len())].to_vec();
+                        xml.splice(at..at, piece);
+                    }
+                }
+            }
+            let changed = repack(&bytes, target, &xml);
+            let _ = crate::exchange::read_returned("x.xlsx", &changed, &loaded.data);
+        }
+    }
+
+    fn repack(bytes: &[u8], name: &str, content: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut out);
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let entry_name = entry.name().unwrap().into_owned();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            if entry_name == name {
+                data = content.to_vec();
+            }
+            writer
+                .start_file(entry_name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            writer.write_all(&data).unwrap();
+        }
+        writer.finish().unwrap();
+        out.into_inner()
     }
 }

@@ -7,16 +7,24 @@
 //! It reads shared strings (rich text runs joined, phonetic guides left
 //! out), inline strings, numbers, booleans, formula results and errors;
 //! `_x000D_`-style escapes are decoded. Untrusted input: every part is
-//! capped in size as it is unpacked (a zip bomb stops at the cap), XML with
-//! a DTD is refused, and nothing here panics on any input.
+//! capped in size as it is unpacked (a zip bomb stops at the cap) and in
+//! XML nodes as it is parsed, XML with a DTD is refused, and nothing here
+//! panics on any input.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use roxmltree::{Document, Node};
 
-/// The most one part of the workbook may unpack to: 32 MiB.
-pub const PART_LIMIT: u64 = 32 << 20;
+/// The most one part of the workbook may unpack to: 16 MiB (a filled
+/// questionnaire's largest part is well under 1 MiB, even with every
+/// evidence at its limit under 3 MiB).
+pub const PART_LIMIT: u64 = 16 << 20;
+
+/// The most XML nodes one part may have: keeps the memory a parsed part
+/// takes to about 100 MB whatever is in it (a questionnaire has a few
+/// thousand).
+const NODES_LIMIT: u32 = 1_000_000;
 
 /// The most all parts read may unpack to together: 64 MiB.
 pub const TOTAL_LIMIT: u64 = 64 << 20;
@@ -164,7 +172,11 @@ fn part(
 
 fn parse(text: &str) -> Result<Document<'_>, ReadError> {
     // DTDs are refused (roxmltree's default): no entity expansion bombs.
-    Document::parse(text).map_err(broken)
+    let options = roxmltree::ParsingOptions {
+        nodes_limit: NODES_LIMIT,
+        ..roxmltree::ParsingOptions::default()
+    };
+    Document::parse_with_options(text, options).map_err(broken)
 }
 
 fn local<'a>(node: &Node<'a, '_>) -> &'a str {
@@ -469,6 +481,18 @@ lines</t></si></sst>"#;
         assert!(read(&workbook("<worksheet", "<sst/>"), &[]).is_err());
         let dtd = r#"<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData/></worksheet>"#;
         assert!(read(&workbook(dtd, "<sst/>"), &[]).is_err());
+    }
+
+    #[test]
+    fn a_part_of_too_many_nodes_is_refused() {
+        let sheet = format!(
+            "<worksheet><sheetData><row>{}</row></sheetData></worksheet>",
+            "<c/>".repeat(NODES_LIMIT as usize + 1)
+        );
+        assert!(matches!(
+            read(&workbook(&sheet, "<sst/>"), &[]),
+            Err(ReadError::Broken(_))
+        ));
     }
 
     #[test]
