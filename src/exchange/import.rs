@@ -743,21 +743,20 @@ pub fn import_file(
         blank
     });
     if options.as_response {
-        assessment.responses.push(Response {
+        let response = Response {
             assessor: name.clone(),
             role: options.role,
             at: options.at,
             source: file.to_owned(),
             answers: returned.answers.clone(),
-        });
-        assessment.log(
-            options.at,
-            &name,
-            "response",
-            None,
-            String::new(),
-            file.to_owned(),
-        );
+        };
+        // The name was checked above, so it cannot be refused as blank.
+        if let Err(error) = assessment.add_response(response, &name, options.at) {
+            report.outcome = Outcome::NotSaved {
+                detail: error.to_string(),
+            };
+            return report;
+        }
     } else {
         if !assessment.status.is_editable() {
             report.outcome = Outcome::Refused {

@@ -93,7 +93,9 @@ impl Assessment {
     /// Adds `response`, or replaces the one by the same assessor (names
     /// compared with surrounding spaces left out), and logs it: `from` is
     /// `replaced` when it replaced one, `to` the assessor. Returns the
-    /// response it replaced. The agreed answers are not touched.
+    /// response it replaced. The agreed answers are not touched. The first
+    /// response by someone other than the assessment's assessor first keeps
+    /// the answers so far as the assessor's own (self-assessment) response.
     pub fn add_response(
         &mut self,
         mut response: Response,
@@ -105,6 +107,21 @@ impl Assessment {
             return Err(ConsensusError::NoAssessor);
         }
         let name = response.assessor.clone();
+        // The first response from someone else: the answers so far are the
+        // assessor's own, so they become that assessor's response, to be
+        // compared side by side (else the agreed answers would seem to
+        // depart from every assessor without a note).
+        let original = self.assessor.trim().to_owned();
+        if self.responses.is_empty() && !original.is_empty() && original != name && !self.answers.is_empty() {
+            self.responses.push(Response {
+                assessor: original.clone(),
+                role: super::Role::SelfAssessment,
+                at,
+                source: String::new(),
+                answers: self.answers.clone(),
+            });
+            self.log(at, who, AUDIT_RESPONSE, None, String::new(), original);
+        }
         let replaced = match self.responses.iter().position(|r| r.assessor.trim() == name) {
             Some(index) => Some(std::mem::replace(&mut self.responses[index], response)),
             None => {
@@ -360,6 +377,34 @@ mod tests {
             Err(ConsensusError::NotEditable(Status::Approved))
         );
         assert!(a.audit.is_empty());
+    }
+
+    #[test]
+    fn the_first_other_response_keeps_the_assessors_own_answers_beside_it() {
+        let mut a = assessment();
+        a.responses.clear();
+        a.assessor = "Wang".into();
+        a.answers = response("x", &[("design.legal", lv(2))]).answers;
+        a.add_response(response("Li", &[("design.legal", lv(4))]), "Zhao", at())
+            .unwrap();
+        let names: Vec<&str> = a.responses.iter().map(|r| r.assessor.as_str()).collect();
+        assert_eq!(names, ["Wang", "Li"]);
+        assert_eq!(a.responses[0].answers, a.answers);
+        assert_eq!(a.spread("design.legal"), Some(2));
+        assert!(
+            !a.needs_consensus_note("design.legal"),
+            "the agreed level is Wang's"
+        );
+        // By the assessor herself, or once there are responses: as given.
+        let mut b = assessment();
+        b.responses.clear();
+        b.assessor = "Wang".into();
+        b.answers = response("x", &[("design.legal", lv(2))]).answers;
+        b.add_response(response(" Wang ", &[]), "Zhao", at()).unwrap();
+        assert_eq!(b.responses.len(), 1);
+        let before = a.responses.len();
+        a.add_response(response("Chen", &[]), "Zhao", at()).unwrap();
+        assert_eq!(a.responses.len(), before + 1);
     }
 
     #[test]

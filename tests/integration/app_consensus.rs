@@ -23,8 +23,9 @@ fn level(value: u8) -> Answer {
     }
 }
 
-/// Two responses on the sample's Education Bureau: they differ by three
-/// levels on design.strategy, agree on design.standards.
+/// Two more assessors on the sample's Education Bureau (assessed by Wang
+/// Fang): on design.strategy they say 4 and 1 (she said 3), on
+/// design.standards 3 and 3 (she said 2).
 fn with_two_assessors(root: &Path) {
     let path = root.join(FILE);
     let text = std::fs::read_to_string(&path).unwrap();
@@ -57,8 +58,9 @@ fn an_agreed_level_that_departs_from_every_assessor_needs_a_note_and_is_saved_wi
     let dir = common::copy_workspace(&common::sample_dir());
     with_two_assessors(dir.path());
     let mut harness = assess(dir.path(), "Education Bureau");
-    // The agreed level on file (3) is neither assessor's and has no note: flagged.
-    harness.get_by_label("⚠ Consensus (2 assessors)").click();
+    // Wang Fang's own answers became her response when the first other
+    // assessor's came in: three assessors.
+    harness.get_by_label("Consensus (3 assessors)").click();
     harness.run();
     assert!(
         harness
@@ -113,8 +115,8 @@ fn an_agreed_level_that_departs_from_every_assessor_needs_a_note_and_is_saved_wi
     );
     assert!(agreed.audit.iter().any(|e| e.what == "consensus_note"));
 
-    // On design.standards both said 3 and the file says 2: the proposal
-    // is their level, and taking it needs no note.
+    // On design.standards the levels are 2, 3 and 3: the median is
+    // proposed, and taking it needs no note.
     harness
         .get_all_by_label("Standards & norms")
         .next()
@@ -123,7 +125,7 @@ fn an_agreed_level_that_departs_from_every_assessor_needs_a_note_and_is_saved_wi
     harness.run();
     assert!(
         harness
-            .query_by_label("Proposed: 3 (all assessors agree)")
+            .query_by_label("Proposed: 3 (the median of the assessors' levels)")
             .is_some()
     );
     harness.get_by_label("Use the proposal").click();
@@ -146,7 +148,8 @@ fn an_agreed_level_that_departs_from_every_assessor_needs_a_note_and_is_saved_wi
         saved.consensus_note("design.strategy"),
         "Agreed 2 after the 3 May site visit"
     );
-    assert_eq!(saved.responses.len(), 2, "the assessors' own levels are kept");
+    assert_eq!(saved.responses.len(), 3, "the assessors' own levels are kept");
+    assert_eq!(saved.responses[0].assessor, "Wang Fang 王芳");
     let loaded = store::load(dir.path()).unwrap();
     assert!(
         loaded
@@ -167,7 +170,7 @@ fn the_consensus_screen_speaks_chinese() {
         .state_mut()
         .push(govmaturity::app::Command::SetLang(govmaturity::model::Lang::Zh));
     harness.run();
-    harness.get_by_label("⚠ 意见议定（2 位评估人）").click();
+    harness.get_by_label("意见议定（3 位评估人）").click();
     harness.run();
     assert!(
         harness

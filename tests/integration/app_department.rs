@@ -341,38 +341,37 @@ fn every_dimension_at_its_target_reads_on_target() {
     );
 }
 
+/// The sample's department with several assessors (its assessment was returned).
+const HR: &str = "Human Resources and Social Security Bureau";
+
 #[test]
 fn a_department_with_several_assessors_shows_how_far_they_agree_and_leads_to_the_consensus_screen() {
     let mut harness = common::sample_app();
     harness.get_by_role_and_label(Role::Button, "Department").click();
     harness.run();
-    harness.get_by_label("Health Commission").click();
+    harness.get_by_label(HR).click();
     harness.run();
     assert!(harness.query_by_label("Rater agreement").is_some());
     assert!(
         harness
-            .query_by_label("Assessors agree within one level on 25 of 28 indicators (89%).")
+            .query_by_label("Assessors agree within one level on 26 of 28 indicators (93%).")
             .is_some()
     );
     // Spreads of two levels are marked with a sign, not colour alone.
-    assert_eq!(harness.query_all_by_label("⚠ 2").count(), 3);
+    assert_eq!(harness.query_all_by_label("⚠ 2").count(), 2);
     harness.get_by_label("Open the consensus screen").click();
     harness.run();
     crate::app_assess::settle(&mut harness);
     assert_eq!(harness.state().prefs.tab, Tab::Assess);
     assert!(harness.query_by_label("← Back to the answers").is_some());
-    // Submitted: the agreed levels are shown, not changed.
+    // Returned, so editable: the chooser is there.
     harness
         .get_all_by_label("Exchange mechanism")
         .next()
         .unwrap()
         .click();
     harness.run();
-    assert!(
-        harness
-            .query_by_label_contains("cannot be changed in its present status")
-            .is_some()
-    );
+    assert!(harness.query_by_label("Apply the agreed level").is_some());
 
     // And in Chinese.
     harness.state_mut().push(Command::SetLang(Lang::Zh));
@@ -381,7 +380,7 @@ fn a_department_with_several_assessors_shows_how_far_they_agree_and_leads_to_the
     assert!(harness.query_by_label("评估人一致性").is_some());
     assert!(
         harness
-            .query_by_label_contains("评估人在 28 项指标中的 25 项上相差不超过一级")
+            .query_by_label_contains("评估人在 28 项指标中的 26 项上相差不超过一级")
             .is_some()
     );
 }

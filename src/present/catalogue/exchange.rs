@@ -441,6 +441,7 @@ pub fn no_files(lang: Lang) -> String {
 /// The closing line of `import`.
 pub fn import_summary(files: usize, imported: usize, failed: usize, lang: Lang) -> String {
     match lang {
+        Lang::En if files == 1 => format!("1 file: {imported} imported, {failed} not imported"),
         Lang::En => format!("{files} files: {imported} imported, {failed} not imported"),
         Lang::Zh => format!("共{files}个文件：导入{imported}个，未导入{failed}个"),
     }
