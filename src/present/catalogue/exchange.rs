@@ -281,17 +281,17 @@ pub fn issue(issue: &Issue, lang: Lang) -> String {
             TextField::Links.limit()
         ),
         Issue::NoName if zh => {
-            "未填写填表人姓名；请在此单元格填写，或导入时用 --as 姓名 指定".to_owned()
+            "未填写填表人姓名；请在此单元格填写，或在导入时注明作答人（命令行用 --as 姓名，本软件中填写“作答人”）".to_owned()
         }
         Issue::NoName => {
-            "no name of who filled it in; fill in this cell, or give --as NAME when importing".to_owned()
+            "no name of who filled it in; fill in this cell, or name who answered when importing (--as NAME on the command line, “Who answered” in the app)".to_owned()
         }
         Issue::BadName if zh => format!(
-            "填表人姓名过长（上限{}个字符）或含有控制字符；请修改此单元格，或导入时用 --as 姓名 指定",
+            "填表人姓名过长（上限{}个字符）或含有控制字符；请修改此单元格，或在导入时注明作答人（命令行用 --as 姓名，本软件中填写“作答人”）",
             TextField::Assessor.limit()
         ),
         Issue::BadName => format!(
-            "the name is longer than {} characters or holds control characters; correct this cell, or give --as NAME when importing",
+            "the name is longer than {} characters or holds control characters; correct this cell, or name who answered when importing (--as NAME on the command line, “Who answered” in the app)",
             TextField::Assessor.limit()
         ),
     }
