@@ -100,7 +100,7 @@ impl Framework {
     pub fn check(&self) -> Vec<FrameworkIssue> {
         use super::IdSubject;
         let mut problems = Vec::new();
-        if let Err(error) = super::is_department_id(&self.id) {
+        if let Err(error) = super::is_slug_id(&self.id) {
             problems.push(FrameworkIssue::BadId {
                 subject: IdSubject::Framework,
                 error,
@@ -116,7 +116,7 @@ impl Framework {
         }
         let mut seen = std::collections::BTreeSet::new();
         for dimension in &self.dimensions {
-            if let Err(error) = super::is_department_id(&dimension.id) {
+            if let Err(error) = super::is_slug_id(&dimension.id) {
                 problems.push(FrameworkIssue::BadId {
                     subject: IdSubject::Dimension,
                     error,

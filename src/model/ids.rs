@@ -15,15 +15,19 @@ pub enum IdError {
         "id \"{0}\" is not a safe slug: use lowercase letters a–z, digits and '-', starting with a letter or digit"
     )]
     Unsafe(String),
+    #[error("id \"{0}\" is a name Windows reserves for a device and cannot be a folder name")]
+    Reserved(String),
 }
 
 impl IdError {
-    /// A stable code for the reason: `empty`, `too-long` or `unsafe`.
+    /// A stable code for the reason: `empty`, `too-long`, `unsafe` or
+    /// `reserved`.
     pub fn code(&self) -> &'static str {
         match self {
             IdError::Empty => "empty",
             IdError::TooLong(_) => "too-long",
             IdError::Unsafe(_) => "unsafe",
+            IdError::Reserved(_) => "reserved",
         }
     }
 
@@ -31,7 +35,7 @@ impl IdError {
     pub fn id(&self) -> &str {
         match self {
             IdError::Empty => "",
-            IdError::TooLong(id) | IdError::Unsafe(id) => id,
+            IdError::TooLong(id) | IdError::Unsafe(id) | IdError::Reserved(id) => id,
         }
     }
 }
@@ -56,8 +60,19 @@ pub fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
 }
 
-/// Checks a department (or dimension, or framework) id.
+/// Checks a department id: a slug that Windows can also create as a
+/// folder (not a reserved device name such as `con` or `com1`).
 pub fn is_department_id(id: &str) -> Result<(), IdError> {
+    is_slug_id(id)?;
+    if is_windows_device_name(id) {
+        return Err(IdError::Reserved(id.to_owned()));
+    }
+    Ok(())
+}
+
+/// Checks an id that is never a file or folder name (a dimension, a
+/// framework, an action): a slug.
+pub fn is_slug_id(id: &str) -> Result<(), IdError> {
     if id.is_empty() {
         Err(IdError::Empty)
     } else if id.len() > 64 {
@@ -66,6 +81,23 @@ pub fn is_department_id(id: &str) -> Result<(), IdError> {
         Ok(())
     } else {
         Err(IdError::Unsafe(id.to_owned()))
+    }
+}
+
+/// Whether Windows treats `name` as a device rather than a file: `CON`,
+/// `PRN`, `AUX`, `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9`, in any case, also
+/// followed by an extension (`con.txt`) or by dots and spaces, which Windows
+/// strips (`nul.`, `aux .ron`). Slugs have no dots or spaces, so for an id
+/// only the bare names matter; the rest keeps the rule honest for any name.
+/// (`COM0` and `LPT0` are listed by Microsoft's naming rules since 2022.)
+pub fn is_windows_device_name(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.trim_end_matches([' ', '.']);
+    let lower = stem.to_ascii_lowercase();
+    match lower.as_bytes() {
+        b"con" | b"prn" | b"aux" | b"nul" => true,
+        [b'c', b'o', b'm', digit] | [b'l', b'p', b't', digit] => digit.is_ascii_digit(),
+        _ => false,
     }
 }
 
@@ -108,6 +140,59 @@ mod tests {
             "-lead", "Upper", "../etc", "a/b", "a.b", "a b", "名字", ".backups", "con\0",
         ] {
             assert!(matches!(is_department_id(bad), Err(IdError::Unsafe(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn windows_device_names_are_refused_as_department_ids() {
+        // Every one of these is a valid slug, so before the check they
+        // passed and became a folder Windows cannot create.
+        for reserved in [
+            "con", "prn", "aux", "nul", "com0", "com1", "com9", "lpt0", "lpt1", "lpt9",
+        ] {
+            assert_eq!(
+                is_department_id(reserved),
+                Err(IdError::Reserved(reserved.to_owned())),
+                "{reserved}"
+            );
+            assert_eq!(is_slug_id(reserved), Ok(()), "{reserved}");
+        }
+        // Near misses are ordinary names.
+        for fine in [
+            "con-1",
+            "console",
+            "com10",
+            "lpt",
+            "comx",
+            "nul0",
+            "auxiliary",
+            "a-con",
+        ] {
+            assert_eq!(is_department_id(fine), Ok(()), "{fine}");
+        }
+        // Upper case, extensions, trailing dots and spaces: not slugs at all.
+        for bad in ["CON", "Com1", "con.", "con ", "nul.txt", "lpt1.ron", "trailing."] {
+            assert!(matches!(is_department_id(bad), Err(IdError::Unsafe(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn windows_device_names_as_windows_sees_them() {
+        for reserved in [
+            "CON",
+            "con",
+            "Aux",
+            "NUL.txt",
+            "nul.",
+            "com1 ",
+            "LPT9.tar.gz",
+            "prn . ",
+            "COM0",
+        ] {
+            assert!(is_windows_device_name(reserved), "{reserved}");
+        }
+        for fine in ["con-1", "com10", "console.txt", "lpt", "x.con", "", "."] {
+            assert!(!is_windows_device_name(fine), "{fine}");
         }
     }
 

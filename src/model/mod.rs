@@ -25,7 +25,7 @@ pub use assessment::{
 pub use consensus::{AUDIT_CONSENSUS_NOTE, AUDIT_RESPONSE, ConsensusError, spread_of};
 pub use digest::answers_digest;
 pub use framework::{Dimension, FRAMEWORK_ID_BUILTIN, Framework, FrameworkIssue, Indicator, LevelDef};
-pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id};
+pub use ids::{IdError, IdSubject, is_department_id, is_indicator_id, is_slug_id, is_windows_device_name};
 pub use number::{LEVEL_DECIMALS, round_half_away};
 pub use period::half_year_periods;
 pub use plan::{

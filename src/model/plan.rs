@@ -46,7 +46,7 @@ pub enum PlanScope {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
-    /// A slug, unique in the workspace (`is_department_id` rules).
+    /// A slug, unique in the workspace (`is_slug_id` rules).
     pub id: String,
     /// Free text in English, Chinese or both; a language left empty shows
     /// the other.

@@ -166,7 +166,7 @@ pub(crate) fn check_plans(
             };
             let id = action.id.as_str();
 
-            if let Err(error) = model::is_department_id(id) {
+            if let Err(error) = model::is_slug_id(id) {
                 problem(true, at.start(), ProblemCode::PlanBadActionId { error });
             }
             if let Some(first) = seen.get(id) {

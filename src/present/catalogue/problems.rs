@@ -441,6 +441,15 @@ pub fn id_error(subject: IdSubject, error: &IdError, lang: Lang) -> String {
                 folder_note(lang)
             ),
         },
+        (IdError::Reserved(id), Lang::En) => format!(
+            "the {what} id \"{id}\" is not allowed: it is a name Windows reserves for a device (like CON, AUX, \
+             NUL, COM1 or LPT1), and the id becomes a folder name that Windows cannot create; choose another id, \
+             such as \"{id}-office\""
+        ),
+        (IdError::Reserved(id), Lang::Zh) => format!(
+            "{what}编号“{id}”不可使用：该名称为 Windows 保留的设备名（如 CON、AUX、NUL、COM1、LPT1），\
+             而编号会用作文件夹名称，Windows 无法创建该文件夹；请另选编号，例如“{id}-office”"
+        ),
     }
 }
 
@@ -1503,6 +1512,18 @@ mod tests {
         assert_eq!(
             id_error(IdSubject::Department, &IdError::Empty, Lang::Zh),
             "部门编号为空；请填写编号"
+        );
+        let reserved = IdError::Reserved("con".to_owned());
+        assert_eq!(
+            id_error(IdSubject::Department, &reserved, Lang::En),
+            "the department id \"con\" is not allowed: it is a name Windows reserves for a device (like CON, AUX, \
+             NUL, COM1 or LPT1), and the id becomes a folder name that Windows cannot create; choose another id, \
+             such as \"con-office\""
+        );
+        assert_eq!(
+            id_error(IdSubject::Department, &reserved, Lang::Zh),
+            "部门编号“con”不可使用：该名称为 Windows 保留的设备名（如 CON、AUX、NUL、COM1、LPT1），\
+             而编号会用作文件夹名称，Windows 无法创建该文件夹；请另选编号，例如“con-office”"
         );
     }
 
