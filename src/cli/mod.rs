@@ -30,10 +30,27 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub use crate::store::DEFAULT_WORKSPACE;
 
+/// What `--version` prints after the name: the program's version and the
+/// edition of the framework built into it, e.g. `0.1.0 (framework
+/// digital-government edition 1)`. (`-V` prints the version alone.)
+pub fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| match crate::store::builtin_framework() {
+        Ok(framework) => format!(
+            "{} (framework {} edition {})",
+            env!("CARGO_PKG_VERSION"),
+            framework.id,
+            framework.framework_version
+        ),
+        Err(_) => env!("CARGO_PKG_VERSION").to_owned(),
+    })
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "govmaturity",
     version,
+    long_version = long_version(),
     about = "Digital-government maturity assessments: score departments, see gaps and progress, share reports.",
     long_about = "Digital-government maturity assessments: score departments, see gaps and progress, share reports.\n\n\
                   With no subcommand, opens the desktop app. Every subcommand works on a workspace folder \

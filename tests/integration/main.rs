@@ -9,6 +9,7 @@
 
 mod common;
 
+mod app_about;
 mod app_assess;
 mod app_basis;
 mod app_collect;
@@ -34,6 +35,7 @@ mod cli_plan;
 mod cross_format;
 mod fuzz_regressions;
 mod hardening;
+mod portability;
 mod properties;
 mod questionnaire;
 mod report_brief;
