@@ -41,11 +41,12 @@ fn run_app(options: StartOptions) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title("govmaturity")
             .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([900.0, 600.0]),
+            .with_min_inner_size([900.0, 600.0])
+            .with_icon(govmaturity::app::about::window_icon()),
         ..Default::default()
     };
     let result = eframe::run_native(
-        "govmaturity",
+        govmaturity::app::about::APP_ID,
         native,
         Box::new(move |cc| Ok(Box::new(GovApp::new(cc, options)))),
     );

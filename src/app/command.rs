@@ -78,6 +78,8 @@ pub enum Command {
     /// Replace the workspace settings (title, departments, targets, weights) and save them.
     UpdateWorkspace(Box<Workspace>),
     ShowWorkspaceSettings(bool),
+    /// Open or close the About window.
+    ShowAbout(bool),
     /// Pick a folder and start a new workspace there.
     NewWorkspace,
     /// A path typed where no file dialog could be shown: do what the dialog was for.

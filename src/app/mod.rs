@@ -4,6 +4,7 @@
 //! changes, and where undo, dirty tracking and saving hook in. File work
 //! runs on the `io` worker; nothing outside this module knows egui.
 
+pub mod about;
 pub mod collect;
 mod command;
 pub mod dialogs;
@@ -377,6 +378,7 @@ impl GovApp {
             Command::DismissNotice => self.state.notice = None,
             Command::SetUserName(name) => self.prefs.user_name = name.trim().to_owned(),
             Command::ShowWorkspaceSettings(show) => self.state.show_workspace_settings = show,
+            Command::ShowAbout(show) => self.state.show_about = show,
             Command::UpdateWorkspace(workspace) => self.update_workspace(*workspace),
             Command::SetExportOfficial(on) => self.state.export_official = on,
             Command::Export(request) => {

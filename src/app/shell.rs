@@ -70,6 +70,10 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
     });
     super::collect::send_window_ui(ui.ctx(), lang, state, out);
     super::collect::import_window_ui(ui.ctx(), lang, state, out);
+    if state.show_about {
+        let root = state.workspace.as_ref().map(|open| open.loaded.root.as_path());
+        super::about::about_window_ui(ui.ctx(), lang, root, out);
+    }
     if let Some(prompt) = &mut state.paths.prompt {
         super::dialogs::path_prompt_ui(ui.ctx(), lang, prompt, out);
     }
@@ -126,6 +130,13 @@ fn top_bar_ui(ui: &mut Ui, prefs: &Prefs, state: &AppState, out: &mut Vec<Comman
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .selectable_label(state.show_about, T::About.get(lang))
+                .clicked()
+            {
+                out.push(Command::ShowAbout(!state.show_about));
+            }
+            ui.separator();
             theme_picker_ui(ui, prefs, out);
             ui.separator();
             for candidate in [Lang::Zh, Lang::En] {

@@ -696,6 +696,8 @@ pub struct AppState {
     /// Unsaved edits from an earlier run, offered for restoring.
     pub recoveries: Vec<super::session::Recovery>,
     pub show_workspace_settings: bool,
+    /// The About window is open.
+    pub show_about: bool,
     /// A report being written in the background.
     pub exporting: bool,
     /// Export in the official document style (the Export menu's check box).

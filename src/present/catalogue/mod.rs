@@ -14,6 +14,7 @@ pub mod terms;
 
 pub use terms::{basis, confidence, department_kind, finding, flag, problem_severity, severity, status};
 
+pub mod about;
 pub mod brief;
 pub mod cli;
 pub mod collect;
@@ -780,6 +781,22 @@ catalogue! {
     QuestRoleReviewer => "reviewer", "审核人";
     QuestRoleExternal => "external evaluator", "外部评估人";
     QuestDiffNone => "no change", "无变化";
+    // ---- shipping: about window
+    About => "About", "关于";
+    AboutTitle => "About govmaturity", "关于本程序";
+    AboutTagline => "Offline, bilingual digital-government maturity assessments.", "离线、中英双语的数字政府成熟度评估工具。";
+    AboutVersion => "Version", "版本";
+    AboutFramework => "Built-in framework", "内置评估框架";
+    AboutLicences => "Licences", "许可协议";
+    AboutProgramLicence => "The program: MIT OR Apache-2.0, at your choice.", "本程序：MIT 或 Apache-2.0 许可，任选其一。";
+    AboutFontLicence => "The bundled fonts (subsets of Noto Sans SC and Noto Serif SC, cut to GB 2312): SIL Open Font License 1.1.", "随附字体（Noto Sans SC 与 Noto Serif SC 字体的 GB 2312 子集）：SIL 开源字体许可协议（OFL）1.1。";
+    AboutLicenceFiles => "The full texts come with the program (LICENSE-MIT, LICENSE-APACHE, OFL.txt).", "许可协议全文随程序一同提供（LICENSE-MIT、LICENSE-APACHE、OFL.txt）。";
+    AboutShowFontLicence => "Font licence text", "字体许可协议全文";
+    AboutFolders => "Where things are kept", "文件存放位置";
+    AboutPreferences => "Preferences (language, theme, recent workspaces)", "偏好设置（语言、主题、最近打开的工作区）";
+    AboutRecovery => "Unsaved edits (recovery journal) of the open workspace", "当前工作区未保存修改（恢复日志）";
+    AboutNoWorkspace => "no workspace open", "未打开工作区";
+    AboutUnknownFolder => "not available on this system", "本系统不支持";
 }
 
 /// A name with a tag after it: "Health Commission (provisional)" /
