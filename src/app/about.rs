@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::Command;
-use super::session::RECOVERY_DIR;
 use crate::model::Lang;
 use crate::present::catalogue::{T, about};
 
@@ -36,21 +35,29 @@ pub fn preferences_folder() -> Option<PathBuf> {
     eframe::storage_dir(APP_ID)
 }
 
+/// The per-user folder of recovery journals: `recovery` in
+/// [`preferences_folder`], one folder per workspace inside
+/// ([`super::session::journal_folder`]). `None` where the system has no
+/// such folder: the journals then stay in the workspace.
+pub fn recovery_base() -> Option<PathBuf> {
+    preferences_folder().map(|folder| folder.join("recovery"))
+}
+
 /// The About window; closing it sends [`Command::ShowAbout`]`(false)`.
-pub fn about_window_ui(ctx: &egui::Context, lang: Lang, root: Option<&Path>, out: &mut Vec<Command>) {
+pub fn about_window_ui(ctx: &egui::Context, lang: Lang, journals: Option<&Path>, out: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new(T::AboutTitle.get(lang))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
         .default_width(560.0)
-        .show(ctx, |ui| about_ui(ui, lang, root));
+        .show(ctx, |ui| about_ui(ui, lang, journals));
     if !open {
         out.push(Command::ShowAbout(false));
     }
 }
 
-fn about_ui(ui: &mut Ui, lang: Lang, root: Option<&Path>) {
+fn about_ui(ui: &mut Ui, lang: Lang, journals: Option<&Path>) {
     ui.heading(RichText::new(T::AppName.get(lang)).strong());
     ui.label(T::AboutTagline.get(lang));
     ui.add_space(6.0);
@@ -97,9 +104,9 @@ fn about_ui(ui: &mut Ui, lang: Lang, root: Option<&Path>) {
             ui.label(preferences_folder().map_or_else(unknown, |p| p.display().to_string()));
             ui.end_row();
             ui.label(T::AboutRecovery.get(lang));
-            ui.label(root.map_or_else(
+            ui.label(journals.map_or_else(
                 || T::AboutNoWorkspace.get(lang).to_owned(),
-                |root| root.join(RECOVERY_DIR).display().to_string(),
+                |journals| journals.display().to_string(),
             ));
             ui.end_row();
         });

@@ -64,6 +64,11 @@ impl GovApp {
         self.state.workspace.as_ref().map(|w| w.loaded.root.clone())
     }
 
+    /// The open workspace's recovery journal folder.
+    pub(super) fn journals(&self) -> Option<PathBuf> {
+        self.state.journals.clone()
+    }
+
     pub(super) fn send(&mut self, job: Job) {
         if let Some(worker) = &mut self.state.worker {
             worker.send(job);
@@ -171,7 +176,7 @@ impl GovApp {
     }
 
     fn write_journal(&mut self) {
-        let Some(root) = self.root() else { return };
+        let Some(journals) = self.journals() else { return };
         let Some(session) = &mut self.state.session else {
             return;
         };
@@ -188,7 +193,7 @@ impl GovApp {
         }
         session.journal_pending = false;
         session.journal_written = Some(now);
-        let path = session::journal_path(&root, session.department(), session.period());
+        let path = session::journal_path(&journals, session.department(), session.period());
         let job = if session.is_dirty() {
             Job::Journal {
                 path,
@@ -388,11 +393,11 @@ impl GovApp {
 
     /// Drops the session's edits for what is on disk.
     fn take_theirs(&mut self, theirs: Theirs) {
-        let Some(root) = self.root() else { return };
+        let Some(journals) = self.journals() else { return };
         let Some(session) = &mut self.state.session else {
             return;
         };
-        let journal = session::journal_path(&root, session.department(), session.period());
+        let journal = session::journal_path(&journals, session.department(), session.period());
         let selected = session.selected.clone();
         let mut fresh = Session::new((*theirs.assessment).clone(), theirs.fingerprint, false);
         fresh.selected = selected;
@@ -616,7 +621,7 @@ impl GovApp {
             }
             loaded.record_saved(relative, fingerprint);
         }
-        let Some(root) = self.root() else { return };
+        let Some(journals) = self.journals() else { return };
         let Some(session) = &mut self.state.session else {
             return;
         };
@@ -631,7 +636,7 @@ impl GovApp {
             SaveState::Saved
         };
         if !session.is_dirty() {
-            let path = session::journal_path(&root, department, period);
+            let path = session::journal_path(&journals, department, period);
             self.send(Job::RemoveJournal { path });
         }
     }

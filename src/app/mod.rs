@@ -52,6 +52,9 @@ pub struct GovApp {
     /// Whether opening a workspace takes its session lock (the app does;
     /// most tests share the sample folder and do not).
     lock_sessions: bool,
+    /// The per-user folder of recovery journals ([`about::recovery_base`]);
+    /// `None` keeps them in the workspace (tests).
+    user_journals: Option<PathBuf>,
 }
 
 impl GovApp {
@@ -67,6 +70,7 @@ impl GovApp {
         };
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
         app.lock_sessions = true;
+        app.user_journals = about::recovery_base();
         if let Some(lang) = options.lang {
             app.prefs.lang = lang;
         }
@@ -115,6 +119,15 @@ impl GovApp {
         app
     }
 
+    /// [`Self::for_tests`] keeping recovery journals in `journals` (as the
+    /// app keeps them in the user's own folder) rather than in the workspace.
+    pub fn for_tests_with_journals(ctx: &egui::Context, workspace: &Path, journals: &Path) -> Self {
+        let mut app = GovApp::for_tests(ctx, None);
+        app.user_journals = Some(journals.to_path_buf());
+        app.open_workspace_now(workspace);
+        app
+    }
+
     /// A new app on a workspace already in memory (benchmarks of big
     /// generated workspaces, without writing thousands of files first).
     pub fn for_loaded(ctx: &egui::Context, loaded: store::LoadedWorkspace) -> Self {
@@ -133,6 +146,7 @@ impl GovApp {
             commands: Vec::new(),
             ctx: ctx.clone(),
             lock_sessions: false,
+            user_journals: None,
         };
         app.state.selection.basis = app.prefs.basis;
         app.state.worker = Some(io::Worker::start(move || wake.request_repaint()));
@@ -224,14 +238,17 @@ impl GovApp {
             self.state.selection = Default::default();
             self.state.views = Default::default();
             self.take_session_lock(&loaded.root);
+            let journals = session::journal_folder(self.user_journals.as_deref(), &loaded.root);
             if self.state.held_elsewhere.is_some() {
                 // The journals are the other app's unsaved edits, not ours.
                 self.state.recoveries.clear();
                 self.state.plan_recoveries.clear();
             } else {
-                self.state.recoveries = session::find_recoveries(&loaded.root, &loaded.data);
-                self.state.plan_recoveries = planning::find_plan_recoveries(&loaded.root, &loaded.data);
+                session::migrate_journals(&loaded.root, &journals);
+                self.state.recoveries = session::find_recoveries(&journals, &loaded.data);
+                self.state.plan_recoveries = planning::find_plan_recoveries(&journals, &loaded.data);
             }
+            self.state.journals = Some(journals);
             self.state.plan_editor = Default::default();
             let wake = self.ctx.clone();
             self.state.watcher = watch::FolderWatch::start(&loaded.root, move || wake.request_repaint()).ok();

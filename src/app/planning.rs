@@ -13,20 +13,21 @@ use super::GovApp;
 use super::command::ConflictChoice;
 use super::io::{Failure, Job};
 use super::plan_editor::{PlanEdit, new_action_id};
-use super::session::{AUTOSAVE_AFTER, RECOVERY_DIR};
+use super::session::AUTOSAVE_AFTER;
 use super::state::Tab;
 use super::views::plan::ActionDraft;
 use crate::model::{Action, ActionStatus, Addresses, Level, Owner, PlanScope, Rating, Text};
 use crate::present::catalogue::T;
 use crate::store::{self, Fingerprint, LoadedWorkspace};
 
-/// Where the recovery journal of a plan lives.
-fn plan_journal_path(root: &std::path::Path, scope: &PlanScope) -> PathBuf {
+/// Where the recovery journal of a plan lives, in a workspace's journal
+/// folder ([`super::session::journal_folder`]).
+fn plan_journal_path(journals: &std::path::Path, scope: &PlanScope) -> PathBuf {
     let name = match scope {
         PlanScope::Department(id) => format!("{id}.ron"),
         PlanScope::Government => "_government.ron".to_owned(),
     };
-    root.join(RECOVERY_DIR).join("plans").join(name)
+    journals.join("plans").join(name)
 }
 
 fn of_scope(actions: &[Action], scope: &PlanScope) -> Vec<Action> {
@@ -42,11 +43,11 @@ pub struct PlanRecovery {
     pub actions: Vec<Action>,
 }
 
-/// Finds plan journals whose actions differ from the plan on disk (an
-/// identical one is stale and removed).
-pub fn find_plan_recoveries(root: &std::path::Path, data: &crate::model::Dataset) -> Vec<PlanRecovery> {
+/// Finds the plan journals in a workspace's journal folder whose actions
+/// differ from the plan on disk (an identical one is stale and removed).
+pub fn find_plan_recoveries(journals: &std::path::Path, data: &crate::model::Dataset) -> Vec<PlanRecovery> {
     let mut found = Vec::new();
-    let Ok(files) = std::fs::read_dir(root.join(RECOVERY_DIR).join("plans")) else {
+    let Ok(files) = std::fs::read_dir(journals.join("plans")) else {
         return found;
     };
     for file in files.flatten() {
@@ -329,7 +330,9 @@ impl GovApp {
     }
 
     fn write_plan_journal(&mut self) {
-        let Some(open) = &self.state.workspace else { return };
+        let (Some(open), Some(journals)) = (&self.state.workspace, &self.state.journals) else {
+            return;
+        };
         let editor = &mut self.state.plan_editor;
         if !editor.journal_pending {
             return;
@@ -339,7 +342,7 @@ impl GovApp {
             .dirty
             .iter()
             .map(|scope| Job::PlanJournal {
-                path: plan_journal_path(&open.loaded.root, scope),
+                path: plan_journal_path(journals, scope),
                 actions: of_scope(&open.loaded.data.actions, scope),
             })
             .collect();
@@ -353,11 +356,12 @@ impl GovApp {
             return;
         };
         std::sync::Arc::make_mut(&mut open.loaded).record_saved(store::plan_path(&scope), fingerprint);
-        let root = open.loaded.root.clone();
         let editor = &mut self.state.plan_editor;
         editor.saving.remove(&scope);
-        if !editor.dirty.contains(&scope) {
-            let path = plan_journal_path(&root, &scope);
+        if !editor.dirty.contains(&scope)
+            && let Some(journals) = &self.state.journals
+        {
+            let path = plan_journal_path(journals, &scope);
             self.send_job(Job::RemoveJournal { path });
         }
     }
@@ -406,6 +410,9 @@ impl GovApp {
 
     pub(super) fn resolve_plan_conflict(&mut self, choice: ConflictChoice) {
         let theirs = std::mem::take(&mut self.state.plan_editor.theirs);
+        let Some(journals) = self.state.journals.clone() else {
+            return;
+        };
         let Some(open) = &mut self.state.workspace else {
             return;
         };
@@ -430,7 +437,7 @@ impl GovApp {
             data.actions.sort_by(|a, b| a.id.cmp(&b.id));
             self.state.plan_editor.dirty.remove(&scope);
             jobs.push(Job::RemoveJournal {
-                path: plan_journal_path(&root, &scope),
+                path: plan_journal_path(&journals, &scope),
             });
         }
         open.revision += 1;

@@ -71,8 +71,8 @@ pub fn shell_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<
     super::collect::send_window_ui(ui.ctx(), lang, state, out);
     super::collect::import_window_ui(ui.ctx(), lang, state, out);
     if state.show_about {
-        let root = state.workspace.as_ref().map(|open| open.loaded.root.as_path());
-        super::about::about_window_ui(ui.ctx(), lang, root, out);
+        let journals = state.workspace.as_ref().and(state.journals.as_deref());
+        super::about::about_window_ui(ui.ctx(), lang, journals, out);
     }
     if let Some(prompt) = &mut state.paths.prompt {
         super::dialogs::path_prompt_ui(ui.ctx(), lang, prompt, out);

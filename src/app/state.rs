@@ -695,6 +695,9 @@ pub struct AppState {
     pub plan_recoveries: Vec<super::planning::PlanRecovery>,
     /// Unsaved edits from an earlier run, offered for restoring.
     pub recoveries: Vec<super::session::Recovery>,
+    /// Where the open workspace's recovery journals are kept
+    /// ([`super::session::journal_folder`]).
+    pub journals: Option<PathBuf>,
     pub show_workspace_settings: bool,
     /// The About window is open.
     pub show_about: bool,

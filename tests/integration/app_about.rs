@@ -22,12 +22,19 @@ fn about_shows_version_framework_licences_and_folders_in_both_languages() {
         assert!(harness.query_by_label(text).is_some(), "{text} is not shown");
     }
     let journal = common::sample_dir().join(".recovery").display().to_string();
-    assert!(harness.query_by_label(&journal).is_some(), "{journal} is not shown");
+    assert!(
+        harness.query_by_label(&journal).is_some(),
+        "{journal} is not shown"
+    );
 
     // The font licence in full, one click away.
     harness.get_by_label("Font licence text").click();
     harness.run();
-    assert!(harness.query_by_label_contains("SIL OPEN FONT LICENSE Version 1.1").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("SIL OPEN FONT LICENSE Version 1.1")
+            .is_some()
+    );
 
     harness.get_by_label("简体中文").click();
     harness.run();

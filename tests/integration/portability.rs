@@ -1,15 +1,22 @@
 //! What must hold on every desktop the program ships to: folders named in
 //! Chinese and with spaces, department ids that Windows can create as
-//! folders, and `--version`.
+//! folders, `--version`, and unsaved edits journaled in the user's own
+//! folder.
 
 use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use govmaturity::app::editor::Edit;
+use govmaturity::app::{Command, GovApp};
 
 fn run(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_govmaturity"))
+    std::process::Command::new(env!("CARGO_BIN_EXE_govmaturity"))
         .args(args)
         .output()
         .expect("the binary runs")
@@ -155,4 +162,107 @@ fn version_names_the_program_and_the_built_in_framework() {
     );
     let short = run(&["-V".as_ref()]);
     assert_eq!(text(&short.stdout), "govmaturity 0.1.0\n");
+}
+
+/// The app on `root`, keeping its recovery journals in `journals` (the
+/// user's own folder), opened on one department's assessment.
+fn assess_with_journals(root: &Path, journals: &Path, department: &str) -> Harness<'static, GovApp> {
+    let (root, journals) = (root.to_path_buf(), journals.to_path_buf());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(64)
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| GovApp::for_tests_with_journals(&cc.egui_ctx, &root, &journals));
+    harness.run();
+    harness.get_by_label(department).click();
+    harness.run();
+    harness.get_by_label("Assess").click();
+    harness.run();
+    crate::app_assess::settle(&mut harness);
+    harness
+}
+
+fn evidence(harness: &Harness<'static, GovApp>, indicator: &str) -> String {
+    let working = crate::app_assess::working(harness);
+    working
+        .answers
+        .get(indicator)
+        .map(|a| a.evidence.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn unsaved_edits_are_journaled_in_the_users_folder_not_the_workspace() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let user = tempfile::tempdir().unwrap();
+    let folder = govmaturity::app::session::journal_folder(Some(user.path()), dir.path());
+    assert!(folder.starts_with(user.path()));
+    let journal = folder.join("education-bureau/2025-12-31.ron");
+    {
+        let mut harness = assess_with_journals(dir.path(), user.path(), "Education Bureau");
+        harness.state_mut().push(Command::Edit(Edit::Evidence {
+            indicator: "design.strategy".into(),
+            text: "Typed just before the crash".into(),
+        }));
+        harness.run();
+        let started = Instant::now();
+        while !journal.exists() && started.elapsed() < Duration::from_secs(10) {
+            harness.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(journal.exists(), "the journal is written while typing");
+        // Stopped here: no save.
+    }
+    assert!(
+        !dir.path().join(".recovery").exists(),
+        "nothing of the user's unsaved edits is left in the (possibly shared) workspace"
+    );
+
+    let mut harness = assess_with_journals(dir.path(), user.path(), "Education Bureau");
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved edits from an earlier session")
+            .is_some()
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+    crate::app_assess::settle(&mut harness);
+    assert_eq!(
+        evidence(&harness, "design.strategy"),
+        "Typed just before the crash"
+    );
+}
+
+#[test]
+fn a_journal_an_older_version_left_in_the_workspace_is_offered_and_moved() {
+    let dir = common::copy_workspace(&common::sample_dir());
+    let user = tempfile::tempdir().unwrap();
+    let legacy = dir.path().join(".recovery/education-bureau/2025-12-31.ron");
+    fs::create_dir_all(legacy.parent().unwrap()).unwrap();
+    let on_disk = fs::read_to_string(dir.path().join("education-bureau/2025-12-31.ron")).unwrap();
+    let marker = "Typed before the upgrade";
+    let (head, tail) = on_disk.split_once("evidence: \"").unwrap();
+    fs::write(&legacy, format!("{head}evidence: \"{marker} {tail}")).unwrap();
+
+    let mut harness = assess_with_journals(dir.path(), user.path(), "Education Bureau");
+    let moved = govmaturity::app::session::journal_folder(Some(user.path()), dir.path())
+        .join("education-bureau/2025-12-31.ron");
+    assert!(moved.exists(), "moved to the user's folder");
+    assert!(
+        !dir.path().join(".recovery").exists(),
+        "and gone from the workspace"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Unsaved edits from an earlier session")
+            .is_some()
+    );
+    harness.get_by_label("Restore").click();
+    harness.run();
+    crate::app_assess::settle(&mut harness);
+    let working = crate::app_assess::working(&harness);
+    assert!(
+        working.answers.values().any(|a| a.evidence.starts_with(marker)),
+        "the old journal's edit is back"
+    );
 }
