@@ -10,6 +10,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// is written and synced to disk, renamed over `path`, and the folder is
 /// synced so the rename itself survives a power cut.
 ///
+/// No hard link is needed, so this works on FAT and network shares too. On
+/// Windows `std::fs::rename` replaces an existing file as well
+/// (`MoveFileExW` with `MOVEFILE_REPLACE_EXISTING`, retried with
+/// `FileRenameInfoEx` and POSIX semantics when another program has the file
+/// open); folders cannot be synced there, and NTFS journals the rename.
+///
 /// Backups are the caller's job (the `save_*` functions keep them).
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     atomic_write_with_hook(path, bytes, |_| Ok(()))
