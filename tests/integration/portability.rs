@@ -30,7 +30,7 @@ fn text(bytes: &[u8]) -> String {
 fn run_ok(code: i32, dir: &Path, before: &[&str], after: &[&str]) -> Output {
     let mut args: Vec<&std::ffi::OsStr> = before.iter().map(|a| a.as_ref()).collect();
     args.push(dir.as_os_str());
-    args.extend(after.iter().map(|a| std::ffi::OsStr::new(a)));
+    args.extend(after.iter().map(std::ffi::OsStr::new));
     let output = run(&args);
     assert_eq!(
         output.status.code(),
