@@ -47,10 +47,13 @@ pub fn recovery_base() -> Option<PathBuf> {
 pub fn about_window_ui(ctx: &egui::Context, lang: Lang, journals: Option<&Path>, out: &mut Vec<Command>) {
     let mut open = true;
     egui::Window::new(T::AboutTitle.get(lang))
+        // One window whatever the language: it stays where it is when the
+        // language is switched.
+        .id(egui::Id::unique("about-window"))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
-        .default_width(560.0)
+        .default_width(600.0)
         .show(ctx, |ui| about_ui(ui, lang, journals));
     if !open {
         out.push(Command::ShowAbout(false));
@@ -96,20 +99,27 @@ fn about_ui(ui: &mut Ui, lang: Lang, journals: Option<&Path>) {
     ui.add_space(8.0);
     ui.strong(T::AboutFolders.get(lang));
     let unknown = || T::AboutUnknownFolder.get(lang).to_owned();
-    egui::Grid::new("about-folders")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            ui.label(T::AboutPreferences.get(lang));
-            ui.label(preferences_folder().map_or_else(unknown, |p| p.display().to_string()));
-            ui.end_row();
-            ui.label(T::AboutRecovery.get(lang));
-            ui.label(journals.map_or_else(
+    // A path is long: each goes on its own line under what it is, wrapped
+    // rather than cut, and can be selected and copied.
+    let folders = [
+        (
+            T::AboutPreferences,
+            preferences_folder().map_or_else(unknown, |p| p.display().to_string()),
+        ),
+        (
+            T::AboutRecovery,
+            journals.map_or_else(
                 || T::AboutNoWorkspace.get(lang).to_owned(),
                 |journals| journals.display().to_string(),
-            ));
-            ui.end_row();
+            ),
+        ),
+    ];
+    for (what, folder) in folders {
+        ui.label(what.get(lang));
+        ui.indent(what, |ui| {
+            ui.add(egui::Label::new(RichText::new(folder).monospace()).wrap());
         });
+    }
 }
 
 #[cfg(test)]
