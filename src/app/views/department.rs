@@ -260,8 +260,8 @@ fn agreement_ui(ui: &mut Ui, page: &Page, views: &mut ViewState, out: &mut Vec<C
     if let Some(line) = &agreement.spread_line {
         ui.label(line);
     }
-    let names = crate::present::catalogue::report::list(&agreement.assessors, lang);
-    ui.label(RichText::new(labelled(T::Assessors.get(lang), &names, lang)).weak());
+    // The same line the reports print.
+    ui.label(RichText::new(&agreement.assessors_line).weak());
     if !agreement.rows.is_empty() {
         egui::CollapsingHeader::new(T::LargestDisagreements.get(lang))
             .id_salt("department-disagreements")
