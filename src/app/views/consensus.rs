@@ -292,7 +292,12 @@ fn table_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, out: &mut Vec<Command
                             }
                             for response in &assessment.responses {
                                 let rating = response.answers.get(id).map(|a| &a.rating);
-                                ui.label(RichText::new(rating_short(rating)).monospace());
+                                // The model's short form (digit or N/A), `–` where none was given.
+                                let text = rating
+                                    .map(Rating::short)
+                                    .filter(|s| !s.is_empty())
+                                    .unwrap_or_else(|| format::MISSING.to_owned());
+                                ui.label(RichText::new(text).monospace());
                             }
                             match assessment.spread(id) {
                                 Some(spread) if spread >= MARKED_SPREAD => {
@@ -445,14 +450,5 @@ fn detail_ui(ui: &mut Ui, ctx: &ViewCtx, session: &Session, views: &mut ViewStat
             rating: Rating::Level(level),
             note: draft.note.trim().to_owned(),
         }));
-    }
-}
-
-/// A level as its digit, N/A, or `–`.
-fn rating_short(rating: Option<&Rating>) -> String {
-    match rating {
-        Some(Rating::Level(level)) => format::level_digit(*level),
-        Some(Rating::NotApplicable { .. }) => "N/A".to_owned(),
-        _ => format::MISSING.to_owned(),
     }
 }
