@@ -11,6 +11,9 @@
 #
 # Usage: scripts/package.sh [deb-amd64] [deb-arm64] [windows]   (default: all three)
 #
+# GOVMATURITY_PROFILE=dev packages debug builds instead of release ones
+# (scripts/ci-cross.sh: quicker to build, and CI has the native one already).
+#
 # Needs: dpkg-deb, zip; for deb-arm64 gcc-aarch64-linux-gnu and the Rust
 # target aarch64-unknown-linux-gnu; for windows gcc-mingw-w64-x86-64 and
 # x86_64-pc-windows-gnu (README "Build from source"; .cargo/config.toml names
@@ -21,6 +24,11 @@ cd "$(dirname "$0")/.."
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 host=$(rustc -vV | sed -n 's/^host: //p')
+profile=${GOVMATURITY_PROFILE:-release}
+profile_dir=$profile
+if [ "$profile" = dev ]; then
+    profile_dir=debug
+fi
 dist=dist
 work=target/package
 mkdir -p "$dist"
@@ -30,16 +38,17 @@ if [ ${#wanted[@]} -eq 0 ]; then
     wanted=(deb-amd64 deb-arm64 windows)
 fi
 
-# The release binary for a target triple; built for the host without
-# --target, so that it shares target/release with everything else.
+# Builds for a target triple and prints the folder of the binary; for the
+# host without --target, so that it shares target/release (or target/debug)
+# with everything else.
 build() {
     local triple=$1
     if [ "$triple" = "$host" ]; then
-        nice -n 10 cargo build --release --locked >&2
-        echo "target/release"
+        nice -n 10 cargo build --profile "$profile" --locked >&2
+        echo "target/$profile_dir"
     else
-        nice -n 10 cargo build --release --locked --target "$triple" >&2
-        echo "target/$triple/release"
+        nice -n 10 cargo build --profile "$profile" --locked --target "$triple" >&2
+        echo "target/$triple/$profile_dir"
     fi
 }
 
@@ -66,6 +75,10 @@ copy_sample() {
 # The Rust crates compiled into the binary for a triple, with their licences.
 third_party() {
     local triple=$1
+    if ! command -v python3 >/dev/null; then
+        echo "The Rust crates compiled into govmaturity: see Cargo.lock and each crate on https://crates.io/."
+        return
+    fi
     cargo metadata --locked --format-version 1 --filter-platform "$triple" | python3 -c '
 import json, sys
 meta = json.load(sys.stdin)
