@@ -29,8 +29,9 @@ profile_dir=$profile
 if [ "$profile" = dev ]; then
     profile_dir=debug
 fi
+target_dir=${CARGO_TARGET_DIR:-target}
 dist=dist
-work=target/package
+work=$target_dir/package
 mkdir -p "$dist"
 
 wanted=("$@")
@@ -45,10 +46,10 @@ build() {
     local triple=$1
     if [ "$triple" = "$host" ]; then
         nice -n 10 cargo build --profile "$profile" --locked >&2
-        echo "target/$profile_dir"
+        echo "$target_dir/$profile_dir"
     else
         nice -n 10 cargo build --profile "$profile" --locked --target "$triple" >&2
-        echo "target/$triple/$profile_dir"
+        echo "$target_dir/$triple/$profile_dir"
     fi
 }
 
