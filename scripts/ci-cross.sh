@@ -102,11 +102,13 @@ if toolchain "$win" gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64; then
             exit 1
             ;;
     esac
-    headers=$(x86_64-w64-mingw32-objdump -p "$exe")
-    # The resource directory lists type 3 (icon), 14 (icon group), 16 (version).
-    for type in "Type: 3" "Type: 14" "Type: 16"; do
-        grep -q "$type" <<<"$headers" || {
-            echo "FAIL: $exe has no resource of ${type} (3 icon, 14 icon group, 16 version)"
+    # The resource directory's type level (indented by three spaces) lists
+    # 0x3 (icon), 0xe (icon group) and 0x10 (version information).
+    types=$(x86_64-w64-mingw32-objdump -p "$exe" | sed -n '/The .rsrc Resource Directory/,$p' |
+        grep -E '^[0-9a-f]+   Entry: ID: ' || true)
+    for type in 0x000003 0x00000e 0x000010; do
+        grep -q "ID: $type," <<<"$types" || {
+            echo "FAIL: $exe has no resource of type $type (0x3 icon, 0xe icon group, 0x10 version)"
             exit 1
         }
     done
