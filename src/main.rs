@@ -1,5 +1,11 @@
 //! The `govmaturity` binary: with a subcommand it runs on the command line;
 //! with none it opens the desktop app.
+//!
+//! On Windows it is a GUI program, so that starting it from Explorer opens no
+//! console window; started from a terminal with arguments, it attaches to
+//! that terminal's console so the command line's output reaches it.
+
+#![cfg_attr(windows, windows_subsystem = "windows")]
 
 use std::process::ExitCode;
 
@@ -12,6 +18,8 @@ use govmaturity::cli::{self, Cli, EXIT_USAGE, StartView};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_parent_console();
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command, args.workspace, args.lang),
@@ -55,6 +63,30 @@ fn run_app(options: StartOptions) -> ExitCode {
         Err(e) => {
             eprintln!("error: the window could not be opened: {e}");
             ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// A GUI program starts without a console. With arguments (a subcommand,
+/// `--help`, `--version`), write to the console of the terminal it was
+/// started from, if any. Where the output is already going somewhere (a
+/// pipe, a file, a test harness), the standard handles are set and nothing
+/// changes. The terminal does not wait for a GUI program: in a script, run
+/// it with `start /wait` (cmd) or through a pipe (PowerShell) to get its exit
+/// code.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    if std::env::args_os().len() <= 1 {
+        return;
+    }
+    // SAFETY: both calls take plain values and only read or set this
+    // process's standard handles; failure (no parent console) is harmless.
+    unsafe {
+        if GetStdHandle(STD_OUTPUT_HANDLE).is_null() {
+            AttachConsole(ATTACH_PARENT_PROCESS);
         }
     }
 }

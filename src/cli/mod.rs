@@ -6,6 +6,7 @@
 
 mod commands;
 mod exchange;
+mod extras;
 mod generate;
 mod init;
 mod output;
@@ -297,6 +298,14 @@ pub enum Command {
         /// The comment, this many times over (a bigger file to kill mid-write).
         #[arg(long, default_value_t = 1)]
         repeat: usize,
+    },
+    /// Write the man pages and the shell completions (bash, zsh, fish, PowerShell) into a folder (for
+    /// the packages).
+    #[command(hide = true)]
+    GenerateExtras {
+        /// Folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Write a realistic synthetic workspace (deterministic for a seed), or the sample one.
     #[command(
@@ -599,6 +608,7 @@ pub fn run(command: Command, workspace: Option<PathBuf>, lang: Option<Lang>) -> 
                 language(lang),
             )
         }
+        Command::GenerateExtras { out } => extras::generate_extras(&out, language(None)),
         Command::NewPeriod { dir, period, user } => commands::new_period(&dir, period, &user, language(None)),
         Command::Generate {
             dir,

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Builds the release packages into dist/:
+#   govmaturity_<version>_amd64.deb, govmaturity_<version>_arm64.deb
+#       /usr/bin/govmaturity, a desktop entry and icons (the app appears in
+#       the start menu), the sample workspace in /usr/share/govmaturity/sample,
+#       the licences (ours, the fonts' OFL, the Rust crates') in
+#       /usr/share/doc/govmaturity, man pages, bash/zsh/fish completions;
+#   govmaturity-<version>-windows-x86_64.zip
+#       govmaturity.exe (icon and version information embedded), the sample,
+#       the licences, README-en.txt and README-zh.txt.
+#
+# Usage: scripts/package.sh [deb-amd64] [deb-arm64] [windows]   (default: all three)
+#
+# GOVMATURITY_PROFILE=dev packages debug builds instead of release ones
+# (scripts/ci-cross.sh: quicker to build, and CI has the native one already).
+#
+# Needs: dpkg-deb, zip; for deb-arm64 gcc-aarch64-linux-gnu and the Rust
+# target aarch64-unknown-linux-gnu; for windows gcc-mingw-w64-x86-64 and
+# x86_64-pc-windows-gnu (README "Build from source"; .cargo/config.toml names
+# the linkers). The .debs are built with dpkg-deb from a staged tree, not
+# cargo-deb: nothing to install beyond Debian's own tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+host=$(rustc -vV | sed -n 's/^host: //p')
+profile=${GOVMATURITY_PROFILE:-release}
+profile_dir=$profile
+if [ "$profile" = dev ]; then
+    profile_dir=debug
+fi
+target_dir=${CARGO_TARGET_DIR:-target}
+dist=dist
+work=$target_dir/package
+mkdir -p "$dist"
+
+wanted=("$@")
+if [ ${#wanted[@]} -eq 0 ]; then
+    wanted=(deb-amd64 deb-arm64 windows)
+fi
+
+# Builds for a target triple and prints the folder of the binary; for the
+# host without --target, so that it shares target/release (or target/debug)
+# with everything else.
+build() {
+    local triple=$1
+    if [ "$triple" = "$host" ]; then
+        nice -n 10 cargo build --profile "$profile" --locked >&2
+        echo "$target_dir/$profile_dir"
+    else
+        nice -n 10 cargo build --profile "$profile" --locked --target "$triple" >&2
+        echo "$target_dir/$triple/$profile_dir"
+    fi
+}
+
+# Copies a binary, without its symbol table when the target's strip is there.
+install_stripped() {
+    local from=$1 to=$2 strip=$3
+    install -D -m 755 "$from" "$to"
+    if command -v "$strip" >/dev/null; then
+        "$strip" --strip-all "$to"
+    else
+        echo "note: $strip not found; $to keeps its symbols" >&2
+    fi
+}
+
+# The sample workspace as the repository holds it (no lock files).
+copy_sample() {
+    local into=$1
+    mkdir -p "$into"
+    git ls-files -z assessments | while IFS= read -r -d '' file; do
+        install -D -m 644 "$file" "$into/${file#assessments/}"
+    done
+}
+
+# The Rust crates compiled into the binary for a triple, with their licences.
+third_party() {
+    local triple=$1
+    if ! command -v python3 >/dev/null; then
+        echo "The Rust crates compiled into govmaturity: see Cargo.lock and each crate on https://crates.io/."
+        return
+    fi
+    cargo metadata --locked --format-version 1 --filter-platform "$triple" | python3 -c '
+import json, sys
+meta = json.load(sys.stdin)
+by_id = {p["id"]: p for p in meta["packages"]}
+nodes = {n["id"]: n for n in meta["resolve"]["nodes"]}
+root = meta["resolve"]["root"]
+seen, stack = set(), [root]
+while stack:
+    node = nodes[stack.pop()]
+    for dep in node["deps"]:
+        # Normal dependencies only: what is linked into the program.
+        if any(k["kind"] is None for k in dep["dep_kinds"]) and dep["pkg"] not in seen:
+            seen.add(dep["pkg"])
+            stack.append(dep["pkg"])
+print("The Rust crates compiled into govmaturity, with their licences (SPDX).")
+print("Their full texts: https://spdx.org/licenses/ and each crate on https://crates.io/.")
+print()
+for p in sorted((by_id[i] for i in seen), key=lambda p: (p["name"], p["version"])):
+    print("%s %s: %s" % (p["name"], p["version"], p.get("license") or p.get("license_file") or "see the crate"))
+'
+}
+
+# Man pages and completions, written by the host binary from the clap
+# definitions (the same for every target).
+extras() {
+    local bin
+    bin=$(build "$host")/govmaturity
+    rm -rf "$work/extras"
+    "$bin" generate-extras --out "$work/extras" >/dev/null
+}
+
+deb() {
+    local arch=$1 triple=$2 strip=$3
+    local release root deb glibc size
+    release=$(build "$triple")
+    root="$work/deb-$arch"
+    rm -rf "$root"
+    install_stripped "$release/govmaturity" "$root/usr/bin/govmaturity" "$strip"
+
+    install -D -m 644 packaging/govmaturity.desktop "$root/usr/share/applications/govmaturity.desktop"
+    for px in 16 32 48 64 128 256 512; do
+        install -D -m 644 "assets/icon/govmaturity-$px.png" \
+            "$root/usr/share/icons/hicolor/${px}x${px}/apps/govmaturity.png"
+    done
+    install -D -m 644 assets/icon/govmaturity.svg "$root/usr/share/icons/hicolor/scalable/apps/govmaturity.svg"
+    copy_sample "$root/usr/share/govmaturity/sample"
+
+    local doc="$root/usr/share/doc/govmaturity"
+    install -D -m 644 packaging/copyright "$doc/copyright"
+    install -D -m 644 LICENSE-MIT "$doc/LICENSE-MIT"
+    install -D -m 644 LICENSE-APACHE "$doc/LICENSE-APACHE"
+    install -D -m 644 assets/fonts/OFL.txt "$doc/fonts-OFL.txt"
+    third_party "$triple" >"$doc/THIRD-PARTY.txt"
+    gzip -9n -c README.md >"$doc/README.md.gz"
+
+    for page in "$work"/extras/*.1; do
+        install -D -m 644 "$page" "$root/usr/share/man/man1/$(basename "$page")"
+        gzip -9n "$root/usr/share/man/man1/$(basename "$page")"
+    done
+    install -D -m 644 "$work/extras/govmaturity.bash" "$root/usr/share/bash-completion/completions/govmaturity"
+    install -D -m 644 "$work/extras/_govmaturity" "$root/usr/share/zsh/vendor-completions/_govmaturity"
+    install -D -m 644 "$work/extras/govmaturity.fish" "$root/usr/share/fish/vendor_completions.d/govmaturity.fish"
+
+    # The oldest C library the binary runs with: the newest symbol version it
+    # links (readelf reads any architecture's ELF).
+    glibc=$(readelf --dyn-syms -W "$root/usr/bin/govmaturity" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+    size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+    mkdir -p "$root/DEBIAN"
+    (cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum >DEBIAN/md5sums)
+    sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@GLIBC@/$glibc/" -e "s/@SIZE@/$size/" \
+        packaging/control.in >"$root/DEBIAN/control"
+    find "$root" -type d -exec chmod 755 {} +
+
+    deb="$dist/govmaturity_${version}_${arch}.deb"
+    dpkg-deb --root-owner-group -Zxz --build "$root" "$deb" >/dev/null
+    echo "$deb"
+}
+
+windows() {
+    local triple=x86_64-pc-windows-gnu
+    local release name root zip
+    release=$(build "$triple")
+    name="govmaturity-$version-windows-x86_64"
+    root="$work/$name"
+    rm -rf "$work/$name"
+    install_stripped "$release/govmaturity.exe" "$root/govmaturity.exe" x86_64-w64-mingw32-strip
+    # Named `assessments`: started from Explorer, the app runs in its own
+    # folder and opens ./assessments when it has no workspace yet.
+    copy_sample "$root/assessments"
+    # Windows line ends and a byte-order mark, so that Notepad on any
+    # Windows version shows the Chinese text.
+    for text in packaging/windows/README-en.txt packaging/windows/README-zh.txt LICENSE-MIT LICENSE-APACHE; do
+        { printf '\xef\xbb\xbf'; sed 's/$/\r/' "$text"; } >"$root/$(basename "$text" .txt).txt"
+    done
+    { printf '\xef\xbb\xbf'; sed 's/$/\r/' assets/fonts/OFL.txt; } >"$root/fonts-OFL.txt"
+    { printf '\xef\xbb\xbf'; third_party "$triple" | sed 's/$/\r/'; } >"$root/THIRD-PARTY.txt"
+
+    zip="$dist/$name.zip"
+    rm -f "$zip"
+    (cd "$work" && zip -q -r -9 -X "$OLDPWD/$zip" "$name")
+    echo "$zip"
+}
+
+extras
+for artifact in "${wanted[@]}"; do
+    case "$artifact" in
+        deb-amd64) deb amd64 x86_64-unknown-linux-gnu strip ;;
+        deb-arm64) deb arm64 aarch64-unknown-linux-gnu aarch64-linux-gnu-strip ;;
+        windows) windows ;;
+        *)
+            echo "unknown artifact \"$artifact\"; use deb-amd64, deb-arm64 or windows" >&2
+            exit 2
+            ;;
+    esac
+done
