@@ -35,6 +35,13 @@ pub fn preferences_folder() -> Option<PathBuf> {
     eframe::storage_dir(APP_ID)
 }
 
+/// Where the app writes its own copy of the sample workspace when there is
+/// no `assessments/` folder beside it (an installed app): `sample` in
+/// [`preferences_folder`].
+pub fn sample_copy_folder() -> Option<PathBuf> {
+    preferences_folder().map(|folder| folder.join("sample"))
+}
+
 /// The per-user folder of recovery journals: `recovery` in
 /// [`preferences_folder`], one folder per workspace inside
 /// ([`super::session::journal_folder`]). `None` where the system has no

@@ -19,6 +19,9 @@ pub enum Command {
     /// Show the asynchronous folder dialog.
     ShowOpenDialog,
     OpenWorkspace(PathBuf),
+    /// Open the sample workspace: `assessments/` where it is, else the
+    /// user's own copy, written first if missing.
+    OpenSample,
     Reload,
     CloseWorkspace,
     SetTab(Tab),

@@ -720,6 +720,24 @@ impl GovApp {
         self.state.show_workspace_settings = true;
     }
 
+    /// "Open the sample workspace": the repository's `assessments/` where it
+    /// is (run from the source tree), else the user's own copy
+    /// ([`AppState::sample_copy`]), written the first time. A copy that is
+    /// there already is opened as it is: the changes made to it are kept.
+    pub(super) fn open_sample(&mut self) {
+        let sample = self.state.sample.clone();
+        if sample.here_is_workspace() {
+            return self.open_workspace(&sample.here);
+        }
+        let Some(copy) = sample.copy else { return };
+        if !copy.join(store::WORKSPACE_FILE).is_file()
+            && let Err(message) = crate::cli::generate::write_sample(&copy, self.prefs.lang)
+        {
+            return self.notice(true, message);
+        }
+        self.open_workspace(&copy);
+    }
+
     pub(super) fn export_file_name(&self, request: &ExportRequest) -> String {
         let period = self.state.derived.as_ref().and_then(|d| d.summary.period);
         let period = period.map(|p| p.to_string()).unwrap_or_default();

@@ -71,6 +71,7 @@ impl GovApp {
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
         app.lock_sessions = true;
         app.user_journals = about::recovery_base();
+        app.state.sample.copy = about::sample_copy_folder();
         if let Some(lang) = options.lang {
             app.prefs.lang = lang;
         }
@@ -126,6 +127,12 @@ impl GovApp {
         app.user_journals = Some(journals.to_path_buf());
         app.open_workspace_now(workspace);
         app
+    }
+
+    /// Where "Open the sample workspace" looks (tests: away from the
+    /// repository's `assessments/`, with the copy in a temporary folder).
+    pub fn set_sample_folders(&mut self, here: PathBuf, copy: Option<PathBuf>) {
+        self.state.sample = state::SampleFolders { here, copy };
     }
 
     /// A new app on a workspace already in memory (benchmarks of big
@@ -347,6 +354,7 @@ impl GovApp {
             Command::PathTyped { purpose, path } => self.path_typed(purpose, path),
             Command::CancelPathPrompt => self.state.paths.prompt = None,
             Command::OpenWorkspace(folder) => self.open_workspace(&folder),
+            Command::OpenSample => self.open_sample(),
             Command::Reload => self.request_reload(),
             Command::RestoreBackup(file) => self.restore_backup(&file),
             Command::EditAnyway => {

@@ -616,13 +616,17 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
         {
             out.push(Command::NewWorkspace);
         }
-        let sample = std::path::PathBuf::from(crate::store::DEFAULT_WORKSPACE);
-        if sample.join(crate::store::WORKSPACE_FILE).is_file() {
-            if ui
-                .button(RichText::new(T::OpenSample.get(lang)).size(16.0))
-                .clicked()
-            {
-                out.push(Command::OpenWorkspace(sample));
+        let here = state.sample.here_is_workspace();
+        if here || state.sample.copy.is_some() {
+            let button = ui.button(RichText::new(T::OpenSample.get(lang)).size(16.0));
+            let button = match &state.sample.copy {
+                Some(copy) if !here => {
+                    button.on_hover_text(format!("{}\n{}", T::OpenSampleCopyHint.get(lang), copy.display()))
+                }
+                _ => button,
+            };
+            if button.clicked() {
+                out.push(Command::OpenSample);
             }
         } else {
             // Away from the repository there is no sample folder to open: say how to make one.

@@ -670,6 +670,34 @@ pub enum DialogResult {
     Unavailable,
 }
 
+/// Where the welcome screen's "Open the sample workspace" looks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SampleFolders {
+    /// The sample beside the program's working folder: `assessments/` when
+    /// run from the source tree.
+    pub here: PathBuf,
+    /// Where the app writes its own copy of the sample when `here` is not a
+    /// workspace (an installed app: the packaged sample is read only).
+    /// `None`: no such folder, and the welcome screen says how to write one.
+    pub copy: Option<PathBuf>,
+}
+
+impl Default for SampleFolders {
+    fn default() -> Self {
+        SampleFolders {
+            here: PathBuf::from(crate::store::DEFAULT_WORKSPACE),
+            copy: None,
+        }
+    }
+}
+
+impl SampleFolders {
+    /// Whether `here` holds a workspace.
+    pub fn here_is_workspace(&self) -> bool {
+        self.here.join(crate::store::WORKSPACE_FILE).is_file()
+    }
+}
+
 /// Everything the app knows, apart from preferences.
 #[derive(Default)]
 pub struct AppState {
@@ -698,6 +726,8 @@ pub struct AppState {
     /// Where the open workspace's recovery journals are kept
     /// ([`super::session::journal_folder`]).
     pub journals: Option<PathBuf>,
+    /// Where "Open the sample workspace" finds the sample.
+    pub sample: SampleFolders,
     pub show_workspace_settings: bool,
     /// The About window is open.
     pub show_about: bool,

@@ -44,7 +44,10 @@ pub struct GenerateArgs {
 
 pub fn generate(dir: &Path, args: GenerateArgs, lang: Lang) -> u8 {
     match write(dir, &args, lang) {
-        Ok(()) => EXIT_OK,
+        Ok(done) => {
+            output::line(done);
+            EXIT_OK
+        }
         Err(message) => {
             say(Say::Error(message), lang);
             EXIT_USAGE
@@ -52,7 +55,23 @@ pub fn generate(dir: &Path, args: GenerateArgs, lang: Lang) -> u8 {
     }
 }
 
-fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<(), String> {
+/// Writes the shipped sample workspace into `dir`, which must be new or
+/// empty: what `generate DIR --sample` does, without printing. The app's
+/// "Open the sample workspace" uses it where no sample folder is at hand (an
+/// installed copy, whose own sample is read only). Returns the summary line.
+pub fn write_sample(dir: &Path, lang: Lang) -> Result<String, String> {
+    let args = GenerateArgs {
+        departments: 0,
+        periods: 0,
+        seed: 0,
+        last_period: NaiveDate::MIN,
+        sample: true,
+    };
+    write(dir, &args, lang)
+}
+
+/// Writes the workspace; returns the summary line to print.
+fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<String, String> {
     let framework = store::builtin_framework().map_err(|p| Say::BuiltinBroken(p.to_string()).text(lang))?;
     let options = SyntheticOptions {
         departments: args.departments,
@@ -125,7 +144,7 @@ fn write_all(
     actions: &[crate::model::Action],
     started: Instant,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<String, String> {
     for assessment in assessments {
         store::create_assessment(dir, assessment).map_err(|e| e.to_string())?;
     }
@@ -141,19 +160,16 @@ fn finish(
     actions: &[crate::model::Action],
     started: Instant,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<String, String> {
     store::create_plans(dir, actions).map_err(|e| e.to_string())?;
     store::save_workspace(dir, workspace, None).map_err(|e| e.to_string())?;
-    output::line(
-        Say::Generated {
-            departments: workspace.departments.len(),
-            assessments,
-            dir,
-            millis: started.elapsed().as_millis(),
-        }
-        .text(lang),
-    );
-    Ok(())
+    Ok(Say::Generated {
+        departments: workspace.departments.len(),
+        assessments,
+        dir,
+        millis: started.elapsed().as_millis(),
+    }
+    .text(lang))
 }
 
 /// Refuses a folder that holds anything but the save lock's file (left by

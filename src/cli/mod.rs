@@ -7,7 +7,7 @@
 mod commands;
 mod exchange;
 mod extras;
-mod generate;
+pub mod generate;
 mod init;
 mod output;
 mod plan;

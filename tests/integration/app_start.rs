@@ -255,3 +255,64 @@ fn a_workspace_opens_in_the_background_with_its_progress_shown() {
         "the dashboard is shown"
     );
 }
+
+/// An installed app has no `assessments/` beside it, and the packaged sample
+/// (`/usr/share/govmaturity/sample`) is read only: "Open the sample
+/// workspace" writes the user's own copy the first time and opens that copy
+/// as it is afterwards, so the changes made to it are kept.
+#[test]
+fn away_from_the_repository_the_sample_is_the_users_own_copy() {
+    let home = tempfile::tempdir().unwrap();
+    let copy = home.path().join("数据 data").join("sample");
+    let mut harness = common::app(None);
+    harness
+        .state_mut()
+        .set_sample_folders(home.path().join("no-such-folder"), Some(copy.clone()));
+    harness.run();
+    harness.get_by_label("Open the sample workspace").click();
+    wait_for(&mut harness, "the copy to be read", |app| {
+        app.state.loading.is_none()
+    });
+    let data = harness.state().state.data().expect("the copy is open");
+    assert_eq!(data.workspace.departments.len(), 12);
+    assert!(copy.join("workspace.ron").is_file());
+    // The copy is the shipped sample: `validate` finds nothing wrong.
+    let loaded = govmaturity::store::load(&copy).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+
+    // The user's change to the copy survives the next "Open the sample".
+    let workspace_file = copy.join("workspace.ron");
+    let changed =
+        std::fs::read_to_string(&workspace_file)
+            .unwrap()
+            .replacen("Riverside", "Riverside (practice)", 1);
+    assert!(changed.contains("Riverside (practice)"));
+    std::fs::write(&workspace_file, &changed).unwrap();
+    harness.state_mut().push(Command::CloseWorkspace);
+    harness.run();
+    harness.get_by_label("Open the sample workspace").click();
+    wait_for(&mut harness, "the copy to be read again", |app| {
+        app.state.loading.is_none() && app.state.data().is_some()
+    });
+    assert_eq!(std::fs::read_to_string(&workspace_file).unwrap(), changed);
+
+    // A folder in the way that is not a workspace is named, and left alone.
+    let blocked = home.path().join("blocked");
+    std::fs::create_dir_all(&blocked).unwrap();
+    std::fs::write(blocked.join("notes.txt"), "mine").unwrap();
+    let mut harness = common::app(None);
+    harness
+        .state_mut()
+        .set_sample_folders(home.path().join("no-such-folder"), Some(blocked.clone()));
+    harness.run();
+    harness.get_by_label("Open the sample workspace").click();
+    harness.run();
+    let notice = harness.state().state.notice.clone().expect("a notice");
+    assert!(notice.error);
+    assert!(notice.text.contains("blocked"), "{}", notice.text);
+    assert_eq!(
+        std::fs::read_to_string(blocked.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    assert!(!blocked.join("workspace.ron").exists());
+}
