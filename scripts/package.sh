@@ -14,6 +14,15 @@
 # GOVMATURITY_PROFILE=dev packages debug builds instead of release ones
 # (scripts/ci-cross.sh: quicker to build, and CI has the native one already).
 #
+# The Linux binaries are linked against glibc 2.28 (GOVMATURITY_GLIBC), the
+# C library of UOS 20 and the oldest Kylin V10, with cargo-zigbuild (zig as
+# the linker, which carries every glibc version's symbols): a binary linked
+# on this machine would need this machine's glibc. Without cargo-zigbuild and
+# zig (`cargo install cargo-zigbuild`, `pip install ziglang`), or with
+# GOVMATURITY_GLIBC=native, the builds use the system's linkers and the
+# packages need the build machine's glibc; the script says so. The .deb's
+# Depends line is read from the binary either way.
+#
 # Needs: dpkg-deb, zip; for deb-arm64 gcc-aarch64-linux-gnu and the Rust
 # target aarch64-unknown-linux-gnu; for windows gcc-mingw-w64-x86-64 and
 # x86_64-pc-windows-gnu (README "Build from source"; .cargo/config.toml names
@@ -39,12 +48,24 @@ if [ ${#wanted[@]} -eq 0 ]; then
     wanted=(deb-amd64 deb-arm64 windows)
 fi
 
-# Builds for a target triple and prints the folder of the binary; for the
-# host without --target, so that it shares target/release (or target/debug)
-# with everything else.
+glibc_floor=${GOVMATURITY_GLIBC:-2.28}
+if [ "$glibc_floor" != native ] && ! { command -v cargo-zigbuild >/dev/null &&
+    { command -v zig >/dev/null || python3 -m ziglang version >/dev/null 2>&1; }; }; then
+    echo "note: cargo-zigbuild or zig is missing, so the Linux packages need this machine's glibc" \
+        "rather than $glibc_floor (README \"Build from source\")" >&2
+    glibc_floor=native
+fi
+
+# Builds for a target triple and prints the folder of the binary. Linux
+# targets are linked against glibc $glibc_floor with cargo-zigbuild; with
+# the native linkers, the host builds without --target, so that it shares
+# target/release (or target/debug) with everything else.
 build() {
     local triple=$1
-    if [ "$triple" = "$host" ]; then
+    if [[ "$triple" == *-linux-gnu && "$glibc_floor" != native ]]; then
+        nice -n 10 cargo zigbuild --profile "$profile" --locked --target "$triple.$glibc_floor" >&2
+        echo "$target_dir/$triple/$profile_dir"
+    elif [ "$triple" = "$host" ]; then
         nice -n 10 cargo build --profile "$profile" --locked >&2
         echo "$target_dir/$profile_dir"
     else
@@ -183,7 +204,10 @@ windows() {
     echo "$zip"
 }
 
-extras
+# The man pages and completions go into the .debs only.
+if [[ " ${wanted[*]} " == *" deb-"* ]]; then
+    extras
+fi
 for artifact in "${wanted[@]}"; do
     case "$artifact" in
         deb-amd64) deb amd64 x86_64-unknown-linux-gnu strip ;;

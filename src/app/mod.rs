@@ -60,7 +60,8 @@ pub struct GovApp {
 impl GovApp {
     /// Builds the app: fonts, remembered preferences, and the first workspace:
     /// `--workspace`, else the last one used, else `assessments/` when it
-    /// exists, else the welcome screen.
+    /// exists in the working folder or beside the program, else the welcome
+    /// screen.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let prefs = match cc.storage {
             Some(storage) if !options.fresh => {
@@ -71,7 +72,7 @@ impl GovApp {
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
         app.lock_sessions = true;
         app.user_journals = about::recovery_base();
-        app.state.sample.copy = about::sample_copy_folder();
+        app.state.sample = state::SampleFolders::find(about::sample_copy_folder());
         if let Some(lang) = options.lang {
             app.prefs.lang = lang;
         }
@@ -81,7 +82,7 @@ impl GovApp {
         if let Some(user) = options.user.filter(|u| !u.trim().is_empty()) {
             app.prefs.user_name = user.trim().to_owned();
         }
-        let sample = PathBuf::from(crate::store::DEFAULT_WORKSPACE);
+        let sample = app.state.sample.here.clone();
         let first = options
             .workspace
             .or_else(|| {

@@ -692,6 +692,23 @@ impl Default for SampleFolders {
 }
 
 impl SampleFolders {
+    /// `assessments/` in the working folder, else beside the program (the
+    /// Windows zip's folder, whatever folder a shortcut starts it in); the
+    /// user's own copy in `copy`.
+    pub fn find(copy: Option<PathBuf>) -> Self {
+        let here = PathBuf::from(crate::store::DEFAULT_WORKSPACE);
+        let beside = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(crate::store::DEFAULT_WORKSPACE)));
+        let here = match beside {
+            Some(beside) if !here.join(crate::store::WORKSPACE_FILE).is_file() => {
+                if beside.join(crate::store::WORKSPACE_FILE).is_file() { beside } else { here }
+            }
+            _ => here,
+        };
+        SampleFolders { here, copy }
+    }
+
     /// Whether `here` holds a workspace.
     pub fn here_is_workspace(&self) -> bool {
         self.here.join(crate::store::WORKSPACE_FILE).is_file()
