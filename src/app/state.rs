@@ -702,7 +702,11 @@ impl SampleFolders {
             .and_then(|exe| exe.parent().map(|dir| dir.join(crate::store::DEFAULT_WORKSPACE)));
         let here = match beside {
             Some(beside) if !here.join(crate::store::WORKSPACE_FILE).is_file() => {
-                if beside.join(crate::store::WORKSPACE_FILE).is_file() { beside } else { here }
+                if beside.join(crate::store::WORKSPACE_FILE).is_file() {
+                    beside
+                } else {
+                    here
+                }
             }
             _ => here,
         };

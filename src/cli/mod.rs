@@ -72,7 +72,7 @@ pub struct Cli {
     #[arg(long, value_name = "NAME", value_parser = parse_user)]
     pub user: Option<String>,
 
-    /// View the desktop app opens on (overview, department, assess, trends, compare, framework).
+    /// View the desktop app opens on (overview, department, assess, trends, compare, plan, framework).
     #[arg(long, value_enum)]
     pub view: Option<StartView>,
 
