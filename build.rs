@@ -1,6 +1,8 @@
-//! Build script: for a Windows target, embeds the app icon and the version
-//! information (Explorer's Properties → Details) in govmaturity.exe. For
-//! every other target it does nothing.
+//! Build script: lists the shipped sample workspace (`assessments/`) for the
+//! program to carry (`generate --sample`, the installed app's "Open the
+//! sample workspace"); for a Windows target, also embeds the app icon and
+//! the version information (Explorer's Properties → Details) in
+//! govmaturity.exe.
 //!
 //! The resource is compiled with binutils' `windres` (mingw-w64, the
 //! toolchain the Windows build uses; `WINDRES` names another) and linked as
@@ -21,6 +23,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={ICON}");
     println!("cargo:rerun-if-env-changed=WINDRES");
+    if let Err(why) = list_sample() {
+        // Without the list the library does not compile: say why.
+        panic!("listing the sample workspace in assessments/: {why}");
+    }
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
@@ -28,6 +34,69 @@ fn main() {
         Ok(object) => println!("cargo:rustc-link-arg-bins={}", object.display()),
         Err(why) => println!("cargo:warning=govmaturity.exe gets no icon or version information: {why}"),
     }
+}
+
+/// The folder of the shipped sample workspace.
+const SAMPLE: &str = "assessments";
+
+/// Writes `$OUT_DIR/sample_files.rs`: `SAMPLE_FILES`, each `.ron` file of
+/// `assessments/` (the workspace file, the plan, and each department
+/// folder's assessments) as its path there and its text, in name order.
+/// Hidden files (locks, recovery journals) and backups are left out. Cargo
+/// reruns this when one of those files or a department folder changes (not
+/// the top folder, which the app's lock files touch).
+fn list_sample() -> Result<(), String> {
+    let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?);
+    let manifest_dir =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| format!("CARGO_MANIFEST_DIR: {e}"))?);
+    let root = manifest_dir.join(SAMPLE);
+    let mut files = Vec::new();
+    for entry in sorted_entries(&root)? {
+        let name = entry
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if entry.is_dir() {
+            println!("cargo:rerun-if-changed={}", entry.display());
+            for inner in sorted_entries(&entry)? {
+                let inner_name = inner
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if inner.is_file() && !inner_name.starts_with('.') && inner_name.ends_with(".ron") {
+                    files.push((format!("{name}/{inner_name}"), inner));
+                }
+            }
+        } else if name.ends_with(".ron") {
+            files.push((name, entry));
+        }
+    }
+    let mut code = String::from("/// The shipped sample workspace: each file's path in it, and its text.\n");
+    code.push_str("pub const SAMPLE_FILES: &[(&str, &str)] = &[\n");
+    for (relative, path) in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let _ = writeln!(
+            code,
+            "    ({relative:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
+    }
+    code.push_str("];\n");
+    let target = out_dir.join("sample_files.rs");
+    fs::write(&target, code).map_err(|e| format!("{}: {e}", target.display()))
+}
+
+/// The entries of a folder, sorted by name.
+fn sorted_entries(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(folder)
+        .map_err(|e| format!("{}: {e}", folder.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    Ok(entries)
 }
 
 /// Compiles the resource script; returns the object file to link.

@@ -20,7 +20,7 @@ use super::commands::say;
 use super::output;
 use super::{EXIT_OK, EXIT_USAGE};
 use crate::generate::{self, SyntheticOptions};
-use crate::model::{Assessment, Framework, Lang};
+use crate::model::{Framework, Lang};
 use crate::present::catalogue::cli::Say;
 use crate::present::catalogue::lock::{self as words, GenerateRoom};
 use crate::store::{self, SaveLock};
@@ -109,15 +109,7 @@ fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<String, String> 
 
     let started = Instant::now();
     if args.sample {
-        let (workspace, assessments) = generate::sample(&framework);
-        write_all(
-            dir,
-            &workspace,
-            &assessments,
-            &generate::sample_plan(),
-            started,
-            lang,
-        )
+        write_shipped(dir, started, lang)
     } else {
         // Only each department's latest assessment is kept (the plans
         // address its gaps); the others go to disk as they are made.
@@ -137,18 +129,37 @@ fn write(dir: &Path, args: &GenerateArgs, lang: Lang) -> Result<String, String> 
     }
 }
 
-fn write_all(
-    dir: &Path,
-    workspace: &crate::model::Workspace,
-    assessments: &[Assessment],
-    actions: &[crate::model::Action],
-    started: Instant,
-    lang: Lang,
-) -> Result<String, String> {
-    for assessment in assessments {
-        store::create_assessment(dir, assessment).map_err(|e| e.to_string())?;
+/// The shipped sample's files as they are, each created (never written over)
+/// under the lock, `workspace.ron` last.
+fn write_shipped(dir: &Path, started: Instant, lang: Lang) -> Result<String, String> {
+    let files = generate::shipped::SAMPLE_FILES;
+    let (last, others): (Vec<_>, Vec<_>) = files
+        .iter()
+        .partition(|(relative, _)| *relative == store::WORKSPACE_FILE);
+    let mut departments = std::collections::BTreeSet::new();
+    let mut assessments = 0;
+    for (relative, text) in others.iter().chain(&last) {
+        let path = dir.join(relative);
+        if let Some((department, _)) = relative.split_once('/') {
+            departments.insert(department);
+            assessments += 1;
+            store::create_dir_all_synced(&dir.join(department)).map_err(|e| {
+                Say::CannotCreate {
+                    dir: &dir.join(department),
+                    error: e.to_string(),
+                }
+                .text(lang)
+            })?;
+        }
+        store::atomic_create(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    finish(dir, workspace, assessments.len(), actions, started, lang)
+    Ok(Say::Generated {
+        departments: departments.len(),
+        assessments,
+        dir,
+        millis: started.elapsed().as_millis(),
+    }
+    .text(lang))
 }
 
 /// The plans, then `workspace.ron`: the file that makes the folder a

@@ -629,3 +629,51 @@ fn summary_piped_into_head_exits_quietly_after_the_first_line() {
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+/// `generate --sample` writes the shipped sample exactly as the repository
+/// holds it in `assessments/` (the packages install the same files): every
+/// `.ron` file git tracks there, byte for byte, and nothing else but the
+/// save lock's file.
+#[test]
+fn generate_sample_writes_the_shipped_sample_byte_for_byte() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("示例 sample");
+    let output = run(&["generate", dir.to_str().unwrap(), "--sample"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shipped = common::sample_dir();
+    let mut expected = Vec::new();
+    let mut written = Vec::new();
+    for (root, list) in [(&shipped, &mut expected), (&dir, &mut written)] {
+        for entry in fs::read_dir(root).unwrap().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            if entry.path().is_dir() {
+                for inner in fs::read_dir(entry.path()).unwrap().flatten() {
+                    let inner_name = inner.file_name().to_string_lossy().into_owned();
+                    if !inner_name.starts_with('.') {
+                        list.push(format!("{name}/{inner_name}"));
+                    }
+                }
+            } else {
+                list.push(name);
+            }
+        }
+        list.sort();
+    }
+    assert_eq!(written, expected);
+    assert_eq!(written.len(), 62, "{written:?}");
+    for file in &written {
+        assert_eq!(
+            fs::read(dir.join(file)).unwrap(),
+            fs::read(shipped.join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    assert!(
+        stdout(&output).contains("12 departments and 60 assessments"),
+        "{}",
+        stdout(&output)
+    );
+}
