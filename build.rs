@@ -24,8 +24,9 @@ fn main() {
     println!("cargo:rerun-if-changed={ICON}");
     println!("cargo:rerun-if-env-changed=WINDRES");
     if let Err(why) = list_sample() {
-        // Without the list the library does not compile: say why.
-        panic!("listing the sample workspace in assessments/: {why}");
+        // Without the list the library does not compile: say why, and stop.
+        eprintln!("error: listing the sample workspace in {SAMPLE}/: {why}");
+        std::process::exit(1);
     }
     if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
