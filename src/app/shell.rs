@@ -633,9 +633,16 @@ fn welcome_ui(ui: &mut Ui, prefs: &Prefs, state: &mut AppState, out: &mut Vec<Co
             ui.weak(T::SampleHint.get(lang));
         }
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let field =
-                ui.add(egui::TextEdit::singleline(&mut state.typed_path).hint_text("/path/to/workspace"));
+        // The typed path, centred under the buttons (a plain horizontal row
+        // would start at the window's left edge).
+        let row = egui::vec2(520.0, ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(row, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut state.typed_path)
+                    .desired_width(420.0)
+                    .hint_text(T::TypedWorkspaceHint.get(lang)),
+            );
+            let field = field.on_hover_text(T::TypedWorkspaceHint.get(lang));
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button(T::Open.get(lang)).clicked() || enter) && !state.typed_path.trim().is_empty() {
                 out.push(Command::OpenWorkspace(state.typed_path.trim().into()));

@@ -72,6 +72,7 @@ catalogue! {
     Open => "Open…", "打开…";
     OpenWorkspace => "Open workspace…", "打开工作区…";
     OpenSample => "Open the sample workspace", "打开示例工作区";
+    TypedWorkspaceHint => "Or type a workspace folder's path", "或输入工作区文件夹的路径";
     OpenSampleCopyHint => "Twelve example departments over four periods. The first time, a copy is written to your own folder below; the changes you make to it stay there.", "12 个示例部门、4 个评估期的数据。首次打开时会在下列个人文件夹中生成一份副本，您所做的修改均保存在该副本中。";
     Recent => "Recent", "最近使用";
     Reload => "Reload", "重新加载";
