@@ -11,8 +11,10 @@
 #
 # Usage: scripts/package.sh [deb-amd64] [deb-arm64] [windows]   (default: all three)
 #
-# GOVMATURITY_PROFILE=dev packages debug builds instead of release ones
-# (scripts/ci-cross.sh: quicker to build, and CI has the native one already).
+# GOVMATURITY_PROFILE=dev (or cross-check) packages debug builds instead of
+# release ones (scripts/ci-cross.sh: quicker to build, and CI has the native
+# one already). GOVMATURITY_EXTRAS_BIN names a host binary to write the man
+# pages and completions with, instead of building one.
 #
 # The Linux binaries are linked against glibc 2.28 (GOVMATURITY_GLIBC), the
 # C library of UOS 20 and the oldest Kylin V10, with cargo-zigbuild (zig as
@@ -126,8 +128,10 @@ for p in sorted((by_id[i] for i in seen), key=lambda p: (p["name"], p["version"]
 # Man pages and completions, written by the host binary from the clap
 # definitions (the same for every target).
 extras() {
-    local bin
-    bin=$(build "$host")/govmaturity
+    local bin=${GOVMATURITY_EXTRAS_BIN:-}
+    if [ -z "$bin" ]; then
+        bin=$(build "$host")/govmaturity
+    fi
     rm -rf "$work/extras"
     "$bin" generate-extras --out "$work/extras" >/dev/null
 }
