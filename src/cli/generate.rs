@@ -140,9 +140,11 @@ fn write_shipped(dir: &Path, started: Instant, lang: Lang) -> Result<String, Str
     let mut assessments = 0;
     for (relative, text) in others.iter().chain(&last) {
         let path = dir.join(relative);
-        if let Some((department, _)) = relative.split_once('/') {
+        if let Some((department, name)) = relative.split_once('/') {
             departments.insert(department);
-            assessments += 1;
+            if name != crate::model::PLAN_FILE {
+                assessments += 1;
+            }
             store::create_dir_all_synced(&dir.join(department)).map_err(|e| {
                 Say::CannotCreate {
                     dir: &dir.join(department),

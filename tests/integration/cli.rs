@@ -672,7 +672,7 @@ fn generate_sample_writes_the_shipped_sample_byte_for_byte() {
         );
     }
     assert!(
-        stdout(&output).contains("12 departments and 60 assessments"),
+        stdout(&output).contains("12 departments and 48 assessments"),
         "{}",
         stdout(&output)
     );
