@@ -125,6 +125,22 @@ for p in sorted((by_id[i] for i in seen), key=lambda p: (p["name"], p["version"]
 '
 }
 
+# Who publishes the packages (the .deb's Maintainer field and changelog):
+# GOVMATURITY_MAINTAINER="Name <address>". The default has no real address
+# (lintian says bogus-mail-host): set it when publishing.
+maintainer=${GOVMATURITY_MAINTAINER:-The govmaturity contributors <govmaturity@invalid>}
+
+# The Debian changelog (/usr/share/doc/govmaturity/changelog.gz): one entry
+# for this version, dated by the last commit, so a rebuild gives the same
+# bytes.
+changelog() {
+    local date
+    date=$(git log -1 --format=%aD 2>/dev/null || date -R)
+    printf 'govmaturity (%s) stable; urgency=medium\n\n' "$version"
+    printf '  * Release %s. See README.md in this folder.\n\n' "$version"
+    printf ' -- %s  %s\n' "$maintainer" "$date"
+}
+
 # Man pages and completions, written by the host binary from the clap
 # definitions (the same for every target).
 extras() {
@@ -159,6 +175,7 @@ deb() {
     install -D -m 644 assets/fonts/OFL.txt "$doc/fonts-OFL.txt"
     third_party "$triple" >"$doc/THIRD-PARTY.txt"
     gzip -9n -c README.md >"$doc/README.md.gz"
+    changelog | gzip -9n >"$doc/changelog.gz"
 
     for page in "$work"/extras/*.1; do
         install -D -m 644 "$page" "$root/usr/share/man/man1/$(basename "$page")"
@@ -174,7 +191,7 @@ deb() {
     size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
     mkdir -p "$root/DEBIAN"
     (cd "$root" && find usr -type f -print0 | sort -z | xargs -0 md5sum >DEBIAN/md5sums)
-    sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@GLIBC@/$glibc/" -e "s/@SIZE@/$size/" \
+    sed -e "s/@VERSION@/$version/" -e "s|@MAINTAINER@|$maintainer|" -e "s/@ARCH@/$arch/" -e "s/@GLIBC@/$glibc/" -e "s/@SIZE@/$size/" \
         packaging/control.in >"$root/DEBIAN/control"
     find "$root" -type d -exec chmod 755 {} +
 

@@ -722,7 +722,7 @@ impl GovApp {
 
     /// "Open the sample workspace": the repository's `assessments/` where it
     /// is (run from the source tree), else the user's own copy
-    /// ([`AppState::sample_copy`]), written the first time. A copy that is
+    /// ([`super::state::SampleFolders`]), written the first time. A copy that is
     /// there already is opened as it is: the changes made to it are kept.
     pub(super) fn open_sample(&mut self) {
         let sample = self.state.sample.clone();
