@@ -13,6 +13,7 @@ pub mod editor;
 pub mod fonts;
 
 mod io;
+pub mod locale;
 pub mod plan_editor;
 pub mod planning;
 pub mod session;
@@ -63,12 +64,16 @@ impl GovApp {
     /// exists in the working folder or beside the program, else the welcome
     /// screen.
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let prefs = match cc.storage {
-            Some(storage) if !options.fresh => {
-                eframe::get_value(storage, Prefs::STORAGE_KEY).unwrap_or_default()
-            }
-            _ => Prefs::default(),
+        let stored = match cc.storage {
+            Some(storage) if !options.fresh => eframe::get_value::<Prefs>(storage, Prefs::STORAGE_KEY),
+            _ => None,
         };
+        // The first start (nothing remembered yet) speaks the system's
+        // language; afterwards the user's own choice is remembered.
+        let prefs = stored.unwrap_or_else(|| Prefs {
+            lang: locale::system_lang(),
+            ..Prefs::default()
+        });
         let mut app = GovApp::with_prefs(&cc.egui_ctx, prefs);
         app.lock_sessions = true;
         app.user_journals = about::recovery_base();
